@@ -1,0 +1,90 @@
+import { open } from "node:fs/promises";
+import { basename } from "node:path";
+import { createInterface } from "node:readline";
+import type { Readable, Writable } from "node:stream";
+import type { ChatEvent, IncomingFile } from "../../src/chat/chat-event.js";
+import type { Reply } from "../../src/chat/reply.js";
+import type { Locale } from "../../src/i18n/locale.js";
+import { msg } from "../../src/i18n/message.js";
+import { parseConsoleLine } from "./console-input.js";
+import { renderReply } from "./console-render.js";
+
+/** The part of the engine the console needs. */
+export interface ChatHandler {
+  handle(event: ChatEvent): Promise<Reply[]>;
+}
+
+export interface ConsoleChatOptions {
+  input: Readable;
+  output: Writable;
+  handler: ChatHandler;
+  /** Event ids must be unique across runs, since processed ids are remembered. */
+  sessionId: string;
+  firstUser?: string;
+  /** Language of the few messages the console itself must show (when the engine fails). */
+  locale: Locale;
+  /** Reports a failure handling one line; the chat goes on with the next. */
+  onError: (error: unknown) => void;
+}
+
+/** Larger files are refused before reading: the console must not load a disk image into memory. */
+const MAX_CONSOLE_FILE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The local chat: each stdin line is a message from the current user, handled
+ * strictly in order. Resolves when input ends and every reply is printed.
+ */
+export async function runConsoleChat(options: ConsoleChatOptions): Promise<void> {
+  const { output, handler, sessionId } = options;
+  let user = options.firstUser ?? "alice";
+  let lineNumber = 0;
+  const lastChoices = new Map<string, string[]>();
+  const print = (text: string) => output.write(`${text}\n`);
+
+  const lines = createInterface({ input: options.input, crlfDelay: Infinity });
+  for await (const line of lines) {
+    lineNumber++;
+    if (line.trim() === "") continue;
+    const parsed = parseConsoleLine(line, lastChoices.get(user) ?? []);
+    if (parsed.kind === "switchUser") {
+      user = parsed.user;
+      continue;
+    }
+    if (parsed.kind === "usage") {
+      print(parsed.message);
+      continue;
+    }
+    const base = { id: `${sessionId}-${lineNumber}`, platform: "console" as const, chatId: user, userId: user };
+    const event: ChatEvent =
+      parsed.kind === "press"
+        ? { ...base, kind: "choice", choice: parsed.choice }
+        : parsed.kind === "file"
+          ? { ...base, kind: "file", file: await readConsoleFile(parsed.path) }
+          : { ...base, kind: "text", text: parsed.text };
+    try {
+      for (const reply of await handler.handle(event)) {
+        if (reply.choices?.length) lastChoices.set(user, reply.choices.map((choice) => choice.id));
+        print(renderReply(user, reply));
+      }
+    } catch (error) {
+      options.onError(error);
+      print(renderReply(user, { locale: options.locale, body: [msg("error.internal")] }));
+    }
+  }
+}
+
+async function readConsoleFile(path: string): Promise<IncomingFile> {
+  const name = basename(path);
+  try {
+    const file = await open(path, "r");
+    try {
+      const { size, isFile } = await file.stat().then((s) => ({ size: s.size, isFile: s.isFile() }));
+      if (!isFile || size > MAX_CONSOLE_FILE_BYTES) return { name, error: "unreadable" };
+      return { name, bytes: await file.readFile() };
+    } finally {
+      await file.close();
+    }
+  } catch (error) {
+    return { name, error: (error as NodeJS.ErrnoException).code === "ENOENT" ? "missing" : "unreadable" };
+  }
+}

@@ -1,0 +1,17 @@
+import { translate } from "../../src/i18n/message.js";
+import type { Reply } from "../../src/chat/reply.js";
+
+/**
+ * One bot message as console text: `bot → <user>: <text>`, further lines of
+ * the text below it, then each button on its own line as `    [n] <label>`.
+ */
+export function renderReply(user: string, reply: Reply): string {
+  const text = reply.body.map((message) => translate(reply.locale, message)).join("\n");
+  const buttons = (reply.choices ?? []).map((choice, index) => `    [${index + 1}] ${translate(reply.locale, choice.label)}`);
+  return [`bot → ${user}: ${text}`, ...buttons].join("\n");
+}
+
+/** What the development SMS sender "delivers" in the console, so the code can be typed back. */
+export function renderSms(maskedPhone: string, text: string): string {
+  return `sms → ${maskedPhone}: ${text}`;
+}

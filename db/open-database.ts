@@ -1,0 +1,26 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import SQLite from "better-sqlite3";
+import { Kysely, SqliteDialect } from "kysely";
+import type { Database } from "./schema.js";
+
+/**
+ * Opens the SQLite database with the settings every caller must share:
+ * WAL for concurrent readers, `synchronous=FULL` so a committed submission
+ * survives power loss (the reply confirming it is sent only after commit),
+ * foreign keys on, and a busy timeout for the CLI running beside the bot.
+ */
+export function openSqlite(path: string): { db: Kysely<Database>; sqlite: SQLite.Database } {
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new SQLite(path);
+  applyPragmas(sqlite);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, sqlite };
+}
+
+export function applyPragmas(sqlite: SQLite.Database): void {
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("synchronous = FULL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+}

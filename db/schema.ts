@@ -1,0 +1,77 @@
+import type { Generated } from "kysely";
+
+/**
+ * Table types for Kysely. Portable between SQLite and PostgreSQL: text keys,
+ * timestamps as ISO-8601 text, JSON as text, no booleans.
+ */
+export interface Database {
+  users: UsersTable;
+  identities: IdentitiesTable;
+  applications: ApplicationsTable;
+  audit_log: AuditLogTable;
+  conversations: ConversationsTable;
+  processed_events: ProcessedEventsTable;
+}
+
+export interface UsersTable {
+  id: string;
+  account_status: string;
+  locale: string;
+  created_at: string;
+}
+
+/** A user's account on one platform; one user may have several. */
+export interface IdentitiesTable {
+  platform: string;
+  platform_user_id: string;
+  user_id: string;
+  created_at: string;
+}
+
+export interface ApplicationsTable {
+  id: string;
+  user_id: string;
+  /** Assigned at submission; null for drafts. */
+  reference: string | null;
+  status: string;
+  method: string | null;
+  /** JSON: the draft's answers (name, email, phone, ID numbers…). */
+  details: string;
+  /** JSON: document slot → stored document metadata. */
+  documents: string;
+  created_at: string;
+  updated_at: string;
+  submitted_at: string | null;
+  consented_at: string | null;
+  expected_by: string | null;
+  decided_at: string | null;
+  /** JSON array of rejection reason codes. */
+  reasons: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  application_id: string;
+  actor: string;
+  platform: string | null;
+  at: string;
+  from_status: string | null;
+  to_status: string;
+  reason: string | null;
+  note: string | null;
+}
+
+export interface ConversationsTable {
+  platform: string;
+  chat_id: string;
+  user_id: string;
+  machine_version: number;
+  snapshot: string;
+  updated_at: string;
+}
+
+export interface ProcessedEventsTable {
+  platform: string;
+  event_id: string;
+  processed_at: string;
+}

@@ -1,0 +1,58 @@
+import type { Draft, StoredDocument } from "../src/domain/application.js";
+import type { IssuedCode } from "../src/domain/one-time-code.js";
+import type { UserRecord } from "../src/domain/user-record.js";
+import type { Locale } from "../src/i18n/locale.js";
+import type { Message } from "../src/i18n/message.js";
+import type { Choice } from "../src/chat/reply.js";
+
+/** Every event carries the engine's clock and the user's current record, so the machine stays pure. */
+interface Stamped {
+  now: number;
+  record: UserRecord;
+  /** How users reach human support (configuration), for the messages that send them there. */
+  supportContact: string;
+}
+
+export type UnusableReason = "empty" | "too_long" | "unsupported";
+export type UploadProblem = "unsupported_format" | "corrupt" | "unreadable" | "missing";
+
+/** An uploaded file after the document checks; `document` is set only when it passed. */
+export interface CheckedUpload {
+  document?: StoredDocument;
+  problems: UploadProblem[];
+}
+
+export type ConversationEvent = Stamped &
+  (
+    | { type: "user.text"; text: string }
+    | { type: `choice.${string}` }
+    | { type: "user.file"; upload: CheckedUpload }
+    | { type: "user.contact"; phone: string; ownNumber: boolean }
+    | { type: "user.unusable"; reason: UnusableReason }
+    | { type: "cmd.start" | "cmd.cancel" | "cmd.back" | "cmd.help" | "cmd.status" }
+    | { type: "cmd.lang"; locale?: Locale }
+    | { type: "cmd.unknown"; command: string }
+    /** Results of effects the engine performed. */
+    | { type: "code.sent"; issued: IssuedCode }
+    | { type: "application.submitted"; reference: string; expectedBy: string }
+  );
+
+/** What the machine asks of the world: replies to show and effects for the engine to perform. */
+export type ConversationOutput =
+  | { type: "reply"; body: Message[]; choices?: Choice[] }
+  /** Ask the pending question; the engine renders it once, from the final state. */
+  | { type: "prompt" }
+  | { type: "effect.sendCode"; phone: string }
+  | { type: "effect.keepDocument"; documentId: string }
+  | { type: "effect.submit"; draft: Draft };
+
+export interface ConversationContext {
+  locale: Locale;
+  draft: Draft;
+  code?: IssuedCode;
+}
+
+export interface ConversationInput {
+  locale: Locale;
+  draft: Draft;
+}

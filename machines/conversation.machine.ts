@@ -1,0 +1,329 @@
+import { assign, emit, enqueueActions, setup } from "xstate";
+import {
+  DOCUMENT_STEPS,
+  editableSteps,
+  EMPTY_DRAFT,
+  METHODS,
+  nextMissingStep,
+  previousStep,
+  stepsFor,
+  STEPS,
+  withMethod,
+  type DocumentSlot,
+  type Method,
+  type Step,
+} from "../src/domain/application.js";
+import { formatPhoneForDisplay } from "../src/domain/phone.js";
+import {
+  checkOneTimeCode,
+  ONE_TIME_CODE_MAX_WRONG_TRIES,
+  resendWaitMs,
+} from "../src/domain/one-time-code.js";
+import { isAwaitingDecision } from "../src/domain/user-record.js";
+import { otherLocale } from "../src/i18n/locale.js";
+import { msg, type Message, type MessageKey } from "../src/i18n/message.js";
+import { parseAnswer, TEXT_STEPS, type TextStep } from "./answers.js";
+import type {
+  ConversationContext,
+  ConversationEvent,
+  ConversationInput,
+  ConversationOutput,
+} from "./conversation.events.js";
+import { statusMessages } from "./conversation.prompts.js";
+
+/**
+ * Bump when a change makes persisted snapshots unreadable (a state renamed or
+ * removed, context reshaped). Stored snapshots of another version are not
+ * resumed: the user gets an apology and the menu, their draft kept.
+ */
+export const CONVERSATION_MACHINE_VERSION = 1;
+
+type DocumentStep = "idFront" | "idBack" | "licence";
+
+const reply = (...body: Message[]): ConversationOutput => ({ type: "reply", body });
+
+/**
+ * The verification conversation. Pure: it reads the clock and the user's
+ * record from events and asks for side effects by emitting them; the engine
+ * performs them and feeds results back as events (`code.sent`,
+ * `application.submitted`). After each event the engine shows the pending
+ * question of the state the machine ends in (see `promptFor`).
+ */
+export const conversationMachine = setup({
+  types: {
+    context: {} as ConversationContext,
+    events: {} as ConversationEvent,
+    input: {} as ConversationInput,
+    emitted: {} as ConversationOutput,
+  },
+  guards: {
+    isNextStep: ({ context }, params: { step: Step }) => nextMissingStep(context.draft) === params.step,
+    answerValid: ({ context, event }, params: { step: TextStep }) =>
+      event.type === "user.text" && parseAnswer(params.step, event.text, context.draft, new Date(event.now)).ok,
+    uploadAccepted: ({ event }) => event.type === "user.file" && event.upload.document !== undefined,
+    ownContact: ({ event }) => event.type === "user.contact" && event.ownNumber,
+    codeMatches: ({ context, event }) =>
+      event.type === "user.text" &&
+      context.code?.phone === context.draft.phone &&
+      checkOneTimeCode(context.code!, event.text, event.now) === "match",
+    mayResend: ({ context, event }) => resendWaitMs(context.code, event.now) === 0,
+    accountBlocked: ({ event }) => event.record.account !== "active",
+    verified: ({ event }) => event.record.verified,
+    awaitingDecision: ({ event }) => isAwaitingDecision(event.record),
+    draftComplete: ({ context }) => nextMissingStep(context.draft) === null,
+    methodIs: ({ context }, params: { method: Method }) => context.draft.method === params.method,
+  },
+  actions: {
+    prompt: emit({ type: "prompt" }),
+    say: emit((_, params: { key: MessageKey }) => reply(msg(params.key))),
+    saveAnswer: assign(({ context, event }, params: { step: TextStep }) => {
+      if (event.type !== "user.text") return {};
+      const result = parseAnswer(params.step, event.text, context.draft, new Date(event.now));
+      return result.ok ? { draft: result.draft } : {};
+    }),
+    explainAnswer: emit(({ context, event }, params: { step: TextStep }) => {
+      const result = event.type === "user.text" && parseAnswer(params.step, event.text, context.draft, new Date(event.now));
+      return reply(result && !result.ok ? result.error : msg("input.empty"));
+    }),
+    chooseMethod: assign(({ context }, params: { method: Method }) => ({
+      draft: withMethod(context.draft, params.method),
+    })),
+    saveDocument: enqueueActions(({ context, event, enqueue }, params: { slot: DocumentSlot }) => {
+      if (event.type !== "user.file" || !event.upload.document) return;
+      const document = event.upload.document;
+      enqueue.assign({ draft: { ...context.draft, documents: { ...context.draft.documents, [params.slot]: document } } });
+      enqueue.emit({ type: "effect.keepDocument", documentId: document.id });
+      enqueue.emit(reply(msg("document.received")));
+    }),
+    explainUpload: emit(({ event }) =>
+      reply(...(event.type === "user.file" ? event.upload.problems : []).map((p) => msg(`document.problem.${p}`))),
+    ),
+    saveContact: assign(({ context, event }) => {
+      if (event.type !== "user.contact") return {};
+      return { draft: { ...context.draft, phone: event.phone, phoneVerified: event.phone } };
+    }),
+    sendCodeIfNeeded: enqueueActions(({ context, event, enqueue }) => {
+      const phone = context.draft.phone;
+      if (!phone || resendWaitMs(context.code, event.now) > 0) return;
+      const check = context.code?.phone === phone ? checkOneTimeCode(context.code, "", event.now) : "expired";
+      if (check === "expired" || check === "exhausted") enqueue.emit({ type: "effect.sendCode", phone });
+    }),
+    resendCode: enqueueActions(({ context, enqueue }) => {
+      const phone = context.draft.phone!;
+      enqueue.emit({ type: "effect.sendCode", phone });
+      enqueue.emit(reply(msg("otp.sent", { phone: formatPhoneForDisplay(phone) })));
+    }),
+    sayResendWait: emit(({ context, event }) =>
+      reply(msg("otp.wait", { seconds: Math.ceil(resendWaitMs(context.code, event.now) / 1000) })),
+    ),
+    rememberCode: assign(({ event }) => (event.type === "code.sent" ? { code: event.issued } : {})),
+    confirmPhone: enqueueActions(({ context, enqueue }) => {
+      enqueue.assign({ draft: { ...context.draft, phoneVerified: context.draft.phone }, code: undefined });
+      enqueue.emit(reply(msg("otp.verified")));
+    }),
+    explainWrongCode: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== "user.text") return;
+      const code = context.code;
+      if (!code || code.phone !== context.draft.phone) return;
+      const check = checkOneTimeCode(code, event.text, event.now);
+      if (check === "wrong") {
+        const wrongTries = code.wrongTries + 1;
+        enqueue.assign({ code: { ...code, wrongTries } });
+        const left = ONE_TIME_CODE_MAX_WRONG_TRIES - wrongTries;
+        enqueue.emit(reply(msg(left > 0 ? "otp.wrong" : "otp.exhausted", { left })));
+      } else if (check !== "match") {
+        enqueue.emit(reply(msg(`otp.${check}`)));
+      }
+    }),
+    submit: emit(({ context }) => ({ type: "effect.submit", draft: context.draft })),
+    confirmSubmission: enqueueActions(({ event, enqueue }) => {
+      if (event.type !== "application.submitted") return;
+      enqueue.emit(
+        reply(msg("submitted.done", { reference: event.reference, expectedBy: event.expectedBy })),
+      );
+      enqueue.assign({ draft: EMPTY_DRAFT, code: undefined });
+    }),
+    sayStatus: emit(({ context, event }) => reply(...statusMessages(event.record, context.draft))),
+    sayAccountBlocked: emit(({ event }) =>
+      reply(
+        msg("start.accountBlocked", {
+          account: msg(`account.${event.record.account}`),
+          support: event.supportContact,
+        }),
+      ),
+    ),
+    sayPending: emit(({ event }) =>
+      reply(
+        msg("start.pending", {
+          reference: event.record.application?.reference ?? "",
+          expectedBy: event.record.application?.expectedBy ?? "",
+        }),
+      ),
+    ),
+    saySupport: emit(({ event }) => reply(msg("support.contact", { support: event.supportContact }))),
+    sayUnusable: emit(({ event }) => reply(msg(event.type === "user.unusable" ? `input.${event.reason}` : "input.empty"))),
+    sayUnknownCommand: emit(({ event }) =>
+      reply(msg("input.unknownCommand", { command: event.type === "cmd.unknown" ? event.command : "" }), msg("help.text")),
+    ),
+    switchLocale: assign(({ context, event }) => ({
+      locale: event.type === "cmd.lang" && event.locale ? event.locale : otherLocale(context.locale),
+    })),
+  },
+}).createMachine({
+  id: "conversation",
+  context: ({ input }) => ({ locale: input.locale, draft: input.draft }),
+  initial: "menu",
+  on: {
+    "cmd.start": { target: ".menu", reenter: true, actions: { type: "say", params: { key: "menu.welcome" } } },
+    "cmd.cancel": { target: ".menu", actions: { type: "say", params: { key: "cancel.done" } } },
+    "cmd.help": { actions: [{ type: "say", params: { key: "help.text" } }, "prompt"] },
+    "cmd.status": { actions: ["sayStatus", "prompt"] },
+    "cmd.lang": { actions: ["switchLocale", { type: "say", params: { key: "lang.switched" } }, "prompt"] },
+    "cmd.unknown": { actions: ["sayUnknownCommand", "prompt"] },
+    "cmd.back": { actions: [{ type: "say", params: { key: "back.first" } }, "prompt"] },
+    "user.unusable": { actions: ["sayUnusable", "prompt"] },
+    "user.file": { actions: [{ type: "say", params: { key: "document.unexpected" } }, "prompt"] },
+    "user.contact": { actions: [{ type: "say", params: { key: "input.unsupported" } }, "prompt"] },
+    "user.text": { actions: [{ type: "say", params: { key: "input.useButtons" } }, "prompt"] },
+    "choice.*": { actions: [{ type: "say", params: { key: "input.staleChoice" } }, "prompt"] },
+    "code.sent": { actions: "rememberCode" },
+  },
+  states: {
+    menu: {
+      entry: "prompt",
+      on: {
+        "choice.start": [
+          { guard: "accountBlocked", actions: ["sayAccountBlocked", "prompt"] },
+          { guard: "verified", actions: [{ type: "say", params: { key: "start.verified" } }, "prompt"] },
+          { guard: "awaitingDecision", actions: ["sayPending", "prompt"] },
+          { target: "route" },
+        ],
+        "choice.status": { actions: ["sayStatus", "prompt"] },
+        "choice.faq": { actions: [{ type: "say", params: { key: "faq.quick" } }, "prompt"] },
+        "choice.support": { actions: ["saySupport", "prompt"] },
+        "user.text": { actions: [{ type: "say", params: { key: "menu.welcome" } }, "prompt"] },
+        "cmd.cancel": { actions: [{ type: "say", params: { key: "cancel.nothing" } }, "prompt"] },
+      },
+    },
+    /** Goes to the first unanswered question, or to the summary when there is none. */
+    route: {
+      always: [
+        ...STEPS.map((step) => ({ guard: { type: "isNextStep" as const, params: { step } }, target: step })),
+        { target: "summary" },
+      ],
+    },
+    ...Object.fromEntries(TEXT_STEPS.map((step) => [step, textStep(step)])),
+    phone: {
+      ...textStep("phone"),
+      on: {
+        ...textStep("phone").on,
+        "user.contact": [
+          { guard: "ownContact", target: "route", actions: "saveContact" },
+          { actions: [{ type: "say", params: { key: "contact.notOwn" } }, "prompt"] },
+        ],
+      },
+    },
+    method: {
+      entry: "prompt",
+      on: {
+        ...Object.fromEntries(
+          METHODS.map((method) => [
+            `choice.method.${method}`,
+            { target: "route", actions: { type: "chooseMethod" as const, params: { method } } },
+          ]),
+        ),
+        "cmd.back": "phone",
+      },
+    },
+    idFront: documentStep("idFront"),
+    idBack: documentStep("idBack"),
+    licence: documentStep("licence"),
+    phoneCode: {
+      entry: ["sendCodeIfNeeded", "prompt"],
+      on: {
+        "user.text": [
+          { guard: "codeMatches", target: "route", actions: "confirmPhone" },
+          { actions: ["explainWrongCode", "prompt"] },
+        ],
+        "choice.code.resend": [
+          { guard: "mayResend", actions: ["resendCode", "prompt"] },
+          { actions: ["sayResendWait", "prompt"] },
+        ],
+        "choice.code.changePhone": "phone",
+        "cmd.back": "method",
+      },
+    },
+    summary: {
+      entry: "prompt",
+      on: {
+        "choice.submit": "consent",
+        "choice.edit": "editPick",
+        "cmd.back": METHODS.map((method) => ({
+          guard: { type: "methodIs" as const, params: { method } },
+          target: stepsFor(method).at(-1)!,
+        })),
+      },
+    },
+    editPick: {
+      entry: "prompt",
+      on: {
+        ...Object.fromEntries(editableSteps("id_card").concat(editableSteps("enterprise")).map((step) => [`choice.edit.${step}`, step])),
+        "choice.editDone": "summary",
+        "cmd.back": "summary",
+      },
+    },
+    consent: {
+      entry: "prompt",
+      on: {
+        "choice.consent.agree": [
+          { guard: "accountBlocked", target: "menu", actions: "sayAccountBlocked" },
+          { guard: "awaitingDecision", target: "menu", actions: "sayPending" },
+          { guard: "draftComplete", target: "submitting", actions: "submit" },
+          { target: "route" },
+        ],
+        "choice.consent.back": "summary",
+        "cmd.back": "summary",
+      },
+    },
+    /** Waits, within the same engine call, for the store to accept the application. */
+    submitting: {
+      on: {
+        "application.submitted": { target: "menu", actions: "confirmSubmission" },
+      },
+    },
+  },
+});
+
+function backTarget(step: Step) {
+  const method = (METHODS as readonly Method[]).find((m) => stepsFor(m).includes(step) && !stepsFor(undefined).includes(step));
+  return previousStep(step, method);
+}
+
+function textStep(step: TextStep) {
+  const previous = backTarget(step);
+  return {
+    entry: "prompt" as const,
+    on: {
+      "user.text": [
+        { guard: { type: "answerValid" as const, params: { step } }, target: "route", actions: { type: "saveAnswer" as const, params: { step } } },
+        { actions: [{ type: "explainAnswer" as const, params: { step } }, "prompt" as const] },
+      ],
+      ...(previous ? { "cmd.back": previous } : {}),
+    },
+  };
+}
+
+function documentStep(step: DocumentStep) {
+  return {
+    entry: "prompt" as const,
+    on: {
+      "user.file": [
+        { guard: "uploadAccepted" as const, target: "route", actions: { type: "saveDocument" as const, params: { slot: DOCUMENT_STEPS[step]! } } },
+        { actions: ["explainUpload" as const, "prompt" as const] },
+      ],
+      "cmd.back": backTarget(step)!,
+    },
+  };
+}
+
+export type ConversationMachine = typeof conversationMachine;

@@ -1,0 +1,164 @@
+import {
+  DOCUMENT_STEPS,
+  editableSteps,
+  isStepDone,
+  stepsFor,
+  type Draft,
+  type Step,
+} from "../src/domain/application.js";
+import { formatPhoneForDisplay } from "../src/domain/phone.js";
+import { maskIdNumber } from "../src/domain/masking.js";
+import type { UserRecord } from "../src/domain/user-record.js";
+import { msg, type Message, type MessageKey } from "../src/i18n/message.js";
+import type { Choice, Reply } from "../src/chat/reply.js";
+import type { ConversationContext } from "./conversation.events.js";
+
+/** A reply before the engine stamps the user's locale on it. */
+export type ReplyContent = Omit<Reply, "locale">;
+
+const choice = (id: string, key: MessageKey): Choice => ({ id, label: msg(key) });
+
+export const METHOD_CHOICES: Choice[] = [
+  choice("method.id_card", "method.id_card"),
+  choice("method.phone", "method.phone"),
+  choice("method.enterprise", "method.enterprise"),
+];
+
+/** The pending question of each state: what the user sees after every reply, so no state is a dead end. */
+export function promptFor(state: string, context: ConversationContext): ReplyContent {
+  const { draft } = context;
+  switch (state) {
+    case "menu":
+      return menuPrompt(draft);
+    case "summary":
+      return {
+        body: [msg("summary.title"), ...summaryLines(draft)],
+        choices: [choice("submit", "choice.submit"), choice("edit", "choice.edit")],
+      };
+    case "editPick":
+      return {
+        body: [msg("edit.prompt")],
+        choices: [
+          ...editableSteps(draft.method).map((step) => choice(`edit.${step}`, `field.${step}`)),
+          choice("editDone", "choice.editDone"),
+        ],
+      };
+    case "consent":
+      return {
+        body: [msg("consent.prompt")],
+        choices: [choice("consent.agree", "choice.consentAgree"), choice("consent.back", "choice.consentBack")],
+      };
+    default:
+      return stepPrompt(state as Step, context);
+  }
+}
+
+function menuPrompt(draft: Draft): ReplyContent {
+  const started = draft.name !== undefined;
+  return {
+    body: started ? [msg("menu.draftWaiting"), msg("menu.prompt")] : [msg("menu.prompt")],
+    choices: [
+      started ? choice("start", "choice.continue") : choice("start", "choice.start"),
+      choice("status", "choice.status"),
+      choice("faq", "choice.faq"),
+      choice("support", "choice.support"),
+    ],
+  };
+}
+
+function stepPrompt(step: Step, { draft, code }: ConversationContext): ReplyContent {
+  switch (step) {
+    case "method":
+      return { body: [msg("ask.method")], choices: METHOD_CHOICES };
+    case "phoneCode":
+      return {
+        body: [
+          msg(code?.phone === draft.phone ? "ask.phoneCode" : "ask.phoneCodeNotSent", {
+            phone: formatPhoneForDisplay(draft.phone ?? ""),
+          }),
+        ],
+        choices: [choice("code.resend", "choice.otpResend"), choice("code.changePhone", "choice.otpChangePhone")],
+      };
+    case "idFront":
+    case "idBack":
+    case "licence": {
+      const saved = isStepDone(step, draft) ? [msg("ask.currentDocument")] : [];
+      return { body: [msg(`ask.${step}`), ...saved], expects: "document" };
+    }
+    default: {
+      const current = currentValue(step, draft);
+      const body = [msg(`ask.${step}`), ...(current ? [msg("ask.currentValue", { value: current })] : [])];
+      return { body, expects: step === "phone" ? "phone" : "text" };
+    }
+  }
+}
+
+function currentValue(step: Step, draft: Draft): string | Message | undefined {
+  switch (step) {
+    case "name":
+      return draft.name;
+    case "email":
+      return draft.email;
+    case "phone":
+      return draft.phone && formatPhoneForDisplay(draft.phone);
+    case "method":
+      return draft.method && msg(`method.${draft.method}`);
+    case "idNumber":
+      return draft.idNumber && maskIdNumber(draft.idNumber);
+    case "companyName":
+      return draft.companyName;
+    case "uscc":
+      return draft.uscc;
+    case "legalRepName":
+      return draft.legalRepName;
+    case "legalRepId":
+      return draft.legalRepIdNumber && maskIdNumber(draft.legalRepIdNumber);
+    default:
+      return undefined;
+  }
+}
+
+/** Everything entered, one line each; ID numbers masked because chats are often read over a shoulder. */
+function summaryLines(draft: Draft): Message[] {
+  return stepsFor(draft.method).flatMap((step) => {
+    const value =
+      step === "phoneCode"
+        ? undefined
+        : DOCUMENT_STEPS[step]
+          ? draft.documents[DOCUMENT_STEPS[step]!] && msg("summary.documentSaved")
+          : step === "phone" && draft.phone && draft.phoneVerified === draft.phone
+            ? msg("summary.phoneVerified", { phone: formatPhoneForDisplay(draft.phone) })
+            : currentValue(step, draft);
+    return value === undefined ? [] : [msg("summary.line", { label: msg(`field.${step}`), value })];
+  });
+}
+
+/** The answer to /status and the "Check status" button. */
+export function statusMessages(record: UserRecord, draft: Draft): Message[] {
+  const lines: Message[] = [];
+  if (record.account !== "active") lines.push(msg("status.account", { account: msg(`account.${record.account}`) }));
+  if (record.verified) lines.push(msg("status.verified"));
+  const application = record.application;
+  if (application) {
+    lines.push(
+      msg("status.application", {
+        reference: application.reference,
+        method: msg(`method.${application.method}`),
+        status: msg(`status.${application.status}.label`),
+      }),
+      msg("status.submittedAt", { date: application.submittedAt.slice(0, 10) }),
+    );
+    const awaiting = application.status === "submitted" || application.status === "needs_more_info";
+    if (awaiting) {
+      lines.push(msg(application.overdue ? "status.overdue" : "status.expectedBy", { date: application.expectedBy }));
+    }
+    if (application.reasons.length > 0) lines.push(msg("status.reasons", { reasons: application.reasons.join(", ") }));
+  }
+  if (draft.name !== undefined) {
+    const steps = stepsFor(draft.method);
+    const done = steps.filter((step) => isStepDone(step, draft)).length;
+    lines.push(msg("status.draft", { done, total: steps.length }));
+  }
+  if (lines.length === 0) lines.push(msg("status.none"));
+  return lines;
+}

@@ -1,0 +1,41 @@
+import { join } from "node:path";
+import { migrateToLatest } from "../db/migrate.js";
+import { openSqlite } from "../db/open-database.js";
+import { SqlStore } from "../db/sql-store.js";
+import type { Config } from "./config.js";
+import { acceptAnyImage } from "./documents/document-check.js";
+import { DocumentStore } from "./documents/document-store.js";
+import { Engine } from "./engine/engine.js";
+import type { Logger } from "./logger.js";
+import type { SmsSender } from "./sms/sms-sender.js";
+
+export interface Assistant {
+  engine: Engine;
+  store: SqlStore;
+  close(): Promise<void>;
+}
+
+/** Opens and migrates the store and builds the engine: the parts every entry point shares. */
+export async function openAssistant(config: Config, logger: Logger, sms: SmsSender): Promise<Assistant> {
+  const store = await openStore(config);
+  const engine = new Engine({
+    store,
+    documents: new DocumentStore(join(config.dataDir, "documents")),
+    checkDocument: acceptAnyImage,
+    sms,
+    logger,
+    settings: {
+      defaultLocale: config.defaultLocale,
+      timeZone: config.timeZone,
+      holidays: config.holidays,
+      supportContact: config.supportContact,
+    },
+  });
+  return { engine, store, close: () => store.close() };
+}
+
+export async function openStore(config: Config): Promise<SqlStore> {
+  const { db } = openSqlite(config.sqlitePath);
+  await migrateToLatest(db);
+  return new SqlStore(db);
+}

@@ -1,0 +1,36 @@
+/**
+ * What an adapter hands the engine: one thing a person did in a chat,
+ * platform-neutral. `id` is the platform's own id for it (Telegram
+ * update_id, Slack event_id, a console line number) and is the idempotency
+ * key: the same id never has a second effect.
+ */
+export type Platform = "console" | "telegram" | "slack";
+export const PLATFORMS: readonly Platform[] = ["console", "telegram", "slack"];
+
+export interface IncomingFile {
+  name: string;
+  /** Absent when the adapter could not get the bytes; `error` says why. */
+  bytes?: Buffer;
+  error?: "missing" | "unreadable";
+}
+
+interface ChatEventBase {
+  id: string;
+  platform: Platform;
+  chatId: string;
+  userId: string;
+  /** The platform's language tag for the user, when it tells us. */
+  locale?: string;
+}
+
+export type ChatEvent = ChatEventBase &
+  (
+    | { kind: "text"; text: string }
+    | { kind: "choice"; choice: string }
+    | { kind: "command"; command: string; args: string }
+    | { kind: "file"; file: IncomingFile }
+    /** A phone number shared from the platform; `ownNumber` when the platform vouches it is the sender's. */
+    | { kind: "contact"; phone: string; ownNumber: boolean }
+    /** Stickers, voice notes, locations…: things we cannot use as an answer. */
+    | { kind: "unsupported" }
+  );

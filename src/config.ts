@@ -1,0 +1,89 @@
+import { isAbsolute, join, resolve } from "node:path";
+import { ConfigError } from "./errors.js";
+import { LOCALES, type Locale } from "./i18n/locale.js";
+
+/** Configuration, read once at start from the environment and frozen. */
+export interface Config {
+  dataDir: string;
+  /** Path of the SQLite database file. */
+  sqlitePath: string;
+  logLevel: string;
+  defaultLocale: Locale;
+  timeZone: string;
+  holidays: ReadonlySet<string>;
+  supportContact: string;
+  consoleReviewerIds: readonly string[];
+  telegramBotToken: string | undefined;
+  slackBotToken: string | undefined;
+}
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
+
+type Env = Record<string, string | undefined>;
+
+export function readConfig(env: Env = process.env): Readonly<Config> {
+  const dataDir = resolve(value(env, "DATA_DIR") ?? "./data");
+  return Object.freeze({
+    dataDir,
+    sqlitePath: sqlitePathFrom(value(env, "DATABASE_URL"), dataDir),
+    logLevel: oneOf(env, "LOG_LEVEL", LOG_LEVELS, "info"),
+    defaultLocale: oneOf(env, "DEFAULT_LOCALE", LOCALES, "zh-CN"),
+    timeZone: timeZone(env),
+    holidays: holidays(env),
+    supportContact: value(env, "SUPPORT_CONTACT") ?? "support@example.com",
+    consoleReviewerIds: list(env, "CONSOLE_REVIEWER_IDS") ?? ["reviewer"],
+    telegramBotToken: value(env, "TELEGRAM_BOT_TOKEN"),
+    slackBotToken: value(env, "SLACK_BOT_TOKEN"),
+  });
+}
+
+function value(env: Env, name: string): string | undefined {
+  const raw = env[name]?.trim();
+  return raw ? raw : undefined;
+}
+
+function list(env: Env, name: string): string[] | undefined {
+  const raw = value(env, name);
+  return raw?.split(",").map((item) => item.trim()).filter(Boolean);
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = value(env, name);
+  if (raw === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(name, `must be one of ${allowed.join(", ")}, got "${raw}"`);
+  }
+  return raw as T;
+}
+
+/** `DATABASE_URL`: unset → `<DATA_DIR>/assistant.db`; `sqlite:<path>`, `file:<path>` or a bare path → that file. */
+function sqlitePathFrom(url: string | undefined, dataDir: string): string {
+  if (url === undefined) return join(dataDir, "assistant.db");
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    throw new ConfigError("DATABASE_URL", "PostgreSQL is not supported yet; unset it to use the embedded SQLite database");
+  }
+  const path = url.replace(/^(sqlite|file):(\/\/)?/, "");
+  if (!path) throw new ConfigError("DATABASE_URL", "names no database file");
+  return path === ":memory:" || isAbsolute(path) ? path : resolve(path);
+}
+
+function timeZone(env: Env): string {
+  const zone = value(env, "TIMEZONE") ?? "Asia/Shanghai";
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+  } catch {
+    throw new ConfigError("TIMEZONE", `"${zone}" is not an IANA time zone such as Asia/Shanghai`);
+  }
+  return zone;
+}
+
+function holidays(env: Env): ReadonlySet<string> {
+  const dates = list(env, "HOLIDAYS") ?? [];
+  for (const date of dates) {
+    const parsed = new Date(`${date}T00:00:00Z`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date) {
+      throw new ConfigError("HOLIDAYS", `"${date}" is not a date like 2026-10-01`);
+    }
+  }
+  return new Set(dates);
+}

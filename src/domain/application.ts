@@ -1,0 +1,137 @@
+/**
+ * The application a user builds in chat and submits for review. Only plain
+ * data here: what the conversation collects, in which order, and what counts
+ * as complete. The store persists it; the conversation machine fills it in.
+ */
+
+export const APPLICATION_STATUSES = [
+  "draft",
+  "submitted",
+  "needs_more_info",
+  "approved",
+  "rejected",
+  "withdrawn",
+] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+export const METHODS = ["id_card", "phone", "enterprise"] as const;
+export type Method = (typeof METHODS)[number];
+
+export const DOCUMENT_SLOTS = ["id_front", "id_back", "licence"] as const;
+export type DocumentSlot = (typeof DOCUMENT_SLOTS)[number];
+
+export type DocumentFormat = "jpeg" | "png";
+
+/** A document photo as kept: `id` is the SHA-256 of the stored bytes (content address). */
+export interface StoredDocument {
+  id: string;
+  format: DocumentFormat;
+  bytes: number;
+  width: number | null;
+  height: number | null;
+}
+
+export interface Draft {
+  name?: string;
+  email?: string;
+  phone?: string;
+  /** The phone number proven by a one-time code (or a platform contact share). */
+  phoneVerified?: string;
+  method?: Method;
+  idNumber?: string;
+  companyName?: string;
+  uscc?: string;
+  legalRepName?: string;
+  legalRepIdNumber?: string;
+  documents: Partial<Record<DocumentSlot, StoredDocument>>;
+}
+
+export const EMPTY_DRAFT: Draft = { documents: {} };
+
+/** Every question the conversation can ask, in the order it asks them. */
+export const STEPS = [
+  "name",
+  "email",
+  "phone",
+  "method",
+  "idNumber",
+  "idFront",
+  "idBack",
+  "phoneCode",
+  "companyName",
+  "uscc",
+  "licence",
+  "legalRepName",
+  "legalRepId",
+] as const;
+export type Step = (typeof STEPS)[number];
+
+const REGISTRATION_STEPS: Step[] = ["name", "email", "phone", "method"];
+const METHOD_STEPS: Record<Method, Step[]> = {
+  id_card: ["idNumber", "idFront", "idBack"],
+  phone: ["phoneCode"],
+  enterprise: ["companyName", "uscc", "licence", "legalRepName", "legalRepId"],
+};
+
+export const DOCUMENT_STEPS: Partial<Record<Step, DocumentSlot>> = {
+  idFront: "id_front",
+  idBack: "id_back",
+  licence: "licence",
+};
+
+export function stepsFor(method: Method | undefined): Step[] {
+  return method ? [...REGISTRATION_STEPS, ...METHOD_STEPS[method]] : REGISTRATION_STEPS;
+}
+
+export function isStepDone(step: Step, draft: Draft): boolean {
+  switch (step) {
+    case "name":
+      return draft.name !== undefined;
+    case "email":
+      return draft.email !== undefined;
+    case "phone":
+      return draft.phone !== undefined;
+    case "method":
+      return draft.method !== undefined;
+    case "idNumber":
+      return draft.idNumber !== undefined;
+    case "phoneCode":
+      return draft.phone !== undefined && draft.phoneVerified === draft.phone;
+    case "companyName":
+      return draft.companyName !== undefined;
+    case "uscc":
+      return draft.uscc !== undefined;
+    case "legalRepName":
+      return draft.legalRepName !== undefined;
+    case "legalRepId":
+      return draft.legalRepIdNumber !== undefined;
+    case "idFront":
+    case "idBack":
+    case "licence":
+      return draft.documents[DOCUMENT_STEPS[step]!] !== undefined;
+  }
+}
+
+/** The first unanswered question for the chosen method; null when the draft is complete. */
+export function nextMissingStep(draft: Draft): Step | null {
+  return stepsFor(draft.method).find((step) => !isStepDone(step, draft)) ?? null;
+}
+
+/** The question before `step` in the flow, for /back; null at the first question. */
+export function previousStep(step: Step, method: Method | undefined): Step | null {
+  const steps = stepsFor(method);
+  const index = steps.indexOf(step);
+  return index > 0 ? steps[index - 1]! : null;
+}
+
+/** The fields a user may change from the summary, by method. */
+export function editableSteps(method: Method | undefined): Step[] {
+  return stepsFor(method).filter((step) => step !== "phoneCode");
+}
+
+/** What a new method makes irrelevant is dropped, so a summary never shows stale data. */
+export function withMethod(draft: Draft, method: Method): Draft {
+  if (draft.method === method) return draft;
+  const { name, email, phone, phoneVerified } = draft;
+  return { name, email, phone, phoneVerified, method, documents: {} };
+}

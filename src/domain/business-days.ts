@@ -1,0 +1,44 @@
+/**
+ * Business-day arithmetic on calendar dates ("YYYY-MM-DD"). Review deadlines
+ * are promised as dates in the platform's time zone, so we convert an instant
+ * to a local date once and do the rest on dates, free of DST and offsets.
+ */
+
+export type IsoDate = string;
+
+export function localDate(instant: Date, timeZone: string): IsoDate {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(instant);
+}
+
+export function isBusinessDay(date: IsoDate, holidays: ReadonlySet<IsoDate>): boolean {
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return weekday !== 0 && weekday !== 6 && !holidays.has(date);
+}
+
+/** The date `days` business days after `start` (start itself never counts). */
+export function addBusinessDays(start: IsoDate, days: number, holidays: ReadonlySet<IsoDate>): IsoDate {
+  const cursor = new Date(`${start}T00:00:00Z`);
+  let remaining = days;
+  while (remaining > 0) {
+    cursor.setUTCDate(cursor.getUTCDate() + 1);
+    if (isBusinessDay(cursor.toISOString().slice(0, 10), holidays)) remaining--;
+  }
+  return cursor.toISOString().slice(0, 10);
+}
+
+export const REVIEW_BUSINESS_DAYS = 3;
+
+/** The date we promise a decision by for an application submitted at `submittedAt`. */
+export function expectedDecisionDate(
+  submittedAt: Date,
+  timeZone: string,
+  holidays: ReadonlySet<IsoDate>,
+): IsoDate {
+  return addBusinessDays(localDate(submittedAt, timeZone), REVIEW_BUSINESS_DAYS, holidays);
+}

@@ -1,0 +1,29 @@
+/**
+ * Text normalisation shared by every validator. Users type on phones with
+ * Chinese input methods, so full-width digits (１２３), ideographic spaces and
+ * stray separators are common; we normalise them instead of refusing them.
+ */
+
+/** NFKC folds full-width letters/digits and the ideographic space into ASCII. */
+export function foldWidth(text: string): string {
+  return text.normalize("NFKC");
+}
+
+/** For identifiers typed with spaces or dashes for readability ("1101 0519…"). */
+export function compactIdentifier(text: string): string {
+  return foldWidth(text).replace(/[\s\-‐-―_.·]/gu, "").toUpperCase();
+}
+
+export const MAX_TEXT_LENGTH = 1000;
+
+export type TextProblem = "empty" | "too_long";
+
+/**
+ * Text that cannot be an answer to any question: nothing but whitespace,
+ * emoji or punctuation, or longer than any answer we ask for.
+ */
+export function textProblem(text: string): TextProblem | null {
+  if ([...text].length > MAX_TEXT_LENGTH) return "too_long";
+  if (!/[\p{L}\p{N}]/u.test(text)) return "empty";
+  return null;
+}

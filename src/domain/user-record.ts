@@ -1,0 +1,35 @@
+import type { ApplicationStatus, Method } from "./application.js";
+import type { IsoDate } from "./business-days.js";
+
+export const ACCOUNT_STATUSES = ["active", "disabled", "cancelled"] as const;
+export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
+
+/** The user's latest application that left the draft stage. */
+export interface ApplicationSummary {
+  reference: string;
+  status: Exclude<ApplicationStatus, "draft">;
+  method: Method;
+  submittedAt: string;
+  expectedBy: IsoDate;
+  /** The expected date is past and no decision has been made. */
+  overdue: boolean;
+  reasons: string[];
+}
+
+/**
+ * What the store knows about a user that the conversation needs to answer
+ * well ("already under review", "account disabled"). Loaded by the engine for
+ * every event, so the conversation never works from a stale copy.
+ */
+export interface UserRecord {
+  account: AccountStatus;
+  verified: boolean;
+  application: ApplicationSummary | null;
+}
+
+export const NEW_USER_RECORD: UserRecord = { account: "active", verified: false, application: null };
+
+export function isAwaitingDecision(record: UserRecord): boolean {
+  const status = record.application?.status;
+  return status === "submitted" || status === "needs_more_info";
+}

@@ -1,0 +1,224 @@
+import { transition } from "xstate";
+import { conversationMachine } from "../../machines/conversation.machine.js";
+import type { CheckedUpload, ConversationEvent, ConversationOutput } from "../../machines/conversation.events.js";
+import { promptFor, type ReplyContent } from "../../machines/conversation.prompts.js";
+import { EMPTY_DRAFT, type Draft } from "../domain/application.js";
+import { expectedDecisionDate, localDate } from "../domain/business-days.js";
+import { hashOneTimeCode, newOneTimeCode } from "../domain/one-time-code.js";
+import { newReferenceCode } from "../domain/reference-code.js";
+import type { UserRecord } from "../domain/user-record.js";
+import { localeFromTag, type Locale } from "../i18n/locale.js";
+import { msg, translate } from "../i18n/message.js";
+import type { ChatEvent } from "../chat/chat-event.js";
+import type { Reply } from "../chat/reply.js";
+import type { DocumentCheck } from "../documents/document-check.js";
+import { DocumentStore } from "../documents/document-store.js";
+import type { Logger } from "../logger.js";
+import type { SmsSender } from "../sms/sms-sender.js";
+import { persistConversation, restoreConversation, type ConversationSnapshot } from "./conversation-snapshot.js";
+import { KeyedLock } from "./keyed-lock.js";
+import type { Store, StoreTransaction, StoredUser } from "./store-port.js";
+import { toMachineEvent } from "./to-machine-event.js";
+
+export interface EngineSettings {
+  defaultLocale: Locale;
+  timeZone: string;
+  holidays: ReadonlySet<string>;
+  supportContact: string;
+}
+
+export interface EngineDependencies {
+  store: Store;
+  documents: DocumentStore;
+  checkDocument: DocumentCheck;
+  sms: SmsSender;
+  logger: Logger;
+  settings: EngineSettings;
+  clock?: () => Date;
+  /** Injected in tests to force reference collisions. */
+  newReference?: () => string;
+}
+
+/** An upload checked before the transaction, with the bytes to keep if the conversation accepts it. */
+interface PreparedUpload {
+  upload: CheckedUpload;
+  keep: Buffer | null;
+}
+
+/** Work that must wait until the transaction has committed (messages to the outside world). */
+type AfterCommit = () => Promise<void>;
+
+/**
+ * The platform-neutral core: `handle(event) → replies`. Per chat, events are
+ * handled one at a time; each runs in one database transaction that records
+ * the event id (a redelivered event has no second effect and no reply), the
+ * conversation snapshot and every domain change together.
+ */
+export class Engine {
+  private readonly lock = new KeyedLock();
+  private readonly clock: () => Date;
+  private readonly newReference: () => string;
+
+  constructor(private readonly deps: EngineDependencies) {
+    this.clock = deps.clock ?? (() => new Date());
+    this.newReference = deps.newReference ?? (() => newReferenceCode());
+  }
+
+  handle(event: ChatEvent): Promise<Reply[]> {
+    return this.lock.run(`${event.platform}:${event.chatId}`, () => this.handleInOrder(event));
+  }
+
+  private async handleInOrder(event: ChatEvent): Promise<Reply[]> {
+    const upload = event.kind === "file" && event.file.bytes ? await this.checkUpload(event.file.bytes) : undefined;
+    const afterCommit: AfterCommit[] = [];
+    const replies = await this.deps.store.transaction((tx) => this.process(tx, event, upload, afterCommit));
+    for (const task of afterCommit) {
+      await task().catch((error: unknown) => this.deps.logger.error({ err: error, platform: event.platform }, "after-commit task failed"));
+    }
+    return replies;
+  }
+
+  private async checkUpload(bytes: Buffer): Promise<PreparedUpload> {
+    const inspection = await this.deps.checkDocument(bytes);
+    if (inspection.problems.length > 0 || !inspection.keep || !inspection.format) {
+      return { upload: { problems: inspection.problems.length > 0 ? inspection.problems : ["unreadable"] }, keep: null };
+    }
+    const document = {
+      id: DocumentStore.idOf(inspection.keep),
+      format: inspection.format,
+      bytes: inspection.keep.length,
+      width: inspection.width,
+      height: inspection.height,
+    };
+    return { upload: { document, problems: [] }, keep: inspection.keep };
+  }
+
+  private async process(
+    tx: StoreTransaction,
+    event: ChatEvent,
+    upload: PreparedUpload | undefined,
+    afterCommit: AfterCommit[],
+  ): Promise<Reply[]> {
+    const now = this.clock();
+    if (!(await tx.markEventProcessed(event.platform, event.id, now))) {
+      this.deps.logger.info({ platform: event.platform, eventId: event.id }, "duplicate event ignored");
+      return [];
+    }
+    const { settings } = this.deps;
+    const platformLocale = localeFromTag(event.locale, settings.defaultLocale);
+    const user = await tx.ensureUser(event.platform, event.userId, platformLocale, now);
+    const today = localDate(now, settings.timeZone);
+    let record = await tx.loadUserRecord(user.id, today);
+
+    const stored = await tx.loadConversation(event.platform, event.chatId);
+    const draftAtStart = stored ? undefined : await tx.loadDraft(user.id);
+    const restored = restoreConversation(stored, {
+      locale: user.locale as Locale,
+      draft: draftAtStart ?? EMPTY_DRAFT,
+    });
+    let snapshot = restored.snapshot;
+    if (restored.kind === "reset") {
+      // The old snapshot can't be read; the draft row is the durable copy of the user's answers.
+      snapshot = restoreConversation(null, { locale: user.locale as Locale, draft: (await tx.loadDraft(user.id)) ?? EMPTY_DRAFT }).snapshot;
+      this.deps.logger.warn({ platform: event.platform, version: stored?.machineVersion }, "conversation snapshot reset");
+    }
+    const startDraft = snapshot.context.draft;
+    const startLocale = snapshot.context.locale;
+
+    const contents: ReplyContent[] = restored.kind === "reset" ? [{ body: [msg("snapshot.reset")] }] : [];
+    let prompted = false;
+    const queue: ConversationEvent[] = [
+      toMachineEvent(event, { now: now.getTime(), record, supportContact: settings.supportContact }, upload?.upload),
+    ];
+    while (queue.length > 0) {
+      const [next, actions] = transition(conversationMachine, snapshot, queue.shift()!);
+      snapshot = next;
+      for (const output of emittedOutputs(actions)) {
+        if (output.type === "reply") contents.push({ body: output.body, ...(output.choices ? { choices: output.choices } : {}) });
+        else if (output.type === "prompt") prompted = true;
+        else {
+          const result = await this.perform(output, { tx, event, user, now, upload, afterCommit, locale: snapshot.context.locale });
+          if (result) {
+            if (result.type === "application.submitted") record = await tx.loadUserRecord(user.id, today);
+            queue.push({ ...result, now: now.getTime(), record, supportContact: settings.supportContact });
+          }
+        }
+      }
+    }
+    if (prompted || restored.kind !== "resumed") contents.push(promptFor(String(snapshot.value), snapshot.context));
+
+    if (snapshot.context.draft !== startDraft) await tx.saveDraft(user.id, snapshot.context.draft, now);
+    if (snapshot.context.locale !== startLocale) await tx.setUserLocale(user.id, snapshot.context.locale);
+    await tx.saveConversation(event.platform, event.chatId, user.id, persistConversation(snapshot), now);
+
+    const locale = snapshot.context.locale;
+    return contents.map((content) => ({ locale, ...content }));
+  }
+
+  /** Performs one effect the machine asked for; returns the event that reports its result, if any. */
+  private async perform(
+    effect: Exclude<ConversationOutput, { type: "reply" | "prompt" }>,
+    ctx: {
+      tx: StoreTransaction;
+      event: ChatEvent;
+      user: StoredUser;
+      now: Date;
+      upload: PreparedUpload | undefined;
+      afterCommit: AfterCommit[];
+      locale: Locale;
+    },
+  ): Promise<ResultEvent | null> {
+    switch (effect.type) {
+      case "effect.sendCode": {
+        const code = newOneTimeCode();
+        const text = translate(ctx.locale, msg("sms.code", { code }));
+        ctx.afterCommit.push(() => this.deps.sms.send(effect.phone, text));
+        const issued = { phone: effect.phone, hash: hashOneTimeCode(code, effect.phone), sentAt: ctx.now.getTime(), wrongTries: 0 };
+        return { type: "code.sent", issued };
+      }
+      case "effect.keepDocument": {
+        // Written (and fsynced) before the commit that refers to it; content addressing makes a rollback harmless.
+        if (ctx.upload?.keep && ctx.upload.upload.document?.id === effect.documentId) {
+          await this.deps.documents.put(ctx.upload.keep);
+        }
+        return null;
+      }
+      case "effect.submit": {
+        const reference = await this.freeReference(ctx.tx);
+        const expectedBy = expectedDecisionDate(ctx.now, this.deps.settings.timeZone, this.deps.settings.holidays);
+        await ctx.tx.submitApplication({
+          userId: ctx.user.id,
+          draft: effect.draft,
+          reference,
+          submittedAt: ctx.now,
+          expectedBy,
+          actor: `user:${ctx.event.platform}:${ctx.event.userId}`,
+          platform: ctx.event.platform,
+        });
+        this.deps.logger.info({ platform: ctx.event.platform, reference, method: effect.draft.method }, "application submitted");
+        return { type: "application.submitted", reference, expectedBy };
+      }
+    }
+  }
+
+  private async freeReference(tx: StoreTransaction): Promise<string> {
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const reference = this.newReference();
+      if (!(await tx.isReferenceTaken(reference))) return reference;
+    }
+    throw new Error("could not find a free reference code in 10 attempts");
+  }
+}
+
+/** The pure `transition` returns emits as unexecuted `xstate.emit` actions; their params carry what was emitted. */
+function emittedOutputs(actions: ReadonlyArray<{ type: string; params?: unknown }>): ConversationOutput[] {
+  return actions
+    .filter((action) => action.type === "xstate.emit")
+    .map((action) => (action.params as { event: ConversationOutput }).event);
+}
+
+type ResultEvent =
+  | { type: "code.sent"; issued: { phone: string; hash: string; sentAt: number; wrongTries: number } }
+  | { type: "application.submitted"; reference: string; expectedBy: string };
+
+export type { Draft, UserRecord, ConversationSnapshot };

@@ -1,0 +1,60 @@
+import type { Draft } from "../domain/application.js";
+import type { IsoDate } from "../domain/business-days.js";
+import type { AccountStatus, UserRecord } from "../domain/user-record.js";
+import type { Platform } from "../chat/chat-event.js";
+
+/**
+ * What the engine needs from persistence, declared here so the core does not
+ * depend on Kysely; `db/sql-store.ts` implements it for SQLite (and later
+ * PostgreSQL). Everything done through one `StoreTransaction` commits
+ * together or not at all.
+ */
+export interface Store {
+  transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T>;
+  /** The status view the CLI and support staff see; null when the platform user never wrote to us. */
+  findUserRecord(platform: Platform, platformUserId: string, today: IsoDate): Promise<UserRecord | null>;
+  close(): Promise<void>;
+}
+
+export interface StoredUser {
+  id: string;
+  locale: string;
+  account: AccountStatus;
+}
+
+export interface StoredConversation {
+  machineVersion: number;
+  snapshot: unknown;
+}
+
+export interface NewSubmission {
+  userId: string;
+  draft: Draft;
+  reference: string;
+  submittedAt: Date;
+  expectedBy: IsoDate;
+  actor: string;
+  platform: Platform;
+}
+
+export interface StoreTransaction {
+  /** Records the platform event id; false when it was recorded before (a redelivery). */
+  markEventProcessed(platform: Platform, eventId: string, at: Date): Promise<boolean>;
+  ensureUser(platform: Platform, platformUserId: string, locale: string, at: Date): Promise<StoredUser>;
+  setUserLocale(userId: string, locale: string): Promise<void>;
+  loadUserRecord(userId: string, today: IsoDate): Promise<UserRecord>;
+  loadConversation(platform: Platform, chatId: string): Promise<StoredConversation | null>;
+  saveConversation(
+    platform: Platform,
+    chatId: string,
+    userId: string,
+    conversation: StoredConversation,
+    at: Date,
+  ): Promise<void>;
+  loadDraft(userId: string): Promise<Draft | null>;
+  /** Replaces the user's draft; an empty draft removes it. */
+  saveDraft(userId: string, draft: Draft, at: Date): Promise<void>;
+  isReferenceTaken(reference: string): Promise<boolean>;
+  /** Turns the draft into a submitted application and writes the audit entry. */
+  submitApplication(submission: NewSubmission): Promise<void>;
+}

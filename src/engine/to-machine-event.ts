@@ -1,0 +1,53 @@
+import type { ConversationEvent, CheckedUpload } from "../../machines/conversation.events.js";
+import { validatePhone } from "../domain/phone.js";
+import { textProblem } from "../domain/text.js";
+import type { UserRecord } from "../domain/user-record.js";
+import { LOCALES, localeFromTag } from "../i18n/locale.js";
+import type { ChatEvent } from "../chat/chat-event.js";
+
+export interface EventStamp {
+  now: number;
+  record: UserRecord;
+  supportContact: string;
+}
+
+const SIMPLE_COMMANDS = new Set(["start", "cancel", "back", "help", "status"]);
+
+/**
+ * Translates what a person did into the conversation's vocabulary. Input
+ * that can't be an answer (empty, emoji-only, over-long, stickers) becomes
+ * `user.unusable`, so every state answers it the same way.
+ */
+export function toMachineEvent(event: ChatEvent, stamp: EventStamp, upload?: CheckedUpload): ConversationEvent {
+  switch (event.kind) {
+    case "text": {
+      const command = /^\/(\w+)(?:@\w+)?(?:\s+(.*))?$/s.exec(event.text.trim());
+      if (command) return commandEvent(command[1]!.toLowerCase(), command[2] ?? "", stamp);
+      const problem = textProblem(event.text);
+      return problem ? { type: "user.unusable", reason: problem, ...stamp } : { type: "user.text", text: event.text, ...stamp };
+    }
+    case "command":
+      return commandEvent(event.command.toLowerCase(), event.args, stamp);
+    case "choice":
+      return { type: `choice.${event.choice}`, ...stamp };
+    case "file":
+      return { type: "user.file", upload: upload ?? { problems: [event.file.error ?? "unreadable"] }, ...stamp };
+    case "contact": {
+      const phone = validatePhone(event.phone);
+      if (!phone.valid) return { type: "user.unusable", reason: "unsupported", ...stamp };
+      return { type: "user.contact", phone: phone.normalized, ownNumber: event.ownNumber, ...stamp };
+    }
+    case "unsupported":
+      return { type: "user.unusable", reason: "unsupported", ...stamp };
+  }
+}
+
+function commandEvent(name: string, args: string, stamp: EventStamp): ConversationEvent {
+  if (SIMPLE_COMMANDS.has(name)) return { type: `cmd.${name}` as "cmd.start", ...stamp };
+  if (name === "lang") {
+    const tag = args.trim();
+    const locale = tag ? localeFromTag(tag, "en") : undefined;
+    return { type: "cmd.lang", ...(locale && LOCALES.includes(locale) ? { locale } : {}), ...stamp };
+  }
+  return { type: "cmd.unknown", command: `/${name}`, ...stamp };
+}

@@ -1,0 +1,159 @@
+/**
+ * English catalogue. Keys are the contract between the conversation machine
+ * and every adapter; `{param}` placeholders are filled by `translate`.
+ * Every message that reports a mistake says how to fix it.
+ */
+export const en = {
+  "menu.welcome":
+    "Hello! I'm the verification assistant. Verification unlocks the platform's advanced features, such as file sharing and data analysis. It takes four steps:\n1. Register: your full name, email and mobile phone\n2. Choose a method: personal ID card, phone or enterprise\n3. Provide the details and document photos — I check each one right away\n4. Review takes 1–3 business days; the result comes here, by email and by SMS",
+  "menu.prompt": "What would you like to do?",
+  "menu.draftWaiting": "You have an unfinished application — your answers are saved.",
+  "choice.start": "Start verification",
+  "choice.continue": "Continue verification",
+  "choice.status": "Check status",
+  "choice.faq": "FAQ",
+  "choice.support": "Contact support",
+
+  "ask.name": "Please enter your full name exactly as it appears on your ID document.",
+  "ask.email": "Please enter your email address. We send the review result there.",
+  "ask.phone":
+    "Please enter your mobile phone number. Numbers without a country code are read as Chinese (+86); for other countries start with + and the country code.",
+  "ask.method": "Choose a verification method:",
+  "ask.idNumber": "Enter your 18-character resident ID number (the last character may be X).",
+  "ask.idFront":
+    "Send a photo of the FRONT of your ID card (the side with your portrait): JPEG or PNG, in colour, sharp and well lit, on a plain background. Sending it as a file keeps full resolution.",
+  "ask.idBack": "Now send a photo of the BACK of your ID card (the national emblem side), same rules as the front.",
+  "ask.phoneCode": "We sent a 6-digit code by SMS to {phone}. Enter it here; it is valid for 10 minutes.",
+  "ask.companyName": "Enter the company's full registered name, exactly as on the business licence.",
+  "ask.uscc": "Enter the company's 18-character unified social credit code (统一社会信用代码), printed on the business licence.",
+  "ask.licence": "Send a photo of the business licence: JPEG or PNG, in colour, the whole licence visible and readable.",
+  "ask.legalRepName": "Enter the legal representative's full name, as on the business licence.",
+  "ask.legalRepId": "Enter the legal representative's 18-character resident ID number.",
+  "ask.phoneCodeNotSent": "To confirm {phone}, press “Send a new code” and enter the 6-digit code from the SMS.",
+  "ask.currentValue": "Current answer: {value}. Send a new one to replace it.",
+  "ask.currentDocument": "A photo is already saved for this item. Send a new one to replace it.",
+
+  "method.id_card": "Personal ID card",
+  "method.phone": "Phone",
+  "method.enterprise": "Enterprise",
+
+  "error.name.too_short": "That name looks too short. Please enter your full name, e.g. 张三 or Zhang San.",
+  "error.name.too_long": "That name is longer than 60 characters. Please enter only your full name.",
+  "error.name.characters":
+    "A name may contain only letters, spaces and · ' - . — no digits or symbols. Please enter your full name as on your ID document.",
+  "error.email.format": "“{value}” is not a valid email address. Please check it, e.g. name@example.com.",
+  "error.phone.too_short": "That phone number is too short. Please enter the full number, e.g. 138 1234 8000.",
+  "error.phone.too_long": "That phone number has too many digits. Please check it and enter it again.",
+  "error.phone.invalid":
+    "That is not a valid phone number. Enter a Chinese mobile number (11 digits, starting with 1) or + and the country code for other countries.",
+  "error.phone.not_mobile": "That looks like a landline, which cannot receive SMS. Please enter a mobile number.",
+  "error.idCard.old_format":
+    "That is an old 15-digit ID number. Those are no longer accepted: please enter the 18-character number on your current ID card.",
+  "error.idCard.length": "A resident ID number has exactly 18 characters; you sent {length}. Please check and enter it again.",
+  "error.idCard.characters": "A resident ID number is 17 digits followed by a digit or X. Please check for letters or symbols.",
+  "error.idCard.region": "The first digits of that ID number are not a valid region code. Please check the number on your card.",
+  "error.idCard.birth_date":
+    "Digits 7–14 of an ID number are the birth date (YYYYMMDD), and that one is impossible or in the future. Please check the number on your card.",
+  "error.idCard.checksum":
+    "That ID number doesn't pass its check character — most likely a digit was mistyped. Please compare it with your card digit by digit.",
+  "error.uscc.length": "A unified social credit code has exactly 18 characters; you sent {length}. Please check the licence.",
+  "error.uscc.characters":
+    "A unified social credit code uses digits and capital letters except I, O, S, V and Z. Please check the licence.",
+  "error.uscc.checksum":
+    "That credit code doesn't pass its check character — most likely a character was mistyped. Please compare it with the licence.",
+  "error.companyName.too_short": "That company name looks too short. Please enter the full registered name.",
+  "error.companyName.too_long": "That company name is longer than 100 characters. Please enter only the registered name.",
+
+  "otp.sent": "Code sent to {phone}.",
+  "otp.wrong": "That code is not right. {left} tries left.",
+  "otp.format": "The code has 6 digits. Please type just the digits from the SMS.",
+  "otp.expired": "That code has expired. Press “Send a new code”.",
+  "otp.exhausted": "Too many wrong codes. Press “Send a new code” to get a fresh one.",
+  "otp.wait": "Please wait {seconds} s before asking for another code.",
+  "otp.verified": "Phone number confirmed.",
+  "contact.notOwn": "That contact is not your own number. Please share your own number, or type it.",
+  "sms.code": "[Verification] Your code is {code}. It is valid for 10 minutes. Never share it with anyone.",
+  "choice.otpResend": "Send a new code",
+  "choice.otpChangePhone": "Change phone number",
+
+  "document.received": "Photo received.",
+  "document.unexpected": "Thanks, but I'm not expecting a file right now — I'll ask for photos when we get to that step.",
+  "document.problem.unsupported_format": "That file is not a JPEG or PNG image. Please send a photo in JPEG or PNG format.",
+  "document.problem.corrupt": "That image is damaged and can't be opened. Please take the photo again and resend it.",
+  "document.problem.unreadable": "I couldn't read that file. Please check it and send it again.",
+  "document.problem.missing": "There is no file at that path. Please check the path and send it again with /file <path>.",
+
+  "input.empty": "I couldn't find any text in that message. Please type your answer.",
+  "input.too_long": "That message is over 1,000 characters. Please send a shorter answer.",
+  "input.unsupported": "I can't read that kind of message. Please type your answer or use the buttons.",
+  "input.unknownCommand": "I don't know the command {command}.",
+  "input.useButtons": "Please choose one of the options below.",
+  "input.staleChoice": "That button belongs to an earlier message. Here is where we are now:",
+
+  "error.internal": "Sorry, something went wrong on our side and your last message was not saved. Please send it again.",
+  "help.text":
+    "I guide you through verification step by step. Commands:\n/start — main menu\n/status — your application's status\n/back — previous question\n/cancel — stop for now (your answers are kept)\n/lang — switch language (中文/English)\n/help — this help",
+  "cancel.done": "Stopped. Your answers are kept — choose “Continue verification” whenever you are ready.",
+  "cancel.nothing": "There is nothing to cancel right now.",
+  "back.first": "This is the first question; there is nothing before it.",
+  "lang.switched": "Language set to English.",
+  "snapshot.reset": "Sorry — the assistant was updated and lost track of where we were. Your answers are kept.",
+
+  "summary.title": "Please check your application:",
+  "summary.line": "• {label}: {value}",
+  "summary.documentSaved": "photo received",
+  "summary.phoneVerified": "{phone} (confirmed)",
+  "choice.submit": "Submit",
+  "choice.edit": "Change something",
+  "edit.prompt": "Which item do you want to change?",
+  "choice.editDone": "Back to the summary",
+  "field.name": "Full name",
+  "field.email": "Email",
+  "field.phone": "Mobile phone",
+  "field.method": "Method",
+  "field.idNumber": "ID number",
+  "field.idFront": "ID card, front",
+  "field.idBack": "ID card, back",
+  "field.phoneCode": "SMS code",
+  "field.companyName": "Company name",
+  "field.uscc": "Unified social credit code",
+  "field.licence": "Business licence",
+  "field.legalRepName": "Legal representative",
+  "field.legalRepId": "Legal representative's ID number",
+
+  "consent.prompt":
+    "One last step. By submitting, you agree that we process the personal data above — name, contact details, ID numbers and document photos — only to verify your identity, show it only to our reviewers, and keep it only as long as the law requires.",
+  "choice.consentAgree": "I agree — submit",
+  "choice.consentBack": "Back to the summary",
+
+  "submitted.done":
+    "Submitted! Your reference is {reference}. Reviewers decide within 3 business days — by {expectedBy}. You'll hear from me here, and by email and SMS. A submitted application can't be edited; /status shows where it stands.",
+  "start.pending": "Your application {reference} is already being reviewed (decision expected by {expectedBy}). You can't start another one meanwhile.",
+  "start.verified": "You are already verified — nothing more to do.",
+  "start.accountBlocked": "Your account is {account}, so it can't start or submit a verification. Please contact support: {support}.",
+
+  "status.none": "You have no application yet. Choose “Start verification” to begin.",
+  "status.draft": "Your application isn't submitted yet: {done} of {total} items done.",
+  "status.application": "Application {reference} ({method}): {status}.",
+  "status.submittedAt": "Submitted on {date}.",
+  "status.expectedBy": "Decision expected by {date}.",
+  "status.overdue": "The decision was expected by {date} and is overdue — sorry for the wait.",
+  "status.reasons": "Reasons: {reasons}",
+  "status.verified": "✅ Verified.",
+  "status.account": "Account: {account}.",
+  "status.draft.label": "draft",
+  "status.submitted.label": "under review",
+  "status.needs_more_info.label": "more information needed",
+  "status.approved.label": "approved",
+  "status.rejected.label": "rejected",
+  "status.withdrawn.label": "withdrawn",
+  "account.active": "active",
+  "account.disabled": "disabled",
+  "account.cancelled": "cancelled",
+
+  "faq.quick":
+    "Quick answers:\n• Review takes 1–3 business days; the result comes here, by email and by SMS.\n• Photos: JPEG or PNG, at most 5 MB, sharp, in colour, well lit, plain background.\n• A submitted application can't be edited; it can be resubmitted if rejected for a fixable reason.\n• No result? Check your spam folder and that your email and phone are correct.",
+  "support.contact": "Our support team can help: {support}. Mention your reference code if you have one.",
+} as const;
+
+export type MessageKey = keyof typeof en;

@@ -1,0 +1,19 @@
+import pino from "pino";
+
+export type Logger = pino.Logger;
+
+/**
+ * Field names that may carry personal data. We never log them on purpose;
+ * redaction is the safety net for the day someone does. pino's paths go one
+ * level deep per wildcard, so both top-level and nested spellings are listed.
+ */
+const PERSONAL_FIELDS = ["name", "email", "phone", "idNumber", "legalRepName", "legalRepIdNumber", "text", "draft", "details"];
+const REDACT_PATHS = [
+  ...PERSONAL_FIELDS.filter((field) => field !== "text"),
+  ...PERSONAL_FIELDS.map((field) => `*.${field}`),
+];
+
+/** Logs go to stderr: stdout belongs to the console chat. */
+export function createLogger(level: string, destination: pino.DestinationStream = pino.destination(2)): Logger {
+  return pino({ level, redact: { paths: REDACT_PATHS, censor: "[redacted]" } }, destination);
+}
