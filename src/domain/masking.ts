@@ -1,3 +1,5 @@
+export { maskPhone } from "./phone.js";
+
 /**
  * Masks for showing personal data back to users and reviewers. What is kept
  * is enough for the owner to recognise the value, never enough to reuse it.
@@ -16,14 +18,6 @@ export function maskEmail(email: string): string {
   const local = email.slice(0, at);
   const shown = local.length <= 2 ? local[0]! : local[0]! + "***" + local.at(-1)!;
   return (local.length <= 2 ? shown + "***" : shown) + email.slice(at);
-}
-
-/** "+8613812348000" → "+86 138****8000"; other countries keep code, first 3 and last 4 digits. */
-export function maskPhone(e164: string): string {
-  const match = /^\+(1|7|86|\d{2,3}?)(\d{3})(\d+)(\d{4})$/.exec(e164);
-  if (!match) return "****";
-  const [, country, head, middle, tail] = match;
-  return `+${country} ${head}${"*".repeat(middle!.length)}${tail}`;
 }
 
 /** "Zhang San" → "Z*** S**", "张三丰" → "张**": enough for a reviewer log line, never the name. */

@@ -15,6 +15,11 @@ export function validatePhone(input: string): Validation<PhoneError> {
   const text = foldWidth(input).trim().replace(/^00/, "+");
   const parsed = parsePhoneNumberFromString(text, DEFAULT_REGION);
   if (!parsed || !parsed.isValid()) {
+    // Chinese mobile numbers are 11 digits starting with 1; the generic length check allows landline lengths.
+    if (parsed?.countryCallingCode === "86" && /^1\d*$/.test(parsed.nationalNumber)) {
+      if (parsed.nationalNumber.length < 11) return fail("too_short");
+      if (parsed.nationalNumber.length > 11) return fail("too_long");
+    }
     const length = validatePhoneNumberLength(text, DEFAULT_REGION);
     if (length === "TOO_SHORT") return fail("too_short");
     if (length === "TOO_LONG") return fail("too_long");
@@ -22,6 +27,15 @@ export function validatePhone(input: string): Validation<PhoneError> {
   }
   if (parsed.getType() === "FIXED_LINE") return fail("not_mobile");
   return ok(parsed.number);
+}
+
+/** "+8613812348000" → "+86 138****8000": country code, first 3 and last 4 digits of the national number. */
+export function maskPhone(e164: string): string {
+  const parsed = parsePhoneNumberFromString(e164);
+  if (!parsed) return "****";
+  const national = parsed.nationalNumber;
+  if (national.length <= 7) return `+${parsed.countryCallingCode} ${"*".repeat(national.length)}`;
+  return `+${parsed.countryCallingCode} ${national.slice(0, 3)}${"*".repeat(national.length - 7)}${national.slice(-4)}`;
 }
 
 /** "+8613812348000" → "+86 138 1234 8000", for showing a number back to its owner. */

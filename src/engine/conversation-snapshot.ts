@@ -16,16 +16,18 @@ interface PersistedShape {
 
 export type Restored =
   | { kind: "resumed"; snapshot: ConversationSnapshot }
-  /** No conversation yet, or one we can't resume (older machine version, unknown state): start at the menu. */
-  | { kind: "new" | "reset"; snapshot: ConversationSnapshot };
+  /** No conversation yet, or one we can't resume (older machine version, unknown state). */
+  | { kind: "new" | "reset" };
 
-export function restoreConversation(stored: StoredConversation | null, input: ConversationInput): Restored {
-  if (stored && stored.machineVersion === CONVERSATION_MACHINE_VERSION) {
-    const snapshot = resolve(stored.snapshot);
-    if (snapshot) return { kind: "resumed", snapshot };
-  }
-  const [snapshot] = initialTransition(conversationMachine, input);
-  return { kind: stored ? "reset" : "new", snapshot };
+export function restoreConversation(stored: StoredConversation | null): Restored {
+  if (!stored) return { kind: "new" };
+  const snapshot = stored.machineVersion === CONVERSATION_MACHINE_VERSION ? resolve(stored.snapshot) : null;
+  return snapshot ? { kind: "resumed", snapshot } : { kind: "reset" };
+}
+
+/** A conversation at the menu, carrying the user's saved draft (the durable copy of their answers). */
+export function startConversation(input: ConversationInput): ConversationSnapshot {
+  return initialTransition(conversationMachine, input)[0];
 }
 
 export function persistConversation(snapshot: ConversationSnapshot): StoredConversation {

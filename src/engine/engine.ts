@@ -15,7 +15,7 @@ import type { DocumentCheck } from "../documents/document-check.js";
 import { DocumentStore } from "../documents/document-store.js";
 import type { Logger } from "../logger.js";
 import type { SmsSender } from "../sms/sms-sender.js";
-import { persistConversation, restoreConversation, type ConversationSnapshot } from "./conversation-snapshot.js";
+import { persistConversation, restoreConversation, startConversation, type ConversationSnapshot } from "./conversation-snapshot.js";
 import { KeyedLock } from "./keyed-lock.js";
 import type { Store, StoreTransaction, StoredUser } from "./store-port.js";
 import { toMachineEvent } from "./to-machine-event.js";
@@ -110,26 +110,22 @@ export class Engine {
     const today = localDate(now, settings.timeZone);
     let record = await tx.loadUserRecord(user.id, today);
 
-    const stored = await tx.loadConversation(event.platform, event.chatId);
-    const draftAtStart = stored ? undefined : await tx.loadDraft(user.id);
-    const restored = restoreConversation(stored, {
-      locale: user.locale as Locale,
-      draft: draftAtStart ?? EMPTY_DRAFT,
-    });
-    let snapshot = restored.snapshot;
-    if (restored.kind === "reset") {
-      // The old snapshot can't be read; the draft row is the durable copy of the user's answers.
-      snapshot = restoreConversation(null, { locale: user.locale as Locale, draft: (await tx.loadDraft(user.id)) ?? EMPTY_DRAFT }).snapshot;
-      this.deps.logger.warn({ platform: event.platform, version: stored?.machineVersion }, "conversation snapshot reset");
-    }
+    const restored = restoreConversation(await tx.loadConversation(event.platform, event.chatId));
+    if (restored.kind === "reset") this.deps.logger.warn({ platform: event.platform }, "conversation snapshot could not be resumed; reset to the menu");
+    let snapshot =
+      restored.kind === "resumed"
+        ? restored.snapshot
+        : startConversation({ locale: user.locale as Locale, draft: (await tx.loadDraft(user.id)) ?? EMPTY_DRAFT });
     const startDraft = snapshot.context.draft;
     const startLocale = snapshot.context.locale;
 
     const contents: ReplyContent[] = restored.kind === "reset" ? [{ body: [msg("snapshot.reset")] }] : [];
     let prompted = false;
-    const queue: ConversationEvent[] = [
-      toMachineEvent(event, { now: now.getTime(), record, supportContact: settings.supportContact }, upload?.upload),
-    ];
+    // After a reset the message was an answer to a question that no longer exists: show the menu instead of guessing.
+    const queue: ConversationEvent[] =
+      restored.kind === "reset"
+        ? []
+        : [toMachineEvent(event, { now: now.getTime(), record, supportContact: settings.supportContact }, upload?.upload)];
     while (queue.length > 0) {
       const [next, actions] = transition(conversationMachine, snapshot, queue.shift()!);
       snapshot = next;

@@ -1,0 +1,141 @@
+import { parseArgs } from "node:util";
+import { openSqlite } from "../db/open-database.js";
+import { migrateToLatest } from "../db/migrate.js";
+import { PLATFORMS, type Platform } from "./chat/chat-event.js";
+import { localDate } from "./domain/business-days.js";
+import { validateEmail } from "./domain/email.js";
+import { validateIdCard } from "./domain/id-card.js";
+import { validatePhone } from "./domain/phone.js";
+import { validateUscc } from "./domain/uscc.js";
+import type { Validation } from "./domain/validation-result.js";
+import { openStore } from "./assistant.js";
+import { loadConfigOrExit } from "./load-config.js";
+import { main } from "./main.js";
+
+/**
+ * `npm run cli -- <command>`: operator commands. Exit codes: 0 success,
+ * 1 a negative answer (invalid value, unknown user), 2 usage or configuration errors.
+ */
+const USAGE = `usage: npm run cli -- <command>
+  start                                         run the assistant (same as npm start)
+  migrate                                       apply database migrations
+  status <console|telegram|slack> <user> [--json]
+                                                account status and current application
+  validate <id-card|uscc|phone|email> <value> [--json]
+                                                check one value the way the conversation does`;
+
+class UsageError extends Error {}
+
+const VALIDATORS: Record<string, (value: string) => Validation<string>> = {
+  "id-card": (value) => validateIdCard(value),
+  uscc: validateUscc,
+  phone: validatePhone,
+  email: validateEmail,
+};
+
+async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { json: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
+    allowPositionals: true,
+    strict: true,
+  });
+  const [command, ...rest] = positionals;
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  switch (command) {
+    case "start":
+      expectArgs(rest, 0);
+      await main();
+      return 0;
+    case "migrate":
+      expectArgs(rest, 0);
+      return migrate();
+    case "status":
+      expectArgs(rest, 2);
+      return status(rest[0]!, rest[1]!, values.json);
+    case "validate":
+      expectArgs(rest, 2);
+      return validate(rest[0]!, rest[1]!, values.json);
+    default:
+      throw new UsageError(command ? `unknown command "${command}"` : "no command given");
+  }
+}
+
+function expectArgs(args: string[], count: number): void {
+  if (args.length !== count) throw new UsageError(`expected ${count} argument(s), got ${args.length}`);
+}
+
+async function migrate(): Promise<number> {
+  const config = loadConfigOrExit();
+  const { db } = openSqlite(config.sqlitePath);
+  try {
+    const applied = await migrateToLatest(db);
+    process.stdout.write(applied.length ? `applied: ${applied.join(", ")}\n` : "database is up to date\n");
+  } finally {
+    await db.destroy();
+  }
+  return 0;
+}
+
+async function status(platform: string, user: string, json: boolean): Promise<number> {
+  if (!(PLATFORMS as readonly string[]).includes(platform)) {
+    throw new UsageError(`platform must be one of ${PLATFORMS.join(", ")}`);
+  }
+  const config = loadConfigOrExit();
+  const store = await openStore(config);
+  try {
+    const record = await store.findUserRecord(platform as Platform, user, localDate(new Date(), config.timeZone));
+    if (!record) {
+      process.stderr.write(`no ${platform} user "${user}" has talked to the assistant\n`);
+      return 1;
+    }
+    const application = record.application && {
+      reference: record.application.reference,
+      status: record.application.status,
+      method: record.application.method,
+      submittedAt: record.application.submittedAt,
+      expectedBy: record.application.expectedBy,
+      reasons: record.application.reasons,
+    };
+    const result = { platform, user, account: record.account, verified: record.verified, application };
+    if (json) {
+      process.stdout.write(`${JSON.stringify(result)}\n`);
+    } else {
+      const lines = [`${platform} user ${user}: account ${record.account}, ${record.verified ? "verified" : "not verified"}`];
+      if (record.application) {
+        const a = record.application;
+        lines.push(`application ${a.reference}: ${a.status} (${a.method}), submitted ${a.submittedAt}, expected by ${a.expectedBy}${a.overdue ? " — OVERDUE" : ""}`);
+        if (a.reasons.length) lines.push(`reasons: ${a.reasons.join(", ")}`);
+      } else {
+        lines.push("no submitted application");
+      }
+      process.stdout.write(`${lines.join("\n")}\n`);
+    }
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+function validate(kind: string, value: string, json: boolean): number {
+  const validator = VALIDATORS[kind];
+  if (!validator) throw new UsageError(`validate takes one of ${Object.keys(VALIDATORS).join(", ")}`);
+  const result = validator(value);
+  const output = result.valid ? { valid: true, normalized: result.normalized } : { valid: false, error: result.error };
+  process.stdout.write(json ? `${JSON.stringify(output)}\n` : result.valid ? `valid: ${result.normalized}\n` : `invalid: ${result.error}\n`);
+  return result.valid ? 0 : 1;
+}
+
+run(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const isUsage = error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
+    process.stderr.write(isUsage ? `${(error as Error).message}\n${USAGE}\n` : `error: ${(error as Error).message}\n`);
+    process.exitCode = isUsage ? 2 : 1;
+  },
+);

@@ -1,0 +1,97 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ConsoleProcess, runCli, runConsoleWithInput, testEnv } from "../helpers/child-process.js";
+import { makePng } from "../helpers/images.js";
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "assistant-console-"));
+  writeFileSync(join(dir, "front.png"), makePng(8, 6));
+  writeFileSync(join(dir, "back.png"), makePng(8, 6, [10, 90, 200]));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("console chat (npm start without tokens)", () => {
+  it("takes a user from /start to a submitted application, piped, and cli status confirms it", () => {
+    const env = testEnv(join(dir, "data"));
+    const { code, stdout, stderr } = runConsoleWithInput(
+      [
+        "/start",
+        "1", // Start verification
+        "Zhang San",
+        "zhang.san@example.com",
+        "138 1234 8000",
+        "1", // Personal ID card
+        "11010519491231002x",
+        `/file ${join(dir, "front.png")}`,
+        `/file ${join(dir, "missing.png")}`,
+        `/file ${join(dir, "back.png")}`,
+        "1", // Submit
+        "1", // I agree — submit
+      ],
+      env,
+    );
+    expect(code, stderr).toBe(0);
+    expect(stdout).toContain("bot → alice: Hello! I'm the verification assistant.");
+    expect(stdout).toContain("bot → alice: What would you like to do?\n    [1] Start verification\n    [2] Check status\n");
+    expect(stdout).toContain("bot → alice: There is no file at that path.");
+    expect(stdout).toContain("• ID number: 110105********002X");
+    // Stdout is the chat only: every line is a bot message, its continuation or a button.
+    expect(stdout).not.toContain('"level"');
+    const reference = /Your reference is ([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(stdout)?.[1];
+    expect(reference).toBeDefined();
+
+    const status = runCli(["status", "console", "alice", "--json"], env);
+    expect(status.code).toBe(0);
+    expect(JSON.parse(status.stdout)).toEqual({
+      platform: "console",
+      user: "alice",
+      account: "active",
+      verified: false,
+      application: {
+        reference,
+        status: "submitted",
+        method: "id_card",
+        submittedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+        expectedBy: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+        reasons: [],
+      },
+    });
+  }, 60_000);
+
+  it("prints the development SMS so the phone method can be completed in the console", async () => {
+    const chat = new ConsoleProcess(testEnv(join(dir, "data")));
+    for (const line of ["/as bob", "hi", "1", "Bob Lee", "bob@example.com", "13812348000", "2"]) chat.write(line);
+    const sms = await chat.waitFor(/sms → \+86 138\*\*\*\*8000: .*?(\d{6})/);
+    const from = chat.stdout.length;
+    chat.write(sms[1]!);
+    await chat.waitFor(/Phone number confirmed\./, from);
+    chat.write("1");
+    chat.write("1");
+    expect(await chat.end()).toBe(0);
+    expect(chat.stdout).toContain("bot → bob: Submitted!");
+  }, 60_000);
+
+  it("resumes the same step with the answers so far after SIGKILL", async () => {
+    const env = testEnv(join(dir, "data"));
+    const first = new ConsoleProcess(env);
+    for (const line of ["/start", "1", "Zhang San", "zhang.san@example.com"]) first.write(line);
+    await first.waitFor(/Please enter your mobile phone number/);
+    await first.kill();
+
+    const second = new ConsoleProcess(env);
+    second.write("13812348000");
+    await second.waitFor(/Choose a verification method:/);
+    second.write("/status");
+    expect(await second.end()).toBe(0);
+    expect(second.stdout).toContain("3 of 4 items done");
+  }, 60_000);
+
+  it("exits non-zero naming the variable when the configuration is invalid", () => {
+    const { code, stderr } = runConsoleWithInput([], testEnv(join(dir, "data"), { LOG_LEVEL: "loud" }));
+    expect(code).toBe(2);
+    expect(stderr).toContain("LOG_LEVEL");
+  });
+});

@@ -1,0 +1,63 @@
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { join } from "node:path";
+
+const ROOT = join(import.meta.dirname, "..", "..");
+const TSX = join(ROOT, "node_modules", ".bin", "tsx");
+
+export function testEnv(dataDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, DEFAULT_LOCALE: "en", LOG_LEVEL: "info", ...extra };
+  for (const name of ["TELEGRAM_BOT_TOKEN", "SLACK_BOT_TOKEN", "DATABASE_URL"]) if (!(name in extra)) delete env[name];
+  return env;
+}
+
+/** Runs `npm run cli -- …` the way an operator would (through tsx, without npm's own banner). */
+export function runCli(args: string[], env: NodeJS.ProcessEnv) {
+  const result = spawnSync(TSX, [join(ROOT, "src", "cli.ts"), ...args], { env, encoding: "utf8", cwd: ROOT });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Runs the console chat with all input piped at once; resolves when it exits by itself. */
+export function runConsoleWithInput(lines: string[], env: NodeJS.ProcessEnv) {
+  const result = spawnSync(TSX, [join(ROOT, "src", "main.ts")], { env, input: `${lines.join("\n")}\n`, encoding: "utf8", cwd: ROOT });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A console chat driven line by line, for tests that must react to its output or kill it. */
+export class ConsoleProcess {
+  private readonly child: ChildProcessWithoutNullStreams;
+  stdout = "";
+  stderr = "";
+  readonly exited: Promise<number | null>;
+
+  constructor(env: NodeJS.ProcessEnv) {
+    this.child = spawn(TSX, [join(ROOT, "src", "main.ts")], { env, cwd: ROOT });
+    this.child.stdout.setEncoding("utf8").on("data", (chunk: string) => (this.stdout += chunk));
+    this.child.stderr.setEncoding("utf8").on("data", (chunk: string) => (this.stderr += chunk));
+    this.exited = new Promise((resolve) => this.child.on("exit", (code) => resolve(code)));
+  }
+
+  write(line: string): void {
+    this.child.stdin.write(`${line}\n`);
+  }
+
+  /** Waits until stdout (after `from`) matches; returns the match. */
+  async waitFor(pattern: RegExp, from = 0, timeoutMs = 15_000): Promise<RegExpExecArray> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const match = pattern.exec(this.stdout.slice(from));
+      if (match) return match;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${pattern}; stdout so far:\n${this.stdout}\nstderr:\n${this.stderr}`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+
+  end(): Promise<number | null> {
+    this.child.stdin.end();
+    return this.exited;
+  }
+
+  kill(): Promise<number | null> {
+    this.child.kill("SIGKILL");
+    return this.exited;
+  }
+}

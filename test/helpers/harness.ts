@@ -1,0 +1,106 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pino from "pino";
+import { openSqlite } from "../../db/open-database.js";
+import { migrateToLatest } from "../../db/migrate.js";
+import { SqlStore } from "../../db/sql-store.js";
+import type { ChatEvent, Platform } from "../../src/chat/chat-event.js";
+import type { Reply } from "../../src/chat/reply.js";
+import { acceptAnyImage, type DocumentCheck } from "../../src/documents/document-check.js";
+import { DocumentStore } from "../../src/documents/document-store.js";
+import { Engine } from "../../src/engine/engine.js";
+import { translate } from "../../src/i18n/message.js";
+import type { Locale } from "../../src/i18n/locale.js";
+
+export interface SentSms {
+  phone: string;
+  text: string;
+}
+
+export interface HarnessOptions {
+  /** Reuse a directory (a "restart" over the same data). */
+  dir?: string;
+  now?: Date;
+  defaultLocale?: Locale;
+  newReference?: () => string;
+  checkDocument?: DocumentCheck;
+}
+
+/** A real engine over a real SQLite file in a temporary directory, with a settable clock and captured SMS. */
+export async function createHarness(options: HarnessOptions = {}) {
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), "assistant-test-"));
+  const { db, sqlite } = openSqlite(join(dir, "assistant.db"));
+  await migrateToLatest(db);
+  const store = new SqlStore(db);
+  const sms: SentSms[] = [];
+  let now = options.now ?? new Date("2026-11-23T02:00:00Z"); // a Monday, 10:00 in Shanghai
+  const engine = new Engine({
+    store,
+    documents: new DocumentStore(join(dir, "documents")),
+    checkDocument: options.checkDocument ?? acceptAnyImage,
+    sms: { send: async (phone, text) => void sms.push({ phone, text }) },
+    logger: pino({ level: "silent" }),
+    settings: {
+      defaultLocale: options.defaultLocale ?? "en",
+      timeZone: "Asia/Shanghai",
+      holidays: new Set(),
+      supportContact: "support@example.com",
+    },
+    clock: () => now,
+    ...(options.newReference ? { newReference: options.newReference } : {}),
+  });
+  let eventCounter = 0;
+  const nextId = () => `evt-${++eventCounter}-${Math.random().toString(36).slice(2)}`;
+
+  return {
+    dir,
+    db,
+    sqlite,
+    store,
+    engine,
+    sms,
+    setNow(date: Date) {
+      now = date;
+    },
+    /** The one-time code in the last SMS sent. */
+    lastCode(): string {
+      const text = sms.at(-1)?.text ?? "";
+      return /\d{6}/.exec(text)?.[0] ?? "";
+    },
+    chat(user: string, platform: Platform = "console", locale?: string) {
+      const send = (body: DistributiveOmit<ChatEvent, "id" | "platform" | "chatId" | "userId">, id = nextId()) =>
+        engine.handle({ ...body, id, platform, chatId: user, userId: user, ...(locale ? { locale } : {}) } as ChatEvent);
+      return {
+        send,
+        text: (text: string) => send({ kind: "text", text }),
+        press: (choice: string) => send({ kind: "choice", choice }),
+        file: (bytes: Buffer, name = "photo.png") => send({ kind: "file", file: { name, bytes } }),
+      };
+    },
+    async close(removeDir = !options.dir) {
+      await store.close();
+      if (removeDir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type Harness = Awaited<ReturnType<typeof createHarness>>;
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** Replies as the user would read them (body paragraphs joined; buttons as "[label]"). */
+export function readable(replies: Reply[]): string {
+  return replies
+    .map((reply) => {
+      const text = reply.body.map((message) => translate(reply.locale, message)).join("\n");
+      const buttons = (reply.choices ?? []).map((choice) => `[${translate(reply.locale, choice.label)}]`).join(" ");
+      return buttons ? `${text}\n${buttons}` : text;
+    })
+    .join("\n---\n");
+}
+
+/** The message keys in a batch of replies, for assertions that don't depend on wording. */
+export function keys(replies: Reply[]): string[] {
+  return replies.flatMap((reply) => reply.body.map((message) => message.key));
+}
