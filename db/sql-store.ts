@@ -5,23 +5,30 @@ import type { IsoDate } from "../src/domain/business-days.js";
 import type { AccountStatus, ApplicationSummary, UserRecord } from "../src/domain/user-record.js";
 import type { Platform } from "../src/chat/chat-event.js";
 import type {
+  ChatKey,
   NewSubmission,
+  OpenedChat,
   Store,
   StoredConversation,
   StoredUser,
   StoreTransaction,
 } from "../src/engine/store-port.js";
+import { queryTemplate } from "./query-template.js";
 import type { Database } from "./schema.js";
 
 /** The store over Kysely. Queries stick to what SQLite and PostgreSQL both accept. */
 export class SqlStore implements Store {
+  private readonly queries: HotQueries;
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly onClose: () => Promise<void> = () => db.destroy(),
-  ) {}
+  ) {
+    this.queries = hotQueries(db);
+  }
 
   transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute((trx) => work(new SqlTransaction(trx)));
+    return this.db.transaction().execute((trx) => work(new SqlTransaction(trx, this.queries)));
   }
 
   async findUserRecord(platform: Platform, platformUserId: string, today: IsoDate): Promise<UserRecord | null> {
@@ -31,7 +38,10 @@ export class SqlStore implements Store {
       .where("platform", "=", platform)
       .where("platform_user_id", "=", platformUserId)
       .executeTakeFirst();
-    return identity ? loadUserRecord(this.db, identity.user_id, today) : null;
+    if (!identity) return null;
+    const user = await this.db.selectFrom("users").select("account_status").where("id", "=", identity.user_id).executeTakeFirstOrThrow();
+    const { rows } = await this.db.executeQuery(this.queries.applicationsOfUser(identity.user_id, "draft"));
+    return toUserRecord(rows, user.account_status as AccountStatus, today);
   }
 
   close(): Promise<void> {
@@ -39,47 +49,101 @@ export class SqlStore implements Store {
   }
 }
 
+/** The queries made on every chat event, compiled once (see `queryTemplate`). */
+type HotQueries = ReturnType<typeof hotQueries>;
+
+function hotQueries(db: Kysely<Database>) {
+  const $ = "?"; // placeholder values; the real ones are passed in the same order
+  return {
+    markEventProcessed: queryTemplate(
+      db.insertInto("processed_events").values({ platform: $, event_id: $, processed_at: $ }).onConflict((oc) => oc.doNothing()),
+      3,
+    ),
+    openChat: queryTemplate(
+      db
+        .selectFrom("identities")
+        .innerJoin("users", "users.id", "identities.user_id")
+        .leftJoin("conversations", (join) =>
+          join.onRef("conversations.platform", "=", "identities.platform").on("conversations.chat_id", "=", $),
+        )
+        .select(["users.id", "users.locale", "users.account_status", "conversations.machine_version", "conversations.snapshot"])
+        .where("identities.platform", "=", $)
+        .where("identities.platform_user_id", "=", $),
+      3,
+    ),
+    applicationsOfUser: queryTemplate(
+      db
+        .selectFrom("applications")
+        .select(["reference", "status", "method", "submitted_at", "expected_by", "reasons"])
+        .where("user_id", "=", $)
+        .where("status", "!=", "draft")
+        .orderBy("submitted_at", "desc"),
+      2,
+    ),
+    updateDraft: queryTemplate(
+      db
+        .updateTable("applications")
+        .set({ method: $, details: $, documents: $, updated_at: $ })
+        .where("user_id", "=", $)
+        .where("status", "=", "draft"),
+      6,
+    ),
+    saveConversation: queryTemplate(
+      db
+        .insertInto("conversations")
+        .values({ platform: $, chat_id: $, user_id: $, machine_version: 0, snapshot: $, updated_at: $ })
+        .onConflict((oc) =>
+          oc.columns(["platform", "chat_id"]).doUpdateSet({ user_id: $, machine_version: 0, snapshot: $, updated_at: $ }),
+        ),
+      10,
+    ),
+  };
+}
+
 class SqlTransaction implements StoreTransaction {
-  constructor(private readonly trx: Transaction<Database>) {}
+  constructor(
+    private readonly trx: Transaction<Database>,
+    private readonly queries: HotQueries,
+  ) {}
 
   async markEventProcessed(platform: Platform, eventId: string, at: Date): Promise<boolean> {
-    const result = await this.trx
-      .insertInto("processed_events")
-      .values({ platform, event_id: eventId, processed_at: at.toISOString() })
-      .onConflict((oc) => oc.doNothing())
-      .executeTakeFirst();
-    return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+    const result = await this.trx.executeQuery(this.queries.markEventProcessed(platform, eventId, at.toISOString()));
+    return Number(result.numAffectedRows ?? 0) === 1;
   }
 
-  async ensureUser(platform: Platform, platformUserId: string, locale: string, at: Date): Promise<StoredUser> {
-    const existing = await this.trx
-      .selectFrom("identities")
-      .innerJoin("users", "users.id", "identities.user_id")
-      .select(["users.id", "users.locale", "users.account_status"])
-      .where("identities.platform", "=", platform)
-      .where("identities.platform_user_id", "=", platformUserId)
-      .executeTakeFirst();
-    if (existing) return { id: existing.id, locale: existing.locale, account: existing.account_status as AccountStatus };
+  async openChat(chat: ChatKey, locale: string, at: Date): Promise<OpenedChat> {
+    // Parameters in SQL order: the join's, then the where clause's.
+    const [row] = (await this.trx.executeQuery(this.queries.openChat(chat.chatId, chat.platform, chat.platformUserId))).rows;
+    if (row) {
+      const user = { id: row.id, locale: row.locale, account: row.account_status as AccountStatus };
+      const conversation =
+        row.machine_version !== null && row.snapshot !== null
+          ? { machineVersion: row.machine_version, snapshot: parseJson(row.snapshot) }
+          : null;
+      return { user, conversation };
+    }
 
     const id = randomUUID();
     const now = at.toISOString();
     await this.trx.insertInto("users").values({ id, account_status: "active", locale, created_at: now }).execute();
     await this.trx
       .insertInto("identities")
-      .values({ platform, platform_user_id: platformUserId, user_id: id, created_at: now })
+      .values({ platform: chat.platform, platform_user_id: chat.platformUserId, user_id: id, created_at: now })
       .execute();
-    return { id, locale, account: "active" };
+    const conversation = await this.loadConversation(chat.platform, chat.chatId);
+    return { user: { id, locale, account: "active" }, conversation };
   }
 
   async setUserLocale(userId: string, locale: string): Promise<void> {
     await this.trx.updateTable("users").set({ locale }).where("id", "=", userId).execute();
   }
 
-  loadUserRecord(userId: string, today: IsoDate): Promise<UserRecord> {
-    return loadUserRecord(this.trx, userId, today);
+  async loadUserRecord(user: StoredUser, today: IsoDate): Promise<UserRecord> {
+    const { rows } = await this.trx.executeQuery(this.queries.applicationsOfUser(user.id, "draft"));
+    return toUserRecord(rows, user.account, today);
   }
 
-  async loadConversation(platform: Platform, chatId: string): Promise<StoredConversation | null> {
+  private async loadConversation(platform: Platform, chatId: string): Promise<StoredConversation | null> {
     const row = await this.trx
       .selectFrom("conversations")
       .select(["machine_version", "snapshot"])
@@ -96,17 +160,14 @@ class SqlTransaction implements StoreTransaction {
     conversation: StoredConversation,
     at: Date,
   ): Promise<void> {
-    const values = {
-      user_id: userId,
-      machine_version: conversation.machineVersion,
-      snapshot: JSON.stringify(conversation.snapshot),
-      updated_at: at.toISOString(),
-    };
-    await this.trx
-      .insertInto("conversations")
-      .values({ platform, chat_id: chatId, ...values })
-      .onConflict((oc) => oc.columns(["platform", "chat_id"]).doUpdateSet(values))
-      .execute();
+    const snapshot = JSON.stringify(conversation.snapshot);
+    const updatedAt = at.toISOString();
+    await this.trx.executeQuery(
+      this.queries.saveConversation(
+        platform, chatId, userId, conversation.machineVersion, snapshot, updatedAt,
+        userId, conversation.machineVersion, snapshot, updatedAt,
+      ),
+    );
   }
 
   async loadDraft(userId: string): Promise<Draft | null> {
@@ -133,13 +194,10 @@ class SqlTransaction implements StoreTransaction {
       documents: JSON.stringify(documents),
       updated_at: now,
     };
-    const updated = await this.trx
-      .updateTable("applications")
-      .set(values)
-      .where("user_id", "=", userId)
-      .where("status", "=", "draft")
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0) {
+    const updated = await this.trx.executeQuery(
+      this.queries.updateDraft(values.method, values.details, values.documents, values.updated_at, userId, "draft"),
+    );
+    if (Number(updated.numAffectedRows ?? 0) === 0) {
       await this.trx
         .insertInto("applications")
         .values({ id: randomUUID(), user_id: userId, reference: null, status: "draft", created_at: now, reasons: "[]", ...values })
@@ -196,27 +254,19 @@ class SqlTransaction implements StoreTransaction {
   }
 }
 
-async function loadUserRecord(db: Kysely<Database>, userId: string, today: IsoDate): Promise<UserRecord> {
-  const user = await db.selectFrom("users").select("account_status").where("id", "=", userId).executeTakeFirstOrThrow();
-  const applications = await db
-    .selectFrom("applications")
-    .select(["reference", "status", "method", "submitted_at", "expected_by", "reasons"])
-    .where("user_id", "=", userId)
-    .where("status", "!=", "draft")
-    .orderBy("submitted_at", "desc")
-    .execute();
-  const latest = applications[0];
+type ApplicationRow = { reference: string | null; status: string; method: string | null; submitted_at: string | null; expected_by: string | null; reasons: string };
+
+/** Rows are the user's non-draft applications, newest first. */
+function toUserRecord(rows: ApplicationRow[], account: AccountStatus, today: IsoDate): UserRecord {
+  const latest = rows[0];
   return {
-    account: user.account_status as AccountStatus,
-    verified: applications.some((application) => application.status === "approved"),
+    account,
+    verified: rows.some((application) => application.status === "approved"),
     application: latest ? toSummary(latest, today) : null,
   };
 }
 
-function toSummary(
-  row: { reference: string | null; status: string; method: string | null; submitted_at: string | null; expected_by: string | null; reasons: string },
-  today: IsoDate,
-): ApplicationSummary {
+function toSummary(row: ApplicationRow, today: IsoDate): ApplicationSummary {
   const status = row.status as ApplicationSummary["status"];
   const awaiting = status === "submitted" || status === "needs_more_info";
   return {

@@ -10,6 +10,7 @@ import {
   STEPS,
   withMethod,
   type DocumentSlot,
+  type Draft,
   type Method,
   type Step,
 } from "../src/domain/application.js";
@@ -22,7 +23,7 @@ import {
 import { isAwaitingDecision } from "../src/domain/user-record.js";
 import { otherLocale } from "../src/i18n/locale.js";
 import { msg, type Message, type MessageKey } from "../src/i18n/message.js";
-import { parseAnswer, TEXT_STEPS, type TextStep } from "./answers.js";
+import { parseAnswer, TEXT_STEPS, type AnswerResult, type TextStep } from "./answers.js";
 import type {
   ConversationContext,
   ConversationEvent,
@@ -43,6 +44,19 @@ type DocumentStep = "idFront" | "idBack" | "licence";
 const reply = (...body: Message[]): ConversationOutput => ({ type: "reply", body });
 
 /**
+ * The guard and the action of a transition both need the parsed answer;
+ * this parses each typed answer once (phone parsing is not cheap).
+ */
+const parsedAnswers = new WeakMap<object, { step: TextStep; draft: Draft; result: AnswerResult }>();
+function answerTo(step: TextStep, event: { text: string; now: number }, draft: Draft): AnswerResult {
+  const cached = parsedAnswers.get(event);
+  if (cached && cached.step === step && cached.draft === draft) return cached.result;
+  const result = parseAnswer(step, event.text, draft, new Date(event.now));
+  parsedAnswers.set(event, { step, draft, result });
+  return result;
+}
+
+/**
  * The verification conversation. Pure: it reads the clock and the user's
  * record from events and asks for side effects by emitting them; the engine
  * performs them and feeds results back as events (`code.sent`,
@@ -59,7 +73,7 @@ export const conversationMachine = setup({
   guards: {
     isNextStep: ({ context }, params: { step: Step }) => nextMissingStep(context.draft) === params.step,
     answerValid: ({ context, event }, params: { step: TextStep }) =>
-      event.type === "user.text" && parseAnswer(params.step, event.text, context.draft, new Date(event.now)).ok,
+      event.type === "user.text" && answerTo(params.step, event, context.draft).ok,
     uploadAccepted: ({ event }) => event.type === "user.file" && event.upload.document !== undefined,
     ownContact: ({ event }) => event.type === "user.contact" && event.ownNumber,
     codeMatches: ({ context, event }) =>
@@ -78,11 +92,11 @@ export const conversationMachine = setup({
     say: emit((_, params: { key: MessageKey }) => reply(msg(params.key))),
     saveAnswer: assign(({ context, event }, params: { step: TextStep }) => {
       if (event.type !== "user.text") return {};
-      const result = parseAnswer(params.step, event.text, context.draft, new Date(event.now));
+      const result = answerTo(params.step, event, context.draft);
       return result.ok ? { draft: result.draft } : {};
     }),
     explainAnswer: emit(({ context, event }, params: { step: TextStep }) => {
-      const result = event.type === "user.text" && parseAnswer(params.step, event.text, context.draft, new Date(event.now));
+      const result = event.type === "user.text" && answerTo(params.step, event, context.draft);
       return reply(result && !result.ok ? result.error : msg("input.empty"));
     }),
     chooseMethod: assign(({ context }, params: { method: Method }) => ({

@@ -6,14 +6,17 @@
 
 export type IsoDate = string;
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 export function localDate(instant: Date, timeZone: string): IsoDate {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(instant);
+  // Building a formatter costs far more than using one; there is one per time zone.
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    // en-CA formats as YYYY-MM-DD.
+    formatter = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter.format(instant);
 }
 
 export function isBusinessDay(date: IsoDate, holidays: ReadonlySet<IsoDate>): boolean {

@@ -1,5 +1,3 @@
-import { transition } from "xstate";
-import { conversationMachine } from "../../machines/conversation.machine.js";
 import type { CheckedUpload, ConversationEvent, ConversationOutput } from "../../machines/conversation.events.js";
 import { promptFor, type ReplyContent } from "../../machines/conversation.prompts.js";
 import { EMPTY_DRAFT, type Draft } from "../domain/application.js";
@@ -17,6 +15,7 @@ import type { Logger } from "../logger.js";
 import type { SmsSender } from "../sms/sms-sender.js";
 import { persistConversation, restoreConversation, startConversation, type ConversationSnapshot } from "./conversation-snapshot.js";
 import { KeyedLock } from "./keyed-lock.js";
+import { createPureTransition } from "./pure-transition.js";
 import type { Store, StoreTransaction, StoredUser } from "./store-port.js";
 import { toMachineEvent } from "./to-machine-event.js";
 
@@ -56,6 +55,7 @@ type AfterCommit = () => Promise<void>;
  */
 export class Engine {
   private readonly lock = new KeyedLock();
+  private readonly transition = createPureTransition();
   private readonly clock: () => Date;
   private readonly newReference: () => string;
 
@@ -106,11 +106,12 @@ export class Engine {
     }
     const { settings } = this.deps;
     const platformLocale = localeFromTag(event.locale, settings.defaultLocale);
-    const user = await tx.ensureUser(event.platform, event.userId, platformLocale, now);
+    const chat = { platform: event.platform, chatId: event.chatId, platformUserId: event.userId };
     const today = localDate(now, settings.timeZone);
-    let record = await tx.loadUserRecord(user.id, today);
+    const { user, conversation } = await tx.openChat(chat, platformLocale, now);
+    let record = await tx.loadUserRecord(user, today);
 
-    const restored = restoreConversation(await tx.loadConversation(event.platform, event.chatId));
+    const restored = restoreConversation(conversation);
     if (restored.kind === "reset") this.deps.logger.warn({ platform: event.platform }, "conversation snapshot could not be resumed; reset to the menu");
     let snapshot =
       restored.kind === "resumed"
@@ -127,15 +128,15 @@ export class Engine {
         ? []
         : [toMachineEvent(event, { now: now.getTime(), record, supportContact: settings.supportContact }, upload?.upload)];
     while (queue.length > 0) {
-      const [next, actions] = transition(conversationMachine, snapshot, queue.shift()!);
+      const [next, outputs] = this.transition(snapshot, queue.shift()!);
       snapshot = next;
-      for (const output of emittedOutputs(actions)) {
+      for (const output of outputs) {
         if (output.type === "reply") contents.push({ body: output.body, ...(output.choices ? { choices: output.choices } : {}) });
         else if (output.type === "prompt") prompted = true;
         else {
           const result = await this.perform(output, { tx, event, user, now, upload, afterCommit, locale: snapshot.context.locale });
           if (result) {
-            if (result.type === "application.submitted") record = await tx.loadUserRecord(user.id, today);
+            if (result.type === "application.submitted") record = await tx.loadUserRecord(user, today);
             queue.push({ ...result, now: now.getTime(), record, supportContact: settings.supportContact });
           }
         }
@@ -204,13 +205,6 @@ export class Engine {
     }
     throw new Error("could not find a free reference code in 10 attempts");
   }
-}
-
-/** The pure `transition` returns emits as unexecuted `xstate.emit` actions; their params carry what was emitted. */
-function emittedOutputs(actions: ReadonlyArray<{ type: string; params?: unknown }>): ConversationOutput[] {
-  return actions
-    .filter((action) => action.type === "xstate.emit")
-    .map((action) => (action.params as { event: ConversationOutput }).event);
 }
 
 type ResultEvent =

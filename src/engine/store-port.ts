@@ -16,6 +16,17 @@ export interface Store {
   close(): Promise<void>;
 }
 
+export interface ChatKey {
+  platform: Platform;
+  chatId: string;
+  platformUserId: string;
+}
+
+export interface OpenedChat {
+  user: StoredUser;
+  conversation: StoredConversation | null;
+}
+
 export interface StoredUser {
   id: string;
   locale: string;
@@ -40,10 +51,13 @@ export interface NewSubmission {
 export interface StoreTransaction {
   /** Records the platform event id; false when it was recorded before (a redelivery). */
   markEventProcessed(platform: Platform, eventId: string, at: Date): Promise<boolean>;
-  ensureUser(platform: Platform, platformUserId: string, locale: string, at: Date): Promise<StoredUser>;
+  /**
+   * The user behind a platform account (created on first contact with `locale`)
+   * and the chat's stored conversation, in one round trip: every event needs both.
+   */
+  openChat(chat: ChatKey, locale: string, at: Date): Promise<OpenedChat>;
   setUserLocale(userId: string, locale: string): Promise<void>;
-  loadUserRecord(userId: string, today: IsoDate): Promise<UserRecord>;
-  loadConversation(platform: Platform, chatId: string): Promise<StoredConversation | null>;
+  loadUserRecord(user: StoredUser, today: IsoDate): Promise<UserRecord>;
   saveConversation(
     platform: Platform,
     chatId: string,

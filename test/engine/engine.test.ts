@@ -33,7 +33,7 @@ describe("engine", () => {
     expect(keys(first)).toEqual(["ask.email"]);
     expect(again).toEqual([]);
     const draft = await harness.store.transaction(async (tx) => {
-      const user = await tx.ensureUser("console", "alice", "en", new Date());
+      const { user } = await tx.openChat({ platform: "console", chatId: "alice", platformUserId: "alice" }, "en", new Date());
       return tx.loadDraft(user.id);
     });
     expect(draft?.name).toBe("张三");

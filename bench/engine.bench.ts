@@ -1,0 +1,133 @@
+/**
+ * `npm run bench`: 1,000 users' complete registration flows (start, name,
+ * email, phone, method) through the engine and the SQLite store, against a
+ * floor of the same number of events doing only what any durable chat bot
+ * must do per event (a dedupe insert and a snapshot upsert, in one
+ * transaction) on a database file with the same settings. Then the same for
+ * whole verifications up to submission, photos included, for information:
+ * each photo adds a durable file write the floor has no counterpart for.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import pino from "pino";
+import SQLite from "better-sqlite3";
+import { applyPragmas, openSqlite } from "../db/open-database.js";
+import { migrateToLatest } from "../db/migrate.js";
+import { SqlStore } from "../db/sql-store.js";
+import type { ChatEvent } from "../src/chat/chat-event.js";
+import { acceptAnyImage } from "../src/documents/document-check.js";
+import { DocumentStore } from "../src/documents/document-store.js";
+import { Engine } from "../src/engine/engine.js";
+import { makePng } from "../test/helpers/images.js";
+
+const USERS = Number(process.env.BENCH_USERS ?? 1000);
+type Step = (user: number) => Omit<ChatEvent, "id" | "platform" | "chatId" | "userId">;
+
+const codes = new Map<string, string>();
+const text = (value: string | ((user: number) => string)): Step => (user) => ({ kind: "text", text: typeof value === "string" ? value : value(user) });
+const press = (choice: string): Step => () => ({ kind: "choice", choice });
+const photo = (shade: number): Step => (user) => ({ kind: "file", file: { name: "photo.png", bytes: makePng(16, 12, [user % 256, shade, (user >> 8) % 256]) } });
+const phoneOf = (user: number) => `+86138${String(user).padStart(8, "0")}`;
+
+const REGISTRATION: Step[] = [press("start"), text("张三"), text((u) => `user${u}@example.com`), text(phoneOf)];
+const REGISTRATION_FLOWS: Step[][] = [[...REGISTRATION, press("method.id_card")]];
+const VERIFICATION_FLOWS: Step[][] = [
+  [...REGISTRATION, press("method.id_card"), text("11010519491231002X"), photo(1), photo(2), press("submit"), press("consent.agree")],
+  [...REGISTRATION, press("method.phone"), text((u) => codes.get(phoneOf(u)) ?? ""), press("submit"), press("consent.agree")],
+  [...REGISTRATION, press("method.enterprise"), text("北京某某科技有限公司"), text("91350100M000100Y43"), photo(3), text("李四"), text("11010519491231002X"), press("submit"), press("consent.agree")],
+];
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function benchEngine(dir: string, flows: Step[][]): Promise<{ latencies: number[]; seconds: number; snapshotSample: string }> {
+  const { db, sqlite } = openSqlite(join(dir, "engine.db"));
+  await migrateToLatest(db);
+  const store = new SqlStore(db);
+  const engine = new Engine({
+    store,
+    documents: new DocumentStore(join(dir, "documents")),
+    checkDocument: acceptAnyImage,
+    sms: { send: async (phone, body) => void codes.set(phone, /\d{6}/.exec(body)![0]) },
+    logger: pino({ level: "silent" }),
+    settings: { defaultLocale: "zh-CN", timeZone: "Asia/Shanghai", holidays: new Set(), supportContact: "support@example.com" },
+  });
+  const latencies: number[] = [];
+  const longest = Math.max(...flows.map((flow) => flow.length));
+  let id = 0;
+  const started = performance.now();
+  // Round-robin across users, as many chats interleave in production.
+  for (let step = 0; step < longest; step++) {
+    for (let user = 0; user < USERS; user++) {
+      const flow = flows[user % flows.length]!;
+      if (step >= flow.length) continue;
+      const event = { ...flow[step]!(user), id: `e${++id}`, platform: "telegram", chatId: `${user}`, userId: `${user}` } as ChatEvent;
+      const t0 = performance.now();
+      await engine.handle(event);
+      latencies.push(performance.now() - t0);
+    }
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const { drafts, submitted } = sqlite
+    .prepare("select sum(status = 'draft') as drafts, sum(status = 'submitted') as submitted from applications")
+    .get() as { drafts: number; submitted: number };
+  // A benchmark of a broken flow measures nothing: every user must have got where the flow leads.
+  if (drafts + submitted !== USERS) throw new Error(`expected ${USERS} applications, found ${drafts} drafts and ${submitted} submitted`);
+  const { snapshot } = sqlite.prepare("select snapshot from conversations order by length(snapshot) desc limit 1").get() as { snapshot: string };
+  await store.close();
+  return { latencies, seconds, snapshotSample: snapshot };
+}
+
+function benchFloor(dir: string, events: number, snapshot: string): { latencies: number[]; seconds: number } {
+  const sqlite = new SQLite(join(dir, "floor.db"));
+  applyPragmas(sqlite);
+  sqlite.exec(`create table processed_events (platform text not null, event_id text not null, processed_at text not null, primary key (platform, event_id));
+    create table conversations (platform text not null, chat_id text not null, snapshot text not null, updated_at text not null, primary key (platform, chat_id));`);
+  const dedupe = sqlite.prepare("insert into processed_events values ('telegram', ?, ?) on conflict do nothing");
+  const upsert = sqlite.prepare(
+    "insert into conversations values ('telegram', ?, ?, ?) on conflict (platform, chat_id) do update set snapshot = excluded.snapshot, updated_at = excluded.updated_at",
+  );
+  const handle = sqlite.transaction((eventId: string, chatId: string) => {
+    const now = new Date().toISOString();
+    dedupe.run(eventId, now);
+    upsert.run(chatId, snapshot, now);
+  });
+  const latencies: number[] = [];
+  const started = performance.now();
+  for (let i = 0; i < events; i++) {
+    const t0 = performance.now();
+    handle(`e${i}`, String(i % USERS));
+    latencies.push(performance.now() - t0);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  sqlite.close();
+  return { latencies, seconds };
+}
+
+function report(name: string, { latencies, seconds }: { latencies: number[]; seconds: number }): number {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const rate = latencies.length / seconds;
+  console.log(
+    `${name.padEnd(8)} ${String(latencies.length).padStart(6)} events  ${rate.toFixed(0).padStart(6)} events/s  p50 ${percentile(sorted, 50).toFixed(3)} ms  p99 ${percentile(sorted, 99).toFixed(3)} ms`,
+  );
+  return rate;
+}
+
+async function compare(title: string, flows: Step[][]): Promise<void> {
+  const dir = mkdtempSync(join(process.env.BENCH_DIR ?? tmpdir(), "assistant-bench-"));
+  try {
+    console.log(`\n${title}: ${USERS} users, SQLite WAL + synchronous=FULL in ${dir}`);
+    const engine = await benchEngine(dir, flows);
+    const floor = benchFloor(dir, engine.latencies.length, engine.snapshotSample);
+    const ratio = report("engine", engine) / report("floor", floor);
+    console.log(`ratio engine/floor ${ratio.toFixed(2)}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await compare("Registration flows (start, name, email, phone, method) — target ratio ≥ 0.5", REGISTRATION_FLOWS);
+await compare("Whole verifications up to submission, photos included (for information)", VERIFICATION_FLOWS);
