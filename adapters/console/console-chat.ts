@@ -78,8 +78,8 @@ async function readConsoleFile(path: string): Promise<IncomingFile> {
   try {
     const file = await open(path, "r");
     try {
-      const { size, isFile } = await file.stat().then((s) => ({ size: s.size, isFile: s.isFile() }));
-      if (!isFile || size > MAX_CONSOLE_FILE_BYTES) return { name, error: "unreadable" };
+      const info = await file.stat();
+      if (!info.isFile() || info.size > MAX_CONSOLE_FILE_BYTES) return { name, error: "unreadable" };
       return { name, bytes: await file.readFile() };
     } finally {
       await file.close();

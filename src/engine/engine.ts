@@ -1,10 +1,9 @@
 import type { CheckedUpload, ConversationEvent, ConversationOutput } from "../../machines/conversation.events.js";
 import { promptFor, type ReplyContent } from "../../machines/conversation.prompts.js";
-import { EMPTY_DRAFT, type Draft } from "../domain/application.js";
+import { EMPTY_DRAFT } from "../domain/application.js";
 import { expectedDecisionDate, localDate } from "../domain/business-days.js";
 import { hashOneTimeCode, newOneTimeCode } from "../domain/one-time-code.js";
 import { newReferenceCode } from "../domain/reference-code.js";
-import type { UserRecord } from "../domain/user-record.js";
 import { localeFromTag, type Locale } from "../i18n/locale.js";
 import { msg, translate } from "../i18n/message.js";
 import type { ChatEvent } from "../chat/chat-event.js";
@@ -13,7 +12,7 @@ import type { DocumentCheck } from "../documents/document-check.js";
 import { DocumentStore } from "../documents/document-store.js";
 import type { Logger } from "../logger.js";
 import type { SmsSender } from "../sms/sms-sender.js";
-import { persistConversation, restoreConversation, startConversation, type ConversationSnapshot } from "./conversation-snapshot.js";
+import { persistConversation, restoreConversation, startConversation } from "./conversation-snapshot.js";
 import { KeyedLock } from "./keyed-lock.js";
 import { createPureTransition } from "./pure-transition.js";
 import type { Store, StoreTransaction, StoredUser } from "./store-port.js";
@@ -210,5 +209,3 @@ export class Engine {
 type ResultEvent =
   | { type: "code.sent"; issued: { phone: string; hash: string; sentAt: number; wrongTries: number } }
   | { type: "application.submitted"; reference: string; expectedBy: string };
-
-export type { Draft, UserRecord, ConversationSnapshot };
