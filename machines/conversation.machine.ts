@@ -8,11 +8,13 @@ import {
   previousStep,
   stepsFor,
   STEPS,
+  TEXT_STEPS,
   withMethod,
   type DocumentSlot,
   type Draft,
   type Method,
   type Step,
+  type TextStep,
 } from "../src/domain/application.js";
 import { formatPhoneForDisplay } from "../src/domain/phone.js";
 import {
@@ -23,7 +25,7 @@ import {
 import { isAwaitingDecision } from "../src/domain/user-record.js";
 import { otherLocale } from "../src/i18n/locale.js";
 import { msg, type Message, type MessageKey } from "../src/i18n/message.js";
-import { parseAnswer, TEXT_STEPS, type AnswerResult, type TextStep } from "./answers.js";
+import { parseAnswer, type AnswerResult } from "./answers.js";
 import type {
   ConversationContext,
   ConversationEvent,

@@ -1,5 +1,7 @@
 import {
+  ANSWER_FIELDS,
   DOCUMENT_STEPS,
+  isTextStep,
   editableSteps,
   isStepDone,
   stepsFor,
@@ -94,28 +96,12 @@ function stepPrompt(step: Step, { draft, code }: ConversationContext): ReplyCont
 }
 
 function currentValue(step: Step, draft: Draft): string | Message | undefined {
-  switch (step) {
-    case "name":
-      return draft.name;
-    case "email":
-      return draft.email;
-    case "phone":
-      return draft.phone && formatPhoneForDisplay(draft.phone);
-    case "method":
-      return draft.method && msg(`method.${draft.method}`);
-    case "idNumber":
-      return draft.idNumber && maskIdNumber(draft.idNumber);
-    case "companyName":
-      return draft.companyName;
-    case "uscc":
-      return draft.uscc;
-    case "legalRepName":
-      return draft.legalRepName;
-    case "legalRepId":
-      return draft.legalRepIdNumber && maskIdNumber(draft.legalRepIdNumber);
-    default:
-      return undefined;
-  }
+  if (step === "method") return draft.method && msg(`method.${draft.method}`);
+  if (!isTextStep(step)) return undefined;
+  const value = draft[ANSWER_FIELDS[step]];
+  if (value === undefined) return undefined;
+  if (step === "phone") return formatPhoneForDisplay(value);
+  return step === "idNumber" || step === "legalRepId" ? maskIdNumber(value) : value;
 }
 
 /** Everything entered, one line each; ID numbers masked because chats are often read over a shoulder. */

@@ -83,33 +83,30 @@ export function stepsFor(method: Method | undefined): Step[] {
   return method ? [...REGISTRATION_STEPS, ...METHOD_STEPS[method]] : REGISTRATION_STEPS;
 }
 
+/** The draft field each typed answer fills. */
+export const ANSWER_FIELDS = {
+  name: "name",
+  email: "email",
+  phone: "phone",
+  idNumber: "idNumber",
+  companyName: "companyName",
+  uscc: "uscc",
+  legalRepName: "legalRepName",
+  legalRepId: "legalRepIdNumber",
+} as const satisfies Partial<Record<Step, keyof Draft>>;
+export type TextStep = keyof typeof ANSWER_FIELDS;
+export const TEXT_STEPS = Object.keys(ANSWER_FIELDS) as TextStep[];
+
+export function isTextStep(step: Step): step is TextStep {
+  return step in ANSWER_FIELDS;
+}
+
 export function isStepDone(step: Step, draft: Draft): boolean {
-  switch (step) {
-    case "name":
-      return draft.name !== undefined;
-    case "email":
-      return draft.email !== undefined;
-    case "phone":
-      return draft.phone !== undefined;
-    case "method":
-      return draft.method !== undefined;
-    case "idNumber":
-      return draft.idNumber !== undefined;
-    case "phoneCode":
-      return draft.phone !== undefined && draft.phoneVerified === draft.phone;
-    case "companyName":
-      return draft.companyName !== undefined;
-    case "uscc":
-      return draft.uscc !== undefined;
-    case "legalRepName":
-      return draft.legalRepName !== undefined;
-    case "legalRepId":
-      return draft.legalRepIdNumber !== undefined;
-    case "idFront":
-    case "idBack":
-    case "licence":
-      return draft.documents[DOCUMENT_STEPS[step]!] !== undefined;
-  }
+  if (isTextStep(step)) return draft[ANSWER_FIELDS[step]] !== undefined;
+  const slot = DOCUMENT_STEPS[step];
+  if (slot) return draft.documents[slot] !== undefined;
+  if (step === "method") return draft.method !== undefined;
+  return draft.phone !== undefined && draft.phoneVerified === draft.phone; // phoneCode
 }
 
 /** The first unanswered question for the chosen method; null when the draft is complete. */
