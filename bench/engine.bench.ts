@@ -17,10 +17,11 @@ import { applyPragmas, openSqlite } from "../db/open-database.js";
 import { migrateToLatest } from "../db/migrate.js";
 import { SqlStore } from "../db/sql-store.js";
 import type { ChatEvent } from "../src/chat/chat-event.js";
-import { acceptAnyImage } from "../src/documents/document-check.js";
+import { createDocumentCheck } from "../src/documents/document-check.js";
+import { DEFAULT_DOCUMENT_RULES } from "../src/documents/document-rules.js";
 import { DocumentStore } from "../src/documents/document-store.js";
 import { Engine } from "../src/engine/engine.js";
-import { makePng } from "../test/helpers/images.js";
+import { minimalGoodJpeg } from "../test/helpers/hostile-files.js";
 
 const USERS = Number(process.env.BENCH_USERS ?? 1000);
 type Step = (user: number) => Omit<ChatEvent, "id" | "platform" | "chatId" | "userId">;
@@ -28,7 +29,9 @@ type Step = (user: number) => Omit<ChatEvent, "id" | "platform" | "chatId" | "us
 const codes = new Map<string, string>();
 const text = (value: string | ((user: number) => string)): Step => (user) => ({ kind: "text", text: typeof value === "string" ? value : value(user) });
 const press = (choice: string): Step => () => ({ kind: "choice", choice });
-const photo = (shade: number): Step => (user) => ({ kind: "file", file: { name: "photo.png", bytes: makePng(16, 12, [user % 256, shade, (user >> 8) % 256]) } });
+// Distinct real photos (a handful, reused: content addressing stores each once).
+const PHOTOS = await Promise.all(Array.from({ length: 12 }, (_, i) => minimalGoodJpeg(i * 20)));
+const photo = (shade: number): Step => (user) => ({ kind: "file", file: { name: "photo.jpg", bytes: PHOTOS[(user + shade) % PHOTOS.length]! } });
 const phoneOf = (user: number) => `+86138${String(user).padStart(8, "0")}`;
 
 const REGISTRATION: Step[] = [press("start"), text("张三"), text((u) => `user${u}@example.com`), text(phoneOf)];
@@ -50,7 +53,7 @@ async function benchEngine(dir: string, flows: Step[][]): Promise<{ latencies: n
   const engine = new Engine({
     store,
     documents: new DocumentStore(join(dir, "documents")),
-    checkDocument: acceptAnyImage,
+    checkDocument: createDocumentCheck(DEFAULT_DOCUMENT_RULES),
     sms: { send: async (phone, body) => void codes.set(phone, /\d{6}/.exec(body)![0]) },
     logger: pino({ level: "silent" }),
     settings: { defaultLocale: "zh-CN", timeZone: "Asia/Shanghai", holidays: new Set(), supportContact: "support@example.com" },

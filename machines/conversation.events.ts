@@ -4,6 +4,7 @@ import type { UserRecord } from "../src/domain/user-record.js";
 import type { Locale } from "../src/i18n/locale.js";
 import type { Message } from "../src/i18n/message.js";
 import type { Choice } from "../src/chat/reply.js";
+import type { ProblemReport } from "../src/documents/document-check.js";
 
 /** Every event carries the engine's clock and the user's current record, so the machine stays pure. */
 interface Stamped {
@@ -14,12 +15,10 @@ interface Stamped {
 }
 
 export type UnusableReason = "empty" | "too_long" | "unsupported";
-export type UploadProblem = "unsupported_format" | "corrupt" | "unreadable" | "missing";
-
 /** An uploaded file after the document checks; `document` is set only when it passed. */
 export interface CheckedUpload {
   document?: StoredDocument;
-  problems: UploadProblem[];
+  problems: ProblemReport[];
 }
 
 export type ConversationEvent = Stamped &

@@ -112,7 +112,12 @@ export const conversationMachine = setup({
       enqueue.emit(reply(msg("document.received")));
     }),
     explainUpload: emit(({ event }) =>
-      reply(...(event.type === "user.file" ? event.upload.problems : []).map((p) => msg(`document.problem.${p}`))),
+      reply(
+        msg("document.rejected"),
+        ...(event.type === "user.file" ? event.upload.problems : []).map((problem) =>
+          msg("document.problemLine", { problem: msg(`document.problem.${problem.code}`, problem.params) }),
+        ),
+      ),
     ),
     saveContact: assign(({ context, event }) => {
       if (event.type !== "user.contact") return {};

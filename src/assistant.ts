@@ -3,7 +3,7 @@ import { migrateToLatest } from "../db/migrate.js";
 import { openSqlite } from "../db/open-database.js";
 import { SqlStore } from "../db/sql-store.js";
 import type { Config } from "./config.js";
-import { acceptAnyImage } from "./documents/document-check.js";
+import { createDocumentCheck } from "./documents/document-check.js";
 import { DocumentStore } from "./documents/document-store.js";
 import { Engine } from "./engine/engine.js";
 import type { Logger } from "./logger.js";
@@ -21,7 +21,7 @@ export async function openAssistant(config: Config, logger: Logger, sms: SmsSend
   const engine = new Engine({
     store,
     documents: new DocumentStore(join(config.dataDir, "documents")),
-    checkDocument: acceptAnyImage,
+    checkDocument: createDocumentCheck(config.documentRules),
     sms,
     logger,
     settings: {

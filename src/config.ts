@@ -1,6 +1,7 @@
 import { isAbsolute, join, resolve } from "node:path";
 import { ConfigError } from "./errors.js";
 import { LOCALES, type Locale } from "./i18n/locale.js";
+import { DEFAULT_DOCUMENT_RULES, type DocumentRules } from "./documents/document-rules.js";
 
 /** Configuration, read once at start from the environment and frozen. */
 export interface Config {
@@ -13,6 +14,7 @@ export interface Config {
   holidays: ReadonlySet<string>;
   supportContact: string;
   consoleReviewerIds: readonly string[];
+  documentRules: Readonly<DocumentRules>;
   telegramBotToken: string | undefined;
   slackBotToken: string | undefined;
 }
@@ -32,6 +34,7 @@ export function readConfig(env: Env = process.env): Readonly<Config> {
     holidays: holidays(env),
     supportContact: value(env, "SUPPORT_CONTACT") ?? "support@example.com",
     consoleReviewerIds: list(env, "CONSOLE_REVIEWER_IDS") ?? ["reviewer"],
+    documentRules: documentRules(env),
     telegramBotToken: value(env, "TELEGRAM_BOT_TOKEN"),
     slackBotToken: value(env, "SLACK_BOT_TOKEN"),
   });
@@ -86,4 +89,34 @@ function holidays(env: Env): ReadonlySet<string> {
     }
   }
   return new Set(dates);
+}
+
+function documentRules(env: Env): Readonly<DocumentRules> {
+  const d = DEFAULT_DOCUMENT_RULES;
+  return Object.freeze({
+    maxBytes: number(env, "DOC_MAX_BYTES", d.maxBytes, { min: 1, integer: true }),
+    maxPixels: number(env, "DOC_MAX_PIXELS", d.maxPixels, { min: 1, integer: true }),
+    minShortSide: number(env, "DOC_MIN_SHORT_SIDE", d.minShortSide, { min: 1, integer: true }),
+    minSharpness: number(env, "DOC_MIN_SHARPNESS", d.minSharpness, { min: 0 }),
+    minColourfulness: number(env, "DOC_MIN_COLOURFULNESS", d.minColourfulness, { min: 0 }),
+    minBrightness: number(env, "DOC_MIN_BRIGHTNESS", d.minBrightness, { min: 0, max: 255 }),
+    maxClipped: number(env, "DOC_MAX_CLIPPED", d.maxClipped, { min: 0, max: 1 }),
+  });
+}
+
+function number(env: Env, name: string, fallback: number, limits: { min?: number; max?: number; integer?: boolean }): number {
+  const raw = value(env, name);
+  if (raw === undefined) return fallback;
+  const parsed = Number(raw);
+  const valid =
+    raw !== "" &&
+    Number.isFinite(parsed) &&
+    (!limits.integer || Number.isInteger(parsed)) &&
+    (limits.min === undefined || parsed >= limits.min) &&
+    (limits.max === undefined || parsed <= limits.max);
+  if (!valid) {
+    const range = [limits.min !== undefined ? `≥ ${limits.min}` : "", limits.max !== undefined ? `≤ ${limits.max}` : ""].filter(Boolean).join(" and ");
+    throw new ConfigError(name, `must be ${limits.integer ? "a whole number" : "a number"}${range ? ` ${range}` : ""}, got "${raw}"`);
+  }
+  return parsed;
 }

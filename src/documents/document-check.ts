@@ -1,30 +1,68 @@
 import type { DocumentFormat } from "../domain/application.js";
-import type { UploadProblem } from "../../machines/conversation.events.js";
+import type { DocumentProblem, DocumentRules } from "./document-rules.js";
+import { inspectPhoto, normalizePhoto } from "./photo-check.js";
+
+/** One problem found in an upload, with what its message needs ("the shorter side is 480 px"). */
+export interface ProblemReport {
+  code: DocumentProblem | "unreadable" | "missing";
+  params?: Record<string, number>;
+}
 
 /** The result of checking one uploaded document photo. */
 export interface DocumentInspection {
-  problems: UploadProblem[];
+  problems: ProblemReport[];
   format: DocumentFormat | null;
   width: number | null;
   height: number | null;
-  /** The bytes to keep when the photo is accepted (issue #3 re-encodes them; today the upload itself). */
-  keep: Buffer | null;
+  /** Set when the photo is accepted: the copy to store and a preview for reviewers. */
+  accepted: { keep: Buffer; preview: Buffer } | null;
 }
 
 /**
- * The seam for document photo checks: the engine calls it for every upload
- * before the conversation sees the file. Replaceable as a whole, so the
- * sharp-based quality checks slot in without touching the conversation.
+ * The seam between the engine and the document checks: called for every
+ * upload before the conversation sees it, outside any database transaction.
  */
 export type DocumentCheck = (bytes: Buffer) => Promise<DocumentInspection>;
 
-/** Accepts any JPEG or PNG, recognised by content (magic bytes), never by name or declared type. */
-export const acceptAnyImage: DocumentCheck = async (bytes) => {
-  const format = sniffFormat(bytes);
-  if (!format) return { problems: ["unsupported_format"], format: null, width: null, height: null, keep: null };
-  return { problems: [], format, width: null, height: null, keep: bytes };
-};
+/** The production check: the rules of `document-rules.ts`, then re-encoding of accepted photos. */
+export function createDocumentCheck(rules: DocumentRules): DocumentCheck {
+  return async (bytes) => {
+    const inspection = await inspectPhoto(bytes, rules);
+    const problems = inspection.problems.map((code) => reportProblem(code, inspection, rules, bytes.length));
+    const { format, width, height } = inspection;
+    if (problems.length > 0 || !format) return { problems, format, width, height, accepted: null };
+    try {
+      return { problems, format, width, height, accepted: await normalizePhoto(bytes, format, rules) };
+    } catch {
+      // Decoded fine for the checks but failed at full size: treat as damaged rather than fail the chat.
+      return { problems: [{ code: "corrupt" }], format, width, height, accepted: null };
+    }
+  };
+}
 
+function reportProblem(
+  code: DocumentProblem,
+  inspection: { width: number | null; height: number | null },
+  rules: DocumentRules,
+  bytes: number,
+): ProblemReport {
+  const megabytes = (n: number) => Math.round((n / (1024 * 1024)) * 10) / 10;
+  switch (code) {
+    case "file_too_large":
+      return { code, params: { size: megabytes(bytes), limit: megabytes(rules.maxBytes) } };
+    case "too_many_pixels":
+      return {
+        code,
+        params: { megapixels: Math.round(((inspection.width ?? 0) * (inspection.height ?? 0)) / 1e6), limit: Math.round(rules.maxPixels / 1e6) },
+      };
+    case "too_small":
+      return { code, params: { width: inspection.width ?? 0, height: inspection.height ?? 0, minimum: rules.minShortSide } };
+    default:
+      return { code };
+  }
+}
+
+/** JPEG and PNG recognised by their first bytes, never by file name or declared type. */
 export function sniffFormat(bytes: Buffer): DocumentFormat | null {
   if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return "jpeg";
   const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];

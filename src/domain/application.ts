@@ -22,9 +22,11 @@ export type DocumentSlot = (typeof DOCUMENT_SLOTS)[number];
 
 export type DocumentFormat = "jpeg" | "png";
 
-/** A document photo as kept: `id` is the SHA-256 of the stored bytes (content address). */
+/** A document photo as kept: `id` is the SHA-256 of the stored (re-encoded) bytes, its content address. */
 export interface StoredDocument {
   id: string;
+  /** Content address of the small JPEG shown to reviewers. */
+  previewId: string;
   format: DocumentFormat;
   bytes: number;
   width: number | null;

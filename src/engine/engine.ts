@@ -40,7 +40,7 @@ export interface EngineDependencies {
 /** An upload checked before the transaction, with the bytes to keep if the conversation accepts it. */
 interface PreparedUpload {
   upload: CheckedUpload;
-  keep: Buffer | null;
+  accepted: { keep: Buffer; preview: Buffer } | null;
 }
 
 /** Work that must wait until the transaction has committed (messages to the outside world). */
@@ -77,19 +77,23 @@ export class Engine {
     return replies;
   }
 
+  /** Checks (and re-encodes) an upload before the transaction: image work must not hold the database. */
   private async checkUpload(bytes: Buffer): Promise<PreparedUpload> {
     const inspection = await this.deps.checkDocument(bytes);
-    if (inspection.problems.length > 0 || !inspection.keep || !inspection.format) {
-      return { upload: { problems: inspection.problems.length > 0 ? inspection.problems : ["unreadable"] }, keep: null };
+    const { accepted, format } = inspection;
+    if (!accepted || !format) {
+      const problems = inspection.problems.length > 0 ? inspection.problems : [{ code: "unreadable" as const }];
+      return { upload: { problems }, accepted: null };
     }
     const document = {
-      id: DocumentStore.idOf(inspection.keep),
-      format: inspection.format,
-      bytes: inspection.keep.length,
+      id: DocumentStore.idOf(accepted.keep),
+      previewId: DocumentStore.idOf(accepted.preview),
+      format,
+      bytes: accepted.keep.length,
       width: inspection.width,
       height: inspection.height,
     };
-    return { upload: { document, problems: [] }, keep: inspection.keep };
+    return { upload: { document, problems: [] }, accepted };
   }
 
   private async process(
@@ -174,8 +178,9 @@ export class Engine {
       }
       case "effect.keepDocument": {
         // Written (and fsynced) before the commit that refers to it; content addressing makes a rollback harmless.
-        if (ctx.upload?.keep && ctx.upload.upload.document?.id === effect.documentId) {
-          await this.deps.documents.put(ctx.upload.keep);
+        if (ctx.upload?.accepted && ctx.upload.upload.document?.id === effect.documentId) {
+          await this.deps.documents.put(ctx.upload.accepted.keep);
+          await this.deps.documents.put(ctx.upload.accepted.preview);
         }
         return null;
       }

@@ -78,9 +78,26 @@ export const en = {
 
   "document.received": "Photo received.",
   "document.unexpected": "Thanks, but I'm not expecting a file right now — I'll ask for photos when we get to that step.",
-  "document.problem.unsupported_format": "That file is not a JPEG or PNG image. Please send a photo in JPEG or PNG format.",
-  "document.problem.corrupt": "That image is damaged and can't be opened. Please take the photo again and resend it.",
-  "document.problem.unreadable": "I couldn't read that file. Please check it and send it again.",
+  "document.problemLine": "• {problem}",
+  "document.rejected": "This photo can't be used yet:",
+  "document.problem.unsupported_format":
+    "It is not a JPEG or PNG image (the file's content says so, whatever its name). Please send a JPEG or PNG photo — a photo taken with the camera app is fine.",
+  "document.problem.corrupt":
+    "The image is damaged or incomplete and can't be opened — perhaps the upload was interrupted. Please send it again, or retake the photo.",
+  "document.problem.file_too_large":
+    "The file is {size} MB; the limit is {limit} MB. Please crop away the background or compress it, then send it again.",
+  "document.problem.too_many_pixels":
+    "The image has {megapixels} megapixels; the limit is {limit}. Please resize it, or send an ordinary camera photo.",
+  "document.problem.too_small":
+    "It is only {width}×{height} pixels; the shorter side must be at least {minimum}. Move closer so the document fills the frame, and send it as a file to keep full resolution.",
+  "document.problem.blurry":
+    "It is blurry. Hold the phone steady (rest your elbows on the table), tap the document on the screen to focus, and retake it.",
+  "document.problem.black_and_white":
+    "It is black-and-white or greyscale, like a photocopy. Please photograph the original document, in colour.",
+  "document.problem.too_dark": "It is too dark to read. Retake it in daylight or a well-lit room, without your shadow over the document.",
+  "document.problem.overexposed":
+    "It is overexposed: parts are washed out. Avoid direct light and flash glare on the document, and retake it.",
+  "document.problem.unreadable": "I couldn't read the file. Please check it and send it again.",
   "document.problem.missing": "There is no file at that path. Please check the path and send it again with /file <path>.",
 
   "input.empty": "I couldn't find any text in that message. Please type your answer.",

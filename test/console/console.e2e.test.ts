@@ -3,13 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ConsoleProcess, runCli, runConsoleWithInput, testEnv } from "../helpers/child-process.js";
-import { makePng } from "../helpers/images.js";
+import { minimalGoodJpeg } from "../helpers/hostile-files.js";
 
 let dir: string;
-beforeEach(() => {
+beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), "assistant-console-"));
-  writeFileSync(join(dir, "front.png"), makePng(8, 6));
-  writeFileSync(join(dir, "back.png"), makePng(8, 6, [10, 90, 200]));
+  writeFileSync(join(dir, "front.jpg"), await minimalGoodJpeg(1));
+  writeFileSync(join(dir, "back.jpg"), await minimalGoodJpeg(2));
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -25,9 +25,9 @@ describe("console chat (npm start without tokens)", () => {
         "138 1234 8000",
         "1", // Personal ID card
         "11010519491231002x",
-        `/file ${join(dir, "front.png")}`,
-        `/file ${join(dir, "missing.png")}`,
-        `/file ${join(dir, "back.png")}`,
+        `/file ${join(dir, "front.jpg")}`,
+        `/file ${join(dir, "missing.jpg")}`,
+        `/file ${join(dir, "back.jpg")}`,
         "1", // Submit
         "1", // I agree — submit
       ],
@@ -36,7 +36,7 @@ describe("console chat (npm start without tokens)", () => {
     expect(code, stderr).toBe(0);
     expect(stdout).toContain("bot → alice: Hello! I'm the verification assistant.");
     expect(stdout).toContain("bot → alice: What would you like to do?\n    [1] Start verification\n    [2] Check status\n");
-    expect(stdout).toContain("bot → alice: There is no file at that path.");
+    expect(stdout).toContain("bot → alice: This photo can't be used yet:\n• There is no file at that path.");
     expect(stdout).toContain("• ID number: 110105********002X");
     // Stdout is the chat only: every line is a bot message, its continuation or a button.
     expect(stdout).not.toContain('"level"');

@@ -1,9 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CONVERSATION_MACHINE_VERSION } from "../../machines/conversation.machine.js";
 import { createHarness, keys, readable, type Harness } from "../helpers/harness.js";
-import { makePng } from "../helpers/images.js";
+import { minimalGoodJpeg } from "../helpers/hostile-files.js";
 
 let harness: Harness;
+let photo: Buffer;
+beforeAll(async () => {
+  photo = await minimalGoodJpeg();
+});
 beforeEach(async () => {
   harness = await createHarness();
 });
@@ -73,7 +77,7 @@ describe("engine", () => {
     expect(keys(await chat.text("🙂🙂🙂"))).toEqual(["input.empty", "ask.idNumber"]);
     expect(keys(await chat.text("1".repeat(1001)))).toEqual(["input.too_long", "ask.idNumber"]);
     expect(keys(await chat.send({ kind: "unsupported" }))).toEqual(["input.unsupported", "ask.idNumber"]);
-    expect(keys(await chat.file(makePng(2, 2)))).toEqual(["document.unexpected", "ask.idNumber"]);
+    expect(keys(await chat.file(photo))).toEqual(["document.unexpected", "ask.idNumber"]);
     expect(keys(await chat.text("/frobnicate"))).toEqual(["input.unknownCommand", "help.text", "ask.idNumber"]);
     expect(keys(await chat.press("method.phone"))).toEqual(["input.staleChoice", "ask.idNumber"]);
     expect(keys(await chat.text("110105491231002"))).toEqual(["error.idCard.old_format", "ask.idNumber"]);
@@ -87,12 +91,15 @@ describe("engine", () => {
     const chat = harness.chat("alice");
     await register(chat);
     await chat.text("11010519491231002X");
-    expect(keys(await chat.file(Buffer.from("GIF89a....")))).toEqual(["document.problem.unsupported_format", "ask.idFront"]);
+    const gif = await chat.file(Buffer.from("GIF89a...."));
+    expect(keys(gif)).toEqual(["document.rejected", "document.problemLine", "ask.idFront"]);
+    expect(readable(gif)).toContain("• It is not a JPEG or PNG image");
     expect(keys(await chat.send({ kind: "file", file: { name: "x.jpg", error: "missing" } }))).toEqual([
-      "document.problem.missing",
+      "document.rejected",
+      "document.problemLine",
       "ask.idFront",
     ]);
-    expect(keys(await chat.file(makePng(3, 3)))).toEqual(["document.received", "ask.idBack"]);
+    expect(keys(await chat.file(photo))).toEqual(["document.received", "ask.idBack"]);
   });
 
   it("verifies the phone with a one-time code: wrong tries, expiry and the resend limit", async () => {
@@ -126,8 +133,8 @@ describe("engine", () => {
     const chat = harness.chat("carol");
     await register(chat);
     await chat.text("11010519491231002X");
-    await chat.file(makePng(3, 3));
-    const summary = await chat.file(makePng(4, 4));
+    await chat.file(photo);
+    const summary = await chat.file(await minimalGoodJpeg(77));
     expect(readable(summary)).toContain("ID number: 110105********002X");
     expect(readable(summary)).not.toContain("11010519491231002X");
 

@@ -2,11 +2,12 @@ import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { createLogger } from "../../src/logger.js";
 import { Engine } from "../../src/engine/engine.js";
-import { acceptAnyImage } from "../../src/documents/document-check.js";
+import { createDocumentCheck } from "../../src/documents/document-check.js";
+import { DEFAULT_DOCUMENT_RULES } from "../../src/documents/document-rules.js";
 import { DocumentStore } from "../../src/documents/document-store.js";
 import { DevelopmentSmsSender } from "../../src/sms/sms-sender.js";
 import { createHarness } from "../helpers/harness.js";
-import { makePng } from "../helpers/images.js";
+import { minimalGoodJpeg } from "../helpers/hostile-files.js";
 
 describe("logs", () => {
   it("never contain the names, email, phone or ID numbers a user typed, even at trace level", async () => {
@@ -22,7 +23,7 @@ describe("logs", () => {
     const engine = new Engine({
       store: harness.store,
       documents: new DocumentStore(`${harness.dir}/documents`),
-      checkDocument: acceptAnyImage,
+      checkDocument: createDocumentCheck(DEFAULT_DOCUMENT_RULES),
       sms: new DevelopmentSmsSender(logger),
       logger,
       settings: { defaultLocale: "en", timeZone: "Asia/Shanghai", holidays: new Set(), supportContact: "s" },
@@ -38,7 +39,7 @@ describe("logs", () => {
       await send({ kind: "choice", choice: "method.enterprise" });
       await send({ kind: "text", text: "某某科技有限公司" });
       await send({ kind: "text", text: "91350100M000100Y43" });
-      await send({ kind: "file", file: { name: "licence.png", bytes: makePng(5, 5) } });
+      await send({ kind: "file", file: { name: "licence.jpg", bytes: await minimalGoodJpeg() } });
       await send({ kind: "text", text: "Li Sidong" });
       await send({ kind: "text", text: "11010519491231002X" });
       await send({ kind: "choice", choice: "submit" });

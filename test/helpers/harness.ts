@@ -7,7 +7,8 @@ import { migrateToLatest } from "../../db/migrate.js";
 import { SqlStore } from "../../db/sql-store.js";
 import type { ChatEvent, Platform } from "../../src/chat/chat-event.js";
 import type { Reply } from "../../src/chat/reply.js";
-import { acceptAnyImage, type DocumentCheck } from "../../src/documents/document-check.js";
+import { createDocumentCheck, type DocumentCheck } from "../../src/documents/document-check.js";
+import { DEFAULT_DOCUMENT_RULES } from "../../src/documents/document-rules.js";
 import { DocumentStore } from "../../src/documents/document-store.js";
 import { Engine } from "../../src/engine/engine.js";
 import { translate } from "../../src/i18n/message.js";
@@ -38,7 +39,7 @@ export async function createHarness(options: HarnessOptions = {}) {
   const engine = new Engine({
     store,
     documents: new DocumentStore(join(dir, "documents")),
-    checkDocument: options.checkDocument ?? acceptAnyImage,
+    checkDocument: options.checkDocument ?? createDocumentCheck(DEFAULT_DOCUMENT_RULES),
     sms: { send: async (phone, text) => void sms.push({ phone, text }) },
     logger: pino({ level: "silent" }),
     settings: {

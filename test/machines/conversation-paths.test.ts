@@ -4,7 +4,7 @@ import type { ConversationEvent } from "../../machines/conversation.events.js";
 import { nextMissingStep } from "../../src/domain/application.js";
 import type { Reply } from "../../src/chat/reply.js";
 import { createHarness, keys, type Harness } from "../helpers/harness.js";
-import { makePng } from "../helpers/images.js";
+import { minimalGoodJpeg } from "../helpers/hostile-files.js";
 import { ANSWERS, pathsToSubmission } from "./conversation-paths.js";
 
 const paths = pathsToSubmission();
@@ -46,13 +46,13 @@ describe("every path to a submission (generated with xstate/graph)", () => {
     afterAll(() => harness.close());
 
     it("submits an application for every path", async () => {
-      const png = makePng(4, 4);
+      const photo = await minimalGoodJpeg();
       for (const [index, path] of paths.entries()) {
         const user = `path-${index}`;
         const chat = harness.chat(user);
         let replies: Reply[] = [];
         for (const { event } of path.steps) {
-          const sent = await replay(harness, chat, event, png);
+          const sent = await replay(harness, chat, event, photo);
           if (sent) replies = sent;
         }
         expect(keys(replies), `path ${index}`).toContain("submitted.done");
@@ -68,7 +68,7 @@ describe("every path to a submission (generated with xstate/graph)", () => {
 });
 
 /** Sends what a user would do for one machine event; effect results (code.sent) come from the engine itself. */
-async function replay(harness: Harness, chat: ReturnType<Harness["chat"]>, event: ConversationEvent, png: Buffer) {
+async function replay(harness: Harness, chat: ReturnType<Harness["chat"]>, event: ConversationEvent, photo: Buffer) {
   switch (event.type) {
     case "xstate.init" as string:
     case "code.sent":
@@ -77,7 +77,7 @@ async function replay(harness: Harness, chat: ReturnType<Harness["chat"]>, event
       // The engine sends a random code by SMS; the model's right code stands for it.
       return chat.text(event.text === "123456" ? harness.lastCode() : event.text);
     case "user.file":
-      return chat.file(event.upload.document ? png : Buffer.from("not an image"));
+      return chat.file(event.upload.document ? photo : Buffer.from("not an image"));
     case "cmd.back":
       return chat.text("/back");
     default:

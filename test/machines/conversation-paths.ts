@@ -13,7 +13,7 @@ import { NEW_USER_RECORD } from "../../src/domain/user-record.js";
  */
 export const NOW = Date.parse("2026-11-23T02:00:00Z");
 export const CODE = "123456";
-export const DOCUMENT = { id: "a".repeat(64), format: "png" as const, bytes: 68, width: 1, height: 1 };
+export const DOCUMENT = { id: "a".repeat(64), previewId: "b".repeat(64), format: "jpeg" as const, bytes: 68, width: 640, height: 600 };
 const stamp = { now: NOW, record: NEW_USER_RECORD, supportContact: "support@example.com" };
 
 const text = (value: string): ConversationEvent => ({ type: "user.text", text: value, ...stamp });
@@ -57,7 +57,7 @@ function eventsFor(snapshot: Snapshot): ConversationEvent[] {
     case "licence":
       return [
         { type: "user.file", upload: { document: DOCUMENT, problems: [] }, ...stamp },
-        ...(state === "idFront" ? [{ type: "user.file" as const, upload: { problems: ["unsupported_format" as const] }, ...stamp }] : []),
+        ...(state === "idFront" ? [{ type: "user.file" as const, upload: { problems: [{ code: "unsupported_format" as const }] }, ...stamp }] : []),
       ];
     case "phoneCode": {
       const phone = snapshot.context.draft.phone!;

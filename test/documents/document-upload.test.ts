@@ -1,0 +1,65 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import sharp from "sharp";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { DocumentStore } from "../../src/documents/document-store.js";
+import { createHarness, keys, readable, type Harness } from "../helpers/harness.js";
+import { jpegWithGps, minimalGoodJpeg } from "../helpers/hostile-files.js";
+
+let harness: Harness;
+beforeEach(async () => {
+  harness = await createHarness();
+});
+afterEach(() => harness.close());
+
+async function toFrontPhoto(chat: ReturnType<Harness["chat"]>) {
+  await chat.press("start");
+  await chat.text("张三");
+  await chat.text("zhang.san@example.com");
+  await chat.text("13812348000");
+  await chat.press("method.id_card");
+  return chat.text("11010519491231002X");
+}
+
+describe("document photos in the conversation", () => {
+  it("explains every problem of a failed photo and asks for that photo again", async () => {
+    const chat = harness.chat("alice");
+    await toFrontPhoto(chat);
+    const blurredSmall = await sharp(await minimalGoodJpeg()).resize(400).blur(5).jpeg().toBuffer();
+    const replies = await chat.file(blurredSmall);
+    expect(keys(replies)).toEqual(["document.rejected", "document.problemLine", "document.problemLine", "ask.idFront"]);
+    const text = readable(replies);
+    expect(text).toContain("only 400×375 pixels; the shorter side must be at least 600");
+    expect(text).toContain("It is blurry. Hold the phone steady");
+    expect(keys(await chat.file(await minimalGoodJpeg()))).toEqual(["document.received", "ask.idBack"]);
+  });
+
+  it("stores only the re-encoded copy (no EXIF or GPS) and its preview, never the upload as received", async () => {
+    const chat = harness.chat("bob");
+    await toFrontPhoto(chat);
+    const upload = await jpegWithGps();
+    const replies = await chat.file(upload);
+    expect(keys(replies)).toEqual(["document.received", "ask.idBack"]);
+
+    const draft = await harness.store.transaction(async (tx) => {
+      const { user } = await tx.openChat({ platform: "console", chatId: "bob", platformUserId: "bob" }, "en", new Date());
+      return tx.loadDraft(user.id);
+    });
+    const front = draft!.documents.id_front!;
+    const documents = new DocumentStore(join(harness.dir, "documents"));
+    expect(existsSync(documents.pathOf(DocumentStore.idOf(upload)))).toBe(false);
+    const stored = readFileSync(documents.pathOf(front.id));
+    expect(DocumentStore.idOf(stored)).toBe(front.id);
+    expect((await sharp(stored).metadata()).exif).toBeUndefined();
+    const preview = await sharp(readFileSync(documents.pathOf(front.previewId))).metadata();
+    expect(Math.max(preview.width!, preview.height!)).toBeLessThanOrEqual(480);
+    expect(front).toMatchObject({ format: "jpeg", width: 1200, height: 800 });
+  });
+
+  it("answers in Chinese for Chinese users", async () => {
+    const chat = harness.chat("wang", "telegram", "zh-CN");
+    await toFrontPhoto(chat);
+    const replies = await chat.file(await sharp(await minimalGoodJpeg()).greyscale().jpeg().toBuffer());
+    expect(readable(replies)).toContain("照片是黑白或灰度的，像复印件。请拍摄证件原件的彩色照片。");
+  });
+});
