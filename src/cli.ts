@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { openSqlite } from "../db/open-database.js";
 import { migrateToLatest } from "../db/migrate.js";
@@ -9,6 +10,9 @@ import { validatePhone } from "./domain/phone.js";
 import { validateUscc } from "./domain/uscc.js";
 import type { Validation } from "./domain/validation-result.js";
 import { openStore } from "./assistant.js";
+import { createDocumentCheck } from "./documents/document-check.js";
+import { LOCALES, type Locale } from "./i18n/locale.js";
+import { msg, translate } from "./i18n/message.js";
 import { loadConfigOrExit } from "./load-config.js";
 import { main } from "./main.js";
 
@@ -22,7 +26,9 @@ const USAGE = `usage: npm run cli -- <command>
   status <console|telegram|slack> <user> [--json]
                                                 account status and current application
   validate <id-card|uscc|phone|email> <value> [--json]
-                                                check one value the way the conversation does`;
+                                                check one value the way the conversation does
+  check-document <path> [--json] [--lang zh-CN|en]
+                                                check a document photo the way the conversation does`;
 
 class UsageError extends Error {}
 
@@ -36,7 +42,11 @@ const VALIDATORS: Record<string, (value: string) => Validation<string>> = {
 async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { json: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
+    options: {
+      json: { type: "boolean", default: false },
+      lang: { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+    },
     allowPositionals: true,
     strict: true,
   });
@@ -59,6 +69,9 @@ async function run(argv: string[]): Promise<number> {
     case "validate":
       expectArgs(rest, 2);
       return validate(rest[0]!, rest[1]!, values.json);
+    case "check-document":
+      expectArgs(rest, 1);
+      return checkDocumentFile(rest[0]!, values.json, values.lang);
     default:
       throw new UsageError(command ? `unknown command "${command}"` : "no command given");
   }
@@ -127,6 +140,33 @@ function validate(kind: string, value: string, json: boolean): number {
   const output = result.valid ? { valid: true, normalized: result.normalized } : { valid: false, error: result.error };
   process.stdout.write(json ? `${JSON.stringify(output)}\n` : result.valid ? `valid: ${result.normalized}\n` : `invalid: ${result.error}\n`);
   return result.valid ? 0 : 1;
+}
+
+async function checkDocumentFile(path: string, json: boolean, lang: string | undefined): Promise<number> {
+  if (lang !== undefined && !(LOCALES as readonly string[]).includes(lang)) throw new UsageError(`--lang takes ${LOCALES.join(" or ")}`);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  const config = loadConfigOrExit();
+  const locale = (lang as Locale | undefined) ?? config.defaultLocale;
+  const inspection = await createDocumentCheck(config.documentRules)(bytes);
+  const problems = inspection.problems.map((problem) => ({
+    code: problem.code,
+    message: translate(locale, msg(`document.problem.${problem.code}`, problem.params)),
+  }));
+  const ok = problems.length === 0;
+  const { format, width, height } = inspection;
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ ok, problems, format, width, height, bytes: bytes.length })}\n`);
+  } else {
+    const size = width && height ? `${width}×${height}, ` : "";
+    process.stdout.write(`${ok ? "ok" : "problems"}: ${format ?? "unknown format"}, ${size}${bytes.length} bytes\n`);
+    for (const problem of problems) process.stdout.write(`- ${problem.code}: ${problem.message}\n`);
+  }
+  return ok ? 0 : 1;
 }
 
 run(process.argv.slice(2)).then(

@@ -1,8 +1,10 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import sharp from "sharp";
 import { runCli, testEnv } from "./helpers/child-process.js";
+import { goodJpeg } from "./helpers/hostile-files.js";
 
 let dir: string;
 let env: NodeJS.ProcessEnv;
@@ -38,7 +40,35 @@ describe("cli", () => {
     expect(result.stderr).toContain("no telegram user");
   });
 
-  it.each([[["frobnicate"]], [[]], [["validate", "passport", "x"]], [["status", "whatsapp", "x"]], [["status", "console"]], [["validate", "email", "a@b.co", "--bogus"]]])(
+  it("check-document --json: a good photo passes with its format and size (exit 0)", async () => {
+    const path = join(dir, "good.jpg");
+    const bytes = await goodJpeg();
+    writeFileSync(path, bytes);
+    const result = runCli(["check-document", path, "--json"], env);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({ ok: true, problems: [], format: "jpeg", width: 1200, height: 800, bytes: bytes.length });
+  });
+
+  it("check-document --json --lang en: lists every problem with a message that says what to do (exit 1)", async () => {
+    const path = join(dir, "bad.jpg");
+    writeFileSync(path, await sharp(await goodJpeg()).blur(6).greyscale().jpeg().toBuffer());
+    const result = runCli(["check-document", path, "--json", "--lang", "en"], env);
+    expect(result.code).toBe(1);
+    const output = JSON.parse(result.stdout);
+    expect(output.ok).toBe(false);
+    expect(output.problems.map((p: { code: string }) => p.code).sort()).toEqual(["black_and_white", "blurry"]);
+    expect(output.problems.find((p: { code: string }) => p.code === "blurry").message).toMatch(/^It is blurry\. Hold the phone steady/);
+  });
+
+  it("check-document: a file that is no image is unsupported_format, named in Chinese with --lang zh-CN", () => {
+    const path = join(dir, "notes.jpg");
+    writeFileSync(path, "just text");
+    const result = runCli(["check-document", path, "--json", "--lang", "zh-CN"], env);
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout)).toMatchObject({ ok: false, format: null, width: null, height: null, bytes: 9, problems: [{ code: "unsupported_format", message: expect.stringContaining("JPEG 或 PNG") }] });
+  });
+
+  it.each([[["frobnicate"]], [["check-document", "/no/such/file.jpg"]], [["check-document", "x.jpg", "--lang", "fr"]], [[]], [["validate", "passport", "x"]], [["status", "whatsapp", "x"]], [["status", "console"]], [["validate", "email", "a@b.co", "--bogus"]]])(
     "prints usage and exits 2 for %j",
     (args) => {
       const result = runCli(args, env);
