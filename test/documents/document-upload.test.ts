@@ -3,7 +3,7 @@ import { join } from "node:path";
 import sharp from "sharp";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DocumentStore } from "../../src/documents/document-store.js";
-import { createHarness, keys, readable, type Harness } from "../helpers/harness.js";
+import { createHarness, keys, readable, registerForIdCard, type Harness } from "../helpers/harness.js";
 import { jpegWithGps, minimalGoodJpeg } from "../helpers/hostile-files.js";
 
 let harness: Harness;
@@ -13,11 +13,7 @@ beforeEach(async () => {
 afterEach(() => harness.close());
 
 async function toFrontPhoto(chat: ReturnType<Harness["chat"]>) {
-  await chat.press("start");
-  await chat.text("张三");
-  await chat.text("zhang.san@example.com");
-  await chat.text("13812348000");
-  await chat.press("method.id_card");
+  await registerForIdCard(chat);
   return chat.text("11010519491231002X");
 }
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CONVERSATION_MACHINE_VERSION } from "../../machines/conversation.machine.js";
-import { createHarness, keys, readable, type Harness } from "../helpers/harness.js";
+import { createHarness, keys, readable, registerForIdCard, type Harness } from "../helpers/harness.js";
 import { minimalGoodJpeg } from "../helpers/hostile-files.js";
 
 let harness: Harness;
@@ -13,14 +13,7 @@ beforeEach(async () => {
 });
 afterEach(() => harness.close());
 
-/** Answers up to the ID-card number step. */
-async function register(chat: ReturnType<Harness["chat"]>) {
-  await chat.press("start");
-  await chat.text("张三");
-  await chat.text("zhang.san@example.com");
-  await chat.text("13812348000");
-  return chat.press("method.id_card");
-}
+const register = registerForIdCard;
 
 describe("engine", () => {
   it("greets a new user with the menu", async () => {

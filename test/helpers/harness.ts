@@ -105,3 +105,12 @@ export function readable(replies: Reply[]): string {
 export function keys(replies: Reply[]): string[] {
   return replies.flatMap((reply) => reply.body.map((message) => message.key));
 }
+
+/** Answers registration and picks the ID card method: the chat then waits for the ID number. */
+export async function registerForIdCard(chat: ReturnType<Harness["chat"]>): Promise<Reply[]> {
+  await chat.press("start");
+  await chat.text("张三");
+  await chat.text("zhang.san@example.com");
+  await chat.text("13812348000");
+  return chat.press("method.id_card");
+}
