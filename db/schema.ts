@@ -47,6 +47,14 @@ export interface ApplicationsTable {
   decided_at: string | null;
   /** JSON array of rejection reason codes. */
   reasons: string;
+  /** The rejected application this one resubmits. */
+  previous_application_id: Generated<string | null>;
+  /** Who made the last decision (an actor string as in the audit log). */
+  decided_by: Generated<string | null>;
+  /** The reviewer's note to the user. */
+  note: Generated<string | null>;
+  /** JSON array of the steps a reviewer asked to provide again (needs_more_info); defaults to []. */
+  requested_items: Generated<string>;
 }
 
 export interface AuditLogTable {

@@ -1,0 +1,34 @@
+import type { Step } from "./application.js";
+
+/**
+ * Why a reviewer may reject an application. Codes are stable (stored, shown
+ * in the CLI, used by the FAQ); `final` reasons forbid resubmission, and
+ * `reask` lists the answers a resubmission asks again (the rest is pre-filled;
+ * steps the application's method does not have are ignored).
+ */
+export const REJECTION_REASONS = {
+  details_mismatch: { final: false, reask: ["name", "idNumber", "companyName", "uscc", "legalRepName", "legalRepId"] },
+  incomplete: { final: false, reask: ["idFront", "idBack", "licence"] },
+  document_unclear: { final: false, reask: ["idFront", "idBack", "licence"] },
+  document_invalid: { final: false, reask: ["idFront", "idBack", "licence"] },
+  document_side_missing: { final: false, reask: ["idFront", "idBack"] },
+  false_information: { final: true, reask: [] },
+  not_eligible: { final: true, reask: [] },
+} as const satisfies Record<string, { final: boolean; reask: readonly Step[] }>;
+
+export type RejectionReason = keyof typeof REJECTION_REASONS;
+export const REJECTION_REASON_CODES = Object.keys(REJECTION_REASONS) as RejectionReason[];
+
+export function isRejectionReason(code: string): code is RejectionReason {
+  return code in REJECTION_REASONS;
+}
+
+/** A rejection may be followed by a new attempt unless one of its reasons is final. */
+export function mayResubmit(reasons: readonly RejectionReason[]): boolean {
+  return reasons.every((reason) => !REJECTION_REASONS[reason].final);
+}
+
+/** The answers a resubmission asks again, in flow order. */
+export function stepsToReask(reasons: readonly RejectionReason[]): Step[] {
+  return [...new Set(reasons.flatMap((reason) => REJECTION_REASONS[reason].reask))];
+}

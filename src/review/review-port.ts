@@ -1,0 +1,57 @@
+import type { LifecycleEvent, LifecycleStatus } from "../../machines/application-lifecycle.machine.js";
+import type { Method, Step } from "../domain/application.js";
+import type { IsoDate } from "../domain/business-days.js";
+import type { RejectionReason } from "../domain/rejection-reasons.js";
+import type { AccountStatus } from "../domain/user-record.js";
+import type { Platform } from "../chat/chat-event.js";
+
+/** One change to a submitted application, by a reviewer, the user or an operator. */
+export interface LifecycleChange {
+  reference: string;
+  event: LifecycleEvent;
+  /** As written to the audit log: "reviewer:console:reviewer", "user:telegram:42", "operator:cli". */
+  actor: string;
+  /** The platform account acting, so nobody decides their own application. */
+  actorIdentity?: { platform: Platform; userId: string };
+  at: Date;
+  reasons?: RejectionReason[];
+  note?: string;
+  items?: Step[];
+}
+
+export type ChangeResult =
+  | { ok: true; from: LifecycleStatus; to: LifecycleStatus }
+  | { ok: false; problem: "not_found" | "own_application" }
+  /** Not allowed in the current status; `lastChange` says who got there first, and when. */
+  | { ok: false; problem: "not_allowed"; status: LifecycleStatus; lastChange: { actor: string; at: string } | null };
+
+export interface ReviewQueueEntry {
+  reference: string;
+  method: Method;
+  status: LifecycleStatus;
+  submittedAt: string;
+  expectedBy: IsoDate;
+  overdue: boolean;
+}
+
+export interface AuditEntry {
+  at: string;
+  actor: string;
+  platform: string | null;
+  from: string | null;
+  to: string;
+  reason: string | null;
+  note: string | null;
+}
+
+/** Persistence for the review workflow; implemented by `db/review-store.ts`. */
+export interface ReviewStore {
+  /** Applies the change if the lifecycle allows it in the current status, atomically with its audit entry. */
+  changeApplication(change: LifecycleChange): Promise<ChangeResult>;
+  /** Applications waiting for a reviewer, oldest first. */
+  awaitingReview(today: IsoDate): Promise<ReviewQueueEntry[]>;
+  /** The audit trail of one application, oldest first; null for an unknown reference. */
+  auditTrail(reference: string): Promise<AuditEntry[] | null>;
+  /** False when that platform user never wrote to the assistant. */
+  setAccountStatus(platform: Platform, platformUserId: string, status: AccountStatus): Promise<boolean>;
+}
