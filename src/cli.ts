@@ -9,7 +9,11 @@ import { validateIdCard } from "./domain/id-card.js";
 import { validatePhone } from "./domain/phone.js";
 import { validateUscc } from "./domain/uscc.js";
 import type { Validation } from "./domain/validation-result.js";
+import { SqlReviewStore } from "../db/review-store.js";
 import { openStore } from "./assistant.js";
+import type { Config } from "./config.js";
+import { normalizeReferenceCode } from "./domain/reference-code.js";
+import { ACCOUNT_STATUSES, type AccountStatus } from "./domain/user-record.js";
 import { createDocumentCheck } from "./documents/document-check.js";
 import { LOCALES, type Locale } from "./i18n/locale.js";
 import { msg, translate } from "./i18n/message.js";
@@ -28,7 +32,11 @@ const USAGE = `usage: npm run cli -- <command>
   validate <id-card|uscc|phone|email> <value> [--json]
                                                 check one value the way the conversation does
   check-document <path> [--json] [--lang zh-CN|en]
-                                                check a document photo the way the conversation does`;
+                                                check a document photo the way the conversation does
+  review list [--json]                          applications waiting for review, oldest first
+  audit <reference> [--json]                    every change of one application
+  account <console|telegram|slack> <user> <active|disabled|cancelled>
+                                                set a user's account status`;
 
 class UsageError extends Error {}
 
@@ -69,6 +77,16 @@ async function run(argv: string[]): Promise<number> {
     case "validate":
       expectArgs(rest, 2);
       return validate(rest[0]!, rest[1]!, values.json);
+    case "review":
+      if (rest[0] !== "list") throw new UsageError('review takes "list"');
+      expectArgs(rest, 1);
+      return reviewList(values.json);
+    case "audit":
+      expectArgs(rest, 1);
+      return audit(rest[0]!, values.json);
+    case "account":
+      expectArgs(rest, 3);
+      return account(rest[0]!, rest[1]!, rest[2]!);
     case "check-document":
       expectArgs(rest, 1);
       return checkDocumentFile(rest[0]!, values.json, values.lang);
@@ -93,10 +111,78 @@ async function migrate(): Promise<number> {
   return 0;
 }
 
-async function status(platform: string, user: string, json: boolean): Promise<number> {
-  if (!(PLATFORMS as readonly string[]).includes(platform)) {
-    throw new UsageError(`platform must be one of ${PLATFORMS.join(", ")}`);
+function platformArgument(platform: string): Platform {
+  if (!(PLATFORMS as readonly string[]).includes(platform)) throw new UsageError(`platform must be one of ${PLATFORMS.join(", ")}`);
+  return platform as Platform;
+}
+
+/** Opens the store for one command and closes it afterwards. */
+async function withReviewStore<T>(work: (reviews: SqlReviewStore, config: Readonly<Config>) => Promise<T>): Promise<T> {
+  const config = loadConfigOrExit();
+  const { db } = openSqlite(config.sqlitePath);
+  try {
+    await migrateToLatest(db);
+    return await work(new SqlReviewStore(db), config);
+  } finally {
+    await db.destroy();
   }
+}
+
+async function reviewList(json: boolean): Promise<number> {
+  return withReviewStore(async (reviews, config) => {
+    const now = new Date();
+    const queue = await reviews.awaitingReview(localDate(now, config.timeZone));
+    const entries = queue.map((entry) => ({ ...entry, waitingHours: Math.floor((now.getTime() - Date.parse(entry.submittedAt)) / 3_600_000) }));
+    if (json) {
+      process.stdout.write(`${JSON.stringify(entries)}\n`);
+    } else if (entries.length === 0) {
+      process.stdout.write("nothing waits for review\n");
+    } else {
+      for (const e of entries) {
+        const age = e.waitingHours >= 48 ? `${Math.floor(e.waitingHours / 24)} d` : `${e.waitingHours} h`;
+        process.stdout.write(`${e.reference}  ${e.method.padEnd(10)}  waiting ${age.padStart(5)}  expected by ${e.expectedBy}${e.overdue ? "  OVERDUE" : ""}\n`);
+      }
+    }
+    return 0;
+  });
+}
+
+async function audit(reference: string, json: boolean): Promise<number> {
+  const normalized = normalizeReferenceCode(reference);
+  if (!normalized) throw new UsageError(`"${reference}" is not a reference code like K7M3-9QXD`);
+  return withReviewStore(async (reviews) => {
+    const trail = await reviews.auditTrail(normalized);
+    if (!trail) {
+      process.stderr.write(`no application ${normalized}\n`);
+      return 1;
+    }
+    if (json) {
+      process.stdout.write(`${JSON.stringify({ reference: normalized, entries: trail })}\n`);
+    } else {
+      for (const e of trail) {
+        const details = [e.reason && `reasons: ${e.reason}`, e.note && `note: ${e.note}`].filter(Boolean).join("; ");
+        process.stdout.write(`${e.at}  ${e.actor}  ${e.from ?? "-"} → ${e.to}${details ? `  (${details})` : ""}\n`);
+      }
+    }
+    return 0;
+  });
+}
+
+async function account(platform: string, user: string, status: string): Promise<number> {
+  const target = platformArgument(platform);
+  if (!(ACCOUNT_STATUSES as readonly string[]).includes(status)) throw new UsageError(`status must be one of ${ACCOUNT_STATUSES.join(", ")}`);
+  return withReviewStore(async (reviews) => {
+    if (!(await reviews.setAccountStatus(target, user, status as AccountStatus))) {
+      process.stderr.write(`no ${platform} user "${user}" has talked to the assistant\n`);
+      return 1;
+    }
+    process.stdout.write(`${platform} user ${user}: account ${status}\n`);
+    return 0;
+  });
+}
+
+async function status(platform: string, user: string, json: boolean): Promise<number> {
+  platformArgument(platform);
   const config = loadConfigOrExit();
   const store = await openStore(config);
   try {

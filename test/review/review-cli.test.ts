@@ -1,0 +1,84 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SqlReviewStore } from "../../db/review-store.js";
+import { runCli, testEnv } from "../helpers/child-process.js";
+import { createHarness } from "../helpers/harness.js";
+
+let dir: string;
+let env: NodeJS.ProcessEnv;
+const references: string[] = [];
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "assistant-review-cli-"));
+  env = testEnv(dir);
+  const harness = await createHarness({ dir });
+  for (const [user, day] of [["alice", "2026-11-16"], ["bob", "2026-11-18"]] as const) {
+    harness.setNow(new Date(`${day}T02:00:00Z`));
+    const chat = harness.chat(user);
+    await chat.press("start");
+    await chat.text("张三");
+    await chat.text(`${user}@example.com`);
+    await chat.text("13812348000");
+    await chat.press("method.phone");
+    await chat.text(harness.lastCode());
+    await chat.press("submit");
+    await chat.press("consent.agree");
+    references.push((await harness.store.findUserRecord("console", user, day))!.application!.reference);
+  }
+  await new SqlReviewStore(harness.db).changeApplication({
+    reference: references[1]!,
+    event: { type: "review.reject" },
+    actor: "reviewer:console:reviewer",
+    actorIdentity: { platform: "console", userId: "reviewer" },
+    at: new Date("2026-11-19T03:00:00Z"),
+    reasons: ["document_unclear"],
+    note: "too dark",
+  });
+  await harness.close(false);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("review CLI", () => {
+  it("review list --json: what waits for review, oldest first, with age and overdue flag", () => {
+    const result = runCli(["review", "list", "--json"], env);
+    expect(result.code).toBe(0);
+    const entries = JSON.parse(result.stdout);
+    expect(entries).toEqual([
+      {
+        reference: references[0],
+        method: "phone",
+        status: "submitted",
+        submittedAt: "2026-11-16T02:00:00.000Z",
+        expectedBy: "2026-11-19",
+        overdue: true,
+        waitingHours: expect.any(Number),
+      },
+    ]);
+    expect(entries[0].waitingHours).toBeGreaterThan(24 * 7);
+  });
+
+  it("audit --json: every change with actor, platform, time, from → to, reasons and note; accepts a sloppily typed reference", () => {
+    const typed = references[1]!.toLowerCase().replace("-", " ");
+    const result = runCli(["audit", typed, "--json"], env);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({
+      reference: references[1],
+      entries: [
+        { at: "2026-11-18T02:00:00.000Z", actor: "user:console:bob", platform: "console", from: "draft", to: "submitted", reason: null, note: null },
+        { at: "2026-11-19T03:00:00.000Z", actor: "reviewer:console:reviewer", platform: "console", from: "submitted", to: "rejected", reason: "document_unclear", note: "too dark" },
+      ],
+    });
+    expect(runCli(["audit", "ZZZZ-ZZZZ"], env).code).toBe(1);
+    expect(runCli(["audit", "not-a-code"], env).code).toBe(2);
+  });
+
+  it("account sets the status, which status --json then shows", () => {
+    expect(runCli(["account", "console", "alice", "disabled"], env).code).toBe(0);
+    expect(JSON.parse(runCli(["status", "console", "alice", "--json"], env).stdout).account).toBe("disabled");
+    expect(runCli(["account", "console", "alice", "active"], env).code).toBe(0);
+    expect(runCli(["account", "console", "nobody", "disabled"], env).code).toBe(1);
+    expect(runCli(["account", "console", "alice", "frozen"], env).code).toBe(2);
+  });
+});
