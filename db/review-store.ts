@@ -15,67 +15,7 @@ export class SqlReviewStore implements ReviewStore {
   }
 
   private applyChange(change: LifecycleChange): Promise<ChangeResult> {
-    return this.db.transaction().execute(async (trx) => {
-      const application = await trx
-        .selectFrom("applications")
-        .select(["id", "user_id", "status"])
-        .where("reference", "=", change.reference)
-        .executeTakeFirst();
-      if (!application) return { ok: false, problem: "not_found" } as const;
-      if (change.actorIdentity) {
-        const own = await trx
-          .selectFrom("identities")
-          .select("user_id")
-          .where("platform", "=", change.actorIdentity.platform)
-          .where("platform_user_id", "=", change.actorIdentity.userId)
-          .where("user_id", "=", application.user_id)
-          .executeTakeFirst();
-        if (own) return { ok: false, problem: "own_application" } as const;
-      }
-      const from = application.status as LifecycleStatus;
-      const to = nextStatus(from, change.event);
-      // Compare-and-set on the status read above: of two concurrent decisions, only one updates a row.
-      const updated = to
-        ? await trx
-            .updateTable("applications")
-            .set({
-              status: to,
-              updated_at: change.at.toISOString(),
-              ...(change.event.type.startsWith("review.") ? { decided_at: change.at.toISOString(), decided_by: change.actor } : {}),
-              ...(change.reasons ? { reasons: JSON.stringify(change.reasons) } : {}),
-              ...(change.note !== undefined ? { note: change.note } : {}),
-              ...(change.items ? { requested_items: JSON.stringify(change.items) } : {}),
-            })
-            .where("id", "=", application.id)
-            .where("status", "=", from)
-            .executeTakeFirst()
-        : undefined;
-      if (!to || Number(updated?.numUpdatedRows ?? 0) === 0) {
-        const current = await trx.selectFrom("applications").select("status").where("id", "=", application.id).executeTakeFirstOrThrow();
-        const last = await trx
-          .selectFrom("audit_log")
-          .select(["actor", "at"])
-          .where("application_id", "=", application.id)
-          .orderBy("id", "desc")
-          .limit(1)
-          .executeTakeFirst();
-        return { ok: false, problem: "not_allowed", status: current.status as LifecycleStatus, lastChange: last ?? null } as const;
-      }
-      await trx
-        .insertInto("audit_log")
-        .values({
-          application_id: application.id,
-          actor: change.actor,
-          platform: change.actorIdentity?.platform ?? null,
-          at: change.at.toISOString(),
-          from_status: from,
-          to_status: to,
-          reason: change.reasons?.join(",") ?? change.items?.join(",") ?? null,
-          note: change.note ?? null,
-        })
-        .execute();
-      return { ok: true, from, to } as const;
-    });
+    return this.db.transaction().execute((trx) => applyLifecycleChange(trx, change));
   }
 
   async awaitingReview(today: IsoDate): Promise<ReviewQueueEntry[]> {
@@ -118,6 +58,74 @@ export class SqlReviewStore implements ReviewStore {
     await this.db.updateTable("users").set({ account_status: status }).where("id", "=", identity.user_id).execute();
     return true;
   }
+}
+
+/**
+ * Applies one lifecycle change inside the caller's transaction, if the
+ * lifecycle allows it in the status read here; the update is a
+ * compare-and-set on that status, so of two concurrent decisions only one
+ * changes a row. Writes the audit entry with it.
+ */
+export async function applyLifecycleChange(trx: Kysely<Database>, change: LifecycleChange): Promise<ChangeResult> {
+  const application = await trx
+    .selectFrom("applications")
+    .select(["id", "user_id", "status"])
+    .where("reference", "=", change.reference)
+    .executeTakeFirst();
+  if (!application) return { ok: false, problem: "not_found" } as const;
+  if (change.actorIdentity) {
+    const own = await trx
+      .selectFrom("identities")
+      .select("user_id")
+      .where("platform", "=", change.actorIdentity.platform)
+      .where("platform_user_id", "=", change.actorIdentity.userId)
+      .where("user_id", "=", application.user_id)
+      .executeTakeFirst();
+    if (own) return { ok: false, problem: "own_application" } as const;
+  }
+  const from = application.status as LifecycleStatus;
+  const to = nextStatus(from, change.event);
+  // Compare-and-set on the status read above: of two concurrent decisions, only one updates a row.
+  const updated = to
+    ? await trx
+        .updateTable("applications")
+        .set({
+          status: to,
+          updated_at: change.at.toISOString(),
+          ...(change.event.type.startsWith("review.") ? { decided_at: change.at.toISOString(), decided_by: change.actor } : {}),
+          ...(change.reasons ? { reasons: JSON.stringify(change.reasons) } : {}),
+          ...(change.note !== undefined ? { note: change.note } : {}),
+          ...(change.items ? { requested_items: JSON.stringify(change.items) } : {}),
+        })
+        .where("id", "=", application.id)
+        .where("status", "=", from)
+        .executeTakeFirst()
+    : undefined;
+  if (!to || Number(updated?.numUpdatedRows ?? 0) === 0) {
+    const current = await trx.selectFrom("applications").select("status").where("id", "=", application.id).executeTakeFirstOrThrow();
+    const last = await trx
+      .selectFrom("audit_log")
+      .select(["actor", "at"])
+      .where("application_id", "=", application.id)
+      .orderBy("id", "desc")
+      .limit(1)
+      .executeTakeFirst();
+    return { ok: false, problem: "not_allowed", status: current.status as LifecycleStatus, lastChange: last ?? null } as const;
+  }
+  await trx
+    .insertInto("audit_log")
+    .values({
+      application_id: application.id,
+      actor: change.actor,
+      platform: change.actorIdentity?.platform ?? null,
+      at: change.at.toISOString(),
+      from_status: from,
+      to_status: to,
+      reason: change.reasons?.join(",") ?? change.items?.join(",") ?? null,
+      note: change.note ?? null,
+    })
+    .execute();
+  return { ok: true, from, to } as const;
 }
 
 /**

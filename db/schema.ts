@@ -11,6 +11,16 @@ export interface Database {
   audit_log: AuditLogTable;
   conversations: ConversationsTable;
   processed_events: ProcessedEventsTable;
+  review_sessions: ReviewSessionsTable;
+}
+
+export interface ReviewSessionsTable {
+  platform: string;
+  chat_id: string;
+  reference: string;
+  /** JSON array of rejection reason codes chosen so far. */
+  reasons: string;
+  created_at: string;
 }
 
 export interface UsersTable {

@@ -1,6 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
-import type { Draft, Method } from "../src/domain/application.js";
+import type { LifecycleStatus } from "../machines/application-lifecycle.machine.js";
+import type { Draft, Method, Step } from "../src/domain/application.js";
+import type { RejectionReason } from "../src/domain/rejection-reasons.js";
+import type { ChatAddress } from "../src/chat/reply.js";
+import type { ApplicationForReview, ChangeResult, LifecycleChange, ReviewSession } from "../src/review/review-port.js";
 import type { IsoDate } from "../src/domain/business-days.js";
 import type { AccountStatus, ApplicationSummary, UserRecord } from "../src/domain/user-record.js";
 import type { Platform } from "../src/chat/chat-event.js";
@@ -14,6 +18,7 @@ import type {
   StoreTransaction,
 } from "../src/engine/store-port.js";
 import { queryTemplate } from "./query-template.js";
+import { applyLifecycleChange } from "./review-store.js";
 import type { Database } from "./schema.js";
 
 /** The store over Kysely. Queries stick to what SQLite and PostgreSQL both accept. */
@@ -252,7 +257,69 @@ class SqlTransaction implements StoreTransaction {
       })
       .execute();
   }
+  changeApplication(change: LifecycleChange): Promise<ChangeResult> {
+    return applyLifecycleChange(this.trx, change);
+  }
+
+  async loadApplication(reference: string): Promise<ApplicationForReview | null> {
+    const row = await this.trx.selectFrom("applications").selectAll().where("reference", "=", reference).executeTakeFirst();
+    if (!row || row.status === "draft") return null;
+    return {
+      reference,
+      userId: row.user_id,
+      status: row.status as LifecycleStatus,
+      draft: { ...(parseJson(row.details) as Omit<Draft, "documents">), documents: parseJson(row.documents) as Draft["documents"] },
+      submittedAt: row.submitted_at ?? "",
+      expectedBy: row.expected_by ?? "",
+      reasons: parseJson(row.reasons) as RejectionReason[],
+      note: row.note,
+      requestedItems: parseJson(row.requested_items) as Step[],
+      decidedBy: row.decided_by,
+      decidedAt: row.decided_at,
+    };
+  }
+
+  async applicantChat(userId: string): Promise<{ address: ChatAddress; locale: string } | null> {
+    const row = await this.trx
+      .selectFrom("conversations")
+      .innerJoin("users", "users.id", "conversations.user_id")
+      .select(["conversations.platform", "conversations.chat_id", "users.locale"])
+      .where("conversations.user_id", "=", userId)
+      .orderBy("conversations.updated_at", "desc")
+      .limit(1)
+      .executeTakeFirst();
+    return row ? { address: { platform: row.platform as Platform, chatId: row.chat_id }, locale: row.locale } : null;
+  }
+
+  async loadReviewSession(reviewer: ChatAddress): Promise<ReviewSession | null> {
+    const row = await this.trx
+      .selectFrom("review_sessions")
+      .select(["reference", "reasons"])
+      .where("platform", "=", reviewer.platform)
+      .where("chat_id", "=", reviewer.chatId)
+      .executeTakeFirst();
+    return row ? { reference: row.reference, reasons: parseJson(row.reasons) as RejectionReason[] } : null;
+  }
+
+  async saveReviewSession(reviewer: ChatAddress, session: ReviewSession | null, at: Date): Promise<void> {
+    await this.trx.deleteFrom("review_sessions").where("platform", "=", reviewer.platform).where("chat_id", "=", reviewer.chatId).execute();
+    if (!session) return;
+    await this.trx
+      .insertInto("review_sessions")
+      .values({ platform: reviewer.platform, chat_id: reviewer.chatId, reference: session.reference, reasons: JSON.stringify(session.reasons), created_at: at.toISOString() })
+      .execute();
+  }
+
+  async auditWithoutChange(reference: string, actor: string, platform: Platform, reason: string, at: Date): Promise<void> {
+    const application = await this.trx.selectFrom("applications").select(["id", "status"]).where("reference", "=", reference).executeTakeFirst();
+    if (!application) return;
+    await this.trx
+      .insertInto("audit_log")
+      .values({ application_id: application.id, actor, platform, at: at.toISOString(), from_status: application.status, to_status: application.status, reason, note: null })
+      .execute();
+  }
 }
+
 
 type ApplicationRow = { reference: string | null; status: string; method: string | null; submitted_at: string | null; expected_by: string | null; reasons: string };
 

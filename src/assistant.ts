@@ -7,20 +7,24 @@ import { createDocumentCheck } from "./documents/document-check.js";
 import { DocumentStore } from "./documents/document-store.js";
 import { Engine } from "./engine/engine.js";
 import type { Logger } from "./logger.js";
+import { consoleReviewers } from "./review/reviewers.js";
 import type { SmsSender } from "./sms/sms-sender.js";
 
 export interface Assistant {
   engine: Engine;
   store: SqlStore;
+  documents: DocumentStore;
   close(): Promise<void>;
 }
 
 /** Opens and migrates the store and builds the engine: the parts every entry point shares. */
 export async function openAssistant(config: Config, logger: Logger, sms: SmsSender): Promise<Assistant> {
   const store = await openStore(config);
+  const documents = new DocumentStore(join(config.dataDir, "documents"));
   const engine = new Engine({
     store,
-    documents: new DocumentStore(join(config.dataDir, "documents")),
+    documents,
+    reviewers: consoleReviewers(config.consoleReviewerIds),
     checkDocument: createDocumentCheck(config.documentRules),
     sms,
     logger,
@@ -31,7 +35,7 @@ export async function openAssistant(config: Config, logger: Logger, sms: SmsSend
       supportContact: config.supportContact,
     },
   });
-  return { engine, store, close: () => store.close() };
+  return { engine, store, documents, close: () => store.close() };
 }
 
 export async function openStore(config: Config): Promise<SqlStore> {

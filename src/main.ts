@@ -26,6 +26,7 @@ export async function main(): Promise<void> {
     handler: assistant.engine,
     sessionId: randomUUID(),
     locale: config.defaultLocale,
+    documentPath: (id) => assistant.documents.pathOf(id),
     onError: (error) => logger.error({ err: error }, "console message failed"),
   });
   await assistant.close();

@@ -23,6 +23,8 @@ export interface ConsoleChatOptions {
   firstUser?: string;
   /** Language of the few messages the console itself must show (when the engine fails). */
   locale: Locale;
+  /** Where a stored document's file is, to print with review cards. */
+  documentPath?: (id: string) => string;
   /** Reports a failure handling one line; the chat goes on with the next. */
   onError: (error: unknown) => void;
 }
@@ -63,8 +65,10 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
           : { ...base, kind: "text", text: parsed.text };
     try {
       for (const reply of await handler.handle(event)) {
-        if (reply.choices?.length) lastChoices.set(user, reply.choices.map((choice) => choice.id));
-        print(renderReply(user, reply));
+        // Replies for other console users (reviewers, an applicant told of a decision) are printed too.
+        const reader = reply.to?.platform === "console" ? reply.to.chatId : user;
+        if (reply.choices?.length) lastChoices.set(reader, reply.choices.map((choice) => choice.id));
+        print(renderReply(reader, reply, options.documentPath));
       }
     } catch (error) {
       options.onError(error);

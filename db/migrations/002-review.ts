@@ -10,9 +10,20 @@ export async function up(db: Kysely<any>): Promise<void> {
     .alterTable("applications")
     .addColumn("requested_items", "text", (c) => c.notNull().defaultTo("[]"))
     .execute();
+  // A reviewer who chose rejection reasons and is about to type a note for the user.
+  await db.schema
+    .createTable("review_sessions")
+    .addColumn("platform", "text", (c) => c.notNull())
+    .addColumn("chat_id", "text", (c) => c.notNull())
+    .addColumn("reference", "text", (c) => c.notNull())
+    .addColumn("reasons", "text", (c) => c.notNull())
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .addPrimaryKeyConstraint("review_sessions_pk", ["platform", "chat_id"])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable("review_sessions").execute();
   for (const column of ["requested_items", "note", "decided_by", "previous_application_id"]) {
     await db.schema.alterTable("applications").dropColumn(column).execute();
   }

@@ -1,5 +1,6 @@
 import type { Locale } from "../i18n/locale.js";
 import type { Message } from "../i18n/message.js";
+import type { Platform } from "./chat-event.js";
 
 /** A button. `id` comes back as a `choice` event; keep it short (Telegram allows 64 bytes). */
 export interface Choice {
@@ -7,13 +8,25 @@ export interface Choice {
   label: Message;
 }
 
+/** A chat on a platform: where a reply goes when it is not the chat the event came from. */
+export interface ChatAddress {
+  platform: Platform;
+  chatId: string;
+}
+
 /**
- * One message from the bot, in the user's language but not yet in any
+ * One message from the bot, in the reader's language but not yet in any
  * platform's format: each adapter renders it in its own idiom (inline
  * keyboard, Block Kit, numbered console list).
  */
 export interface Reply {
   locale: Locale;
+  /** Another chat (a reviewer's, or the applicant's after a decision); absent: the chat the event came from. */
+  to?: ChatAddress;
+  /** Set on review cards: adapters that can edit messages replace the earlier card of this reference. */
+  card?: string;
+  /** Stored documents to show with the message (content addresses of previews). */
+  attachments?: Array<{ documentId: string; label: Message }>;
   /** Paragraphs, shown in order as one message. */
   body: Message[];
   choices?: Choice[];

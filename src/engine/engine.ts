@@ -17,6 +17,9 @@ import { KeyedLock } from "./keyed-lock.js";
 import { createPureTransition } from "./pure-transition.js";
 import type { Store, StoreTransaction, StoredUser } from "./store-port.js";
 import { toMachineEvent } from "./to-machine-event.js";
+import { handleReviewAction, handleReviewNote, isReviewAction, type DeskContext } from "../review/review-desk.js";
+import { reviewCard } from "../review/review-card.js";
+import { NO_REVIEWERS, type Reviewers } from "../review/reviewers.js";
 
 export interface EngineSettings {
   defaultLocale: Locale;
@@ -32,6 +35,8 @@ export interface EngineDependencies {
   sms: SmsSender;
   logger: Logger;
   settings: EngineSettings;
+  /** Who decides applications and where their cards go; none by default. */
+  reviewers?: Reviewers;
   clock?: () => Date;
   /** Injected in tests to force reference collisions. */
   newReference?: () => string;
@@ -112,6 +117,11 @@ export class Engine {
     const chat = { platform: event.platform, chatId: event.chatId, platformUserId: event.userId };
     const today = localDate(now, settings.timeZone);
     const { user, conversation } = await tx.openChat(chat, platformLocale, now);
+    const desk = this.reviewDesk(tx, event, user, now);
+    if (isReviewAction(event)) return handleReviewAction(desk, event.choice);
+    if (event.kind === "text" && desk.reviewers.isReviewer(event.platform, event.userId) && !event.text.trim().startsWith("/")) {
+      if (await tx.loadReviewSession({ platform: event.platform, chatId: event.chatId })) return handleReviewNote(desk, event.text);
+    }
     let record = await tx.loadUserRecord(user, today);
 
     const restored = restoreConversation(conversation);
@@ -124,6 +134,8 @@ export class Engine {
     const startLocale = snapshot.context.locale;
 
     const contents: ReplyContent[] = restored.kind === "reset" ? [{ body: [msg("snapshot.reset")] }] : [];
+    /** Messages for other chats (review cards), already in their readers' language. */
+    const outgoing: Reply[] = [];
     let prompted = false;
     // After a reset the message was an answer to a question that no longer exists: show the menu instead of guessing.
     const queue: ConversationEvent[] =
@@ -137,7 +149,7 @@ export class Engine {
         if (output.type === "reply") contents.push({ body: output.body, ...(output.choices ? { choices: output.choices } : {}) });
         else if (output.type === "prompt") prompted = true;
         else {
-          const result = await this.perform(output, { tx, event, user, now, upload, afterCommit, locale: snapshot.context.locale });
+          const result = await this.perform(output, { tx, event, user, now, upload, afterCommit, outgoing, locale: snapshot.context.locale });
           if (result) {
             if (result.type === "application.submitted") record = await tx.loadUserRecord(user, today);
             queue.push({ ...result, now: now.getTime(), record, supportContact: settings.supportContact });
@@ -152,7 +164,19 @@ export class Engine {
     await tx.saveConversation(event.platform, event.chatId, user.id, persistConversation(snapshot), now);
 
     const locale = snapshot.context.locale;
-    return contents.map((content) => ({ locale, ...content }));
+    return [...contents.map((content) => ({ locale, ...content })), ...outgoing];
+  }
+
+  private reviewDesk(tx: StoreTransaction, event: ChatEvent, user: StoredUser, now: Date): DeskContext {
+    return {
+      tx,
+      event,
+      now,
+      reviewerLocale: user.locale as Locale,
+      reviewers: this.deps.reviewers ?? NO_REVIEWERS,
+      cardLocale: this.deps.settings.defaultLocale,
+      supportContact: this.deps.settings.supportContact,
+    };
   }
 
   /** Performs one effect the machine asked for; returns the event that reports its result, if any. */
@@ -165,6 +189,7 @@ export class Engine {
       now: Date;
       upload: PreparedUpload | undefined;
       afterCommit: AfterCommit[];
+      outgoing: Reply[];
       locale: Locale;
     },
   ): Promise<ResultEvent | null> {
@@ -197,6 +222,10 @@ export class Engine {
           platform: ctx.event.platform,
         });
         this.deps.logger.info({ platform: ctx.event.platform, reference, method: effect.draft.method }, "application submitted");
+        const application = (await ctx.tx.loadApplication(reference))!;
+        for (const to of (this.deps.reviewers ?? NO_REVIEWERS).destinations) {
+          ctx.outgoing.push({ locale: this.deps.settings.defaultLocale, to, ...reviewCard(application) });
+        }
         return { type: "application.submitted", reference, expectedBy };
       }
     }

@@ -2,6 +2,8 @@ import type { Draft } from "../domain/application.js";
 import type { IsoDate } from "../domain/business-days.js";
 import type { AccountStatus, UserRecord } from "../domain/user-record.js";
 import type { Platform } from "../chat/chat-event.js";
+import type { ChatAddress } from "../chat/reply.js";
+import type { ApplicationForReview, ChangeResult, LifecycleChange, ReviewSession } from "../review/review-port.js";
 
 /**
  * What the engine needs from persistence, declared here so the core does not
@@ -71,4 +73,12 @@ export interface StoreTransaction {
   isReferenceTaken(reference: string): Promise<boolean>;
   /** Turns the draft into a submitted application and writes the audit entry. */
   submitApplication(submission: NewSubmission): Promise<void>;
+  changeApplication(change: LifecycleChange): Promise<ChangeResult>;
+  loadApplication(reference: string): Promise<ApplicationForReview | null>;
+  /** Where and in which language to tell a user about their application: their most recent chat. */
+  applicantChat(userId: string): Promise<{ address: ChatAddress; locale: string } | null>;
+  loadReviewSession(reviewer: ChatAddress): Promise<ReviewSession | null>;
+  saveReviewSession(reviewer: ChatAddress, session: ReviewSession | null, at: Date): Promise<void>;
+  /** Audits an action that changes no status: a refused attempt, a reviewer revealing ID numbers. */
+  auditWithoutChange(reference: string, actor: string, platform: Platform, reason: string, at: Date): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import type { LifecycleEvent, LifecycleStatus } from "../../machines/application-lifecycle.machine.js";
-import type { Method, Step } from "../domain/application.js";
+import type { Draft, Method, Step } from "../domain/application.js";
 import type { IsoDate } from "../domain/business-days.js";
 import type { RejectionReason } from "../domain/rejection-reasons.js";
 import type { AccountStatus } from "../domain/user-record.js";
@@ -21,9 +21,31 @@ export interface LifecycleChange {
 
 export type ChangeResult =
   | { ok: true; from: LifecycleStatus; to: LifecycleStatus }
-  | { ok: false; problem: "not_found" | "own_application" }
+  | { ok: false; problem: "not_found" }
+  | { ok: false; problem: "own_application" }
   /** Not allowed in the current status; `lastChange` says who got there first, and when. */
   | { ok: false; problem: "not_allowed"; status: LifecycleStatus; lastChange: { actor: string; at: string } | null };
+
+/** What a review card and a decision message need to know about one application. */
+export interface ApplicationForReview {
+  reference: string;
+  userId: string;
+  status: LifecycleStatus;
+  draft: Draft;
+  submittedAt: string;
+  expectedBy: IsoDate;
+  reasons: RejectionReason[];
+  note: string | null;
+  requestedItems: Step[];
+  decidedBy: string | null;
+  decidedAt: string | null;
+}
+
+/** A reviewer who chose rejection reasons and whose next message is the note to the user. */
+export interface ReviewSession {
+  reference: string;
+  reasons: RejectionReason[];
+}
 
 export interface ReviewQueueEntry {
   reference: string;

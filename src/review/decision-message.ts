@@ -1,0 +1,40 @@
+import { mayResubmit } from "../domain/rejection-reasons.js";
+import { msg, type Message } from "../i18n/message.js";
+import type { Choice } from "../chat/reply.js";
+import type { ApplicationForReview } from "./review-port.js";
+
+/** What the applicant is told after a reviewer's decision, with the next step as a button. */
+export function decisionMessage(application: ApplicationForReview, supportContact: string): { body: Message[]; choices?: Choice[] } {
+  const { reference } = application;
+  switch (application.status) {
+    case "approved":
+      return { body: [msg("decision.approved", { reference })] };
+    case "rejected": {
+      const body: Message[] = [
+        msg("decision.rejected", { reference }),
+        ...application.reasons.map((reason) => msg("decision.reason", { reason: msg(`reason.${reason}`), advice: msg(`reason.${reason}.advice`) })),
+      ];
+      if (application.note) body.push(msg("decision.note", { note: application.note }));
+      if (mayResubmit(application.reasons)) {
+        body.push(msg("decision.retry"));
+        return { body, choices: [{ id: "resubmit", label: msg("choice.resubmit") }] };
+      }
+      body.push(msg("decision.final", { support: supportContact }));
+      return { body };
+    }
+    case "needs_more_info": {
+      const items = application.requestedItems.map((step) => msg(`field.${step}`));
+      return {
+        body: [msg("decision.needsInfo", { reference, items: items.length ? joinMessages(items) : "" })],
+        choices: [{ id: "provideInfo", label: msg("choice.provideInfo") }],
+      };
+    }
+    default:
+      return { body: [] };
+  }
+}
+
+/** "A, B, C" from translated parts, built as nested messages so each stays in the reader's language. */
+function joinMessages(parts: Message[]): Message {
+  return parts.slice(1).reduce<Message>((joined, part) => msg("list.join", { head: joined, tail: part }), parts[0]!);
+}

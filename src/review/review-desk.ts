@@ -1,0 +1,154 @@
+import type { LifecycleEvent } from "../../machines/application-lifecycle.machine.js";
+import { stepsFor, type Step } from "../domain/application.js";
+import { REJECTION_REASON_CODES, type RejectionReason } from "../domain/rejection-reasons.js";
+import type { Locale } from "../i18n/locale.js";
+import { msg, type Message } from "../i18n/message.js";
+import type { ChatEvent } from "../chat/chat-event.js";
+import type { Choice, Reply } from "../chat/reply.js";
+import type { StoreTransaction } from "../engine/store-port.js";
+import { decisionMessage } from "./decision-message.js";
+import { detailLines, REASON_LABELS, reviewCard, selected, toggleChoices } from "./review-card.js";
+import type { Reviewers } from "./reviewers.js";
+
+/**
+ * Reviewers' buttons and notes. Button ids carry everything a step needs
+ * (`rv.<verb>.<reference>[.<selection mask>]`, ≤ 64 bytes for Telegram), so
+ * choosing reasons needs no server state; only a pending note is stored.
+ */
+export interface DeskContext {
+  tx: StoreTransaction;
+  event: ChatEvent;
+  reviewerLocale: Locale;
+  now: Date;
+  reviewers: Reviewers;
+  cardLocale: Locale;
+  supportContact: string;
+}
+
+export function isReviewAction(event: ChatEvent): event is ChatEvent & { kind: "choice"; choice: string } {
+  return event.kind === "choice" && event.choice.startsWith("rv.");
+}
+
+export async function handleReviewAction(ctx: DeskContext, choice: string): Promise<Reply[]> {
+  const [, verb, reference = "", maskText = "0"] = choice.split(".");
+  const mask = Number(maskText) || 0;
+  const { event } = ctx;
+  const actor = `reviewer:${event.platform}:${event.userId}`;
+  if (!ctx.reviewers.isReviewer(event.platform, event.userId)) {
+    if (reference) await ctx.tx.auditWithoutChange(reference, `user:${event.platform}:${event.userId}`, event.platform, "refused:not_reviewer", ctx.now);
+    return [toReviewer(ctx, [msg("review.notReviewer")])];
+  }
+  const address = { platform: event.platform, chatId: event.chatId };
+  switch (verb) {
+    case "ok":
+      return decide(ctx, reference, { type: "review.approve" }, {});
+    case "no":
+      return [toReviewer(ctx, [msg("review.reject.choose", { reference })], reasonChoices(reference, mask))];
+    case "nx": {
+      const reasons = selected(REJECTION_REASON_CODES, mask);
+      if (reasons.length === 0) return [toReviewer(ctx, [msg("review.selectFirst")], reasonChoices(reference, mask))];
+      await ctx.tx.saveReviewSession(address, { reference, reasons }, ctx.now);
+      return [toReviewer(ctx, [msg("review.reject.note")], [{ id: "rv.nn", label: msg("choice.noNote") }, { id: "rv.cx", label: msg("choice.cancelReview") }])];
+    }
+    case "nn": {
+      const session = await ctx.tx.loadReviewSession(address);
+      if (!session) return [toReviewer(ctx, [msg("review.cancelled")])];
+      await ctx.tx.saveReviewSession(address, null, ctx.now);
+      return decide(ctx, session.reference, { type: "review.reject" }, { reasons: session.reasons });
+    }
+    case "cx":
+      await ctx.tx.saveReviewSession(address, null, ctx.now);
+      return [toReviewer(ctx, [msg("review.cancelled")])];
+    case "in":
+    case "ig": {
+      const application = await ctx.tx.loadApplication(reference);
+      if (!application) return [toReviewer(ctx, [msg("review.notFound", { reference })])];
+      const items = requestableItems(application.draft.method);
+      if (verb === "ig" && selected(items, mask).length > 0) {
+        return decide(ctx, reference, { type: "review.requestInfo" }, { items: selected(items, mask) });
+      }
+      const prompt = verb === "ig" ? [msg("review.selectFirst")] : [msg("review.info.choose", { reference })];
+      return [toReviewer(ctx, prompt, infoChoices(reference, items, mask))];
+    }
+    case "sd": {
+      const application = await ctx.tx.loadApplication(reference);
+      if (!application) return [toReviewer(ctx, [msg("review.notFound", { reference })])];
+      await ctx.tx.auditWithoutChange(reference, actor, event.platform, "show_details", ctx.now);
+      return [toReviewer(ctx, [msg("review.details", { reference }), ...detailLines(application, { revealIdNumbers: true })])];
+    }
+    default:
+      return [toReviewer(ctx, [msg("input.staleChoice")])];
+  }
+}
+
+/** The reviewer's next message after choosing rejection reasons is the note to the user. */
+export async function handleReviewNote(ctx: DeskContext, note: string): Promise<Reply[]> {
+  const address = { platform: ctx.event.platform, chatId: ctx.event.chatId };
+  const session = await ctx.tx.loadReviewSession(address);
+  if (!session) return [];
+  await ctx.tx.saveReviewSession(address, null, ctx.now);
+  return decide(ctx, session.reference, { type: "review.reject" }, { reasons: session.reasons, note: note.trim().slice(0, 1000) });
+}
+
+async function decide(
+  ctx: DeskContext,
+  reference: string,
+  event: LifecycleEvent,
+  details: { reasons?: RejectionReason[]; note?: string; items?: Step[] },
+): Promise<Reply[]> {
+  const { event: chatEvent } = ctx;
+  const actor = `reviewer:${chatEvent.platform}:${chatEvent.userId}`;
+  const result = await ctx.tx.changeApplication({
+    reference,
+    event,
+    actor,
+    actorIdentity: { platform: chatEvent.platform, userId: chatEvent.userId },
+    at: ctx.now,
+    ...details,
+  });
+  if (!result.ok) {
+    if (result.problem === "not_found") return [toReviewer(ctx, [msg("review.notFound", { reference })])];
+    if (result.problem === "own_application") {
+      await ctx.tx.auditWithoutChange(reference, actor, chatEvent.platform, "refused:own_application", ctx.now);
+      return [toReviewer(ctx, [msg("review.ownApplication")])];
+    }
+    const lastAt = result.lastChange?.at.slice(0, 16).replace("T", " ") ?? "";
+    return [
+      toReviewer(ctx, [
+        msg("review.alreadyDecided", { reference, status: msg(`status.${result.status}.label`), actor: result.lastChange?.actor ?? "", at: lastAt }),
+      ]),
+    ];
+  }
+  const application = (await ctx.tx.loadApplication(reference))!;
+  const replies: Reply[] = ctx.reviewers.destinations.map((to) => ({ locale: ctx.cardLocale, to, ...reviewCard(application) }));
+  const applicant = await ctx.tx.applicantChat(application.userId);
+  if (applicant) {
+    replies.push({ locale: applicant.locale as Locale, to: applicant.address, ...decisionMessage(application, ctx.supportContact) });
+  }
+  return replies;
+}
+
+function requestableItems(method: ApplicationMethod): Step[] {
+  return stepsFor(method).filter((step) => step !== "method" && step !== "phoneCode");
+}
+type ApplicationMethod = Parameters<typeof stepsFor>[0];
+
+function reasonChoices(reference: string, mask: number): Choice[] {
+  return [
+    ...toggleChoices(`rv.no.${reference}`, REASON_LABELS, mask),
+    { id: `rv.nx.${reference}.${mask}`, label: msg("choice.next") },
+    { id: "rv.cx", label: msg("choice.cancelReview") },
+  ];
+}
+
+function infoChoices(reference: string, items: Step[], mask: number): Choice[] {
+  return [
+    ...toggleChoices(`rv.in.${reference}`, items.map((step) => msg(`field.${step}`)), mask),
+    { id: `rv.ig.${reference}.${mask}`, label: msg("choice.sendRequest") },
+    { id: "rv.cx", label: msg("choice.cancelReview") },
+  ];
+}
+
+function toReviewer(ctx: DeskContext, body: Message[], choices?: Choice[]): Reply {
+  return { locale: ctx.reviewerLocale, body, ...(choices ? { choices } : {}) };
+}
