@@ -117,7 +117,7 @@ export async function applyLifecycleChange(trx: Kysely<Database>, change: Lifecy
     .values({
       application_id: application.id,
       actor: change.actor,
-      platform: change.actorIdentity?.platform ?? null,
+      platform: change.platform ?? change.actorIdentity?.platform ?? null,
       at: change.at.toISOString(),
       from_status: from,
       to_status: to,

@@ -224,10 +224,14 @@ class SqlTransaction implements StoreTransaction {
       .where("status", "=", "draft")
       .execute();
     const id = randomUUID();
+    const previous = submission.previousReference
+      ? await this.trx.selectFrom("applications").select("id").where("reference", "=", submission.previousReference).executeTakeFirst()
+      : undefined;
     await this.trx
       .insertInto("applications")
       .values({
         id,
+        previous_application_id: previous?.id ?? null,
         user_id: submission.userId,
         reference: submission.reference,
         status: "submitted",
@@ -261,11 +265,21 @@ class SqlTransaction implements StoreTransaction {
     return applyLifecycleChange(this.trx, change);
   }
 
+  async updateApplicationDetails(reference: string, draft: Draft, at: Date): Promise<void> {
+    const { documents, ...details } = draft;
+    await this.trx
+      .updateTable("applications")
+      .set({ details: JSON.stringify(details), documents: JSON.stringify(documents), updated_at: at.toISOString() })
+      .where("reference", "=", reference)
+      .execute();
+  }
+
   async loadApplication(reference: string): Promise<ApplicationForReview | null> {
     const row = await this.trx.selectFrom("applications").selectAll().where("reference", "=", reference).executeTakeFirst();
     if (!row || row.status === "draft") return null;
     return {
       reference,
+      previousApplicationId: row.previous_application_id,
       userId: row.user_id,
       status: row.status as LifecycleStatus,
       draft: { ...(parseJson(row.details) as Omit<Draft, "documents">), documents: parseJson(row.documents) as Draft["documents"] },
@@ -326,10 +340,12 @@ type ApplicationRow = { reference: string | null; status: string; method: string
 /** Rows are the user's non-draft applications, newest first. */
 function toUserRecord(rows: ApplicationRow[], account: AccountStatus, today: IsoDate): UserRecord {
   const latest = rows[0];
+  const monthAgo = new Date(Date.parse(`${today}T00:00:00Z`) - 30 * 86_400_000).toISOString();
   return {
     account,
     verified: rows.some((application) => application.status === "approved"),
     application: latest ? toSummary(latest, today) : null,
+    recentRejections: rows.filter((row) => row.status === "rejected" && (row.submitted_at ?? "") >= monthAgo).length,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Draft, StoredDocument } from "../src/domain/application.js";
+import type { Draft, Step, StoredDocument } from "../src/domain/application.js";
 import type { IssuedCode } from "../src/domain/one-time-code.js";
 import type { UserRecord } from "../src/domain/user-record.js";
 import type { Locale } from "../src/i18n/locale.js";
@@ -34,6 +34,14 @@ export type ConversationEvent = Stamped &
     /** Results of effects the engine performed. */
     | { type: "code.sent"; issued: IssuedCode }
     | { type: "application.submitted"; reference: string; expectedBy: string }
+    /** The previous attempt's answers, without those a rejection flagged. */
+    | { type: "resubmission.ready"; draft: Draft; previousReference: string }
+    /** The application's answers, without the items reviewers asked for again. */
+    | { type: "info.ready"; draft: Draft; reference: string; items: Step[] }
+    | { type: "application.infoProvided"; reference: string }
+    | { type: "application.withdrawn"; reference: string }
+    /** The change was no longer possible (a reviewer decided meanwhile). */
+    | { type: "application.changeRefused"; reference: string; status: string }
   );
 
 /** What the machine asks of the world: replies to show and effects for the engine to perform. */
@@ -43,12 +51,22 @@ export type ConversationOutput =
   | { type: "prompt" }
   | { type: "effect.sendCode"; phone: string }
   | { type: "effect.keepDocument"; documentId: string }
-  | { type: "effect.submit"; draft: Draft };
+  | { type: "effect.submit"; draft: Draft; previousReference?: string }
+  | { type: "effect.prepareResubmission"; reference: string }
+  | { type: "effect.prepareInfo"; reference: string }
+  | { type: "effect.provideInfo"; reference: string; draft: Draft }
+  | { type: "effect.withdraw"; reference: string };
 
 export interface ConversationContext {
   locale: Locale;
   draft: Draft;
   code?: IssuedCode;
+  /** The rejected application the draft resubmits. */
+  resubmitting?: string;
+  /** The application whose requested information the draft provides. */
+  providingInfo?: string;
+  /** The application the user is asked to confirm withdrawing. */
+  withdrawing?: string;
 }
 
 export interface ConversationInput {

@@ -22,7 +22,7 @@ import {
   ONE_TIME_CODE_MAX_WRONG_TRIES,
   resendWaitMs,
 } from "../src/domain/one-time-code.js";
-import { isAwaitingDecision } from "../src/domain/user-record.js";
+import { isAwaitingDecision, resubmissionVerdict, type ResubmissionVerdict } from "../src/domain/user-record.js";
 import { otherLocale } from "../src/i18n/locale.js";
 import { msg, type Message, type MessageKey } from "../src/i18n/message.js";
 import { parseAnswer, type AnswerResult } from "./answers.js";
@@ -32,7 +32,7 @@ import type {
   ConversationInput,
   ConversationOutput,
 } from "./conversation.events.js";
-import { statusMessages } from "./conversation.prompts.js";
+import { statusReply } from "./conversation.prompts.js";
 
 /**
  * Bump when a change makes persisted snapshots unreadable (a state renamed or
@@ -88,6 +88,9 @@ export const conversationMachine = setup({
     awaitingDecision: ({ event }) => isAwaitingDecision(event.record),
     draftComplete: ({ context }) => nextMissingStep(context.draft) === null,
     methodIs: ({ context }, params: { method: Method }) => context.draft.method === params.method,
+    resubmission: ({ event }, params: { verdict: ResubmissionVerdict }) => resubmissionVerdict(event.record) === params.verdict,
+    needsInfo: ({ event }) => event.record.application?.status === "needs_more_info",
+    providingInfo: ({ context }) => context.providingInfo !== undefined,
   },
   actions: {
     prompt: emit({ type: "prompt" }),
@@ -156,15 +159,49 @@ export const conversationMachine = setup({
         enqueue.emit(reply(msg(`otp.${check}`)));
       }
     }),
-    submit: emit(({ context }) => ({ type: "effect.submit", draft: context.draft })),
+    submit: emit(({ context }) => ({
+      type: "effect.submit",
+      draft: context.draft,
+      ...(context.resubmitting ? { previousReference: context.resubmitting } : {}),
+    })),
+    provideInfo: emit(({ context }) => ({ type: "effect.provideInfo", reference: context.providingInfo!, draft: context.draft })),
+    prepareResubmission: emit(({ event }) => ({ type: "effect.prepareResubmission", reference: event.record.application!.reference })),
+    startResubmission: enqueueActions(({ event, enqueue }) => {
+      if (event.type !== "resubmission.ready") return;
+      enqueue.assign({ draft: event.draft, resubmitting: event.previousReference, providingInfo: undefined });
+      enqueue.emit(reply(msg("resubmit.started", { reference: event.previousReference })));
+    }),
+    prepareInfo: emit(({ event }) => ({ type: "effect.prepareInfo", reference: event.record.application!.reference })),
+    startProvidingInfo: enqueueActions(({ event, enqueue }) => {
+      if (event.type !== "info.ready") return;
+      enqueue.assign({ draft: event.draft, providingInfo: event.reference, resubmitting: undefined });
+      enqueue.emit(reply(msg("provideInfo.started", { reference: event.reference })));
+    }),
+    confirmInfoProvided: enqueueActions(({ event, enqueue }) => {
+      if (event.type !== "application.infoProvided") return;
+      enqueue.emit(reply(msg("provideInfo.done", { reference: event.reference })));
+      enqueue.assign({ draft: EMPTY_DRAFT, providingInfo: undefined, code: undefined });
+    }),
+    rememberWithdrawal: assign(({ event }) => ({ withdrawing: event.record.application?.reference })),
+    withdraw: emit(({ context }) => ({ type: "effect.withdraw", reference: context.withdrawing! })),
+    confirmWithdrawal: enqueueActions(({ event, enqueue }) => {
+      if (event.type !== "application.withdrawn") return;
+      enqueue.emit(reply(msg("withdraw.done", { reference: event.reference })));
+      enqueue.assign({ withdrawing: undefined });
+    }),
+    sayChangeRefused: enqueueActions(({ event, enqueue }) => {
+      if (event.type !== "application.changeRefused") return;
+      enqueue.emit(reply(msg("change.refused", { reference: event.reference, status: msg(`status.${event.status}.label` as MessageKey) })));
+      enqueue.assign({ providingInfo: undefined, withdrawing: undefined });
+    }),
     confirmSubmission: enqueueActions(({ event, enqueue }) => {
       if (event.type !== "application.submitted") return;
       enqueue.emit(
         reply(msg("submitted.done", { reference: event.reference, expectedBy: event.expectedBy })),
       );
-      enqueue.assign({ draft: EMPTY_DRAFT, code: undefined });
+      enqueue.assign({ draft: EMPTY_DRAFT, code: undefined, resubmitting: undefined });
     }),
-    sayStatus: emit(({ context, event }) => reply(...statusMessages(event.record, context.draft))),
+    sayStatus: emit(({ context, event }) => ({ type: "reply", ...statusReply(event.record, context.draft) })),
     sayAccountBlocked: emit(({ event }) =>
       reply(
         msg("start.accountBlocked", {
@@ -208,6 +245,22 @@ export const conversationMachine = setup({
     "user.text": { actions: [{ type: "say", params: { key: "input.useButtons" } }, "prompt"] },
     "choice.*": { actions: [{ type: "say", params: { key: "input.staleChoice" } }, "prompt"] },
     "code.sent": { actions: "rememberCode" },
+    "choice.resubmit": [
+      { guard: { type: "resubmission", params: { verdict: "allowed" } }, actions: "prepareResubmission" },
+      { guard: { type: "resubmission", params: { verdict: "final" } }, actions: ["saySupport", "prompt"] },
+      { guard: { type: "resubmission", params: { verdict: "limit" } }, actions: [{ type: "say", params: { key: "resubmit.limit" } }, "saySupport", "prompt"] },
+      { actions: [{ type: "say", params: { key: "input.staleChoice" } }, "prompt"] },
+    ],
+    "resubmission.ready": { target: ".route", actions: "startResubmission" },
+    "choice.provideInfo": [
+      { guard: "needsInfo", actions: "prepareInfo" },
+      { actions: [{ type: "say", params: { key: "input.staleChoice" } }, "prompt"] },
+    ],
+    "info.ready": { target: ".route", actions: "startProvidingInfo" },
+    "choice.withdraw": [
+      { guard: "awaitingDecision", target: ".withdrawConfirm", actions: "rememberWithdrawal" },
+      { actions: [{ type: "say", params: { key: "input.staleChoice" } }, "prompt"] },
+    ],
   },
   states: {
     menu: {
@@ -298,6 +351,7 @@ export const conversationMachine = setup({
       on: {
         "choice.consent.agree": [
           { guard: "accountBlocked", target: "menu", actions: "sayAccountBlocked" },
+          { guard: "providingInfo", target: "submitting", actions: "provideInfo" },
           { guard: "awaitingDecision", target: "menu", actions: "sayPending" },
           { guard: "draftComplete", target: "submitting", actions: "submit" },
           { target: "route" },
@@ -310,6 +364,23 @@ export const conversationMachine = setup({
     submitting: {
       on: {
         "application.submitted": { target: "menu", actions: "confirmSubmission" },
+        "application.infoProvided": { target: "menu", actions: "confirmInfoProvided" },
+        "application.changeRefused": { target: "menu", actions: "sayChangeRefused" },
+      },
+    },
+    withdrawConfirm: {
+      entry: "prompt",
+      on: {
+        "choice.withdraw.confirm": { target: "withdrawing", actions: "withdraw" },
+        "choice.withdraw.cancel": "menu",
+        "cmd.back": "menu",
+      },
+    },
+    /** Waits, within the same engine call, for the store to withdraw the application. */
+    withdrawing: {
+      on: {
+        "application.withdrawn": { target: "menu", actions: "confirmWithdrawal" },
+        "application.changeRefused": { target: "menu", actions: "sayChangeRefused" },
       },
     },
   },

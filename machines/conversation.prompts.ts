@@ -10,7 +10,7 @@ import {
 } from "../src/domain/application.js";
 import { formatPhoneForDisplay } from "../src/domain/phone.js";
 import { maskIdNumber } from "../src/domain/masking.js";
-import type { UserRecord } from "../src/domain/user-record.js";
+import { resubmissionVerdict, type UserRecord } from "../src/domain/user-record.js";
 import { msg, type Message, type MessageKey } from "../src/i18n/message.js";
 import type { Choice, Reply } from "../src/chat/reply.js";
 import type { ConversationContext } from "./conversation.events.js";
@@ -44,6 +44,11 @@ export function promptFor(state: string, context: ConversationContext): ReplyCon
           ...editableSteps(draft.method).map((step) => choice(`edit.${step}`, `field.${step}`)),
           choice("editDone", "choice.editDone"),
         ],
+      };
+    case "withdrawConfirm":
+      return {
+        body: [msg("withdraw.confirm", { reference: context.withdrawing ?? "" })],
+        choices: [choice("withdraw.confirm", "choice.withdrawConfirm"), choice("withdraw.cancel", "choice.withdrawCancel")],
       };
     case "consent":
       return {
@@ -119,8 +124,21 @@ function summaryLines(draft: Draft): Message[] {
   });
 }
 
-/** The answer to /status and the "Check status" button. */
-export function statusMessages(record: UserRecord, draft: Draft): Message[] {
+/** The answer to /status and the "Check status" button, with the next step the application allows. */
+export function statusReply(record: UserRecord, draft: Draft): { body: Message[]; choices?: Choice[] } {
+  const body = statusMessages(record, draft);
+  const status = record.application?.status;
+  if (status === "submitted" || status === "needs_more_info") {
+    body.push(msg("status.cannotEdit"));
+    const choices = [choice("withdraw", "choice.withdraw")];
+    if (status === "needs_more_info") choices.unshift(choice("provideInfo", "choice.provideInfo"));
+    return { body, choices };
+  }
+  if (resubmissionVerdict(record) === "allowed") return { body, choices: [choice("resubmit", "choice.resubmit")] };
+  return { body };
+}
+
+function statusMessages(record: UserRecord, draft: Draft): Message[] {
   const lines: Message[] = [];
   if (record.account !== "active") lines.push(msg("status.account", { account: msg(`account.${record.account}`) }));
   if (record.verified) lines.push(msg("status.verified"));

@@ -134,3 +134,14 @@ export function withMethod(draft: Draft, method: Method): Draft {
   const { name, email, phone, phoneVerified } = draft;
   return { name, email, phone, phoneVerified, method, documents: {} };
 }
+
+/** The draft without the answers to `steps`, so the conversation asks exactly those again. */
+export function clearSteps(draft: Draft, steps: readonly Step[]): Draft {
+  const cleared: Draft = { ...draft, documents: { ...draft.documents } };
+  for (const step of steps) {
+    if (isTextStep(step)) delete cleared[ANSWER_FIELDS[step]];
+    const slot = DOCUMENT_STEPS[step];
+    if (slot) delete cleared.documents[slot];
+  }
+  return cleared;
+}

@@ -1,5 +1,6 @@
 import type { ApplicationStatus, Method } from "./application.js";
 import type { IsoDate } from "./business-days.js";
+import { isRejectionReason, mayResubmit } from "./rejection-reasons.js";
 
 export const ACCOUNT_STATUSES = ["active", "disabled", "cancelled"] as const;
 export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
@@ -25,9 +26,24 @@ export interface UserRecord {
   account: AccountStatus;
   verified: boolean;
   application: ApplicationSummary | null;
+  /** Applications rejected within the last 30 days (the resubmission limit counts them). */
+  recentRejections: number;
 }
 
-export const NEW_USER_RECORD: UserRecord = { account: "active", verified: false, application: null };
+export const NEW_USER_RECORD: UserRecord = { account: "active", verified: false, application: null, recentRejections: 0 };
+
+export const MAX_REJECTIONS_IN_30_DAYS = 5;
+
+export type ResubmissionVerdict = "allowed" | "final" | "limit" | "nothing_to_resubmit";
+
+/** Whether the user may resubmit their latest application, and if not, why. */
+export function resubmissionVerdict(record: UserRecord): ResubmissionVerdict {
+  const application = record.application;
+  if (application?.status !== "rejected") return "nothing_to_resubmit";
+  if (!mayResubmit(application.reasons.filter(isRejectionReason))) return "final";
+  if (record.recentRejections >= MAX_REJECTIONS_IN_30_DAYS) return "limit";
+  return "allowed";
+}
 
 export function isAwaitingDecision(record: UserRecord): boolean {
   const status = record.application?.status;

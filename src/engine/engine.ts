@@ -1,6 +1,7 @@
 import type { CheckedUpload, ConversationEvent, ConversationOutput } from "../../machines/conversation.events.js";
 import { promptFor, type ReplyContent } from "../../machines/conversation.prompts.js";
-import { EMPTY_DRAFT } from "../domain/application.js";
+import { clearSteps, EMPTY_DRAFT } from "../domain/application.js";
+import { stepsToReask } from "../domain/rejection-reasons.js";
 import { expectedDecisionDate, localDate } from "../domain/business-days.js";
 import { hashOneTimeCode, newOneTimeCode } from "../domain/one-time-code.js";
 import { newReferenceCode } from "../domain/reference-code.js";
@@ -220,14 +221,48 @@ export class Engine {
           expectedBy,
           actor: `user:${ctx.event.platform}:${ctx.event.userId}`,
           platform: ctx.event.platform,
+          ...(effect.previousReference ? { previousReference: effect.previousReference } : {}),
         });
         this.deps.logger.info({ platform: ctx.event.platform, reference, method: effect.draft.method }, "application submitted");
-        const application = (await ctx.tx.loadApplication(reference))!;
-        for (const to of (this.deps.reviewers ?? NO_REVIEWERS).destinations) {
-          ctx.outgoing.push({ locale: this.deps.settings.defaultLocale, to, ...reviewCard(application) });
-        }
+        await this.sendCards(ctx.tx, reference, ctx.outgoing);
         return { type: "application.submitted", reference, expectedBy };
       }
+      case "effect.prepareResubmission": {
+        const previous = await ctx.tx.loadApplication(effect.reference);
+        if (!previous || previous.userId !== ctx.user.id) return refused(effect.reference, previous?.status);
+        const draft = clearSteps(previous.draft, stepsToReask(previous.reasons));
+        return { type: "resubmission.ready", draft, previousReference: previous.reference };
+      }
+      case "effect.prepareInfo": {
+        const application = await ctx.tx.loadApplication(effect.reference);
+        if (!application || application.userId !== ctx.user.id) return refused(effect.reference, application?.status);
+        const draft = clearSteps(application.draft, application.requestedItems);
+        return { type: "info.ready", draft, reference: application.reference, items: application.requestedItems };
+      }
+      case "effect.provideInfo":
+      case "effect.withdraw": {
+        const providing = effect.type === "effect.provideInfo";
+        const result = await ctx.tx.changeApplication({
+          reference: effect.reference,
+          event: { type: providing ? "user.provideInfo" : "user.withdraw" },
+          actor: `user:${ctx.event.platform}:${ctx.event.userId}`,
+          platform: ctx.event.platform,
+          at: ctx.now,
+        });
+        if (!result.ok) return refused(effect.reference, result.problem === "not_allowed" ? result.status : undefined);
+        if (providing) await ctx.tx.updateApplicationDetails(effect.reference, effect.draft, ctx.now);
+        await this.sendCards(ctx.tx, effect.reference, ctx.outgoing);
+        return providing ? { type: "application.infoProvided", reference: effect.reference } : { type: "application.withdrawn", reference: effect.reference };
+      }
+    }
+  }
+
+  /** The application's card, as it is now, to every review destination (adapters that can edit replace the old one). */
+  private async sendCards(tx: StoreTransaction, reference: string, outgoing: Reply[]): Promise<void> {
+    const application = await tx.loadApplication(reference);
+    if (!application) return;
+    for (const to of (this.deps.reviewers ?? NO_REVIEWERS).destinations) {
+      outgoing.push({ locale: this.deps.settings.defaultLocale, to, ...reviewCard(application) });
     }
   }
 
@@ -240,6 +275,26 @@ export class Engine {
   }
 }
 
-type ResultEvent =
-  | { type: "code.sent"; issued: { phone: string; hash: string; sentAt: number; wrongTries: number } }
-  | { type: "application.submitted"; reference: string; expectedBy: string };
+/** The events that report an effect's result back to the conversation (stamped by the caller). */
+type ResultEvent = DistributiveOmit<
+  Extract<
+    ConversationEvent,
+    {
+      type:
+        | "code.sent"
+        | "application.submitted"
+        | "resubmission.ready"
+        | "info.ready"
+        | "application.infoProvided"
+        | "application.withdrawn"
+        | "application.changeRefused";
+    }
+  >,
+  "now" | "record" | "supportContact"
+>;
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+function refused(reference: string, status: string | undefined): ResultEvent {
+  return { type: "application.changeRefused", reference, status: status ?? "withdrawn" };
+}

@@ -48,6 +48,8 @@ export interface NewSubmission {
   expectedBy: IsoDate;
   actor: string;
   platform: Platform;
+  /** The rejected application this one resubmits. */
+  previousReference?: string;
 }
 
 export interface StoreTransaction {
@@ -74,6 +76,8 @@ export interface StoreTransaction {
   /** Turns the draft into a submitted application and writes the audit entry. */
   submitApplication(submission: NewSubmission): Promise<void>;
   changeApplication(change: LifecycleChange): Promise<ChangeResult>;
+  /** Replaces a submitted application's answers and documents (when the user provides requested information). */
+  updateApplicationDetails(reference: string, draft: Draft, at: Date): Promise<void>;
   loadApplication(reference: string): Promise<ApplicationForReview | null>;
   /** Where and in which language to tell a user about their application: their most recent chat. */
   applicantChat(userId: string): Promise<{ address: ChatAddress; locale: string } | null>;

@@ -13,14 +13,14 @@ export type CardContent = Omit<Reply, "locale" | "to">;
  * the documents' previews, and the decision buttons while a decision is due.
  * Once decided, the same card carries the stamp and no buttons.
  */
-export function reviewCard(application: ApplicationForReview, previousRejected = false): CardContent {
+export function reviewCard(application: ApplicationForReview): CardContent {
   const { draft, reference } = application;
   const body: Message[] = [
     msg("review.card.title", { reference, method: msg(`method.${draft.method ?? "id_card"}`) }),
     ...detailLines(application, { revealIdNumbers: false }),
     msg("review.card.submitted", { submittedAt: application.submittedAt.slice(0, 16).replace("T", " "), expectedBy: application.expectedBy }),
   ];
-  if (previousRejected) body.push(msg("review.card.resubmission"));
+  if (application.previousApplicationId) body.push(msg("review.card.resubmission"));
   const decided = application.status !== "submitted";
   if (decided) {
     body.push(

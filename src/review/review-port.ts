@@ -11,7 +11,9 @@ export interface LifecycleChange {
   event: LifecycleEvent;
   /** As written to the audit log: "reviewer:console:reviewer", "user:telegram:42", "operator:cli". */
   actor: string;
-  /** The platform account acting, so nobody decides their own application. */
+  /** The platform of the actor, for the audit log. */
+  platform?: Platform;
+  /** A reviewer's platform account, so nobody decides their own application. */
   actorIdentity?: { platform: Platform; userId: string };
   at: Date;
   reasons?: RejectionReason[];
@@ -29,6 +31,8 @@ export type ChangeResult =
 /** What a review card and a decision message need to know about one application. */
 export interface ApplicationForReview {
   reference: string;
+  /** Set when this application resubmits a rejected one. */
+  previousApplicationId: string | null;
   userId: string;
   status: LifecycleStatus;
   draft: Draft;
