@@ -89,6 +89,37 @@ describe("console chat (npm start without tokens)", () => {
     expect(second.stdout).toContain("3 of 4 items done");
   }, 60_000);
 
+  it("review round trip: alice submits, the reviewer rejects, alice resubmits the flagged photos, the reviewer approves", () => {
+    const env = testEnv(join(dir, "data"));
+    const front = `/file ${join(dir, "front.jpg")}`;
+    const back = `/file ${join(dir, "back.jpg")}`;
+    const { code, stdout, stderr } = runConsoleWithInput(
+      [
+        "/start", "1", "Zhang San", "zhang.san@example.com", "138 1234 8000", "1", "11010519491231002x", front, back, "1", "1",
+        "/as reviewer",
+        "2", // Reject
+        "5", // ☐ → ☑ One side of the ID card was missing (retryable)
+        "8", // Continue
+        "1", // No note
+        "/as alice",
+        "1", // Resubmit
+        front, back, "1", "1",
+        "/as reviewer",
+        "1", // Approve (the new card)
+      ],
+      env,
+    );
+    expect(code, stderr).toBe(0);
+    expect(stdout).toMatch(/bot → reviewer: 📋 Application [A-Z0-9]{4}-[A-Z0-9]{4} · Personal ID card/);
+    expect(stdout).toContain("bot → alice: Your application");
+    expect(stdout).toContain("• One side of the ID card was missing.");
+    expect(stdout).toContain("bot → alice: Let's fix application");
+    expect(stdout).toContain("Resubmission: the previous attempt was rejected.");
+    expect(stdout).toContain("bot → alice: 🎉 Your application");
+    const status = JSON.parse(runCli(["status", "console", "alice", "--json"], env).stdout);
+    expect(status).toMatchObject({ verified: true, application: { status: "approved", method: "id_card" } });
+  }, 60_000);
+
   it("exits non-zero naming the variable when the configuration is invalid", () => {
     const { code, stderr } = runConsoleWithInput([], testEnv(join(dir, "data"), { LOG_LEVEL: "loud" }));
     expect(code).toBe(2);

@@ -13,6 +13,7 @@ import { DocumentStore } from "../../src/documents/document-store.js";
 import { Engine } from "../../src/engine/engine.js";
 import { translate } from "../../src/i18n/message.js";
 import type { Locale } from "../../src/i18n/locale.js";
+import type { Reviewers } from "../../src/review/reviewers.js";
 
 export interface SentSms {
   phone: string;
@@ -26,6 +27,7 @@ export interface HarnessOptions {
   defaultLocale?: Locale;
   newReference?: () => string;
   checkDocument?: DocumentCheck;
+  reviewers?: Reviewers;
 }
 
 /** A real engine over a real SQLite file in a temporary directory, with a settable clock and captured SMS. */
@@ -49,6 +51,7 @@ export async function createHarness(options: HarnessOptions = {}) {
       supportContact: "support@example.com",
     },
     clock: () => now,
+    ...(options.reviewers ? { reviewers: options.reviewers } : {}),
     ...(options.newReference ? { newReference: options.newReference } : {}),
   });
   let eventCounter = 0;
