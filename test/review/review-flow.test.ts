@@ -96,6 +96,27 @@ describe("reviewing in chat", () => {
     expect(keys(await harness.chat("alice").press("resubmit"))).toEqual(["support.contact", "menu.prompt"]);
   });
 
+  it("after 5 rejections within 30 days, resubmitting needs support", async () => {
+    let { reference } = await submitIdCard("alice");
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      harness.setNow(new Date(Date.parse("2026-11-23T02:00:00Z") + attempt * 86_400_000));
+      await harness.chat("rita").press(`rv.nx.${reference}.4`);
+      const decided = await harness.chat("rita").press("rv.nn");
+      expect(keys(to(decided, "alice"))).toContain("decision.rejected");
+      const resubmit = await harness.chat("alice").press("resubmit");
+      if (attempt === 5) {
+        expect(keys(resubmit)).toEqual(["resubmit.limit", "support.contact", "menu.prompt"]);
+        break;
+      }
+      expect(keys(resubmit)[0]).toBe("resubmit.started");
+      await harness.chat("alice").file(photo);
+      await harness.chat("alice").file(await minimalGoodJpeg(attempt * 40));
+      await harness.chat("alice").press("submit");
+      await harness.chat("alice").press("consent.agree");
+      reference = (await harness.store.findUserRecord("console", "alice", "2026-12-01"))!.application!.reference;
+    }
+  });
+
   it("asks for exactly the requested items, and the application goes back to submitted with an updated card", async () => {
     const { reference } = await submitIdCard("alice");
     const requested = await harness.chat("rita").press(`rv.ig.${reference}.${1 << 5}`); // the back photo
