@@ -65,6 +65,11 @@ export interface ApplicationsTable {
   note: Generated<string | null>;
   /** JSON array of the steps a reviewer asked to provide again (needs_more_info); defaults to []. */
   requested_items: Generated<string>;
+  /** When reviewers are reminded of an application still waiting (1 business day after submission). */
+  remind_reviewers_at: Generated<string | null>;
+  reviewers_reminded_at: Generated<string | null>;
+  /** When the user was told the expected date had passed (once). */
+  user_told_overdue_at: Generated<string | null>;
 }
 
 export interface AuditLogTable {

@@ -243,6 +243,7 @@ class SqlTransaction implements StoreTransaction {
         submitted_at: now,
         consented_at: now,
         expected_by: submission.expectedBy,
+        remind_reviewers_at: submission.remindReviewersAt.toISOString(),
         decided_at: null,
         reasons: "[]",
       })
@@ -322,6 +323,44 @@ class SqlTransaction implements StoreTransaction {
       .insertInto("review_sessions")
       .values({ platform: reviewer.platform, chat_id: reviewer.chatId, reference: session.reference, reasons: JSON.stringify(session.reasons), created_at: at.toISOString() })
       .execute();
+  }
+
+  async takeDueReviewerReminders(now: Date): Promise<ApplicationForReview[]> {
+    const due = await this.trx
+      .selectFrom("applications")
+      .select("reference")
+      .where("status", "=", "submitted")
+      .where("reviewers_reminded_at", "is", null)
+      .where("remind_reviewers_at", "<=", now.toISOString())
+      .orderBy("submitted_at", "asc")
+      .execute();
+    return this.take(due, { reviewers_reminded_at: now.toISOString() });
+  }
+
+  async takeOverdueNotices(today: IsoDate, now: Date): Promise<ApplicationForReview[]> {
+    const due = await this.trx
+      .selectFrom("applications")
+      .select("reference")
+      .where("status", "=", "submitted")
+      .where("user_told_overdue_at", "is", null)
+      .where("expected_by", "<", today)
+      .orderBy("submitted_at", "asc")
+      .execute();
+    return this.take(due, { user_told_overdue_at: now.toISOString() });
+  }
+
+  private async take(
+    due: Array<{ reference: string | null }>,
+    mark: { reviewers_reminded_at: string } | { user_told_overdue_at: string },
+  ): Promise<ApplicationForReview[]> {
+    const applications: ApplicationForReview[] = [];
+    for (const { reference } of due) {
+      if (!reference) continue;
+      await this.trx.updateTable("applications").set(mark).where("reference", "=", reference).execute();
+      const application = await this.loadApplication(reference);
+      if (application) applications.push(application);
+    }
+    return applications;
   }
 
   async auditWithoutChange(reference: string, actor: string, platform: Platform, reason: string, at: Date): Promise<void> {

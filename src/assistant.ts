@@ -8,12 +8,16 @@ import { DocumentStore } from "./documents/document-store.js";
 import { Engine } from "./engine/engine.js";
 import type { Logger } from "./logger.js";
 import { consoleReviewers } from "./review/reviewers.js";
+import { runDueTasks } from "./review/due-tasks.js";
+import type { Reply } from "./chat/reply.js";
 import type { SmsSender } from "./sms/sms-sender.js";
 
 export interface Assistant {
   engine: Engine;
   store: SqlStore;
   documents: DocumentStore;
+  /** One scheduler tick: reviewer reminders and overdue notices that are due now. */
+  runDueTasks(): Promise<Reply[]>;
   close(): Promise<void>;
 }
 
@@ -21,10 +25,11 @@ export interface Assistant {
 export async function openAssistant(config: Config, logger: Logger, sms: SmsSender): Promise<Assistant> {
   const store = await openStore(config);
   const documents = new DocumentStore(join(config.dataDir, "documents"));
+  const reviewers = consoleReviewers(config.consoleReviewerIds);
   const engine = new Engine({
     store,
     documents,
-    reviewers: consoleReviewers(config.consoleReviewerIds),
+    reviewers,
     checkDocument: createDocumentCheck(config.documentRules),
     sms,
     logger,
@@ -35,7 +40,13 @@ export async function openAssistant(config: Config, logger: Logger, sms: SmsSend
       supportContact: config.supportContact,
     },
   });
-  return { engine, store, documents, close: () => store.close() };
+  return {
+    engine,
+    store,
+    documents,
+    runDueTasks: () => runDueTasks(store, reviewers, config, new Date()),
+    close: () => store.close(),
+  };
 }
 
 export async function openStore(config: Config): Promise<SqlStore> {

@@ -27,6 +27,7 @@ export async function main(): Promise<void> {
     sessionId: randomUUID(),
     locale: config.defaultLocale,
     documentPath: (id) => assistant.documents.pathOf(id),
+    ticker: { intervalMs: 60_000, tick: () => assistant.runDueTasks() },
     onError: (error) => logger.error({ err: error }, "console message failed"),
   });
   await assistant.close();

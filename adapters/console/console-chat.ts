@@ -25,6 +25,8 @@ export interface ConsoleChatOptions {
   locale: Locale;
   /** Where a stored document's file is, to print with review cards. */
   documentPath?: (id: string) => string;
+  /** Scheduled work (reminders, overdue notices) whose messages are printed: run on start, then every `intervalMs`. */
+  ticker?: { intervalMs: number; tick: () => Promise<Reply[]> };
   /** Reports a failure handling one line; the chat goes on with the next. */
   onError: (error: unknown) => void;
 }
@@ -42,6 +44,19 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
   let lineNumber = 0;
   const lastChoices = new Map<string, string[]>();
   const print = (text: string) => output.write(`${text}\n`);
+  const show = (replies: Reply[]) => {
+    for (const reply of replies) {
+      // Replies for other console users (reviewers, an applicant told of a decision) are printed too.
+      const reader = reply.to?.platform === "console" ? reply.to.chatId : user;
+      if (reply.choices?.length) lastChoices.set(reader, reply.choices.map((choice) => choice.id));
+      print(renderReply(reader, reply, options.documentPath));
+    }
+  };
+  const { ticker } = options;
+  const runTicker = () => ticker!.tick().then(show, options.onError);
+  if (ticker) await runTicker();
+  const timer = ticker ? setInterval(runTicker, ticker.intervalMs) : undefined;
+  timer?.unref();
 
   const lines = createInterface({ input: options.input, crlfDelay: Infinity });
   for await (const line of lines) {
@@ -64,17 +79,13 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
           ? { ...base, kind: "file", file: await readConsoleFile(parsed.path) }
           : { ...base, kind: "text", text: parsed.text };
     try {
-      for (const reply of await handler.handle(event)) {
-        // Replies for other console users (reviewers, an applicant told of a decision) are printed too.
-        const reader = reply.to?.platform === "console" ? reply.to.chatId : user;
-        if (reply.choices?.length) lastChoices.set(reader, reply.choices.map((choice) => choice.id));
-        print(renderReply(reader, reply, options.documentPath));
-      }
+      show(await handler.handle(event));
     } catch (error) {
       options.onError(error);
       print(renderReply(user, { locale: options.locale, body: [msg("error.internal")] }));
     }
   }
+  clearInterval(timer);
 }
 
 async function readConsoleFile(path: string): Promise<IncomingFile> {

@@ -10,6 +10,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .alterTable("applications")
     .addColumn("requested_items", "text", (c) => c.notNull().defaultTo("[]"))
     .execute();
+  // Due times the scheduler tick acts on (no in-memory timers for things that take days).
+  await db.schema.alterTable("applications").addColumn("remind_reviewers_at", "text").execute();
+  await db.schema.alterTable("applications").addColumn("reviewers_reminded_at", "text").execute();
+  await db.schema.alterTable("applications").addColumn("user_told_overdue_at", "text").execute();
   // A reviewer who chose rejection reasons and is about to type a note for the user.
   await db.schema
     .createTable("review_sessions")
@@ -24,7 +28,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable("review_sessions").execute();
-  for (const column of ["requested_items", "note", "decided_by", "previous_application_id"]) {
+  for (const column of ["user_told_overdue_at", "reviewers_reminded_at", "remind_reviewers_at", "requested_items", "note", "decided_by", "previous_application_id"]) {
     await db.schema.alterTable("applications").dropColumn(column).execute();
   }
 }

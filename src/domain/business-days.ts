@@ -45,3 +45,12 @@ export function expectedDecisionDate(
 ): IsoDate {
   return addBusinessDays(localDate(submittedAt, timeZone), REVIEW_BUSINESS_DAYS, holidays);
 }
+
+export const REMIND_REVIEWERS_AFTER_BUSINESS_DAYS = 1;
+
+/** The same time of day, `days` business days later (by the dates in `timeZone`). */
+export function addBusinessDaysToInstant(instant: Date, days: number, timeZone: string, holidays: ReadonlySet<IsoDate>): Date {
+  const from = localDate(instant, timeZone);
+  const to = addBusinessDays(from, days, holidays);
+  return new Date(instant.getTime() + (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)));
+}

@@ -2,7 +2,12 @@ import type { CheckedUpload, ConversationEvent, ConversationOutput } from "../..
 import { promptFor, type ReplyContent } from "../../machines/conversation.prompts.js";
 import { clearSteps, EMPTY_DRAFT } from "../domain/application.js";
 import { stepsToReask } from "../domain/rejection-reasons.js";
-import { expectedDecisionDate, localDate } from "../domain/business-days.js";
+import {
+  addBusinessDaysToInstant,
+  expectedDecisionDate,
+  localDate,
+  REMIND_REVIEWERS_AFTER_BUSINESS_DAYS,
+} from "../domain/business-days.js";
 import { hashOneTimeCode, newOneTimeCode } from "../domain/one-time-code.js";
 import { newReferenceCode } from "../domain/reference-code.js";
 import { localeFromTag, type Locale } from "../i18n/locale.js";
@@ -212,13 +217,16 @@ export class Engine {
       }
       case "effect.submit": {
         const reference = await this.freeReference(ctx.tx);
-        const expectedBy = expectedDecisionDate(ctx.now, this.deps.settings.timeZone, this.deps.settings.holidays);
+        const { timeZone, holidays } = this.deps.settings;
+        const expectedBy = expectedDecisionDate(ctx.now, timeZone, holidays);
+        const remindReviewersAt = addBusinessDaysToInstant(ctx.now, REMIND_REVIEWERS_AFTER_BUSINESS_DAYS, timeZone, holidays);
         await ctx.tx.submitApplication({
           userId: ctx.user.id,
           draft: effect.draft,
           reference,
           submittedAt: ctx.now,
           expectedBy,
+          remindReviewersAt,
           actor: `user:${ctx.event.platform}:${ctx.event.userId}`,
           platform: ctx.event.platform,
           ...(effect.previousReference ? { previousReference: effect.previousReference } : {}),

@@ -46,6 +46,7 @@ export interface NewSubmission {
   reference: string;
   submittedAt: Date;
   expectedBy: IsoDate;
+  remindReviewersAt: Date;
   actor: string;
   platform: Platform;
   /** The rejected application this one resubmits. */
@@ -83,6 +84,10 @@ export interface StoreTransaction {
   applicantChat(userId: string): Promise<{ address: ChatAddress; locale: string } | null>;
   loadReviewSession(reviewer: ChatAddress): Promise<ReviewSession | null>;
   saveReviewSession(reviewer: ChatAddress, session: ReviewSession | null, at: Date): Promise<void>;
+  /** Submitted applications whose reviewer reminder is due and not yet sent; marks them reminded. */
+  takeDueReviewerReminders(now: Date): Promise<ApplicationForReview[]>;
+  /** Submitted applications past their expected date whose user was not yet told; marks them told. */
+  takeOverdueNotices(today: IsoDate, now: Date): Promise<ApplicationForReview[]>;
   /** Audits an action that changes no status: a refused attempt, a reviewer revealing ID numbers. */
   auditWithoutChange(reference: string, actor: string, platform: Platform, reason: string, at: Date): Promise<void>;
 }

@@ -228,6 +228,9 @@ export const en = {
   "withdraw.done": "Application {reference} is withdrawn. You can start a new one whenever you like.",
   "change.refused": "That is no longer possible: application {reference} is now {status}.",
   "status.cannotEdit": "A submitted application can't be edited. To change something, withdraw it and start again.",
+  "review.reminder": "⏰ Waiting more than 1 business day: {reference} (decision due by {expectedBy}).",
+  "overdue.apology":
+    "Sorry — your application {reference} was due to be decided by {expectedBy}, and the reviewers need a little longer. It is at the front of the queue, and you'll hear from me as soon as it is decided.",
   "faq.quick":
     "Quick answers:\n• Review takes 1–3 business days; the result comes here, by email and by SMS.\n• Photos: JPEG or PNG, at most 5 MB, sharp, in colour, well lit, plain background.\n• A submitted application can't be edited; it can be resubmitted if rejected for a fixable reason.\n• No result? Check your spam folder and that your email and phone are correct.",
   "support.contact": "Our support team can help: {support}. Mention your reference code if you have one.",

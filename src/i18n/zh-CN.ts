@@ -209,6 +209,8 @@ export const zhCN: Record<MessageKey, string> = {
   "withdraw.done": "申请 {reference} 已撤回，您可以随时重新发起申请。",
   "change.refused": "无法执行该操作：申请 {reference} 当前状态为{status}。",
   "status.cannotEdit": "已提交的申请不能修改。如需修改，请撤回后重新申请。",
+  "review.reminder": "⏰ 已等待超过 1 个工作日：{reference}（应于 {expectedBy} 前审核）。",
+  "overdue.apology": "抱歉，您的申请 {reference} 原定 {expectedBy} 前出结果，审核人员还需要一点时间。您的申请已排在最前面，一有结果我会立即通知您。",
   "faq.quick":
     "常见问题速览：\n• 审核需 1–3 个工作日，结果会在这里、邮件和短信中通知您。\n• 照片要求：JPEG 或 PNG，不超过 5 MB，清晰、彩色、光线充足、背景简洁。\n• 已提交的申请不能修改；若因可修正的原因被拒，可以重新提交。\n• 没收到通知？请检查垃圾邮件，并确认邮箱和手机号填写正确。",
   "support.contact": "客服可以为您提供帮助：{support}。如有申请编号，请一并告知。",

@@ -1,0 +1,44 @@
+import { localDate } from "../domain/business-days.js";
+import type { Locale } from "../i18n/locale.js";
+import { msg } from "../i18n/message.js";
+import type { Reply } from "../chat/reply.js";
+import type { Store } from "../engine/store-port.js";
+import { reviewCard } from "./review-card.js";
+import type { Reviewers } from "./reviewers.js";
+
+export interface DueTaskSettings {
+  defaultLocale: Locale;
+  timeZone: string;
+}
+
+/**
+ * One scheduler tick (every minute, and on start): finds what is due from
+ * the times stored with each application — never an in-memory timer, since
+ * these wait for days and must survive restarts — and returns the messages
+ * to send. Each task is marked done in the same transaction, so it is sent
+ * once (at most once: the outbox of the notifications issue makes it at least once too).
+ */
+export async function runDueTasks(store: Store, reviewers: Reviewers, settings: DueTaskSettings, now: Date): Promise<Reply[]> {
+  const today = localDate(now, settings.timeZone);
+  return store.transaction(async (tx) => {
+    const replies: Reply[] = [];
+    for (const application of await tx.takeDueReviewerReminders(now)) {
+      const card = reviewCard(application);
+      const reminder = msg("review.reminder", { reference: application.reference, expectedBy: application.expectedBy });
+      for (const to of reviewers.destinations) {
+        replies.push({ locale: settings.defaultLocale, to, ...card, body: [reminder, ...card.body] });
+      }
+    }
+    for (const application of await tx.takeOverdueNotices(today, now)) {
+      const applicant = await tx.applicantChat(application.userId);
+      if (!applicant) continue;
+      replies.push({
+        locale: applicant.locale as Locale,
+        to: applicant.address,
+        body: [msg("overdue.apology", { reference: application.reference, expectedBy: application.expectedBy })],
+        choices: [{ id: "status", label: msg("choice.status") }],
+      });
+    }
+    return replies;
+  });
+}

@@ -1,0 +1,55 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runDueTasks } from "../../src/review/due-tasks.js";
+import { consoleReviewers } from "../../src/review/reviewers.js";
+import { createHarness, keys, readable, type Harness } from "../helpers/harness.js";
+
+const reviewers = consoleReviewers(["rita"]);
+let harness: Harness;
+beforeEach(async () => {
+  harness = await createHarness({ reviewers, now: new Date("2026-11-27T02:00:00Z") }); // Friday 10:00 in Shanghai
+});
+afterEach(() => harness.close());
+
+const tick = (at: string) => runDueTasks(harness.store, reviewers, { defaultLocale: "en", timeZone: "Asia/Shanghai" }, new Date(at));
+
+async function submit(user: string): Promise<string> {
+  const chat = harness.chat(user);
+  await chat.press("start");
+  await chat.text("张三");
+  await chat.text(`${user}@example.com`);
+  await chat.text("13812348000");
+  await chat.press("method.phone");
+  await chat.text(harness.lastCode());
+  await chat.press("submit");
+  await chat.press("consent.agree");
+  return (await harness.store.findUserRecord("console", user, "2026-11-27"))!.application!.reference;
+}
+
+describe("scheduled reminders and overdue notices", () => {
+  it("reminds reviewers once, after 1 business day (the weekend skipped)", async () => {
+    const reference = await submit("alice");
+    expect(await tick("2026-11-29T03:00:00Z")).toEqual([]); // Sunday
+    expect(await tick("2026-11-30T01:59:00Z")).toEqual([]); // Monday 09:59 — not yet a full business day
+    const reminders = await tick("2026-11-30T02:01:00Z");
+    expect(reminders.map((reply) => reply.to?.chatId)).toEqual(["rita"]);
+    expect(readable(reminders)).toContain(`⏰ Waiting more than 1 business day: ${reference} (decision due by 2026-12-02).`);
+    expect(reminders[0]?.choices?.[0]?.id).toBe(`rv.ok.${reference}`);
+    expect(await tick("2026-11-30T02:02:00Z")).toEqual([]);
+  });
+
+  it("apologises to the user once when the expected date has passed, and status says overdue", async () => {
+    await submit("alice");
+    expect((await tick("2026-12-02T15:00:00Z")).filter((reply) => reply.to?.chatId === "alice")).toEqual([]); // Wed 23:00: still the due date
+    const notices = (await tick("2026-12-02T16:30:00Z")).filter((reply) => reply.to?.chatId === "alice"); // Thu 00:30
+    expect(keys(notices)).toEqual(["overdue.apology"]);
+    expect(await tick("2026-12-03T16:30:00Z")).toEqual([]);
+    harness.setNow(new Date("2026-12-03T02:00:00Z"));
+    expect(readable(await harness.chat("alice").text("/status"))).toContain("was expected by 2026-12-02 and is overdue");
+  });
+
+  it("does nothing for applications already decided", async () => {
+    const reference = await submit("alice");
+    await harness.chat("rita").press(`rv.ok.${reference}`);
+    expect(await tick("2026-12-10T02:00:00Z")).toEqual([]);
+  });
+});
