@@ -266,6 +266,25 @@ class SqlTransaction implements StoreTransaction {
     return applyLifecycleChange(this.trx, change);
   }
 
+  async updateContactDetails(userId: string, field: "email" | "phone", value: string, actor: string, platform: Platform, at: Date): Promise<boolean> {
+    const approved = await this.trx
+      .selectFrom("applications")
+      .select(["id", "details"])
+      .where("user_id", "=", userId)
+      .where("status", "=", "approved")
+      .orderBy("decided_at", "desc")
+      .limit(1)
+      .executeTakeFirst();
+    if (!approved) return false;
+    const details = { ...(parseJson(approved.details) as object), [field]: value };
+    await this.trx.updateTable("applications").set({ details: JSON.stringify(details), updated_at: at.toISOString() }).where("id", "=", approved.id).execute();
+    await this.trx
+      .insertInto("audit_log")
+      .values({ application_id: approved.id, actor, platform, at: at.toISOString(), from_status: "approved", to_status: "approved", reason: `${field}_updated`, note: null })
+      .execute();
+    return true;
+  }
+
   async updateApplicationDetails(reference: string, draft: Draft, at: Date): Promise<void> {
     const { documents, ...details } = draft;
     await this.trx

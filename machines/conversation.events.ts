@@ -34,8 +34,12 @@ export type ConversationEvent = Stamped &
     /** Results of effects the engine performed. */
     | { type: "code.sent"; issued: IssuedCode }
     | { type: "application.submitted"; reference: string; expectedBy: string }
-    /** The previous attempt's answers, without those a rejection flagged. */
-    | { type: "resubmission.ready"; draft: Draft; previousReference: string }
+    /**
+     * A new attempt based on an earlier application: after a rejection, without the answers it
+     * flagged; after approval, without the legal representative (a re-verification).
+     */
+    | { type: "resubmission.ready"; draft: Draft; previousReference: string; why: "rejected" | "legal_rep_change" }
+    | { type: "contact.updated"; field: "email" | "phone" }
     /** The application's answers, without the items reviewers asked for again. */
     | { type: "info.ready"; draft: Draft; reference: string; items: Step[] }
     | { type: "application.infoProvided"; reference: string }
@@ -52,7 +56,8 @@ export type ConversationOutput =
   | { type: "effect.sendCode"; phone: string }
   | { type: "effect.keepDocument"; documentId: string }
   | { type: "effect.submit"; draft: Draft; previousReference?: string }
-  | { type: "effect.prepareResubmission"; reference: string }
+  | { type: "effect.prepareResubmission"; reference: string; why: "rejected" | "legal_rep_change" }
+  | { type: "effect.updateContact"; field: "email" | "phone"; value: string }
   | { type: "effect.prepareInfo"; reference: string }
   | { type: "effect.provideInfo"; reference: string; draft: Draft }
   | { type: "effect.withdraw"; reference: string };
@@ -67,6 +72,8 @@ export interface ConversationContext {
   providingInfo?: string;
   /** The application the user is asked to confirm withdrawing. */
   withdrawing?: string;
+  /** A verified user's new phone number, waiting for its one-time code. */
+  pendingPhone?: string;
 }
 
 export interface ConversationInput {

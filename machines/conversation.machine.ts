@@ -16,7 +16,8 @@ import {
   type Step,
   type TextStep,
 } from "../src/domain/application.js";
-import { formatPhoneForDisplay } from "../src/domain/phone.js";
+import { formatPhoneForDisplay, validatePhone } from "../src/domain/phone.js";
+import { validateEmail } from "../src/domain/email.js";
 import {
   checkOneTimeCode,
   ONE_TIME_CODE_MAX_WRONG_TRIES,
@@ -80,7 +81,7 @@ export const conversationMachine = setup({
     ownContact: ({ event }) => event.type === "user.contact" && event.ownNumber,
     codeMatches: ({ context, event }) =>
       event.type === "user.text" &&
-      context.code?.phone === context.draft.phone &&
+      context.code?.phone === phoneToVerify(context) &&
       checkOneTimeCode(context.code!, event.text, event.now) === "match",
     mayResend: ({ context, event }) => resendWaitMs(context.code, event.now) === 0,
     accountBlocked: ({ event }) => event.record.account !== "active",
@@ -91,6 +92,10 @@ export const conversationMachine = setup({
     resubmission: ({ event }, params: { verdict: ResubmissionVerdict }) => resubmissionVerdict(event.record) === params.verdict,
     needsInfo: ({ event }) => event.record.application?.status === "needs_more_info",
     providingInfo: ({ context }) => context.providingInfo !== undefined,
+    approvedEnterprise: ({ event }) =>
+      event.record.application?.status === "approved" && event.record.application.method === "enterprise",
+    validNewEmail: ({ event }) => event.type === "user.text" && validEmail(event.text) !== undefined,
+    validNewPhone: ({ event }) => event.type === "user.text" && validPhone(event.text) !== undefined,
   },
   actions: {
     prompt: emit({ type: "prompt" }),
@@ -127,13 +132,13 @@ export const conversationMachine = setup({
       return { draft: { ...context.draft, phone: event.phone, phoneVerified: event.phone } };
     }),
     sendCodeIfNeeded: enqueueActions(({ context, event, enqueue }) => {
-      const phone = context.draft.phone;
+      const phone = phoneToVerify(context);
       if (!phone || resendWaitMs(context.code, event.now) > 0) return;
       const check = context.code?.phone === phone ? checkOneTimeCode(context.code, "", event.now) : "expired";
       if (check === "expired" || check === "exhausted") enqueue.emit({ type: "effect.sendCode", phone });
     }),
     resendCode: enqueueActions(({ context, enqueue }) => {
-      const phone = context.draft.phone!;
+      const phone = phoneToVerify(context)!;
       enqueue.emit({ type: "effect.sendCode", phone });
       enqueue.emit(reply(msg("otp.sent", { phone: formatPhoneForDisplay(phone) })));
     }),
@@ -148,7 +153,7 @@ export const conversationMachine = setup({
     explainWrongCode: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== "user.text") return;
       const code = context.code;
-      if (!code || code.phone !== context.draft.phone) return;
+      if (!code || code.phone !== phoneToVerify(context)) return;
       const check = checkOneTimeCode(code, event.text, event.now);
       if (check === "wrong") {
         const wrongTries = code.wrongTries + 1;
@@ -165,11 +170,38 @@ export const conversationMachine = setup({
       ...(context.resubmitting ? { previousReference: context.resubmitting } : {}),
     })),
     provideInfo: emit(({ context }) => ({ type: "effect.provideInfo", reference: context.providingInfo!, draft: context.draft })),
-    prepareResubmission: emit(({ event }) => ({ type: "effect.prepareResubmission", reference: event.record.application!.reference })),
+    prepareResubmission: emit(({ event }) => ({
+      type: "effect.prepareResubmission",
+      reference: event.record.application!.reference,
+      why: "rejected" as const,
+    })),
+    prepareReverification: emit(({ event }) => ({
+      type: "effect.prepareResubmission",
+      reference: event.record.application!.reference,
+      why: "legal_rep_change" as const,
+    })),
     startResubmission: enqueueActions(({ event, enqueue }) => {
       if (event.type !== "resubmission.ready") return;
       enqueue.assign({ draft: event.draft, resubmitting: event.previousReference, providingInfo: undefined });
-      enqueue.emit(reply(msg("resubmit.started", { reference: event.previousReference })));
+      const key = event.why === "rejected" ? "resubmit.started" : "reverify.started";
+      enqueue.emit(reply(msg(key, { reference: event.previousReference })));
+    }),
+    explainNewEmail: emit(({ event }) => reply(msg("error.email.format", { value: event.type === "user.text" ? event.text.trim() : "" }))),
+    saveNewEmail: emit(({ event }) => ({
+      type: "effect.updateContact",
+      field: "email" as const,
+      value: event.type === "user.text" ? validEmail(event.text)! : "",
+    })),
+    rememberNewPhone: assign(({ event }) => ({ pendingPhone: event.type === "user.text" ? validPhone(event.text) : undefined })),
+    explainNewPhone: emit(({ event }) => {
+      const result = event.type === "user.text" ? validatePhone(event.text) : null;
+      return reply(msg(result && !result.valid ? `error.phone.${result.error}` : "error.phone.invalid"));
+    }),
+    saveNewPhone: emit(({ context }) => ({ type: "effect.updateContact", field: "phone" as const, value: context.pendingPhone! })),
+    confirmContactUpdated: enqueueActions(({ event, enqueue }) => {
+      if (event.type !== "contact.updated") return;
+      enqueue.emit(reply(msg(event.field === "email" ? "contact.emailUpdated" : "contact.phoneUpdated")));
+      enqueue.assign({ pendingPhone: undefined, code: undefined });
     }),
     prepareInfo: emit(({ event }) => ({ type: "effect.prepareInfo", reference: event.record.application!.reference })),
     startProvidingInfo: enqueueActions(({ event, enqueue }) => {
@@ -257,6 +289,19 @@ export const conversationMachine = setup({
       { actions: [{ type: "say", params: { key: "input.staleChoice" } }, "prompt"] },
     ],
     "info.ready": { target: ".route", actions: "startProvidingInfo" },
+    "choice.update.email": [
+      { guard: "verified", target: ".newEmail" },
+      { actions: [{ type: "say", params: { key: "input.staleChoice" } }, "prompt"] },
+    ],
+    "choice.update.phone": [
+      { guard: "verified", target: ".newPhone" },
+      { actions: [{ type: "say", params: { key: "input.staleChoice" } }, "prompt"] },
+    ],
+    "choice.reverify": [
+      { guard: "awaitingDecision", actions: ["sayPending", "prompt"] },
+      { guard: "approvedEnterprise", actions: "prepareReverification" },
+      { actions: [{ type: "say", params: { key: "input.staleChoice" } }, "prompt"] },
+    ],
     "choice.withdraw": [
       { guard: "awaitingDecision", target: ".withdrawConfirm", actions: "rememberWithdrawal" },
       { actions: [{ type: "say", params: { key: "input.staleChoice" } }, "prompt"] },
@@ -368,6 +413,46 @@ export const conversationMachine = setup({
         "application.changeRefused": { target: "menu", actions: "sayChangeRefused" },
       },
     },
+    newEmail: {
+      entry: "prompt",
+      on: {
+        "user.text": [
+          { guard: "validNewEmail", target: "updatingContact", actions: "saveNewEmail" },
+          { actions: ["explainNewEmail", "prompt"] },
+        ],
+        "cmd.back": "menu",
+      },
+    },
+    newPhone: {
+      entry: "prompt",
+      on: {
+        "user.text": [
+          { guard: "validNewPhone", target: "newPhoneCode", actions: "rememberNewPhone" },
+          { actions: ["explainNewPhone", "prompt"] },
+        ],
+        "cmd.back": "menu",
+      },
+    },
+    /** A verified user's new phone is saved only once its one-time code is typed back. */
+    newPhoneCode: {
+      entry: ["sendCodeIfNeeded", "prompt"],
+      on: {
+        "user.text": [
+          { guard: "codeMatches", target: "updatingContact", actions: "saveNewPhone" },
+          { actions: ["explainWrongCode", "prompt"] },
+        ],
+        "choice.code.resend": [
+          { guard: "mayResend", actions: ["resendCode", "prompt"] },
+          { actions: ["sayResendWait", "prompt"] },
+        ],
+        "choice.code.changePhone": "newPhone",
+        "cmd.back": "newPhone",
+      },
+    },
+    /** Waits, within the same engine call, for the store to save the new contact detail. */
+    updatingContact: {
+      on: { "contact.updated": { target: "menu", actions: "confirmContactUpdated" } },
+    },
     withdrawConfirm: {
       entry: "prompt",
       on: {
@@ -385,6 +470,21 @@ export const conversationMachine = setup({
     },
   },
 });
+
+/** The phone a one-time code is for: a verified user's new number, or the application's. */
+function phoneToVerify(context: ConversationContext): string | undefined {
+  return context.pendingPhone ?? context.draft.phone;
+}
+
+function validEmail(text: string): string | undefined {
+  const result = validateEmail(text);
+  return result.valid ? result.normalized : undefined;
+}
+
+function validPhone(text: string): string | undefined {
+  const result = validatePhone(text);
+  return result.valid ? result.normalized : undefined;
+}
 
 function backTarget(step: Step) {
   const method = (METHODS as readonly Method[]).find((m) => stepsFor(m).includes(step) && !stepsFor(undefined).includes(step));

@@ -10,7 +10,7 @@ import {
 } from "../src/domain/application.js";
 import { formatPhoneForDisplay } from "../src/domain/phone.js";
 import { maskIdNumber } from "../src/domain/masking.js";
-import { resubmissionVerdict, type UserRecord } from "../src/domain/user-record.js";
+import { NEW_USER_RECORD, resubmissionVerdict, type UserRecord } from "../src/domain/user-record.js";
 import { msg, type Message, type MessageKey } from "../src/i18n/message.js";
 import type { Choice, Reply } from "../src/chat/reply.js";
 import type { ConversationContext } from "./conversation.events.js";
@@ -27,11 +27,24 @@ export const METHOD_CHOICES: Choice[] = [
 ];
 
 /** The pending question of each state: what the user sees after every reply, so no state is a dead end. */
-export function promptFor(state: string, context: ConversationContext): ReplyContent {
+export function promptFor(state: string, context: ConversationContext, record: UserRecord = NEW_USER_RECORD): ReplyContent {
   const { draft } = context;
   switch (state) {
     case "menu":
-      return menuPrompt(draft);
+      return menuPrompt(draft, record);
+    case "newEmail":
+      return { body: [msg("ask.newEmail")], expects: "text" };
+    case "newPhone":
+      return { body: [msg("ask.newPhone")], expects: "phone" };
+    case "newPhoneCode":
+      return {
+        body: [
+          msg(context.code?.phone === context.pendingPhone ? "ask.phoneCode" : "ask.phoneCodeNotSent", {
+            phone: formatPhoneForDisplay(context.pendingPhone ?? ""),
+          }),
+        ],
+        choices: [choice("code.resend", "choice.otpResend"), choice("code.changePhone", "choice.otpChangePhone")],
+      };
     case "summary":
       return {
         body: [msg("summary.title"), ...summaryLines(draft)],
@@ -60,7 +73,21 @@ export function promptFor(state: string, context: ConversationContext): ReplyCon
   }
 }
 
-function menuPrompt(draft: Draft): ReplyContent {
+function menuPrompt(draft: Draft, record: UserRecord): ReplyContent {
+  if (record.verified) {
+    const enterprise = record.application?.status === "approved" && record.application.method === "enterprise";
+    return {
+      body: [msg("status.verified"), msg("menu.prompt")],
+      choices: [
+        choice("update.email", "choice.updateEmail"),
+        choice("update.phone", "choice.updatePhone"),
+        ...(enterprise ? [choice("reverify", "choice.reverify")] : []),
+        choice("status", "choice.status"),
+        choice("faq", "choice.faq"),
+        choice("support", "choice.support"),
+      ],
+    };
+  }
   const started = draft.name !== undefined;
   return {
     body: started ? [msg("menu.draftWaiting"), msg("menu.prompt")] : [msg("menu.prompt")],

@@ -145,3 +145,6 @@ export function clearSteps(draft: Draft, steps: readonly Step[]): Draft {
   }
   return cleared;
 }
+
+/** What a change of an enterprise's legal representative asks again (the licence shows the representative). */
+export const LEGAL_REPRESENTATIVE_STEPS: readonly Step[] = ["licence", "legalRepName", "legalRepId"];

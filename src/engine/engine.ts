@@ -1,6 +1,6 @@
 import type { CheckedUpload, ConversationEvent, ConversationOutput } from "../../machines/conversation.events.js";
 import { promptFor, type ReplyContent } from "../../machines/conversation.prompts.js";
-import { clearSteps, EMPTY_DRAFT } from "../domain/application.js";
+import { clearSteps, EMPTY_DRAFT, LEGAL_REPRESENTATIVE_STEPS } from "../domain/application.js";
 import { stepsToReask } from "../domain/rejection-reasons.js";
 import {
   addBusinessDaysToInstant,
@@ -163,7 +163,7 @@ export class Engine {
         }
       }
     }
-    if (prompted || restored.kind !== "resumed") contents.push(promptFor(String(snapshot.value), snapshot.context));
+    if (prompted || restored.kind !== "resumed") contents.push(promptFor(String(snapshot.value), snapshot.context, record));
 
     if (snapshot.context.draft !== startDraft) await tx.saveDraft(user.id, snapshot.context.draft, now);
     if (snapshot.context.locale !== startLocale) await tx.setUserLocale(user.id, snapshot.context.locale);
@@ -238,8 +238,13 @@ export class Engine {
       case "effect.prepareResubmission": {
         const previous = await ctx.tx.loadApplication(effect.reference);
         if (!previous || previous.userId !== ctx.user.id) return refused(effect.reference, previous?.status);
-        const draft = clearSteps(previous.draft, stepsToReask(previous.reasons));
-        return { type: "resubmission.ready", draft, previousReference: previous.reference };
+        const reask = effect.why === "rejected" ? stepsToReask(previous.reasons) : LEGAL_REPRESENTATIVE_STEPS;
+        return { type: "resubmission.ready", draft: clearSteps(previous.draft, reask), previousReference: previous.reference, why: effect.why };
+      }
+      case "effect.updateContact": {
+        const actor = `user:${ctx.event.platform}:${ctx.event.userId}`;
+        await ctx.tx.updateContactDetails(ctx.user.id, effect.field, effect.value, actor, ctx.event.platform, ctx.now);
+        return { type: "contact.updated", field: effect.field };
       }
       case "effect.prepareInfo": {
         const application = await ctx.tx.loadApplication(effect.reference);
@@ -295,7 +300,8 @@ type ResultEvent = DistributiveOmit<
         | "info.ready"
         | "application.infoProvided"
         | "application.withdrawn"
-        | "application.changeRefused";
+        | "application.changeRefused"
+        | "contact.updated";
     }
   >,
   "now" | "record" | "supportContact"

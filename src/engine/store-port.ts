@@ -77,6 +77,8 @@ export interface StoreTransaction {
   /** Turns the draft into a submitted application and writes the audit entry. */
   submitApplication(submission: NewSubmission): Promise<void>;
   changeApplication(change: LifecycleChange): Promise<ChangeResult>;
+  /** Updates the email or phone of the user's approved application (verified users keep their details current); audited. */
+  updateContactDetails(userId: string, field: "email" | "phone", value: string, actor: string, platform: Platform, at: Date): Promise<boolean>;
   /** Replaces a submitted application's answers and documents (when the user provides requested information). */
   updateApplicationDetails(reference: string, draft: Draft, at: Date): Promise<void>;
   loadApplication(reference: string): Promise<ApplicationForReview | null>;

@@ -231,6 +231,15 @@ export const en = {
   "review.reminder": "⏰ Waiting more than 1 business day: {reference} (decision due by {expectedBy}).",
   "overdue.apology":
     "Sorry — your application {reference} was due to be decided by {expectedBy}, and the reviewers need a little longer. It is at the front of the queue, and you'll hear from me as soon as it is decided.",
+  "choice.updateEmail": "Update email",
+  "choice.updatePhone": "Update phone",
+  "choice.reverify": "Change legal representative",
+  "ask.newEmail": "Enter your new email address.",
+  "ask.newPhone": "Enter your new mobile phone number; I'll send a code to confirm it.",
+  "contact.emailUpdated": "Your email address is updated.",
+  "contact.phoneUpdated": "Your phone number is confirmed and updated.",
+  "reverify.started":
+    "A new legal representative needs a new review. Your current verification stays valid until the decision. I'll ask for the new licence photo and the representative's details; everything else is kept.",
   "faq.quick":
     "Quick answers:\n• Review takes 1–3 business days; the result comes here, by email and by SMS.\n• Photos: JPEG or PNG, at most 5 MB, sharp, in colour, well lit, plain background.\n• A submitted application can't be edited; it can be resubmitted if rejected for a fixable reason.\n• No result? Check your spam folder and that your email and phone are correct.",
   "support.contact": "Our support team can help: {support}. Mention your reference code if you have one.",
