@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CONVERSATION_MACHINE_VERSION } from "../../machines/conversation.machine.js";
-import { createHarness, keys, readable, registerForIdCard, type Harness } from "../helpers/harness.js";
+import { createHarness, keys, readable, registerForIdCard, submitWithPhone, type Harness } from "../helpers/harness.js";
 import { minimalGoodJpeg } from "../helpers/hostile-files.js";
 
 let harness: Harness;
@@ -170,17 +170,7 @@ describe("engine", () => {
     const codes = ["AAAA-AAAA", "AAAA-AAAA", "BBBB-BBBB"];
     const local = await createHarness({ newReference: () => codes.shift() ?? "CCCC-CCCC" });
     try {
-      for (const user of ["u1", "u2"]) {
-        const chat = local.chat(user);
-        await chat.press("start");
-        await chat.text("张三");
-        await chat.text(`${user}@example.com`);
-        await chat.text("13812348000");
-        await chat.press("method.phone");
-        await chat.text(local.lastCode());
-        await chat.press("submit");
-        await chat.press("consent.agree");
-      }
+      for (const user of ["u1", "u2"]) await submitWithPhone(local, user);
       expect((await local.store.findUserRecord("console", "u1", "2026-11-23"))?.application?.reference).toBe("AAAA-AAAA");
       expect((await local.store.findUserRecord("console", "u2", "2026-11-23"))?.application?.reference).toBe("BBBB-BBBB");
     } finally {

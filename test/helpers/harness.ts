@@ -117,3 +117,17 @@ export async function registerForIdCard(chat: ReturnType<Harness["chat"]>): Prom
   await chat.text("13812348000");
   return chat.press("method.id_card");
 }
+
+/** Submits an application by the phone method (no photos needed); returns its reference. */
+export async function submitWithPhone(harness: Harness, user: string): Promise<string> {
+  const chat = harness.chat(user);
+  await chat.press("start");
+  await chat.text("张三");
+  await chat.text(`${user}@example.com`);
+  await chat.text("13812348000");
+  await chat.press("method.phone");
+  await chat.text(harness.lastCode());
+  await chat.press("submit");
+  await chat.press("consent.agree");
+  return (await harness.store.findUserRecord("console", user, "2099-12-31"))!.application!.reference;
+}

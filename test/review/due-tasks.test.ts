@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runDueTasks } from "../../src/review/due-tasks.js";
 import { consoleReviewers } from "../../src/review/reviewers.js";
-import { createHarness, keys, readable, type Harness } from "../helpers/harness.js";
+import { createHarness, keys, readable, submitWithPhone, type Harness } from "../helpers/harness.js";
 
 const reviewers = consoleReviewers(["rita"]);
 let harness: Harness;
@@ -12,18 +12,7 @@ afterEach(() => harness.close());
 
 const tick = (at: string) => runDueTasks(harness.store, reviewers, { defaultLocale: "en", timeZone: "Asia/Shanghai" }, new Date(at));
 
-async function submit(user: string): Promise<string> {
-  const chat = harness.chat(user);
-  await chat.press("start");
-  await chat.text("张三");
-  await chat.text(`${user}@example.com`);
-  await chat.text("13812348000");
-  await chat.press("method.phone");
-  await chat.text(harness.lastCode());
-  await chat.press("submit");
-  await chat.press("consent.agree");
-  return (await harness.store.findUserRecord("console", user, "2026-11-27"))!.application!.reference;
-}
+const submit = (user: string) => submitWithPhone(harness, user);
 
 describe("scheduled reminders and overdue notices", () => {
   it("reminds reviewers once, after 1 business day (the weekend skipped)", async () => {

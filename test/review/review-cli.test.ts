@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SqlReviewStore } from "../../db/review-store.js";
 import { runCli, testEnv } from "../helpers/child-process.js";
-import { createHarness } from "../helpers/harness.js";
+import { createHarness, submitWithPhone } from "../helpers/harness.js";
 
 let dir: string;
 let env: NodeJS.ProcessEnv;
@@ -16,16 +16,7 @@ beforeAll(async () => {
   const harness = await createHarness({ dir });
   for (const [user, day] of [["alice", "2026-11-16"], ["bob", "2026-11-18"]] as const) {
     harness.setNow(new Date(`${day}T02:00:00Z`));
-    const chat = harness.chat(user);
-    await chat.press("start");
-    await chat.text("张三");
-    await chat.text(`${user}@example.com`);
-    await chat.text("13812348000");
-    await chat.press("method.phone");
-    await chat.text(harness.lastCode());
-    await chat.press("submit");
-    await chat.press("consent.agree");
-    references.push((await harness.store.findUserRecord("console", user, day))!.application!.reference);
+    references.push(await submitWithPhone(harness, user));
   }
   await new SqlReviewStore(harness.db).changeApplication({
     reference: references[1]!,

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SqlReviewStore } from "../../db/review-store.js";
-import { createHarness, type Harness } from "../helpers/harness.js";
+import { createHarness, submitWithPhone, type Harness } from "../helpers/harness.js";
 
 let harness: Harness;
 let reviews: SqlReviewStore;
@@ -13,19 +13,7 @@ beforeEach(async () => {
 afterEach(() => harness.close());
 
 /** Submits an application (phone method: no photos) and returns its reference. */
-async function submit(user: string): Promise<string> {
-  const chat = harness.chat(user);
-  await chat.press("start");
-  await chat.text("张三");
-  await chat.text(`${user}@example.com`);
-  await chat.text("13812348000");
-  await chat.press("method.phone");
-  await chat.text(harness.lastCode());
-  await chat.press("submit");
-  await chat.press("consent.agree");
-  const record = await harness.store.findUserRecord("console", user, "2026-11-23");
-  return record!.application!.reference;
-}
+const submit = (user: string) => submitWithPhone(harness, user);
 
 const at = new Date("2026-11-24T03:00:00Z");
 
