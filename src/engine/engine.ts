@@ -23,7 +23,7 @@ import { KeyedLock } from "./keyed-lock.js";
 import { createPureTransition } from "./pure-transition.js";
 import type { Store, StoreTransaction, StoredUser } from "./store-port.js";
 import { toMachineEvent } from "./to-machine-event.js";
-import { handleReviewAction, handleReviewNote, isReviewAction, type DeskContext } from "../review/review-desk.js";
+import { handleReviewAction, handleReviewNote, isNoteOrCancel, isReviewAction, type DeskContext } from "../review/review-desk.js";
 import { reviewCard } from "../review/review-card.js";
 import { NO_REVIEWERS, type Reviewers } from "../review/reviewers.js";
 
@@ -125,7 +125,7 @@ export class Engine {
     const { user, conversation } = await tx.openChat(chat, platformLocale, now);
     const desk = this.reviewDesk(tx, event, user, now);
     if (isReviewAction(event)) return handleReviewAction(desk, event.choice);
-    if (event.kind === "text" && desk.reviewers.isReviewer(event.platform, event.userId) && !event.text.trim().startsWith("/")) {
+    if (event.kind === "text" && desk.reviewers.isReviewer(event.platform, event.userId) && isNoteOrCancel(event.text)) {
       if (await tx.loadReviewSession({ platform: event.platform, chatId: event.chatId })) return handleReviewNote(desk, event.text);
     }
     let record = await tx.loadUserRecord(user, today);

@@ -81,12 +81,19 @@ export async function handleReviewAction(ctx: DeskContext, choice: string): Prom
   }
 }
 
+/** While a note is pending, plain text is the note and /cancel abandons the rejection; other commands work as usual. */
+export function isNoteOrCancel(text: string): boolean {
+  const trimmed = text.trim();
+  return !trimmed.startsWith("/") || /^\/cancel\b/i.test(trimmed);
+}
+
 /** The reviewer's next message after choosing rejection reasons is the note to the user. */
 export async function handleReviewNote(ctx: DeskContext, note: string): Promise<Reply[]> {
   const address = { platform: ctx.event.platform, chatId: ctx.event.chatId };
   const session = await ctx.tx.loadReviewSession(address);
   if (!session) return [];
   await ctx.tx.saveReviewSession(address, null, ctx.now);
+  if (note.trim().startsWith("/")) return [toReviewer(ctx, [msg("review.cancelled")])];
   return decide(ctx, session.reference, { type: "review.reject" }, { reasons: session.reasons, note: note.trim().slice(0, 1000) });
 }
 

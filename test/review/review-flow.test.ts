@@ -87,6 +87,14 @@ describe("reviewing in chat", () => {
     expect(record?.application?.status).toBe("submitted");
   });
 
+  it("lets a reviewer abandon a rejection with /cancel while the note is pending", async () => {
+    const { reference } = await submitIdCard("alice");
+    await harness.chat("rita").press(`rv.nx.${reference}.4`);
+    expect(keys(await harness.chat("rita").text("/cancel"))).toEqual(["review.cancelled"]);
+    expect(keys(await harness.chat("rita").text("hello"))).not.toContain("review.card.title"); // no longer taken as a note
+    expect((await harness.store.findUserRecord("console", "alice", "2026-11-23"))?.application?.status).toBe("submitted");
+  });
+
   it("forbids resubmission after a final reason, pointing to support", async () => {
     const { reference } = await submitIdCard("alice");
     await harness.chat("rita").press(`rv.nx.${reference}.${1 << 5}`); // false_information
