@@ -111,6 +111,11 @@ class SqlTransaction implements StoreTransaction {
     private readonly queries: HotQueries,
   ) {}
 
+  async pruneProcessedEvents(before: Date): Promise<number> {
+    const result = await this.trx.deleteFrom("processed_events").where("processed_at", "<", before.toISOString()).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
   async markEventProcessed(platform: Platform, eventId: string, at: Date): Promise<boolean> {
     const result = await this.trx.executeQuery(this.queries.markEventProcessed(platform, eventId, at.toISOString()));
     return Number(result.numAffectedRows ?? 0) === 1;

@@ -54,6 +54,8 @@ export interface NewSubmission {
 }
 
 export interface StoreTransaction {
+  /** Forgets event ids recorded before `before`: redeliveries come within hours, not weeks. Returns how many. */
+  pruneProcessedEvents(before: Date): Promise<number>;
   /** Records the platform event id; false when it was recorded before (a redelivery). */
   markEventProcessed(platform: Platform, eventId: string, at: Date): Promise<boolean>;
   /**

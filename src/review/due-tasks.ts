@@ -6,6 +6,9 @@ import type { Store } from "../engine/store-port.js";
 import { reviewCard } from "./review-card.js";
 import type { Reviewers } from "./reviewers.js";
 
+/** How long processed event ids are kept for deduplication (Telegram and Slack redeliver within hours). */
+export const PROCESSED_EVENT_RETENTION_MS = 30 * 86_400_000;
+
 export interface DueTaskSettings {
   defaultLocale: Locale;
   timeZone: string;
@@ -15,13 +18,14 @@ export interface DueTaskSettings {
  * One scheduler tick (every minute, and on start): finds what is due from
  * the times stored with each application — never an in-memory timer, since
  * these wait for days and must survive restarts — and returns the messages
- * to send. Each task is marked done in the same transaction, so it is sent
+ * to send, and forgets event ids too old to be redelivered. Each task is marked done in the same transaction, so it is sent
  * once (at most once: the outbox of the notifications issue makes it at least once too).
  */
 export async function runDueTasks(store: Store, reviewers: Reviewers, settings: DueTaskSettings, now: Date): Promise<Reply[]> {
   const today = localDate(now, settings.timeZone);
   return store.transaction(async (tx) => {
     const replies: Reply[] = [];
+    await tx.pruneProcessedEvents(new Date(now.getTime() - PROCESSED_EVENT_RETENTION_MS));
     for (const application of await tx.takeDueReviewerReminders(now)) {
       const card = reviewCard(application);
       const reminder = msg("review.reminder", { reference: application.reference, expectedBy: application.expectedBy });

@@ -36,6 +36,16 @@ describe("scheduled reminders and overdue notices", () => {
     expect(readable(await harness.chat("alice").text("/status"))).toContain("was expected by 2026-12-02 and is overdue");
   });
 
+  it("forgets processed event ids after 30 days", async () => {
+    await harness.chat("alice").text("hello");
+    const count = () => (harness.sqlite.prepare("select count(*) as n from processed_events").get() as { n: number }).n;
+    expect(count()).toBe(1);
+    await tick("2026-12-20T02:00:00Z");
+    expect(count()).toBe(1);
+    await tick("2026-12-28T02:00:01Z");
+    expect(count()).toBe(0);
+  });
+
   it("does nothing for applications already decided", async () => {
     const reference = await submit("alice");
     await harness.chat("rita").press(`rv.ok.${reference}`);
