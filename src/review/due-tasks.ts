@@ -18,8 +18,9 @@ export interface DueTaskSettings {
  * One scheduler tick (every minute, and on start): finds what is due from
  * the times stored with each application — never an in-memory timer, since
  * these wait for days and must survive restarts — and returns the messages
- * to send, and forgets event ids too old to be redelivered. Each task is marked done in the same transaction, so it is sent
- * once (at most once: the outbox of the notifications issue makes it at least once too).
+ * to send; it also forgets event ids too old to be redelivered. Each task is
+ * marked done in the same transaction, so its message is sent at most once
+ * (the outbox of the notifications issue will make it at least once too).
  */
 export async function runDueTasks(store: Store, reviewers: Reviewers, settings: DueTaskSettings, now: Date): Promise<Reply[]> {
   const today = localDate(now, settings.timeZone);
