@@ -15,6 +15,8 @@ import type { Config } from "./config.js";
 import { normalizeReferenceCode } from "./domain/reference-code.js";
 import { ACCOUNT_STATUSES, type AccountStatus } from "./domain/user-record.js";
 import { createDocumentCheck } from "./documents/document-check.js";
+import { faqAnswer } from "./faq/faq-answer.js";
+import { FaqMatcher } from "./faq/faq-matcher.js";
 import { LOCALES, type Locale } from "./i18n/locale.js";
 import { msg, translate } from "./i18n/message.js";
 import { loadConfigOrExit } from "./load-config.js";
@@ -33,6 +35,7 @@ const USAGE = `usage: npm run cli -- <command>
                                                 check one value the way the conversation does
   check-document <path> [--json] [--lang zh-CN|en]
                                                 check a document photo the way the conversation does
+  faq "<question>" [--lang zh-CN|en] [--json]   which FAQ answer a phrasing gets
   review list [--json]                          applications waiting for review, oldest first
   audit <reference> [--json]                    every change of one application
   account <console|telegram|slack> <user> <active|disabled|cancelled>
@@ -77,6 +80,9 @@ async function run(argv: string[]): Promise<number> {
     case "validate":
       expectArgs(rest, 2);
       return validate(rest[0]!, rest[1]!, values.json);
+    case "faq":
+      expectArgs(rest, 1);
+      return faq(rest[0]!, values.json, values.lang);
     case "review":
       if (rest[0] !== "list") throw new UsageError('review takes "list"');
       expectArgs(rest, 1);
@@ -226,6 +232,16 @@ function validate(kind: string, value: string, json: boolean): number {
   const output = result.valid ? { valid: true, normalized: result.normalized } : { valid: false, error: result.error };
   process.stdout.write(json ? `${JSON.stringify(output)}\n` : result.valid ? `valid: ${result.normalized}\n` : `invalid: ${result.error}\n`);
   return result.valid ? 0 : 1;
+}
+
+function faq(question: string, json: boolean, lang: string | undefined): number {
+  if (lang !== undefined && !(LOCALES as readonly string[]).includes(lang)) throw new UsageError(`--lang takes ${LOCALES.join(" or ")}`);
+  const config = loadConfigOrExit();
+  const locale = (lang as Locale | undefined) ?? config.defaultLocale;
+  const { topic, confidence } = new FaqMatcher().match(question);
+  const answer = topic ? translate(locale, faqAnswer(topic, config.supportContact)) : translate(locale, msg("faq.noMatch"));
+  process.stdout.write(json ? `${JSON.stringify({ topic, confidence, answer })}\n` : `${topic ?? "(no topic)"}  ${confidence}\n${answer}\n`);
+  return 0;
 }
 
 async function checkDocumentFile(path: string, json: boolean, lang: string | undefined): Promise<number> {

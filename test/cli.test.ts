@@ -68,6 +68,14 @@ describe("cli", () => {
     expect(JSON.parse(result.stdout)).toMatchObject({ ok: false, format: null, width: null, height: null, bytes: 9, problems: [{ code: "unsupported_format", message: expect.stringContaining("JPEG 或 PNG") }] });
   });
 
+  it("faq --json: the topic, confidence and answer a phrasing gets; null topic when nothing matches", () => {
+    const matched = JSON.parse(runCli(["faq", "審核要多久", "--json", "--lang", "zh-CN"], env).stdout);
+    expect(matched).toMatchObject({ topic: "review-time", answer: expect.stringContaining("1–3 个工作日") });
+    expect(matched.confidence).toBeGreaterThan(0.3);
+    const unmatched = JSON.parse(runCli(["faq", "tell me a joke", "--json", "--lang", "en"], env).stdout);
+    expect(unmatched).toMatchObject({ topic: null, answer: expect.stringContaining("not sure what you mean") });
+  });
+
   it.each([[["frobnicate"]], [["check-document", "/no/such/file.jpg"]], [["check-document", "x.jpg", "--lang", "fr"]], [[]], [["validate", "passport", "x"]], [["status", "whatsapp", "x"]], [["status", "console"]], [["validate", "email", "a@b.co", "--bogus"]]])(
     "prints usage and exits 2 for %j",
     (args) => {

@@ -240,6 +240,38 @@ export const en = {
   "contact.phoneUpdated": "Your phone number is confirmed and updated.",
   "reverify.started":
     "A new legal representative needs a new review. Your current verification stays valid until the decision. I'll ask for the new licence photo and the representative's details; everything else is kept.",
+  "faq.verification-steps":
+    "Verification takes four steps: 1) register your full name, email and mobile phone; 2) choose a method — personal ID card, phone, or enterprise; 3) enter the details and send the document photos, which I check right away; 4) submit: reviewers decide within 1–3 business days, and the result comes here, by email and by SMS.",
+  "faq.verification-methods":
+    "Three methods: personal ID card (your 18-character ID number plus photos of both sides — the usual choice for individuals); phone (a 6-digit SMS code to your registered mobile); enterprise (company name, unified social credit code, a photo of the business licence, and the legal representative's name and ID number).",
+  "faq.required-documents":
+    "For the ID card method: photos of the front (portrait side) and back (national emblem side) of your resident ID card. For enterprises: a photo of the business licence, plus the legal representative's ID number. The phone method needs no documents.",
+  "faq.document-requirements":
+    "Photos must be JPEG or PNG, at most 5 MB, at least 600 pixels on the shorter side, sharp, in colour (not a photocopy), well lit and not washed out, with the whole document on a plain background. I check each photo as soon as you send it and tell you exactly what to fix.",
+  "faq.review-time": "Reviewers decide within 1–3 business days after you submit (weekends and public holidays don't count). You'll get the result here, by email and by SMS.",
+  "faq.check-status": "Send /status or press “Check status” at any time to see where your application stands.",
+  "faq.failure-reasons":
+    "The most common reasons are details that don't match the document (check your name and ID number character by character), photos that are unclear, black-and-white or missing a side, an expired document, or an account that is disabled. The rejection message lists your reasons and what to do about each.",
+  "faq.resubmit":
+    "Yes — after a rejection for a fixable reason you can resubmit: choose “Resubmit”, and only the items that need fixing are asked again. After a final rejection (false information, not eligible), or after 5 rejections within 30 days, please contact support.",
+  "faq.modify-application":
+    "A submitted application can't be edited. If something is wrong, withdraw it (/status → “Withdraw application”) and start again; your new application is reviewed from the start.",
+  "faq.notification-missing":
+    "Check your spam or junk folder first, and that the email and phone number you registered are correct. The result is always here too: send /status. If your contact details are wrong, contact support so we can correct them.",
+  "faq.forgot-email":
+    "If you forgot which email you registered with, try resetting your password on the platform; if that doesn't help, contact support and they will confirm your identity and help you recover the account.",
+  "faq.update-info":
+    "After approval you can keep your details current from the menu: “Update email”, or “Update phone” (confirmed with an SMS code). Enterprises whose legal representative changes choose “Change legal representative”, which needs a new review; the current verification stays valid until then.",
+  "faq.benefits":
+    "Verified users get the platform's advanced features — such as file sharing and data analysis — higher trust in shared work, and stronger protection of their information.",
+  "faq.account-problem":
+    "A disabled or cancelled account can't be verified. Please contact support to check your account's status and what can be done.",
+  "faq.platform-issue":
+    "If uploads fail or the service seems down, check your network and try again later, perhaps on another network. During maintenance, announcements explain what is affected; your answers so far are always kept.",
+  "faq.contact-support": "Our support team can help: {support}. Mention your reference code if you have one.",
+  "faq.privacy":
+    "We use your name, contact details, ID numbers and document photos only to verify your identity. Only our reviewers see them; ID numbers are masked wherever possible, photos are stored without location data, and nothing is kept longer than the law requires.",
+  "faq.noMatch": "Sorry, I'm not sure what you mean. Here are the topics I can help with — or ask for a person.",
   "faq.quick":
     "Quick answers:\n• Review takes 1–3 business days; the result comes here, by email and by SMS.\n• Photos: JPEG or PNG, at most 5 MB, sharp, in colour, well lit, plain background.\n• A submitted application can't be edited; it can be resubmitted if rejected for a fixable reason.\n• No result? Check your spam folder and that your email and phone are correct.",
   "support.contact": "Our support team can help: {support}. Mention your reference code if you have one.",

@@ -1,0 +1,101 @@
+import { FAQ_PHRASINGS } from "./faq-phrasings.js";
+import { FAQ_TOPICS, type FaqTopic } from "./faq-topics.js";
+import { questionFeatures, type Features } from "./text-features.js";
+
+export interface FaqMatch {
+  /** null when no topic matches well enough: say so honestly and offer the topic list. */
+  topic: FaqTopic | null;
+  /** Cosine similarity with the closest example, 0..1. */
+  confidence: number;
+}
+
+/** Below this similarity to every example, a question is not answered from the FAQ (calibrated on the labelled set). */
+export const DEFAULT_MIN_CONFIDENCE = 0.3;
+
+interface Example {
+  topic: FaqTopic;
+  norm: number;
+}
+
+/** A topic's score mixes its closest example (precise phrasings) with its centroid (its vocabulary as a whole). */
+const NEAREST_WEIGHT = 0.6;
+
+/**
+ * Nearest-example matching over TF-IDF weighted features. Built once (a few
+ * milliseconds); a question costs one pass over its features through an
+ * inverted index.
+ */
+export class FaqMatcher {
+  private readonly examples: Example[] = [];
+  private readonly postings = new Map<string, Array<{ example: number; weight: number }>>();
+  private readonly idf = new Map<string, number>();
+  private readonly centroids = new Map<FaqTopic, { weights: Features; norm: number }>();
+
+  constructor(
+    phrasings: Record<FaqTopic, string[]> = FAQ_PHRASINGS,
+    private readonly minConfidence = DEFAULT_MIN_CONFIDENCE,
+  ) {
+    const documents: Array<{ topic: FaqTopic; features: Features }> = FAQ_TOPICS.flatMap((topic) =>
+      phrasings[topic].map((text) => ({ topic, features: questionFeatures(text) })),
+    );
+    const documentFrequency = new Map<string, number>();
+    for (const { features } of documents) {
+      for (const feature of features.keys()) documentFrequency.set(feature, (documentFrequency.get(feature) ?? 0) + 1);
+    }
+    for (const [feature, count] of documentFrequency) this.idf.set(feature, Math.log(documents.length / count) + 1);
+    documents.forEach(({ topic, features }, example) => {
+      const weights = this.weigh(features);
+      const norm = Math.hypot(...weights.values()) || 1;
+      this.examples.push({ topic, norm });
+      const centroid = this.centroids.get(topic)?.weights ?? new Map<string, number>();
+      for (const [feature, weight] of weights) centroid.set(feature, (centroid.get(feature) ?? 0) + weight / norm);
+      this.centroids.set(topic, { weights: centroid, norm: 0 });
+      for (const [feature, weight] of weights) {
+        const list = this.postings.get(feature) ?? [];
+        list.push({ example, weight });
+        this.postings.set(feature, list);
+      }
+    });
+    for (const centroid of this.centroids.values()) centroid.norm = Math.hypot(...centroid.weights.values()) || 1;
+  }
+
+  match(question: string): FaqMatch {
+    const weights = this.weigh(questionFeatures(question));
+    const queryNorm = Math.hypot(...weights.values());
+    if (queryNorm === 0) return { topic: null, confidence: 0 };
+    const dot = new Float64Array(this.examples.length);
+    for (const [feature, weight] of weights) {
+      for (const posting of this.postings.get(feature) ?? []) dot[posting.example]! += weight * posting.weight;
+    }
+    const nearest = new Map<FaqTopic, number>();
+    dot.forEach((value, index) => {
+      const example = this.examples[index]!;
+      const score = value / (queryNorm * example.norm);
+      if (score > (nearest.get(example.topic) ?? 0)) nearest.set(example.topic, score);
+    });
+    let topic: FaqTopic | null = null;
+    let bestScore = 0;
+    for (const [candidate, nearestScore] of nearest) {
+      const centroid = this.centroids.get(candidate)!;
+      let centroidDot = 0;
+      for (const [feature, weight] of weights) centroidDot += weight * (centroid.weights.get(feature) ?? 0);
+      const score = NEAREST_WEIGHT * nearestScore + (1 - NEAREST_WEIGHT) * (centroidDot / (queryNorm * centroid.norm));
+      if (score > bestScore) {
+        bestScore = score;
+        topic = candidate;
+      }
+    }
+    const confidence = Math.round(bestScore * 1000) / 1000;
+    return bestScore >= this.minConfidence ? { topic, confidence } : { topic: null, confidence };
+  }
+
+  /** Unknown features (never seen in any example) carry no signal and are dropped. */
+  private weigh(features: Features): Features {
+    const weighted: Features = new Map();
+    for (const [feature, count] of features) {
+      const idf = this.idf.get(feature);
+      if (idf !== undefined) weighted.set(feature, count * idf);
+    }
+    return weighted;
+  }
+}

@@ -1,0 +1,66 @@
+import * as OpenCC from "opencc-js";
+
+/**
+ * Turns a question into weighted features that survive how people type in
+ * chat: full-width characters, Traditional characters, missing punctuation,
+ * mixed languages and typos. Chinese is matched on character bigrams (no word
+ * segmenter needed for short questions); English on word stems plus
+ * character trigrams, which absorb most typos.
+ */
+const toSimplified = OpenCC.Converter({ from: "tw", to: "cn" });
+
+// Includes the fragments of contractions ("what s", "can t") left once punctuation is removed.
+const ENGLISH_STOPWORDS = new Set(
+  "a an the i me my we our you your it its is are was were be been am do does did to of in on for with at by from and or but if so can could would should will shall may might have has had this that these those there what which who how when where why please hi hello hey just s t re ll ve m d".split(
+    " ",
+  ),
+);
+/** Characters that carry no topic on their own (particles, pronouns); they still count inside bigrams. */
+const CHINESE_STOP_CHARACTERS = new Set("的了吗嘛呢吧啊呀我你他她它们是在有和就都也还要会能可这那么什怎".split(""));
+
+/** Words every topic shares ("verify", "application", "认证", "申请"): they say little about which topic is meant. */
+const GENERIC_WORDS = new Set(["verify", "verif", "application", "account", "get"]);
+const GENERIC_BIGRAMS = new Set(
+  ["认证", "申请", "怎么", "什么", "可以", "如何", "有什", "么好", "么办", "一下", "能不", "不能", "是不", "不是", "么样", "为什", "要不", "还能", "我的", "我想"],
+);
+const GENERIC_WEIGHT = 0.3;
+
+export type Features = Map<string, number>;
+
+export function normalizeQuestion(text: string): string {
+  let normalized = text.normalize("NFKC").toLowerCase();
+  if (/[\u3400-\u9fff]/.test(normalized)) normalized = toSimplified(normalized);
+  return normalized.replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+}
+
+export function questionFeatures(text: string): Features {
+  const features: Features = new Map();
+  const add = (feature: string, weight: number) => features.set(feature, (features.get(feature) ?? 0) + weight);
+  for (const run of normalizeQuestion(text).match(/[\u3400-\u9fff]+|[a-z0-9]+/g) ?? []) {
+    if (/^[\u3400-\u9fff]/.test(run)) {
+      const chars = [...run];
+      chars.forEach((char, i) => {
+        if (!CHINESE_STOP_CHARACTERS.has(char)) add(`c:${char}`, 0.5);
+        if (i + 1 < chars.length) {
+          const bigram = `${char}${chars[i + 1]}`;
+          add(`b:${bigram}`, GENERIC_BIGRAMS.has(bigram) ? GENERIC_WEIGHT : 1);
+        }
+      });
+    } else if (!ENGLISH_STOPWORDS.has(run)) {
+      const stem = stemEnglish(run);
+      add(`w:${stem}`, GENERIC_WORDS.has(stem) ? GENERIC_WEIGHT : 1);
+      const padded = `^${stem}$`;
+      for (let i = 0; i + 3 <= padded.length; i++) add(`t:${padded.slice(i, i + 3)}`, 0.25);
+    }
+  }
+  return features;
+}
+
+/** A light stemmer: enough to match "rejected"/"reject", "documents"/"document", "verifying"/"verify". */
+function stemEnglish(word: string): string {
+  if (word.length <= 4) return word;
+  for (const suffix of ["ication", "ation", "ing", "ed", "es", "s"]) {
+    if (word.endsWith(suffix) && word.length - suffix.length >= 3) return word.slice(0, -suffix.length);
+  }
+  return word;
+}
