@@ -1,12 +1,14 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from "kysely";
 import * as initial from "./migrations/001-initial.js";
 import * as review from "./migrations/002-review.js";
+import * as support from "./migrations/003-support.js";
 import type { Database } from "./schema.js";
 
 /** Migrations listed in code: no file-system lookup, so they work the same from tsx, a bundle or tests. */
 const MIGRATIONS: Record<string, Migration> = {
   "001-initial": initial,
   "002-review": review,
+  "003-support": support,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

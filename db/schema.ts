@@ -12,6 +12,16 @@ export interface Database {
   conversations: ConversationsTable;
   processed_events: ProcessedEventsTable;
   review_sessions: ReviewSessionsTable;
+  support_requests: SupportRequestsTable;
+}
+
+export interface SupportRequestsTable {
+  reference: string;
+  user_id: string;
+  platform: string;
+  platform_user_id: string;
+  question: string | null;
+  created_at: string;
 }
 
 export interface ReviewSessionsTable {

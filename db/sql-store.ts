@@ -216,8 +216,44 @@ class SqlTransaction implements StoreTransaction {
   }
 
   async isReferenceTaken(reference: string): Promise<boolean> {
-    const row = await this.trx.selectFrom("applications").select("id").where("reference", "=", reference).executeTakeFirst();
-    return row !== undefined;
+    const application = await this.trx.selectFrom("applications").select("id").where("reference", "=", reference).executeTakeFirst();
+    const request = await this.trx.selectFrom("support_requests").select("reference").where("reference", "=", reference).executeTakeFirst();
+    return application !== undefined || request !== undefined;
+  }
+
+  async latestContactDetails(userId: string): Promise<{ email?: string; phone?: string } | null> {
+    const row = await this.trx
+      .selectFrom("applications")
+      .select("details")
+      .where("user_id", "=", userId)
+      .where("status", "!=", "draft")
+      .orderBy("submitted_at", "desc")
+      .limit(1)
+      .executeTakeFirst();
+    if (!row) return null;
+    const { email, phone } = parseJson(row.details) as { email?: string; phone?: string };
+    return { ...(email ? { email } : {}), ...(phone ? { phone } : {}) };
+  }
+
+  async recordSupportRequest(request: {
+    reference: string;
+    userId: string;
+    platform: Platform;
+    platformUserId: string;
+    question: string | null;
+    at: Date;
+  }): Promise<void> {
+    await this.trx
+      .insertInto("support_requests")
+      .values({
+        reference: request.reference,
+        user_id: request.userId,
+        platform: request.platform,
+        platform_user_id: request.platformUserId,
+        question: request.question,
+        created_at: request.at.toISOString(),
+      })
+      .execute();
   }
 
   async submitApplication(submission: NewSubmission): Promise<void> {

@@ -5,6 +5,7 @@ import type { Locale } from "../src/i18n/locale.js";
 import type { Message } from "../src/i18n/message.js";
 import type { Choice } from "../src/chat/reply.js";
 import type { ProblemReport } from "../src/documents/document-check.js";
+import type { FaqTopic } from "../src/faq/faq-topics.js";
 
 /** Every event carries the engine's clock and the user's current record, so the machine stays pure. */
 interface Stamped {
@@ -15,6 +16,11 @@ interface Stamped {
 }
 
 export type UnusableReason = "empty" | "too_long" | "unsupported";
+export interface ContactDetails {
+  email?: string;
+  phone?: string;
+}
+
 /** An uploaded file after the document checks; `document` is set only when it passed. */
 export interface CheckedUpload {
   document?: StoredDocument;
@@ -23,7 +29,11 @@ export interface CheckedUpload {
 
 export type ConversationEvent = Stamped &
   (
-    | { type: "user.text"; text: string }
+    /**
+     * `faq` is the closest FAQ topic, when the text reads like one of its questions; `contact` is
+     * the email and phone of the user's latest application, attached for "notification-missing".
+     */
+    | { type: "user.text"; text: string; faq?: { topic: FaqTopic; confidence: number }; contact?: ContactDetails }
     | { type: `choice.${string}` }
     | { type: "user.file"; upload: CheckedUpload }
     | { type: "user.contact"; phone: string; ownNumber: boolean }
@@ -40,6 +50,7 @@ export type ConversationEvent = Stamped &
      */
     | { type: "resubmission.ready"; draft: Draft; previousReference: string; why: "rejected" | "legal_rep_change" }
     | { type: "contact.updated"; field: "email" | "phone" }
+    | { type: "support.requested"; reference: string }
     /** The application's answers, without the items reviewers asked for again. */
     | { type: "info.ready"; draft: Draft; reference: string; items: Step[] }
     | { type: "application.infoProvided"; reference: string }
@@ -58,6 +69,8 @@ export type ConversationOutput =
   | { type: "effect.submit"; draft: Draft; previousReference?: string }
   | { type: "effect.prepareResubmission"; reference: string; why: "rejected" | "legal_rep_change" }
   | { type: "effect.updateContact"; field: "email" | "phone"; value: string }
+  /** Records a request for human support (with the question we could not answer, if any). */
+  | { type: "effect.requestSupport"; question?: string }
   | { type: "effect.prepareInfo"; reference: string }
   | { type: "effect.provideInfo"; reference: string; draft: Draft }
   | { type: "effect.withdraw"; reference: string };
@@ -74,6 +87,8 @@ export interface ConversationContext {
   withdrawing?: string;
   /** A verified user's new phone number, waiting for its one-time code. */
   pendingPhone?: string;
+  /** The last question the FAQ could not answer, handed to support if the user asks for a person. */
+  unansweredQuestion?: string;
 }
 
 export interface ConversationInput {

@@ -27,6 +27,8 @@ import { isAwaitingDecision, resubmissionVerdict, type ResubmissionVerdict } fro
 import { otherLocale } from "../src/i18n/locale.js";
 import { msg, type Message, type MessageKey } from "../src/i18n/message.js";
 import { parseAnswer, type AnswerResult } from "./answers.js";
+import { faqReply, topicChoices } from "./faq-replies.js";
+import { FAQ_TOPICS, type FaqTopic } from "../src/faq/faq-topics.js";
 import type {
   ConversationContext,
   ConversationEvent,
@@ -45,6 +47,10 @@ export const CONVERSATION_MACHINE_VERSION = 1;
 type DocumentStep = "idFront" | "idBack" | "licence";
 
 const reply = (...body: Message[]): ConversationOutput => ({ type: "reply", body });
+
+/** FAQ confidence needed to take text typed in the middle of the flow for a question (see README › FAQ). */
+const QUESTION_IN_FLOW = 0.45;
+const STRONG_QUESTION = 0.65;
 
 /**
  * The guard and the action of a transition both need the parsed answer;
@@ -92,6 +98,12 @@ export const conversationMachine = setup({
     resubmission: ({ event }, params: { verdict: ResubmissionVerdict }) => resubmissionVerdict(event.record) === params.verdict,
     needsInfo: ({ event }) => event.record.application?.status === "needs_more_info",
     providingInfo: ({ context }) => context.providingInfo !== undefined,
+    /** Text that reads like one of the FAQ's questions at all (in the menu, nothing else is expected). */
+    matchedQuestion: ({ event }) => event.type === "user.text" && event.faq !== undefined,
+    /** In the middle of the flow, a question must be clearer to be taken for one rather than a wrong answer. */
+    questionInFlow: ({ event }) => event.type === "user.text" && (event.faq?.confidence ?? 0) >= QUESTION_IN_FLOW,
+    /** So clearly a question that it is answered even when it would also pass as an answer. */
+    strongQuestion: ({ event }) => event.type === "user.text" && (event.faq?.confidence ?? 0) >= STRONG_QUESTION,
     approvedEnterprise: ({ event }) =>
       event.record.application?.status === "approved" && event.record.application.method === "enterprise",
     validNewEmail: ({ event }) => event.type === "user.text" && validEmail(event.text) !== undefined,
@@ -186,6 +198,32 @@ export const conversationMachine = setup({
       const key = event.why === "rejected" ? "resubmit.started" : "reverify.started";
       enqueue.emit(reply(msg(key, { reference: event.previousReference })));
     }),
+    answerFaq: emit(({ event }) => {
+      const topic =
+        event.type === "user.text" ? event.faq?.topic : (event.type.slice("choice.faq.".length) as FaqTopic);
+      if (!topic || !FAQ_TOPICS.includes(topic)) return reply(msg("input.staleChoice"));
+      const contact = event.type === "user.text" ? event.contact : undefined;
+      return { type: "reply", ...faqReply(topic, event.record, event.supportContact, contact) };
+    }),
+    offerTopics: enqueueActions(({ event, enqueue }) => {
+      if (event.type !== "user.text") return;
+      enqueue.assign({ unansweredQuestion: event.text.trim().slice(0, 500) });
+      enqueue.emit({
+        type: "reply",
+        body: [msg("faq.noMatch")],
+        choices: [...topicChoices(), { id: "support", label: msg("choice.talkToPerson") }],
+      });
+    }),
+    showTopics: emit({ type: "reply", body: [msg("faq.pick")], choices: topicChoices() }),
+    requestSupport: emit(({ context }) => ({
+      type: "effect.requestSupport",
+      ...(context.unansweredQuestion ? { question: context.unansweredQuestion } : {}),
+    })),
+    confirmSupportRequest: enqueueActions(({ event, enqueue }) => {
+      if (event.type !== "support.requested") return;
+      enqueue.emit(reply(msg("support.requested", { reference: event.reference, support: event.supportContact })));
+      enqueue.assign({ unansweredQuestion: undefined });
+    }),
     explainNewEmail: emit(({ event }) => reply(msg("error.email.format", { value: event.type === "user.text" ? event.text.trim() : "" }))),
     saveNewEmail: emit(({ event }) => ({
       type: "effect.updateContact",
@@ -274,8 +312,15 @@ export const conversationMachine = setup({
     "user.unusable": { actions: ["sayUnusable", "prompt"] },
     "user.file": { actions: [{ type: "say", params: { key: "document.unexpected" } }, "prompt"] },
     "user.contact": { actions: [{ type: "say", params: { key: "input.unsupported" } }, "prompt"] },
-    "user.text": { actions: [{ type: "say", params: { key: "input.useButtons" } }, "prompt"] },
+    "user.text": [
+      { guard: "questionInFlow", actions: ["answerFaq", "prompt"] },
+      { actions: [{ type: "say", params: { key: "input.useButtons" } }, "prompt"] },
+    ],
     "choice.*": { actions: [{ type: "say", params: { key: "input.staleChoice" } }, "prompt"] },
+    "choice.faq": { actions: ["showTopics"] },
+    "choice.faq.*": { actions: ["answerFaq", "prompt"] },
+    "choice.support": { actions: "requestSupport" },
+    "support.requested": { actions: ["confirmSupportRequest", "prompt"] },
     "code.sent": { actions: "rememberCode" },
     "choice.resubmit": [
       { guard: { type: "resubmission", params: { verdict: "allowed" } }, actions: "prepareResubmission" },
@@ -318,9 +363,10 @@ export const conversationMachine = setup({
           { target: "route" },
         ],
         "choice.status": { actions: ["sayStatus", "prompt"] },
-        "choice.faq": { actions: [{ type: "say", params: { key: "faq.quick" } }, "prompt"] },
-        "choice.support": { actions: ["saySupport", "prompt"] },
-        "user.text": { actions: [{ type: "say", params: { key: "menu.welcome" } }, "prompt"] },
+        "user.text": [
+          { guard: "matchedQuestion", actions: ["answerFaq", "prompt"] },
+          { actions: ["offerTopics"] },
+        ],
         "cmd.cancel": { actions: [{ type: "say", params: { key: "cancel.nothing" } }, "prompt"] },
       },
     },
@@ -362,6 +408,7 @@ export const conversationMachine = setup({
       on: {
         "user.text": [
           { guard: "codeMatches", target: "route", actions: "confirmPhone" },
+          { guard: "questionInFlow", actions: ["answerFaq", "prompt"] },
           { actions: ["explainWrongCode", "prompt"] },
         ],
         "choice.code.resend": [
@@ -418,6 +465,7 @@ export const conversationMachine = setup({
       on: {
         "user.text": [
           { guard: "validNewEmail", target: "updatingContact", actions: "saveNewEmail" },
+          { guard: "questionInFlow", actions: ["answerFaq", "prompt"] },
           { actions: ["explainNewEmail", "prompt"] },
         ],
         "cmd.back": "menu",
@@ -428,6 +476,7 @@ export const conversationMachine = setup({
       on: {
         "user.text": [
           { guard: "validNewPhone", target: "newPhoneCode", actions: "rememberNewPhone" },
+          { guard: "questionInFlow", actions: ["answerFaq", "prompt"] },
           { actions: ["explainNewPhone", "prompt"] },
         ],
         "cmd.back": "menu",
@@ -439,6 +488,7 @@ export const conversationMachine = setup({
       on: {
         "user.text": [
           { guard: "codeMatches", target: "updatingContact", actions: "saveNewPhone" },
+          { guard: "questionInFlow", actions: ["answerFaq", "prompt"] },
           { actions: ["explainWrongCode", "prompt"] },
         ],
         "choice.code.resend": [
@@ -497,7 +547,9 @@ function textStep(step: TextStep) {
     entry: "prompt" as const,
     on: {
       "user.text": [
+        { guard: "strongQuestion" as const, actions: ["answerFaq" as const, "prompt" as const] },
         { guard: { type: "answerValid" as const, params: { step } }, target: "route", actions: { type: "saveAnswer" as const, params: { step } } },
+        { guard: "questionInFlow" as const, actions: ["answerFaq" as const, "prompt" as const] },
         { actions: [{ type: "explainAnswer" as const, params: { step } }, "prompt" as const] },
       ],
       ...(previous ? { "cmd.back": previous } : {}),

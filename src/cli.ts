@@ -37,6 +37,7 @@ const USAGE = `usage: npm run cli -- <command>
                                                 check a document photo the way the conversation does
   faq "<question>" [--lang zh-CN|en] [--json]   which FAQ answer a phrasing gets
   review list [--json]                          applications waiting for review, oldest first
+  support list [--json]                         requests for a person, newest first
   audit <reference> [--json]                    every change of one application
   account <console|telegram|slack> <user> <active|disabled|cancelled>
                                                 set a user's account status`;
@@ -83,6 +84,10 @@ async function run(argv: string[]): Promise<number> {
     case "faq":
       expectArgs(rest, 1);
       return faq(rest[0]!, values.json, values.lang);
+    case "support":
+      if (rest[0] !== "list") throw new UsageError('support takes "list"');
+      expectArgs(rest, 1);
+      return supportList(values.json);
     case "review":
       if (rest[0] !== "list") throw new UsageError('review takes "list"');
       expectArgs(rest, 1);
@@ -149,6 +154,16 @@ async function reviewList(json: boolean): Promise<number> {
         process.stdout.write(`${e.reference}  ${e.method.padEnd(10)}  waiting ${age.padStart(5)}  expected by ${e.expectedBy}${e.overdue ? "  OVERDUE" : ""}\n`);
       }
     }
+    return 0;
+  });
+}
+
+async function supportList(json: boolean): Promise<number> {
+  return withReviewStore(async (reviews) => {
+    const requests = await reviews.supportRequests(100);
+    if (json) process.stdout.write(`${JSON.stringify(requests)}\n`);
+    else if (requests.length === 0) process.stdout.write("no support requests\n");
+    else for (const r of requests) process.stdout.write(`${r.reference}  ${r.createdAt}  ${r.platform}:${r.user}${r.question ? `  “${r.question}”` : ""}\n`);
     return 0;
   });
 }

@@ -22,7 +22,8 @@ import { persistConversation, restoreConversation, startConversation } from "./c
 import { KeyedLock } from "./keyed-lock.js";
 import { createPureTransition } from "./pure-transition.js";
 import type { Store, StoreTransaction, StoredUser } from "./store-port.js";
-import { toMachineEvent } from "./to-machine-event.js";
+import { toMachineEvent, type EventStamp } from "./to-machine-event.js";
+import { sharedFaqMatcher } from "../faq/faq-matcher.js";
 import { handleReviewAction, handleReviewNote, isNoteOrCancel, isReviewAction, type DeskContext } from "../review/review-desk.js";
 import { reviewCard } from "../review/review-card.js";
 import { NO_REVIEWERS, type Reviewers } from "../review/reviewers.js";
@@ -147,7 +148,12 @@ export class Engine {
     const queue: ConversationEvent[] =
       restored.kind === "reset"
         ? []
-        : [toMachineEvent(event, { now: now.getTime(), record, supportContact: settings.supportContact }, upload?.upload)];
+        : [this.firstEvent(event, restored.kind === "new", { now: now.getTime(), record, supportContact: settings.supportContact }, upload)];
+    const first = queue[0];
+    if (first?.type === "user.text" && first.faq?.topic === "notification-missing") {
+      const contact = await tx.latestContactDetails(user.id);
+      if (contact) queue[0] = { ...first, contact };
+    }
     while (queue.length > 0) {
       const [next, outputs] = this.transition(snapshot, queue.shift()!);
       snapshot = next;
@@ -171,6 +177,12 @@ export class Engine {
 
     const locale = snapshot.context.locale;
     return [...contents.map((content) => ({ locale, ...content })), ...outgoing];
+  }
+
+  /** A newcomer's first words, unless a question we can answer, get the welcome and the menu. */
+  private firstEvent(event: ChatEvent, isNewChat: boolean, stamp: EventStamp, upload: PreparedUpload | undefined): ConversationEvent {
+    const machineEvent = toMachineEvent(event, stamp, upload?.upload, (text) => sharedFaqMatcher().match(text));
+    return isNewChat && machineEvent.type === "user.text" && !machineEvent.faq ? { type: "cmd.start", ...stamp } : machineEvent;
   }
 
   private reviewDesk(tx: StoreTransaction, event: ChatEvent, user: StoredUser, now: Date): DeskContext {
@@ -241,6 +253,19 @@ export class Engine {
         const reask = effect.why === "rejected" ? stepsToReask(previous.reasons) : LEGAL_REPRESENTATIVE_STEPS;
         return { type: "resubmission.ready", draft: clearSteps(previous.draft, reask), previousReference: previous.reference, why: effect.why };
       }
+      case "effect.requestSupport": {
+        const reference = await this.freeReference(ctx.tx);
+        await ctx.tx.recordSupportRequest({
+          reference,
+          userId: ctx.user.id,
+          platform: ctx.event.platform,
+          platformUserId: ctx.event.userId,
+          question: effect.question ?? null,
+          at: ctx.now,
+        });
+        this.deps.logger.info({ platform: ctx.event.platform, reference }, "support request recorded");
+        return { type: "support.requested", reference };
+      }
       case "effect.updateContact": {
         const actor = `user:${ctx.event.platform}:${ctx.event.userId}`;
         await ctx.tx.updateContactDetails(ctx.user.id, effect.field, effect.value, actor, ctx.event.platform, ctx.now);
@@ -301,7 +326,8 @@ type ResultEvent = DistributiveOmit<
         | "application.infoProvided"
         | "application.withdrawn"
         | "application.changeRefused"
-        | "contact.updated";
+        | "contact.updated"
+        | "support.requested";
     }
   >,
   "now" | "record" | "supportContact"

@@ -75,6 +75,7 @@ export interface StoreTransaction {
   loadDraft(userId: string): Promise<Draft | null>;
   /** Replaces the user's draft; an empty draft removes it. */
   saveDraft(userId: string, draft: Draft, at: Date): Promise<void>;
+  /** Whether an application or a support request already uses this reference code. */
   isReferenceTaken(reference: string): Promise<boolean>;
   /** Turns the draft into a submitted application and writes the audit entry. */
   submitApplication(submission: NewSubmission): Promise<void>;
@@ -92,6 +93,17 @@ export interface StoreTransaction {
   takeDueReviewerReminders(now: Date): Promise<ApplicationForReview[]>;
   /** Submitted applications past their expected date whose user was not yet told; marks them told. */
   takeOverdueNotices(today: IsoDate, now: Date): Promise<ApplicationForReview[]>;
+  /** The email and phone of the user's latest submitted application (where notifications go). */
+  latestContactDetails(userId: string): Promise<{ email?: string; phone?: string } | null>;
+  /** A request for a person: visible to reviewers with `cli support list`. */
+  recordSupportRequest(request: {
+    reference: string;
+    userId: string;
+    platform: Platform;
+    platformUserId: string;
+    question: string | null;
+    at: Date;
+  }): Promise<void>;
   /** Audits an action that changes no status: a refused attempt, a reviewer revealing ID numbers. */
   auditWithoutChange(reference: string, actor: string, platform: Platform, reason: string, at: Date): Promise<void>;
 }

@@ -4,6 +4,7 @@ import { textProblem } from "../domain/text.js";
 import type { UserRecord } from "../domain/user-record.js";
 import { LOCALES, localeFromTag } from "../i18n/locale.js";
 import type { ChatEvent } from "../chat/chat-event.js";
+import type { FaqMatch } from "../faq/faq-matcher.js";
 
 export interface EventStamp {
   now: number;
@@ -18,13 +19,20 @@ const SIMPLE_COMMANDS = new Set(["start", "cancel", "back", "help", "status"]);
  * that can't be an answer (empty, emoji-only, over-long, stickers) becomes
  * `user.unusable`, so every state answers it the same way.
  */
-export function toMachineEvent(event: ChatEvent, stamp: EventStamp, upload?: CheckedUpload): ConversationEvent {
+export function toMachineEvent(
+  event: ChatEvent,
+  stamp: EventStamp,
+  upload?: CheckedUpload,
+  faq: (text: string) => FaqMatch = () => ({ topic: null, confidence: 0 }),
+): ConversationEvent {
   switch (event.kind) {
     case "text": {
       const command = /^\/(\w+)(?:@\w+)?(?:\s+(.*))?$/s.exec(event.text.trim());
       if (command) return commandEvent(command[1]!.toLowerCase(), command[2] ?? "", stamp);
       const problem = textProblem(event.text);
-      return problem ? { type: "user.unusable", reason: problem, ...stamp } : { type: "user.text", text: event.text, ...stamp };
+      if (problem) return { type: "user.unusable", reason: problem, ...stamp };
+      const { topic, confidence } = faq(event.text);
+      return { type: "user.text", text: event.text, ...(topic ? { faq: { topic, confidence } } : {}), ...stamp };
     }
     case "command":
       return commandEvent(event.command.toLowerCase(), event.args, stamp);

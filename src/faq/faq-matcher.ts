@@ -99,3 +99,11 @@ export class FaqMatcher {
     return weighted;
   }
 }
+
+let shared: FaqMatcher | undefined;
+
+/** One matcher per process, built on first use (about 60 ms). */
+export function sharedFaqMatcher(): FaqMatcher {
+  shared ??= new FaqMatcher();
+  return shared;
+}

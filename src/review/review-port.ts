@@ -70,6 +70,14 @@ export interface AuditEntry {
   note: string | null;
 }
 
+export interface SupportRequestEntry {
+  reference: string;
+  platform: string;
+  user: string;
+  question: string | null;
+  createdAt: string;
+}
+
 /** Persistence for the review workflow; implemented by `db/review-store.ts`. */
 export interface ReviewStore {
   /** Applies the change if the lifecycle allows it in the current status, atomically with its audit entry. */
@@ -78,6 +86,8 @@ export interface ReviewStore {
   awaitingReview(today: IsoDate): Promise<ReviewQueueEntry[]>;
   /** The audit trail of one application, oldest first; null for an unknown reference. */
   auditTrail(reference: string): Promise<AuditEntry[] | null>;
+  /** Requests for a person, newest first. */
+  supportRequests(limit: number): Promise<SupportRequestEntry[]>;
   /** False when that platform user never wrote to the assistant. */
   setAccountStatus(platform: Platform, platformUserId: string, status: AccountStatus): Promise<boolean>;
 }

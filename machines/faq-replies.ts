@@ -1,0 +1,86 @@
+import { FAQ_TOPICS, type FaqTopic } from "../src/faq/faq-topics.js";
+import { isRejectionReason } from "../src/domain/rejection-reasons.js";
+import { resubmissionVerdict, type UserRecord } from "../src/domain/user-record.js";
+import { msg, type Message } from "../src/i18n/message.js";
+import type { Choice } from "../src/chat/reply.js";
+import { maskEmail, maskPhone } from "../src/domain/masking.js";
+import type { ContactDetails } from "./conversation.events.js";
+
+export interface FaqReply {
+  body: Message[];
+  choices?: Choice[];
+}
+
+const button = (id: string, key: Parameters<typeof msg>[0]): Choice => ({ id, label: msg(key) });
+
+/** Every topic as a button, for users who browse instead of typing. */
+export function topicChoices(): Choice[] {
+  return FAQ_TOPICS.map((topic) => button(`faq.${topic}`, `faq.topic.${topic}`));
+}
+
+/**
+ * The answer to a FAQ topic, using the user's own record where it makes the
+ * answer better (their rejection reasons, their expected date, whether they
+ * may resubmit), ending with the next step as a button where there is one.
+ */
+export function faqReply(topic: FaqTopic, record: UserRecord, supportContact: string, contact?: ContactDetails): FaqReply {
+  const general = msg(`faq.${topic}`, { support: supportContact });
+  const application = record.application;
+  switch (topic) {
+    case "failure-reasons":
+      if (application?.status === "rejected") {
+        return {
+          body: [
+            msg("faq.yourRejection", { reference: application.reference }),
+            ...application.reasons
+              .filter(isRejectionReason)
+              .map((reason) => msg("decision.reason", { reason: msg(`reason.${reason}`), advice: msg(`reason.${reason}.advice`) })),
+          ],
+          ...resubmitChoice(record),
+        };
+      }
+      return { body: [general] };
+    case "review-time":
+    case "check-status":
+      if (application && (application.status === "submitted" || application.status === "needs_more_info")) {
+        const key = application.overdue ? "faq.yourOverdue" : "faq.yourExpectedDate";
+        return { body: [msg(key, { reference: application.reference, date: application.expectedBy })] };
+      }
+      return { body: [general], ...(topic === "check-status" ? { choices: [button("status", "choice.status")] } : {}) };
+    case "resubmit": {
+      const verdict = resubmissionVerdict(record);
+      if (verdict === "allowed") return { body: [msg("faq.resubmitAllowed", { reference: application!.reference })], ...resubmitChoice(record) };
+      if (verdict === "final") return { body: [msg("decision.final", { support: supportContact })] };
+      if (verdict === "limit") return { body: [msg("resubmit.limit"), msg("support.contact", { support: supportContact })] };
+      return { body: [general] };
+    }
+    case "notification-missing":
+      if (contact && (contact.email || contact.phone)) {
+        return {
+          body: [
+            msg("faq.yourContact", { email: contact.email ? maskEmail(contact.email) : "—", phone: contact.phone ? maskPhone(contact.phone) : "—" }),
+            general,
+          ],
+          choices: record.verified
+            ? [button("update.email", "choice.updateEmail"), button("update.phone", "choice.updatePhone")]
+            : [button("status", "choice.status"), button("support", "choice.talkToPerson")],
+        };
+      }
+      return { body: [general], choices: [button("status", "choice.status")] };
+    case "modify-application":
+      if (application?.status === "submitted" || application?.status === "needs_more_info") {
+        return { body: [general], choices: [button("withdraw", "choice.withdraw")] };
+      }
+      return { body: [general] };
+    case "contact-support":
+    case "account-problem":
+    case "forgot-email":
+      return { body: [general], choices: [button("support", "choice.talkToPerson")] };
+    default:
+      return { body: [general] };
+  }
+}
+
+function resubmitChoice(record: UserRecord): { choices?: Choice[] } {
+  return resubmissionVerdict(record) === "allowed" ? { choices: [button("resubmit", "choice.resubmit")] } : {};
+}

@@ -1,0 +1,76 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { SqlReviewStore } from "../../db/review-store.js";
+import { consoleReviewers } from "../../src/review/reviewers.js";
+import { createHarness, keys, readable, submitWithPhone, type Harness } from "../helpers/harness.js";
+
+let harness: Harness;
+beforeEach(async () => {
+  harness = await createHarness({ reviewers: consoleReviewers(["rita"]) });
+});
+afterEach(() => harness.close());
+
+describe("FAQ in the conversation", () => {
+  it("answers a question typed in the menu, Traditional or not", async () => {
+    const chat = harness.chat("alice");
+    await chat.text("/start");
+    expect(keys(await chat.text("審核要多久"))).toEqual(["faq.review-time", "menu.prompt"]);
+    expect(keys(await chat.text("照片有啥要求"))).toEqual(["faq.document-requirements", "menu.prompt"]);
+  });
+
+  it("answers a question typed mid-flow, then repeats the pending question; the answers so far are kept", async () => {
+    const chat = harness.chat("alice");
+    await chat.press("start");
+    await chat.text("张三");
+    expect(keys(await chat.text("为什么认证会失败"))).toEqual(["faq.failure-reasons", "ask.email"]);
+    expect(keys(await chat.text("how long does the review take?"))).toEqual(["faq.review-time", "ask.email"]);
+    expect(keys(await chat.text("zhang@example.com"))).toEqual(["ask.phone"]);
+    expect(readable(await chat.text("/status"))).toContain("2 of 4 items done");
+  });
+
+  it("takes a clear question for a question even where it would pass as an answer (the name step)", async () => {
+    const chat = harness.chat("alice");
+    await chat.press("start");
+    expect(keys(await chat.text("what documents do i need to prepare"))).toEqual(["faq.required-documents", "ask.name"]);
+    expect(keys(await chat.text("Zhang San"))).toEqual(["ask.email"]);
+  });
+
+  it("says so honestly when it can't match, shows the topics and records a request for a person", async () => {
+    const chat = harness.chat("alice");
+    await chat.text("/start");
+    const unmatched = await chat.text("我家猫不吃饭怎么办");
+    expect(keys(unmatched)).toEqual(["faq.noMatch"]);
+    const ids = unmatched[0]?.choices?.map((c) => c.id) ?? [];
+    expect(ids).toHaveLength(18);
+    expect(ids.at(-1)).toBe("support");
+    const requested = await chat.press("support");
+    expect(keys(requested)).toEqual(["support.requested", "menu.prompt"]);
+    const requests = await new SqlReviewStore(harness.db).supportRequests(10);
+    expect(requests).toEqual([
+      { reference: expect.stringMatching(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/), platform: "console", user: "alice", question: "我家猫不吃饭怎么办", createdAt: "2026-11-23T02:00:00.000Z" },
+    ]);
+    expect(readable(requested)).toContain(requests[0]!.reference);
+  });
+
+  it("can be browsed with buttons", async () => {
+    const chat = harness.chat("alice");
+    await chat.text("/start");
+    const topics = await chat.press("faq");
+    expect(topics[0]?.choices?.map((c) => c.id)).toContain("faq.privacy");
+    expect(keys(await chat.press("faq.privacy"))).toEqual(["faq.privacy", "menu.prompt"]);
+  });
+
+  it("answers with the user's own record: their rejection reasons, their expected date, whether they may resubmit", async () => {
+    const reference = await submitWithPhone(harness, "alice");
+    const chat = harness.chat("alice");
+    expect(readable(await chat.text("审核要几天"))).toContain(`Your application ${reference} is with the reviewers; the decision is expected by 2026-11-26.`);
+    await harness.chat("rita").press(`rv.nx.${reference}.${1 << 0}`); // details_mismatch
+    await harness.chat("rita").press("rv.nn");
+    const why = await chat.text("为啥没通过");
+    expect(readable(why)).toContain(`Your application ${reference} was not approved because:`);
+    expect(readable(why)).toContain("The details you entered don't match the document.");
+    expect(why[0]?.choices?.map((c) => c.id)).toEqual(["resubmit"]);
+    expect(readable(await chat.text("can i apply again"))).toContain(`Yes — you can resubmit ${reference}`);
+    const missing = await chat.text("I never got any email about it");
+    expect(readable(missing)).toContain("We send your results to a***e@example.com and +86 138****8000.");
+  });
+});
