@@ -1,6 +1,6 @@
 import { FAQ_TOPICS, type FaqTopic } from "../src/faq/faq-topics.js";
 import { isRejectionReason } from "../src/domain/rejection-reasons.js";
-import { resubmissionVerdict, type UserRecord } from "../src/domain/user-record.js";
+import { MAX_REJECTIONS_IN_30_DAYS, resubmissionVerdict, type UserRecord } from "../src/domain/user-record.js";
 import { msg, type Message } from "../src/i18n/message.js";
 import type { Choice } from "../src/chat/reply.js";
 import { maskEmail, maskPhone } from "../src/domain/masking.js";
@@ -49,7 +49,10 @@ export function faqReply(topic: FaqTopic, record: UserRecord, supportContact: st
       return { body: [general], ...(topic === "check-status" ? { choices: [button("status", "choice.status")] } : {}) };
     case "resubmit": {
       const verdict = resubmissionVerdict(record);
-      if (verdict === "allowed") return { body: [msg("faq.resubmitAllowed", { reference: application!.reference })], ...resubmitChoice(record) };
+      if (verdict === "allowed") {
+        const left = MAX_REJECTIONS_IN_30_DAYS - record.recentRejections;
+        return { body: [msg("faq.resubmitAllowed", { reference: application!.reference, left })], ...resubmitChoice(record) };
+      }
       if (verdict === "final") return { body: [msg("decision.final", { support: supportContact })] };
       if (verdict === "limit") return { body: [msg("resubmit.limit"), msg("support.contact", { support: supportContact })] };
       return { body: [general] };

@@ -276,7 +276,7 @@ export const en = {
   "faq.yourRejection": "Your application {reference} was not approved because:",
   "faq.yourExpectedDate": "Your application {reference} is with the reviewers; the decision is expected by {date}.",
   "faq.yourOverdue": "Your application {reference} was expected by {date} and is overdue — sorry. It is at the front of the queue.",
-  "faq.resubmitAllowed": "Yes — you can resubmit {reference}: your answers are kept and only the items to fix are asked again.",
+  "faq.resubmitAllowed": "Yes — you can resubmit {reference}: your answers are kept and only the items to fix are asked again. Attempts left in these 30 days: {left}.",
   "faq.answerThenContinue": "Now, back to where we were:",
   "choice.talkToPerson": "Talk to a person",
   "support.requested": "I've passed your request to our team (reference {reference}); they'll get back to you. You can also reach them at {support}.",

@@ -241,7 +241,7 @@ export const zhCN: Record<MessageKey, string> = {
   "faq.yourRejection": "您的申请 {reference} 未通过，原因如下：",
   "faq.yourExpectedDate": "您的申请 {reference} 正在审核中，预计 {date} 前出结果。",
   "faq.yourOverdue": "您的申请 {reference} 原定 {date} 前出结果，现已超期，非常抱歉。您的申请已排在最前面。",
-  "faq.resubmitAllowed": "可以。您可以重新提交 {reference}：已填写的内容会保留，只需修改有问题的部分。",
+  "faq.resubmitAllowed": "可以。您可以重新提交 {reference}：已填写的内容会保留，只需修改有问题的部分。30 天内还可提交 {left} 次。",
   "faq.answerThenContinue": "我们继续刚才的步骤：",
   "choice.talkToPerson": "联系人工客服",
   "support.requested": "已将您的请求转给客服团队（编号 {reference}），他们会尽快联系您。您也可以直接联系：{support}。",

@@ -27,6 +27,9 @@ beforeAll(async () => {
     reasons: ["document_unclear"],
     note: "too dark",
   });
+  await harness.chat("carol").text("/start");
+  await harness.chat("carol").text("帮我订一张机票");
+  await harness.chat("carol").press("support");
   await harness.close(false);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -63,6 +66,14 @@ describe("review CLI", () => {
     });
     expect(runCli(["audit", "ZZZZ-ZZZZ"], env).code).toBe(1);
     expect(runCli(["audit", "not-a-code"], env).code).toBe(2);
+  });
+
+  it("support list --json: requests for a person with the unanswered question, newest first", () => {
+    const result = runCli(["support", "list", "--json"], env);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual([
+      { reference: expect.stringMatching(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/), platform: "console", user: "carol", question: "帮我订一张机票", createdAt: expect.any(String) },
+    ]);
   });
 
   it("account sets the status, which status --json then shows", () => {
