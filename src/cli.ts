@@ -13,9 +13,9 @@ import { SqlReviewStore } from "../db/review-store.js";
 import { openStore } from "./assistant.js";
 import type { Config } from "./config.js";
 import { normalizeReferenceCode } from "./domain/reference-code.js";
-import { ACCOUNT_STATUSES, type AccountStatus } from "./domain/user-record.js";
+import { ACCOUNT_STATUSES, NEW_USER_RECORD, type AccountStatus } from "./domain/user-record.js";
 import { createDocumentCheck } from "./documents/document-check.js";
-import { faqAnswer } from "./faq/faq-answer.js";
+import { faqReply } from "../machines/faq-replies.js";
 import { FaqMatcher } from "./faq/faq-matcher.js";
 import { LOCALES, type Locale } from "./i18n/locale.js";
 import { msg, translate } from "./i18n/message.js";
@@ -254,7 +254,10 @@ function faq(question: string, json: boolean, lang: string | undefined): number 
   const config = loadConfigOrExit();
   const locale = (lang as Locale | undefined) ?? config.defaultLocale;
   const { topic, confidence } = new FaqMatcher().match(question);
-  const answer = topic ? translate(locale, faqAnswer(topic, config.supportContact)) : translate(locale, msg("faq.noMatch"));
+  // The general answer: content editors check phrasings, not a user's record.
+  const answer = topic
+    ? faqReply(topic, NEW_USER_RECORD, config.supportContact).body.map((message) => translate(locale, message)).join("\n")
+    : translate(locale, msg("faq.noMatch"));
   process.stdout.write(json ? `${JSON.stringify({ topic, confidence, answer })}\n` : `${topic ?? "(no topic)"}  ${confidence}\n${answer}\n`);
   return 0;
 }

@@ -298,8 +298,6 @@ export const en = {
   "faq.topic.contact-support": "Contacting support",
   "faq.topic.privacy": "Privacy and my data",
   "faq.yourContact": "We send your results to {email} and {phone}. If either is wrong, that is why nothing arrived.",
-  "faq.quick":
-    "Quick answers:\n• Review takes 1–3 business days; the result comes here, by email and by SMS.\n• Photos: JPEG or PNG, at most 5 MB, sharp, in colour, well lit, plain background.\n• A submitted application can't be edited; it can be resubmitted if rejected for a fixable reason.\n• No result? Check your spam folder and that your email and phone are correct.",
   "support.contact": "Our support team can help: {support}. Mention your reference code if you have one.",
 } as const;
 

@@ -263,7 +263,5 @@ export const zhCN: Record<MessageKey, string> = {
   "faq.topic.contact-support": "联系客服",
   "faq.topic.privacy": "隐私与数据安全",
   "faq.yourContact": "审核结果会发送到 {email} 和 {phone}。如果其中有误，这就是收不到通知的原因。",
-  "faq.quick":
-    "常见问题速览：\n• 审核需 1–3 个工作日，结果会在这里、邮件和短信中通知您。\n• 照片要求：JPEG 或 PNG，不超过 5 MB，清晰、彩色、光线充足、背景简洁。\n• 已提交的申请不能修改；若因可修正的原因被拒，可以重新提交。\n• 没收到通知？请检查垃圾邮件，并确认邮箱和手机号填写正确。",
   "support.contact": "客服可以为您提供帮助：{support}。如有申请编号，请一并告知。",
 };
