@@ -11,6 +11,7 @@ import type { Platform } from "../src/chat/chat-event.js";
 import type {
   ChatKey,
   NewSubmission,
+  NewSupportRequest,
   OpenedChat,
   Store,
   StoredConversation,
@@ -235,14 +236,7 @@ class SqlTransaction implements StoreTransaction {
     return { ...(email ? { email } : {}), ...(phone ? { phone } : {}) };
   }
 
-  async recordSupportRequest(request: {
-    reference: string;
-    userId: string;
-    platform: Platform;
-    platformUserId: string;
-    question: string | null;
-    at: Date;
-  }): Promise<void> {
+  async recordSupportRequest(request: NewSupportRequest): Promise<void> {
     await this.trx
       .insertInto("support_requests")
       .values({

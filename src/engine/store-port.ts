@@ -53,6 +53,16 @@ export interface NewSubmission {
   previousReference?: string;
 }
 
+export interface NewSupportRequest {
+  reference: string;
+  userId: string;
+  platform: Platform;
+  platformUserId: string;
+  /** The question the assistant could not answer, if the request followed one. */
+  question: string | null;
+  at: Date;
+}
+
 export interface StoreTransaction {
   /** Forgets event ids recorded before `before`: redeliveries come within hours, not weeks. Returns how many. */
   pruneProcessedEvents(before: Date): Promise<number>;
@@ -96,14 +106,7 @@ export interface StoreTransaction {
   /** The email and phone of the user's latest submitted application (where notifications go). */
   latestContactDetails(userId: string): Promise<{ email?: string; phone?: string } | null>;
   /** A request for a person: visible to reviewers with `cli support list`. */
-  recordSupportRequest(request: {
-    reference: string;
-    userId: string;
-    platform: Platform;
-    platformUserId: string;
-    question: string | null;
-    at: Date;
-  }): Promise<void>;
+  recordSupportRequest(request: NewSupportRequest): Promise<void>;
   /** Audits an action that changes no status: a refused attempt, a reviewer revealing ID numbers. */
   auditWithoutChange(reference: string, actor: string, platform: Platform, reason: string, at: Date): Promise<void>;
 }
