@@ -5,6 +5,7 @@ import type { IsoDate } from "../src/domain/business-days.js";
 import type { AccountStatus } from "../src/domain/user-record.js";
 import type { Platform } from "../src/chat/chat-event.js";
 import type { AuditEntry, ChangeResult, LifecycleChange, ReviewQueueEntry, ReviewStore, SupportRequestEntry } from "../src/review/review-port.js";
+import { findUserId } from "./identity-lookup.js";
 import type { Database } from "./schema.js";
 
 export class SqlReviewStore implements ReviewStore {
@@ -58,14 +59,9 @@ export class SqlReviewStore implements ReviewStore {
   }
 
   async setAccountStatus(platform: Platform, platformUserId: string, status: AccountStatus): Promise<boolean> {
-    const identity = await this.db
-      .selectFrom("identities")
-      .select("user_id")
-      .where("platform", "=", platform)
-      .where("platform_user_id", "=", platformUserId)
-      .executeTakeFirst();
-    if (!identity) return false;
-    await this.db.updateTable("users").set({ account_status: status }).where("id", "=", identity.user_id).execute();
+    const userId = await findUserId(this.db, platform, platformUserId);
+    if (!userId) return false;
+    await this.db.updateTable("users").set({ account_status: status }).where("id", "=", userId).execute();
     return true;
   }
 }
@@ -84,14 +80,8 @@ export async function applyLifecycleChange(trx: Kysely<Database>, change: Lifecy
     .executeTakeFirst();
   if (!application) return { ok: false, problem: "not_found" } as const;
   if (change.actorIdentity) {
-    const own = await trx
-      .selectFrom("identities")
-      .select("user_id")
-      .where("platform", "=", change.actorIdentity.platform)
-      .where("platform_user_id", "=", change.actorIdentity.userId)
-      .where("user_id", "=", application.user_id)
-      .executeTakeFirst();
-    if (own) return { ok: false, problem: "own_application" } as const;
+    const actingUser = await findUserId(trx, change.actorIdentity.platform, change.actorIdentity.userId);
+    if (actingUser === application.user_id) return { ok: false, problem: "own_application" } as const;
   }
   const from = application.status as LifecycleStatus;
   const to = nextStatus(from, change.event);

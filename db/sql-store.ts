@@ -18,6 +18,7 @@ import type {
   StoredUser,
   StoreTransaction,
 } from "../src/engine/store-port.js";
+import { findUserId } from "./identity-lookup.js";
 import { queryTemplate } from "./query-template.js";
 import { applyLifecycleChange } from "./review-store.js";
 import type { Database } from "./schema.js";
@@ -38,15 +39,10 @@ export class SqlStore implements Store {
   }
 
   async findUserRecord(platform: Platform, platformUserId: string, today: IsoDate): Promise<UserRecord | null> {
-    const identity = await this.db
-      .selectFrom("identities")
-      .select("user_id")
-      .where("platform", "=", platform)
-      .where("platform_user_id", "=", platformUserId)
-      .executeTakeFirst();
-    if (!identity) return null;
-    const user = await this.db.selectFrom("users").select("account_status").where("id", "=", identity.user_id).executeTakeFirstOrThrow();
-    const { rows } = await this.db.executeQuery(this.queries.applicationsOfUser(identity.user_id, "draft"));
+    const userId = await findUserId(this.db, platform, platformUserId);
+    if (!userId) return null;
+    const user = await this.db.selectFrom("users").select("account_status").where("id", "=", userId).executeTakeFirstOrThrow();
+    const { rows } = await this.db.executeQuery(this.queries.applicationsOfUser(userId, "draft"));
     return toUserRecord(rows, user.account_status as AccountStatus, today);
   }
 

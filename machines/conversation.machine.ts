@@ -403,22 +403,7 @@ export const conversationMachine = setup({
     idFront: documentStep("idFront"),
     idBack: documentStep("idBack"),
     licence: documentStep("licence"),
-    phoneCode: {
-      entry: ["sendCodeIfNeeded", "prompt"],
-      on: {
-        "user.text": [
-          { guard: "codeMatches", target: "route", actions: "confirmPhone" },
-          { guard: "questionInFlow", actions: ["answerFaq", "prompt"] },
-          { actions: ["explainWrongCode", "prompt"] },
-        ],
-        "choice.code.resend": [
-          { guard: "mayResend", actions: ["resendCode", "prompt"] },
-          { actions: ["sayResendWait", "prompt"] },
-        ],
-        "choice.code.changePhone": "phone",
-        "cmd.back": "method",
-      },
-    },
+    phoneCode: codeStep({ target: "route", actions: "confirmPhone" }, { changePhone: "phone", back: "method" }),
     summary: {
       entry: "prompt",
       on: {
@@ -483,22 +468,7 @@ export const conversationMachine = setup({
       },
     },
     /** A verified user's new phone is saved only once its one-time code is typed back. */
-    newPhoneCode: {
-      entry: ["sendCodeIfNeeded", "prompt"],
-      on: {
-        "user.text": [
-          { guard: "codeMatches", target: "updatingContact", actions: "saveNewPhone" },
-          { guard: "questionInFlow", actions: ["answerFaq", "prompt"] },
-          { actions: ["explainWrongCode", "prompt"] },
-        ],
-        "choice.code.resend": [
-          { guard: "mayResend", actions: ["resendCode", "prompt"] },
-          { actions: ["sayResendWait", "prompt"] },
-        ],
-        "choice.code.changePhone": "newPhone",
-        "cmd.back": "newPhone",
-      },
-    },
+    newPhoneCode: codeStep({ target: "updatingContact", actions: "saveNewPhone" }, { changePhone: "newPhone", back: "newPhone" }),
     /** Waits, within the same engine call, for the store to save the new contact detail. */
     updatingContact: {
       on: { "contact.updated": { target: "menu", actions: "confirmContactUpdated" } },
@@ -557,6 +527,32 @@ function textStep(step: TextStep) {
   };
 }
 
+/**
+ * Waiting for the one-time code sent to `phoneToVerify`: a correct code does
+ * `onMatch`; a wrong one is explained (tries left); resending is rate-limited.
+ */
+function codeStep(
+  onMatch: { target: "route" | "updatingContact"; actions: "confirmPhone" | "saveNewPhone" },
+  go: { changePhone: "phone" | "newPhone"; back: "method" | "newPhone" },
+) {
+  return {
+    entry: ["sendCodeIfNeeded" as const, "prompt" as const],
+    on: {
+      "user.text": [
+        { guard: "codeMatches" as const, ...onMatch },
+        { guard: "questionInFlow" as const, actions: ["answerFaq" as const, "prompt" as const] },
+        { actions: ["explainWrongCode" as const, "prompt" as const] },
+      ],
+      "choice.code.resend": [
+        { guard: "mayResend" as const, actions: ["resendCode" as const, "prompt" as const] },
+        { actions: ["sayResendWait" as const, "prompt" as const] },
+      ],
+      "choice.code.changePhone": go.changePhone,
+      "cmd.back": go.back,
+    },
+  };
+}
+
 function documentStep(step: DocumentStep) {
   return {
     entry: "prompt" as const,
@@ -570,4 +566,3 @@ function documentStep(step: DocumentStep) {
   };
 }
 
-export type ConversationMachine = typeof conversationMachine;

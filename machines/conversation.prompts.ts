@@ -20,7 +20,7 @@ export type ReplyContent = Omit<Reply, "locale">;
 
 const choice = (id: string, key: MessageKey): Choice => ({ id, label: msg(key) });
 
-export const METHOD_CHOICES: Choice[] = [
+const METHOD_CHOICES: Choice[] = [
   choice("method.id_card", "method.id_card"),
   choice("method.phone", "method.phone"),
   choice("method.enterprise", "method.enterprise"),

@@ -22,8 +22,3 @@ export class ConfigError extends AssistantError {
     super("config_invalid", `${variable}: ${message}`);
   }
 }
-
-/** Normalises anything thrown into an Error for logging. */
-export function asError(thrown: unknown): Error {
-  return thrown instanceof Error ? thrown : new Error(String(thrown));
-}

@@ -81,7 +81,7 @@ export async function inspectPhoto(bytes: Buffer, rules: DocumentRules): Promise
   return result(format, width, height, metrics);
 }
 
-export function qualityProblems(metrics: PhotoMetrics, rules: DocumentRules): DocumentProblem[] {
+function qualityProblems(metrics: PhotoMetrics, rules: DocumentRules): DocumentProblem[] {
   const problems: DocumentProblem[] = [];
   // Darkening shrinks edges and colour differences along with brightness; judge them relative to it.
   const exposure = Math.max(metrics.brightness, BRIGHTNESS_FLOOR) / 128;

@@ -127,7 +127,8 @@ export class Engine {
     const desk = this.reviewDesk(tx, event, user, now);
     if (isReviewAction(event)) return handleReviewAction(desk, event.choice);
     if (event.kind === "text" && desk.reviewers.isReviewer(event.platform, event.userId) && isNoteOrCancel(event.text)) {
-      if (await tx.loadReviewSession({ platform: event.platform, chatId: event.chatId })) return handleReviewNote(desk, event.text);
+      const session = await tx.loadReviewSession({ platform: event.platform, chatId: event.chatId });
+      if (session) return handleReviewNote(desk, session, event.text);
     }
     let record = await tx.loadUserRecord(user, today);
 

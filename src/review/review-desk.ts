@@ -8,6 +8,7 @@ import type { Choice, Reply } from "../chat/reply.js";
 import type { StoreTransaction } from "../engine/store-port.js";
 import { decisionMessage } from "./decision-message.js";
 import { detailLines, REASON_LABELS, reviewCard, selected, toggleChoices } from "./review-card.js";
+import type { ReviewSession } from "./review-port.js";
 import type { Reviewers } from "./reviewers.js";
 
 /**
@@ -88,11 +89,8 @@ export function isNoteOrCancel(text: string): boolean {
 }
 
 /** The reviewer's next message after choosing rejection reasons is the note to the user. */
-export async function handleReviewNote(ctx: DeskContext, note: string): Promise<Reply[]> {
-  const address = { platform: ctx.event.platform, chatId: ctx.event.chatId };
-  const session = await ctx.tx.loadReviewSession(address);
-  if (!session) return [];
-  await ctx.tx.saveReviewSession(address, null, ctx.now);
+export async function handleReviewNote(ctx: DeskContext, session: ReviewSession, note: string): Promise<Reply[]> {
+  await ctx.tx.saveReviewSession({ platform: ctx.event.platform, chatId: ctx.event.chatId }, null, ctx.now);
   if (note.trim().startsWith("/")) return [toReviewer(ctx, [msg("review.cancelled")])];
   return decide(ctx, session.reference, { type: "review.reject" }, { reasons: session.reasons, note: note.trim().slice(0, 1000) });
 }
