@@ -6,6 +6,7 @@ import type { Message } from "../src/i18n/message.js";
 import type { Choice } from "../src/chat/reply.js";
 import type { ProblemReport } from "../src/documents/document-check.js";
 import type { FaqTopic } from "../src/faq/faq-topics.js";
+import type { LifecycleStatus } from "./application-lifecycle.machine.js";
 
 /** Every event carries the engine's clock and the user's current record, so the machine stays pure. */
 interface Stamped {
@@ -56,7 +57,7 @@ export type ConversationEvent = Stamped &
     | { type: "application.infoProvided"; reference: string }
     | { type: "application.withdrawn"; reference: string }
     /** The change was no longer possible (a reviewer decided meanwhile). */
-    | { type: "application.changeRefused"; reference: string; status: string }
+    | { type: "application.changeRefused"; reference: string; status: LifecycleStatus | null }
   );
 
 /** What the machine asks of the world: replies to show and effects for the engine to perform. */

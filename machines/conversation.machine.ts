@@ -261,7 +261,13 @@ export const conversationMachine = setup({
     }),
     sayChangeRefused: enqueueActions(({ event, enqueue }) => {
       if (event.type !== "application.changeRefused") return;
-      enqueue.emit(reply(msg("change.refused", { reference: event.reference, status: msg(`status.${event.status}.label` as MessageKey) })));
+      enqueue.emit(
+        reply(
+          event.status
+            ? msg("change.refused", { reference: event.reference, status: msg(`status.${event.status}.label`) })
+            : msg("review.notFound", { reference: event.reference }),
+        ),
+      );
       enqueue.assign({ providingInfo: undefined, withdrawing: undefined });
     }),
     confirmSubmission: enqueueActions(({ event, enqueue }) => {

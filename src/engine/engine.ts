@@ -1,5 +1,6 @@
 import type { CheckedUpload, ConversationEvent, ConversationOutput } from "../../machines/conversation.events.js";
 import { promptFor, type ReplyContent } from "../../machines/conversation.prompts.js";
+import type { LifecycleStatus } from "../../machines/application-lifecycle.machine.js";
 import { clearSteps, EMPTY_DRAFT, LEGAL_REPRESENTATIVE_STEPS } from "../domain/application.js";
 import { stepsToReask } from "../domain/rejection-reasons.js";
 import {
@@ -336,6 +337,7 @@ type ResultEvent = DistributiveOmit<
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
-function refused(reference: string, status: string | undefined): ResultEvent {
-  return { type: "application.changeRefused", reference, status: status ?? "withdrawn" };
+/** `status` is null when the application is not (or no longer) the user's to change. */
+function refused(reference: string, status: LifecycleStatus | undefined): ResultEvent {
+  return { type: "application.changeRefused", reference, status: status ?? null };
 }
