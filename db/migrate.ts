@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from "k
 import * as initial from "./migrations/001-initial.js";
 import * as review from "./migrations/002-review.js";
 import * as support from "./migrations/003-support.js";
+import * as cardMessages from "./migrations/004-card-messages.js";
 import type { Database } from "./schema.js";
 
 /** Migrations listed in code: no file-system lookup, so they work the same from tsx, a bundle or tests. */
@@ -9,6 +10,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "001-initial": initial,
   "002-review": review,
   "003-support": support,
+  "004-card-messages": cardMessages,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -13,6 +13,15 @@ export interface Database {
   processed_events: ProcessedEventsTable;
   review_sessions: ReviewSessionsTable;
   support_requests: SupportRequestsTable;
+  card_messages: CardMessagesTable;
+}
+
+export interface CardMessagesTable {
+  platform: string;
+  chat_id: string;
+  card: string;
+  message_id: string;
+  updated_at: string;
 }
 
 export interface SupportRequestsTable {

@@ -18,6 +18,8 @@ import type {
   StoredUser,
   StoreTransaction,
 } from "../src/engine/store-port.js";
+import type { CardMessages } from "../src/chat/card-messages.js";
+import { SqlCardMessages } from "./card-message-store.js";
 import { findUserId } from "./identity-lookup.js";
 import { queryTemplate } from "./query-template.js";
 import { applyLifecycleChange } from "./review-store.js";
@@ -44,6 +46,11 @@ export class SqlStore implements Store {
     const user = await this.db.selectFrom("users").select("account_status").where("id", "=", userId).executeTakeFirstOrThrow();
     const { rows } = await this.db.executeQuery(this.queries.applicationsOfUser(userId, "draft"));
     return toUserRecord(rows, user.account_status as AccountStatus, today);
+  }
+
+  /** Where review cards were posted, for adapters that edit them. */
+  cardMessages(): CardMessages {
+    return new SqlCardMessages(this.db);
   }
 
   close(): Promise<void> {

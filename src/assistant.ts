@@ -7,7 +7,7 @@ import { createDocumentCheck } from "./documents/document-check.js";
 import { DocumentStore } from "./documents/document-store.js";
 import { Engine } from "./engine/engine.js";
 import type { Logger } from "./logger.js";
-import { consoleReviewers } from "./review/reviewers.js";
+import type { Reviewers } from "./review/reviewers.js";
 import { runDueTasks } from "./review/due-tasks.js";
 import type { Reply } from "./chat/reply.js";
 import type { SmsSender } from "./sms/sms-sender.js";
@@ -22,10 +22,9 @@ export interface Assistant {
 }
 
 /** Opens and migrates the store and builds the engine: the parts every entry point shares. */
-export async function openAssistant(config: Config, logger: Logger, sms: SmsSender): Promise<Assistant> {
+export async function openAssistant(config: Config, logger: Logger, sms: SmsSender, reviewers: Reviewers): Promise<Assistant> {
   const store = await openStore(config);
   const documents = new DocumentStore(join(config.dataDir, "documents"));
-  const reviewers = consoleReviewers(config.consoleReviewerIds);
   const engine = new Engine({
     store,
     documents,

@@ -15,8 +15,21 @@ export interface Config {
   supportContact: string;
   consoleReviewerIds: readonly string[];
   documentRules: Readonly<DocumentRules>;
-  telegramBotToken: string | undefined;
+  /** Set when `TELEGRAM_BOT_TOKEN` is: the Telegram adapter runs. */
+  telegram: TelegramConfig | undefined;
   slackBotToken: string | undefined;
+  /** Where webhook receivers listen. */
+  port: number;
+}
+
+export interface TelegramConfig {
+  token: string;
+  /** Bot API server: Telegram's, a self-hosted one, or a test emulator. */
+  apiRoot: string;
+  /** Set: webhook mode (Telegram posts updates to this URL); unset: long polling. */
+  webhook: { url: string; secret: string } | undefined;
+  reviewChatId: string | undefined;
+  reviewerIds: readonly string[];
 }
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
@@ -35,9 +48,40 @@ export function readConfig(env: Env = process.env): Readonly<Config> {
     supportContact: value(env, "SUPPORT_CONTACT") ?? "support@example.com",
     consoleReviewerIds: list(env, "CONSOLE_REVIEWER_IDS") ?? ["reviewer"],
     documentRules: documentRules(env),
-    telegramBotToken: value(env, "TELEGRAM_BOT_TOKEN"),
+    telegram: telegram(env),
     slackBotToken: value(env, "SLACK_BOT_TOKEN"),
+    port: number(env, "PORT", 3000, { min: 1, max: 65535, integer: true }),
   });
+}
+
+function telegram(env: Env): TelegramConfig | undefined {
+  const token = value(env, "TELEGRAM_BOT_TOKEN");
+  if (!token) return undefined;
+  if (!/^\d+:[\w-]+$/.test(token)) throw new ConfigError("TELEGRAM_BOT_TOKEN", "does not look like a bot token from @BotFather (123456:ABC-…)");
+  const webhookUrl = url(env, "TELEGRAM_WEBHOOK_URL");
+  const secret = value(env, "TELEGRAM_WEBHOOK_SECRET");
+  if (webhookUrl && !secret) throw new ConfigError("TELEGRAM_WEBHOOK_SECRET", "is required with TELEGRAM_WEBHOOK_URL, so only Telegram can post updates");
+  // Telegram accepts 1-256 characters A-Z, a-z, 0-9, _ and - as the secret token.
+  if (secret && !/^[\w-]{1,256}$/.test(secret)) throw new ConfigError("TELEGRAM_WEBHOOK_SECRET", "must be 1-256 characters of A-Z, a-z, 0-9, _ and -");
+  const reviewChatId = value(env, "TELEGRAM_REVIEW_CHAT_ID");
+  if (reviewChatId && !/^-?\d+$/.test(reviewChatId)) throw new ConfigError("TELEGRAM_REVIEW_CHAT_ID", `must be a numeric chat id such as -1001234567890, got "${reviewChatId}"`);
+  const reviewerIds = list(env, "TELEGRAM_REVIEWER_IDS") ?? [];
+  const notNumeric = reviewerIds.find((id) => !/^\d+$/.test(id));
+  if (notNumeric) throw new ConfigError("TELEGRAM_REVIEWER_IDS", `must be numeric Telegram user ids, got "${notNumeric}"`);
+  return {
+    token,
+    apiRoot: (url(env, "TELEGRAM_API_ROOT") ?? "https://api.telegram.org").replace(/\/+$/, ""),
+    webhook: webhookUrl && secret ? { url: webhookUrl, secret } : undefined,
+    reviewChatId,
+    reviewerIds,
+  };
+}
+
+function url(env: Env, name: string): string | undefined {
+  const raw = value(env, name);
+  if (raw === undefined) return undefined;
+  if (!URL.canParse(raw) || !/^https?:$/.test(new URL(raw).protocol)) throw new ConfigError(name, `must be an http(s) URL, got "${raw}"`);
+  return raw;
 }
 
 function value(env: Env, name: string): string | undefined {

@@ -17,3 +17,12 @@ const REDACT_PATHS = [
 export function createLogger(level: string, destination: pino.DestinationStream = pino.destination(2)): Logger {
   return pino({ level, redact: { paths: REDACT_PATHS, censor: "[redacted]" } }, destination);
 }
+
+/**
+ * An error as a log field without the data attached to it: SDK errors carry
+ * the failed request along (a message's text, a user's name), which must not
+ * reach the log. The message names the call and the platform's reason.
+ */
+export function errorSummary(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,10 +1,19 @@
 import { randomUUID } from "node:crypto";
+import type { Server } from "node:http";
 import { runConsoleChat } from "../adapters/console/console-chat.js";
 import { renderSms } from "../adapters/console/console-render.js";
+import { startWebServer, type RequestHandler } from "../adapters/http/web-server.js";
+import { startTelegram } from "../adapters/telegram/start-telegram.js";
 import { openAssistant } from "./assistant.js";
+import { Outbound } from "./chat/outbound.js";
+import type { Config } from "./config.js";
 import { loadConfigOrExit } from "./load-config.js";
-import { createLogger } from "./logger.js";
+import { createLogger, errorSummary, type Logger } from "./logger.js";
+import { combineReviewers, consoleReviewers, roomReviewers } from "./review/reviewers.js";
 import { DevelopmentSmsSender } from "./sms/sms-sender.js";
+
+/** How often reminders and overdue notices are looked for. */
+const DUE_TASK_INTERVAL_MS = 60_000;
 
 /**
  * The composition root: reads the configuration and starts the adapters.
@@ -13,12 +22,17 @@ import { DevelopmentSmsSender } from "./sms/sms-sender.js";
 export async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel);
-  if (config.telegramBotToken || config.slackBotToken) {
-    logger.fatal("TELEGRAM_BOT_TOKEN / SLACK_BOT_TOKEN are set, but this build has no Telegram or Slack adapter yet; unset them to use the console");
+  if (config.slackBotToken) {
+    logger.fatal("SLACK_BOT_TOKEN is set, but this build has no Slack adapter yet; unset it");
     process.exit(1);
   }
+  if (config.telegram) await runPlatforms(config, logger);
+  else await runConsole(config, logger);
+}
+
+async function runConsole(config: Readonly<Config>, logger: Logger): Promise<void> {
   const sms = new DevelopmentSmsSender(logger, (phone, text) => process.stdout.write(`${renderSms(phone, text)}\n`));
-  const assistant = await openAssistant(config, logger, sms);
+  const assistant = await openAssistant(config, logger, sms, consoleReviewers(config.consoleReviewerIds));
   logger.info({ database: config.sqlitePath }, "console chat ready: type a message, /as <user> to switch user, /file <path> to send a file");
   await runConsoleChat({
     input: process.stdin,
@@ -27,9 +41,42 @@ export async function main(): Promise<void> {
     sessionId: randomUUID(),
     locale: config.defaultLocale,
     documentPath: (id) => assistant.documents.pathOf(id),
-    ticker: { intervalMs: 60_000, tick: () => assistant.runDueTasks() },
+    ticker: { intervalMs: DUE_TASK_INTERVAL_MS, tick: () => assistant.runDueTasks() },
     onError: (error) => logger.error({ err: error }, "console message failed"),
   });
+  await assistant.close();
+}
+
+/** The chat platforms whose tokens are set, over one store, until SIGINT/SIGTERM. */
+async function runPlatforms(config: Readonly<Config>, logger: Logger): Promise<void> {
+  const telegram = config.telegram!;
+  const reviewers = combineReviewers([roomReviewers("telegram", telegram.reviewChatId, telegram.reviewerIds)]);
+  const assistant = await openAssistant(config, logger, new DevelopmentSmsSender(logger), reviewers);
+  const outbound = new Outbound(logger);
+  const running = [await startTelegram(telegram, config, { assistant, outbound, reviewers, logger })];
+
+  const routes = new Map<string, RequestHandler>(running.flatMap((platform) => (platform.webhook ? [[platform.webhook.path, platform.webhook.handler]] : [])));
+  let server: Server | undefined;
+  if (routes.size > 0) {
+    server = (await startWebServer(config.port, routes)).server;
+    logger.info({ port: config.port, paths: [...routes.keys()] }, "webhook server listening");
+  }
+  const tick = () =>
+    assistant
+      .runDueTasks()
+      .then((replies) => outbound.deliver(replies))
+      .catch((error: unknown) => logger.error({ error: errorSummary(error) }, "scheduled tasks failed"));
+  await tick();
+  const timer = setInterval(tick, DUE_TASK_INTERVAL_MS);
+
+  await new Promise<void>((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+  });
+  logger.info("stopping: finishing the updates in hand");
+  clearInterval(timer);
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  for (const platform of running) await platform.stop();
   await assistant.close();
 }
 

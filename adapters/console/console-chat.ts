@@ -94,12 +94,12 @@ async function readConsoleFile(path: string): Promise<IncomingFile> {
     const file = await open(path, "r");
     try {
       const info = await file.stat();
-      if (!info.isFile() || info.size > MAX_CONSOLE_FILE_BYTES) return { name, error: "unreadable" };
+      if (!info.isFile() || info.size > MAX_CONSOLE_FILE_BYTES) return { name, problem: { code: "unreadable" } };
       return { name, bytes: await file.readFile() };
     } finally {
       await file.close();
     }
   } catch (error) {
-    return { name, error: (error as NodeJS.ErrnoException).code === "ENOENT" ? "missing" : "unreadable" };
+    return { name, problem: { code: (error as NodeJS.ErrnoException).code === "ENOENT" ? "missing" : "unreadable" } };
   }
 }

@@ -1,3 +1,5 @@
+import type { ProblemReport } from "../documents/document-check.js";
+
 /**
  * What an adapter hands the engine: one thing a person did in a chat,
  * platform-neutral. `id` is the platform's own id for it (Telegram
@@ -9,9 +11,9 @@ export const PLATFORMS: readonly Platform[] = ["console", "telegram", "slack"];
 
 export interface IncomingFile {
   name: string;
-  /** Absent when the adapter could not get the bytes; `error` says why. */
+  /** Absent when the adapter could not or would not get the bytes; `problem` says why. */
   bytes?: Buffer;
-  error?: "missing" | "unreadable";
+  problem?: ProblemReport;
 }
 
 interface ChatEventBase {

@@ -25,6 +25,12 @@ export interface Reply {
   to?: ChatAddress;
   /** Set on review cards: adapters that can edit messages replace the earlier card of this reference. */
   card?: string;
+  /** With `card`: post the card as a new message (reviewers should notice, e.g. a reminder) and retire the old one's buttons. */
+  repost?: boolean;
+  /** The next step of a multi-step choice: adapters that can edit replace the message whose button was pressed. */
+  replacesPressed?: boolean;
+  /** Only for the person who acted, not the whole chat (a refusal in a shared review room). */
+  ephemeral?: boolean;
   /** Stored documents to show with the message (content addresses of previews). */
   attachments?: Array<{ documentId: string; label: Message }>;
   /** Paragraphs, shown in order as one message. */

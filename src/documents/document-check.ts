@@ -40,16 +40,21 @@ export function createDocumentCheck(rules: DocumentRules): DocumentCheck {
   };
 }
 
+/** The report for a file refused by its size alone, before its bytes are read (an adapter knows the size first). */
+export function fileTooLarge(bytes: number, limit: number): ProblemReport {
+  const megabytes = (n: number) => Math.round((n / (1024 * 1024)) * 10) / 10;
+  return { code: "file_too_large", params: { size: megabytes(bytes), limit: megabytes(limit) } };
+}
+
 function reportProblem(
   code: DocumentProblem,
   inspection: { width: number | null; height: number | null },
   rules: DocumentRules,
   bytes: number,
 ): ProblemReport {
-  const megabytes = (n: number) => Math.round((n / (1024 * 1024)) * 10) / 10;
   switch (code) {
     case "file_too_large":
-      return { code, params: { size: megabytes(bytes), limit: megabytes(rules.maxBytes) } };
+      return fileTooLarge(bytes, rules.maxBytes);
     case "too_many_pixels":
       return {
         code,

@@ -25,7 +25,14 @@ import { createPureTransition } from "./pure-transition.js";
 import type { Store, StoreTransaction, StoredUser } from "./store-port.js";
 import { toMachineEvent, type EventStamp } from "./to-machine-event.js";
 import { sharedFaqMatcher } from "../faq/faq-matcher.js";
-import { handleReviewAction, handleReviewNote, isNoteOrCancel, isReviewAction, type DeskContext } from "../review/review-desk.js";
+import {
+  handleReviewAction,
+  handleReviewNote,
+  isNoteOrCancel,
+  isReviewAction,
+  reviewSessionAddress,
+  type DeskContext,
+} from "../review/review-desk.js";
 import { reviewCard } from "../review/review-card.js";
 import { NO_REVIEWERS, type Reviewers } from "../review/reviewers.js";
 
@@ -121,16 +128,15 @@ export class Engine {
       return [];
     }
     const { settings } = this.deps;
+    const reviewers = this.deps.reviewers ?? NO_REVIEWERS;
+    // A review room is shared and not anyone's conversation: only review actions and notes count there.
+    if (reviewers.isReviewRoom(event.platform, event.chatId)) return (await this.review(tx, event, settings.defaultLocale, now)) ?? [];
     const platformLocale = localeFromTag(event.locale, settings.defaultLocale);
     const chat = { platform: event.platform, chatId: event.chatId, platformUserId: event.userId };
     const today = localDate(now, settings.timeZone);
     const { user, conversation } = await tx.openChat(chat, platformLocale, now);
-    const desk = this.reviewDesk(tx, event, user, now);
-    if (isReviewAction(event)) return handleReviewAction(desk, event.choice);
-    if (event.kind === "text" && desk.reviewers.isReviewer(event.platform, event.userId) && isNoteOrCancel(event.text)) {
-      const session = await tx.loadReviewSession({ platform: event.platform, chatId: event.chatId });
-      if (session) return handleReviewNote(desk, session, event.text);
-    }
+    const forReviewer = await this.review(tx, event, user.locale as Locale, now);
+    if (forReviewer) return forReviewer;
     let record = await tx.loadUserRecord(user, today);
 
     const restored = restoreConversation(conversation);
@@ -187,16 +193,23 @@ export class Engine {
     return isNewChat && machineEvent.type === "user.text" && !machineEvent.faq ? { type: "cmd.start", ...stamp } : machineEvent;
   }
 
-  private reviewDesk(tx: StoreTransaction, event: ChatEvent, user: StoredUser, now: Date): DeskContext {
-    return {
+  /** A reviewer's button or pending note, handled by the review desk; null when the event is neither. */
+  private async review(tx: StoreTransaction, event: ChatEvent, reviewerLocale: Locale, now: Date): Promise<Reply[] | null> {
+    const desk: DeskContext = {
       tx,
       event,
       now,
-      reviewerLocale: user.locale as Locale,
+      reviewerLocale,
       reviewers: this.deps.reviewers ?? NO_REVIEWERS,
       cardLocale: this.deps.settings.defaultLocale,
       supportContact: this.deps.settings.supportContact,
     };
+    if (isReviewAction(event)) return handleReviewAction(desk, event.choice);
+    if (event.kind === "text" && desk.reviewers.isReviewer(event.platform, event.userId) && isNoteOrCancel(event.text)) {
+      const session = await tx.loadReviewSession(reviewSessionAddress(event));
+      if (session) return handleReviewNote(desk, session, event.text);
+    }
+    return null;
   }
 
   /** Performs one effect the machine asked for; returns the event that reports its result, if any. */
@@ -291,18 +304,19 @@ export class Engine {
         });
         if (!result.ok) return refused(effect.reference, result.problem === "not_allowed" ? result.status : undefined);
         if (providing) await ctx.tx.updateApplicationDetails(effect.reference, effect.draft, ctx.now);
-        await this.sendCards(ctx.tx, effect.reference, ctx.outgoing);
+        // New information needs a reviewer's eyes again: a fresh card gets noticed where an edit would not.
+        await this.sendCards(ctx.tx, effect.reference, ctx.outgoing, providing);
         return providing ? { type: "application.infoProvided", reference: effect.reference } : { type: "application.withdrawn", reference: effect.reference };
       }
     }
   }
 
   /** The application's card, as it is now, to every review destination (adapters that can edit replace the old one). */
-  private async sendCards(tx: StoreTransaction, reference: string, outgoing: Reply[]): Promise<void> {
+  private async sendCards(tx: StoreTransaction, reference: string, outgoing: Reply[], repost = false): Promise<void> {
     const application = await tx.loadApplication(reference);
     if (!application) return;
     for (const to of (this.deps.reviewers ?? NO_REVIEWERS).destinations) {
-      outgoing.push({ locale: this.deps.settings.defaultLocale, to, ...reviewCard(application) });
+      outgoing.push({ locale: this.deps.settings.defaultLocale, to, ...reviewCard(application), ...(repost ? { repost } : {}) });
     }
   }
 

@@ -39,7 +39,7 @@ export function toMachineEvent(
     case "choice":
       return { type: `choice.${event.choice}`, ...stamp };
     case "file":
-      return { type: "user.file", upload: upload ?? { problems: [{ code: event.file.error ?? "unreadable" }] }, ...stamp };
+      return { type: "user.file", upload: upload ?? { problems: [event.file.problem ?? { code: "unreadable" }] }, ...stamp };
     case "contact": {
       const phone = validatePhone(event.phone);
       if (!phone.valid) return { type: "user.unusable", reason: "unsupported", ...stamp };

@@ -199,6 +199,7 @@ export const en = {
   "choice.cancelReview": "Cancel",
   "review.reject.note": "Type a note for the user (shown with the reasons), or press “No note”.",
   "choice.noNote": "No note",
+  "review.recorded": "Recorded: {reference} is now {status}.",
   "review.cancelled": "Cancelled; nothing was changed.",
   "review.selectFirst": "Select at least one item first.",
   "review.notReviewer": "Only reviewers can decide applications. This attempt has been recorded.",
@@ -299,6 +300,15 @@ export const en = {
   "faq.topic.privacy": "Privacy and my data",
   "faq.yourContact": "We send your results to {email} and {phone}. If either is wrong, that is why nothing arrived.",
   "support.contact": "Our support team can help: {support}. Mention your reference code if you have one.",
+  // Telegram's own controls and command menu.
+  "telegram.sharePhone": "📱 Share my phone number",
+  "telegram.sharePhoneHint": "Or tap “📱 Share my phone number” below: a number shared from your own Telegram account needs no SMS code.",
+  "telegram.command.start": "Start or continue verification",
+  "telegram.command.status": "Check my verification status",
+  "telegram.command.help": "What I can do",
+  "telegram.command.back": "Go back one step",
+  "telegram.command.cancel": "Stop the current step",
+  "telegram.command.lang": "Language: /lang en or /lang zh",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -181,6 +181,7 @@ export const zhCN: Record<MessageKey, string> = {
   "choice.cancelReview": "取消",
   "review.reject.note": "请输入给用户的说明（会与原因一起显示），或点「不填写」。",
   "choice.noNote": "不填写",
+  "review.recorded": "已记录：{reference} 现为{status}。",
   "review.cancelled": "已取消，未做任何更改。",
   "review.selectFirst": "请至少选择一项。",
   "review.notReviewer": "只有审核人员可以处理申请。此次操作已被记录。",
@@ -264,4 +265,13 @@ export const zhCN: Record<MessageKey, string> = {
   "faq.topic.privacy": "隐私与数据安全",
   "faq.yourContact": "审核结果会发送到 {email} 和 {phone}。如果其中有误，这就是收不到通知的原因。",
   "support.contact": "客服可以为您提供帮助：{support}。如有申请编号，请一并告知。",
+  // Telegram 自带的控件与命令菜单。
+  "telegram.sharePhone": "📱 分享我的手机号",
+  "telegram.sharePhoneHint": "也可以点击下方“📱 分享我的手机号”：从您本人 Telegram 账号分享的号码无需短信验证码。",
+  "telegram.command.start": "开始或继续认证",
+  "telegram.command.status": "查询认证进度",
+  "telegram.command.help": "我能做什么",
+  "telegram.command.back": "返回上一步",
+  "telegram.command.cancel": "停止当前步骤",
+  "telegram.command.lang": "切换语言：/lang zh 或 /lang en",
 };

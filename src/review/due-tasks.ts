@@ -31,7 +31,7 @@ export async function runDueTasks(store: Store, reviewers: Reviewers, settings: 
       const card = reviewCard(application);
       const reminder = msg("review.reminder", { reference: application.reference, expectedBy: application.expectedBy });
       for (const to of reviewers.destinations) {
-        replies.push({ locale: settings.defaultLocale, to, ...card, body: [reminder, ...card.body] });
+        replies.push({ locale: settings.defaultLocale, to, ...card, body: [reminder, ...card.body], repost: true });
       }
     }
     for (const application of await tx.takeOverdueNotices(today, now)) {

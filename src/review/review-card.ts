@@ -40,8 +40,8 @@ export function reviewCard(application: ApplicationForReview): CardContent {
     ? []
     : [
         { id: `rv.ok.${reference}`, label: msg("choice.approve") },
-        { id: `rv.no.${reference}.0`, label: msg("choice.reject") },
-        { id: `rv.in.${reference}.0`, label: msg("choice.requestInfo") },
+        { id: `rv.no.${reference}`, label: msg("choice.reject") },
+        { id: `rv.in.${reference}`, label: msg("choice.requestInfo") },
         { id: `rv.sd.${reference}`, label: msg("choice.showDetails") },
       ];
   return { card: reference, body, attachments, ...(choices.length ? { choices } : {}) };

@@ -4,7 +4,7 @@ import { REJECTION_REASON_CODES, type RejectionReason } from "../domain/rejectio
 import type { Locale } from "../i18n/locale.js";
 import { msg, type Message } from "../i18n/message.js";
 import type { ChatEvent } from "../chat/chat-event.js";
-import type { Choice, Reply } from "../chat/reply.js";
+import type { ChatAddress, Choice, Reply } from "../chat/reply.js";
 import type { StoreTransaction } from "../engine/store-port.js";
 import { decisionMessage } from "./decision-message.js";
 import { detailLines, REASON_LABELS, reviewCard, selected, toggleChoices } from "./review-card.js";
@@ -27,49 +27,57 @@ export interface DeskContext {
 }
 
 export function isReviewAction(event: ChatEvent): event is ChatEvent & { kind: "choice"; choice: string } {
-  return event.kind === "choice" && event.choice.startsWith("rv.");
+  return event.kind === "choice" && isReviewChoice(event.choice);
+}
+
+/** A reviewer's button (approve, reject, reasons…), as opposed to a user's. */
+export function isReviewChoice(choice: string): boolean {
+  return choice.startsWith("rv.");
 }
 
 export async function handleReviewAction(ctx: DeskContext, choice: string): Promise<Reply[]> {
-  const [, verb, reference = "", maskText = "0"] = choice.split(".");
-  const mask = Number(maskText) || 0;
+  // The card's buttons carry no mask; the pickers' buttons always do, so a mask means "replace the picker".
+  const [, verb, reference = "", maskText] = choice.split(".");
+  const mask = Number(maskText ?? 0) || 0;
+  const inPicker = maskText !== undefined;
   const { event } = ctx;
   const actor = `reviewer:${event.platform}:${event.userId}`;
   if (!ctx.reviewers.isReviewer(event.platform, event.userId)) {
     if (reference) await ctx.tx.auditWithoutChange(reference, `user:${event.platform}:${event.userId}`, event.platform, "refused:not_reviewer", ctx.now);
-    return [toReviewer(ctx, [msg("review.notReviewer")])];
+    return [{ ...toReviewer(ctx, [msg("review.notReviewer")]), ephemeral: true }];
   }
-  const address = { platform: event.platform, chatId: event.chatId };
+  const address = reviewSessionAddress(event);
   switch (verb) {
     case "ok":
       return decide(ctx, reference, { type: "review.approve" }, {});
     case "no":
-      return [toReviewer(ctx, [msg("review.reject.choose", { reference })], reasonChoices(reference, mask))];
+      return [toReviewer(ctx, [msg("review.reject.choose", { reference })], reasonChoices(reference, mask), inPicker)];
     case "nx": {
       const reasons = selected(REJECTION_REASON_CODES, mask);
-      if (reasons.length === 0) return [toReviewer(ctx, [msg("review.selectFirst")], reasonChoices(reference, mask))];
+      if (reasons.length === 0) return [toReviewer(ctx, [msg("review.selectFirst")], reasonChoices(reference, mask), true)];
       await ctx.tx.saveReviewSession(address, { reference, reasons }, ctx.now);
-      return [toReviewer(ctx, [msg("review.reject.note")], [{ id: "rv.nn", label: msg("choice.noNote") }, { id: "rv.cx", label: msg("choice.cancelReview") }])];
+      const choices = [{ id: "rv.nn", label: msg("choice.noNote") }, { id: "rv.cx", label: msg("choice.cancelReview") }];
+      return [toReviewer(ctx, [msg("review.reject.note")], choices, true)];
     }
     case "nn": {
       const session = await ctx.tx.loadReviewSession(address);
-      if (!session) return [toReviewer(ctx, [msg("review.cancelled")])];
+      if (!session) return [toReviewer(ctx, [msg("review.cancelled")], undefined, true)];
       await ctx.tx.saveReviewSession(address, null, ctx.now);
-      return decide(ctx, session.reference, { type: "review.reject" }, { reasons: session.reasons });
+      return decide(ctx, session.reference, { type: "review.reject" }, { reasons: session.reasons }, true);
     }
     case "cx":
       await ctx.tx.saveReviewSession(address, null, ctx.now);
-      return [toReviewer(ctx, [msg("review.cancelled")])];
+      return [toReviewer(ctx, [msg("review.cancelled")], undefined, true)];
     case "in":
     case "ig": {
       const application = await ctx.tx.loadApplication(reference);
       if (!application) return [toReviewer(ctx, [msg("review.notFound", { reference })])];
       const items = requestableItems(application.draft.method);
       if (verb === "ig" && selected(items, mask).length > 0) {
-        return decide(ctx, reference, { type: "review.requestInfo" }, { items: selected(items, mask) });
+        return decide(ctx, reference, { type: "review.requestInfo" }, { items: selected(items, mask) }, true);
       }
       const prompt = verb === "ig" ? [msg("review.selectFirst")] : [msg("review.info.choose", { reference })];
-      return [toReviewer(ctx, prompt, infoChoices(reference, items, mask))];
+      return [toReviewer(ctx, prompt, infoChoices(reference, items, mask), inPicker)];
     }
     case "sd": {
       const application = await ctx.tx.loadApplication(reference);
@@ -88,9 +96,17 @@ export function isNoteOrCancel(text: string): boolean {
   return !trimmed.startsWith("/") || /^\/cancel\b/i.test(trimmed);
 }
 
+/**
+ * Where a reviewer's pending rejection note is kept: per reviewer within a
+ * chat, since several reviewers share a review room.
+ */
+export function reviewSessionAddress(event: ChatEvent): ChatAddress {
+  return { platform: event.platform, chatId: `${event.chatId}#${event.userId}` };
+}
+
 /** The reviewer's next message after choosing rejection reasons is the note to the user. */
 export async function handleReviewNote(ctx: DeskContext, session: ReviewSession, note: string): Promise<Reply[]> {
-  await ctx.tx.saveReviewSession({ platform: ctx.event.platform, chatId: ctx.event.chatId }, null, ctx.now);
+  await ctx.tx.saveReviewSession(reviewSessionAddress(ctx.event), null, ctx.now);
   if (note.trim().startsWith("/")) return [toReviewer(ctx, [msg("review.cancelled")])];
   return decide(ctx, session.reference, { type: "review.reject" }, { reasons: session.reasons, note: note.trim().slice(0, 1000) });
 }
@@ -100,6 +116,7 @@ async function decide(
   reference: string,
   event: LifecycleEvent,
   details: { reasons?: RejectionReason[]; note?: string; items?: Step[] },
+  fromPicker = false,
 ): Promise<Reply[]> {
   const { event: chatEvent } = ctx;
   const actor = `reviewer:${chatEvent.platform}:${chatEvent.userId}`;
@@ -126,6 +143,8 @@ async function decide(
   }
   const application = (await ctx.tx.loadApplication(reference))!;
   const replies: Reply[] = ctx.reviewers.destinations.map((to) => ({ locale: ctx.cardLocale, to, ...reviewCard(application) }));
+  // The picker the decision was taken from is spent: where it can be edited, it now says what happened.
+  if (fromPicker) replies.unshift(toReviewer(ctx, [msg("review.recorded", { reference, status: msg(`status.${application.status}.label`) })], undefined, true));
   const applicant = await ctx.tx.applicantChat(application.userId);
   if (applicant) {
     replies.push({ locale: applicant.locale as Locale, to: applicant.address, ...decisionMessage(application, ctx.supportContact) });
@@ -154,6 +173,6 @@ function infoChoices(reference: string, items: Step[], mask: number): Choice[] {
   ];
 }
 
-function toReviewer(ctx: DeskContext, body: Message[], choices?: Choice[]): Reply {
-  return { locale: ctx.reviewerLocale, body, ...(choices ? { choices } : {}) };
+function toReviewer(ctx: DeskContext, body: Message[], choices?: Choice[], replacesPressed = false): Reply {
+  return { locale: ctx.reviewerLocale, body, ...(choices ? { choices } : {}), ...(replacesPressed ? { replacesPressed } : {}) };
 }

@@ -5,15 +5,37 @@ import type { ChatAddress } from "../chat/reply.js";
 export interface Reviewers {
   isReviewer(platform: Platform, userId: string): boolean;
   readonly destinations: readonly ChatAddress[];
+  /** A shared chat kept for reviewing (a Telegram group, a Slack channel): nothing but review actions happens there. */
+  isReviewRoom(platform: Platform, chatId: string): boolean;
 }
 
-export const NO_REVIEWERS: Reviewers = { isReviewer: () => false, destinations: [] };
+export const NO_REVIEWERS: Reviewers = { isReviewer: () => false, destinations: [], isReviewRoom: () => false };
 
-/** Console reviewers are console users; each gets the cards in their own chat. */
+/** Console reviewers are console users; each gets the cards in their own chat, where they may also chat as users. */
 export function consoleReviewers(ids: readonly string[]): Reviewers {
   const names = new Set(ids);
   return {
     isReviewer: (platform, userId) => platform === "console" && names.has(userId),
     destinations: ids.map((chatId) => ({ platform: "console" as const, chatId })),
+    isReviewRoom: () => false,
+  };
+}
+
+/** Reviewers who decide together in one shared chat of a platform; anyone else there may watch but not decide. */
+export function roomReviewers(platform: Platform, roomId: string | undefined, reviewerIds: readonly string[]): Reviewers {
+  const ids = new Set(reviewerIds);
+  return {
+    isReviewer: (from, userId) => from === platform && ids.has(userId),
+    destinations: roomId ? [{ platform, chatId: roomId }] : [],
+    isReviewRoom: (from, chatId) => from === platform && chatId === roomId,
+  };
+}
+
+/** Reviewers of several platforms at once (Telegram and Slack in one process): a decision may be taken from any of them. */
+export function combineReviewers(parts: readonly Reviewers[]): Reviewers {
+  return {
+    isReviewer: (platform, userId) => parts.some((part) => part.isReviewer(platform, userId)),
+    destinations: parts.flatMap((part) => part.destinations),
+    isReviewRoom: (platform, chatId) => parts.some((part) => part.isReviewRoom(platform, chatId)),
   };
 }

@@ -74,7 +74,7 @@ describe("engine", () => {
     expect(keys(await chat.text("/frobnicate"))).toEqual(["input.unknownCommand", "help.text", "ask.idNumber"]);
     expect(keys(await chat.press("method.phone"))).toEqual(["input.staleChoice", "ask.idNumber"]);
     expect(keys(await chat.text("110105491231002"))).toEqual(["error.idCard.old_format", "ask.idNumber"]);
-    expect(keys(await chat.send({ kind: "file", file: { name: "x.jpg", error: "missing" } }))).toEqual([
+    expect(keys(await chat.send({ kind: "file", file: { name: "x.jpg", problem: { code: "missing" } } }))).toEqual([
       "document.unexpected",
       "ask.idNumber",
     ]);
@@ -87,7 +87,7 @@ describe("engine", () => {
     const gif = await chat.file(Buffer.from("GIF89a...."));
     expect(keys(gif)).toEqual(["document.rejected", "document.problemLine", "ask.idFront"]);
     expect(readable(gif)).toContain("• It is not a JPEG or PNG image");
-    expect(keys(await chat.send({ kind: "file", file: { name: "x.jpg", error: "missing" } }))).toEqual([
+    expect(keys(await chat.send({ kind: "file", file: { name: "x.jpg", problem: { code: "missing" } } }))).toEqual([
       "document.rejected",
       "document.problemLine",
       "ask.idFront",

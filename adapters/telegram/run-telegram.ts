@@ -1,0 +1,57 @@
+import { run, type RunnerHandle } from "@grammyjs/runner";
+import { webhookCallback, type Bot } from "grammy";
+import type { BotCommand, LanguageCode } from "grammy/types";
+import { LOCALES, type Locale } from "../../src/i18n/locale.js";
+import { msg, translate, type MessageKey } from "../../src/i18n/message.js";
+import { errorSummary, type Logger } from "../../src/logger.js";
+import type { RequestHandler } from "../http/web-server.js";
+
+/** The kinds of update the bot reads; Telegram does not even send the others. */
+const ALLOWED_UPDATES = ["message", "callback_query"] as const;
+
+const COMMANDS = ["start", "status", "help", "back", "cancel", "lang"] as const;
+
+export type TelegramMode = { kind: "polling" } | { kind: "webhook"; url: string; secret: string };
+
+/** A running Telegram bot: stop() finishes the updates in hand. */
+export interface RunningTelegram {
+  /** In webhook mode, the handler to mount at the webhook URL's path. */
+  webhook?: { path: string; handler: RequestHandler };
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the bot: `getMe` must succeed (a wrong token stops the start with a
+ * clear message); the command menus are optional and only warned about.
+ */
+export async function runTelegram(bot: Bot, mode: TelegramMode, logger: Logger, defaultLocale: Locale): Promise<RunningTelegram> {
+  await bot.init();
+  await registerCommands(bot, logger, defaultLocale);
+  if (mode.kind === "webhook") {
+    await bot.api.setWebhook(mode.url, { secret_token: mode.secret, allowed_updates: ALLOWED_UPDATES });
+    logger.info({ platform: "telegram", bot: bot.botInfo.username }, "Telegram bot ready (webhook)");
+    // Answer Telegram before its timeout even if an update takes long; a redelivery would be deduplicated anyway.
+    const handler = webhookCallback(bot, "http", { secretToken: mode.secret, onTimeout: "return", timeoutMilliseconds: 9_000 });
+    return { webhook: { path: new URL(mode.url).pathname, handler }, stop: async () => undefined };
+  }
+  // Polling and a webhook exclude each other: Telegram answers getUpdates with 409 while a webhook is set.
+  await bot.api.deleteWebhook().catch((error: unknown) => logger.warn({ platform: "telegram", error: errorSummary(error) }, "deleteWebhook failed"));
+  const runner: RunnerHandle = run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES } } });
+  logger.info({ platform: "telegram", bot: bot.botInfo.username }, "Telegram bot ready (long polling)");
+  return { stop: () => (runner.isRunning() ? runner.stop() : Promise.resolve()) };
+}
+
+async function registerCommands(bot: Bot, logger: Logger, defaultLocale: Locale): Promise<void> {
+  const commands = (locale: Locale): BotCommand[] =>
+    COMMANDS.map((command) => ({ command, description: translate(locale, msg(`telegram.command.${command}` as MessageKey)) }));
+  // The default menu, then one per language Telegram users set (zh-hans/zh-hant clients report "zh").
+  const menus: Array<[Locale, LanguageCode | undefined]> = [
+    [defaultLocale, undefined],
+    ...LOCALES.map((locale): [Locale, LanguageCode] => [locale, locale === "zh-CN" ? "zh" : "en"]),
+  ];
+  for (const [locale, languageCode] of menus) {
+    await bot.api
+      .setMyCommands(commands(locale), languageCode ? { language_code: languageCode } : {})
+      .catch((error: unknown) => logger.warn({ platform: "telegram", error: errorSummary(error) }, "setMyCommands failed; the command menu may be missing"));
+  }
+}

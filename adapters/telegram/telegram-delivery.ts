@@ -1,0 +1,103 @@
+import { GrammyError, InputFile, type Api } from "grammy";
+import type { InlineKeyboardMarkup, InputMediaPhoto } from "grammy/types";
+import type { CardMessages } from "../../src/chat/card-messages.js";
+import type { ChatAddress, Reply } from "../../src/chat/reply.js";
+import { msg, translate } from "../../src/i18n/message.js";
+import { errorSummary, type Logger } from "../../src/logger.js";
+import { contactKeyboard, inlineKeyboard, MESSAGE_LIMIT, messageText, splitText } from "./telegram-render.js";
+
+export interface TelegramDeliveryOptions {
+  api: Api;
+  cards: CardMessages;
+  /** Where a stored document's file is (review card previews). */
+  documentPath: (documentId: string) => string;
+  logger: Logger;
+}
+
+/**
+ * Sends replies in Telegram's idiom: long texts split, buttons as an inline
+ * keyboard on the last part, review cards edited in place after a decision,
+ * pickers replaced where their button was pressed.
+ */
+export class TelegramDelivery {
+  constructor(private readonly options: TelegramDeliveryOptions) {}
+
+  /** `pressedMessageId`: the message whose button led to this reply, if any. */
+  async send(chatId: string, reply: Reply, pressedMessageId?: number): Promise<void> {
+    const text = messageText(reply);
+    const keyboard = inlineKeyboard(reply);
+    if (reply.replacesPressed && pressedMessageId !== undefined && (await this.edit(chatId, pressedMessageId, text, keyboard))) return;
+    if (!reply.card) {
+      await this.sendAttachments(chatId, reply);
+      await this.post(chatId, reply, text, keyboard);
+      return;
+    }
+    const address: ChatAddress = { platform: "telegram", chatId };
+    const shown = await this.options.cards.find(address, reply.card);
+    if (shown && !reply.repost && (await this.edit(chatId, Number(shown), text, keyboard))) return;
+    if (shown) await this.retireButtons(chatId, Number(shown));
+    else await this.sendAttachments(chatId, reply);
+    const messageId = await this.post(chatId, reply, text, keyboard);
+    await this.options.cards.remember(address, reply.card, String(messageId));
+  }
+
+  /** Sends the text (split if needed), buttons on the last part; returns the last message's id. */
+  private async post(chatId: string, reply: Reply, text: string, keyboard: InlineKeyboardMarkup | undefined): Promise<number> {
+    const { api } = this.options;
+    const parts = splitText(text);
+    const phone = reply.expects === "phone";
+    let messageId = 0;
+    for (const [index, part] of parts.entries()) {
+      const last = index === parts.length - 1;
+      // A message has one keyboard: the contact button goes here only when there are no inline buttons.
+      const markup = !last ? undefined : (keyboard ?? (phone ? contactKeyboard(reply.locale) : undefined));
+      messageId = (await api.sendMessage(chatId, part, markup ? { reply_markup: markup } : {})).message_id;
+    }
+    if (phone && keyboard) {
+      await api.sendMessage(chatId, translate(reply.locale, msg("telegram.sharePhoneHint")), { reply_markup: contactKeyboard(reply.locale) });
+    }
+    return messageId;
+  }
+
+  /** Document previews as a photo or an album before the card's text; a failure here must not stop the card. */
+  private async sendAttachments(chatId: string, reply: Reply): Promise<void> {
+    const attachments = reply.attachments ?? [];
+    if (attachments.length === 0) return;
+    const photos: InputMediaPhoto[] = attachments.map((attachment) => ({
+      type: "photo",
+      media: new InputFile(this.options.documentPath(attachment.documentId)),
+      caption: translate(reply.locale, attachment.label),
+    }));
+    try {
+      if (photos.length === 1) await this.options.api.sendPhoto(chatId, photos[0]!.media, { caption: photos[0]!.caption! });
+      else await this.options.api.sendMediaGroup(chatId, photos.slice(0, 10));
+    } catch (error) {
+      this.options.logger.warn({ platform: "telegram", error: errorSummary(error) }, "document previews could not be sent");
+    }
+  }
+
+  /** Edits a message in place; false when it can't be (deleted, too old), so the caller posts anew. */
+  private async edit(chatId: string, messageId: number, text: string, keyboard: InlineKeyboardMarkup | undefined): Promise<boolean> {
+    try {
+      await this.options.api.editMessageText(chatId, messageId, text.slice(0, MESSAGE_LIMIT), {
+        reply_markup: keyboard ?? { inline_keyboard: [] },
+      });
+      return true;
+    } catch (error) {
+      if (isNotModified(error)) return true;
+      this.options.logger.warn({ platform: "telegram", error: errorSummary(error) }, "message could not be edited; sending a new one");
+      return false;
+    }
+  }
+
+  private async retireButtons(chatId: string, messageId: number): Promise<void> {
+    await this.options.api.editMessageReplyMarkup(chatId, messageId, { reply_markup: { inline_keyboard: [] } }).catch((error: unknown) => {
+      if (!isNotModified(error)) this.options.logger.warn({ platform: "telegram", error: errorSummary(error) }, "old card's buttons could not be removed");
+    });
+  }
+}
+
+/** A double tap re-sends the same edit; Telegram refuses it, and nothing is wrong. */
+export function isNotModified(error: unknown): boolean {
+  return error instanceof GrammyError && error.description.includes("message is not modified");
+}

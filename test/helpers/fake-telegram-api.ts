@@ -1,0 +1,131 @@
+import { createServer, type IncomingMessage } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/** One Bot API call the bot made: the method and its parameters (multipart uploads: their text fields). */
+export interface ApiCall {
+  method: string;
+  payload: Record<string, any>;
+}
+
+interface ApiFailure {
+  error_code: number;
+  description: string;
+  parameters?: { retry_after?: number };
+}
+
+export const BOT_INFO = {
+  id: 4242,
+  is_bot: true as const,
+  first_name: "Verify",
+  username: "verify_test_bot",
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+  can_connect_bots: false,
+  has_main_web_app: false,
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
+  can_manage_bots: false,
+  can_connect_to_business: false,
+  supports_join_request_queries: false,
+};
+
+/**
+ * Telegram's Bot API server as far as our bot uses it, over real HTTP: it
+ * records every call and answers like Telegram (message ids, file paths),
+ * serves uploaded files, and can be told to fail a method (429, 400 …).
+ */
+export async function startFakeTelegramApi() {
+  const calls: ApiCall[] = [];
+  const files = new Map<string, { bytes: Buffer; declaredSize?: number }>();
+  const failures = new Map<string, ApiFailure[]>();
+  let nextMessageId = 100;
+
+  const server = createServer(async (request, response) => {
+    const url = new URL(request.url ?? "/", "http://localhost");
+    const file = /^\/file\/bot[^/]+\/(.+)$/.exec(url.pathname);
+    if (file) {
+      const stored = files.get(decodeURIComponent(file[1]!));
+      response.writeHead(stored ? 200 : 404).end(stored?.bytes);
+      return;
+    }
+    const method = /^\/bot[^/]+\/(\w+)$/.exec(url.pathname)?.[1] ?? "";
+    const payload = await readPayload(request);
+    calls.push({ method, payload });
+    const failure = failures.get(method)?.shift();
+    const body = failure ? { ok: false, ...failure } : { ok: true, result: result(method, payload) };
+    response.writeHead(failure ? failure.error_code : 200, { "content-type": "application/json" }).end(JSON.stringify(body));
+  });
+
+  function message(payload: Record<string, any>) {
+    return { message_id: nextMessageId++, date: Math.floor(Date.now() / 1000), chat: { id: Number(payload.chat_id), type: "private" }, text: payload.text };
+  }
+
+  function result(method: string, payload: Record<string, any>): unknown {
+    switch (method) {
+      case "getMe":
+        return BOT_INFO;
+      case "sendMessage":
+      case "sendPhoto":
+        return message(payload);
+      case "sendMediaGroup":
+        return (JSON.parse(payload.media ?? "[]") as unknown[]).map(() => message(payload));
+      case "editMessageText":
+      case "editMessageReplyMarkup":
+        return { ...message(payload), message_id: Number(payload.message_id) };
+      case "getFile": {
+        const stored = files.get(payload.file_id);
+        return { file_id: payload.file_id, file_unique_id: payload.file_id, file_size: stored?.declaredSize ?? stored?.bytes.length, file_path: payload.file_id };
+      }
+      default:
+        return true;
+    }
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const apiRoot = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    apiRoot,
+    calls,
+    /** A file the bot can download by this id (getFile reports `declaredSize` when given, as Telegram may). */
+    addFile(fileId: string, bytes: Buffer, declaredSize?: number) {
+      files.set(fileId, { bytes, ...(declaredSize !== undefined ? { declaredSize } : {}) });
+    },
+    /** The next calls of `method` fail like this, in order. */
+    failNext(method: string, ...failure: ApiFailure[]) {
+      failures.set(method, [...(failures.get(method) ?? []), ...failure]);
+    },
+    callsOf(method: string): ApiCall[] {
+      return calls.filter((call) => call.method === method);
+    },
+    /** Texts sent to a chat, in order. */
+    textsTo(chatId: number | string): string[] {
+      return calls.filter((call) => call.method === "sendMessage" && String(call.payload.chat_id) === String(chatId)).map((call) => call.payload.text as string);
+    },
+    clear() {
+      calls.length = 0;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export type FakeTelegramApi = Awaited<ReturnType<typeof startFakeTelegramApi>>;
+
+async function readPayload(request: IncomingMessage): Promise<Record<string, any>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  const body = Buffer.concat(chunks);
+  const type = request.headers["content-type"] ?? "";
+  if (type.includes("application/json")) return body.length ? JSON.parse(body.toString("utf8")) : {};
+  if (type.includes("multipart/form-data")) {
+    // Uploads (photos): keep the text fields; file parts are recorded by name only.
+    const fields: Record<string, any> = { multipart: true };
+    for (const match of body.toString("latin1").matchAll(/name="([^"]+)"(?:; filename="[^"]*")?\r\n(?:[^\r\n]+\r\n)*\r\n([\s\S]*?)\r\n--/g)) {
+      const [, name, value] = match;
+      fields[name!] = match[0].includes("filename=") ? "<file>" : Buffer.from(value!, "latin1").toString("utf8");
+    }
+    return fields;
+  }
+  return {};
+}

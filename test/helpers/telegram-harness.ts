@@ -1,0 +1,84 @@
+import { join } from "node:path";
+import pino from "pino";
+import type { Update } from "grammy/types";
+import { createTelegramBot } from "../../adapters/telegram/telegram-bot.js";
+import { Outbound } from "../../src/chat/outbound.js";
+import { DEFAULT_DOCUMENT_RULES } from "../../src/documents/document-rules.js";
+import { DocumentStore } from "../../src/documents/document-store.js";
+import { roomReviewers } from "../../src/review/reviewers.js";
+import { BOT_INFO, startFakeTelegramApi } from "./fake-telegram-api.js";
+import { createHarness } from "./harness.js";
+
+export const REVIEW_CHAT = -100500;
+export const REVIEWER = 900;
+export const SECOND_REVIEWER = 901;
+
+/**
+ * The real Telegram bot over a real engine and SQLite file, talking to a fake
+ * Bot API server over HTTP; updates go in through `bot.handleUpdate`, as
+ * polling and webhooks deliver them.
+ */
+export async function createTelegramHarness() {
+  const api = await startFakeTelegramApi();
+  const reviewers = roomReviewers("telegram", String(REVIEW_CHAT), [String(REVIEWER), String(SECOND_REVIEWER)]);
+  const harness = await createHarness({ reviewers });
+  const logger = pino({ level: "silent" });
+  const bot = createTelegramBot({
+    token: "123456:TEST",
+    apiRoot: api.apiRoot,
+    botInfo: BOT_INFO,
+    engine: harness.engine,
+    reviewers,
+    outbound: new Outbound(logger),
+    cards: harness.store.cardMessages(),
+    documentPath: (id) => new DocumentStore(join(harness.dir, "documents")).pathOf(id),
+    maxFileBytes: DEFAULT_DOCUMENT_RULES.maxBytes,
+    defaultLocale: "en",
+    logger,
+  });
+  let updateId = 1;
+  let messageId = 1;
+  const send = (update: Omit<Update, "update_id">, id = updateId++) => bot.handleUpdate({ update_id: id, ...update } as Update);
+  const user = (id: number, language_code = "en") => ({ id, is_bot: false, first_name: "Test", language_code });
+  const chat = (id: number) => (id < 0 ? { id, type: "supergroup" as const, title: "Reviews" } : { id, type: "private" as const, first_name: "Test" });
+  const message = (from: number, chatId: number, extra: object, language?: string) => ({
+    message: { message_id: messageId++, date: 1, from: user(from, language), chat: chat(chatId), ...extra },
+  });
+
+  return {
+    api,
+    bot,
+    harness,
+    send,
+    text: (from: number, text: string, options: { chatId?: number; language?: string } = {}) =>
+      send(message(from, options.chatId ?? from, { text }, options.language) as Omit<Update, "update_id">),
+    press: (from: number, data: string, options: { chatId?: number; messageId?: number } = {}) =>
+      send({
+        callback_query: {
+          id: `cb${updateId}`,
+          from: user(from),
+          chat_instance: "1",
+          data,
+          message: { message_id: options.messageId ?? 1, date: 1, chat: chat(options.chatId ?? from), text: "…" },
+        },
+      } as Omit<Update, "update_id">),
+    contact: (from: number, phone: string, ownerId: number | undefined) =>
+      send(message(from, from, { contact: { phone_number: phone, first_name: "Test", ...(ownerId ? { user_id: ownerId } : {}) } }) as Omit<Update, "update_id">),
+    photo: (from: number, fileId: string, size?: number) =>
+      send(message(from, from, { photo: [{ file_id: `${fileId}-small`, file_unique_id: "s", width: 90, height: 60 }, { file_id: fileId, file_unique_id: "l", width: 1280, height: 960, ...(size !== undefined ? { file_size: size } : {}) }] }) as Omit<Update, "update_id">),
+    document: (from: number, fileId: string, size?: number) =>
+      send(message(from, from, { document: { file_id: fileId, file_unique_id: fileId, file_name: "card.jpg", mime_type: "image/jpeg", ...(size !== undefined ? { file_size: size } : {}) } }) as Omit<Update, "update_id">),
+    /** The last message sent to a chat, with its inline buttons' callback data. */
+    lastTo(chatId: number) {
+      const call = api.callsOf("sendMessage").filter((c) => String(c.payload.chat_id) === String(chatId)).at(-1);
+      const buttons: string[] = (call?.payload.reply_markup?.inline_keyboard ?? []).flat().map((button: { callback_data: string }) => button.callback_data);
+      return { text: (call?.payload.text as string | undefined) ?? "", buttons, markup: call?.payload.reply_markup };
+    },
+    async close() {
+      await harness.close();
+      await api.close();
+    },
+  };
+}
+
+export type TelegramHarness = Awaited<ReturnType<typeof createTelegramHarness>>;
