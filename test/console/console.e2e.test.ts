@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ConsoleProcess, runCli, runConsoleWithInput, testEnv } from "../helpers/child-process.js";
+import { AssistantProcess, runCli, runConsoleWithInput, testEnv } from "../helpers/child-process.js";
 import { minimalGoodJpeg } from "../helpers/hostile-files.js";
 
 let dir: string;
@@ -62,7 +62,7 @@ describe("console chat (npm start without tokens)", () => {
   }, 60_000);
 
   it("prints the development SMS so the phone method can be completed in the console", async () => {
-    const chat = new ConsoleProcess(testEnv(join(dir, "data")));
+    const chat = new AssistantProcess(testEnv(join(dir, "data")));
     for (const line of ["/as bob", "hi", "1", "Bob Lee", "bob@example.com", "13812348000", "2"]) chat.write(line);
     const sms = await chat.waitFor(/sms → \+86 138\*\*\*\*8000: .*?(\d{6})/);
     const from = chat.stdout.length;
@@ -76,12 +76,12 @@ describe("console chat (npm start without tokens)", () => {
 
   it("resumes the same step with the answers so far after SIGKILL", async () => {
     const env = testEnv(join(dir, "data"));
-    const first = new ConsoleProcess(env);
+    const first = new AssistantProcess(env);
     for (const line of ["/start", "1", "Zhang San", "zhang.san@example.com"]) first.write(line);
     await first.waitFor(/Please enter your mobile phone number/);
     await first.kill();
 
-    const second = new ConsoleProcess(env);
+    const second = new AssistantProcess(env);
     second.write("13812348000");
     await second.waitFor(/Choose a verification method:/);
     second.write("/status");

@@ -22,8 +22,8 @@ export function runConsoleWithInput(lines: string[], env: NodeJS.ProcessEnv) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** A console chat driven line by line, for tests that must react to its output or kill it. */
-export class ConsoleProcess {
+/** `npm start` as a child process: a console chat driven line by line, or a platform bot; tests react to its output or stop it. */
+export class AssistantProcess {
   private readonly child: ChildProcessWithoutNullStreams;
   stdout = "";
   stderr = "";
@@ -41,10 +41,19 @@ export class ConsoleProcess {
   }
 
   /** Waits until stdout (after `from`) matches; returns the match. */
-  async waitFor(pattern: RegExp, from = 0, timeoutMs = 15_000): Promise<RegExpExecArray> {
+  waitFor(pattern: RegExp, from = 0, timeoutMs = 15_000): Promise<RegExpExecArray> {
+    return this.waitForOutput("stdout", pattern, from, timeoutMs);
+  }
+
+  /** Waits until stderr (the log, after `from`) matches; returns the match. */
+  waitForStderr(pattern: RegExp, from = 0, timeoutMs = 30_000): Promise<RegExpExecArray> {
+    return this.waitForOutput("stderr", pattern, from, timeoutMs);
+  }
+
+  private async waitForOutput(stream: "stdout" | "stderr", pattern: RegExp, from: number, timeoutMs: number): Promise<RegExpExecArray> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const match = pattern.exec(this.stdout.slice(from));
+      const match = pattern.exec(this[stream].slice(from));
       if (match) return match;
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${pattern}; stdout so far:\n${this.stdout}\nstderr:\n${this.stderr}`);
       await new Promise((resolve) => setTimeout(resolve, 25));
@@ -56,8 +65,8 @@ export class ConsoleProcess {
     return this.exited;
   }
 
-  kill(): Promise<number | null> {
-    this.child.kill("SIGKILL");
+  kill(signal: NodeJS.Signals = "SIGKILL"): Promise<number | null> {
+    this.child.kill(signal);
     return this.exited;
   }
 }

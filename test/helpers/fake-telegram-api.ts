@@ -37,7 +37,7 @@ export const BOT_INFO = {
  */
 export async function startFakeTelegramApi() {
   const calls: ApiCall[] = [];
-  const files = new Map<string, { bytes: Buffer; declaredSize?: number }>();
+  const files = new Map<string, { bytes: Buffer; declaredSize?: number; delayMs?: number }>();
   const failures = new Map<string, ApiFailure[]>();
   let nextMessageId = 100;
 
@@ -46,6 +46,7 @@ export async function startFakeTelegramApi() {
     const file = /^\/file\/bot[^/]+\/(.+)$/.exec(url.pathname);
     if (file) {
       const stored = files.get(decodeURIComponent(file[1]!));
+      if (stored?.delayMs) await new Promise((resolve) => setTimeout(resolve, stored.delayMs));
       response.writeHead(stored ? 200 : 404).end(stored?.bytes);
       return;
     }
@@ -88,9 +89,9 @@ export async function startFakeTelegramApi() {
   return {
     apiRoot,
     calls,
-    /** A file the bot can download by this id (getFile reports `declaredSize` when given, as Telegram may). */
-    addFile(fileId: string, bytes: Buffer, declaredSize?: number) {
-      files.set(fileId, { bytes, ...(declaredSize !== undefined ? { declaredSize } : {}) });
+    /** A file the bot can download by this id (getFile reports `declaredSize` when given; `delayMs`: a slow download). */
+    addFile(fileId: string, bytes: Buffer, options: { declaredSize?: number; delayMs?: number } = {}) {
+      files.set(fileId, { bytes, ...options });
     },
     /** The next calls of `method` fail like this, in order. */
     failNext(method: string, ...failure: ApiFailure[]) {

@@ -70,7 +70,7 @@ describe("a user in a private chat", () => {
 
   it("refuses a file over the size limit from its declared size, without downloading it", async () => {
     await reachFrontPhoto(t);
-    t.api.addFile("huge", Buffer.alloc(10), 9 * 1024 * 1024);
+    t.api.addFile("huge", Buffer.alloc(10), { declaredSize: 9 * 1024 * 1024 });
     await t.document(ALICE, "huge", 9 * 1024 * 1024);
     expect(t.api.callsOf("getFile")).toHaveLength(0);
     expect(t.api.textsTo(ALICE).at(-2)).toContain("The file is 9 MB; the limit is 5 MB");
@@ -99,6 +99,19 @@ describe("a user in a private chat", () => {
     await t.send({ message: { message_id: 5, date: 1, chat: { id: ALICE, type: "private", first_name: "A" }, from: { id: ALICE, is_bot: false, first_name: "A" }, text: "/status" } } as never, 5000);
     expect(once).toBeGreaterThan(before);
     expect(t.api.callsOf("sendMessage").length).toBe(once);
+  });
+
+  it("one chat's slow download holds up no other chat", async () => {
+    await reachFrontPhoto(t);
+    t.api.addFile("slow", await goodJpeg(), { delayMs: 1_500 });
+    let photoDone = false;
+    const photo = t.document(ALICE, "slow").then(() => (photoDone = true));
+    await new Promise((resolve) => setTimeout(resolve, 100)); // the download is under way
+    await t.text(2002, "/start");
+    expect(t.api.textsTo(2002).length).toBeGreaterThan(0);
+    expect(photoDone).toBe(false);
+    await photo;
+    expect(t.lastTo(ALICE).text).toMatch(/BACK of your ID card/);
   });
 
   it("stickers and voice notes get an explanation, not silence", async () => {

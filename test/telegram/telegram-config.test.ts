@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { readConfig } from "../../src/config.js";
+
+const TOKEN = "123456:ABC-def_42";
+
+describe("Telegram configuration", () => {
+  it("no token: no Telegram adapter; a token alone: long polling on Telegram's own API", () => {
+    expect(readConfig({}).telegram).toBeUndefined();
+    expect(readConfig({ TELEGRAM_BOT_TOKEN: TOKEN }).telegram).toEqual({
+      token: TOKEN,
+      apiRoot: "https://api.telegram.org",
+      webhook: undefined,
+      reviewChatId: undefined,
+      reviewerIds: [],
+    });
+  });
+
+  it("reads the webhook, API root, review group and reviewers", () => {
+    const config = readConfig({
+      TELEGRAM_BOT_TOKEN: TOKEN,
+      TELEGRAM_WEBHOOK_URL: "https://bot.example.com/telegram",
+      TELEGRAM_WEBHOOK_SECRET: "s3cret-_x",
+      TELEGRAM_API_ROOT: "http://127.0.0.1:8081/",
+      TELEGRAM_REVIEW_CHAT_ID: "-1001234567890",
+      TELEGRAM_REVIEWER_IDS: "111, 222",
+      PORT: "8443",
+    });
+    expect(config.telegram).toEqual({
+      token: TOKEN,
+      apiRoot: "http://127.0.0.1:8081",
+      webhook: { url: "https://bot.example.com/telegram", secret: "s3cret-_x" },
+      reviewChatId: "-1001234567890",
+      reviewerIds: ["111", "222"],
+    });
+    expect(config.port).toBe(8443);
+  });
+
+  it.each([
+    [{ TELEGRAM_WEBHOOK_URL: "https://bot.example.com/t" }, "TELEGRAM_WEBHOOK_SECRET"],
+    [{ TELEGRAM_WEBHOOK_URL: "https://bot.example.com/t", TELEGRAM_WEBHOOK_SECRET: "has spaces" }, "TELEGRAM_WEBHOOK_SECRET"],
+    [{ TELEGRAM_WEBHOOK_URL: "bot.example.com" }, "TELEGRAM_WEBHOOK_URL"],
+    [{ TELEGRAM_API_ROOT: "ftp://x" }, "TELEGRAM_API_ROOT"],
+    [{ TELEGRAM_REVIEW_CHAT_ID: "reviews" }, "TELEGRAM_REVIEW_CHAT_ID"],
+    [{ TELEGRAM_REVIEWER_IDS: "111,@rita" }, "TELEGRAM_REVIEWER_IDS"],
+    [{ TELEGRAM_BOT_TOKEN: "not-a-token" }, "TELEGRAM_BOT_TOKEN"],
+    [{ PORT: "70000" }, "PORT"],
+  ])("refuses %o naming %s", (env, variable) => {
+    expect(() => readConfig({ TELEGRAM_BOT_TOKEN: TOKEN, ...env })).toThrow(variable);
+  });
+});

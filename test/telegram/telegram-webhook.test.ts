@@ -1,0 +1,78 @@
+import type { Server } from "node:http";
+import pino from "pino";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { startWebServer } from "../../adapters/http/web-server.js";
+import { runTelegram } from "../../adapters/telegram/run-telegram.js";
+import { createTelegramHarness, type TelegramHarness } from "../helpers/telegram-harness.js";
+
+const SECRET = "webhook-secret_42";
+let t: TelegramHarness;
+let server: Server;
+let url: string;
+
+beforeEach(async () => {
+  t = await createTelegramHarness();
+  const running = await runTelegram(t.bot, { kind: "webhook", url: "https://bot.example.com/telegram/updates", secret: SECRET }, pino({ level: "silent" }), "en");
+  const started = await startWebServer(0, new Map([[running.webhook!.path, running.webhook!.handler]]));
+  server = started.server;
+  url = `http://127.0.0.1:${started.port}`;
+});
+afterEach(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  await t.close();
+});
+
+const update = (updateId: number) => ({
+  update_id: updateId,
+  message: { message_id: 1, date: 1, chat: { id: 1001, type: "private", first_name: "A" }, from: { id: 1001, is_bot: false, first_name: "A" }, text: "/start" },
+});
+
+const post = (body: unknown, secret?: string) =>
+  fetch(`${url}/telegram/updates`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(secret ? { "x-telegram-bot-api-secret-token": secret } : {}) },
+    body: JSON.stringify(body),
+  });
+
+describe("Telegram webhook mode", () => {
+  it("registers the webhook with its secret and the update kinds the bot reads", () => {
+    const [setWebhook] = t.api.callsOf("setWebhook");
+    expect(setWebhook?.payload).toMatchObject({ url: "https://bot.example.com/telegram/updates", secret_token: SECRET, allowed_updates: ["message", "callback_query"] });
+    expect(t.api.callsOf("setMyCommands").map((call) => call.payload.language_code ?? "default")).toEqual(["default", "zh", "en"]);
+  });
+
+  it("accepts an update carrying the secret and answers the user", async () => {
+    expect((await post(update(1), SECRET)).status).toBe(200);
+    expect(t.api.textsTo(1001).length).toBeGreaterThan(0);
+  });
+
+  it("refuses a wrong or missing secret with 401 and does nothing", async () => {
+    expect((await post(update(2), "guess")).status).toBe(401);
+    expect((await post(update(3))).status).toBe(401);
+    expect(t.api.callsOf("sendMessage")).toEqual([]);
+  });
+
+  it("ignores a redelivered update (same update_id)", async () => {
+    await post(update(4), SECRET);
+    const sent = t.api.callsOf("sendMessage").length;
+    expect((await post(update(4), SECRET)).status).toBe(200);
+    expect(t.api.callsOf("sendMessage").length).toBe(sent);
+  });
+
+  it("answers 404 elsewhere and 200 on /healthz", async () => {
+    expect((await fetch(`${url}/other`, { method: "POST" })).status).toBe(404);
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+  });
+
+  it("starts even when the optional command menus can't be set", async () => {
+    const h = await createTelegramHarness();
+    try {
+      h.api.failNext("setMyCommands", ...Array(3).fill({ error_code: 400, description: "Bad Request: BOT_COMMAND_INVALID" }));
+      const running = await runTelegram(h.bot, { kind: "webhook", url: "https://bot.example.com/t", secret: SECRET }, pino({ level: "silent" }), "en");
+      expect(running.webhook?.path).toBe("/t");
+      expect(h.api.callsOf("setWebhook")).toHaveLength(1);
+    } finally {
+      await h.close();
+    }
+  });
+});
