@@ -20,6 +20,7 @@ import type {
 } from "../src/engine/store-port.js";
 import type { CardMessages } from "../src/chat/card-messages.js";
 import { SqlCardMessages } from "./card-message-store.js";
+import { GroupCommit } from "./group-commit.js";
 import { findUserId } from "./identity-lookup.js";
 import { queryTemplate } from "./query-template.js";
 import { applyLifecycleChange } from "./review-store.js";
@@ -28,16 +29,19 @@ import type { Database } from "./schema.js";
 /** The store over Kysely. Queries stick to what SQLite and PostgreSQL both accept. */
 export class SqlStore implements Store {
   private readonly queries: HotQueries;
+  private readonly groupCommit: GroupCommit;
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly onClose: () => Promise<void> = () => db.destroy(),
   ) {
     this.queries = hotQueries(db);
+    this.groupCommit = new GroupCommit(db);
   }
 
+  /** Concurrent chats' transactions share commits (see `GroupCommit`); each is still all-or-nothing. */
   transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute((trx) => work(new SqlTransaction(trx, this.queries)));
+    return this.groupCommit.run((trx) => work(new SqlTransaction(trx, this.queries)));
   }
 
   async findUserRecord(platform: Platform, platformUserId: string, today: IsoDate): Promise<UserRecord | null> {

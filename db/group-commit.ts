@@ -1,0 +1,76 @@
+import type { ControlledTransaction, Kysely, Transaction } from "kysely";
+import type { Database } from "./schema.js";
+
+interface Queued {
+  work: (trx: Transaction<Database>) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Enough to amortise the commit's fsync; small enough that one batch's latency stays low. */
+const MAX_BATCH = 64;
+
+/**
+ * Group commit: transactions that arrive while one is committing share the
+ * next commit, so concurrent chats pay for one fsync instead of one each.
+ * Each unit of work runs alone in its own savepoint, one after another (the
+ * connection is single), so a failing one is rolled back without touching
+ * the others; none is reported done before the commit that makes it
+ * durable. With nothing else waiting, a batch is a single transaction and
+ * nobody waits for company.
+ */
+export class GroupCommit {
+  private readonly queue: Queued[] = [];
+  private draining = false;
+
+  constructor(private readonly db: Kysely<Database>) {}
+
+  run<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      if (!this.draining) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      while (this.queue.length > 0) await this.commit(this.queue.splice(0, MAX_BATCH));
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async commit(batch: Queued[]): Promise<void> {
+    let trx: ControlledTransaction<Database> | undefined;
+    const outcomes: Array<() => void> = [];
+    try {
+      trx = await this.db.startTransaction().execute();
+      if (batch.length === 1) {
+        // Alone: the transaction is the unit of work, and a failure rolls it back (below).
+        const [item] = batch as [Queued];
+        const value = await item.work(trx);
+        outcomes.push(() => item.resolve(value));
+      }
+      for (const [index, item] of (batch.length > 1 ? batch : []).entries()) {
+        const name = `work${index}`;
+        const savepoint = await trx.savepoint(name).execute();
+        try {
+          const value = await item.work(savepoint);
+          await savepoint.releaseSavepoint(name).execute();
+          outcomes.push(() => item.resolve(value));
+        } catch (error) {
+          await savepoint.rollbackToSavepoint(name).execute();
+          outcomes.push(() => item.reject(error));
+        }
+      }
+      await trx.commit().execute();
+    } catch (error) {
+      // The batch as a whole failed (begin, a savepoint or the commit): nothing of it is durable.
+      await trx?.rollback().execute().catch(() => undefined);
+      for (const item of batch) item.reject(error);
+      return;
+    }
+    for (const settle of outcomes) settle();
+  }
+}
