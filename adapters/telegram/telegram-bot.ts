@@ -55,15 +55,15 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     const input = readUpdate(ctx.update, (chatId) => options.reviewers.isReviewRoom("telegram", chatId));
     const press = ctx.callbackQuery;
     let answered = !press;
-    // A button stops spinning when answered: at once, unless a review action whose refusal goes in the answer.
-    if (press && !(input?.content.kind === "choice" && isReviewChoice(input.content.choice))) await answerNow();
-    async function answerNow(text?: string) {
+    const answerNow = async (text?: string) => {
       if (answered) return;
       answered = true;
       await ctx.answerCallbackQuery(text ? { text, show_alert: true } : {}).catch((error: unknown) => {
         logger.warn({ platform: "telegram", error: errorSummary(error) }, "button press could not be answered");
       });
-    }
+    };
+    // A button stops spinning when answered: at once, unless a review action whose refusal goes in the answer.
+    if (press && !(input?.content.kind === "choice" && isReviewChoice(input.content.choice))) await answerNow();
     const deadline = setTimeout(() => void answerNow(), BUTTON_ANSWER_DEADLINE_MS);
     try {
       if (input) await handle(input, answerNow);

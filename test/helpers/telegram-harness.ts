@@ -45,7 +45,7 @@ export async function createTelegramHarness() {
     message: { message_id: messageId++, date: 1, from: user(from, language), chat: chat(chatId), ...extra },
   });
 
-  return {
+  const telegram = {
     api,
     bot,
     harness,
@@ -74,11 +74,22 @@ export async function createTelegramHarness() {
       const buttons: string[] = (call?.payload.reply_markup?.inline_keyboard ?? []).flat().map((button: { callback_data: string }) => button.callback_data);
       return { text: (call?.payload.text as string | undefined) ?? "", buttons, markup: call?.payload.reply_markup };
     },
+    /** Registers with the phone proven by the user's own contact, picks the ID card and gives its number: the bot then asks for the front photo. */
+    async reachIdCardPhotos(from: number) {
+      await telegram.text(from, "/start");
+      await telegram.press(from, "start");
+      await telegram.text(from, "Zhang San");
+      await telegram.text(from, "zhang.san@example.com");
+      await telegram.contact(from, "+8613812348000", from);
+      await telegram.press(from, "method.id_card");
+      await telegram.text(from, "11010519491231002X");
+    },
     async close() {
       await harness.close();
       await api.close();
     },
   };
+  return telegram;
 }
 
 export type TelegramHarness = Awaited<ReturnType<typeof createTelegramHarness>>;

@@ -12,13 +12,7 @@ const BYSTANDER = 777;
 
 beforeEach(async () => {
   t = await createTelegramHarness();
-  await t.text(ALICE, "/start");
-  await t.press(ALICE, "start");
-  await t.text(ALICE, "Zhang San");
-  await t.text(ALICE, "zhang.san@example.com");
-  await t.contact(ALICE, "+8613812348000", ALICE);
-  await t.press(ALICE, "method.id_card");
-  await t.text(ALICE, "11010519491231002X");
+  await t.reachIdCardPhotos(ALICE);
   t.api.addFile("front", await goodJpeg());
   t.api.addFile("back", await goodJpeg());
   await t.document(ALICE, "front");

@@ -69,7 +69,7 @@ describe("a user in a private chat", () => {
   });
 
   it("refuses a file over the size limit from its declared size, without downloading it", async () => {
-    await reachFrontPhoto(t);
+    await t.reachIdCardPhotos(ALICE);
     t.api.addFile("huge", Buffer.alloc(10), { declaredSize: 9 * 1024 * 1024 });
     await t.document(ALICE, "huge", 9 * 1024 * 1024);
     expect(t.api.callsOf("getFile")).toHaveLength(0);
@@ -77,14 +77,14 @@ describe("a user in a private chat", () => {
   });
 
   it("refuses a file whose real size exceeds the limit though Telegram declared none", async () => {
-    await reachFrontPhoto(t);
+    await t.reachIdCardPhotos(ALICE);
     t.api.addFile("sneaky", Buffer.alloc(6 * 1024 * 1024, 1));
     await t.send({ message: { message_id: 77, date: 1, chat: { id: ALICE, type: "private", first_name: "A" }, from: { id: ALICE, is_bot: false, first_name: "A" }, document: { file_id: "sneaky", file_unique_id: "x" } } } as never);
     expect(t.api.textsTo(ALICE).at(-2)).toContain("The file is 6 MB; the limit is 5 MB");
   });
 
   it("tells the user what to do when the download fails, and asks again", async () => {
-    await reachFrontPhoto(t);
+    await t.reachIdCardPhotos(ALICE);
     await t.photo(ALICE, "missing-on-server");
     const texts = t.api.textsTo(ALICE);
     expect(texts.at(-2)).toContain("couldn't read the file");
@@ -102,7 +102,7 @@ describe("a user in a private chat", () => {
   });
 
   it("one chat's slow download holds up no other chat", async () => {
-    await reachFrontPhoto(t);
+    await t.reachIdCardPhotos(ALICE);
     t.api.addFile("slow", await goodJpeg(), { delayMs: 1_500 });
     let photoDone = false;
     const photo = t.document(ALICE, "slow").then(() => (photoDone = true));
@@ -120,13 +120,3 @@ describe("a user in a private chat", () => {
     expect(t.api.textsTo(ALICE).at(-2)).toMatch(/can't|cannot/i);
   });
 });
-
-async function reachFrontPhoto(h: TelegramHarness) {
-  await h.text(ALICE, "/start");
-  await h.press(ALICE, "start");
-  await h.text(ALICE, "Zhang San");
-  await h.text(ALICE, "zhang.san@example.com");
-  await h.contact(ALICE, "+8613812348000", ALICE);
-  await h.press(ALICE, "method.id_card");
-  await h.text(ALICE, "11010519491231002X");
-}
