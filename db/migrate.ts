@@ -3,6 +3,7 @@ import * as initial from "./migrations/001-initial.js";
 import * as review from "./migrations/002-review.js";
 import * as support from "./migrations/003-support.js";
 import * as cardMessages from "./migrations/004-card-messages.js";
+import * as workspace from "./migrations/005-workspace.js";
 import type { Database } from "./schema.js";
 
 /** Migrations listed in code: no file-system lookup, so they work the same from tsx, a bundle or tests. */
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "002-review": review,
   "003-support": support,
   "004-card-messages": cardMessages,
+  "005-workspace": workspace,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

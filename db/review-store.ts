@@ -92,9 +92,11 @@ export async function applyLifecycleChange(trx: Kysely<Database>, change: Lifecy
         .set({
           status: to,
           updated_at: change.at.toISOString(),
-          ...(change.event.type.startsWith("review.") ? { decided_at: change.at.toISOString(), decided_by: change.actor } : {}),
+          // A reviewer's note belongs to one decision: a later decision without a note must not show the old one.
+          ...(change.event.type.startsWith("review.")
+            ? { decided_at: change.at.toISOString(), decided_by: change.actor, note: change.note ?? null }
+            : {}),
           ...(change.reasons ? { reasons: JSON.stringify(change.reasons) } : {}),
-          ...(change.note !== undefined ? { note: change.note } : {}),
           ...(change.items ? { requested_items: JSON.stringify(change.items) } : {}),
         })
         .where("id", "=", application.id)

@@ -89,6 +89,8 @@ export interface ApplicationsTable {
   reviewers_reminded_at: Generated<string | null>;
   /** When the user was told the expected date had passed (once). */
   user_told_overdue_at: Generated<string | null>;
+  workspace_team_id: Generated<string | null>;
+  workspace_enterprise_id: Generated<string | null>;
 }
 
 export interface AuditLogTable {

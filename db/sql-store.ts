@@ -274,6 +274,8 @@ class SqlTransaction implements StoreTransaction {
       .values({
         id,
         previous_application_id: previous?.id ?? null,
+        workspace_team_id: submission.workspace?.teamId ?? null,
+        workspace_enterprise_id: submission.workspace?.enterpriseId ?? null,
         user_id: submission.userId,
         reference: submission.reference,
         status: "submitted",
@@ -342,6 +344,9 @@ class SqlTransaction implements StoreTransaction {
     return {
       reference,
       previousApplicationId: row.previous_application_id,
+      workspace: row.workspace_team_id
+        ? { teamId: row.workspace_team_id, ...(row.workspace_enterprise_id ? { enterpriseId: row.workspace_enterprise_id } : {}) }
+        : null,
       userId: row.user_id,
       status: row.status as LifecycleStatus,
       draft: { ...(parseJson(row.details) as Omit<Draft, "documents">), documents: parseJson(row.documents) as Draft["documents"] },

@@ -12,6 +12,7 @@ import { formatPhoneForDisplay } from "../src/domain/phone.js";
 import { maskIdNumber } from "../src/domain/masking.js";
 import { NEW_USER_RECORD, resubmissionVerdict, type UserRecord } from "../src/domain/user-record.js";
 import { msg, type Message, type MessageKey } from "../src/i18n/message.js";
+import type { Platform } from "../src/chat/chat-event.js";
 import type { Choice, Reply } from "../src/chat/reply.js";
 import type { ConversationContext } from "./conversation.events.js";
 
@@ -25,9 +26,16 @@ const METHOD_CHOICES: Choice[] = [
   choice("method.phone", "method.phone"),
   choice("method.enterprise", "method.enterprise"),
 ];
+/** Enterprise teams come through Slack: there their method is offered first. */
+const METHOD_CHOICES_FOR_TEAMS: Choice[] = [METHOD_CHOICES[2]!, METHOD_CHOICES[0]!, METHOD_CHOICES[1]!];
 
 /** The pending question of each state: what the user sees after every reply, so no state is a dead end. */
-export function promptFor(state: string, context: ConversationContext, record: UserRecord = NEW_USER_RECORD): ReplyContent {
+export function promptFor(
+  state: string,
+  context: ConversationContext,
+  record: UserRecord = NEW_USER_RECORD,
+  platform: Platform = "console",
+): ReplyContent {
   const { draft } = context;
   switch (state) {
     case "menu":
@@ -69,7 +77,7 @@ export function promptFor(state: string, context: ConversationContext, record: U
         choices: [choice("consent.agree", "choice.consentAgree"), choice("consent.back", "choice.consentBack")],
       };
     default:
-      return stepPrompt(state as Step, context);
+      return stepPrompt(state as Step, context, platform);
   }
 }
 
@@ -100,10 +108,10 @@ function menuPrompt(draft: Draft, record: UserRecord): ReplyContent {
   };
 }
 
-function stepPrompt(step: Step, { draft, code }: ConversationContext): ReplyContent {
+function stepPrompt(step: Step, { draft, code }: ConversationContext, platform: Platform): ReplyContent {
   switch (step) {
     case "method":
-      return { body: [msg("ask.method")], choices: METHOD_CHOICES };
+      return { body: [msg("ask.method")], choices: platform === "slack" ? METHOD_CHOICES_FOR_TEAMS : METHOD_CHOICES };
     case "phoneCode":
       return {
         body: [

@@ -4,7 +4,8 @@ import type { CardMessages } from "../../src/chat/card-messages.js";
 import type { ChatAddress, Reply } from "../../src/chat/reply.js";
 import { msg, translate } from "../../src/i18n/message.js";
 import { errorSummary, type Logger } from "../../src/logger.js";
-import { contactKeyboard, inlineKeyboard, MESSAGE_LIMIT, messageText, splitText } from "./telegram-render.js";
+import { splitText } from "../../src/chat/split-text.js";
+import { contactKeyboard, inlineKeyboard, MESSAGE_LIMIT, messageText } from "./telegram-render.js";
 
 export interface TelegramDeliveryOptions {
   api: Api;
@@ -44,7 +45,7 @@ export class TelegramDelivery {
   /** Sends the text (split if needed), buttons on the last part; returns the last message's id. */
   private async post(chatId: string, reply: Reply, text: string, keyboard: InlineKeyboardMarkup | undefined): Promise<number> {
     const { api } = this.options;
-    const parts = splitText(text);
+    const parts = splitText(text, MESSAGE_LIMIT);
     const phone = reply.expects === "phone";
     let messageId = 0;
     for (const [index, part] of parts.entries()) {

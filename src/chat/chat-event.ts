@@ -16,6 +16,12 @@ export interface IncomingFile {
   problem?: ProblemReport;
 }
 
+/** The organisation an event came from, where the platform has one (a Slack team, within an Enterprise Grid). */
+export interface Workspace {
+  teamId: string;
+  enterpriseId?: string;
+}
+
 interface ChatEventBase {
   id: string;
   platform: Platform;
@@ -23,12 +29,15 @@ interface ChatEventBase {
   userId: string;
   /** The platform's language tag for the user, when it tells us. */
   locale?: string;
+  workspace?: Workspace;
 }
 
 export type ChatEvent = ChatEventBase &
   (
     | { kind: "text"; text: string }
     | { kind: "choice"; choice: string }
+    /** A submitted form (see `Form` in reply.ts): the indexes of the ticked options and the note. */
+    | { kind: "form"; form: string; selected: number[]; note: string }
     | { kind: "command"; command: string; args: string }
     | { kind: "file"; file: IncomingFile }
     /** A phone number shared from the platform; `ownNumber` when the platform vouches it is the sender's. */

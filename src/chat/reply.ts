@@ -8,6 +8,20 @@ export interface Choice {
   label: Message;
 }
 
+/**
+ * A small form that adapters with dialogs (Slack modals) show instead of the
+ * step-by-step buttons of the same reply: options as checkboxes, an optional
+ * note. Its submission comes back as a `form` event with this `id`.
+ */
+export interface Form {
+  id: string;
+  title: Message;
+  optionsLabel: Message;
+  options: Message[];
+  note?: { label: Message };
+  submitLabel: Message;
+}
+
 /** A chat on a platform: where a reply goes when it is not the chat the event came from. */
 export interface ChatAddress {
   platform: Platform;
@@ -36,6 +50,8 @@ export interface Reply {
   /** Paragraphs, shown in order as one message. */
   body: Message[];
   choices?: Choice[];
+  /** The same question as a form, for adapters that have dialogs. */
+  form?: Form;
   /** What the bot asks for next, so adapters can offer the right control (contact button, upload). */
   expects?: "text" | "phone" | "document";
 }

@@ -4,7 +4,8 @@ import { inspectPhoto, normalizePhoto } from "./photo-check.js";
 
 /** One problem found in an upload, with what its message needs ("the shorter side is 480 px"). */
 export interface ProblemReport {
-  code: DocumentProblem | "unreadable" | "missing";
+  /** `no_access`: the platform would not give us the file (the app lacks permission). */
+  code: DocumentProblem | "unreadable" | "missing" | "no_access";
   params?: Record<string, number>;
 }
 

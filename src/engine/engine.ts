@@ -27,9 +27,11 @@ import { toMachineEvent, type EventStamp } from "./to-machine-event.js";
 import { sharedFaqMatcher } from "../faq/faq-matcher.js";
 import {
   handleReviewAction,
+  handleReviewForm,
   handleReviewNote,
   isNoteOrCancel,
   isReviewAction,
+  isReviewChoice,
   reviewSessionAddress,
   type DeskContext,
 } from "../review/review-desk.js";
@@ -177,7 +179,7 @@ export class Engine {
         }
       }
     }
-    if (prompted || restored.kind !== "resumed") contents.push(promptFor(String(snapshot.value), snapshot.context, record));
+    if (prompted || restored.kind !== "resumed") contents.push(promptFor(String(snapshot.value), snapshot.context, record, event.platform));
 
     if (snapshot.context.draft !== startDraft) await tx.saveDraft(user.id, snapshot.context.draft, now);
     if (snapshot.context.locale !== startLocale) await tx.setUserLocale(user.id, snapshot.context.locale);
@@ -205,6 +207,7 @@ export class Engine {
       supportContact: this.deps.settings.supportContact,
     };
     if (isReviewAction(event)) return handleReviewAction(desk, event.choice);
+    if (event.kind === "form" && isReviewChoice(event.form)) return handleReviewForm(desk, event);
     if (event.kind === "text" && desk.reviewers.isReviewer(event.platform, event.userId) && isNoteOrCancel(event.text)) {
       const session = await tx.loadReviewSession(reviewSessionAddress(event));
       if (session) return handleReviewNote(desk, session, event.text);
@@ -257,6 +260,7 @@ export class Engine {
           actor: `user:${ctx.event.platform}:${ctx.event.userId}`,
           platform: ctx.event.platform,
           ...(effect.previousReference ? { previousReference: effect.previousReference } : {}),
+          ...(ctx.event.workspace ? { workspace: ctx.event.workspace } : {}),
         });
         this.deps.logger.info({ platform: ctx.event.platform, reference, method: effect.draft.method }, "application submitted");
         await this.sendCards(ctx.tx, reference, ctx.outgoing);

@@ -1,7 +1,7 @@
 import type { Draft } from "../domain/application.js";
 import type { IsoDate } from "../domain/business-days.js";
 import type { AccountStatus, UserRecord } from "../domain/user-record.js";
-import type { Platform } from "../chat/chat-event.js";
+import type { Platform, Workspace } from "../chat/chat-event.js";
 import type { ChatAddress } from "../chat/reply.js";
 import type { ApplicationForReview, ChangeResult, LifecycleChange, ReviewSession } from "../review/review-port.js";
 
@@ -51,6 +51,7 @@ export interface NewSubmission {
   platform: Platform;
   /** The rejected application this one resubmits. */
   previousReference?: string;
+  workspace?: Workspace;
 }
 
 export interface NewSupportRequest {

@@ -98,6 +98,8 @@ export const en = {
   "document.problem.overexposed":
     "It is overexposed: parts are washed out. Avoid direct light and flash glare on the document, and retake it.",
   "document.problem.unreadable": "I couldn't read the file. Please check it and send it again.",
+  "document.problem.no_access":
+    "I couldn't open that file: this app has no permission to read files here. Please tell your workspace admin (the app needs the files:read scope), or send the photo again later.",
   "document.problem.missing": "There is no file at that path. Please check the path and send it again with /file <path>.",
 
   "input.empty": "I couldn't find any text in that message. Please type your answer.",
@@ -185,6 +187,8 @@ export const en = {
   "review.card.title": "📋 Application {reference} · {method}",
   "review.card.submitted": "Submitted {submittedAt} · decision due by {expectedBy}",
   "review.card.resubmission": "Resubmission: the previous attempt was rejected.",
+  "review.card.workspace": "Slack workspace: {team}{enterprise}",
+  "review.card.enterprise": " (Enterprise Grid {enterprise})",
   "review.card.decided": "{status} by {actor} at {at}",
   "choice.approve": "Approve",
   "choice.reject": "Reject",
@@ -200,6 +204,11 @@ export const en = {
   "review.reject.note": "Type a note for the user (shown with the reasons), or press “No note”.",
   "choice.noNote": "No note",
   "review.recorded": "Recorded: {reference} is now {status}.",
+  "review.form.rejectTitle": "Reject {reference}",
+  "review.form.infoTitle": "Request info: {reference}",
+  "review.form.reasons": "Reasons (shown to the user)",
+  "review.form.items": "What the user must provide again",
+  "review.form.note": "Note to the user (optional)",
   "review.cancelled": "Cancelled; nothing was changed.",
   "review.selectFirst": "Select at least one item first.",
   "review.notReviewer": "Only reviewers can decide applications. This attempt has been recorded.",

@@ -24,8 +24,9 @@ export function decisionMessage(application: ApplicationForReview, supportContac
     }
     case "needs_more_info": {
       const items = application.requestedItems.map((step) => msg(`field.${step}`));
+      const note = application.note ? [msg("decision.note", { note: application.note })] : [];
       return {
-        body: [msg("decision.needsInfo", { reference, items: items.length ? joinMessages(items) : "" })],
+        body: [msg("decision.needsInfo", { reference, items: items.length ? joinMessages(items) : "" }), ...note],
         choices: [{ id: "provideInfo", label: msg("choice.provideInfo") }],
       };
     }

@@ -21,6 +21,11 @@ export function reviewCard(application: ApplicationForReview): CardContent {
     msg("review.card.submitted", { submittedAt: application.submittedAt.slice(0, 16).replace("T", " "), expectedBy: application.expectedBy }),
   ];
   if (application.previousApplicationId) body.push(msg("review.card.resubmission"));
+  const { workspace } = application;
+  if (workspace) {
+    const enterprise = workspace.enterpriseId ? msg("review.card.enterprise", { enterprise: workspace.enterpriseId }) : "";
+    body.push(msg("review.card.workspace", { team: workspace.teamId, enterprise }));
+  }
   const decided = application.status !== "submitted";
   if (decided) {
     body.push(

@@ -4,7 +4,7 @@ import { REJECTION_REASON_CODES, type RejectionReason } from "../domain/rejectio
 import type { Locale } from "../i18n/locale.js";
 import { msg, type Message } from "../i18n/message.js";
 import type { ChatEvent } from "../chat/chat-event.js";
-import type { ChatAddress, Choice, Reply } from "../chat/reply.js";
+import type { ChatAddress, Choice, Form, Reply } from "../chat/reply.js";
 import type { StoreTransaction } from "../engine/store-port.js";
 import { decisionMessage } from "./decision-message.js";
 import { detailLines, REASON_LABELS, reviewCard, selected, toggleChoices } from "./review-card.js";
@@ -42,16 +42,16 @@ export async function handleReviewAction(ctx: DeskContext, choice: string): Prom
   const inPicker = maskText !== undefined;
   const { event } = ctx;
   const actor = `reviewer:${event.platform}:${event.userId}`;
-  if (!ctx.reviewers.isReviewer(event.platform, event.userId)) {
-    if (reference) await ctx.tx.auditWithoutChange(reference, `user:${event.platform}:${event.userId}`, event.platform, "refused:not_reviewer", ctx.now);
-    return [{ ...toReviewer(ctx, [msg("review.notReviewer")]), ephemeral: true }];
-  }
+  const refusal = await refuseNonReviewer(ctx, reference);
+  if (refusal) return refusal;
   const address = reviewSessionAddress(event);
   switch (verb) {
     case "ok":
       return decide(ctx, reference, { type: "review.approve" }, {});
-    case "no":
-      return [toReviewer(ctx, [msg("review.reject.choose", { reference })], reasonChoices(reference, mask), inPicker)];
+    case "no": {
+      const reply = toReviewer(ctx, [msg("review.reject.choose", { reference })], reasonChoices(reference, mask), inPicker);
+      return [inPicker ? reply : { ...reply, form: rejectForm(reference) }];
+    }
     case "nx": {
       const reasons = selected(REJECTION_REASON_CODES, mask);
       if (reasons.length === 0) return [toReviewer(ctx, [msg("review.selectFirst")], reasonChoices(reference, mask), true)];
@@ -77,7 +77,8 @@ export async function handleReviewAction(ctx: DeskContext, choice: string): Prom
         return decide(ctx, reference, { type: "review.requestInfo" }, { items: selected(items, mask) }, true);
       }
       const prompt = verb === "ig" ? [msg("review.selectFirst")] : [msg("review.info.choose", { reference })];
-      return [toReviewer(ctx, prompt, infoChoices(reference, items, mask), inPicker)];
+      const reply = toReviewer(ctx, prompt, infoChoices(reference, items, mask), inPicker);
+      return [inPicker ? reply : { ...reply, form: infoForm(reference, items) }];
     }
     case "sd": {
       const application = await ctx.tx.loadApplication(reference);
@@ -88,6 +89,57 @@ export async function handleReviewAction(ctx: DeskContext, choice: string): Prom
     default:
       return [toReviewer(ctx, [msg("input.staleChoice")])];
   }
+}
+
+/** A submitted reject or request-info form: reasons or items ticked, and a note. */
+export async function handleReviewForm(ctx: DeskContext, submission: { form: string; selected: number[]; note: string }): Promise<Reply[]> {
+  const [, kind, reference = ""] = submission.form.split(".");
+  const refusal = await refuseNonReviewer(ctx, reference);
+  if (refusal) return refusal;
+  const problem = reviewFormProblem(submission.selected);
+  if (problem) return [toReviewer(ctx, [problem])];
+  const note = submission.note.trim().slice(0, 1000);
+  const pick = <T>(options: readonly T[]) => options.filter((_, index) => submission.selected.includes(index));
+  if (kind === "nf") return decide(ctx, reference, { type: "review.reject" }, { reasons: pick(REJECTION_REASON_CODES), ...(note ? { note } : {}) });
+  const application = await ctx.tx.loadApplication(reference);
+  if (!application) return [toReviewer(ctx, [msg("review.notFound", { reference })])];
+  const items = pick(requestableItems(application.draft.method));
+  return decide(ctx, reference, { type: "review.requestInfo" }, { items, ...(note ? { note } : {}) });
+}
+
+/** Checked before a form is accepted, so a dialog can show the problem next to the options. */
+export function reviewFormProblem(selected: readonly number[]): Message | null {
+  return selected.length === 0 ? msg("review.selectFirst") : null;
+}
+
+function rejectForm(reference: string): Form {
+  return {
+    id: `rv.nf.${reference}`,
+    title: msg("review.form.rejectTitle", { reference }),
+    optionsLabel: msg("review.form.reasons"),
+    options: REASON_LABELS,
+    note: { label: msg("review.form.note") },
+    submitLabel: msg("choice.reject"),
+  };
+}
+
+function infoForm(reference: string, items: Step[]): Form {
+  return {
+    id: `rv.if.${reference}`,
+    title: msg("review.form.infoTitle", { reference }),
+    optionsLabel: msg("review.form.items"),
+    options: items.map((step) => msg(`field.${step}`)),
+    note: { label: msg("review.form.note") },
+    submitLabel: msg("choice.sendRequest"),
+  };
+}
+
+/** Only reviewers decide; anyone else's attempt is audited and refused to them alone. */
+async function refuseNonReviewer(ctx: DeskContext, reference: string): Promise<Reply[] | null> {
+  const { event } = ctx;
+  if (ctx.reviewers.isReviewer(event.platform, event.userId)) return null;
+  if (reference) await ctx.tx.auditWithoutChange(reference, `user:${event.platform}:${event.userId}`, event.platform, "refused:not_reviewer", ctx.now);
+  return [{ ...toReviewer(ctx, [msg("review.notReviewer")]), ephemeral: true }];
 }
 
 /** While a note is pending, plain text is the note and /cancel abandons the rejection; other commands work as usual. */

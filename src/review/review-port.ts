@@ -3,7 +3,7 @@ import type { Draft, Method, Step } from "../domain/application.js";
 import type { IsoDate } from "../domain/business-days.js";
 import type { RejectionReason } from "../domain/rejection-reasons.js";
 import type { AccountStatus } from "../domain/user-record.js";
-import type { Platform } from "../chat/chat-event.js";
+import type { Platform, Workspace } from "../chat/chat-event.js";
 
 /** One change to a submitted application, by a reviewer, the user or an operator. */
 export interface LifecycleChange {
@@ -43,6 +43,8 @@ export interface ApplicationForReview {
   requestedItems: Step[];
   decidedBy: string | null;
   decidedAt: string | null;
+  /** Where the applicant's organisation is on the platform (a Slack team), when known. */
+  workspace: Workspace | null;
 }
 
 /** A reviewer who chose rejection reasons and whose next message is the note to the user. */
