@@ -17,9 +17,21 @@ export interface Config {
   documentRules: Readonly<DocumentRules>;
   /** Set when `TELEGRAM_BOT_TOKEN` is: the Telegram adapter runs. */
   telegram: TelegramConfig | undefined;
-  slackBotToken: string | undefined;
+  /** Set when `SLACK_BOT_TOKEN` is: the Slack adapter runs. */
+  slack: SlackConfig | undefined;
   /** Where webhook receivers listen. */
   port: number;
+}
+
+export interface SlackConfig {
+  token: string;
+  signingSecret: string;
+  /** Set: Socket Mode (no public URL needed); unset: HTTP at `/slack/events` on `PORT`. */
+  appToken: string | undefined;
+  /** The Web API's base URL, ending in `/`; unset: Slack's own. */
+  apiUrl: string | undefined;
+  reviewChannel: string | undefined;
+  reviewerIds: readonly string[];
 }
 
 export interface TelegramConfig {
@@ -49,7 +61,7 @@ export function readConfig(env: Env = process.env): Readonly<Config> {
     consoleReviewerIds: list(env, "CONSOLE_REVIEWER_IDS") ?? ["reviewer"],
     documentRules: documentRules(env),
     telegram: telegram(env),
-    slackBotToken: value(env, "SLACK_BOT_TOKEN"),
+    slack: slack(env),
     port: number(env, "PORT", 3000, { min: 1, max: 65535, integer: true }),
   });
 }
@@ -75,6 +87,23 @@ function telegram(env: Env): TelegramConfig | undefined {
     reviewChatId,
     reviewerIds,
   };
+}
+
+function slack(env: Env): SlackConfig | undefined {
+  const token = value(env, "SLACK_BOT_TOKEN");
+  if (!token) return undefined;
+  if (!token.startsWith("xoxb-")) throw new ConfigError("SLACK_BOT_TOKEN", "must be a bot token (xoxb-…) from the app's OAuth & Permissions page");
+  const signingSecret = value(env, "SLACK_SIGNING_SECRET");
+  if (!signingSecret) throw new ConfigError("SLACK_SIGNING_SECRET", "is required with SLACK_BOT_TOKEN (Basic Information → Signing Secret)");
+  const appToken = value(env, "SLACK_APP_TOKEN");
+  if (appToken && !appToken.startsWith("xapp-")) throw new ConfigError("SLACK_APP_TOKEN", "must be an app-level token (xapp-…) with connections:write");
+  const apiUrl = url(env, "SLACK_API_URL");
+  const reviewChannel = value(env, "SLACK_REVIEW_CHANNEL");
+  if (reviewChannel && !/^[CG][A-Z0-9]+$/.test(reviewChannel)) throw new ConfigError("SLACK_REVIEW_CHANNEL", `must be a channel id such as C0123456789, got "${reviewChannel}"`);
+  const reviewerIds = list(env, "SLACK_REVIEWER_IDS") ?? [];
+  const notMember = reviewerIds.find((id) => !/^[UW][A-Z0-9]+$/.test(id));
+  if (notMember) throw new ConfigError("SLACK_REVIEWER_IDS", `must be Slack member ids such as U0123456789, got "${notMember}"`);
+  return { token, signingSecret, appToken, apiUrl: apiUrl && (apiUrl.endsWith("/") ? apiUrl : `${apiUrl}/`), reviewChannel, reviewerIds };
 }
 
 function url(env: Env, name: string): string | undefined {

@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
 import { runConsoleChat } from "../adapters/console/console-chat.js";
 import { renderSms } from "../adapters/console/console-render.js";
-import { startWebServer, type RequestHandler } from "../adapters/http/web-server.js";
+import { startWebServer, type RequestHandler, type RunningPlatform } from "../adapters/http/web-server.js";
+import { startSlack } from "../adapters/slack/start-slack.js";
 import { startTelegram } from "../adapters/telegram/start-telegram.js";
 import { openAssistant } from "./assistant.js";
 import { Outbound } from "./chat/outbound.js";
@@ -22,11 +23,7 @@ const DUE_TASK_INTERVAL_MS = 60_000;
 export async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel);
-  if (config.slackBotToken) {
-    logger.fatal("SLACK_BOT_TOKEN is set, but this build has no Slack adapter yet; unset it");
-    process.exit(1);
-  }
-  if (config.telegram) await runPlatforms(config, logger);
+  if (config.telegram || config.slack) await runPlatforms(config, logger);
   else await runConsole(config, logger);
 }
 
@@ -47,13 +44,20 @@ async function runConsole(config: Readonly<Config>, logger: Logger): Promise<voi
   await assistant.close();
 }
 
-/** The chat platforms whose tokens are set, over one store, until SIGINT/SIGTERM. */
+/** The chat platforms whose tokens are set, in one process over one store, until SIGINT/SIGTERM. */
 async function runPlatforms(config: Readonly<Config>, logger: Logger): Promise<void> {
-  const telegram = config.telegram!;
-  const reviewers = combineReviewers([roomReviewers("telegram", telegram.reviewChatId, telegram.reviewerIds)]);
+  const { telegram, slack } = config;
+  // Reviewers of either platform may decide any application; the applicant is told on their own platform.
+  const reviewers = combineReviewers([
+    ...(telegram ? [roomReviewers("telegram", telegram.reviewChatId, telegram.reviewerIds)] : []),
+    ...(slack ? [roomReviewers("slack", slack.reviewChannel, slack.reviewerIds)] : []),
+  ]);
   const assistant = await openAssistant(config, logger, new DevelopmentSmsSender(logger), reviewers);
   const outbound = new Outbound(logger);
-  const running = [await startTelegram(telegram, config, { assistant, outbound, reviewers, logger })];
+  const parts = { assistant, outbound, reviewers, logger };
+  const running: RunningPlatform[] = [];
+  if (telegram) running.push(await startTelegram(telegram, config, parts));
+  if (slack) running.push(await startSlack(slack, config, parts));
 
   const routes = new Map<string, RequestHandler>(running.flatMap((platform) => (platform.webhook ? [[platform.webhook.path, platform.webhook.handler]] : [])));
   let server: Server | undefined;

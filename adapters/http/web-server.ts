@@ -3,6 +3,12 @@ import type { AddressInfo } from "node:net";
 
 export type RequestHandler = (request: IncomingMessage, response: ServerResponse) => unknown;
 
+/** A started chat platform: in webhook mode, the handler to mount at its path; stop() finishes the work in hand. */
+export interface RunningPlatform {
+  webhook?: { path: string; handler: RequestHandler };
+  stop(): Promise<void>;
+}
+
 /**
  * The one HTTP server of the process (webhooks of every platform share
  * `PORT`): exact paths to handlers, `GET /healthz` for load balancers,

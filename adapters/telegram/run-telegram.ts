@@ -4,7 +4,7 @@ import type { BotCommand, LanguageCode } from "grammy/types";
 import { LOCALES, type Locale } from "../../src/i18n/locale.js";
 import { msg, translate, type MessageKey } from "../../src/i18n/message.js";
 import { errorSummary, type Logger } from "../../src/logger.js";
-import type { RequestHandler } from "../http/web-server.js";
+import type { RunningPlatform } from "../http/web-server.js";
 
 /** The kinds of update the bot reads; Telegram does not even send the others. */
 const ALLOWED_UPDATES = ["message", "callback_query"] as const;
@@ -13,18 +13,11 @@ const COMMANDS = ["start", "status", "help", "back", "cancel", "lang"] as const;
 
 export type TelegramMode = { kind: "polling" } | { kind: "webhook"; url: string; secret: string };
 
-/** A running Telegram bot: stop() finishes the updates in hand. */
-export interface RunningTelegram {
-  /** In webhook mode, the handler to mount at the webhook URL's path. */
-  webhook?: { path: string; handler: RequestHandler };
-  stop(): Promise<void>;
-}
-
 /**
  * Starts the bot: `getMe` must succeed (a wrong token stops the start with a
  * clear message); the command menus are optional and only warned about.
  */
-export async function runTelegram(bot: Bot, mode: TelegramMode, logger: Logger, defaultLocale: Locale): Promise<RunningTelegram> {
+export async function runTelegram(bot: Bot, mode: TelegramMode, logger: Logger, defaultLocale: Locale): Promise<RunningPlatform> {
   await bot.init();
   await registerCommands(bot, logger, defaultLocale);
   if (mode.kind === "webhook") {

@@ -5,7 +5,8 @@ import type { Logger } from "../../src/logger.js";
 import type { Reviewers } from "../../src/review/reviewers.js";
 import { createTelegramBot } from "./telegram-bot.js";
 import { BOT_API_DOWNLOAD_LIMIT } from "./telegram-files.js";
-import { runTelegram, type RunningTelegram } from "./run-telegram.js";
+import type { RunningPlatform } from "../http/web-server.js";
+import { runTelegram } from "./run-telegram.js";
 
 const OFFICIAL_API_ROOT = "https://api.telegram.org";
 
@@ -14,7 +15,7 @@ export async function startTelegram(
   telegram: TelegramConfig,
   config: Readonly<Config>,
   parts: { assistant: Assistant; outbound: Outbound; reviewers: Reviewers; logger: Logger },
-): Promise<RunningTelegram> {
+): Promise<RunningPlatform> {
   const { assistant, logger } = parts;
   if (!telegram.reviewChatId) logger.warn({ platform: "telegram" }, "TELEGRAM_REVIEW_CHAT_ID is not set: review cards are not posted to Telegram");
   const downloadLimit = telegram.apiRoot === OFFICIAL_API_ROOT ? BOT_API_DOWNLOAD_LIMIT : Infinity;

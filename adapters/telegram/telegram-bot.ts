@@ -13,7 +13,8 @@ import { errorSummary, type Logger } from "../../src/logger.js";
 import { isReviewChoice } from "../../src/review/review-desk.js";
 import type { Reviewers } from "../../src/review/reviewers.js";
 import { TelegramDelivery } from "./telegram-delivery.js";
-import { downloadFile, FileTooLargeError } from "./telegram-files.js";
+import { FileTooLargeError } from "../http/read-at-most.js";
+import { downloadFile } from "./telegram-files.js";
 import { readUpdate, type TelegramInput } from "./telegram-updates.js";
 
 export interface TelegramBotOptions {

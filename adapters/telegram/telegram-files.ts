@@ -1,14 +1,9 @@
 import { open } from "node:fs/promises";
 import type { Api } from "grammy";
+import { FileTooLargeError, readAtMost } from "../http/read-at-most.js";
 
 /** Telegram's Bot API lets bots download at most 20 MB; a self-hosted server (`--local`) lifts it. */
 export const BOT_API_DOWNLOAD_LIMIT = 20 * 1024 * 1024;
-
-export class FileTooLargeError extends Error {
-  constructor(readonly bytes: number) {
-    super(`file of ${bytes} bytes is over the limit`);
-  }
-}
 
 /**
  * Downloads a file the user sent, reading at most `limit` bytes: a file
@@ -22,15 +17,7 @@ export async function downloadFile(api: Api, fileUrl: (path: string) => string, 
   if (file.file_path.startsWith("/")) return readLocalFile(file.file_path, limit);
   const response = await fetch(fileUrl(file.file_path), { signal: AbortSignal.timeout(60_000) });
   if (!response.ok || !response.body) throw new Error(`file download failed: HTTP ${response.status}`);
-  const chunks: Buffer[] = [];
-  let received = 0;
-  for await (const chunk of response.body) {
-    received += chunk.length;
-    // Leaving the loop by throwing cancels the download.
-    if (received > limit) throw new FileTooLargeError(received);
-    chunks.push(Buffer.from(chunk));
-  }
-  return Buffer.concat(chunks);
+  return readAtMost(response.body, limit);
 }
 
 async function readLocalFile(path: string, limit: number): Promise<Buffer> {

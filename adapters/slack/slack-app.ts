@@ -1,0 +1,189 @@
+import { App, HTTPReceiver, type BlockButtonAction, type webApi } from "@slack/bolt";
+import type { ChatEvent, Workspace } from "../../src/chat/chat-event.js";
+import type { CardMessages } from "../../src/chat/card-messages.js";
+import { homeContent } from "../../src/chat/home.js";
+import type { Outbound } from "../../src/chat/outbound.js";
+import type { Reply } from "../../src/chat/reply.js";
+import { fileTooLarge } from "../../src/documents/document-check.js";
+import type { UserRecord } from "../../src/domain/user-record.js";
+import { localeFromTag, type Locale } from "../../src/i18n/locale.js";
+import { msg, translate } from "../../src/i18n/message.js";
+import { errorSummary, type Logger } from "../../src/logger.js";
+import { reviewFormProblem } from "../../src/review/review-desk.js";
+import type { Reviewers } from "../../src/review/reviewers.js";
+import { FileTooLargeError } from "../http/read-at-most.js";
+import { boltLogger } from "./bolt-logger.js";
+import { SlackDelivery, type SlackInteraction } from "./slack-delivery.js";
+import { downloadSlackFile, FileAccessError } from "./slack-files.js";
+import { CHOICE_ACTION, FORM_BLOCKS, renderMessage } from "./slack-render.js";
+
+export interface SlackAppOptions {
+  token: string;
+  signingSecret: string;
+  /** Set: Socket Mode (no public URL); unset: HTTP at `/slack/events`. */
+  appToken?: string;
+  /** The Web API's base URL (a proxy, or a fake in tests); Slack's own by default. */
+  apiUrl?: string;
+  /** How often the Web API client retries failed calls (tests: 0). */
+  retries?: number;
+  engine: { handle(event: ChatEvent): Promise<Reply[]> };
+  /** The user's record for the App Home page. */
+  findUserRecord(userId: string): Promise<UserRecord | null>;
+  reviewers: Reviewers;
+  reviewChannel: string | undefined;
+  outbound: Outbound;
+  cards: CardMessages;
+  documentPath: (documentId: string) => string;
+  maxFileBytes: number;
+  defaultLocale: Locale;
+  logger: Logger;
+}
+
+export interface SlackApp {
+  app: App;
+  /** HTTP mode: the receiver's request handler, to mount at `/slack/events`. */
+  receiver?: HTTPReceiver;
+}
+
+/**
+ * The Slack app: DMs, `/verify`, App Home, buttons and review modals →
+ * chat events → engine → Block Kit replies. Every request is acknowledged
+ * first (events by Bolt itself), then worked on.
+ */
+export function createSlackApp(options: SlackAppOptions): SlackApp {
+  const { logger } = options;
+  const clientOptions = {
+    ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
+    ...(options.retries !== undefined ? { retryConfig: { retries: options.retries } } : {}),
+  };
+  const receiver = options.appToken
+    ? undefined
+    : new HTTPReceiver({ signingSecret: options.signingSecret, endpoints: "/slack/events", logger: boltLogger(logger) });
+  const app = new App({
+    token: options.token,
+    ...(receiver ? { receiver } : { socketMode: true, appToken: options.appToken!, signingSecret: options.signingSecret }),
+    clientOptions,
+    logger: boltLogger(logger),
+  });
+  const delivery = new SlackDelivery({ client: app.client, cards: options.cards, documentPath: options.documentPath, logger });
+  options.outbound.register("slack", (to, reply) => delivery.send(to.chatId, reply));
+  const locales = new Map<string, string | undefined>();
+
+  /** Slack tells a user's locale only through `users.info`; asked once per user per process. */
+  async function localeOf(client: webApi.WebClient, userId: string): Promise<string | undefined> {
+    if (!locales.has(userId)) {
+      const info = await client.users.info({ user: userId, include_locale: true }).catch(() => undefined);
+      locales.set(userId, info?.user?.locale);
+    }
+    return locales.get(userId);
+  }
+
+  async function base(client: webApi.WebClient, id: string, chatId: string, userId: string, workspace: Workspace | undefined) {
+    const locale = await localeOf(client, userId);
+    return { id, platform: "slack" as const, chatId, userId, ...(locale ? { locale } : {}), ...(workspace ? { workspace } : {}) };
+  }
+
+  /** A review button pressed in the review channel belongs to the channel; anything else to the user's own chat. */
+  const chatOf = (channelId: string | undefined, userId: string) => (channelId && channelId === options.reviewChannel ? channelId : userId);
+
+  async function handle(event: ChatEvent, interaction: SlackInteraction = {}): Promise<void> {
+    let replies: Reply[];
+    try {
+      replies = await options.engine.handle(event);
+    } catch (error) {
+      logger.error({ platform: "slack", error: errorSummary(error) }, "event could not be handled");
+      const text = translate(localeFromTag(event.locale, options.defaultLocale), msg("error.internal"));
+      await app.client.chat.postMessage({ channel: event.chatId, text }).catch(() => undefined);
+      return;
+    }
+    const elsewhere: Reply[] = [];
+    for (const reply of replies) {
+      if (reply.to) elsewhere.push(reply);
+      else await delivery.send(event.chatId, reply, { ...interaction, userId: event.userId }).catch((error: unknown) => {
+        logger.warn({ platform: "slack", error: errorSummary(error) }, "reply could not be sent");
+      });
+    }
+    await options.outbound.deliver(elsewhere);
+  }
+
+  app.event("message", async ({ event, body, client }) => {
+    // Direct messages from people only: no channel chatter, no bots (ourselves included), no edits or deletions.
+    if (event.channel_type !== "im" || ("bot_id" in event && event.bot_id)) return;
+    if (event.subtype !== undefined && event.subtype !== "file_share") return;
+    const userId = "user" in event ? event.user : undefined;
+    if (!userId) return;
+    const eventBase = await base(client, body.event_id, userId, userId, workspaceOf(body.team_id, body.enterprise_id));
+    const files = "files" in event ? (event.files ?? []) : [];
+    if (files.length > 0) {
+      await handle({ ...eventBase, kind: "file", file: await download(client, files[0]!.id, files[0]!.name ?? "file") });
+      return;
+    }
+    const text = "text" in event ? (event.text ?? "") : "";
+    await handle({ ...eventBase, kind: "text", text });
+  });
+
+  async function download(client: webApi.WebClient, fileId: string, name: string) {
+    try {
+      return { name, bytes: await downloadSlackFile(client, options.token, fileId, options.maxFileBytes) };
+    } catch (error) {
+      if (error instanceof FileTooLargeError) return { name, problem: fileTooLarge(error.bytes, options.maxFileBytes) };
+      logger.warn({ platform: "slack", error: errorSummary(error) }, "file download failed");
+      return { name, problem: { code: error instanceof FileAccessError ? ("no_access" as const) : ("unreadable" as const) } };
+    }
+  }
+
+  app.event("app_home_opened", async ({ event, client }) => {
+    if (event.tab !== "home") return;
+    const locale = localeFromTag(await localeOf(client, event.user), options.defaultLocale);
+    const content = homeContent(await options.findUserRecord(event.user));
+    await client.views.publish({ user_id: event.user, view: { type: "home", blocks: renderMessage({ locale, ...content }).blocks } });
+  });
+
+  app.command("/verify", async ({ command, ack, client }) => {
+    const inDm = command.channel_id.startsWith("D");
+    const locale = localeFromTag(await localeOf(client, command.user_id), options.defaultLocale);
+    // The conversation lives in the DM; said where it happens when the command comes from a channel.
+    await ack(inDm ? undefined : translate(locale, msg("slack.continueInDm")));
+    const eventBase = await base(client, `cmd.${command.trigger_id}`, command.user_id, command.user_id, workspaceOf(command.team_id, command.enterprise_id));
+    const [word = "", ...rest] = command.text.trim().split(/\s+/);
+    const question = rest.join(" ");
+    const content: ChatEvent =
+      word === "" ? { ...eventBase, kind: "command", command: "start", args: "" }
+      : word === "status" || word === "help" ? { ...eventBase, kind: "command", command: word, args: "" }
+      : word === "faq" && question === "" ? { ...eventBase, kind: "choice", choice: "faq" }
+      : { ...eventBase, kind: "text", text: word === "faq" ? question : command.text.trim() };
+    await handle(content);
+  });
+
+  app.action<BlockButtonAction>(CHOICE_ACTION, async ({ ack, body, action, client }) => {
+    await ack();
+    const userId = body.user.id;
+    const chatId = chatOf(body.channel?.id, userId);
+    const eventBase = await base(client, `act.${body.trigger_id}`, chatId, userId, workspaceOf(body.user.team_id ?? body.team?.id, body.enterprise?.id));
+    const pressed = body.channel?.id && body.message?.ts ? { channel: body.channel.id, ts: body.message.ts } : undefined;
+    await handle({ ...eventBase, kind: "choice", choice: action.value ?? "" }, { ...(pressed ? { pressed } : {}), triggerId: body.trigger_id });
+  });
+
+  app.view(/^rv\./, async ({ ack, body, view, client }) => {
+    const values = view.state.values;
+    const selected = (values[FORM_BLOCKS.options]?.value?.selected_options ?? []).map((option) => Number(option.value));
+    const note = values[FORM_BLOCKS.note]?.value?.value ?? "";
+    const problem = reviewFormProblem(selected);
+    const locale = localeFromTag(await localeOf(client, body.user.id), options.defaultLocale);
+    if (problem) {
+      await ack({ response_action: "errors", errors: { [FORM_BLOCKS.options]: translate(locale, problem) } });
+      return;
+    }
+    await ack();
+    const { channel } = JSON.parse(view.private_metadata || "{}") as { channel?: string };
+    const eventBase = await base(client, `view.${view.id}`, chatOf(channel, body.user.id), body.user.id, undefined);
+    await handle({ ...eventBase, kind: "form", form: view.callback_id, selected, note });
+  });
+
+  app.error(async (error) => logger.error({ platform: "slack", error: errorSummary(error) }, "Slack request failed"));
+  return receiver ? { app, receiver } : { app };
+}
+
+function workspaceOf(teamId: string | undefined, enterpriseId: string | undefined): Workspace | undefined {
+  return teamId ? { teamId, ...(enterpriseId ? { enterpriseId } : {}) } : undefined;
+}

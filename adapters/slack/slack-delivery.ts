@@ -1,0 +1,82 @@
+import type { webApi } from "@slack/bolt";
+import type { CardMessages } from "../../src/chat/card-messages.js";
+import type { ChatAddress, Reply } from "../../src/chat/reply.js";
+import { translate } from "../../src/i18n/message.js";
+import { errorSummary, type Logger } from "../../src/logger.js";
+import { renderMessage, renderModal } from "./slack-render.js";
+
+export interface SlackDeliveryOptions {
+  client: webApi.WebClient;
+  cards: CardMessages;
+  documentPath: (documentId: string) => string;
+  logger: Logger;
+}
+
+/** What the interaction that led to a reply offers: the pressed message, a trigger for a modal, who acted. */
+export interface SlackInteraction {
+  pressed?: { channel: string; ts: string };
+  triggerId?: string;
+  userId?: string;
+}
+
+/**
+ * Sends replies in Slack's idiom: Block Kit messages; forms as modals (opened
+ * right after the button's ack, while its trigger is valid); refusals as
+ * ephemeral messages; review cards updated in place with `chat.update`.
+ * A user's chat id is their user id: `chat.postMessage` to it lands in the
+ * app's DM with them.
+ */
+export class SlackDelivery {
+  constructor(private readonly options: SlackDeliveryOptions) {}
+
+  async send(chatId: string, reply: Reply, interaction: SlackInteraction = {}): Promise<void> {
+    const { client } = this.options;
+    if (reply.form && interaction.triggerId) {
+      const opened = await client.views
+        .open({ trigger_id: interaction.triggerId, view: renderModal(reply.locale, reply.form, JSON.stringify({ channel: chatId })) })
+        .then(() => true, (error: unknown) => this.warn(error, "modal could not be opened; posting the buttons instead"));
+      if (opened) return;
+    }
+    const message = renderMessage(reply);
+    if (reply.ephemeral && interaction.userId) {
+      await client.chat.postEphemeral({ channel: chatId, user: interaction.userId, ...message });
+      return;
+    }
+    const { pressed } = interaction;
+    if (reply.replacesPressed && pressed && (await this.update(pressed.channel, pressed.ts, message))) return;
+    if (!reply.card) {
+      await this.uploadPreviews(chatId, reply);
+      await client.chat.postMessage({ channel: chatId, ...message });
+      return;
+    }
+    const address: ChatAddress = { platform: "slack", chatId };
+    const shown = await this.options.cards.find(address, reply.card);
+    if (shown && !reply.repost && (await this.update(chatId, shown, message))) return;
+    if (shown) await this.update(chatId, shown, renderMessage(reply, { withButtons: false }));
+    else await this.uploadPreviews(chatId, reply);
+    const posted = await client.chat.postMessage({ channel: chatId, ...message });
+    if (posted.ts) await this.options.cards.remember(address, reply.card, posted.ts);
+  }
+
+  private async update(channel: string, ts: string, message: ReturnType<typeof renderMessage>): Promise<boolean> {
+    return this.options.client.chat
+      .update({ channel, ts, ...message })
+      .then(() => true, (error: unknown) => this.warn(error, "message could not be updated; posting a new one"));
+  }
+
+  /** Document previews for reviewers, uploaded to the channel before the card; a failure must not stop the card. */
+  private async uploadPreviews(channel: string, reply: Reply): Promise<void> {
+    const attachments = reply.attachments ?? [];
+    if (attachments.length === 0) return;
+    const file_uploads = attachments.map((attachment) => {
+      const title = translate(reply.locale, attachment.label);
+      return { file: this.options.documentPath(attachment.documentId), filename: `${title}.jpg`, title };
+    });
+    await this.options.client.files.uploadV2({ channel_id: channel, file_uploads }).catch((error: unknown) => this.warn(error, "document previews could not be uploaded"));
+  }
+
+  private warn(error: unknown, message: string): false {
+    this.options.logger.warn({ platform: "slack", error: errorSummary(error) }, message);
+    return false;
+  }
+}

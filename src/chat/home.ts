@@ -1,0 +1,15 @@
+import { statusReply } from "../../machines/conversation.prompts.js";
+import { EMPTY_DRAFT } from "../domain/application.js";
+import { NEW_USER_RECORD, type UserRecord } from "../domain/user-record.js";
+import { msg, type Message } from "../i18n/message.js";
+import type { Choice } from "./reply.js";
+
+/**
+ * What a platform's home page (Slack's App Home) shows a user: their
+ * verification status, as `/status` tells it, and one button that starts or
+ * continues the verification in their chat with the assistant.
+ */
+export function homeContent(record: UserRecord | null): { body: Message[]; choices: Choice[] } {
+  const { body } = statusReply(record ?? NEW_USER_RECORD, EMPTY_DRAFT);
+  return { body: [msg("home.title"), ...body], choices: [{ id: "start", label: msg("home.startOrContinue") }] };
+}
