@@ -140,10 +140,14 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   });
 
   app.command("/verify", async ({ command, ack, client }) => {
-    const inDm = command.channel_id.startsWith("D");
-    const locale = localeFromTag(await localeOf(client, command.user_id), options.defaultLocale);
-    // The conversation lives in the DM; said where it happens when the command comes from a channel.
-    await ack(inDm ? undefined : translate(locale, msg("slack.continueInDm")));
+    await ack();
+    if (!command.channel_id.startsWith("D")) {
+      // The conversation lives in the DM; said where the command was typed.
+      const locale = localeFromTag(await localeOf(client, command.user_id), options.defaultLocale);
+      await client.chat
+        .postEphemeral({ channel: command.channel_id, user: command.user_id, text: translate(locale, msg("slack.continueInDm")) })
+        .catch((error: unknown) => logger.warn({ platform: "slack", error: errorSummary(error) }, "ephemeral pointer to the DM failed"));
+    }
     const eventBase = await base(client, `cmd.${command.trigger_id}`, command.user_id, command.user_id, workspaceOf(command.team_id, command.enterprise_id));
     const [word = "", ...rest] = command.text.trim().split(/\s+/);
     const question = rest.join(" ");
@@ -169,7 +173,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     const selected = (values[FORM_BLOCKS.options]?.value?.selected_options ?? []).map((option) => Number(option.value));
     const note = values[FORM_BLOCKS.note]?.value?.value ?? "";
     const problem = reviewFormProblem(selected);
-    const locale = localeFromTag(await localeOf(client, body.user.id), options.defaultLocale);
+    // Before the ack only what is at hand: the reviewer's locale was looked up when they pressed the button.
+    const locale = localeFromTag(locales.get(body.user.id), options.defaultLocale);
     if (problem) {
       await ack({ response_action: "errors", errors: { [FORM_BLOCKS.options]: translate(locale, problem) } });
       return;

@@ -7,7 +7,7 @@ import { createSlackApp } from "../../adapters/slack/slack-app.js";
 import { Outbound } from "../../src/chat/outbound.js";
 import { DEFAULT_DOCUMENT_RULES } from "../../src/documents/document-rules.js";
 import { DocumentStore } from "../../src/documents/document-store.js";
-import { combineReviewers, roomReviewers, type Reviewers } from "../../src/review/reviewers.js";
+import { roomReviewers, type Reviewers } from "../../src/review/reviewers.js";
 import { startFakeSlackApi } from "./fake-slack-api.js";
 import { createHarness, type Harness } from "./harness.js";
 
@@ -15,6 +15,11 @@ export const SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 export const REVIEW_CHANNEL = "C0REVIEW";
 export const SLACK_REVIEWER = "UREVIEWER";
 export const TEAM = "T0TEAM";
+
+/** The test review channel and its reviewer. */
+export function slackReviewers(): Reviewers {
+  return roomReviewers("slack", REVIEW_CHANNEL, [SLACK_REVIEWER]);
+}
 
 /**
  * The real Bolt app behind its real HTTP receiver, over a real engine and
@@ -24,7 +29,7 @@ export const TEAM = "T0TEAM";
  */
 export async function createSlackHarness(shared?: { harness: Harness; reviewers: Reviewers; outbound: Outbound }) {
   const api = await startFakeSlackApi();
-  const reviewers = shared?.reviewers ?? combineReviewers([roomReviewers("slack", REVIEW_CHANNEL, [SLACK_REVIEWER])]);
+  const reviewers = shared?.reviewers ?? slackReviewers();
   const harness = shared?.harness ?? (await createHarness({ reviewers }));
   const logger = pino({ level: "silent" });
   const { receiver } = createSlackApp({
@@ -49,14 +54,7 @@ export async function createSlackHarness(shared?: { harness: Harness; reviewers:
 
   /** Posts a body signed as Slack signs it (`v0=` HMAC-SHA256 of `v0:<timestamp>:<body>`). */
   async function signedPost(body: string, contentType: string, options: { timestamp?: number; secret?: string; headers?: Record<string, string> } = {}) {
-    const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
-    const signature = `v0=${createHmac("sha256", options.secret ?? SIGNING_SECRET).update(`v0:${timestamp}:${body}`).digest("hex")}`;
-    const response = await fetch(url, {
-      method: "POST",
-      headers: { "content-type": contentType, "x-slack-request-timestamp": String(timestamp), "x-slack-signature": signature, ...options.headers },
-      body,
-    });
-    return { status: response.status, body: await response.text() };
+    return postSignedToSlackApp(url, body, contentType, options);
   }
 
   const event = (payload: object, eventId = `Ev${++counter}`, headers?: Record<string, string>) =>
@@ -147,4 +145,21 @@ export async function until(check: () => boolean, what = "the expected effect", 
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
+}
+
+/** Posts a body to a Slack app signed as Slack signs it (`v0=` HMAC-SHA256 of `v0:<timestamp>:<body>` with the signing secret). */
+export async function postSignedToSlackApp(
+  url: string,
+  body: string,
+  contentType: string,
+  options: { timestamp?: number; secret?: string; headers?: Record<string, string> } = {},
+) {
+  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+  const signature = `v0=${createHmac("sha256", options.secret ?? SIGNING_SECRET).update(`v0:${timestamp}:${body}`).digest("hex")}`;
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": contentType, "x-slack-request-timestamp": String(timestamp), "x-slack-signature": signature, ...options.headers },
+    body,
+  });
+  return { status: response.status, body: await response.text() };
 }

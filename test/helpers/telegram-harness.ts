@@ -5,23 +5,29 @@ import { createTelegramBot } from "../../adapters/telegram/telegram-bot.js";
 import { Outbound } from "../../src/chat/outbound.js";
 import { DEFAULT_DOCUMENT_RULES } from "../../src/documents/document-rules.js";
 import { DocumentStore } from "../../src/documents/document-store.js";
-import { roomReviewers } from "../../src/review/reviewers.js";
+import { roomReviewers, type Reviewers } from "../../src/review/reviewers.js";
 import { BOT_INFO, startFakeTelegramApi } from "./fake-telegram-api.js";
-import { createHarness } from "./harness.js";
+import { createHarness, type Harness } from "./harness.js";
 
 export const REVIEW_CHAT = -100500;
 export const REVIEWER = 900;
 export const SECOND_REVIEWER = 901;
 
+/** The test group and its two reviewers. */
+export function telegramReviewers(): Reviewers {
+  return roomReviewers("telegram", String(REVIEW_CHAT), [String(REVIEWER), String(SECOND_REVIEWER)]);
+}
+
 /**
  * The real Telegram bot over a real engine and SQLite file, talking to a fake
  * Bot API server over HTTP; updates go in through `bot.handleUpdate`, as
- * polling and webhooks deliver them.
+ * polling and webhooks deliver them. Pass `shared` to put it beside another
+ * platform's adapter on one engine.
  */
-export async function createTelegramHarness() {
+export async function createTelegramHarness(shared?: { harness: Harness; reviewers: Reviewers; outbound: Outbound }) {
   const api = await startFakeTelegramApi();
-  const reviewers = roomReviewers("telegram", String(REVIEW_CHAT), [String(REVIEWER), String(SECOND_REVIEWER)]);
-  const harness = await createHarness({ reviewers });
+  const reviewers = shared?.reviewers ?? telegramReviewers();
+  const harness = shared?.harness ?? (await createHarness({ reviewers }));
   const logger = pino({ level: "silent" });
   const bot = createTelegramBot({
     token: "123456:TEST",
@@ -29,7 +35,7 @@ export async function createTelegramHarness() {
     botInfo: BOT_INFO,
     engine: harness.engine,
     reviewers,
-    outbound: new Outbound(logger),
+    outbound: shared?.outbound ?? new Outbound(logger),
     cards: harness.store.cardMessages(),
     documentPath: (id) => new DocumentStore(join(harness.dir, "documents")).pathOf(id),
     maxFileBytes: DEFAULT_DOCUMENT_RULES.maxBytes,
@@ -85,7 +91,7 @@ export async function createTelegramHarness() {
       await telegram.text(from, "11010519491231002X");
     },
     async close() {
-      await harness.close();
+      if (!shared) await harness.close();
       await api.close();
     },
   };

@@ -65,10 +65,11 @@ describe("a user in a Slack DM", () => {
     expect(last().text).toMatch(/FRONT/); // and the same question again
   });
 
-  it("/verify from a channel answers there that the conversation continues in the DM, and starts it there", async () => {
+  it("/verify from a channel says there, to the user alone, that the conversation continues in the DM, and starts it there", async () => {
     const response = await s.command(ALICE, "", "C0GENERAL");
     expect(response.status).toBe(200);
-    expect(response.body).toContain("I've sent you a direct message");
+    const [pointer] = await s.waitForCalls("chat.postEphemeral");
+    expect(pointer!.args).toMatchObject({ channel: "C0GENERAL", user: ALICE, text: "I've sent you a direct message — let's continue there." });
     await until(() => /What would you like to do/.test(last().text), "the menu in the DM");
   });
 

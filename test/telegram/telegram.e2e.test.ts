@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { createServer, type AddressInfo } from "node:net";
 import { join } from "node:path";
 import { TelegramServer } from "telegram-test-api/lib/telegramServer.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AssistantProcess, runCli, testEnv } from "../helpers/child-process.js";
+import { freePort } from "../helpers/free-port.js";
 
 const TOKEN = "123456:e2e-token";
 const USER = 5150;
@@ -59,13 +59,6 @@ async function waitForBot(until: RegExp): Promise<BotMessage> {
   throw new Error(`the bot never sent ${until}; stderr:\n${bot.stderr}`);
 }
 
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 function buttons(message: BotMessage): string[] {
   return (message.reply_markup?.inline_keyboard ?? []).flat().map((button) => button.callback_data);

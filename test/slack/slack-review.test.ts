@@ -1,0 +1,130 @@
+import pino from "pino";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { Outbound } from "../../src/chat/outbound.js";
+import { combineReviewers } from "../../src/review/reviewers.js";
+import { createHarness, type Harness } from "../helpers/harness.js";
+import { goodJpeg } from "../helpers/hostile-files.js";
+import { buttonValues } from "../helpers/fake-slack-api.js";
+import { createSlackHarness, REVIEW_CHANNEL, SLACK_REVIEWER, slackReviewers, until, type SlackHarness } from "../helpers/slack-harness.js";
+import { createTelegramHarness, REVIEW_CHAT, REVIEWER, telegramReviewers, type TelegramHarness } from "../helpers/telegram-harness.js";
+
+const ALICE = "UALICE";
+const BOB = 1001; // on Telegram
+
+/** One engine with both adapters, as `npm start` runs them with both tokens set. */
+let engine: Harness;
+let s: SlackHarness;
+let t: TelegramHarness;
+beforeEach(async () => {
+  const reviewers = combineReviewers([slackReviewers(), telegramReviewers()]);
+  engine = await createHarness({ reviewers });
+  const outbound = new Outbound(pino({ level: "silent" }));
+  s = await createSlackHarness({ harness: engine, reviewers, outbound });
+  t = await createTelegramHarness({ harness: engine, reviewers, outbound });
+});
+afterEach(async () => {
+  await s.close();
+  await t.close();
+  await engine.close();
+});
+
+async function slackUserSubmits(): Promise<string> {
+  const steps: Array<[() => Promise<unknown>, RegExp]> = [
+    [() => s.dm(ALICE, "hi"), /What would you like/],
+    [() => s.press(ALICE, "start"), /full name/],
+    [() => s.dm(ALICE, "Zhang San"), /email/],
+    [() => s.dm(ALICE, "zhang.san@example.com"), /mobile phone/],
+    [() => s.dm(ALICE, "13812348000"), /verification method/],
+    [() => s.press(ALICE, "method.phone"), /code/],
+  ];
+  for (const [action, reply] of steps) {
+    const before = s.api.postedTo(ALICE).length;
+    await action();
+    await until(() => s.api.postedTo(ALICE).slice(before).some((message) => reply.test(message.text)), `${reply}`);
+  }
+  for (const [action, reply] of [
+    [() => s.dm(ALICE, engine.lastCode()), /Please check your application/],
+    [() => s.press(ALICE, "submit"), /agree/],
+    [() => s.press(ALICE, "consent.agree"), /submitted/],
+  ] as Array<[() => Promise<unknown>, RegExp]>) {
+    const before = s.api.postedTo(ALICE).length;
+    await action();
+    await until(() => s.api.postedTo(ALICE).slice(before).some((message) => reply.test(message.text)), `${reply}`);
+  }
+  await until(() => s.api.postedTo(REVIEW_CHANNEL).length > 0, "the Slack card");
+  return (await engine.store.findUserRecord("slack", ALICE, "2099-12-31"))!.application!.reference;
+}
+
+describe("reviewers in the Slack review channel", () => {
+  it("Reject opens a modal; an empty submission is answered inside the modal; a valid one updates the card and tells the user", async () => {
+    const reference = await slackUserSubmits();
+    const cardTs = (await engine.store.cardMessages().find({ platform: "slack", chatId: REVIEW_CHANNEL }, reference))!;
+    await s.press(SLACK_REVIEWER, `rv.no.${reference}`, { channel: REVIEW_CHANNEL, ts: cardTs });
+    const [open] = await s.waitForCalls("views.open");
+    const view = open!.args.view;
+    expect(view).toMatchObject({ type: "modal", callback_id: `rv.nf.${reference}`, private_metadata: JSON.stringify({ channel: REVIEW_CHANNEL }) });
+    expect(view.blocks[0].element.type).toBe("checkboxes");
+    expect(view.blocks[0].element.options.length).toBeGreaterThan(3);
+    expect(s.api.postedTo(REVIEW_CHANNEL)).toHaveLength(1); // no picker message: the modal replaces it
+
+    const empty = await s.submitForm(SLACK_REVIEWER, `rv.nf.${reference}`, []);
+    expect(JSON.parse(empty.body)).toEqual({ response_action: "errors", errors: { options: "Select at least one item first." } });
+    expect((await engine.store.findUserRecord("slack", ALICE, "2099-12-31"))!.application!.status).toBe("submitted");
+
+    const valid = await s.submitForm(SLACK_REVIEWER, `rv.nf.${reference}`, [2], "The photo is too dark");
+    expect(valid.status).toBe(200);
+    await until(() => s.api.callsOf("chat.update").some((call) => call.args.ts === cardTs), "the card update");
+    const update = s.api.callsOf("chat.update").find((call) => call.args.ts === cardTs)!;
+    expect(update.args.channel).toBe(REVIEW_CHANNEL);
+    expect(update.args.text).toMatch(/rejected by reviewer:slack:UREVIEWER/);
+    expect(buttonValues(update.args.blocks)).toEqual([]);
+    await until(() => /too dark/.test(s.api.postedTo(ALICE).at(-1)?.text ?? ""), "the decision in Alice's DM");
+    expect(s.api.postedTo(ALICE).at(-1)!.buttons).toEqual(["resubmit"]);
+  });
+
+  it("Request info opens a modal of the items for the method; the user is asked for them", async () => {
+    const reference = await slackUserSubmits();
+    await s.press(SLACK_REVIEWER, `rv.in.${reference}`, { channel: REVIEW_CHANNEL });
+    const [open] = await s.waitForCalls("views.open");
+    expect(open!.args.view.callback_id).toBe(`rv.if.${reference}`);
+    await s.submitForm(SLACK_REVIEWER, `rv.if.${reference}`, [0], "Please give your full legal name");
+    await until(() => s.api.postedTo(ALICE).at(-1)?.buttons.includes("provideInfo") ?? false, "the request in Alice's DM");
+    expect(s.api.postedTo(ALICE).at(-1)!.text).toMatch(/full legal name/);
+  });
+
+  it("someone who is not a reviewer gets an ephemeral refusal and nothing changes", async () => {
+    const reference = await slackUserSubmits();
+    await s.press("UINTRUDER", `rv.ok.${reference}`, { channel: REVIEW_CHANNEL });
+    const [ephemeral] = await s.waitForCalls("chat.postEphemeral");
+    expect(ephemeral!.args).toMatchObject({ channel: REVIEW_CHANNEL, user: "UINTRUDER" });
+    expect(ephemeral!.args.text).toMatch(/Only reviewers/);
+    expect((await engine.store.findUserRecord("slack", ALICE, "2099-12-31"))!.application!.status).toBe("submitted");
+  });
+});
+
+describe("across platforms", () => {
+  it("a Slack reviewer approves a Telegram user's application; the user is told on Telegram and both cards are updated", async () => {
+    await t.reachIdCardPhotos(BOB);
+    t.api.addFile("front", await goodJpeg());
+    t.api.addFile("back", await goodJpeg());
+    await t.document(BOB, "front");
+    await t.document(BOB, "back");
+    await t.press(BOB, "submit");
+    await t.press(BOB, "consent.agree");
+    const reference = (await engine.store.findUserRecord("telegram", String(BOB), "2099-12-31"))!.application!.reference;
+    await until(() => s.api.postedTo(REVIEW_CHANNEL).length === 1, "the card in Slack");
+    expect(t.lastTo(REVIEW_CHAT).buttons).toContain(`rv.ok.${reference}`); // and in the Telegram group
+
+    await s.press(SLACK_REVIEWER, `rv.ok.${reference}`, { channel: REVIEW_CHANNEL });
+    await until(() => /approved/i.test(t.lastTo(BOB).text), "the decision on Telegram");
+    expect(t.api.callsOf("editMessageText").some((call) => String(call.payload.chat_id) === String(REVIEW_CHAT))).toBe(true);
+    expect(s.api.callsOf("chat.update").some((call) => call.args.channel === REVIEW_CHANNEL)).toBe(true);
+  });
+
+  it("a Telegram reviewer rejects a Slack user's application; the user is told in their Slack DM", async () => {
+    const reference = await slackUserSubmits();
+    await t.press(REVIEWER, `rv.nx.${reference}.4`, { chatId: REVIEW_CHAT, messageId: 555 });
+    await t.text(REVIEWER, "Blurry photo", { chatId: REVIEW_CHAT });
+    await until(() => /Blurry photo/.test(s.api.postedTo(ALICE).at(-1)?.text ?? ""), "the decision in Slack");
+  });
+});
