@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readConfig } from "../../src/config.js";
 
@@ -36,5 +38,20 @@ describe("Slack configuration", () => {
     [{ SLACK_REVIEWER_IDS: "U01AAA,@rita" }, "SLACK_REVIEWER_IDS"],
   ])("refuses %o naming %s", (env, variable) => {
     expect(() => readConfig({ ...REQUIRED, ...env })).toThrow(variable);
+  });
+});
+
+describe("the app manifest", () => {
+  const manifest = readFileSync(join(import.meta.dirname, "..", "..", "slack-manifest.yml"), "utf8");
+
+  it("subscribes to what the app listens for and points every URL at /slack/events", () => {
+    for (const needed of ["message.im", "app_home_opened", "command: /verify", "home_tab_enabled: true", "is_enabled: true"]) expect(manifest).toContain(needed);
+    const urls = [...manifest.matchAll(/(?:url|request_url): (\S+)/g)].map((match) => match[1]);
+    expect(urls).toHaveLength(3);
+    for (const url of urls) expect(url).toMatch(/\/slack\/events$/);
+  });
+
+  it("asks for the scopes of every Web API method the app calls", () => {
+    for (const scope of ["chat:write", "commands", "im:history", "files:read", "files:write", "users:read"]) expect(manifest).toContain(`- ${scope}`);
   });
 });
