@@ -1,23 +1,21 @@
 import { App, HTTPReceiver, type BlockButtonAction, type webApi } from "@slack/bolt";
 import type { ChatEvent, Workspace } from "../../src/chat/chat-event.js";
-import type { CardMessages } from "../../src/chat/card-messages.js";
 import { homeContent } from "../../src/chat/home.js";
-import type { Outbound } from "../../src/chat/outbound.js";
 import type { Reply } from "../../src/chat/reply.js";
 import { fileTooLarge } from "../../src/documents/document-check.js";
 import type { UserRecord } from "../../src/domain/user-record.js";
-import { localeFromTag, type Locale } from "../../src/i18n/locale.js";
+import { localeFromTag } from "../../src/i18n/locale.js";
 import { msg, translate } from "../../src/i18n/message.js";
-import { errorSummary, type Logger } from "../../src/logger.js";
+import { errorSummary } from "../../src/logger.js";
 import { reviewFormProblem } from "../../src/review/review-desk.js";
-import type { Reviewers } from "../../src/review/reviewers.js";
+import type { AdapterOptions } from "../adapter-options.js";
 import { FileTooLargeError } from "../http/read-at-most.js";
 import { boltLogger } from "./bolt-logger.js";
 import { SlackDelivery, type SlackInteraction } from "./slack-delivery.js";
 import { downloadSlackFile, FileAccessError } from "./slack-files.js";
 import { CHOICE_ACTION, FORM_BLOCKS, renderMessage } from "./slack-render.js";
 
-export interface SlackAppOptions {
+export interface SlackAppOptions extends AdapterOptions {
   token: string;
   signingSecret: string;
   /** Set: Socket Mode (no public URL); unset: HTTP at `/slack/events`. */
@@ -26,17 +24,9 @@ export interface SlackAppOptions {
   apiUrl?: string;
   /** How often the Web API client retries failed calls (tests: 0). */
   retries?: number;
-  engine: { handle(event: ChatEvent): Promise<Reply[]> };
   /** The user's record for the App Home page. */
   findUserRecord(userId: string): Promise<UserRecord | null>;
-  reviewers: Reviewers;
   reviewChannel: string | undefined;
-  outbound: Outbound;
-  cards: CardMessages;
-  documentPath: (documentId: string) => string;
-  maxFileBytes: number;
-  defaultLocale: Locale;
-  logger: Logger;
 }
 
 export interface SlackApp {

@@ -1,35 +1,25 @@
-import type { Assistant } from "../../src/assistant.js";
-import type { Outbound } from "../../src/chat/outbound.js";
 import type { Config, SlackConfig } from "../../src/config.js";
-import { localDate } from "../../src/domain/business-days.js";
-import type { Logger } from "../../src/logger.js";
-import type { Reviewers } from "../../src/review/reviewers.js";
+import { adapterOptions, type PlatformParts } from "../adapter-options.js";
 import type { RunningPlatform } from "../http/web-server.js";
+import { localDate } from "../../src/domain/business-days.js";
 import { createSlackApp } from "./slack-app.js";
 
 /** Builds and starts the Slack adapter: Socket Mode connects now; HTTP mode hands its handler to the web server. */
 export async function startSlack(
   slack: SlackConfig,
   config: Readonly<Config>,
-  parts: { assistant: Assistant; outbound: Outbound; reviewers: Reviewers; logger: Logger },
+  parts: PlatformParts,
 ): Promise<RunningPlatform> {
   const { assistant, logger } = parts;
   if (!slack.reviewChannel) logger.warn({ platform: "slack" }, "SLACK_REVIEW_CHANNEL is not set: review cards are not posted to Slack");
   const { app, receiver } = createSlackApp({
+    ...adapterOptions(parts, config),
     token: slack.token,
     signingSecret: slack.signingSecret,
     ...(slack.appToken ? { appToken: slack.appToken } : {}),
     ...(slack.apiUrl ? { apiUrl: slack.apiUrl } : {}),
-    engine: assistant.engine,
     findUserRecord: (userId) => assistant.store.findUserRecord("slack", userId, localDate(new Date(), config.timeZone)),
-    reviewers: parts.reviewers,
     reviewChannel: slack.reviewChannel,
-    outbound: parts.outbound,
-    cards: assistant.store.cardMessages(),
-    documentPath: (id) => assistant.documents.pathOf(id),
-    maxFileBytes: config.documentRules.maxBytes,
-    defaultLocale: config.defaultLocale,
-    logger,
   });
   if (receiver) {
     logger.info({ platform: "slack" }, "Slack app ready (HTTP at /slack/events)");

@@ -3,35 +3,23 @@ import { sequentialize } from "@grammyjs/runner";
 import { Bot, type Context } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { ChatEvent } from "../../src/chat/chat-event.js";
-import type { Outbound } from "../../src/chat/outbound.js";
 import type { Reply } from "../../src/chat/reply.js";
-import type { CardMessages } from "../../src/chat/card-messages.js";
 import { fileTooLarge } from "../../src/documents/document-check.js";
-import { localeFromTag, type Locale } from "../../src/i18n/locale.js";
+import { localeFromTag } from "../../src/i18n/locale.js";
 import { msg, translate } from "../../src/i18n/message.js";
-import { errorSummary, type Logger } from "../../src/logger.js";
+import { errorSummary } from "../../src/logger.js";
 import { isReviewChoice } from "../../src/review/review-desk.js";
-import type { Reviewers } from "../../src/review/reviewers.js";
 import { TelegramDelivery } from "./telegram-delivery.js";
+import type { AdapterOptions } from "../adapter-options.js";
 import { FileTooLargeError } from "../http/read-at-most.js";
 import { downloadFile } from "./telegram-files.js";
 import { readUpdate, type TelegramInput } from "./telegram-updates.js";
 
-export interface TelegramBotOptions {
+export interface TelegramBotOptions extends AdapterOptions {
   token: string;
   apiRoot: string;
   /** Given in tests so the bot needs no `getMe` call. */
   botInfo?: UserFromGetMe;
-  engine: { handle(event: ChatEvent): Promise<Reply[]> };
-  reviewers: Reviewers;
-  /** Where replies for other chats and platforms go; the bot registers its own delivery here. */
-  outbound: Outbound;
-  cards: CardMessages;
-  documentPath: (documentId: string) => string;
-  /** Largest file downloaded for the document checks (bytes). */
-  maxFileBytes: number;
-  defaultLocale: Locale;
-  logger: Logger;
 }
 
 /** How long a pressed button may spin before we answer it anyway (Telegram shows a spinner until then). */

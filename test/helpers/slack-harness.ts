@@ -1,14 +1,11 @@
 import { createHmac } from "node:crypto";
 import type { Server } from "node:http";
-import { join } from "node:path";
-import pino from "pino";
 import { startWebServer } from "../../adapters/http/web-server.js";
 import { createSlackApp } from "../../adapters/slack/slack-app.js";
-import { Outbound } from "../../src/chat/outbound.js";
-import { DEFAULT_DOCUMENT_RULES } from "../../src/documents/document-rules.js";
-import { DocumentStore } from "../../src/documents/document-store.js";
 import { roomReviewers, type Reviewers } from "../../src/review/reviewers.js";
 import { startFakeSlackApi } from "./fake-slack-api.js";
+import type { Outbound } from "../../src/chat/outbound.js";
+import { adapterTestOptions } from "./adapter-test-options.js";
 import { createHarness, type Harness } from "./harness.js";
 
 export const SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
@@ -31,22 +28,14 @@ export async function createSlackHarness(shared?: { harness: Harness; reviewers:
   const api = await startFakeSlackApi();
   const reviewers = shared?.reviewers ?? slackReviewers();
   const harness = shared?.harness ?? (await createHarness({ reviewers }));
-  const logger = pino({ level: "silent" });
   const { receiver } = createSlackApp({
+    ...adapterTestOptions(harness, reviewers, shared?.outbound),
     token: "xoxb-test-token",
     signingSecret: SIGNING_SECRET,
     apiUrl: api.apiUrl,
     retries: 0,
-    engine: harness.engine,
     findUserRecord: (userId) => harness.store.findUserRecord("slack", userId, "2026-11-23"),
-    reviewers,
     reviewChannel: REVIEW_CHANNEL,
-    outbound: shared?.outbound ?? new Outbound(logger),
-    cards: harness.store.cardMessages(),
-    documentPath: (id) => new DocumentStore(join(harness.dir, "documents")).pathOf(id),
-    maxFileBytes: DEFAULT_DOCUMENT_RULES.maxBytes,
-    defaultLocale: "en",
-    logger,
   });
   const { server, port } = await startWebServer(0, new Map([["/slack/events", receiver!.requestListener]]));
   const url = `http://127.0.0.1:${port}/slack/events`;
@@ -63,7 +52,12 @@ export async function createSlackHarness(shared?: { harness: Harness; reviewers:
       "application/json",
       headers ? { headers } : {},
     );
-  const interactive = (payload: object) => signedPost(`payload=${encodeURIComponent(JSON.stringify(payload))}`, "application/x-www-form-urlencoded");
+  /** An interactivity payload (button, modal) from `user`, form-encoded as Slack sends it. */
+  const interactive = (user: string, payload: object) =>
+    signedPost(
+      `payload=${encodeURIComponent(JSON.stringify({ user: { id: user, team_id: TEAM }, team: { id: TEAM }, api_app_id: "A1", token: "t", trigger_id: `trig${++counter}`, ...payload }))}`,
+      "application/x-www-form-urlencoded",
+    );
 
   const slack = {
     api,
@@ -82,13 +76,8 @@ export async function createSlackHarness(shared?: { harness: Harness; reviewers:
       ),
     /** Presses a button whose value is `choice`, on a message in `channel` (a DM by default). */
     press: (user: string, choice: string, options: { channel?: string; ts?: string } = {}) =>
-      interactive({
+      interactive(user, {
         type: "block_actions",
-        user: { id: user, team_id: TEAM },
-        team: { id: TEAM },
-        api_app_id: "A1",
-        token: "t",
-        trigger_id: `trig${++counter}`,
         channel: { id: options.channel ?? `D${user}` },
         message: { ts: options.ts ?? "1.0001", type: "message" },
         container: { type: "message", message_ts: options.ts ?? "1.0001", channel_id: options.channel ?? `D${user}` },
@@ -96,13 +85,8 @@ export async function createSlackHarness(shared?: { harness: Harness; reviewers:
       }),
     /** Submits a review modal with the ticked option indexes and a note. */
     submitForm: (user: string, form: string, selected: number[], note = "") =>
-      interactive({
+      interactive(user, {
         type: "view_submission",
-        user: { id: user, team_id: TEAM },
-        team: { id: TEAM },
-        api_app_id: "A1",
-        token: "t",
-        trigger_id: `trig${++counter}`,
         view: {
           id: `V${++counter}`,
           type: "modal",

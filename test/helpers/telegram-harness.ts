@@ -1,12 +1,10 @@
-import { join } from "node:path";
-import pino from "pino";
 import type { Update } from "grammy/types";
 import { createTelegramBot } from "../../adapters/telegram/telegram-bot.js";
-import { Outbound } from "../../src/chat/outbound.js";
-import { DEFAULT_DOCUMENT_RULES } from "../../src/documents/document-rules.js";
-import { DocumentStore } from "../../src/documents/document-store.js";
 import { roomReviewers, type Reviewers } from "../../src/review/reviewers.js";
 import { BOT_INFO, startFakeTelegramApi } from "./fake-telegram-api.js";
+import type { Outbound } from "../../src/chat/outbound.js";
+import { adapterTestOptions } from "./adapter-test-options.js";
+import { goodJpeg } from "./hostile-files.js";
 import { createHarness, type Harness } from "./harness.js";
 
 export const REVIEW_CHAT = -100500;
@@ -28,20 +26,7 @@ export async function createTelegramHarness(shared?: { harness: Harness; reviewe
   const api = await startFakeTelegramApi();
   const reviewers = shared?.reviewers ?? telegramReviewers();
   const harness = shared?.harness ?? (await createHarness({ reviewers }));
-  const logger = pino({ level: "silent" });
-  const bot = createTelegramBot({
-    token: "123456:TEST",
-    apiRoot: api.apiRoot,
-    botInfo: BOT_INFO,
-    engine: harness.engine,
-    reviewers,
-    outbound: shared?.outbound ?? new Outbound(logger),
-    cards: harness.store.cardMessages(),
-    documentPath: (id) => new DocumentStore(join(harness.dir, "documents")).pathOf(id),
-    maxFileBytes: DEFAULT_DOCUMENT_RULES.maxBytes,
-    defaultLocale: "en",
-    logger,
-  });
+  const bot = createTelegramBot({ ...adapterTestOptions(harness, reviewers, shared?.outbound), token: "123456:TEST", apiRoot: api.apiRoot, botInfo: BOT_INFO });
   let updateId = 1;
   let messageId = 1;
   const send = (update: Omit<Update, "update_id">, id = updateId++) => bot.handleUpdate({ update_id: id, ...update } as Update);
@@ -89,6 +74,17 @@ export async function createTelegramHarness(shared?: { harness: Harness; reviewe
       await telegram.contact(from, "+8613812348000", from);
       await telegram.press(from, "method.id_card");
       await telegram.text(from, "11010519491231002X");
+    },
+    /** A whole ID-card verification up to submission, photos sent as files; returns the reference. */
+    async submitIdCard(from: number): Promise<string> {
+      await telegram.reachIdCardPhotos(from);
+      api.addFile("front", await goodJpeg());
+      api.addFile("back", await goodJpeg());
+      await telegram.document(from, "front");
+      await telegram.document(from, "back");
+      await telegram.press(from, "submit");
+      await telegram.press(from, "consent.agree");
+      return (await harness.store.findUserRecord("telegram", String(from), "2099-12-31"))!.application!.reference;
     },
     async close() {
       if (!shared) await harness.close();

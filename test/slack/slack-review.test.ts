@@ -3,7 +3,6 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Outbound } from "../../src/chat/outbound.js";
 import { combineReviewers } from "../../src/review/reviewers.js";
 import { createHarness, type Harness } from "../helpers/harness.js";
-import { goodJpeg } from "../helpers/hostile-files.js";
 import { buttonValues } from "../helpers/fake-slack-api.js";
 import { createSlackHarness, REVIEW_CHANNEL, SLACK_REVIEWER, slackReviewers, until, type SlackHarness } from "../helpers/slack-harness.js";
 import { createTelegramHarness, REVIEW_CHAT, REVIEWER, telegramReviewers, type TelegramHarness } from "../helpers/telegram-harness.js";
@@ -104,14 +103,7 @@ describe("reviewers in the Slack review channel", () => {
 
 describe("across platforms", () => {
   it("a Slack reviewer approves a Telegram user's application; the user is told on Telegram and both cards are updated", async () => {
-    await t.reachIdCardPhotos(BOB);
-    t.api.addFile("front", await goodJpeg());
-    t.api.addFile("back", await goodJpeg());
-    await t.document(BOB, "front");
-    await t.document(BOB, "back");
-    await t.press(BOB, "submit");
-    await t.press(BOB, "consent.agree");
-    const reference = (await engine.store.findUserRecord("telegram", String(BOB), "2099-12-31"))!.application!.reference;
+    const reference = await t.submitIdCard(BOB);
     await until(() => s.api.postedTo(REVIEW_CHANNEL).length === 1, "the card in Slack");
     expect(t.lastTo(REVIEW_CHAT).buttons).toContain(`rv.ok.${reference}`); // and in the Telegram group
 

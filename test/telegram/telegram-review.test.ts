@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ApiCall } from "../helpers/fake-telegram-api.js";
-import { goodJpeg } from "../helpers/hostile-files.js";
 import { createTelegramHarness, REVIEW_CHAT, REVIEWER, SECOND_REVIEWER, type TelegramHarness } from "../helpers/telegram-harness.js";
 
 let t: TelegramHarness;
@@ -12,14 +11,7 @@ const BYSTANDER = 777;
 
 beforeEach(async () => {
   t = await createTelegramHarness();
-  await t.reachIdCardPhotos(ALICE);
-  t.api.addFile("front", await goodJpeg());
-  t.api.addFile("back", await goodJpeg());
-  await t.document(ALICE, "front");
-  await t.document(ALICE, "back");
-  await t.press(ALICE, "submit");
-  await t.press(ALICE, "consent.agree");
-  reference = (await t.harness.store.findUserRecord("telegram", String(ALICE), "2099-12-31"))!.application!.reference;
+  reference = await t.submitIdCard(ALICE);
   // The message id Telegram gave the card, as the card store remembered it.
   cardMessageId = Number(await t.harness.store.cardMessages().find({ platform: "telegram", chatId: String(REVIEW_CHAT) }, reference));
   submissionCalls = [...t.api.calls];
