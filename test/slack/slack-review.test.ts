@@ -50,14 +50,21 @@ async function slackUserSubmits(): Promise<string> {
     await action();
     await until(() => s.api.postedTo(ALICE).slice(before).some((message) => reply.test(message.text)), `${reply}`);
   }
-  await until(() => s.api.postedTo(REVIEW_CHANNEL).length > 0, "the Slack card");
-  return (await engine.store.findUserRecord("slack", ALICE, "2099-12-31"))!.application!.reference;
+  const reference = (await engine.store.findUserRecord("slack", ALICE, "2099-12-31"))!.application!.reference;
+  // Posted is not yet remembered: the card's ts is stored after Slack answers the post.
+  for (let tries = 0; !(await cardTsOf(reference)); tries++) {
+    if (tries > 500) throw new Error("the Slack card was never remembered");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return reference;
 }
+
+const cardTsOf = (reference: string) => engine.store.cardMessages().find({ platform: "slack", chatId: REVIEW_CHANNEL }, reference);
 
 describe("reviewers in the Slack review channel", () => {
   it("Reject opens a modal; an empty submission is answered inside the modal; a valid one updates the card and tells the user", async () => {
     const reference = await slackUserSubmits();
-    const cardTs = (await engine.store.cardMessages().find({ platform: "slack", chatId: REVIEW_CHANNEL }, reference))!;
+    const cardTs = (await cardTsOf(reference))!;
     await s.press(SLACK_REVIEWER, `rv.no.${reference}`, { channel: REVIEW_CHANNEL, ts: cardTs });
     const [open] = await s.waitForCalls("views.open");
     const view = open!.args.view;
