@@ -4,6 +4,7 @@ import * as review from "./migrations/002-review.js";
 import * as support from "./migrations/003-support.js";
 import * as cardMessages from "./migrations/004-card-messages.js";
 import * as workspace from "./migrations/005-workspace.js";
+import * as notifications from "./migrations/006-notifications.js";
 import type { Database } from "./schema.js";
 
 /** Migrations listed in code: no file-system lookup, so they work the same from tsx, a bundle or tests. */
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "003-support": support,
   "004-card-messages": cardMessages,
   "005-workspace": workspace,
+  "006-notifications": notifications,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

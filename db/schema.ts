@@ -14,6 +14,46 @@ export interface Database {
   review_sessions: ReviewSessionsTable;
   support_requests: SupportRequestsTable;
   card_messages: CardMessagesTable;
+  notifications: NotificationsTable;
+  deliveries: DeliveriesTable;
+  announcements: AnnouncementsTable;
+  settings: SettingsTable;
+}
+
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  reference: string | null;
+  announcement_id: string | null;
+  locale: string;
+  content: string;
+  created_at: string;
+}
+
+export interface DeliveriesTable {
+  notification_id: string;
+  channel: string;
+  address: string;
+  status: string;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  last_attempt_at: string | null;
+  failure: string | null;
+}
+
+export interface AnnouncementsTable {
+  id: string;
+  text_zh: string;
+  text_en: string;
+  since: string;
+  created_at: string;
+  finished_at: string | null;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
 }
 
 export interface CardMessagesTable {
@@ -91,6 +131,8 @@ export interface ApplicationsTable {
   user_told_overdue_at: Generated<string | null>;
   workspace_team_id: Generated<string | null>;
   workspace_enterprise_id: Generated<string | null>;
+  held_at: Generated<string | null>;
+  held_platform: Generated<string | null>;
 }
 
 export interface AuditLogTable {

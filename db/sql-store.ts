@@ -21,6 +21,8 @@ import type {
 import type { CardMessages } from "../src/chat/card-messages.js";
 import { SqlCardMessages } from "./card-message-store.js";
 import { GroupCommit } from "./group-commit.js";
+import { enqueueNotification } from "./notification-store.js";
+import type { NewNotification } from "../src/notifications/notification.js";
 import { findUserId } from "./identity-lookup.js";
 import { queryTemplate } from "./query-template.js";
 import { applyLifecycleChange } from "./review-store.js";
@@ -241,6 +243,10 @@ class SqlTransaction implements StoreTransaction {
     if (!row) return null;
     const { email, phone } = parseJson(row.details) as { email?: string; phone?: string };
     return { ...(email ? { email } : {}), ...(phone ? { phone } : {}) };
+  }
+
+  enqueueNotification(notification: NewNotification): Promise<string | null> {
+    return enqueueNotification(this.trx, notification);
   }
 
   async recordSupportRequest(request: NewSupportRequest): Promise<void> {

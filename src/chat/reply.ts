@@ -52,6 +52,8 @@ export interface Reply {
   choices?: Choice[];
   /** The same question as a form, for adapters that have dialogs. */
   form?: Form;
+  /** Set on notifications (decisions, notices): the outbox id, so the sender records whether it arrived. */
+  notificationId?: string;
   /** What the bot asks for next, so adapters can offer the right control (contact button, upload). */
   expects?: "text" | "phone" | "document";
 }

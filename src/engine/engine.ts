@@ -14,6 +14,7 @@ import { newReferenceCode } from "../domain/reference-code.js";
 import { localeFromTag, type Locale } from "../i18n/locale.js";
 import { msg, translate } from "../i18n/message.js";
 import type { ChatEvent } from "../chat/chat-event.js";
+import type { Channel } from "../notifications/notification.js";
 import type { Reply } from "../chat/reply.js";
 import type { DocumentCheck } from "../documents/document-check.js";
 import { DocumentStore } from "../documents/document-store.js";
@@ -43,6 +44,8 @@ export interface EngineSettings {
   timeZone: string;
   holidays: ReadonlySet<string>;
   supportContact: string;
+  /** Notification channels in use (chat always); default chat only. */
+  notifyChannels?: readonly Channel[];
 }
 
 export interface EngineDependencies {
@@ -205,6 +208,7 @@ export class Engine {
       reviewers: this.deps.reviewers ?? NO_REVIEWERS,
       cardLocale: this.deps.settings.defaultLocale,
       supportContact: this.deps.settings.supportContact,
+      channels: this.deps.settings.notifyChannels ?? ["chat"],
     };
     if (isReviewAction(event)) return handleReviewAction(desk, event.choice);
     if (event.kind === "form" && isReviewChoice(event.form)) return handleReviewForm(desk, event);

@@ -2,6 +2,7 @@ import type { Draft } from "../domain/application.js";
 import type { IsoDate } from "../domain/business-days.js";
 import type { AccountStatus, UserRecord } from "../domain/user-record.js";
 import type { Platform, Workspace } from "../chat/chat-event.js";
+import type { NewNotification } from "../notifications/notification.js";
 import type { ChatAddress } from "../chat/reply.js";
 import type { ApplicationForReview, ChangeResult, LifecycleChange, ReviewSession } from "../review/review-port.js";
 
@@ -106,6 +107,8 @@ export interface StoreTransaction {
   takeOverdueNotices(today: IsoDate, now: Date): Promise<ApplicationForReview[]>;
   /** The email and phone of the user's latest submitted application (where notifications go). */
   latestContactDetails(userId: string): Promise<{ email?: string; phone?: string } | null>;
+  /** Writes a notification and its deliveries to the outbox; null when it exists already (an announcement resumed). */
+  enqueueNotification(notification: NewNotification): Promise<string | null>;
   /** A request for a person: visible to reviewers with `cli support list`. */
   recordSupportRequest(request: NewSupportRequest): Promise<void>;
   /** Audits an action that changes no status: a refused attempt, a reviewer revealing ID numbers. */

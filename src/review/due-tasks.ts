@@ -4,6 +4,9 @@ import { msg } from "../i18n/message.js";
 import type { Reply } from "../chat/reply.js";
 import type { Store } from "../engine/store-port.js";
 import { reviewCard } from "./review-card.js";
+import type { Channel } from "../notifications/notification.js";
+import { overdueNotification } from "../notifications/notification-content.js";
+import { notify } from "../notifications/notify.js";
 import type { Reviewers } from "./reviewers.js";
 
 /** How long processed event ids are kept for deduplication (Telegram and Slack redeliver within hours). */
@@ -12,6 +15,7 @@ export const PROCESSED_EVENT_RETENTION_MS = 30 * 86_400_000;
 export interface DueTaskSettings {
   defaultLocale: Locale;
   timeZone: string;
+  notifyChannels?: readonly Channel[];
 }
 
 /**
@@ -35,14 +39,17 @@ export async function runDueTasks(store: Store, reviewers: Reviewers, settings: 
       }
     }
     for (const application of await tx.takeOverdueNotices(today, now)) {
-      const applicant = await tx.applicantChat(application.userId);
-      if (!applicant) continue;
-      replies.push({
-        locale: applicant.locale as Locale,
-        to: applicant.address,
-        body: [msg("overdue.apology", { reference: application.reference, expectedBy: application.expectedBy })],
-        choices: [{ id: "status", label: msg("choice.status") }],
+      const { reference, userId } = application;
+      const notice = await notify(tx, {
+        userId,
+        kind: "overdue",
+        reference,
+        content: overdueNotification(application),
+        channels: settings.notifyChannels ?? ["chat"],
+        at: now,
+        live: true,
       });
+      if (notice?.reply) replies.push(notice.reply);
     }
     return replies;
   });

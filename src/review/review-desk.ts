@@ -6,9 +6,11 @@ import { msg, type Message } from "../i18n/message.js";
 import type { ChatEvent } from "../chat/chat-event.js";
 import type { ChatAddress, Choice, Form, Reply } from "../chat/reply.js";
 import type { StoreTransaction } from "../engine/store-port.js";
-import { decisionMessage } from "./decision-message.js";
 import { detailLines, REASON_LABELS, reviewCard, selected, toggleChoices } from "./review-card.js";
 import type { ReviewSession } from "./review-port.js";
+import type { Channel } from "../notifications/notification.js";
+import { decisionNotification } from "../notifications/notification-content.js";
+import { notify } from "../notifications/notify.js";
 import type { Reviewers } from "./reviewers.js";
 
 /**
@@ -24,6 +26,8 @@ export interface DeskContext {
   reviewers: Reviewers;
   cardLocale: Locale;
   supportContact: string;
+  /** The notification channels in use. */
+  channels: readonly Channel[];
 }
 
 export function isReviewAction(event: ChatEvent): event is ChatEvent & { kind: "choice"; choice: string } {
@@ -197,10 +201,10 @@ async function decide(
   const replies: Reply[] = ctx.reviewers.destinations.map((to) => ({ locale: ctx.cardLocale, to, ...reviewCard(application) }));
   // The picker the decision was taken from is spent: where it can be edited, it now says what happened.
   if (fromPicker) replies.unshift(toReviewer(ctx, [msg("review.recorded", { reference, status: msg(`status.${application.status}.label`) })], undefined, true));
-  const applicant = await ctx.tx.applicantChat(application.userId);
-  if (applicant) {
-    replies.push({ locale: applicant.locale as Locale, to: applicant.address, ...decisionMessage(application, ctx.supportContact) });
-  }
+  // The applicant is told through the outbox (chat, email, SMS); the chat message goes out right after the commit.
+  const { kind, content } = decisionNotification(application, ctx.supportContact);
+  const notice = await notify(ctx.tx, { userId: application.userId, kind, reference, content, channels: ctx.channels, at: ctx.now, live: true });
+  if (notice?.reply) replies.push(notice.reply);
   return replies;
 }
 

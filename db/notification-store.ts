@@ -1,0 +1,195 @@
+import { randomUUID } from "node:crypto";
+import type { Kysely, Transaction } from "kysely";
+import type {
+  Channel,
+  DeliveryState,
+  DeliveryStatus,
+  DueDelivery,
+  NewNotification,
+  NotificationContent,
+  NotificationKind,
+  NotificationSummary,
+} from "../src/notifications/notification.js";
+import type { Database } from "./schema.js";
+
+/**
+ * The outbox. A notification and one delivery per usable channel are written
+ * in the transaction of the change that causes them; the dispatcher (or, for
+ * a chat message sent right after the commit, the sender) records each
+ * attempt's outcome here.
+ */
+export async function enqueueNotification(trx: Transaction<Database> | Kysely<Database>, notification: NewNotification): Promise<string | null> {
+  const id = randomUUID();
+  const at = notification.at.toISOString();
+  const inserted = await trx
+    .insertInto("notifications")
+    .values({
+      id,
+      user_id: notification.userId,
+      kind: notification.kind,
+      reference: notification.reference,
+      announcement_id: notification.announcementId ?? null,
+      locale: notification.locale,
+      content: JSON.stringify(notification.content),
+      created_at: at,
+    })
+    .onConflict((conflict) => conflict.columns(["announcement_id", "user_id"]).where("announcement_id", "is not", null).doNothing())
+    .executeTakeFirst();
+  // An announcement this user already has (a resumed run): nothing more to do.
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return null;
+  const { chat, email, sms } = notification.addresses;
+  const rows: Array<{ channel: Channel; address: string; live?: boolean }> = [
+    ...(chat ? [{ channel: "chat" as const, address: `${chat.platform}:${chat.chatId}`, live: notification.chatDeliveredLive ?? false }] : []),
+    ...(email ? [{ channel: "email" as const, address: email }] : []),
+    ...(sms ? [{ channel: "sms" as const, address: sms }] : []),
+  ];
+  if (rows.length > 0) {
+    await trx
+      .insertInto("deliveries")
+      .values(
+        rows.map((row) => ({
+          notification_id: id,
+          channel: row.channel,
+          address: row.address,
+          // A chat message the caller sends right after the commit is already being attempted: the dispatcher must not send it too.
+          status: row.live ? "sending" : "pending",
+          attempts: row.live ? 1 : 0,
+          next_attempt_at: at,
+          last_attempt_at: row.live ? at : null,
+          failure: null,
+        })),
+      )
+      .execute();
+  }
+  return id;
+}
+
+/** Reads and updates delivery states outside the transactions that create them. */
+export class SqlNotificationStore {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** Deliveries due now on these channels, oldest first. */
+  async due(now: Date, channels: readonly Channel[], limit: number): Promise<DueDelivery[]> {
+    if (channels.length === 0) return [];
+    const rows = await this.db
+      .selectFrom("deliveries")
+      .innerJoin("notifications", "notifications.id", "deliveries.notification_id")
+      .select(["deliveries.notification_id", "deliveries.channel", "deliveries.address", "deliveries.attempts", "notifications.locale", "notifications.content"])
+      .where("deliveries.status", "=", "pending")
+      .where("deliveries.next_attempt_at", "<=", now.toISOString())
+      .where("deliveries.channel", "in", [...channels])
+      .orderBy("deliveries.next_attempt_at")
+      .limit(limit)
+      .execute();
+    return rows.map((row) => ({
+      notificationId: row.notification_id,
+      channel: row.channel as Channel,
+      address: row.address,
+      attempts: row.attempts,
+      locale: row.locale,
+      content: JSON.parse(row.content) as NotificationContent,
+    }));
+  }
+
+  /** Marks an attempt as started (committed before sending); false when someone else took it. */
+  async claim(notificationId: string, channel: Channel, now: Date): Promise<boolean> {
+    const result = await this.db
+      .updateTable("deliveries")
+      .set((eb) => ({ status: "sending", attempts: eb("attempts", "+", 1), last_attempt_at: now.toISOString() }))
+      .where("notification_id", "=", notificationId)
+      .where("channel", "=", channel)
+      .where("status", "=", "pending")
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async markSent(notificationId: string, channel: Channel): Promise<void> {
+    await this.setOutcome(notificationId, channel, { status: "sent", failure: null });
+  }
+
+  /** A failed attempt that may succeed later: pending again from `retryAt`. */
+  async markRetry(notificationId: string, channel: Channel, reason: string, retryAt: Date): Promise<void> {
+    await this.setOutcome(notificationId, channel, { status: "pending", failure: reason, next_attempt_at: retryAt.toISOString() });
+  }
+
+  /** A permanent failure (a rejected address, too many attempts): no more retries. */
+  async markFailed(notificationId: string, channel: Channel, reason: string): Promise<void> {
+    await this.setOutcome(notificationId, channel, { status: "failed", failure: reason });
+  }
+
+  /**
+   * After a crash, attempts that were under way have an unknown outcome.
+   * Email and SMS carry idempotency keys (Message-ID, Idempotency-Key), so
+   * they are tried again; a chat message has none, so it is not re-sent —
+   * a duplicate is worse than a message the user can ask to have resent —
+   * and the interruption is recorded. Returns how many were recovered.
+   */
+  async recoverInterrupted(now: Date): Promise<number> {
+    const retried = await this.db
+      .updateTable("deliveries")
+      .set({ status: "pending", failure: "interrupted by a restart; retried", next_attempt_at: now.toISOString() })
+      .where("status", "=", "sending")
+      .where("channel", "in", ["email", "sms"])
+      .executeTakeFirst();
+    const stopped = await this.db
+      .updateTable("deliveries")
+      .set({ status: "failed", failure: "interrupted by a restart; not re-sent to avoid a duplicate (the user can ask for a resend)" })
+      .where("status", "=", "sending")
+      .where("channel", "=", "chat")
+      .executeTakeFirst();
+    return Number(retried.numUpdatedRows) + Number(stopped.numUpdatedRows);
+  }
+
+  /** The user's most recent notifications with each channel's delivery state, newest first. */
+  async recentForUser(userId: string, limit = 10): Promise<NotificationSummary[]> {
+    const notifications = await this.db
+      .selectFrom("notifications")
+      .select(["id", "kind", "reference", "created_at"])
+      .where("user_id", "=", userId)
+      .orderBy("created_at", "desc")
+      .orderBy("id")
+      .limit(limit)
+      .execute();
+    if (notifications.length === 0) return [];
+    const deliveries = await this.db
+      .selectFrom("deliveries")
+      .selectAll()
+      .where(
+        "notification_id",
+        "in",
+        notifications.map((row) => row.id),
+      )
+      .execute();
+    return notifications.map((row) => ({
+      id: row.id,
+      kind: row.kind as NotificationKind,
+      reference: row.reference,
+      createdAt: row.created_at,
+      deliveries: deliveries
+        .filter((delivery) => delivery.notification_id === row.id)
+        .map(toDeliveryState)
+        .sort((a, b) => CHANNEL_ORDER.indexOf(a.channel) - CHANNEL_ORDER.indexOf(b.channel)),
+    }));
+  }
+
+  private async setOutcome(
+    notificationId: string,
+    channel: Channel,
+    values: { status: DeliveryStatus; failure: string | null; next_attempt_at?: string },
+  ): Promise<void> {
+    await this.db.updateTable("deliveries").set(values).where("notification_id", "=", notificationId).where("channel", "=", channel).execute();
+  }
+}
+
+const CHANNEL_ORDER: Channel[] = ["chat", "email", "sms"];
+
+function toDeliveryState(row: { channel: string; status: string; attempts: number; last_attempt_at: string | null; failure: string | null }): DeliveryState {
+  return {
+    channel: row.channel as Channel,
+    // An attempt under way is still pending to anyone asking.
+    status: row.status === "sending" ? "pending" : (row.status as DeliveryStatus),
+    attempts: row.attempts,
+    lastAttemptAt: row.last_attempt_at,
+    failure: row.status === "sent" ? null : row.failure,
+  };
+}

@@ -1,0 +1,53 @@
+import type { Choice, ChatAddress, Reply } from "../chat/reply.js";
+import type { StoreTransaction } from "../engine/store-port.js";
+import type { Locale } from "../i18n/locale.js";
+import type { Channel, NotificationContent, NotificationKind } from "./notification.js";
+
+export interface Notice {
+  userId: string;
+  kind: NotificationKind;
+  reference: string | null;
+  content: NotificationContent;
+  /** The channels the operator enabled; chat is always among them. */
+  channels: readonly Channel[];
+  at: Date;
+  announcementId?: string;
+  /** The caller sends the chat message itself right after the commit (returned as `reply`). */
+  live?: boolean;
+}
+
+/**
+ * Writes a notification to the outbox, in the caller's transaction, with a
+ * delivery for each enabled channel the user can be reached on: their most
+ * recent chat, and the email and phone of their latest application. Returns
+ * the chat reply to send after the commit (live notices), carrying the
+ * outbox id so its outcome is recorded.
+ */
+export async function notify(tx: StoreTransaction, notice: Notice): Promise<{ id: string; reply: (Reply & { to: ChatAddress }) | null } | null> {
+  const chat = await tx.applicantChat(notice.userId);
+  const contact = (await tx.latestContactDetails(notice.userId)) ?? {};
+  const locale = (chat?.locale ?? "zh-CN") as Locale;
+  const id = await tx.enqueueNotification({
+    userId: notice.userId,
+    kind: notice.kind,
+    reference: notice.reference,
+    locale,
+    content: notice.content,
+    addresses: {
+      chat: chat?.address ?? null,
+      ...(notice.channels.includes("email") && contact.email ? { email: contact.email } : {}),
+      ...(notice.channels.includes("sms") && contact.phone ? { sms: contact.phone } : {}),
+    },
+    chatDeliveredLive: Boolean(notice.live && chat),
+    ...(notice.announcementId ? { announcementId: notice.announcementId } : {}),
+    at: notice.at,
+  });
+  if (!id) return null;
+  const reply = notice.live && chat ? chatReply(id, chat.address, locale, notice.content) : null;
+  return { id, reply };
+}
+
+/** A notification as a chat message. */
+export function chatReply(notificationId: string, to: ChatAddress, locale: Locale, content: { body: NotificationContent["body"]; choices?: Choice[] }): Reply & { to: ChatAddress } {
+  return { locale, to, body: content.body, ...(content.choices ? { choices: content.choices } : {}), notificationId };
+}
