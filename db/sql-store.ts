@@ -21,7 +21,7 @@ import type {
 import type { CardMessages } from "../src/chat/card-messages.js";
 import { SqlCardMessages } from "./card-message-store.js";
 import { GroupCommit } from "./group-commit.js";
-import { enqueueNotification } from "./notification-store.js";
+import { enqueueNotification, SqlNotificationStore } from "./notification-store.js";
 import type { NewNotification } from "../src/notifications/notification.js";
 import { findUserId } from "./identity-lookup.js";
 import { queryTemplate } from "./query-template.js";
@@ -52,6 +52,11 @@ export class SqlStore implements Store {
     const user = await this.db.selectFrom("users").select("account_status").where("id", "=", userId).executeTakeFirstOrThrow();
     const { rows } = await this.db.executeQuery(this.queries.applicationsOfUser(userId, "draft"));
     return toUserRecord(rows, user.account_status as AccountStatus, today);
+  }
+
+  /** The outbox's delivery states (notifications are written inside transactions). */
+  outbox(): SqlNotificationStore {
+    return new SqlNotificationStore(this.db);
   }
 
   /** Where review cards were posted, for adapters that edit them. */

@@ -2,6 +2,7 @@ import { isAbsolute, join, resolve } from "node:path";
 import { ConfigError } from "./errors.js";
 import { LOCALES, type Locale } from "./i18n/locale.js";
 import { DEFAULT_DOCUMENT_RULES, type DocumentRules } from "./documents/document-rules.js";
+import { CHANNELS, type Channel } from "./notifications/notification.js";
 
 /** Configuration, read once at start from the environment and frozen. */
 export interface Config {
@@ -21,6 +22,10 @@ export interface Config {
   slack: SlackConfig | undefined;
   /** Where webhook receivers listen. */
   port: number;
+  /** Channels notifications take: chat always, email when SMTP is configured, SMS (the development sender without a webhook). */
+  notifyChannels: readonly Channel[];
+  smtp: { url: string; from: string } | undefined;
+  smsWebhook: { url: string; token: string } | undefined;
 }
 
 export interface SlackConfig {
@@ -63,7 +68,27 @@ export function readConfig(env: Env = process.env): Readonly<Config> {
     telegram: telegram(env),
     slack: slack(env),
     port: number(env, "PORT", 3000, { min: 1, max: 65535, integer: true }),
+    ...notifications(env),
   });
+}
+
+function notifications(env: Env): Pick<Config, "notifyChannels" | "smtp" | "smsWebhook"> {
+  const listed = list(env, "NOTIFY_CHANNELS") ?? ["chat", "email", "sms"];
+  const unknown = listed.find((channel) => !(CHANNELS as readonly string[]).includes(channel));
+  if (unknown) throw new ConfigError("NOTIFY_CHANNELS", `must list channels among ${CHANNELS.join(", ")}, got "${unknown}"`);
+  const smtpUrl = value(env, "SMTP_URL");
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) throw new ConfigError("SMTP_URL", "must be an smtp:// or smtps:// URL");
+  const from = value(env, "MAIL_FROM");
+  if (smtpUrl && !from) throw new ConfigError("MAIL_FROM", "is required with SMTP_URL, e.g. Verification <verify@example.com>");
+  const smsUrl = url(env, "SMS_WEBHOOK_URL");
+  const smsToken = value(env, "SMS_WEBHOOK_TOKEN");
+  if (smsUrl && !smsToken) throw new ConfigError("SMS_WEBHOOK_TOKEN", "is required with SMS_WEBHOOK_URL");
+  const email = listed.includes("email") && smtpUrl !== undefined;
+  return {
+    notifyChannels: ["chat", ...(email ? (["email"] as const) : []), ...(listed.includes("sms") ? (["sms"] as const) : [])],
+    smtp: smtpUrl && from ? { url: smtpUrl, from } : undefined,
+    smsWebhook: smsUrl && smsToken ? { url: smsUrl, token: smsToken } : undefined,
+  };
 }
 
 function telegram(env: Env): TelegramConfig | undefined {

@@ -27,6 +27,10 @@ export interface ConsoleChatOptions {
   documentPath?: (id: string) => string;
   /** Scheduled work (reminders, overdue notices) whose messages are printed: run on start, then every `intervalMs`. */
   ticker?: { intervalMs: number; tick: () => Promise<Reply[]> };
+  /** Work after each line whose messages are printed too (the outbox's dispatcher). */
+  afterEachLine?: () => Promise<Reply[]>;
+  /** Told of every message printed (a notification printed has been delivered). */
+  onShown?: (reply: Reply) => unknown;
   /** Reports a failure handling one line; the chat goes on with the next. */
   onError: (error: unknown) => void;
 }
@@ -50,6 +54,7 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
       const reader = reply.to?.platform === "console" ? reply.to.chatId : user;
       if (reply.choices?.length) lastChoices.set(reader, reply.choices.map((choice) => choice.id));
       print(renderReply(reader, reply, options.documentPath));
+      void Promise.resolve(options.onShown?.(reply)).catch(options.onError);
     }
   };
   const { ticker } = options;
@@ -80,6 +85,7 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
           : { ...base, kind: "text", text: parsed.text };
     try {
       show(await handler.handle(event));
+      if (options.afterEachLine) show(await options.afterEachLine());
     } catch (error) {
       options.onError(error);
       print(renderReply(user, { locale: options.locale, body: [msg("error.internal")] }));

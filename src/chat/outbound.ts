@@ -5,15 +5,25 @@ import type { ChatAddress, Reply } from "./reply.js";
 /** Delivers one message to a chat of the adapter's platform. */
 export type ReplySender = (to: ChatAddress, reply: Reply) => Promise<void>;
 
+/** Told how a notification's chat message fared (the outbox records it). */
+export interface DeliveryOutcomes {
+  sent(notificationId: string): Promise<void>;
+  failed(notificationId: string, reason: string): Promise<void>;
+}
+
 /**
  * Routes messages addressed to other chats (review cards, a decision for a
  * user on another platform, scheduled reminders) to the adapter of their
- * platform. One failed delivery is logged and never stops the others.
+ * platform. One failed delivery is logged and never stops the others; the
+ * outcome of each notification is reported.
  */
 export class Outbound {
   private readonly senders = new Map<Platform, ReplySender>();
 
-  constructor(private readonly logger: Logger) {}
+  constructor(
+    private readonly logger: Logger,
+    private readonly outcomes?: DeliveryOutcomes,
+  ) {}
 
   register(platform: Platform, sender: ReplySender): void {
     this.senders.set(platform, sender);
@@ -22,14 +32,20 @@ export class Outbound {
   async deliver(replies: readonly Reply[]): Promise<void> {
     for (const reply of replies) {
       if (!reply.to) continue;
-      const send = this.senders.get(reply.to.platform);
-      if (!send) {
-        this.logger.warn({ platform: reply.to.platform }, "no adapter runs for this platform; message not delivered");
-        continue;
+      try {
+        await this.send(reply as Reply & { to: ChatAddress });
+        if (reply.notificationId) await this.outcomes?.sent(reply.notificationId);
+      } catch (error) {
+        this.logger.error({ platform: reply.to.platform, error: errorSummary(error) }, "delivering a message failed");
+        if (reply.notificationId) await this.outcomes?.failed(reply.notificationId, errorSummary(error));
       }
-      await send(reply.to, reply).catch((error: unknown) =>
-        this.logger.error({ platform: reply.to!.platform, error: errorSummary(error) }, "delivering a message failed"),
-      );
     }
+  }
+
+  /** Sends one message; throws when its platform has no adapter here or the platform refused it. */
+  async send(reply: Reply & { to: ChatAddress }): Promise<void> {
+    const send = this.senders.get(reply.to.platform);
+    if (!send) throw new Error(`no adapter runs for ${reply.to.platform} in this process`);
+    await send(reply.to, reply);
   }
 }

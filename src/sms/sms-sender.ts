@@ -1,9 +1,13 @@
 import type { Logger } from "../logger.js";
 import { maskPhone } from "../domain/masking.js";
 
-/** Sends one SMS. Real providers arrive with the notifications issue; the interface stays. */
+/**
+ * Sends one SMS; throws a `DeliveryError` on failure. `idempotencyKey`, when
+ * given, lets the provider drop a repeat of the same message (a retry after
+ * a crash).
+ */
 export interface SmsSender {
-  send(phone: string, text: string): Promise<void>;
+  send(phone: string, text: string, idempotencyKey?: string): Promise<void>;
 }
 
 /**

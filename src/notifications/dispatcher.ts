@@ -1,0 +1,93 @@
+import type { Platform } from "../chat/chat-event.js";
+import type { ChatAddress, Reply } from "../chat/reply.js";
+import type { Locale } from "../i18n/locale.js";
+import { translate } from "../i18n/message.js";
+import { errorSummary, type Logger } from "../logger.js";
+import type { SmsSender } from "../sms/sms-sender.js";
+import { DeliveryError } from "./delivery-error.js";
+import { emailMessage } from "./email-message.js";
+import type { Channel, DueDelivery } from "./notification.js";
+import { chatReply } from "./notify.js";
+import type { Outbox } from "./outbox-port.js";
+import { DEFAULT_RETRY_POLICY, nextAttemptAt, type RetryPolicy } from "./retry-policy.js";
+import type { EmailSender } from "./smtp-email-sender.js";
+
+export interface DispatcherDependencies {
+  outbox: Outbox;
+  /** Sends a chat message on the user's platform; throws when it could not. */
+  chat: (reply: Reply & { to: ChatAddress }) => Promise<void>;
+  email?: EmailSender;
+  sms?: SmsSender;
+  logger: Logger;
+  policy?: RetryPolicy;
+  random?: () => number;
+  /** Most deliveries per run; the rest wait for the next. */
+  batch?: number;
+}
+
+/**
+ * Delivers what the outbox holds: each due delivery is claimed (committed)
+ * before its attempt, then marked sent, retried later with backoff, or
+ * failed for good. One channel's failure never affects another's.
+ */
+export class Dispatcher {
+  private readonly policy: RetryPolicy;
+  private running: Promise<number> | null = null;
+
+  constructor(private readonly deps: DispatcherDependencies) {
+    this.policy = deps.policy ?? DEFAULT_RETRY_POLICY;
+  }
+
+  /** The channels this dispatcher can deliver on. */
+  get channels(): Channel[] {
+    return ["chat", ...(this.deps.email ? (["email"] as const) : []), ...(this.deps.sms ? (["sms"] as const) : [])];
+  }
+
+  /** Delivers everything due at `now`; concurrent calls share one run. Returns how many attempts were made. */
+  runOnce(now: Date = new Date()): Promise<number> {
+    this.running ??= this.run(now).finally(() => (this.running = null));
+    return this.running;
+  }
+
+  private async run(now: Date): Promise<number> {
+    const due = await this.deps.outbox.due(now, this.channels, this.deps.batch ?? 200);
+    let attempts = 0;
+    for (const delivery of due) {
+      if (!(await this.deps.outbox.claim(delivery.notificationId, delivery.channel, now))) continue;
+      attempts++;
+      await this.attempt(delivery, now);
+    }
+    return attempts;
+  }
+
+  private async attempt(delivery: DueDelivery, now: Date): Promise<void> {
+    const { notificationId, channel } = delivery;
+    try {
+      await this.send(delivery);
+      await this.deps.outbox.markSent(notificationId, channel);
+    } catch (error) {
+      const reason = error instanceof DeliveryError ? error.message : errorSummary(error);
+      const permanent = error instanceof DeliveryError && error.permanent;
+      const attempts = delivery.attempts + 1;
+      this.deps.logger.warn({ notificationId, channel, attempts, permanent, error: reason }, "notification delivery failed");
+      if (permanent) await this.deps.outbox.markFailed(notificationId, channel, reason);
+      else if (attempts >= this.policy.maxAttempts) await this.deps.outbox.markFailed(notificationId, channel, `gave up after ${attempts} attempts: ${reason}`);
+      else await this.deps.outbox.markRetry(notificationId, channel, reason, nextAttemptAt(now, attempts, this.policy, this.deps.random));
+    }
+  }
+
+  private async send({ notificationId, channel, address, locale, content }: DueDelivery): Promise<void> {
+    const language = locale as Locale;
+    switch (channel) {
+      case "chat": {
+        const separator = address.indexOf(":");
+        const to = { platform: address.slice(0, separator) as Platform, chatId: address.slice(separator + 1) };
+        return this.deps.chat(chatReply(notificationId, to, language, content));
+      }
+      case "email":
+        return this.deps.email!.send(address, emailMessage(language, content), notificationId);
+      case "sms":
+        return this.deps.sms!.send(address, translate(language, content.sms), `${notificationId}:sms`);
+    }
+  }
+}
