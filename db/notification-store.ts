@@ -66,7 +66,7 @@ export async function enqueueNotification(trx: Transaction<Database> | Kysely<Da
 
 /** Reads and updates delivery states outside the transactions that create them. */
 export class SqlNotificationStore {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(private readonly db: Kysely<Database> | Transaction<Database>) {}
 
   /** Deliveries due now on these channels, oldest first. */
   async due(now: Date, channels: readonly Channel[], limit: number): Promise<DueDelivery[]> {
@@ -141,11 +141,12 @@ export class SqlNotificationStore {
   }
 
   /** The user's most recent notifications with each channel's delivery state, newest first. */
-  async recentForUser(userId: string, limit = 10): Promise<NotificationSummary[]> {
+  async recentForUser(userId: string, limit = 10, onlyId?: string): Promise<NotificationSummary[]> {
     const notifications = await this.db
       .selectFrom("notifications")
       .select(["id", "kind", "reference", "created_at"])
       .where("user_id", "=", userId)
+      .$if(onlyId !== undefined, (query) => query.where("id", "=", onlyId!))
       .orderBy("created_at", "desc")
       .orderBy("id")
       .limit(limit)

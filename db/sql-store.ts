@@ -22,7 +22,7 @@ import type { CardMessages } from "../src/chat/card-messages.js";
 import { SqlCardMessages } from "./card-message-store.js";
 import { GroupCommit } from "./group-commit.js";
 import { enqueueNotification, SqlNotificationStore } from "./notification-store.js";
-import type { NewNotification } from "../src/notifications/notification.js";
+import type { NewNotification, NotificationContent, NotificationKind, NotificationSummary } from "../src/notifications/notification.js";
 import { findUserId } from "./identity-lookup.js";
 import { queryTemplate } from "./query-template.js";
 import { applyLifecycleChange } from "./review-store.js";
@@ -250,6 +250,32 @@ class SqlTransaction implements StoreTransaction {
     return { ...(email ? { email } : {}), ...(phone ? { phone } : {}) };
   }
 
+  async latestNotification(userId: string): Promise<(NotificationSummary & { content: NotificationContent }) | null> {
+    const row = await this.trx
+      .selectFrom("notifications")
+      .select(["id", "content"])
+      .where("user_id", "=", userId)
+      .where("kind", "!=", "announcement")
+      .orderBy("created_at", "desc")
+      .limit(1)
+      .executeTakeFirst();
+    if (!row) return null;
+    const [summary] = await new SqlNotificationStore(this.trx).recentForUser(userId, 1, row.id);
+    return summary ? { ...summary, content: JSON.parse(row.content) as NotificationContent } : null;
+  }
+
+  async notificationTimesSince(userId: string, kind: NotificationKind, since: Date): Promise<Date[]> {
+    const rows = await this.trx
+      .selectFrom("notifications")
+      .select("created_at")
+      .where("user_id", "=", userId)
+      .where("kind", "=", kind)
+      .where("created_at", ">=", since.toISOString())
+      .orderBy("created_at")
+      .execute();
+    return rows.map((row) => new Date(row.created_at));
+  }
+
   enqueueNotification(notification: NewNotification): Promise<string | null> {
     return enqueueNotification(this.trx, notification);
   }
@@ -322,20 +348,20 @@ class SqlTransaction implements StoreTransaction {
   }
 
   async updateContactDetails(userId: string, field: "email" | "phone", value: string, actor: string, platform: Platform, at: Date): Promise<boolean> {
-    const approved = await this.trx
+    const latest = await this.trx
       .selectFrom("applications")
-      .select(["id", "details"])
+      .select(["id", "details", "status"])
       .where("user_id", "=", userId)
-      .where("status", "=", "approved")
-      .orderBy("decided_at", "desc")
+      .where("status", "!=", "draft")
+      .orderBy("submitted_at", "desc")
       .limit(1)
       .executeTakeFirst();
-    if (!approved) return false;
-    const details = { ...(parseJson(approved.details) as object), [field]: value };
-    await this.trx.updateTable("applications").set({ details: JSON.stringify(details), updated_at: at.toISOString() }).where("id", "=", approved.id).execute();
+    if (!latest) return false;
+    const details = { ...(parseJson(latest.details) as object), [field]: value };
+    await this.trx.updateTable("applications").set({ details: JSON.stringify(details), updated_at: at.toISOString() }).where("id", "=", latest.id).execute();
     await this.trx
       .insertInto("audit_log")
-      .values({ application_id: approved.id, actor, platform, at: at.toISOString(), from_status: "approved", to_status: "approved", reason: `${field}_updated`, note: null })
+      .values({ application_id: latest.id, actor, platform, at: at.toISOString(), from_status: latest.status, to_status: latest.status, reason: `${field}_updated`, note: null })
       .execute();
     return true;
   }

@@ -1,3 +1,4 @@
+import type { Channel, DeliveryState } from "../src/notifications/notification.js";
 import type { Draft, Step, StoredDocument } from "../src/domain/application.js";
 import type { IssuedCode } from "../src/domain/one-time-code.js";
 import type { UserRecord } from "../src/domain/user-record.js";
@@ -20,6 +21,9 @@ export type UnusableReason = "empty" | "too_long" | "unsupported";
 export interface ContactDetails {
   email?: string;
   phone?: string;
+  /** How our last notification fared on each channel, and when it was created. */
+  lastDeliveries?: DeliveryState[];
+  lastAt?: string;
 }
 
 /** An uploaded file after the document checks; `document` is set only when it passed. */
@@ -51,6 +55,10 @@ export type ConversationEvent = Stamped &
      */
     | { type: "resubmission.ready"; draft: Draft; previousReference: string; why: "rejected" | "legal_rep_change" }
     | { type: "contact.updated"; field: "email" | "phone" }
+    /** The last notification was queued again; `channels` it goes to. */
+    | { type: "notification.resent"; channels: Channel[] }
+    /** The hourly resend limit is reached until `until` (epoch ms); or there is nothing to resend. */
+    | { type: "notification.resendRefused"; until: number | null }
     | { type: "support.requested"; reference: string }
     /** The application's answers, without the items reviewers asked for again. */
     | { type: "info.ready"; draft: Draft; reference: string; items: Step[] }
@@ -74,7 +82,9 @@ export type ConversationOutput =
   | { type: "effect.requestSupport"; question?: string }
   | { type: "effect.prepareInfo"; reference: string }
   | { type: "effect.provideInfo"; reference: string; draft: Draft }
-  | { type: "effect.withdraw"; reference: string };
+  | { type: "effect.withdraw"; reference: string }
+  /** Queues the user's last notification again, to their current contact details (rate-limited). */
+  | { type: "effect.resendNotification" };
 
 export interface ConversationContext {
   locale: Locale;

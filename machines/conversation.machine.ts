@@ -29,6 +29,7 @@ import { msg, type Message, type MessageKey } from "../src/i18n/message.js";
 import { parseAnswer, type AnswerResult } from "./answers.js";
 import { faqReply, topicChoices } from "./faq-replies.js";
 import { FAQ_TOPICS, type FaqTopic } from "../src/faq/faq-topics.js";
+import type { Channel } from "../src/notifications/notification.js";
 import type {
   ConversationContext,
   ConversationEvent,
@@ -92,6 +93,8 @@ export const conversationMachine = setup({
     mayResend: ({ context, event }) => resendWaitMs(context.code, event.now) === 0,
     accountBlocked: ({ event }) => event.record.account !== "active",
     verified: ({ event }) => event.record.verified,
+    /** Someone with a submitted application (or verified) has contact details we send results to. */
+    hasContactOnRecord: ({ event }) => event.record.verified || event.record.application !== null,
     awaitingDecision: ({ event }) => isAwaitingDecision(event.record),
     draftComplete: ({ context }) => nextMissingStep(context.draft) === null,
     methodIs: ({ context }, params: { method: Method }) => context.draft.method === params.method,
@@ -238,8 +241,21 @@ export const conversationMachine = setup({
     saveNewPhone: emit(({ context }) => ({ type: "effect.updateContact", field: "phone" as const, value: context.pendingPhone! })),
     confirmContactUpdated: enqueueActions(({ event, enqueue }) => {
       if (event.type !== "contact.updated") return;
-      enqueue.emit(reply(msg(event.field === "email" ? "contact.emailUpdated" : "contact.phoneUpdated")));
+      enqueue.emit({
+        type: "reply",
+        body: [msg(event.field === "email" ? "contact.emailUpdated" : "contact.phoneUpdated")],
+        choices: [{ id: "notify.resend", label: msg("choice.resendToNew") }],
+      });
       enqueue.assign({ pendingPhone: undefined, code: undefined });
+    }),
+    confirmResent: emit(({ event }) => {
+      const channels = event.type === "notification.resent" ? event.channels : [];
+      return reply(msg("notification.resent", { channels: joinChannels(channels) }));
+    }),
+    explainResendRefused: emit(({ event }) => {
+      const until = event.type === "notification.resendRefused" ? event.until : null;
+      if (until === null) return reply(msg("notification.nothingToResend"));
+      return reply(msg("notification.resendLimited", { minutes: Math.max(1, Math.ceil((until - event.now) / 60_000)) }));
     }),
     prepareInfo: emit(({ event }) => ({ type: "effect.prepareInfo", reference: event.record.application!.reference })),
     startProvidingInfo: enqueueActions(({ event, enqueue }) => {
@@ -341,13 +357,16 @@ export const conversationMachine = setup({
     ],
     "info.ready": { target: ".route", actions: "startProvidingInfo" },
     "choice.update.email": [
-      { guard: "verified", target: ".newEmail" },
+      { guard: "hasContactOnRecord", target: ".newEmail" },
       { actions: [{ type: "say", params: { key: "input.staleChoice" } }, "prompt"] },
     ],
     "choice.update.phone": [
-      { guard: "verified", target: ".newPhone" },
+      { guard: "hasContactOnRecord", target: ".newPhone" },
       { actions: [{ type: "say", params: { key: "input.staleChoice" } }, "prompt"] },
     ],
+    "choice.notify.resend": { actions: emit({ type: "effect.resendNotification" }) },
+    "notification.resent": { actions: ["confirmResent", "prompt"] },
+    "notification.resendRefused": { actions: ["explainResendRefused", "prompt"] },
     "choice.reverify": [
       { guard: "awaitingDecision", actions: ["sayPending", "prompt"] },
       { guard: "approvedEnterprise", actions: "prepareReverification" },
@@ -572,3 +591,8 @@ function documentStep(step: DocumentStep) {
   };
 }
 
+/** "chat, email and SMS" in the reader's language. */
+function joinChannels(channels: readonly Channel[]): Message {
+  const parts = channels.map((channel) => msg(`channel.${channel}`));
+  return parts.slice(1).reduce<Message>((joined, part) => msg("list.join", { head: joined, tail: part }), parts[0] ?? msg("channel.chat"));
+}

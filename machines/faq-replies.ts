@@ -5,6 +5,7 @@ import { msg, type Message } from "../src/i18n/message.js";
 import type { Choice } from "../src/chat/reply.js";
 import { maskEmail, maskPhone } from "../src/domain/masking.js";
 import type { ContactDetails } from "./conversation.events.js";
+import type { DeliveryState } from "../src/notifications/notification.js";
 
 export interface FaqReply {
   body: Message[];
@@ -59,14 +60,18 @@ export function faqReply(topic: FaqTopic, record: UserRecord, supportContact: st
     }
     case "notification-missing":
       if (contact && (contact.email || contact.phone)) {
+        const deliveries = contact.lastDeliveries ?? [];
         return {
           body: [
             msg("faq.yourContact", { email: contact.email ? maskEmail(contact.email) : "—", phone: contact.phone ? maskPhone(contact.phone) : "—" }),
+            ...(deliveries.length > 0 ? [msg("faq.lastNotification", { date: (contact.lastAt ?? "").slice(0, 16).replace("T", " ") }), ...deliveries.map(deliveryLine)] : []),
             general,
           ],
-          choices: record.verified
-            ? [button("update.email", "choice.updateEmail"), button("update.phone", "choice.updatePhone")]
-            : [button("status", "choice.status"), button("support", "choice.talkToPerson")],
+          choices: [
+            ...(deliveries.length > 0 ? [button("notify.resend", "choice.resend")] : []),
+            button("update.email", "choice.updateEmail"),
+            button("update.phone", "choice.updatePhone"),
+          ],
         };
       }
       return { body: [general], choices: [button("status", "choice.status")] };
@@ -86,4 +91,15 @@ export function faqReply(topic: FaqTopic, record: UserRecord, supportContact: st
 
 function resubmitChoice(record: UserRecord): { choices?: Choice[] } {
   return resubmissionVerdict(record) === "allowed" ? { choices: [button("resubmit", "choice.resubmit")] } : {};
+}
+
+/** "• email: failed — SMTP 550": one channel's fate, as "I never got it" explains it. */
+function deliveryLine(delivery: DeliveryState): Message {
+  const state =
+    delivery.status === "sent"
+      ? msg("delivery.sent")
+      : delivery.status === "failed"
+        ? msg("delivery.failed", { reason: delivery.failure ?? "" })
+        : msg("delivery.pending", { attempts: delivery.attempts });
+  return msg("faq.deliveryLine", { channel: msg(`channel.${delivery.channel}`), state });
 }

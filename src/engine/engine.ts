@@ -15,6 +15,8 @@ import { localeFromTag, type Locale } from "../i18n/locale.js";
 import { msg, translate } from "../i18n/message.js";
 import type { ChatEvent } from "../chat/chat-event.js";
 import type { Channel } from "../notifications/notification.js";
+import { resentNotification } from "../notifications/notification-content.js";
+import { notify } from "../notifications/notify.js";
 import type { Reply } from "../chat/reply.js";
 import type { DocumentCheck } from "../documents/document-check.js";
 import { DocumentStore } from "../documents/document-store.js";
@@ -38,6 +40,10 @@ import {
 } from "../review/review-desk.js";
 import { reviewCard } from "../review/review-card.js";
 import { NO_REVIEWERS, type Reviewers } from "../review/reviewers.js";
+
+/** Users may ask for their last notification again this often (a guard against mail and SMS bombing). */
+const RESENDS_PER_WINDOW = 3;
+const RESEND_WINDOW_MS = 3_600_000;
 
 export interface EngineSettings {
   defaultLocale: Locale;
@@ -165,7 +171,8 @@ export class Engine {
     const first = queue[0];
     if (first?.type === "user.text" && first.faq?.topic === "notification-missing") {
       const contact = await tx.latestContactDetails(user.id);
-      if (contact) queue[0] = { ...first, contact };
+      const last = await tx.latestNotification(user.id);
+      if (contact) queue[0] = { ...first, contact: { ...contact, ...(last ? { lastDeliveries: last.deliveries, lastAt: last.createdAt } : {}) } };
     }
     while (queue.length > 0) {
       const [next, outputs] = this.transition(snapshot, queue.shift()!);
@@ -300,6 +307,8 @@ export class Engine {
         const draft = clearSteps(application.draft, application.requestedItems);
         return { type: "info.ready", draft, reference: application.reference, items: application.requestedItems };
       }
+      case "effect.resendNotification":
+        return this.resend(ctx.tx, ctx.user.id, ctx.now, ctx.outgoing);
       case "effect.provideInfo":
       case "effect.withdraw": {
         const providing = effect.type === "effect.provideInfo";
@@ -328,6 +337,19 @@ export class Engine {
     }
   }
 
+  /** Queues the user's last notification again to their current details, at most 3 times an hour. */
+  private async resend(tx: StoreTransaction, userId: string, now: Date, outgoing: Reply[]): Promise<ResultEvent> {
+    const recent = await tx.notificationTimesSince(userId, "resend", new Date(now.getTime() - RESEND_WINDOW_MS));
+    if (recent.length >= RESENDS_PER_WINDOW) return { type: "notification.resendRefused", until: recent[0]!.getTime() + RESEND_WINDOW_MS };
+    const last = await tx.latestNotification(userId);
+    if (!last) return { type: "notification.resendRefused", until: null };
+    const content = resentNotification(last.kind === "resend" ? { ...last.content, body: last.content.body.slice(1) } : last.content);
+    const channels = this.deps.settings.notifyChannels ?? ["chat"];
+    const notice = await notify(tx, { userId, kind: "resend", reference: last.reference, content, channels, at: now, live: true });
+    if (notice?.reply) outgoing.push(notice.reply);
+    return { type: "notification.resent", channels: notice?.channels ?? [] };
+  }
+
   private async freeReference(tx: StoreTransaction): Promise<string> {
     for (let attempt = 0; attempt < 10; attempt++) {
       const reference = this.newReference();
@@ -351,7 +373,9 @@ type ResultEvent = DistributiveOmit<
         | "application.withdrawn"
         | "application.changeRefused"
         | "contact.updated"
-        | "support.requested";
+        | "support.requested"
+        | "notification.resent"
+        | "notification.resendRefused";
     }
   >,
   "now" | "record" | "supportContact"

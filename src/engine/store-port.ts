@@ -2,7 +2,7 @@ import type { Draft } from "../domain/application.js";
 import type { IsoDate } from "../domain/business-days.js";
 import type { AccountStatus, UserRecord } from "../domain/user-record.js";
 import type { Platform, Workspace } from "../chat/chat-event.js";
-import type { NewNotification } from "../notifications/notification.js";
+import type { NewNotification, NotificationContent, NotificationKind, NotificationSummary } from "../notifications/notification.js";
 import type { ChatAddress } from "../chat/reply.js";
 import type { ApplicationForReview, ChangeResult, LifecycleChange, ReviewSession } from "../review/review-port.js";
 
@@ -92,7 +92,7 @@ export interface StoreTransaction {
   /** Turns the draft into a submitted application and writes the audit entry. */
   submitApplication(submission: NewSubmission): Promise<void>;
   changeApplication(change: LifecycleChange): Promise<ChangeResult>;
-  /** Updates the email or phone of the user's approved application (verified users keep their details current); audited. */
+  /** Updates the email or phone of the user's latest submitted application (where results are sent); audited. */
   updateContactDetails(userId: string, field: "email" | "phone", value: string, actor: string, platform: Platform, at: Date): Promise<boolean>;
   /** Replaces a submitted application's answers and documents (when the user provides requested information). */
   updateApplicationDetails(reference: string, draft: Draft, at: Date): Promise<void>;
@@ -107,6 +107,10 @@ export interface StoreTransaction {
   takeOverdueNotices(today: IsoDate, now: Date): Promise<ApplicationForReview[]>;
   /** The email and phone of the user's latest submitted application (where notifications go). */
   latestContactDetails(userId: string): Promise<{ email?: string; phone?: string } | null>;
+  /** The user's most recent notification (not counting announcements) with its deliveries, to explain or resend it. */
+  latestNotification(userId: string): Promise<(NotificationSummary & { content: NotificationContent }) | null>;
+  /** When the user's notifications of a kind were created since `since` (the resend limit). */
+  notificationTimesSince(userId: string, kind: NotificationKind, since: Date): Promise<Date[]>;
   /** Writes a notification and its deliveries to the outbox; null when it exists already (an announcement resumed). */
   enqueueNotification(notification: NewNotification): Promise<string | null>;
   /** A request for a person: visible to reviewers with `cli support list`. */

@@ -23,28 +23,30 @@ export interface Notice {
  * the chat reply to send after the commit (live notices), carrying the
  * outbox id so its outcome is recorded.
  */
-export async function notify(tx: StoreTransaction, notice: Notice): Promise<{ id: string; reply: (Reply & { to: ChatAddress }) | null } | null> {
+export async function notify(
+  tx: StoreTransaction,
+  notice: Notice,
+): Promise<{ id: string; reply: (Reply & { to: ChatAddress }) | null; channels: Channel[] } | null> {
   const chat = await tx.applicantChat(notice.userId);
   const contact = (await tx.latestContactDetails(notice.userId)) ?? {};
   const locale = (chat?.locale ?? "zh-CN") as Locale;
+  const email = notice.channels.includes("email") ? contact.email : undefined;
+  const sms = notice.channels.includes("sms") ? contact.phone : undefined;
   const id = await tx.enqueueNotification({
     userId: notice.userId,
     kind: notice.kind,
     reference: notice.reference,
     locale,
     content: notice.content,
-    addresses: {
-      chat: chat?.address ?? null,
-      ...(notice.channels.includes("email") && contact.email ? { email: contact.email } : {}),
-      ...(notice.channels.includes("sms") && contact.phone ? { sms: contact.phone } : {}),
-    },
+    addresses: { chat: chat?.address ?? null, ...(email ? { email } : {}), ...(sms ? { sms } : {}) },
     chatDeliveredLive: Boolean(notice.live && chat),
     ...(notice.announcementId ? { announcementId: notice.announcementId } : {}),
     at: notice.at,
   });
   if (!id) return null;
   const reply = notice.live && chat ? chatReply(id, chat.address, locale, notice.content) : null;
-  return { id, reply };
+  const channels: Channel[] = [...(chat ? (["chat"] as const) : []), ...(email ? (["email"] as const) : []), ...(sms ? (["sms"] as const) : [])];
+  return { id, reply, channels };
 }
 
 /** A notification as a chat message. */
