@@ -10,6 +10,8 @@ import type { AccountStatus, ApplicationSummary, UserRecord } from "../src/domai
 import type { Platform } from "../src/chat/chat-event.js";
 import type {
   ChatKey,
+  HeldDraft,
+  Maintenance,
   NewSubmission,
   NewSupportRequest,
   OpenedChat,
@@ -21,6 +23,7 @@ import type {
 import type { CardMessages } from "../src/chat/card-messages.js";
 import { SqlCardMessages } from "./card-message-store.js";
 import { GroupCommit } from "./group-commit.js";
+import { readMaintenance } from "./maintenance-settings.js";
 import { enqueueNotification, SqlNotificationStore } from "./notification-store.js";
 import type { NewNotification, NotificationContent, NotificationKind, NotificationSummary } from "../src/notifications/notification.js";
 import { findUserId } from "./identity-lookup.js";
@@ -193,6 +196,36 @@ class SqlTransaction implements StoreTransaction {
         userId, conversation.machineVersion, snapshot, updatedAt,
       ),
     );
+  }
+
+  async maintenance(now: Date): Promise<Maintenance | null> {
+    const maintenance = await readMaintenance(this.trx);
+    return maintenance && new Date(maintenance.until) > now ? maintenance : null;
+  }
+
+  async holdDraft(userId: string, draft: Draft, platform: Platform, at: Date): Promise<void> {
+    await this.saveDraft(userId, draft, at);
+    await this.trx
+      .updateTable("applications")
+      .set({ held_at: at.toISOString(), held_platform: platform })
+      .where("user_id", "=", userId)
+      .where("status", "=", "draft")
+      .execute();
+  }
+
+  async heldDrafts(): Promise<HeldDraft[]> {
+    const rows = await this.trx
+      .selectFrom("applications")
+      .select(["user_id", "details", "documents", "held_platform"])
+      .where("status", "=", "draft")
+      .where("held_at", "is not", null)
+      .orderBy("held_at")
+      .execute();
+    return rows.map((row) => ({
+      userId: row.user_id,
+      draft: { ...(parseJson(row.details) as Omit<Draft, "documents">), documents: parseJson(row.documents) as Draft["documents"] },
+      platform: (row.held_platform ?? "console") as Platform,
+    }));
   }
 
   async loadDraft(userId: string): Promise<Draft | null> {

@@ -55,6 +55,8 @@ export type ConversationEvent = Stamped &
      */
     | { type: "resubmission.ready"; draft: Draft; previousReference: string; why: "rejected" | "legal_rep_change" }
     | { type: "contact.updated"; field: "email" | "phone" }
+    /** Maintenance: the submission waits (draft kept) until `until`; `note` is the operator's, per language. */
+    | { type: "application.held"; until: string; note: { zh?: string; en?: string } }
     /** The last notification was queued again; `channels` it goes to. */
     | { type: "notification.resent"; channels: Channel[] }
     /** The hourly resend limit is reached until `until` (epoch ms); or there is nothing to resend. */

@@ -248,6 +248,11 @@ export const conversationMachine = setup({
       });
       enqueue.assign({ pendingPhone: undefined, code: undefined });
     }),
+    explainHeld: emit(({ context, event }) => {
+      if (event.type !== "application.held") return reply(msg("maintenance.held", { until: "", note: "" }));
+      const note = (context.locale === "zh-CN" ? event.note.zh : event.note.en) ?? "";
+      return reply(msg("maintenance.held", { until: event.until, note }));
+    }),
     confirmResent: emit(({ event }) => {
       const channels = event.type === "notification.resent" ? event.channels : [];
       return reply(msg("notification.resent", { channels: joinChannels(channels) }));
@@ -466,6 +471,7 @@ export const conversationMachine = setup({
     submitting: {
       on: {
         "application.submitted": { target: "menu", actions: "confirmSubmission" },
+        "application.held": { target: "menu", actions: "explainHeld" },
         "application.infoProvided": { target: "menu", actions: "confirmInfoProvided" },
         "application.changeRefused": { target: "menu", actions: "sayChangeRefused" },
       },

@@ -21,6 +21,7 @@ import { LOCALES, type Locale } from "./i18n/locale.js";
 import { msg, translate } from "./i18n/message.js";
 import { loadConfigOrExit } from "./load-config.js";
 import { main } from "./main.js";
+import { NotificationCommands } from "./notifications/notification-commands.js";
 
 /**
  * `npm run cli -- <command>`: operator commands. Exit codes: 0 success,
@@ -40,7 +41,13 @@ const USAGE = `usage: npm run cli -- <command>
   support list [--json]                         requests for a person, newest first
   audit <reference> [--json]                    every change of one application
   account <console|telegram|slack> <user> <active|disabled|cancelled>
-                                                set a user's account status`;
+                                                set a user's account status
+  notifications <console|telegram|slack> <user> [--json]
+                                                a user's recent notifications, delivery state per channel
+  announce --zh "<text>" --en "<text>" [--since-days N] [--no-wait]
+                                                announce to everyone who chatted in the last N days (30)
+  maintenance on --until <ISO time> [--zh "<text>"] [--en "<text>"] | maintenance off | maintenance status
+                                                hold new submissions until maintenance ends`;
 
 class UsageError extends Error {}
 
@@ -57,6 +64,11 @@ async function run(argv: string[]): Promise<number> {
     options: {
       json: { type: "boolean", default: false },
       lang: { type: "string" },
+      zh: { type: "string" },
+      en: { type: "string" },
+      "since-days": { type: "string" },
+      "no-wait": { type: "boolean", default: false },
+      until: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
     allowPositionals: true,
@@ -98,6 +110,24 @@ async function run(argv: string[]): Promise<number> {
     case "account":
       expectArgs(rest, 3);
       return account(rest[0]!, rest[1]!, rest[2]!);
+    case "notifications":
+      expectArgs(rest, 2);
+      return new NotificationCommands(loadConfigOrExit()).notifications(platformArgument(rest[0]!), rest[1]!, values.json);
+    case "announce": {
+      expectArgs(rest, 0);
+      if (!values.zh?.trim() || !values.en?.trim()) throw new UsageError('announce needs both --zh "<text>" and --en "<text>"');
+      const sinceDays = Number(values["since-days"] ?? 30);
+      if (!Number.isInteger(sinceDays) || sinceDays < 1) throw new UsageError("--since-days must be a whole number of days ≥ 1");
+      return new NotificationCommands(loadConfigOrExit()).announce({ zh: values.zh.trim(), en: values.en.trim() }, sinceDays, !values["no-wait"]);
+    }
+    case "maintenance": {
+      expectArgs(rest, 1);
+      if (!["on", "off", "status"].includes(rest[0]!)) throw new UsageError('maintenance takes "on", "off" or "status"');
+      const note = { ...(values.zh ? { zh: values.zh } : {}), ...(values.en ? { en: values.en } : {}) };
+      const code = await new NotificationCommands(loadConfigOrExit()).maintenance(rest[0]!, values.until, note);
+      if (code === 2) throw new UsageError("maintenance on needs --until with a future ISO time");
+      return code;
+    }
     case "check-document":
       expectArgs(rest, 1);
       return checkDocumentFile(rest[0]!, values.json, values.lang);

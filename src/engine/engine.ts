@@ -3,12 +3,7 @@ import { promptFor, type ReplyContent } from "../../machines/conversation.prompt
 import type { LifecycleStatus } from "../../machines/application-lifecycle.machine.js";
 import { clearSteps, EMPTY_DRAFT, LEGAL_REPRESENTATIVE_STEPS } from "../domain/application.js";
 import { stepsToReask } from "../domain/rejection-reasons.js";
-import {
-  addBusinessDaysToInstant,
-  expectedDecisionDate,
-  localDate,
-  REMIND_REVIEWERS_AFTER_BUSINESS_DAYS,
-} from "../domain/business-days.js";
+import { localDate } from "../domain/business-days.js";
 import { hashOneTimeCode, newOneTimeCode } from "../domain/one-time-code.js";
 import { newReferenceCode } from "../domain/reference-code.js";
 import { localeFromTag, type Locale } from "../i18n/locale.js";
@@ -16,6 +11,7 @@ import { msg, translate } from "../i18n/message.js";
 import type { ChatEvent } from "../chat/chat-event.js";
 import type { Channel } from "../notifications/notification.js";
 import { resentNotification } from "../notifications/notification-content.js";
+import { freeReference, submitDraft, type SubmissionCalendar } from "./submit-draft.js";
 import { notify } from "../notifications/notify.js";
 import type { Reply } from "../chat/reply.js";
 import type { DocumentCheck } from "../documents/document-check.js";
@@ -257,17 +253,17 @@ export class Engine {
         return null;
       }
       case "effect.submit": {
-        const reference = await this.freeReference(ctx.tx);
-        const { timeZone, holidays } = this.deps.settings;
-        const expectedBy = expectedDecisionDate(ctx.now, timeZone, holidays);
-        const remindReviewersAt = addBusinessDaysToInstant(ctx.now, REMIND_REVIEWERS_AFTER_BUSINESS_DAYS, timeZone, holidays);
-        await ctx.tx.submitApplication({
+        const maintenance = await ctx.tx.maintenance(ctx.now);
+        if (maintenance) {
+          // Held, not lost: the draft waits with a mark and goes through when maintenance ends.
+          await ctx.tx.holdDraft(ctx.user.id, effect.draft, ctx.event.platform, ctx.now);
+          this.deps.logger.info({ platform: ctx.event.platform, method: effect.draft.method }, "submission held for maintenance");
+          return { type: "application.held", until: localDateTime(maintenance.until, this.deps.settings.timeZone), note: maintenance.note };
+        }
+        const { reference, expectedBy } = await submitDraft(ctx.tx, this.calendar(), {
           userId: ctx.user.id,
           draft: effect.draft,
-          reference,
           submittedAt: ctx.now,
-          expectedBy,
-          remindReviewersAt,
           actor: `user:${ctx.event.platform}:${ctx.event.userId}`,
           platform: ctx.event.platform,
           ...(effect.previousReference ? { previousReference: effect.previousReference } : {}),
@@ -284,7 +280,7 @@ export class Engine {
         return { type: "resubmission.ready", draft: clearSteps(previous.draft, reask), previousReference: previous.reference, why: effect.why };
       }
       case "effect.requestSupport": {
-        const reference = await this.freeReference(ctx.tx);
+        const reference = await freeReference(ctx.tx, this.newReference);
         await ctx.tx.recordSupportRequest({
           reference,
           userId: ctx.user.id,
@@ -350,12 +346,8 @@ export class Engine {
     return { type: "notification.resent", channels: notice?.channels ?? [] };
   }
 
-  private async freeReference(tx: StoreTransaction): Promise<string> {
-    for (let attempt = 0; attempt < 10; attempt++) {
-      const reference = this.newReference();
-      if (!(await tx.isReferenceTaken(reference))) return reference;
-    }
-    throw new Error("could not find a free reference code in 10 attempts");
+  private calendar(): SubmissionCalendar {
+    return { timeZone: this.deps.settings.timeZone, holidays: this.deps.settings.holidays, newReference: this.newReference };
   }
 }
 
@@ -375,7 +367,8 @@ type ResultEvent = DistributiveOmit<
         | "contact.updated"
         | "support.requested"
         | "notification.resent"
-        | "notification.resendRefused";
+        | "notification.resendRefused"
+        | "application.held";
     }
   >,
   "now" | "record" | "supportContact"
@@ -386,4 +379,9 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 /** `status` is null when the application is not (or no longer) the user's to change. */
 function refused(reference: string, status: LifecycleStatus | undefined): ResultEvent {
   return { type: "application.changeRefused", reference, status: status ?? null };
+}
+
+/** "2026-11-24 18:00" in the service's time zone, as users read times. */
+function localDateTime(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat("sv-SE", { timeZone, dateStyle: "short", timeStyle: "short" }).format(new Date(iso));
 }

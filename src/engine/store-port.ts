@@ -65,7 +65,26 @@ export interface NewSupportRequest {
   at: Date;
 }
 
+/** A maintenance window: new submissions are held until `until` (ISO time); `note` is the operator's message per language. */
+export interface Maintenance {
+  until: string;
+  note: { zh?: string; en?: string };
+}
+
+/** A draft whose submission was held during maintenance. */
+export interface HeldDraft {
+  userId: string;
+  draft: Draft;
+  platform: Platform;
+}
+
 export interface StoreTransaction {
+  /** The maintenance window in force at `now`, if any. */
+  maintenance(now: Date): Promise<Maintenance | null>;
+  /** Saves the draft and marks it held: it is submitted when maintenance ends. */
+  holdDraft(userId: string, draft: Draft, platform: Platform, at: Date): Promise<void>;
+  /** Drafts held during maintenance, oldest first. */
+  heldDrafts(): Promise<HeldDraft[]>;
   /** Forgets event ids recorded before `before`: redeliveries come within hours, not weeks. Returns how many. */
   pruneProcessedEvents(before: Date): Promise<number>;
   /** Records the platform event id; false when it was recorded before (a redelivery). */

@@ -23,7 +23,11 @@ export interface DispatcherDependencies {
   random?: () => number;
   /** Most deliveries per run; the rest wait for the next. */
   batch?: number;
+  /** Chat messages per second per platform (Telegram allows about 30 overall; we keep under it). */
+  chatPerSecond?: Partial<Record<Platform, number>>;
 }
+
+export const DEFAULT_CHAT_PER_SECOND: Partial<Record<Platform, number>> = { telegram: 25, slack: 20 };
 
 /**
  * Delivers what the outbox holds: each due delivery is claimed (committed)
@@ -33,6 +37,8 @@ export interface DispatcherDependencies {
 export class Dispatcher {
   private readonly policy: RetryPolicy;
   private running: Promise<number> | null = null;
+  /** When each platform may take its next chat message (pacing a broadcast). */
+  private readonly nextChatSlot = new Map<Platform, number>();
 
   constructor(private readonly deps: DispatcherDependencies) {
     this.policy = deps.policy ?? DEFAULT_RETRY_POLICY;
@@ -76,12 +82,23 @@ export class Dispatcher {
     }
   }
 
+  /** Waits for the platform's next slot so a broadcast stays within its rate limit. */
+  private async pace(platform: Platform): Promise<void> {
+    const rate = (this.deps.chatPerSecond ?? DEFAULT_CHAT_PER_SECOND)[platform];
+    if (!rate) return;
+    const now = Date.now();
+    const slot = Math.max(now, this.nextChatSlot.get(platform) ?? 0);
+    this.nextChatSlot.set(platform, slot + 1000 / rate);
+    if (slot > now) await new Promise((resolve) => setTimeout(resolve, slot - now));
+  }
+
   private async send({ notificationId, channel, address, locale, content }: DueDelivery): Promise<void> {
     const language = locale as Locale;
     switch (channel) {
       case "chat": {
         const separator = address.indexOf(":");
         const to = { platform: address.slice(0, separator) as Platform, chatId: address.slice(separator + 1) };
+        await this.pace(to.platform);
         return this.deps.chat(chatReply(notificationId, to, language, content));
       }
       case "email":

@@ -2,10 +2,12 @@ import { localDate } from "../domain/business-days.js";
 import type { Locale } from "../i18n/locale.js";
 import { msg } from "../i18n/message.js";
 import type { Reply } from "../chat/reply.js";
-import type { Store } from "../engine/store-port.js";
+import type { Store, StoreTransaction } from "../engine/store-port.js";
 import { reviewCard } from "./review-card.js";
 import type { Channel } from "../notifications/notification.js";
-import { overdueNotification } from "../notifications/notification-content.js";
+import { heldReleasedNotification, overdueNotification } from "../notifications/notification-content.js";
+import { newReferenceCode } from "../domain/reference-code.js";
+import { submitDraft } from "../engine/submit-draft.js";
 import { notify } from "../notifications/notify.js";
 import type { Reviewers } from "./reviewers.js";
 
@@ -15,6 +17,7 @@ export const PROCESSED_EVENT_RETENTION_MS = 30 * 86_400_000;
 export interface DueTaskSettings {
   defaultLocale: Locale;
   timeZone: string;
+  holidays?: ReadonlySet<string>;
   notifyChannels?: readonly Channel[];
 }
 
@@ -51,6 +54,35 @@ export async function runDueTasks(store: Store, reviewers: Reviewers, settings: 
       });
       if (notice?.reply) replies.push(notice.reply);
     }
+    if (!(await tx.maintenance(now))) replies.push(...(await releaseHeldSubmissions(tx, reviewers, settings, now)));
     return replies;
   });
+}
+
+/** After maintenance, the submissions held during it go through, oldest first; reviewers get cards, users are told. */
+async function releaseHeldSubmissions(tx: StoreTransaction, reviewers: Reviewers, settings: DueTaskSettings, now: Date): Promise<Reply[]> {
+  const replies: Reply[] = [];
+  const calendar = { timeZone: settings.timeZone, holidays: settings.holidays ?? new Set<string>(), newReference: () => newReferenceCode() };
+  for (const held of await tx.heldDrafts()) {
+    const { reference, expectedBy } = await submitDraft(tx, calendar, {
+      userId: held.userId,
+      draft: held.draft,
+      submittedAt: now,
+      actor: "system:maintenance_ended",
+      platform: held.platform,
+    });
+    const application = (await tx.loadApplication(reference))!;
+    for (const to of reviewers.destinations) replies.push({ locale: settings.defaultLocale, to, ...reviewCard(application) });
+    const notice = await notify(tx, {
+      userId: held.userId,
+      kind: "held_released",
+      reference,
+      content: heldReleasedNotification(reference, expectedBy),
+      channels: settings.notifyChannels ?? ["chat"],
+      at: now,
+      live: true,
+    });
+    if (notice?.reply) replies.push(notice.reply);
+  }
+  return replies;
 }
