@@ -14,6 +14,7 @@ import { Engine } from "../../src/engine/engine.js";
 import { translate } from "../../src/i18n/message.js";
 import type { Locale } from "../../src/i18n/locale.js";
 import type { Reviewers } from "../../src/review/reviewers.js";
+import type { Channel } from "../../src/notifications/notification.js";
 
 export interface SentSms {
   phone: string;
@@ -28,6 +29,7 @@ export interface HarnessOptions {
   newReference?: () => string;
   checkDocument?: DocumentCheck;
   reviewers?: Reviewers;
+  notifyChannels?: readonly Channel[];
 }
 
 /** A real engine over a real SQLite file in a temporary directory, with a settable clock and captured SMS. */
@@ -49,6 +51,7 @@ export async function createHarness(options: HarnessOptions = {}) {
       timeZone: "Asia/Shanghai",
       holidays: new Set(),
       supportContact: "support@example.com",
+      ...(options.notifyChannels ? { notifyChannels: options.notifyChannels } : {}),
     },
     clock: () => now,
     ...(options.reviewers ? { reviewers: options.reviewers } : {}),

@@ -1,0 +1,36 @@
+import pino from "pino";
+import type { ChatAddress, Reply } from "../../src/chat/reply.js";
+import { Dispatcher, type DispatcherDependencies } from "../../src/notifications/dispatcher.js";
+import type { Channel } from "../../src/notifications/notification.js";
+import { consoleReviewers } from "../../src/review/reviewers.js";
+import { createHarness, submitWithPhone, type Harness } from "./harness.js";
+
+/** A chat sender that records what it sends (the console and the platform adapters are tested elsewhere). */
+export function recordingChat() {
+  const sent: Array<Reply & { to: ChatAddress }> = [];
+  return { sent, send: async (reply: Reply & { to: ChatAddress }) => void sent.push(reply) };
+}
+
+/** A dispatcher over the harness's outbox, with no jitter and no pacing unless a test asks for them. */
+export function dispatcherFor(harness: Harness, deps: Partial<DispatcherDependencies> & Pick<DispatcherDependencies, "chat">): Dispatcher {
+  return new Dispatcher({
+    outbox: harness.store.outbox(),
+    logger: pino({ level: "silent" }),
+    random: () => 0.5,
+    chatPerSecond: {},
+    ...deps,
+  });
+}
+
+/** A harness with reviewer "rita" and Alice's application submitted; `decide` has rita approve or reject it. */
+export async function harnessWithSubmission(channels: Channel[], locale?: string) {
+  const harness = await createHarness({ reviewers: consoleReviewers(["rita"]), notifyChannels: channels });
+  if (locale) await harness.chat("alice", "console", locale).text("/start");
+  const reference = await submitWithPhone(harness, "alice");
+  return {
+    harness,
+    reference,
+    approve: () => harness.chat("rita").press(`rv.ok.${reference}`),
+    reject: () => harness.chat("rita").press(`rv.nx.${reference}.4`).then(() => harness.chat("rita").text("Photo 11010519491231002X is too dark")),
+  };
+}

@@ -1,0 +1,103 @@
+import pino from "pino";
+import { describe, expect, it } from "vitest";
+import { Outbound } from "../../src/chat/outbound.js";
+import type { Reply } from "../../src/chat/reply.js";
+import { announcementNotification } from "../../src/notifications/notification-content.js";
+import { chatReply, notify } from "../../src/notifications/notify.js";
+import { consoleReviewers } from "../../src/review/reviewers.js";
+import { createHarness, submitWithPhone } from "../helpers/harness.js";
+import { dispatcherFor, harnessWithSubmission, recordingChat } from "../helpers/notification-harness.js";
+
+const states = (harness: Awaited<ReturnType<typeof createHarness>>) =>
+  harness.sqlite.prepare("select channel, status, attempts, failure from deliveries order by channel").all();
+
+describe("the outbox across crashes", () => {
+  it("a crash between the decision and any delivery loses nothing: after the restart every channel is delivered", async () => {
+    const { harness, approve } = await harnessWithSubmission(["chat", "email", "sms"]);
+    const dir = harness.dir;
+    try {
+      const replies = await approve();
+      expect(replies.find((reply) => reply.to?.chatId === "alice")?.notificationId).toBeDefined();
+      // Crash: the reply for Alice was never sent, nobody marked anything.
+      await harness.close(false);
+      const restarted = await createHarness({ dir, reviewers: consoleReviewers(["rita"]), notifyChannels: ["chat", "email", "sms"] });
+      try {
+        expect(await restarted.store.outbox().recoverInterrupted(new Date())).toBe(1);
+        const emails: string[] = [];
+        const sms: string[] = [];
+        const chat = recordingChat();
+        await dispatcherFor(restarted, {
+          chat: chat.send,
+          email: { send: async (to) => void emails.push(to) },
+          sms: { send: async (phone) => void sms.push(phone) },
+        }).runOnce();
+        expect(emails).toEqual(["alice@example.com"]);
+        expect(sms).toEqual(["+8613812348000"]);
+        // The live chat attempt's outcome is unknown after the crash: recorded, and not re-sent blindly.
+        expect(chat.sent).toEqual([]);
+        expect(states(restarted)).toEqual([
+          { channel: "chat", status: "failed", attempts: 1, failure: expect.stringContaining("interrupted") },
+          { channel: "email", status: "sent", attempts: 1, failure: null },
+          { channel: "sms", status: "sent", attempts: 1, failure: null },
+        ]);
+      } finally {
+        await restarted.close();
+      }
+    } finally {
+      await harness.close();
+    }
+  });
+
+  it("a crash between sending a chat message and marking it sent does not send it twice", async () => {
+    const harness = await createHarness({ reviewers: consoleReviewers(["rita"]) });
+    try {
+      await submitWithPhone(harness, "alice");
+      // A notification the dispatcher sends (not a live one), e.g. an announcement.
+      await harness.store.transaction((tx) =>
+        notify(tx, { userId: userOf(harness), kind: "announcement", reference: null, content: announcementNotification({ zh: "维护", en: "Maintenance" }, "en"), channels: ["chat"], at: new Date() }),
+      );
+      // The dispatcher's steps, and the kill: the claim is committed, the platform accepts the message, the mark never happens.
+      const outbox = harness.store.outbox();
+      const [due] = await outbox.due(new Date(), ["chat"], 10);
+      expect(await outbox.claim(due!.notificationId, "chat", new Date())).toBe(true);
+      const delivered: Reply[] = [chatReply(due!.notificationId, { platform: "console", chatId: "alice" }, "en", due!.content)];
+
+      // Restart: recovery, then the dispatcher runs as usual.
+      await outbox.recoverInterrupted(new Date());
+      const after = recordingChat();
+      await dispatcherFor(harness, { chat: after.send }).runOnce(new Date(Date.now() + 86_400_000));
+      expect([...delivered, ...after.sent]).toHaveLength(1);
+      const [notification] = await outbox.recentForUser(userOf(harness), 1);
+      expect(notification!.deliveries[0]).toMatchObject({ channel: "chat", status: "failed", attempts: 1, failure: expect.stringContaining("not re-sent") });
+    } finally {
+      await harness.close();
+    }
+  });
+
+  it("a live chat message that the platform refused is retried by the dispatcher, and marked sent when it arrives", async () => {
+    const { harness, approve } = await harnessWithSubmission(["chat"]);
+    try {
+      const outbox = harness.store.outbox();
+      const outbound = new Outbound(pino({ level: "silent" }), {
+        sent: (id) => outbox.markSent(id, "chat"),
+        failed: (id, reason) => outbox.markRetry(id, "chat", reason, new Date()),
+      });
+      outbound.register("console", async () => {
+        throw new Error("Call to 'sendMessage' failed! (502: Bad Gateway)");
+      });
+      await outbound.deliver(await approve());
+      expect(states(harness)).toEqual([{ channel: "chat", status: "pending", attempts: 1, failure: "Call to 'sendMessage' failed! (502: Bad Gateway)" }]);
+      const chat = recordingChat();
+      await dispatcherFor(harness, { chat: chat.send }).runOnce(new Date(Date.now() + 1000));
+      expect(chat.sent).toHaveLength(1);
+      expect(chat.sent[0]!.to).toEqual({ platform: "console", chatId: "alice" });
+      expect(states(harness)).toEqual([{ channel: "chat", status: "sent", attempts: 2, failure: null }]);
+    } finally {
+      await harness.close();
+    }
+  });
+});
+
+function userOf(harness: Awaited<ReturnType<typeof createHarness>>): string {
+  return (harness.sqlite.prepare("select user_id from identities where platform_user_id = 'alice'").get() as { user_id: string }).user_id;
+}
