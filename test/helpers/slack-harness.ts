@@ -123,7 +123,7 @@ export async function createSlackHarness(shared?: { harness: Harness; reviewers:
 export type SlackHarness = Awaited<ReturnType<typeof createSlackHarness>>;
 
 /** Waits until `check` holds: the app works on after acknowledging, so tests wait for its effects. */
-export async function until(check: () => boolean, what = "the expected effect", timeoutMs = 5_000): Promise<void> {
+export async function until(check: () => boolean, what = "the expected effect", timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);

@@ -62,7 +62,7 @@ describe("a user in a Slack DM", () => {
     await step(() => s.dm(ALICE, "11010519491231002X"), /FRONT/);
     s.api.addFile("FHTML", Buffer.from("<html>"), "text/html");
     await step(() => s.shareFile(ALICE, "FHTML"), /no permission to read files/);
-    expect(last().text).toMatch(/FRONT/); // and the same question again
+    await until(() => /FRONT/.test(last().text), "the same question again");
   });
 
   it("/verify from a channel says there, to the user alone, that the conversation continues in the DM, and starts it there", async () => {
