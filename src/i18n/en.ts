@@ -294,7 +294,7 @@ export const en = {
   "faq.modify-application":
     "A submitted application can't be edited. If something is wrong, withdraw it (/status → “Withdraw application”) and start again; your new application is reviewed from the start.",
   "faq.notification-missing":
-    "Check your spam or junk folder first, and that the email and phone number you registered are correct. The result is always here too: send /status. If your contact details are wrong, contact support so we can correct them.",
+    "Check your spam or junk folder first, and that the email and phone number you registered are correct. The result is always here too: send /status. Once you have submitted an application you can correct your email or phone here and have the result sent again; otherwise support can help.",
   "faq.forgot-email":
     "If you forgot which email you registered with, try resetting your password on the platform; if that doesn't help, contact support and they will confirm your identity and help you recover the account.",
   "faq.update-info":
