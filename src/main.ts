@@ -105,6 +105,7 @@ async function runPlatforms(config: Readonly<Config>, logger: Logger): Promise<v
   clearInterval(dispatchTimer);
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
   for (const platform of running) await platform.stop();
+  await dispatch(); // waits for a run in progress (and sends what is due) before the store closes
   await assistant.close();
 }
 
