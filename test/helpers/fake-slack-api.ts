@@ -16,6 +16,7 @@ export async function startFakeSlackApi() {
   const calls: SlackCall[] = [];
   const files = new Map<string, { bytes: Buffer; contentType: string }>();
   const locales = new Map<string, string>();
+  let socketUrl = "";
   let clock = 1_700_000_000;
 
   const server = createServer(async (request, response) => {
@@ -58,6 +59,8 @@ export async function startFakeSlackApi() {
         return { upload_url: `${apiRoot}/upload/${calls.length}`, file_id: `F${calls.length}` };
       case "files.completeUploadExternal":
         return { files: Array.isArray(args.files) ? args.files : [] };
+      case "apps.connections.open":
+        return { url: socketUrl };
       case "views.open":
       case "views.publish":
         return { view: { id: `V${calls.length}` } };
@@ -73,6 +76,10 @@ export async function startFakeSlackApi() {
     calls,
     addFile(id: string, bytes: Buffer, contentType = "image/jpeg") {
       files.set(id, { bytes, contentType });
+    },
+    /** Where `apps.connections.open` sends a Socket Mode client. */
+    setSocketUrl(url: string) {
+      socketUrl = url;
     },
     setLocale(userId: string, locale: string) {
       locales.set(userId, locale);
