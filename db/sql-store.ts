@@ -223,7 +223,7 @@ class SqlTransaction implements StoreTransaction {
       .execute();
     return rows.map((row) => ({
       userId: row.user_id,
-      draft: { ...(parseJson(row.details) as Omit<Draft, "documents">), documents: parseJson(row.documents) as Draft["documents"] },
+      draft: draftFromRow(row),
       platform: (row.held_platform ?? "console") as Platform,
     }));
   }
@@ -235,7 +235,7 @@ class SqlTransaction implements StoreTransaction {
       .where("user_id", "=", userId)
       .where("status", "=", "draft")
       .executeTakeFirst();
-    return row ? { ...(parseJson(row.details) as Omit<Draft, "documents">), documents: parseJson(row.documents) as Draft["documents"] } : null;
+    return row ? draftFromRow(row) : null;
   }
 
   async saveDraft(userId: string, draft: Draft, at: Date): Promise<void> {
@@ -419,7 +419,7 @@ class SqlTransaction implements StoreTransaction {
         : null,
       userId: row.user_id,
       status: row.status as LifecycleStatus,
-      draft: { ...(parseJson(row.details) as Omit<Draft, "documents">), documents: parseJson(row.documents) as Draft["documents"] },
+      draft: draftFromRow(row),
       submittedAt: row.submitted_at ?? "",
       expectedBy: row.expected_by ?? "",
       reasons: parseJson(row.reasons) as RejectionReason[],
@@ -540,4 +540,9 @@ function toSummary(row: ApplicationRow, today: IsoDate): ApplicationSummary {
 
 function parseJson(text: string): unknown {
   return JSON.parse(text);
+}
+
+/** A draft (answers and documents) from an application row's JSON columns. */
+function draftFromRow(row: { details: string; documents: string }): Draft {
+  return { ...(parseJson(row.details) as Omit<Draft, "documents">), documents: parseJson(row.documents) as Draft["documents"] };
 }

@@ -25,7 +25,7 @@ import {
 } from "../src/domain/one-time-code.js";
 import { isAwaitingDecision, resubmissionVerdict, type ResubmissionVerdict } from "../src/domain/user-record.js";
 import { otherLocale } from "../src/i18n/locale.js";
-import { msg, type Message, type MessageKey } from "../src/i18n/message.js";
+import { joinMessages, msg, type Message, type MessageKey } from "../src/i18n/message.js";
 import { parseAnswer, type AnswerResult } from "./answers.js";
 import { faqReply, topicChoices } from "./faq-replies.js";
 import { FAQ_TOPICS, type FaqTopic } from "../src/faq/faq-topics.js";
@@ -255,7 +255,8 @@ export const conversationMachine = setup({
     }),
     confirmResent: emit(({ event }) => {
       const channels = event.type === "notification.resent" ? event.channels : [];
-      return reply(msg("notification.resent", { channels: joinChannels(channels) }));
+      const used: Channel[] = channels.length > 0 ? channels : ["chat"];
+      return reply(msg("notification.resent", { channels: joinMessages(used.map((channel) => msg(`channel.${channel}`))) }));
     }),
     explainResendRefused: emit(({ event }) => {
       const until = event.type === "notification.resendRefused" ? event.until : null;
@@ -595,10 +596,4 @@ function documentStep(step: DocumentStep) {
       "cmd.back": backTarget(step)!,
     },
   };
-}
-
-/** "chat, email and SMS" in the reader's language. */
-function joinChannels(channels: readonly Channel[]): Message {
-  const parts = channels.map((channel) => msg(`channel.${channel}`));
-  return parts.slice(1).reduce<Message>((joined, part) => msg("list.join", { head: joined, tail: part }), parts[0] ?? msg("channel.chat"));
 }

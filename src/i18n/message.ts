@@ -28,3 +28,8 @@ export function translate(locale: Locale, message: Message): string {
     return typeof value === "object" ? translate(locale, value) : String(value);
   });
 }
+
+/** "A, B and C" from translated parts, built as nested messages so each stays in the reader's language. */
+export function joinMessages(parts: readonly Message[]): Message {
+  return parts.slice(1).reduce<Message>((joined, part) => msg("list.join", { head: joined, tail: part }), parts[0]!);
+}

@@ -1,5 +1,5 @@
 import { mayResubmit } from "../domain/rejection-reasons.js";
-import { msg, type Message } from "../i18n/message.js";
+import { joinMessages, msg, type Message } from "../i18n/message.js";
 import type { Choice } from "../chat/reply.js";
 import type { ApplicationForReview } from "./review-port.js";
 
@@ -33,9 +33,4 @@ export function decisionMessage(application: ApplicationForReview, supportContac
     default:
       return { body: [] };
   }
-}
-
-/** "A, B, C" from translated parts, built as nested messages so each stays in the reader's language. */
-function joinMessages(parts: Message[]): Message {
-  return parts.slice(1).reduce<Message>((joined, part) => msg("list.join", { head: joined, tail: part }), parts[0]!);
 }
