@@ -133,6 +133,7 @@ export interface ApplicationsTable {
   workspace_enterprise_id: Generated<string | null>;
   held_at: Generated<string | null>;
   held_platform: Generated<string | null>;
+  held_previous_reference: Generated<string | null>;
 }
 
 export interface AuditLogTable {

@@ -203,11 +203,17 @@ class SqlTransaction implements StoreTransaction {
     return maintenance && new Date(maintenance.until) > now ? maintenance : null;
   }
 
-  async holdDraft(userId: string, draft: Draft, platform: Platform, at: Date): Promise<void> {
+  async holdDraft({ userId, draft, platform, previousReference, workspace }: HeldDraft, at: Date): Promise<void> {
     await this.saveDraft(userId, draft, at);
     await this.trx
       .updateTable("applications")
-      .set({ held_at: at.toISOString(), held_platform: platform })
+      .set({
+        held_at: at.toISOString(),
+        held_platform: platform,
+        held_previous_reference: previousReference ?? null,
+        workspace_team_id: workspace?.teamId ?? null,
+        workspace_enterprise_id: workspace?.enterpriseId ?? null,
+      })
       .where("user_id", "=", userId)
       .where("status", "=", "draft")
       .execute();
@@ -216,7 +222,7 @@ class SqlTransaction implements StoreTransaction {
   async heldDrafts(): Promise<HeldDraft[]> {
     const rows = await this.trx
       .selectFrom("applications")
-      .select(["user_id", "details", "documents", "held_platform"])
+      .select(["user_id", "details", "documents", "held_platform", "held_previous_reference", "workspace_team_id", "workspace_enterprise_id"])
       .where("status", "=", "draft")
       .where("held_at", "is not", null)
       .orderBy("held_at")
@@ -225,6 +231,10 @@ class SqlTransaction implements StoreTransaction {
       userId: row.user_id,
       draft: draftFromRow(row),
       platform: (row.held_platform ?? "console") as Platform,
+      ...(row.held_previous_reference ? { previousReference: row.held_previous_reference } : {}),
+      ...(row.workspace_team_id
+        ? { workspace: { teamId: row.workspace_team_id, ...(row.workspace_enterprise_id ? { enterpriseId: row.workspace_enterprise_id } : {}) } }
+        : {}),
     }));
   }
 

@@ -55,9 +55,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   // A submission held during maintenance: the draft waits with this mark and goes through when maintenance ends.
   await db.schema.alterTable("applications").addColumn("held_at", "text").execute();
   await db.schema.alterTable("applications").addColumn("held_platform", "text").execute();
+  await db.schema.alterTable("applications").addColumn("held_previous_reference", "text").execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable("applications").dropColumn("held_previous_reference").execute();
   await db.schema.alterTable("applications").dropColumn("held_platform").execute();
   await db.schema.alterTable("applications").dropColumn("held_at").execute();
   for (const table of ["settings", "announcements", "deliveries", "notifications"]) await db.schema.dropTable(table).execute();

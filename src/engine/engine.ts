@@ -256,7 +256,12 @@ export class Engine {
         const maintenance = await ctx.tx.maintenance(ctx.now);
         if (maintenance) {
           // Held, not lost: the draft waits with a mark and goes through when maintenance ends.
-          await ctx.tx.holdDraft(ctx.user.id, effect.draft, ctx.event.platform, ctx.now);
+          const { workspace } = ctx.event;
+          const { previousReference } = effect;
+          await ctx.tx.holdDraft(
+            { userId: ctx.user.id, draft: effect.draft, platform: ctx.event.platform, ...(previousReference ? { previousReference } : {}), ...(workspace ? { workspace } : {}) },
+            ctx.now,
+          );
           this.deps.logger.info({ platform: ctx.event.platform, method: effect.draft.method }, "submission held for maintenance");
           return { type: "application.held", until: localDateTime(maintenance.until, this.deps.settings.timeZone), note: maintenance.note };
         }

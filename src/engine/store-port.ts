@@ -71,18 +71,20 @@ export interface Maintenance {
   note: { zh?: string; en?: string };
 }
 
-/** A draft whose submission was held during maintenance. */
+/** A draft whose submission was held during maintenance, with what its submission would have carried. */
 export interface HeldDraft {
   userId: string;
   draft: Draft;
   platform: Platform;
+  previousReference?: string;
+  workspace?: Workspace;
 }
 
 export interface StoreTransaction {
   /** The maintenance window in force at `now`, if any. */
   maintenance(now: Date): Promise<Maintenance | null>;
   /** Saves the draft and marks it held: it is submitted when maintenance ends. */
-  holdDraft(userId: string, draft: Draft, platform: Platform, at: Date): Promise<void>;
+  holdDraft(held: HeldDraft, at: Date): Promise<void>;
   /** Drafts held during maintenance, oldest first. */
   heldDrafts(): Promise<HeldDraft[]>;
   /** Forgets event ids recorded before `before`: redeliveries come within hours, not weeks. Returns how many. */

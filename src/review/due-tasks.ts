@@ -70,6 +70,8 @@ async function releaseHeldSubmissions(tx: StoreTransaction, reviewers: Reviewers
       submittedAt: now,
       actor: "system:maintenance_ended",
       platform: held.platform,
+      ...(held.previousReference ? { previousReference: held.previousReference } : {}),
+      ...(held.workspace ? { workspace: held.workspace } : {}),
     });
     const application = (await tx.loadApplication(reference))!;
     for (const to of reviewers.destinations) replies.push({ locale: settings.defaultLocale, to, ...reviewCard(application) });

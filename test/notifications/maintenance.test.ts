@@ -45,4 +45,17 @@ describe("maintenance", () => {
       await harness.close();
     }
   });
+
+  it("a held submission keeps what it would have carried: the resubmitted reference and the Slack workspace", async () => {
+    const harness = await createHarness({ reviewers });
+    try {
+      await harness.chat("u1", "slack").text("/start");
+      const userId = (harness.sqlite.prepare("select user_id from identities where platform_user_id = 'u1'").get() as { user_id: string }).user_id;
+      const held = { userId, draft: { name: "张三", documents: {} }, platform: "slack" as const, previousReference: "K7M3-9QXD", workspace: { teamId: "T1", enterpriseId: "E1" } };
+      await harness.store.transaction((tx) => tx.holdDraft(held, new Date()));
+      expect(await harness.store.transaction((tx) => tx.heldDrafts())).toEqual([held]);
+    } finally {
+      await harness.close();
+    }
+  });
 });
