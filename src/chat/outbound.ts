@@ -32,13 +32,15 @@ export class Outbound {
   async deliver(replies: readonly Reply[]): Promise<void> {
     for (const reply of replies) {
       if (!reply.to) continue;
-      try {
-        await this.send(reply as Reply & { to: ChatAddress });
-        if (reply.notificationId) await this.outcomes?.sent(reply.notificationId);
-      } catch (error) {
-        this.logger.error({ platform: reply.to.platform, error: errorSummary(error) }, "delivering a message failed");
-        if (reply.notificationId) await this.outcomes?.failed(reply.notificationId, errorSummary(error));
-      }
+      const error = await this.send(reply as Reply & { to: ChatAddress }).then(
+        () => null,
+        (failure: unknown) => failure ?? new Error("unknown failure"),
+      );
+      if (error) this.logger.error({ platform: reply.to.platform, error: errorSummary(error) }, "delivering a message failed");
+      if (!reply.notificationId || !this.outcomes) continue;
+      // Recorded apart from the send: a failure to record "sent" must not be taken for a failed send (and resent).
+      const recorded = error ? this.outcomes.failed(reply.notificationId, errorSummary(error)) : this.outcomes.sent(reply.notificationId);
+      await recorded.catch((failure: unknown) => this.logger.error({ error: errorSummary(failure) }, "a notification's outcome could not be recorded"));
     }
   }
 

@@ -68,18 +68,23 @@ export class Dispatcher {
 
   private async attempt(delivery: DueDelivery, now: Date): Promise<void> {
     const { notificationId, channel } = delivery;
-    try {
-      await this.send(delivery);
+    // Only the send decides between sent and retry: a failure to record "sent" must not look like a failed send
+    // (that would send it again); it leaves the attempt in progress, which a restart resolves.
+    const error = await this.send(delivery).then(
+      () => null,
+      (failure: unknown) => failure ?? new Error("unknown failure"),
+    );
+    if (error === null) {
       await this.deps.outbox.markSent(notificationId, channel);
-    } catch (error) {
-      const reason = error instanceof DeliveryError ? error.message : errorSummary(error);
-      const permanent = error instanceof DeliveryError && error.permanent;
-      const attempts = delivery.attempts + 1;
-      this.deps.logger.warn({ notificationId, channel, attempts, permanent, error: reason }, "notification delivery failed");
-      if (permanent) await this.deps.outbox.markFailed(notificationId, channel, reason);
-      else if (attempts >= this.policy.maxAttempts) await this.deps.outbox.markFailed(notificationId, channel, `gave up after ${attempts} attempts: ${reason}`);
-      else await this.deps.outbox.markRetry(notificationId, channel, reason, nextAttemptAt(now, attempts, this.policy, this.deps.random));
+      return;
     }
+    const reason = error instanceof DeliveryError ? error.message : errorSummary(error);
+    const permanent = error instanceof DeliveryError && error.permanent;
+    const attempts = delivery.attempts + 1;
+    this.deps.logger.warn({ notificationId, channel, attempts, permanent, error: reason }, "notification delivery failed");
+    if (permanent) await this.deps.outbox.markFailed(notificationId, channel, reason);
+    else if (attempts >= this.policy.maxAttempts) await this.deps.outbox.markFailed(notificationId, channel, `gave up after ${attempts} attempts: ${reason}`);
+    else await this.deps.outbox.markRetry(notificationId, channel, reason, nextAttemptAt(now, attempts, this.policy, this.deps.random));
   }
 
   /** Waits for the platform's next slot so a broadcast stays within its rate limit. */

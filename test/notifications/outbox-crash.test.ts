@@ -96,6 +96,28 @@ describe("the outbox across crashes", () => {
       await harness.close();
     }
   });
+
+  it("when recording “sent” fails, the message is not taken for unsent and sent again", async () => {
+    const harness = await createHarness({ reviewers: consoleReviewers(["rita"]) });
+    try {
+      await submitWithPhone(harness, "alice");
+      await harness.store.transaction((tx) =>
+        notify(tx, { userId: userOf(harness), kind: "announcement", reference: null, content: announcementNotification({ zh: "维护", en: "Maintenance" }, "en"), channels: ["chat"], at: new Date() }),
+      );
+      const outbox = harness.store.outbox();
+      const flakyOutbox = Object.assign(Object.create(outbox) as typeof outbox, {
+        markSent: async () => {
+          throw new Error("SQLITE_BUSY");
+        },
+      });
+      const chat = recordingChat();
+      await expect(dispatcherFor(harness, { chat: chat.send, outbox: flakyOutbox }).runOnce()).rejects.toThrow("SQLITE_BUSY");
+      await dispatcherFor(harness, { chat: chat.send }).runOnce(new Date(Date.now() + 86_400_000));
+      expect(chat.sent).toHaveLength(1);
+    } finally {
+      await harness.close();
+    }
+  });
 });
 
 function userOf(harness: Awaited<ReturnType<typeof createHarness>>): string {
