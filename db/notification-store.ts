@@ -140,13 +140,21 @@ export class SqlNotificationStore {
     return Number(retried.numUpdatedRows) + Number(stopped.numUpdatedRows);
   }
 
+  /** The user's latest notification that concerns them alone (not an announcement), with what it said: to explain or resend it. */
+  async latestPersonal(userId: string): Promise<(NotificationSummary & { content: NotificationContent }) | null> {
+    const [summary] = await this.recentForUser(userId, 1, { withoutAnnouncements: true });
+    if (!summary) return null;
+    const { content } = await this.db.selectFrom("notifications").select("content").where("id", "=", summary.id).executeTakeFirstOrThrow();
+    return { ...summary, content: JSON.parse(content) as NotificationContent };
+  }
+
   /** The user's most recent notifications with each channel's delivery state, newest first. */
-  async recentForUser(userId: string, limit = 10, onlyId?: string): Promise<NotificationSummary[]> {
+  async recentForUser(userId: string, limit = 10, { withoutAnnouncements = false } = {}): Promise<NotificationSummary[]> {
     const notifications = await this.db
       .selectFrom("notifications")
       .select(["id", "kind", "reference", "created_at"])
       .where("user_id", "=", userId)
-      .$if(onlyId !== undefined, (query) => query.where("id", "=", onlyId!))
+      .$if(withoutAnnouncements, (query) => query.where("kind", "!=", "announcement"))
       .orderBy("created_at", "desc")
       .orderBy("id")
       .limit(limit)

@@ -293,18 +293,8 @@ class SqlTransaction implements StoreTransaction {
     return { ...(email ? { email } : {}), ...(phone ? { phone } : {}) };
   }
 
-  async latestNotification(userId: string): Promise<(NotificationSummary & { content: NotificationContent }) | null> {
-    const row = await this.trx
-      .selectFrom("notifications")
-      .select(["id", "content"])
-      .where("user_id", "=", userId)
-      .where("kind", "!=", "announcement")
-      .orderBy("created_at", "desc")
-      .limit(1)
-      .executeTakeFirst();
-    if (!row) return null;
-    const [summary] = await new SqlNotificationStore(this.trx).recentForUser(userId, 1, row.id);
-    return summary ? { ...summary, content: JSON.parse(row.content) as NotificationContent } : null;
+  latestNotification(userId: string): Promise<(NotificationSummary & { content: NotificationContent }) | null> {
+    return new SqlNotificationStore(this.trx).latestPersonal(userId);
   }
 
   async notificationTimesSince(userId: string, kind: NotificationKind, since: Date): Promise<Date[]> {
@@ -440,16 +430,18 @@ class SqlTransaction implements StoreTransaction {
     };
   }
 
-  async applicantChat(userId: string): Promise<{ address: ChatAddress; locale: string } | null> {
+  async applicantChat(userId: string): Promise<{ address: ChatAddress | null; locale: string } | null> {
     const row = await this.trx
-      .selectFrom("conversations")
-      .innerJoin("users", "users.id", "conversations.user_id")
+      .selectFrom("users")
+      .leftJoin("conversations", "conversations.user_id", "users.id")
       .select(["conversations.platform", "conversations.chat_id", "users.locale"])
-      .where("conversations.user_id", "=", userId)
+      .where("users.id", "=", userId)
       .orderBy("conversations.updated_at", "desc")
       .limit(1)
       .executeTakeFirst();
-    return row ? { address: { platform: row.platform as Platform, chatId: row.chat_id }, locale: row.locale } : null;
+    if (!row) return null;
+    const address = row.platform && row.chat_id ? { platform: row.platform as Platform, chatId: row.chat_id } : null;
+    return { address, locale: row.locale };
   }
 
   async loadReviewSession(reviewer: ChatAddress): Promise<ReviewSession | null> {

@@ -29,6 +29,8 @@ export interface SlackAppOptions extends AdapterOptions {
   reviewChannel: string | undefined;
 }
 
+const MAX_CACHED_LOCALES = 10_000;
+
 export interface SlackApp {
   app: App;
   /** HTTP mode: the receiver's request handler, to mount at `/slack/events`. */
@@ -62,6 +64,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   /** Slack tells a user's locale only through `users.info`; asked once per user per process. */
   async function localeOf(client: webApi.WebClient, userId: string): Promise<string | undefined> {
     if (!locales.has(userId)) {
+      if (locales.size >= MAX_CACHED_LOCALES) locales.clear(); // a workspace's users, not an unbounded list
       const info = await client.users.info({ user: userId, include_locale: true }).catch(() => undefined);
       locales.set(userId, info?.user?.locale);
     }

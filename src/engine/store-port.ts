@@ -119,7 +119,7 @@ export interface StoreTransaction {
   updateApplicationDetails(reference: string, draft: Draft, at: Date): Promise<void>;
   loadApplication(reference: string): Promise<ApplicationForReview | null>;
   /** Where and in which language to tell a user about their application: their most recent chat. */
-  applicantChat(userId: string): Promise<{ address: ChatAddress; locale: string } | null>;
+  applicantChat(userId: string): Promise<{ address: ChatAddress | null; locale: string } | null>;
   loadReviewSession(reviewer: ChatAddress): Promise<ReviewSession | null>;
   saveReviewSession(reviewer: ChatAddress, session: ReviewSession | null, at: Date): Promise<void>;
   /** Submitted applications whose reviewer reminder is due and not yet sent; marks them reminded. */

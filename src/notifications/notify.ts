@@ -27,9 +27,11 @@ export async function notify(
   tx: StoreTransaction,
   notice: Notice,
 ): Promise<{ id: string; reply: (Reply & { to: ChatAddress }) | null; channels: Channel[] } | null> {
-  const chat = await tx.applicantChat(notice.userId);
+  const applicant = await tx.applicantChat(notice.userId);
+  if (!applicant) return null;
+  const chat = applicant.address;
   const contact = (await tx.latestContactDetails(notice.userId)) ?? {};
-  const locale = (chat?.locale ?? "zh-CN") as Locale;
+  const locale = applicant.locale as Locale;
   const email = notice.channels.includes("email") ? contact.email : undefined;
   const sms = notice.channels.includes("sms") ? contact.phone : undefined;
   const id = await tx.enqueueNotification({
@@ -38,13 +40,13 @@ export async function notify(
     reference: notice.reference,
     locale,
     content: notice.content,
-    addresses: { chat: chat?.address ?? null, ...(email ? { email } : {}), ...(sms ? { sms } : {}) },
+    addresses: { chat, ...(email ? { email } : {}), ...(sms ? { sms } : {}) },
     chatDeliveredLive: Boolean(notice.live && chat),
     ...(notice.announcementId ? { announcementId: notice.announcementId } : {}),
     at: notice.at,
   });
   if (!id) return null;
-  const reply = notice.live && chat ? chatReply(id, chat.address, locale, notice.content) : null;
+  const reply = notice.live && chat ? chatReply(id, chat, locale, notice.content) : null;
   const channels: Channel[] = [...(chat ? (["chat"] as const) : []), ...(email ? (["email"] as const) : []), ...(sms ? (["sms"] as const) : [])];
   return { id, reply, channels };
 }
