@@ -51,11 +51,7 @@ describe("the outbox across crashes", () => {
   it("a crash between sending a chat message and marking it sent does not send it twice", async () => {
     const harness = await createHarness({ reviewers: consoleReviewers(["rita"]) });
     try {
-      await submitWithPhone(harness, "alice");
-      // A notification the dispatcher sends (not a live one), e.g. an announcement.
-      await harness.store.transaction((tx) =>
-        notify(tx, { userId: userOf(harness), kind: "announcement", reference: null, content: announcementNotification({ zh: "维护", en: "Maintenance" }, "en"), channels: ["chat"], at: new Date() }),
-      );
+      await aliceWithAnAnnouncement(harness);
       // The dispatcher's steps, and the kill: the claim is committed, the platform accepts the message, the mark never happens.
       const outbox = harness.store.outbox();
       const [due] = await outbox.due(new Date(), ["chat"], 10);
@@ -100,10 +96,7 @@ describe("the outbox across crashes", () => {
   it("when recording “sent” fails, the message is not taken for unsent and sent again", async () => {
     const harness = await createHarness({ reviewers: consoleReviewers(["rita"]) });
     try {
-      await submitWithPhone(harness, "alice");
-      await harness.store.transaction((tx) =>
-        notify(tx, { userId: userOf(harness), kind: "announcement", reference: null, content: announcementNotification({ zh: "维护", en: "Maintenance" }, "en"), channels: ["chat"], at: new Date() }),
-      );
+      await aliceWithAnAnnouncement(harness);
       const outbox = harness.store.outbox();
       const flakyOutbox = Object.assign(Object.create(outbox) as typeof outbox, {
         markSent: async () => {
@@ -122,4 +115,12 @@ describe("the outbox across crashes", () => {
 
 function userOf(harness: Awaited<ReturnType<typeof createHarness>>): string {
   return (harness.sqlite.prepare("select user_id from identities where platform_user_id = 'alice'").get() as { user_id: string }).user_id;
+}
+
+/** Alice with a submitted application and a notification the dispatcher sends (not a live one): an announcement. */
+async function aliceWithAnAnnouncement(harness: Awaited<ReturnType<typeof createHarness>>): Promise<void> {
+  await submitWithPhone(harness, "alice");
+  await harness.store.transaction((tx) =>
+    notify(tx, { userId: userOf(harness), kind: "announcement", reference: null, content: announcementNotification({ zh: "维护", en: "Maintenance" }, "en"), channels: ["chat"], at: new Date() }),
+  );
 }
