@@ -25,7 +25,9 @@ if (process.argv.includes("--bomb")) {
 
 /** A 4000×3000 photo-like JPEG: real photographs tiled at native resolution, encoded like a phone camera would. */
 async function twelveMegapixelPhoto(): Promise<Buffer> {
-  const tiles = await Promise.all(["coffee", "rocket", "chelsea", "astronaut"].map((name) => sharp(fixturePhoto(name)).toBuffer({ resolveWithObject: true })));
+  const tiles = await Promise.all(
+    ["coffee", "rocket", "chelsea", "astronaut"].map((name) => sharp(fixturePhoto(name)).toBuffer({ resolveWithObject: true })),
+  );
   const composites: OverlayOptions[] = [];
   let i = 0;
   for (let top = 0; top < 3000; top += 300) {
@@ -34,7 +36,10 @@ async function twelveMegapixelPhoto(): Promise<Buffer> {
       composites.push({ input: await sharp(tile.data).extract({ left: 0, top: 0, width: 451, height: 300 }).toBuffer(), left, top });
     }
   }
-  const canvas = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: "#777" } }).composite(composites).png().toBuffer();
+  const canvas = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: "#777" } })
+    .composite(composites)
+    .png()
+    .toBuffer();
   return sharp(canvas).jpeg({ quality: 85 }).toBuffer();
 }
 
@@ -75,7 +80,12 @@ console.log(`ratio check/floor ${ratio.toFixed(2)} (target ≤ 1.5)`);
 console.log(`re-encoding an accepted photo (stored copy + preview), not part of the check: median ${median(normalizeTimes).toFixed(0)} ms`);
 
 const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, "--bomb"], { encoding: "utf8" });
-const bomb = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as { bytes: number; problems: string[]; peakBeforeKb: number; peakAfterKb: number };
+const bomb = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as {
+  bytes: number;
+  problems: string[];
+  peakBeforeKb: number;
+  peakAfterKb: number;
+};
 console.log(
   `PNG bomb (20000×20000, ${(bomb.bytes / 1024).toFixed(0)} KB on disk): ${bomb.problems.join(", ")}; peak RSS ${(bomb.peakBeforeKb / 1024).toFixed(0)} MB before the check, ${(bomb.peakAfterKb / 1024).toFixed(0)} MB after (decoding would need ~1.2 GB)`,
 );

@@ -27,11 +27,17 @@ const USERS = Number(process.env.BENCH_USERS ?? 1000);
 type Step = (user: number) => Omit<ChatEvent, "id" | "platform" | "chatId" | "userId">;
 
 const codes = new Map<string, string>();
-const text = (value: string | ((user: number) => string)): Step => (user) => ({ kind: "text", text: typeof value === "string" ? value : value(user) });
-const press = (choice: string): Step => () => ({ kind: "choice", choice });
+const text =
+  (value: string | ((user: number) => string)): Step =>
+  (user) => ({ kind: "text", text: typeof value === "string" ? value : value(user) });
+const press =
+  (choice: string): Step =>
+  () => ({ kind: "choice", choice });
 // Distinct real photos (a handful, reused: content addressing stores each once).
 const PHOTOS = await Promise.all(Array.from({ length: 12 }, (_, i) => minimalGoodJpeg(i * 20)));
-const photo = (shade: number): Step => (user) => ({ kind: "file", file: { name: "photo.jpg", bytes: PHOTOS[(user + shade) % PHOTOS.length]! } });
+const photo =
+  (shade: number): Step =>
+  (user) => ({ kind: "file", file: { name: "photo.jpg", bytes: PHOTOS[(user + shade) % PHOTOS.length]! } });
 const phoneOf = (user: number) => `+86138${String(user).padStart(8, "0")}`;
 
 const REGISTRATION: Step[] = [press("start"), text("张三"), text((u) => `user${u}@example.com`), text(phoneOf)];
@@ -39,7 +45,17 @@ const REGISTRATION_FLOWS: Step[][] = [[...REGISTRATION, press("method.id_card")]
 const VERIFICATION_FLOWS: Step[][] = [
   [...REGISTRATION, press("method.id_card"), text("11010519491231002X"), photo(1), photo(2), press("submit"), press("consent.agree")],
   [...REGISTRATION, press("method.phone"), text((u) => codes.get(phoneOf(u)) ?? ""), press("submit"), press("consent.agree")],
-  [...REGISTRATION, press("method.enterprise"), text("北京某某科技有限公司"), text("91350100M000100Y43"), photo(3), text("李四"), text("11010519491231002X"), press("submit"), press("consent.agree")],
+  [
+    ...REGISTRATION,
+    press("method.enterprise"),
+    text("北京某某科技有限公司"),
+    text("91350100M000100Y43"),
+    photo(3),
+    text("李四"),
+    text("11010519491231002X"),
+    press("submit"),
+    press("consent.agree"),
+  ],
 ];
 
 function percentile(sorted: number[], p: number): number {
@@ -79,7 +95,9 @@ async function benchEngine(dir: string, flows: Step[][]): Promise<{ latencies: n
     .get() as { drafts: number; submitted: number };
   // A benchmark of a broken flow measures nothing: every user must have got where the flow leads.
   if (drafts + submitted !== USERS) throw new Error(`expected ${USERS} applications, found ${drafts} drafts and ${submitted} submitted`);
-  const { snapshot } = sqlite.prepare("select snapshot from conversations order by length(snapshot) desc limit 1").get() as { snapshot: string };
+  const { snapshot } = sqlite.prepare("select snapshot from conversations order by length(snapshot) desc limit 1").get() as {
+    snapshot: string;
+  };
   await store.close();
   return { latencies, seconds, snapshotSample: snapshot };
 }

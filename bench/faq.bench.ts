@@ -23,4 +23,6 @@ for (let round = 0; round < rounds; round++) for (const question of questions) m
 const seconds = (performance.now() - t0) / 1000;
 const total = rounds * questions.length;
 console.log(`start (load modules, OpenCC dictionary, build index): ${(ready - started).toFixed(0)} ms`);
-console.log(`${total} questions in ${seconds.toFixed(2)} s: ${Math.round(total / seconds)} questions/s, ${((seconds / total) * 1e6).toFixed(1)} µs per question`);
+console.log(
+  `${total} questions in ${seconds.toFixed(2)} s: ${Math.round(total / seconds)} questions/s, ${((seconds / total) * 1e6).toFixed(1)} µs per question`,
+);

@@ -32,14 +32,24 @@ const logger = pino({ level: "silent" });
 type UpdateStep = (user: number, updateId: number) => Update;
 const chat = (user: number) => ({ id: 10_000 + user, type: "private" as const, first_name: "U" });
 const from = (user: number) => ({ id: 10_000 + user, is_bot: false, first_name: "U", language_code: "zh-hans" });
-const text = (value: (user: number) => string): UpdateStep => (user, update_id) => ({
-  update_id,
-  message: { message_id: update_id, date: 1, chat: chat(user), from: from(user), text: value(user) },
-});
-const press = (data: string): UpdateStep => (user, update_id) => ({
-  update_id,
-  callback_query: { id: `q${update_id}`, from: from(user), chat_instance: "c", data, message: { message_id: 1, date: 1, chat: chat(user), text: "…" } as never },
-});
+const text =
+  (value: (user: number) => string): UpdateStep =>
+  (user, update_id) => ({
+    update_id,
+    message: { message_id: update_id, date: 1, chat: chat(user), from: from(user), text: value(user) },
+  });
+const press =
+  (data: string): UpdateStep =>
+  (user, update_id) => ({
+    update_id,
+    callback_query: {
+      id: `q${update_id}`,
+      from: from(user),
+      chat_instance: "c",
+      data,
+      message: { message_id: 1, date: 1, chat: chat(user), text: "…" } as never,
+    },
+  });
 const FLOW: UpdateStep[] = [
   press("start"),
   text(() => "张三"),
@@ -106,7 +116,9 @@ async function benchAssistant(dir: string, inFlight: number) {
   });
   bot.api.config.use(answerLocally);
   const result = await drive((update) => bot.handleUpdate(update), inFlight);
-  const { drafts } = sqlite.prepare("select count(*) as drafts from applications where status = 'draft' and method = 'id_card'").get() as { drafts: number };
+  const { drafts } = sqlite.prepare("select count(*) as drafts from applications where status = 'draft' and method = 'id_card'").get() as {
+    drafts: number;
+  };
   // A benchmark of a broken flow measures nothing: every chat must have reached the ID card step.
   if (drafts !== USERS) throw new Error(`expected ${USERS} drafts with the ID card method, found ${drafts}`);
   await store.close();
@@ -148,7 +160,9 @@ function report(name: string, { latencies, seconds }: { latencies: number[]; sec
 
 const dir = mkdtempSync(join(process.env.BENCH_DIR ?? tmpdir(), "assistant-bench-telegram-"));
 try {
-  console.log(`\nTelegram mode: ${USERS} chats' registration flows through bot.handleUpdate, SQLite WAL + synchronous=FULL in ${dir} — target ratio ≥ 0.5`);
+  console.log(
+    `\nTelegram mode: ${USERS} chats' registration flows through bot.handleUpdate, SQLite WAL + synchronous=FULL in ${dir} — target ratio ≥ 0.5`,
+  );
   for (const inFlight of [1, 32]) {
     console.log(inFlight === 1 ? "one update at a time:" : `${inFlight} updates in flight across chats (as the runner delivers them):`);
     const assistant = report("assistant", await benchAssistant(dir, inFlight));

@@ -22,7 +22,9 @@ export class SqlCardMessages implements CardMessages {
     await this.db
       .insertInto("card_messages")
       .values({ platform: chat.platform, chat_id: chat.chatId, card, message_id: messageId, updated_at: updatedAt })
-      .onConflict((conflict) => conflict.columns(["platform", "chat_id", "card"]).doUpdateSet({ message_id: messageId, updated_at: updatedAt }))
+      .onConflict((conflict) =>
+        conflict.columns(["platform", "chat_id", "card"]).doUpdateSet({ message_id: messageId, updated_at: updatedAt }),
+      )
       .execute();
   }
 }

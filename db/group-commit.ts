@@ -67,7 +67,10 @@ export class GroupCommit {
       await trx.commit().execute();
     } catch (error) {
       // The batch as a whole failed (begin, a savepoint or the commit): nothing of it is durable.
-      await trx?.rollback().execute().catch(() => undefined);
+      await trx
+        ?.rollback()
+        .execute()
+        .catch(() => undefined);
       for (const item of batch) item.reject(error);
       return;
     }

@@ -18,7 +18,10 @@ import type { Database } from "./schema.js";
  * a chat message sent right after the commit, the sender) records each
  * attempt's outcome here.
  */
-export async function enqueueNotification(trx: Transaction<Database> | Kysely<Database>, notification: NewNotification): Promise<string | null> {
+export async function enqueueNotification(
+  trx: Transaction<Database> | Kysely<Database>,
+  notification: NewNotification,
+): Promise<string | null> {
   const id = randomUUID();
   const at = notification.at.toISOString();
   const inserted = await trx
@@ -39,7 +42,9 @@ export async function enqueueNotification(trx: Transaction<Database> | Kysely<Da
   if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return null;
   const { chat, email, sms } = notification.addresses;
   const rows: Array<{ channel: Channel; address: string; live?: boolean }> = [
-    ...(chat ? [{ channel: "chat" as const, address: `${chat.platform}:${chat.chatId}`, live: notification.chatDeliveredLive ?? false }] : []),
+    ...(chat
+      ? [{ channel: "chat" as const, address: `${chat.platform}:${chat.chatId}`, live: notification.chatDeliveredLive ?? false }]
+      : []),
     ...(email ? [{ channel: "email" as const, address: email }] : []),
     ...(sms ? [{ channel: "sms" as const, address: sms }] : []),
   ];
@@ -74,7 +79,14 @@ export class SqlNotificationStore {
     const rows = await this.db
       .selectFrom("deliveries")
       .innerJoin("notifications", "notifications.id", "deliveries.notification_id")
-      .select(["deliveries.notification_id", "deliveries.channel", "deliveries.address", "deliveries.attempts", "notifications.locale", "notifications.content"])
+      .select([
+        "deliveries.notification_id",
+        "deliveries.channel",
+        "deliveries.address",
+        "deliveries.attempts",
+        "notifications.locale",
+        "notifications.content",
+      ])
       .where("deliveries.status", "=", "pending")
       .where("deliveries.next_attempt_at", "<=", now.toISOString())
       .where("deliveries.channel", "in", [...channels])
@@ -186,13 +198,24 @@ export class SqlNotificationStore {
     channel: Channel,
     values: { status: DeliveryStatus; failure: string | null; next_attempt_at?: string },
   ): Promise<void> {
-    await this.db.updateTable("deliveries").set(values).where("notification_id", "=", notificationId).where("channel", "=", channel).execute();
+    await this.db
+      .updateTable("deliveries")
+      .set(values)
+      .where("notification_id", "=", notificationId)
+      .where("channel", "=", channel)
+      .execute();
   }
 }
 
 const CHANNEL_ORDER: Channel[] = ["chat", "email", "sms"];
 
-function toDeliveryState(row: { channel: string; status: string; attempts: number; last_attempt_at: string | null; failure: string | null }): DeliveryState {
+function toDeliveryState(row: {
+  channel: string;
+  status: string;
+  attempts: number;
+  last_attempt_at: string | null;
+  failure: string | null;
+}): DeliveryState {
   return {
     channel: row.channel as Channel,
     // An attempt under way is still pending to anyone asking.

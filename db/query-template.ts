@@ -14,7 +14,8 @@ export function queryTemplate<Row>(query: Compilable<Row>, parameterCount: numbe
     throw new Error(`query template expects ${parameterCount} parameters, its SQL has ${compiled.parameters.length}: ${compiled.sql}`);
   }
   return (...parameters: unknown[]): CompiledQuery<Row> => {
-    if (parameters.length !== parameterCount) throw new Error(`query template called with ${parameters.length} of ${parameterCount} parameters`);
+    if (parameters.length !== parameterCount)
+      throw new Error(`query template called with ${parameters.length} of ${parameterCount} parameters`);
     return { ...compiled, parameters };
   };
 }

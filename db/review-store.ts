@@ -4,7 +4,14 @@ import type { Method } from "../src/domain/application.js";
 import type { IsoDate } from "../src/domain/business-days.js";
 import type { AccountStatus } from "../src/domain/user-record.js";
 import type { Platform } from "../src/chat/chat-event.js";
-import type { AuditEntry, ChangeResult, LifecycleChange, ReviewQueueEntry, ReviewStore, SupportRequestEntry } from "../src/review/review-port.js";
+import type {
+  AuditEntry,
+  ChangeResult,
+  LifecycleChange,
+  ReviewQueueEntry,
+  ReviewStore,
+  SupportRequestEntry,
+} from "../src/review/review-port.js";
 import { findUserId } from "./identity-lookup.js";
 import type { Database } from "./schema.js";
 
@@ -45,7 +52,15 @@ export class SqlReviewStore implements ReviewStore {
       .where("application_id", "=", application.id)
       .orderBy("id", "asc")
       .execute();
-    return rows.map((row) => ({ at: row.at, actor: row.actor, platform: row.platform, from: row.from_status, to: row.to_status, reason: row.reason, note: row.note }));
+    return rows.map((row) => ({
+      at: row.at,
+      actor: row.actor,
+      platform: row.platform,
+      from: row.from_status,
+      to: row.to_status,
+      reason: row.reason,
+      note: row.note,
+    }));
   }
 
   async supportRequests(limit: number): Promise<SupportRequestEntry[]> {
@@ -55,7 +70,13 @@ export class SqlReviewStore implements ReviewStore {
       .orderBy("created_at", "desc")
       .limit(limit)
       .execute();
-    return rows.map((row) => ({ reference: row.reference, platform: row.platform, user: row.platform_user_id, question: row.question, createdAt: row.created_at }));
+    return rows.map((row) => ({
+      reference: row.reference,
+      platform: row.platform,
+      user: row.platform_user_id,
+      question: row.question,
+      createdAt: row.created_at,
+    }));
   }
 
   async setAccountStatus(platform: Platform, platformUserId: string, status: AccountStatus): Promise<boolean> {

@@ -79,7 +79,10 @@ function hotQueries(db: Kysely<Database>) {
   const $ = "?"; // placeholder values; the real ones are passed in the same order
   return {
     markEventProcessed: queryTemplate(
-      db.insertInto("processed_events").values({ platform: $, event_id: $, processed_at: $ }).onConflict((oc) => oc.doNothing()),
+      db
+        .insertInto("processed_events")
+        .values({ platform: $, event_id: $, processed_at: $ })
+        .onConflict((oc) => oc.doNothing()),
       3,
     ),
     openChat: queryTemplate(
@@ -181,19 +184,21 @@ class SqlTransaction implements StoreTransaction {
     return row ? { machineVersion: row.machine_version, snapshot: parseJson(row.snapshot) } : null;
   }
 
-  async saveConversation(
-    platform: Platform,
-    chatId: string,
-    userId: string,
-    conversation: StoredConversation,
-    at: Date,
-  ): Promise<void> {
+  async saveConversation(platform: Platform, chatId: string, userId: string, conversation: StoredConversation, at: Date): Promise<void> {
     const snapshot = JSON.stringify(conversation.snapshot);
     const updatedAt = at.toISOString();
     await this.trx.executeQuery(
       this.queries.saveConversation(
-        platform, chatId, userId, conversation.machineVersion, snapshot, updatedAt,
-        userId, conversation.machineVersion, snapshot, updatedAt,
+        platform,
+        chatId,
+        userId,
+        conversation.machineVersion,
+        snapshot,
+        updatedAt,
+        userId,
+        conversation.machineVersion,
+        snapshot,
+        updatedAt,
       ),
     );
   }
@@ -222,7 +227,15 @@ class SqlTransaction implements StoreTransaction {
   async heldDrafts(): Promise<HeldDraft[]> {
     const rows = await this.trx
       .selectFrom("applications")
-      .select(["user_id", "details", "documents", "held_platform", "held_previous_reference", "workspace_team_id", "workspace_enterprise_id"])
+      .select([
+        "user_id",
+        "details",
+        "documents",
+        "held_platform",
+        "held_previous_reference",
+        "workspace_team_id",
+        "workspace_enterprise_id",
+      ])
       .where("status", "=", "draft")
       .where("held_at", "is not", null)
       .orderBy("held_at")
@@ -233,7 +246,12 @@ class SqlTransaction implements StoreTransaction {
       platform: (row.held_platform ?? "console") as Platform,
       ...(row.held_previous_reference ? { previousReference: row.held_previous_reference } : {}),
       ...(row.workspace_team_id
-        ? { workspace: { teamId: row.workspace_team_id, ...(row.workspace_enterprise_id ? { enterpriseId: row.workspace_enterprise_id } : {}) } }
+        ? {
+            workspace: {
+              teamId: row.workspace_team_id,
+              ...(row.workspace_enterprise_id ? { enterpriseId: row.workspace_enterprise_id } : {}),
+            },
+          }
         : {}),
     }));
   }
@@ -330,11 +348,7 @@ class SqlTransaction implements StoreTransaction {
   async submitApplication(submission: NewSubmission): Promise<void> {
     const { documents, ...details } = submission.draft;
     const now = submission.submittedAt.toISOString();
-    await this.trx
-      .deleteFrom("applications")
-      .where("user_id", "=", submission.userId)
-      .where("status", "=", "draft")
-      .execute();
+    await this.trx.deleteFrom("applications").where("user_id", "=", submission.userId).where("status", "=", "draft").execute();
     const id = randomUUID();
     const previous = submission.previousReference
       ? await this.trx.selectFrom("applications").select("id").where("reference", "=", submission.previousReference).executeTakeFirst()
@@ -380,7 +394,14 @@ class SqlTransaction implements StoreTransaction {
     return applyLifecycleChange(this.trx, change);
   }
 
-  async updateContactDetails(userId: string, field: "email" | "phone", value: string, actor: string, platform: Platform, at: Date): Promise<boolean> {
+  async updateContactDetails(
+    userId: string,
+    field: "email" | "phone",
+    value: string,
+    actor: string,
+    platform: Platform,
+    at: Date,
+  ): Promise<boolean> {
     const latest = await this.trx
       .selectFrom("applications")
       .select(["id", "details", "status"])
@@ -391,10 +412,23 @@ class SqlTransaction implements StoreTransaction {
       .executeTakeFirst();
     if (!latest) return false;
     const details = { ...(parseJson(latest.details) as object), [field]: value };
-    await this.trx.updateTable("applications").set({ details: JSON.stringify(details), updated_at: at.toISOString() }).where("id", "=", latest.id).execute();
+    await this.trx
+      .updateTable("applications")
+      .set({ details: JSON.stringify(details), updated_at: at.toISOString() })
+      .where("id", "=", latest.id)
+      .execute();
     await this.trx
       .insertInto("audit_log")
-      .values({ application_id: latest.id, actor, platform, at: at.toISOString(), from_status: latest.status, to_status: latest.status, reason: `${field}_updated`, note: null })
+      .values({
+        application_id: latest.id,
+        actor,
+        platform,
+        at: at.toISOString(),
+        from_status: latest.status,
+        to_status: latest.status,
+        reason: `${field}_updated`,
+        note: null,
+      })
       .execute();
     return true;
   }
@@ -459,7 +493,13 @@ class SqlTransaction implements StoreTransaction {
     if (!session) return;
     await this.trx
       .insertInto("review_sessions")
-      .values({ platform: reviewer.platform, chat_id: reviewer.chatId, reference: session.reference, reasons: JSON.stringify(session.reasons), created_at: at.toISOString() })
+      .values({
+        platform: reviewer.platform,
+        chat_id: reviewer.chatId,
+        reference: session.reference,
+        reasons: JSON.stringify(session.reasons),
+        created_at: at.toISOString(),
+      })
       .execute();
   }
 
@@ -502,17 +542,36 @@ class SqlTransaction implements StoreTransaction {
   }
 
   async auditWithoutChange(reference: string, actor: string, platform: Platform, reason: string, at: Date): Promise<void> {
-    const application = await this.trx.selectFrom("applications").select(["id", "status"]).where("reference", "=", reference).executeTakeFirst();
+    const application = await this.trx
+      .selectFrom("applications")
+      .select(["id", "status"])
+      .where("reference", "=", reference)
+      .executeTakeFirst();
     if (!application) return;
     await this.trx
       .insertInto("audit_log")
-      .values({ application_id: application.id, actor, platform, at: at.toISOString(), from_status: application.status, to_status: application.status, reason, note: null })
+      .values({
+        application_id: application.id,
+        actor,
+        platform,
+        at: at.toISOString(),
+        from_status: application.status,
+        to_status: application.status,
+        reason,
+        note: null,
+      })
       .execute();
   }
 }
 
-
-type ApplicationRow = { reference: string | null; status: string; method: string | null; submitted_at: string | null; expected_by: string | null; reasons: string };
+type ApplicationRow = {
+  reference: string | null;
+  status: string;
+  method: string | null;
+  submitted_at: string | null;
+  expected_by: string | null;
+  reasons: string;
+};
 
 /** Rows are the user's non-draft applications, newest first. */
 function toUserRecord(rows: ApplicationRow[], account: AccountStatus, today: IsoDate): UserRecord {

@@ -33,11 +33,11 @@ export interface CheckedUpload {
 }
 
 export type ConversationEvent = Stamped &
+  /**
+   * `faq` is the closest FAQ topic, when the text reads like one of its questions; `contact` is
+   * the email and phone of the user's latest application, attached for "notification-missing".
+   */
   (
-    /**
-     * `faq` is the closest FAQ topic, when the text reads like one of its questions; `contact` is
-     * the email and phone of the user's latest application, attached for "notification-missing".
-     */
     | { type: "user.text"; text: string; faq?: { topic: FaqTopic; confidence: number }; contact?: ContactDetails }
     | { type: `choice.${string}` }
     | { type: "user.file"; upload: CheckedUpload }

@@ -18,11 +18,7 @@ import {
 } from "../src/domain/application.js";
 import { formatPhoneForDisplay, validatePhone } from "../src/domain/phone.js";
 import { validateEmail } from "../src/domain/email.js";
-import {
-  checkOneTimeCode,
-  ONE_TIME_CODE_MAX_WRONG_TRIES,
-  resendWaitMs,
-} from "../src/domain/one-time-code.js";
+import { checkOneTimeCode, ONE_TIME_CODE_MAX_WRONG_TRIES, resendWaitMs } from "../src/domain/one-time-code.js";
 import { isAwaitingDecision, resubmissionVerdict, type ResubmissionVerdict } from "../src/domain/user-record.js";
 import { otherLocale } from "../src/i18n/locale.js";
 import { joinMessages, msg, type Message, type MessageKey } from "../src/i18n/message.js";
@@ -30,12 +26,7 @@ import { parseAnswer, type AnswerResult } from "./answers.js";
 import { faqReply, topicChoices } from "./faq-replies.js";
 import { FAQ_TOPICS, type FaqTopic } from "../src/faq/faq-topics.js";
 import type { Channel } from "../src/notifications/notification.js";
-import type {
-  ConversationContext,
-  ConversationEvent,
-  ConversationInput,
-  ConversationOutput,
-} from "./conversation.events.js";
+import type { ConversationContext, ConversationEvent, ConversationInput, ConversationOutput } from "./conversation.events.js";
 import { statusReply } from "./conversation.prompts.js";
 
 /**
@@ -107,8 +98,7 @@ export const conversationMachine = setup({
     questionInFlow: ({ event }) => event.type === "user.text" && (event.faq?.confidence ?? 0) >= QUESTION_IN_FLOW,
     /** So clearly a question that it is answered even when it would also pass as an answer. */
     strongQuestion: ({ event }) => event.type === "user.text" && (event.faq?.confidence ?? 0) >= STRONG_QUESTION,
-    approvedEnterprise: ({ event }) =>
-      event.record.application?.status === "approved" && event.record.application.method === "enterprise",
+    approvedEnterprise: ({ event }) => event.record.application?.status === "approved" && event.record.application.method === "enterprise",
     validNewEmail: ({ event }) => event.type === "user.text" && validEmail(event.text) !== undefined,
     validNewPhone: ({ event }) => event.type === "user.text" && validPhone(event.text) !== undefined,
   },
@@ -202,8 +192,7 @@ export const conversationMachine = setup({
       enqueue.emit(reply(msg(key, { reference: event.previousReference })));
     }),
     answerFaq: emit(({ event }) => {
-      const topic =
-        event.type === "user.text" ? event.faq?.topic : (event.type.slice("choice.faq.".length) as FaqTopic);
+      const topic = event.type === "user.text" ? event.faq?.topic : (event.type.slice("choice.faq.".length) as FaqTopic);
       if (!topic || !FAQ_TOPICS.includes(topic)) return reply(msg("input.staleChoice"));
       const contact = event.type === "user.text" ? event.contact : undefined;
       return { type: "reply", ...faqReply(topic, event.record, event.supportContact, contact) };
@@ -294,9 +283,7 @@ export const conversationMachine = setup({
     }),
     confirmSubmission: enqueueActions(({ event, enqueue }) => {
       if (event.type !== "application.submitted") return;
-      enqueue.emit(
-        reply(msg("submitted.done", { reference: event.reference, expectedBy: event.expectedBy })),
-      );
+      enqueue.emit(reply(msg("submitted.done", { reference: event.reference, expectedBy: event.expectedBy })));
       enqueue.assign({ draft: EMPTY_DRAFT, code: undefined, resubmitting: undefined });
     }),
     sayStatus: emit(({ context, event }) => ({ type: "reply", ...statusReply(event.record, context.draft) })),
@@ -353,7 +340,10 @@ export const conversationMachine = setup({
     "choice.resubmit": [
       { guard: { type: "resubmission", params: { verdict: "allowed" } }, actions: "prepareResubmission" },
       { guard: { type: "resubmission", params: { verdict: "final" } }, actions: ["saySupport", "prompt"] },
-      { guard: { type: "resubmission", params: { verdict: "limit" } }, actions: [{ type: "say", params: { key: "resubmit.limit" } }, "saySupport", "prompt"] },
+      {
+        guard: { type: "resubmission", params: { verdict: "limit" } },
+        actions: [{ type: "say", params: { key: "resubmit.limit" } }, "saySupport", "prompt"],
+      },
       { actions: [{ type: "say", params: { key: "input.staleChoice" } }, "prompt"] },
     ],
     "resubmission.ready": { target: ".route", actions: "startResubmission" },
@@ -394,19 +384,13 @@ export const conversationMachine = setup({
           { target: "route" },
         ],
         "choice.status": { actions: ["sayStatus", "prompt"] },
-        "user.text": [
-          { guard: "matchedQuestion", actions: ["answerFaq", "prompt"] },
-          { actions: ["offerTopics"] },
-        ],
+        "user.text": [{ guard: "matchedQuestion", actions: ["answerFaq", "prompt"] }, { actions: ["offerTopics"] }],
         "cmd.cancel": { actions: [{ type: "say", params: { key: "cancel.nothing" } }, "prompt"] },
       },
     },
     /** Goes to the first unanswered question, or to the summary when there is none. */
     route: {
-      always: [
-        ...STEPS.map((step) => ({ guard: { type: "isNextStep" as const, params: { step } }, target: step })),
-        { target: "summary" },
-      ],
+      always: [...STEPS.map((step) => ({ guard: { type: "isNextStep" as const, params: { step } }, target: step })), { target: "summary" }],
     },
     ...Object.fromEntries(TEXT_STEPS.map((step) => [step, textStep(step)])),
     phone: {
@@ -449,7 +433,11 @@ export const conversationMachine = setup({
     editPick: {
       entry: "prompt",
       on: {
-        ...Object.fromEntries(editableSteps("id_card").concat(editableSteps("enterprise")).map((step) => [`choice.edit.${step}`, step])),
+        ...Object.fromEntries(
+          editableSteps("id_card")
+            .concat(editableSteps("enterprise"))
+            .map((step) => [`choice.edit.${step}`, step]),
+        ),
         "choice.editDone": "summary",
         "cmd.back": "summary",
       },
@@ -550,7 +538,11 @@ function textStep(step: TextStep) {
     on: {
       "user.text": [
         { guard: "strongQuestion" as const, actions: ["answerFaq" as const, "prompt" as const] },
-        { guard: { type: "answerValid" as const, params: { step } }, target: "route", actions: { type: "saveAnswer" as const, params: { step } } },
+        {
+          guard: { type: "answerValid" as const, params: { step } },
+          target: "route",
+          actions: { type: "saveAnswer" as const, params: { step } },
+        },
         { guard: "questionInFlow" as const, actions: ["answerFaq" as const, "prompt" as const] },
         { actions: [{ type: "explainAnswer" as const, params: { step } }, "prompt" as const] },
       ],
@@ -590,7 +582,11 @@ function documentStep(step: DocumentStep) {
     entry: "prompt" as const,
     on: {
       "user.file": [
-        { guard: "uploadAccepted" as const, target: "route", actions: { type: "saveDocument" as const, params: { slot: DOCUMENT_STEPS[step]! } } },
+        {
+          guard: "uploadAccepted" as const,
+          target: "route",
+          actions: { type: "saveDocument" as const, params: { slot: DOCUMENT_STEPS[step]! } },
+        },
         { actions: ["explainUpload" as const, "prompt" as const] },
       ],
       "cmd.back": backTarget(step)!,

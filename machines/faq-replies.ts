@@ -63,8 +63,16 @@ export function faqReply(topic: FaqTopic, record: UserRecord, supportContact: st
         const deliveries = contact.lastDeliveries ?? [];
         return {
           body: [
-            msg("faq.yourContact", { email: contact.email ? maskEmail(contact.email) : "—", phone: contact.phone ? maskPhone(contact.phone) : "—" }),
-            ...(deliveries.length > 0 ? [msg("faq.lastNotification", { date: (contact.lastAt ?? "").slice(0, 16).replace("T", " ") }), ...deliveries.map(deliveryLine)] : []),
+            msg("faq.yourContact", {
+              email: contact.email ? maskEmail(contact.email) : "—",
+              phone: contact.phone ? maskPhone(contact.phone) : "—",
+            }),
+            ...(deliveries.length > 0
+              ? [
+                  msg("faq.lastNotification", { date: (contact.lastAt ?? "").slice(0, 16).replace("T", " ") }),
+                  ...deliveries.map(deliveryLine),
+                ]
+              : []),
             general,
           ],
           choices: [

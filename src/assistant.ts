@@ -78,6 +78,12 @@ export async function openStore(config: Config): Promise<SqlStore> {
 }
 
 /** The configured SMS provider: the webhook, or the development sender (printed by the console, logged elsewhere). */
-export function smsSenderFor(config: Readonly<Config>, logger: Logger, consoleSink?: (maskedPhone: string, text: string) => void): SmsSender {
-  return config.smsWebhook ? new WebhookSmsSender(config.smsWebhook.url, config.smsWebhook.token) : new DevelopmentSmsSender(logger, consoleSink);
+export function smsSenderFor(
+  config: Readonly<Config>,
+  logger: Logger,
+  consoleSink?: (maskedPhone: string, text: string) => void,
+): SmsSender {
+  return config.smsWebhook
+    ? new WebhookSmsSender(config.smsWebhook.url, config.smsWebhook.token)
+    : new DevelopmentSmsSender(logger, consoleSink);
 }

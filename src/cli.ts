@@ -118,7 +118,11 @@ async function run(argv: string[]): Promise<number> {
       if (!values.zh?.trim() || !values.en?.trim()) throw new UsageError('announce needs both --zh "<text>" and --en "<text>"');
       const sinceDays = Number(values["since-days"] ?? 30);
       if (!Number.isInteger(sinceDays) || sinceDays < 1) throw new UsageError("--since-days must be a whole number of days ≥ 1");
-      return new NotificationCommands(loadConfigOrExit()).announce({ zh: values.zh.trim(), en: values.en.trim() }, sinceDays, !values["no-wait"]);
+      return new NotificationCommands(loadConfigOrExit()).announce(
+        { zh: values.zh.trim(), en: values.en.trim() },
+        sinceDays,
+        !values["no-wait"],
+      );
     }
     case "maintenance": {
       expectArgs(rest, 1);
@@ -173,7 +177,10 @@ async function reviewList(json: boolean): Promise<number> {
   return withReviewStore(async (reviews, config) => {
     const now = new Date();
     const queue = await reviews.awaitingReview(localDate(now, config.timeZone));
-    const entries = queue.map((entry) => ({ ...entry, waitingHours: Math.floor((now.getTime() - Date.parse(entry.submittedAt)) / 3_600_000) }));
+    const entries = queue.map((entry) => ({
+      ...entry,
+      waitingHours: Math.floor((now.getTime() - Date.parse(entry.submittedAt)) / 3_600_000),
+    }));
     if (json) {
       process.stdout.write(`${JSON.stringify(entries)}\n`);
     } else if (entries.length === 0) {
@@ -181,7 +188,9 @@ async function reviewList(json: boolean): Promise<number> {
     } else {
       for (const e of entries) {
         const age = e.waitingHours >= 48 ? `${Math.floor(e.waitingHours / 24)} d` : `${e.waitingHours} h`;
-        process.stdout.write(`${e.reference}  ${e.method.padEnd(10)}  waiting ${age.padStart(5)}  expected by ${e.expectedBy}${e.overdue ? "  OVERDUE" : ""}\n`);
+        process.stdout.write(
+          `${e.reference}  ${e.method.padEnd(10)}  waiting ${age.padStart(5)}  expected by ${e.expectedBy}${e.overdue ? "  OVERDUE" : ""}\n`,
+        );
       }
     }
     return 0;
@@ -193,7 +202,9 @@ async function supportList(json: boolean): Promise<number> {
     const requests = await reviews.supportRequests(100);
     if (json) process.stdout.write(`${JSON.stringify(requests)}\n`);
     else if (requests.length === 0) process.stdout.write("no support requests\n");
-    else for (const r of requests) process.stdout.write(`${r.reference}  ${r.createdAt}  ${r.platform}:${r.user}${r.question ? `  “${r.question}”` : ""}\n`);
+    else
+      for (const r of requests)
+        process.stdout.write(`${r.reference}  ${r.createdAt}  ${r.platform}:${r.user}${r.question ? `  “${r.question}”` : ""}\n`);
     return 0;
   });
 }
@@ -221,7 +232,8 @@ async function audit(reference: string, json: boolean): Promise<number> {
 
 async function account(platform: string, user: string, status: string): Promise<number> {
   const target = platformArgument(platform);
-  if (!(ACCOUNT_STATUSES as readonly string[]).includes(status)) throw new UsageError(`status must be one of ${ACCOUNT_STATUSES.join(", ")}`);
+  if (!(ACCOUNT_STATUSES as readonly string[]).includes(status))
+    throw new UsageError(`status must be one of ${ACCOUNT_STATUSES.join(", ")}`);
   return withReviewStore(async (reviews) => {
     if (!(await reviews.setAccountStatus(target, user, status as AccountStatus))) {
       process.stderr.write(`no ${platform} user "${user}" has talked to the assistant\n`);
@@ -257,7 +269,9 @@ async function status(platform: string, user: string, json: boolean): Promise<nu
       const lines = [`${platform} user ${user}: account ${record.account}, ${record.verified ? "verified" : "not verified"}`];
       if (record.application) {
         const a = record.application;
-        lines.push(`application ${a.reference}: ${a.status} (${a.method}), submitted ${a.submittedAt}, expected by ${a.expectedBy}${a.overdue ? " — OVERDUE" : ""}`);
+        lines.push(
+          `application ${a.reference}: ${a.status} (${a.method}), submitted ${a.submittedAt}, expected by ${a.expectedBy}${a.overdue ? " — OVERDUE" : ""}`,
+        );
         if (a.reasons.length) lines.push(`reasons: ${a.reasons.join(", ")}`);
       } else {
         lines.push("no submitted application");
@@ -275,7 +289,9 @@ function validate(kind: string, value: string, json: boolean): number {
   if (!validator) throw new UsageError(`validate takes one of ${Object.keys(VALIDATORS).join(", ")}`);
   const result = validator(value);
   const output = result.valid ? { valid: true, normalized: result.normalized } : { valid: false, error: result.error };
-  process.stdout.write(json ? `${JSON.stringify(output)}\n` : result.valid ? `valid: ${result.normalized}\n` : `invalid: ${result.error}\n`);
+  process.stdout.write(
+    json ? `${JSON.stringify(output)}\n` : result.valid ? `valid: ${result.normalized}\n` : `invalid: ${result.error}\n`,
+  );
   return result.valid ? 0 : 1;
 }
 
@@ -286,9 +302,13 @@ function faq(question: string, json: boolean, lang: string | undefined): number 
   const { topic, confidence } = new FaqMatcher().match(question);
   // The general answer: content editors check phrasings, not a user's record.
   const answer = topic
-    ? faqReply(topic, NEW_USER_RECORD, config.supportContact).body.map((message) => translate(locale, message)).join("\n")
+    ? faqReply(topic, NEW_USER_RECORD, config.supportContact)
+        .body.map((message) => translate(locale, message))
+        .join("\n")
     : translate(locale, msg("faq.noMatch"));
-  process.stdout.write(json ? `${JSON.stringify({ topic, confidence, answer })}\n` : `${topic ?? "(no topic)"}  ${confidence}\n${answer}\n`);
+  process.stdout.write(
+    json ? `${JSON.stringify({ topic, confidence, answer })}\n` : `${topic ?? "(no topic)"}  ${confidence}\n${answer}\n`,
+  );
   return 0;
 }
 

@@ -94,14 +94,18 @@ function notifications(env: Env): Pick<Config, "notifyChannels" | "smtp" | "smsW
 function telegram(env: Env): TelegramConfig | undefined {
   const token = value(env, "TELEGRAM_BOT_TOKEN");
   if (!token) return undefined;
-  if (!/^\d+:[\w-]+$/.test(token)) throw new ConfigError("TELEGRAM_BOT_TOKEN", "does not look like a bot token from @BotFather (123456:ABC-…)");
+  if (!/^\d+:[\w-]+$/.test(token))
+    throw new ConfigError("TELEGRAM_BOT_TOKEN", "does not look like a bot token from @BotFather (123456:ABC-…)");
   const webhookUrl = url(env, "TELEGRAM_WEBHOOK_URL");
   const secret = value(env, "TELEGRAM_WEBHOOK_SECRET");
-  if (webhookUrl && !secret) throw new ConfigError("TELEGRAM_WEBHOOK_SECRET", "is required with TELEGRAM_WEBHOOK_URL, so only Telegram can post updates");
+  if (webhookUrl && !secret)
+    throw new ConfigError("TELEGRAM_WEBHOOK_SECRET", "is required with TELEGRAM_WEBHOOK_URL, so only Telegram can post updates");
   // Telegram accepts 1-256 characters A-Z, a-z, 0-9, _ and - as the secret token.
-  if (secret && !/^[\w-]{1,256}$/.test(secret)) throw new ConfigError("TELEGRAM_WEBHOOK_SECRET", "must be 1-256 characters of A-Z, a-z, 0-9, _ and -");
+  if (secret && !/^[\w-]{1,256}$/.test(secret))
+    throw new ConfigError("TELEGRAM_WEBHOOK_SECRET", "must be 1-256 characters of A-Z, a-z, 0-9, _ and -");
   const reviewChatId = value(env, "TELEGRAM_REVIEW_CHAT_ID");
-  if (reviewChatId && !/^-?\d+$/.test(reviewChatId)) throw new ConfigError("TELEGRAM_REVIEW_CHAT_ID", `must be a numeric chat id such as -1001234567890, got "${reviewChatId}"`);
+  if (reviewChatId && !/^-?\d+$/.test(reviewChatId))
+    throw new ConfigError("TELEGRAM_REVIEW_CHAT_ID", `must be a numeric chat id such as -1001234567890, got "${reviewChatId}"`);
   const reviewerIds = list(env, "TELEGRAM_REVIEWER_IDS") ?? [];
   const notNumeric = reviewerIds.find((id) => !/^\d+$/.test(id));
   if (notNumeric) throw new ConfigError("TELEGRAM_REVIEWER_IDS", `must be numeric Telegram user ids, got "${notNumeric}"`);
@@ -117,14 +121,18 @@ function telegram(env: Env): TelegramConfig | undefined {
 function slack(env: Env): SlackConfig | undefined {
   const token = value(env, "SLACK_BOT_TOKEN");
   if (!token) return undefined;
-  if (!token.startsWith("xoxb-")) throw new ConfigError("SLACK_BOT_TOKEN", "must be a bot token (xoxb-…) from the app's OAuth & Permissions page");
+  if (!token.startsWith("xoxb-"))
+    throw new ConfigError("SLACK_BOT_TOKEN", "must be a bot token (xoxb-…) from the app's OAuth & Permissions page");
   const signingSecret = value(env, "SLACK_SIGNING_SECRET");
-  if (!signingSecret) throw new ConfigError("SLACK_SIGNING_SECRET", "is required with SLACK_BOT_TOKEN (Basic Information → Signing Secret)");
+  if (!signingSecret)
+    throw new ConfigError("SLACK_SIGNING_SECRET", "is required with SLACK_BOT_TOKEN (Basic Information → Signing Secret)");
   const appToken = value(env, "SLACK_APP_TOKEN");
-  if (appToken && !appToken.startsWith("xapp-")) throw new ConfigError("SLACK_APP_TOKEN", "must be an app-level token (xapp-…) with connections:write");
+  if (appToken && !appToken.startsWith("xapp-"))
+    throw new ConfigError("SLACK_APP_TOKEN", "must be an app-level token (xapp-…) with connections:write");
   const apiUrl = url(env, "SLACK_API_URL");
   const reviewChannel = value(env, "SLACK_REVIEW_CHANNEL");
-  if (reviewChannel && !/^[CG][A-Z0-9]+$/.test(reviewChannel)) throw new ConfigError("SLACK_REVIEW_CHANNEL", `must be a channel id such as C0123456789, got "${reviewChannel}"`);
+  if (reviewChannel && !/^[CG][A-Z0-9]+$/.test(reviewChannel))
+    throw new ConfigError("SLACK_REVIEW_CHANNEL", `must be a channel id such as C0123456789, got "${reviewChannel}"`);
   const reviewerIds = list(env, "SLACK_REVIEWER_IDS") ?? [];
   const notMember = reviewerIds.find((id) => !/^[UW][A-Z0-9]+$/.test(id));
   if (notMember) throw new ConfigError("SLACK_REVIEWER_IDS", `must be Slack member ids such as U0123456789, got "${notMember}"`);
@@ -145,7 +153,10 @@ function value(env: Env, name: string): string | undefined {
 
 function list(env: Env, name: string): string[] | undefined {
   const raw = value(env, name);
-  return raw?.split(",").map((item) => item.trim()).filter(Boolean);
+  return raw
+    ?.split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
 }
 
 function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
@@ -213,7 +224,9 @@ function number(env: Env, name: string, fallback: number, limits: { min?: number
     (limits.min === undefined || parsed >= limits.min) &&
     (limits.max === undefined || parsed <= limits.max);
   if (!valid) {
-    const range = [limits.min !== undefined ? `≥ ${limits.min}` : "", limits.max !== undefined ? `≤ ${limits.max}` : ""].filter(Boolean).join(" and ");
+    const range = [limits.min !== undefined ? `≥ ${limits.min}` : "", limits.max !== undefined ? `≤ ${limits.max}` : ""]
+      .filter(Boolean)
+      .join(" and ");
     throw new ConfigError(name, `must be ${limits.integer ? "a whole number" : "a number"}${range ? ` ${range}` : ""}, got "${raw}"`);
   }
   return parsed;

@@ -8,10 +8,7 @@ export type Logger = pino.Logger;
  * level deep per wildcard, so both top-level and nested spellings are listed.
  */
 const PERSONAL_FIELDS = ["name", "email", "phone", "idNumber", "legalRepName", "legalRepIdNumber", "text", "draft", "details"];
-const REDACT_PATHS = [
-  ...PERSONAL_FIELDS.filter((field) => field !== "text"),
-  ...PERSONAL_FIELDS.map((field) => `*.${field}`),
-];
+const REDACT_PATHS = [...PERSONAL_FIELDS.filter((field) => field !== "text"), ...PERSONAL_FIELDS.map((field) => `*.${field}`)];
 
 /** Logs go to stderr: stdout belongs to the console chat. */
 export function createLogger(level: string, destination: pino.DestinationStream = pino.destination(2)): Logger {

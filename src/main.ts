@@ -41,7 +41,10 @@ async function runConsole(config: Readonly<Config>, logger: Logger): Promise<voi
     await dispatcher.runOnce();
     return dispatched.splice(0);
   };
-  logger.info({ database: config.sqlitePath }, "console chat ready: type a message, /as <user> to switch user, /file <path> to send a file");
+  logger.info(
+    { database: config.sqlitePath },
+    "console chat ready: type a message, /as <user> to switch user, /file <path> to send a file",
+  );
   await runConsoleChat({
     input: process.stdin,
     output: process.stdout,
@@ -80,7 +83,9 @@ async function runPlatforms(config: Readonly<Config>, logger: Logger): Promise<v
   if (telegram) running.push(await startTelegram(telegram, config, parts));
   if (slack) running.push(await startSlack(slack, config, parts));
 
-  const routes = new Map<string, RequestHandler>(running.flatMap((platform) => (platform.webhook ? [[platform.webhook.path, platform.webhook.handler]] : [])));
+  const routes = new Map<string, RequestHandler>(
+    running.flatMap((platform) => (platform.webhook ? [[platform.webhook.path, platform.webhook.handler]] : [])),
+  );
   let server: Server | undefined;
   if (routes.size > 0) {
     server = (await startWebServer(config.port, routes)).server;
@@ -93,7 +98,8 @@ async function runPlatforms(config: Readonly<Config>, logger: Logger): Promise<v
       .catch((error: unknown) => logger.error({ error: errorSummary(error) }, "scheduled tasks failed"));
   await tick();
   const timer = setInterval(tick, DUE_TASK_INTERVAL_MS);
-  const dispatch = () => dispatcher.runOnce().catch((error: unknown) => logger.error({ error: errorSummary(error) }, "notification dispatch failed"));
+  const dispatch = () =>
+    dispatcher.runOnce().catch((error: unknown) => logger.error({ error: errorSummary(error) }, "notification dispatch failed"));
   const dispatchTimer = setInterval(dispatch, DISPATCH_INTERVAL_MS);
 
   await new Promise<void>((resolve) => {

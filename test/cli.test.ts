@@ -51,7 +51,14 @@ describe("cli", () => {
 
   it("check-document --json --lang en: lists every problem with a message that says what to do (exit 1)", async () => {
     const path = join(dir, "bad.jpg");
-    writeFileSync(path, await sharp(await goodJpeg()).blur(6).greyscale().jpeg().toBuffer());
+    writeFileSync(
+      path,
+      await sharp(await goodJpeg())
+        .blur(6)
+        .greyscale()
+        .jpeg()
+        .toBuffer(),
+    );
     const result = runCli(["check-document", path, "--json", "--lang", "en"], env);
     expect(result.code).toBe(1);
     const output = JSON.parse(result.stdout);
@@ -65,7 +72,14 @@ describe("cli", () => {
     writeFileSync(path, "just text");
     const result = runCli(["check-document", path, "--json", "--lang", "zh-CN"], env);
     expect(result.code).toBe(1);
-    expect(JSON.parse(result.stdout)).toMatchObject({ ok: false, format: null, width: null, height: null, bytes: 9, problems: [{ code: "unsupported_format", message: expect.stringContaining("JPEG 或 PNG") }] });
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      ok: false,
+      format: null,
+      width: null,
+      height: null,
+      bytes: 9,
+      problems: [{ code: "unsupported_format", message: expect.stringContaining("JPEG 或 PNG") }],
+    });
   });
 
   it("faq --json: the topic, confidence and answer a phrasing gets; null topic when nothing matches", () => {
@@ -76,12 +90,18 @@ describe("cli", () => {
     expect(unmatched).toMatchObject({ topic: null, answer: expect.stringContaining("not sure what you mean") });
   });
 
-  it.each([[["frobnicate"]], [["check-document", "/no/such/file.jpg"]], [["check-document", "x.jpg", "--lang", "fr"]], [[]], [["validate", "passport", "x"]], [["status", "whatsapp", "x"]], [["status", "console"]], [["validate", "email", "a@b.co", "--bogus"]]])(
-    "prints usage and exits 2 for %j",
-    (args) => {
-      const result = runCli(args, env);
-      expect(result.code).toBe(2);
-      expect(result.stderr).toContain("usage: npm run cli");
-    },
-  );
+  it.each([
+    [["frobnicate"]],
+    [["check-document", "/no/such/file.jpg"]],
+    [["check-document", "x.jpg", "--lang", "fr"]],
+    [[]],
+    [["validate", "passport", "x"]],
+    [["status", "whatsapp", "x"]],
+    [["status", "console"]],
+    [["validate", "email", "a@b.co", "--bogus"]],
+  ])("prints usage and exits 2 for %j", (args) => {
+    const result = runCli(args, env);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("usage: npm run cli");
+  });
 });

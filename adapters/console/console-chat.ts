@@ -52,7 +52,11 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
     for (const reply of replies) {
       // Replies for other console users (reviewers, an applicant told of a decision) are printed too.
       const reader = reply.to?.platform === "console" ? reply.to.chatId : user;
-      if (reply.choices?.length) lastChoices.set(reader, reply.choices.map((choice) => choice.id));
+      if (reply.choices?.length)
+        lastChoices.set(
+          reader,
+          reply.choices.map((choice) => choice.id),
+        );
       print(renderReply(reader, reply, options.documentPath));
       void Promise.resolve(options.onShown?.(reply)).catch(options.onError);
     }

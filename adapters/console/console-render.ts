@@ -9,7 +9,8 @@ import type { Reply } from "../../src/chat/reply.js";
 export function renderReply(user: string, reply: Reply, documentPath?: (id: string) => string): string {
   const text = reply.body.map((message) => translate(reply.locale, message)).join("\n");
   const attachments = (reply.attachments ?? []).map(
-    (attachment) => `    📎 ${translate(reply.locale, attachment.label)}: ${documentPath ? documentPath(attachment.documentId) : attachment.documentId}`,
+    (attachment) =>
+      `    📎 ${translate(reply.locale, attachment.label)}: ${documentPath ? documentPath(attachment.documentId) : attachment.documentId}`,
   );
   const buttons = (reply.choices ?? []).map((choice, index) => `    [${index + 1}] ${translate(reply.locale, choice.label)}`);
   return [`bot → ${user}: ${text}`, ...attachments, ...buttons].join("\n");

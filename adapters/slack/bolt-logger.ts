@@ -7,7 +7,11 @@ import type { Logger } from "../../src/logger.js";
  * not reach the log. Each line is cut short for the same reason.
  */
 export function boltLogger(logger: Logger): BoltLogger {
-  const line = (parts: unknown[]) => parts.map((part) => (part instanceof Error ? part.message : String(part))).join(" ").slice(0, 300);
+  const line = (parts: unknown[]) =>
+    parts
+      .map((part) => (part instanceof Error ? part.message : String(part)))
+      .join(" ")
+      .slice(0, 300);
   return {
     debug: () => undefined,
     info: () => undefined,

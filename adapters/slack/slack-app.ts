@@ -92,9 +92,10 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     const elsewhere: Reply[] = [];
     for (const reply of replies) {
       if (reply.to) elsewhere.push(reply);
-      else await delivery.send(event.chatId, reply, { ...interaction, userId: event.userId }).catch((error: unknown) => {
-        logger.warn({ platform: "slack", error: errorSummary(error) }, "reply could not be sent");
-      });
+      else
+        await delivery.send(event.chatId, reply, { ...interaction, userId: event.userId }).catch((error: unknown) => {
+          logger.warn({ platform: "slack", error: errorSummary(error) }, "reply could not be sent");
+        });
     }
     await options.outbound.deliver(elsewhere);
   }
@@ -141,14 +142,23 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
         .postEphemeral({ channel: command.channel_id, user: command.user_id, text: translate(locale, msg("slack.continueInDm")) })
         .catch((error: unknown) => logger.warn({ platform: "slack", error: errorSummary(error) }, "ephemeral pointer to the DM failed"));
     }
-    const eventBase = await base(client, `cmd.${command.trigger_id}`, command.user_id, command.user_id, workspaceOf(command.team_id, command.enterprise_id));
+    const eventBase = await base(
+      client,
+      `cmd.${command.trigger_id}`,
+      command.user_id,
+      command.user_id,
+      workspaceOf(command.team_id, command.enterprise_id),
+    );
     const [word = "", ...rest] = command.text.trim().split(/\s+/);
     const question = rest.join(" ");
     const content: ChatEvent =
-      word === "" ? { ...eventBase, kind: "command", command: "start", args: "" }
-      : word === "status" || word === "help" ? { ...eventBase, kind: "command", command: word, args: "" }
-      : word === "faq" && question === "" ? { ...eventBase, kind: "choice", choice: "faq" }
-      : { ...eventBase, kind: "text", text: word === "faq" ? question : command.text.trim() };
+      word === ""
+        ? { ...eventBase, kind: "command", command: "start", args: "" }
+        : word === "status" || word === "help"
+          ? { ...eventBase, kind: "command", command: word, args: "" }
+          : word === "faq" && question === ""
+            ? { ...eventBase, kind: "choice", choice: "faq" }
+            : { ...eventBase, kind: "text", text: word === "faq" ? question : command.text.trim() };
     await handle(content);
   });
 
@@ -156,9 +166,18 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     await ack();
     const userId = body.user.id;
     const chatId = chatOf(body.channel?.id, userId);
-    const eventBase = await base(client, `act.${body.trigger_id}`, chatId, userId, workspaceOf(body.user.team_id ?? body.team?.id, body.enterprise?.id));
+    const eventBase = await base(
+      client,
+      `act.${body.trigger_id}`,
+      chatId,
+      userId,
+      workspaceOf(body.user.team_id ?? body.team?.id, body.enterprise?.id),
+    );
     const pressed = body.channel?.id && body.message?.ts ? { channel: body.channel.id, ts: body.message.ts } : undefined;
-    await handle({ ...eventBase, kind: "choice", choice: action.value ?? "" }, { ...(pressed ? { pressed } : {}), triggerId: body.trigger_id });
+    await handle(
+      { ...eventBase, kind: "choice", choice: action.value ?? "" },
+      { ...(pressed ? { pressed } : {}), triggerId: body.trigger_id },
+    );
   });
 
   app.view(/^rv\./, async ({ ack, body, view, client }) => {

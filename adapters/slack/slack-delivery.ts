@@ -34,7 +34,10 @@ export class SlackDelivery {
     if (reply.form && interaction.triggerId) {
       const opened = await client.views
         .open({ trigger_id: interaction.triggerId, view: renderModal(reply.locale, reply.form, JSON.stringify({ channel: chatId })) })
-        .then(() => true, (error: unknown) => this.warn(error, "modal could not be opened; posting the buttons instead"));
+        .then(
+          () => true,
+          (error: unknown) => this.warn(error, "modal could not be opened; posting the buttons instead"),
+        );
       if (opened) return;
     }
     const message = renderMessage(reply);
@@ -59,9 +62,10 @@ export class SlackDelivery {
   }
 
   private async update(channel: string, ts: string, message: ReturnType<typeof renderMessage>): Promise<boolean> {
-    return this.options.client.chat
-      .update({ channel, ts, ...message })
-      .then(() => true, (error: unknown) => this.warn(error, "message could not be updated; posting a new one"));
+    return this.options.client.chat.update({ channel, ts, ...message }).then(
+      () => true,
+      (error: unknown) => this.warn(error, "message could not be updated; posting a new one"),
+    );
   }
 
   /** Document previews for reviewers, uploaded to the channel before the card; a failure must not stop the card. */
@@ -72,7 +76,9 @@ export class SlackDelivery {
       const title = translate(reply.locale, attachment.label);
       return { file: this.options.documentPath(attachment.documentId), filename: `${title}.jpg`, title };
     });
-    await this.options.client.files.uploadV2({ channel_id: channel, file_uploads }).catch((error: unknown) => this.warn(error, "document previews could not be uploaded"));
+    await this.options.client.files
+      .uploadV2({ channel_id: channel, file_uploads })
+      .catch((error: unknown) => this.warn(error, "document previews could not be uploaded"));
   }
 
   private warn(error: unknown, message: string): false {

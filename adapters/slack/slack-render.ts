@@ -58,7 +58,10 @@ export function renderModal(locale: Locale, form: Form, privateMetadata: string)
       element: {
         type: "checkboxes",
         action_id: "value",
-        options: form.options.map((option, index) => ({ text: { type: "plain_text", text: text(option).slice(0, BUTTON_TEXT_LIMIT) }, value: String(index) })),
+        options: form.options.map((option, index) => ({
+          text: { type: "plain_text", text: text(option).slice(0, BUTTON_TEXT_LIMIT) },
+          value: String(index),
+        })),
       },
     },
   ];

@@ -5,11 +5,7 @@ import { localDate } from "../../src/domain/business-days.js";
 import { createSlackApp } from "./slack-app.js";
 
 /** Builds and starts the Slack adapter: Socket Mode connects now; HTTP mode hands its handler to the web server. */
-export async function startSlack(
-  slack: SlackConfig,
-  config: Readonly<Config>,
-  parts: PlatformParts,
-): Promise<RunningPlatform> {
+export async function startSlack(slack: SlackConfig, config: Readonly<Config>, parts: PlatformParts): Promise<RunningPlatform> {
   const { assistant, logger } = parts;
   if (!slack.reviewChannel) logger.warn({ platform: "slack" }, "SLACK_REVIEW_CHANNEL is not set: review cards are not posted to Slack");
   const { app, receiver } = createSlackApp({

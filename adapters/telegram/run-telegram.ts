@@ -28,7 +28,9 @@ export async function runTelegram(bot: Bot, mode: TelegramMode, logger: Logger, 
     return { webhook: { path: new URL(mode.url).pathname, handler }, stop: async () => undefined };
   }
   // Polling and a webhook exclude each other: Telegram answers getUpdates with 409 while a webhook is set.
-  await bot.api.deleteWebhook().catch((error: unknown) => logger.warn({ platform: "telegram", error: errorSummary(error) }, "deleteWebhook failed"));
+  await bot.api
+    .deleteWebhook()
+    .catch((error: unknown) => logger.warn({ platform: "telegram", error: errorSummary(error) }, "deleteWebhook failed"));
   const runner: RunnerHandle = run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES } } });
   logger.info({ platform: "telegram", bot: bot.botInfo.username }, "Telegram bot ready (long polling)");
   return { stop: () => (runner.isRunning() ? runner.stop() : Promise.resolve()) };
@@ -45,6 +47,8 @@ async function registerCommands(bot: Bot, logger: Logger, defaultLocale: Locale)
   for (const [locale, languageCode] of menus) {
     await bot.api
       .setMyCommands(commands(locale), languageCode ? { language_code: languageCode } : {})
-      .catch((error: unknown) => logger.warn({ platform: "telegram", error: errorSummary(error) }, "setMyCommands failed; the command menu may be missing"));
+      .catch((error: unknown) =>
+        logger.warn({ platform: "telegram", error: errorSummary(error) }, "setMyCommands failed; the command menu may be missing"),
+      );
   }
 }

@@ -8,13 +8,10 @@ import { runTelegram } from "./run-telegram.js";
 const OFFICIAL_API_ROOT = "https://api.telegram.org";
 
 /** Builds and starts the Telegram adapter from the configuration. */
-export async function startTelegram(
-  telegram: TelegramConfig,
-  config: Readonly<Config>,
-  parts: PlatformParts,
-): Promise<RunningPlatform> {
+export async function startTelegram(telegram: TelegramConfig, config: Readonly<Config>, parts: PlatformParts): Promise<RunningPlatform> {
   const { logger } = parts;
-  if (!telegram.reviewChatId) logger.warn({ platform: "telegram" }, "TELEGRAM_REVIEW_CHAT_ID is not set: review cards are not posted to Telegram");
+  if (!telegram.reviewChatId)
+    logger.warn({ platform: "telegram" }, "TELEGRAM_REVIEW_CHAT_ID is not set: review cards are not posted to Telegram");
   const downloadLimit = telegram.apiRoot === OFFICIAL_API_ROOT ? BOT_API_DOWNLOAD_LIMIT : Infinity;
   const common = adapterOptions(parts, config);
   const bot = createTelegramBot({

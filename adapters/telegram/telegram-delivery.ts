@@ -55,7 +55,9 @@ export class TelegramDelivery {
       messageId = (await api.sendMessage(chatId, part, markup ? { reply_markup: markup } : {})).message_id;
     }
     if (phone && keyboard) {
-      await api.sendMessage(chatId, translate(reply.locale, msg("telegram.sharePhoneHint")), { reply_markup: contactKeyboard(reply.locale) });
+      await api.sendMessage(chatId, translate(reply.locale, msg("telegram.sharePhoneHint")), {
+        reply_markup: contactKeyboard(reply.locale),
+      });
     }
     return messageId;
   }
@@ -93,7 +95,8 @@ export class TelegramDelivery {
 
   private async retireButtons(chatId: string, messageId: number): Promise<void> {
     await this.options.api.editMessageReplyMarkup(chatId, messageId, { reply_markup: { inline_keyboard: [] } }).catch((error: unknown) => {
-      if (!isNotModified(error)) this.options.logger.warn({ platform: "telegram", error: errorSummary(error) }, "old card's buttons could not be removed");
+      if (!isNotModified(error))
+        this.options.logger.warn({ platform: "telegram", error: errorSummary(error) }, "old card's buttons could not be removed");
     });
   }
 }

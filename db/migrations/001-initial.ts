@@ -38,11 +38,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("decided_at", "text")
     .addColumn("reasons", "text", (c) => c.notNull().defaultTo("[]"))
     .execute();
-  await db.schema
-    .createIndex("applications_user_idx")
-    .on("applications")
-    .columns(["user_id", "created_at"])
-    .execute();
+  await db.schema.createIndex("applications_user_idx").on("applications").columns(["user_id", "created_at"]).execute();
   // At most one draft per user: the conversation edits it in place.
   await db.schema
     .createIndex("applications_one_draft_idx")

@@ -28,7 +28,15 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable("review_sessions").execute();
-  for (const column of ["user_told_overdue_at", "reviewers_reminded_at", "remind_reviewers_at", "requested_items", "note", "decided_by", "previous_application_id"]) {
+  for (const column of [
+    "user_told_overdue_at",
+    "reviewers_reminded_at",
+    "remind_reviewers_at",
+    "requested_items",
+    "note",
+    "decided_by",
+    "previous_application_id",
+  ]) {
     await db.schema.alterTable("applications").dropColumn(column).execute();
   }
 }

@@ -40,7 +40,9 @@ export class Outbound {
       if (!reply.notificationId || !this.outcomes) continue;
       // Recorded apart from the send: a failure to record "sent" must not be taken for a failed send (and resent).
       const recorded = error ? this.outcomes.failed(reply.notificationId, errorSummary(error)) : this.outcomes.sent(reply.notificationId);
-      await recorded.catch((failure: unknown) => this.logger.error({ error: errorSummary(failure) }, "a notification's outcome could not be recorded"));
+      await recorded.catch((failure: unknown) =>
+        this.logger.error({ error: errorSummary(failure) }, "a notification's outcome could not be recorded"),
+      );
     }
   }
 

@@ -59,7 +59,10 @@ function reportProblem(
     case "too_many_pixels":
       return {
         code,
-        params: { megapixels: Math.round(((inspection.width ?? 0) * (inspection.height ?? 0)) / 1e6), limit: Math.round(rules.maxPixels / 1e6) },
+        params: {
+          megapixels: Math.round(((inspection.width ?? 0) * (inspection.height ?? 0)) / 1e6),
+          limit: Math.round(rules.maxPixels / 1e6),
+        },
       };
     case "too_small":
       return { code, params: { width: inspection.width ?? 0, height: inspection.height ?? 0, minimum: rules.minShortSide } };

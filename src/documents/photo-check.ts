@@ -29,7 +29,12 @@ export interface PhotoInspection {
  */
 export async function inspectPhoto(bytes: Buffer, rules: DocumentRules): Promise<PhotoInspection> {
   const problems: DocumentProblem[] = [];
-  const result = (format: DocumentFormat | null, width: number | null = null, height: number | null = null, metrics: PhotoMetrics | null = null) => ({
+  const result = (
+    format: DocumentFormat | null,
+    width: number | null = null,
+    height: number | null = null,
+    metrics: PhotoMetrics | null = null,
+  ) => ({
     problems,
     format,
     width,

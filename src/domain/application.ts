@@ -4,14 +4,7 @@
  * as complete. The store persists it; the conversation machine fills it in.
  */
 
-export const APPLICATION_STATUSES = [
-  "draft",
-  "submitted",
-  "needs_more_info",
-  "approved",
-  "rejected",
-  "withdrawn",
-] as const;
+export const APPLICATION_STATUSES = ["draft", "submitted", "needs_more_info", "approved", "rejected", "withdrawn"] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
 export const METHODS = ["id_card", "phone", "enterprise"] as const;

@@ -38,11 +38,7 @@ export function addBusinessDays(start: IsoDate, days: number, holidays: Readonly
 export const REVIEW_BUSINESS_DAYS = 3;
 
 /** The date we promise a decision by for an application submitted at `submittedAt`. */
-export function expectedDecisionDate(
-  submittedAt: Date,
-  timeZone: string,
-  holidays: ReadonlySet<IsoDate>,
-): IsoDate {
+export function expectedDecisionDate(submittedAt: Date, timeZone: string, holidays: ReadonlySet<IsoDate>): IsoDate {
   return addBusinessDays(localDate(submittedAt, timeZone), REVIEW_BUSINESS_DAYS, holidays);
 }
 

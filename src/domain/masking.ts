@@ -16,8 +16,8 @@ export function maskEmail(email: string): string {
   const at = email.lastIndexOf("@");
   if (at < 1) return "***";
   const local = email.slice(0, at);
-  const shown = local.length <= 2 ? local[0]! : local[0]! + "***" + local.at(-1)!;
-  return (local.length <= 2 ? shown + "***" : shown) + email.slice(at);
+  const shown = local.length <= 2 ? local[0]! : `${local[0]!}***${local.at(-1)!}`;
+  return (local.length <= 2 ? `${shown}***` : shown) + email.slice(at);
 }
 
 /** "Zhang San" → "Z*** S**", "张三丰" → "张**": enough for a reviewer log line, never the name. */

@@ -13,7 +13,7 @@ const MAX_NAME_LENGTH = 60;
 export function validatePersonName(input: string): Validation<NameError> {
   const name = foldWidth(input).trim().replace(/\s+/g, " ").replace(/[•・]/g, "·");
   const letters = name.match(/\p{L}/gu)?.length ?? 0;
-  if (!/^[\p{L}\p{M}][\p{L}\p{M} ·'’.\-]*$/u.test(name)) return fail("characters");
+  if (!/^[\p{L}\p{M}][\p{L}\p{M} ·'’.-]*$/u.test(name)) return fail("characters");
   if (letters < 2) return fail("too_short");
   if ([...name].length > MAX_NAME_LENGTH) return fail("too_long");
   return ok(name);

@@ -14,7 +14,7 @@ const DEFAULT_REGION = "CN";
 export function validatePhone(input: string): Validation<PhoneError> {
   const text = foldWidth(input).trim().replace(/^00/, "+");
   const parsed = parsePhoneNumberFromString(text, DEFAULT_REGION);
-  if (!parsed || !parsed.isValid()) {
+  if (!parsed?.isValid()) {
     // Chinese mobile numbers are 11 digits starting with 1; the generic length check allows landline lengths.
     if (parsed?.countryCallingCode === "86" && /^1\d*$/.test(parsed.nationalNumber)) {
       if (parsed.nationalNumber.length < 11) return fail("too_short");

@@ -11,7 +11,9 @@ export function foldWidth(text: string): string {
 
 /** For identifiers typed with spaces or dashes for readability ("1101 0519…"). */
 export function compactIdentifier(text: string): string {
-  return foldWidth(text).replace(/[\s\-‐-―_.·]/gu, "").toUpperCase();
+  return foldWidth(text)
+    .replace(/[\s\-‐-―_.·]/gu, "")
+    .toUpperCase();
 }
 
 export const MAX_TEXT_LENGTH = 1000;

@@ -1,8 +1,5 @@
 import { initialTransition, type SnapshotFrom } from "xstate";
-import {
-  CONVERSATION_MACHINE_VERSION,
-  conversationMachine,
-} from "../../machines/conversation.machine.js";
+import { CONVERSATION_MACHINE_VERSION, conversationMachine } from "../../machines/conversation.machine.js";
 import type { ConversationInput } from "../../machines/conversation.events.js";
 import type { StoredConversation } from "./store-port.js";
 

@@ -147,7 +147,8 @@ export class Engine {
     let record = await tx.loadUserRecord(user, today);
 
     const restored = restoreConversation(conversation);
-    if (restored.kind === "reset") this.deps.logger.warn({ platform: event.platform }, "conversation snapshot could not be resumed; reset to the menu");
+    if (restored.kind === "reset")
+      this.deps.logger.warn({ platform: event.platform }, "conversation snapshot could not be resumed; reset to the menu");
     let snapshot =
       restored.kind === "resumed"
         ? restored.snapshot
@@ -163,12 +164,20 @@ export class Engine {
     const queue: ConversationEvent[] =
       restored.kind === "reset"
         ? []
-        : [this.firstEvent(event, restored.kind === "new", { now: now.getTime(), record, supportContact: settings.supportContact }, upload)];
+        : [
+            this.firstEvent(
+              event,
+              restored.kind === "new",
+              { now: now.getTime(), record, supportContact: settings.supportContact },
+              upload,
+            ),
+          ];
     const first = queue[0];
     if (first?.type === "user.text" && first.faq?.topic === "notification-missing") {
       const contact = await tx.latestContactDetails(user.id);
       const last = await tx.latestNotification(user.id);
-      if (contact) queue[0] = { ...first, contact: { ...contact, ...(last ? { lastDeliveries: last.deliveries, lastAt: last.createdAt } : {}) } };
+      if (contact)
+        queue[0] = { ...first, contact: { ...contact, ...(last ? { lastDeliveries: last.deliveries, lastAt: last.createdAt } : {}) } };
     }
     while (queue.length > 0) {
       const [next, outputs] = this.transition(snapshot, queue.shift()!);
@@ -177,7 +186,16 @@ export class Engine {
         if (output.type === "reply") contents.push({ body: output.body, ...(output.choices ? { choices: output.choices } : {}) });
         else if (output.type === "prompt") prompted = true;
         else {
-          const result = await this.perform(output, { tx, event, user, now, upload, afterCommit, outgoing, locale: snapshot.context.locale });
+          const result = await this.perform(output, {
+            tx,
+            event,
+            user,
+            now,
+            upload,
+            afterCommit,
+            outgoing,
+            locale: snapshot.context.locale,
+          });
           if (result) {
             if (result.type === "application.submitted") record = await tx.loadUserRecord(user, today);
             queue.push({ ...result, now: now.getTime(), record, supportContact: settings.supportContact });
@@ -259,7 +277,13 @@ export class Engine {
           const { workspace } = ctx.event;
           const { previousReference } = effect;
           await ctx.tx.holdDraft(
-            { userId: ctx.user.id, draft: effect.draft, platform: ctx.event.platform, ...(previousReference ? { previousReference } : {}), ...(workspace ? { workspace } : {}) },
+            {
+              userId: ctx.user.id,
+              draft: effect.draft,
+              platform: ctx.event.platform,
+              ...(previousReference ? { previousReference } : {}),
+              ...(workspace ? { workspace } : {}),
+            },
             ctx.now,
           );
           this.deps.logger.info({ platform: ctx.event.platform, method: effect.draft.method }, "submission held for maintenance");
@@ -282,7 +306,12 @@ export class Engine {
         const previous = await ctx.tx.loadApplication(effect.reference);
         if (!previous || previous.userId !== ctx.user.id) return refused(effect.reference, previous?.status);
         const reask = effect.why === "rejected" ? stepsToReask(previous.reasons) : LEGAL_REPRESENTATIVE_STEPS;
-        return { type: "resubmission.ready", draft: clearSteps(previous.draft, reask), previousReference: previous.reference, why: effect.why };
+        return {
+          type: "resubmission.ready",
+          draft: clearSteps(previous.draft, reask),
+          previousReference: previous.reference,
+          why: effect.why,
+        };
       }
       case "effect.requestSupport": {
         const reference = await freeReference(ctx.tx, this.newReference);
@@ -324,7 +353,9 @@ export class Engine {
         if (providing) await ctx.tx.updateApplicationDetails(effect.reference, effect.draft, ctx.now);
         // New information needs a reviewer's eyes again: a fresh card gets noticed where an edit would not.
         await this.sendCards(ctx.tx, effect.reference, ctx.outgoing, providing);
-        return providing ? { type: "application.infoProvided", reference: effect.reference } : { type: "application.withdrawn", reference: effect.reference };
+        return providing
+          ? { type: "application.infoProvided", reference: effect.reference }
+          : { type: "application.withdrawn", reference: effect.reference };
       }
     }
   }

@@ -98,13 +98,7 @@ export interface StoreTransaction {
   openChat(chat: ChatKey, locale: string, at: Date): Promise<OpenedChat>;
   setUserLocale(userId: string, locale: string): Promise<void>;
   loadUserRecord(user: StoredUser, today: IsoDate): Promise<UserRecord>;
-  saveConversation(
-    platform: Platform,
-    chatId: string,
-    userId: string,
-    conversation: StoredConversation,
-    at: Date,
-  ): Promise<void>;
+  saveConversation(platform: Platform, chatId: string, userId: string, conversation: StoredConversation, at: Date): Promise<void>;
   loadDraft(userId: string): Promise<Draft | null>;
   /** Replaces the user's draft; an empty draft removes it. */
   saveDraft(userId: string, draft: Draft, at: Date): Promise<void>;
@@ -114,7 +108,14 @@ export interface StoreTransaction {
   submitApplication(submission: NewSubmission): Promise<void>;
   changeApplication(change: LifecycleChange): Promise<ChangeResult>;
   /** Updates the email or phone of the user's latest submitted application (where results are sent); audited. */
-  updateContactDetails(userId: string, field: "email" | "phone", value: string, actor: string, platform: Platform, at: Date): Promise<boolean>;
+  updateContactDetails(
+    userId: string,
+    field: "email" | "phone",
+    value: string,
+    actor: string,
+    platform: Platform,
+    at: Date,
+  ): Promise<boolean>;
   /** Replaces a submitted application's answers and documents (when the user provides requested information). */
   updateApplicationDetails(reference: string, draft: Draft, at: Date): Promise<void>;
   loadApplication(reference: string): Promise<ApplicationForReview | null>;

@@ -1,4 +1,9 @@
-import { addBusinessDaysToInstant, expectedDecisionDate, REMIND_REVIEWERS_AFTER_BUSINESS_DAYS, type IsoDate } from "../domain/business-days.js";
+import {
+  addBusinessDaysToInstant,
+  expectedDecisionDate,
+  REMIND_REVIEWERS_AFTER_BUSINESS_DAYS,
+  type IsoDate,
+} from "../domain/business-days.js";
 import type { NewSubmission, StoreTransaction } from "./store-port.js";
 
 /** What a submission needs besides the draft: the promise's calendar and a way to draw reference codes. */

@@ -20,9 +20,28 @@ const CHINESE_STOP_CHARACTERS = new Set("的了吗嘛呢吧啊呀我你他她它
 
 /** Words every topic shares ("verify", "application", "认证", "申请"): they say little about which topic is meant. */
 const GENERIC_WORDS = new Set(["verify", "verif", "application", "account", "get"]);
-const GENERIC_BIGRAMS = new Set(
-  ["认证", "申请", "怎么", "什么", "可以", "如何", "有什", "么好", "么办", "一下", "能不", "不能", "是不", "不是", "么样", "为什", "要不", "还能", "我的", "我想"],
-);
+const GENERIC_BIGRAMS = new Set([
+  "认证",
+  "申请",
+  "怎么",
+  "什么",
+  "可以",
+  "如何",
+  "有什",
+  "么好",
+  "么办",
+  "一下",
+  "能不",
+  "不能",
+  "是不",
+  "不是",
+  "么样",
+  "为什",
+  "要不",
+  "还能",
+  "我的",
+  "我想",
+]);
 const GENERIC_WEIGHT = 0.3;
 
 export type Features = Map<string, number>;

@@ -147,7 +147,8 @@ export const en = {
 
   "submitted.done":
     "Submitted! Your reference is {reference}. Reviewers decide within 3 business days — by {expectedBy}. You'll hear from me here, and by email and SMS. A submitted application can't be edited; /status shows where it stands.",
-  "start.pending": "Your application {reference} is already being reviewed (decision expected by {expectedBy}). You can't start another one meanwhile.",
+  "start.pending":
+    "Your application {reference} is already being reviewed (decision expected by {expectedBy}). You can't start another one meanwhile.",
   "start.verified": "You are already verified — nothing more to do.",
   "start.accountBlocked": "Your account is {account}, so it can't start or submit a verification. Please contact support: {support}.",
 
@@ -228,14 +229,17 @@ export const en = {
   "channel.email": "email",
   "channel.sms": "SMS",
   "notification.resent": "Sent again to {channels}.",
-  "notification.resendLimited": "You have asked for 3 resends in the last hour, the most we allow. Please try again in {minutes} min — or check /status, which always shows the result.",
-  "notification.nothingToResend": "We haven't sent you any result yet, so there is nothing to resend. Send /status to see where your application stands.",
+  "notification.resendLimited":
+    "You have asked for 3 resends in the last hour, the most we allow. Please try again in {minutes} min — or check /status, which always shows the result.",
+  "notification.nothingToResend":
+    "We haven't sent you any result yet, so there is nothing to resend. Send /status to see where your application stands.",
   "faq.lastNotification": "Our last message to you ({date}):",
   "faq.deliveryLine": "• {channel}: {state}",
   "delivery.sent": "delivered",
   "delivery.pending": "being sent ({attempts} attempts so far)",
   "delivery.failed": "failed — {reason}",
-  "maintenance.held": "We are doing maintenance until {until}, so your application is held, not lost: it is submitted automatically when maintenance ends, and we will tell you. Your answers are kept; status and FAQ work as usual. {note}",
+  "maintenance.held":
+    "We are doing maintenance until {until}, so your application is held, not lost: it is submitted automatically when maintenance ends, and we will tell you. Your answers are kept; status and FAQ work as usual. {note}",
   "review.cancelled": "Cancelled; nothing was changed.",
   "review.selectFirst": "Select at least one item first.",
   "review.notReviewer": "Only reviewers can decide applications. This attempt has been recorded.",
@@ -285,7 +289,8 @@ export const en = {
     "For the ID card method: photos of the front (portrait side) and back (national emblem side) of your resident ID card. For enterprises: a photo of the business licence, plus the legal representative's ID number. The phone method needs no documents.",
   "faq.document-requirements":
     "Photos must be JPEG or PNG, at most 5 MB, at least 600 pixels on the shorter side, sharp, in colour (not a photocopy), well lit and not washed out, with the whole document on a plain background. I check each photo as soon as you send it and tell you exactly what to fix.",
-  "faq.review-time": "Reviewers decide within 1–3 business days after you submit (weekends and public holidays don't count). You'll get the result here, by email and by SMS.",
+  "faq.review-time":
+    "Reviewers decide within 1–3 business days after you submit (weekends and public holidays don't count). You'll get the result here, by email and by SMS.",
   "faq.check-status": "Send /status or press “Check status” at any time to see where your application stands.",
   "faq.failure-reasons":
     "The most common reasons are details that don't match the document (check your name and ID number character by character), photos that are unclear, black-and-white or missing a side, an expired document, or an account that is disabled. The rejection message lists your reasons and what to do about each.",
@@ -313,10 +318,12 @@ export const en = {
   "faq.yourRejection": "Your application {reference} was not approved because:",
   "faq.yourExpectedDate": "Your application {reference} is with the reviewers; the decision is expected by {date}.",
   "faq.yourOverdue": "Your application {reference} was expected by {date} and is overdue — sorry. It is at the front of the queue.",
-  "faq.resubmitAllowed": "Yes — you can resubmit {reference}: your answers are kept and only the items to fix are asked again. Attempts left in these 30 days: {left}.",
+  "faq.resubmitAllowed":
+    "Yes — you can resubmit {reference}: your answers are kept and only the items to fix are asked again. Attempts left in these 30 days: {left}.",
   "faq.answerThenContinue": "Now, back to where we were:",
   "choice.talkToPerson": "Talk to a person",
-  "support.requested": "I've passed your request to our team (reference {reference}); they'll get back to you. You can also reach them at {support}.",
+  "support.requested":
+    "I've passed your request to our team (reference {reference}); they'll get back to you. You can also reach them at {support}.",
   "faq.topic.verification-steps": "How verification works",
   "faq.topic.verification-methods": "Verification methods",
   "faq.topic.required-documents": "Documents needed",

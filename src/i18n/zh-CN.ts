@@ -17,8 +17,7 @@ export const zhCN: Record<MessageKey, string> = {
   "ask.phone": "请输入您的手机号码。不带国家代码的号码按中国大陆（+86）处理；其他国家和地区请以 + 和国家代码开头。",
   "ask.method": "请选择认证方式：",
   "ask.idNumber": "请输入您的 18 位居民身份证号码（最后一位可能是 X）。",
-  "ask.idFront":
-    "请发送身份证【人像面】照片：JPEG 或 PNG 格式，彩色、清晰、光线充足，背景简洁。以「文件」形式发送可保留原始分辨率。",
+  "ask.idFront": "请发送身份证【人像面】照片：JPEG 或 PNG 格式，彩色、清晰、光线充足，背景简洁。以「文件」形式发送可保留原始分辨率。",
   "ask.idBack": "请发送身份证【国徽面】照片，要求与人像面相同。",
   "ask.phoneCode": "我们已向 {phone} 发送了 6 位短信验证码，请在这里输入，10 分钟内有效。",
   "ask.companyName": "请输入企业的完整注册名称，须与营业执照一致。",
@@ -70,17 +69,20 @@ export const zhCN: Record<MessageKey, string> = {
   "document.unexpected": "谢谢，不过现在还不需要文件。到上传照片的步骤时我会提示您。",
   "document.problemLine": "• {problem}",
   "document.rejected": "这张照片暂时无法使用：",
-  "document.problem.unsupported_format": "它不是 JPEG 或 PNG 图片（以文件内容为准，与文件名无关）。请发送 JPEG 或 PNG 格式的照片，用手机相机直接拍摄即可。",
+  "document.problem.unsupported_format":
+    "它不是 JPEG 或 PNG 图片（以文件内容为准，与文件名无关）。请发送 JPEG 或 PNG 格式的照片，用手机相机直接拍摄即可。",
   "document.problem.corrupt": "图片已损坏或不完整，无法打开，可能是上传中断了。请重新发送，或重新拍摄。",
   "document.problem.file_too_large": "文件大小为 {size} MB，上限为 {limit} MB。请裁掉多余背景或压缩后重新发送。",
   "document.problem.too_many_pixels": "图片有 {megapixels} 百万像素，上限为 {limit} 百万像素。请缩小尺寸，或发送普通的相机照片。",
-  "document.problem.too_small": "图片只有 {width}×{height} 像素，短边至少需要 {minimum} 像素。请靠近拍摄，让证件占满画面，并以「文件」形式发送以保留原始分辨率。",
+  "document.problem.too_small":
+    "图片只有 {width}×{height} 像素，短边至少需要 {minimum} 像素。请靠近拍摄，让证件占满画面，并以「文件」形式发送以保留原始分辨率。",
   "document.problem.blurry": "照片模糊。请拿稳手机（可将手肘支在桌上），点击屏幕上的证件对焦后重新拍摄。",
   "document.problem.black_and_white": "照片是黑白或灰度的，像复印件。请拍摄证件原件的彩色照片。",
   "document.problem.too_dark": "照片太暗，看不清。请在白天或光线充足的室内重新拍摄，避免身体的影子遮住证件。",
   "document.problem.overexposed": "照片过曝，部分内容发白看不清。请避免强光直射和闪光灯反光后重新拍摄。",
   "document.problem.unreadable": "无法读取该文件，请检查后重新发送。",
-  "document.problem.no_access": "无法打开该文件：本应用没有读取文件的权限。请联系工作区管理员（应用需要 files:read 权限），或稍后重新发送照片。",
+  "document.problem.no_access":
+    "无法打开该文件：本应用没有读取文件的权限。请联系工作区管理员（应用需要 files:read 权限），或稍后重新发送照片。",
   "document.problem.missing": "该路径下没有文件，请检查路径后用 /file <路径> 重新发送。",
 
   "input.empty": "这条消息里没有文字内容，请输入您的回答。",
@@ -216,7 +218,8 @@ export const zhCN: Record<MessageKey, string> = {
   "delivery.sent": "已送达",
   "delivery.pending": "发送中（已尝试 {attempts} 次）",
   "delivery.failed": "发送失败——{reason}",
-  "maintenance.held": "系统维护中，预计 {until} 结束。您的申请已暂存、不会丢失：维护结束后会自动提交，届时我们会通知您。您的填写内容均已保存，查询进度和常见问题照常可用。{note}",
+  "maintenance.held":
+    "系统维护中，预计 {until} 结束。您的申请已暂存、不会丢失：维护结束后会自动提交，届时我们会通知您。您的填写内容均已保存，查询进度和常见问题照常可用。{note}",
   "review.cancelled": "已取消，未做任何更改。",
   "review.selectFirst": "请至少选择一项。",
   "review.notReviewer": "只有审核人员可以处理申请。此次操作已被记录。",
@@ -246,7 +249,8 @@ export const zhCN: Record<MessageKey, string> = {
   "change.refused": "无法执行该操作：申请 {reference} 当前状态为{status}。",
   "status.cannotEdit": "已提交的申请不能修改。如需修改，请撤回后重新申请。",
   "review.reminder": "⏰ 已等待超过 1 个工作日：{reference}（应于 {expectedBy} 前审核）。",
-  "overdue.apology": "抱歉，您的申请 {reference} 原定 {expectedBy} 前出结果，审核人员还需要一点时间。您的申请已排在最前面，一有结果我会立即通知您。",
+  "overdue.apology":
+    "抱歉，您的申请 {reference} 原定 {expectedBy} 前出结果，审核人员还需要一点时间。您的申请已排在最前面，一有结果我会立即通知您。",
   "choice.updateEmail": "更新邮箱",
   "choice.updatePhone": "更新手机号",
   "choice.reverify": "变更法定代表人",
@@ -254,24 +258,35 @@ export const zhCN: Record<MessageKey, string> = {
   "ask.newPhone": "请输入新的手机号码，我会发送验证码进行确认。",
   "contact.emailUpdated": "邮箱地址已更新。",
   "contact.phoneUpdated": "新手机号已验证并更新。",
-  "reverify.started": "变更法定代表人需要重新审核。在审核结果出来之前，您当前的认证仍然有效。我会请您提供新的营业执照照片和法定代表人信息，其他内容都会保留。",
-  "faq.verification-steps": "认证共四步：1）注册：填写姓名、邮箱和手机号；2）选择认证方式：个人身份证、手机或企业；3）填写资料并上传证件照片，我会当场检查；4）提交后，审核人员会在 1–3 个工作日内给出结果，并在这里、邮件和短信中通知您。",
-  "faq.verification-methods": "共有三种方式：个人身份证（18 位身份证号码和正反面照片，个人用户最常用）；手机（向注册手机发送 6 位短信验证码）；企业（企业名称、统一社会信用代码、营业执照照片，以及法定代表人的姓名和身份证号码）。",
-  "faq.required-documents": "身份证认证需要居民身份证人像面和国徽面的照片；企业认证需要营业执照照片和法定代表人身份证号码；手机认证不需要上传证件。",
-  "faq.document-requirements": "照片须为 JPEG 或 PNG 格式，不超过 5 MB，短边至少 600 像素，清晰、彩色（不能是复印件）、光线充足且不过曝，证件完整、背景简洁。您每发送一张照片我都会立即检查，并告诉您具体要怎么改。",
+  "reverify.started":
+    "变更法定代表人需要重新审核。在审核结果出来之前，您当前的认证仍然有效。我会请您提供新的营业执照照片和法定代表人信息，其他内容都会保留。",
+  "faq.verification-steps":
+    "认证共四步：1）注册：填写姓名、邮箱和手机号；2）选择认证方式：个人身份证、手机或企业；3）填写资料并上传证件照片，我会当场检查；4）提交后，审核人员会在 1–3 个工作日内给出结果，并在这里、邮件和短信中通知您。",
+  "faq.verification-methods":
+    "共有三种方式：个人身份证（18 位身份证号码和正反面照片，个人用户最常用）；手机（向注册手机发送 6 位短信验证码）；企业（企业名称、统一社会信用代码、营业执照照片，以及法定代表人的姓名和身份证号码）。",
+  "faq.required-documents":
+    "身份证认证需要居民身份证人像面和国徽面的照片；企业认证需要营业执照照片和法定代表人身份证号码；手机认证不需要上传证件。",
+  "faq.document-requirements":
+    "照片须为 JPEG 或 PNG 格式，不超过 5 MB，短边至少 600 像素，清晰、彩色（不能是复印件）、光线充足且不过曝，证件完整、背景简洁。您每发送一张照片我都会立即检查，并告诉您具体要怎么改。",
   "faq.review-time": "提交后 1–3 个工作日内会有审核结果（周末和法定节假日不计）。结果会在这里、邮件和短信中通知您。",
   "faq.check-status": "随时发送 /status 或点击「查询进度」即可查看申请的当前状态。",
-  "faq.failure-reasons": "常见原因有：填写的信息与证件不一致（请逐字核对姓名和身份证号）、照片不清晰、是黑白照片或缺少一面、证件过期，或账号已被停用。拒绝通知中会列出您的具体原因和处理方法。",
-  "faq.resubmit": "可以。因可修正的原因被拒后，选择「重新提交」即可，只需修改有问题的部分。若因信息不实或不符合条件被最终拒绝，或 30 天内已被拒 5 次，请联系客服。",
+  "faq.failure-reasons":
+    "常见原因有：填写的信息与证件不一致（请逐字核对姓名和身份证号）、照片不清晰、是黑白照片或缺少一面、证件过期，或账号已被停用。拒绝通知中会列出您的具体原因和处理方法。",
+  "faq.resubmit":
+    "可以。因可修正的原因被拒后，选择「重新提交」即可，只需修改有问题的部分。若因信息不实或不符合条件被最终拒绝，或 30 天内已被拒 5 次，请联系客服。",
   "faq.modify-application": "已提交的申请不能修改。如有错误，请先撤回（/status →「撤回申请」），再重新申请，新的申请会重新审核。",
-  "faq.notification-missing": "请先检查垃圾邮件文件夹，并确认注册时填写的邮箱和手机号是否正确。审核结果也会显示在这里，发送 /status 即可查看。提交申请后，您可以在这里更正邮箱或手机号并重新发送结果；其他情况可联系客服。",
+  "faq.notification-missing":
+    "请先检查垃圾邮件文件夹，并确认注册时填写的邮箱和手机号是否正确。审核结果也会显示在这里，发送 /status 即可查看。提交申请后，您可以在这里更正邮箱或手机号并重新发送结果；其他情况可联系客服。",
   "faq.forgot-email": "如果忘记了注册邮箱，可以先在平台上尝试重置密码；仍无法解决的，请联系客服，核实身份后会帮助您找回账号。",
-  "faq.update-info": "认证通过后，可在菜单中「更新邮箱」或「更新手机号」（需短信验证）。企业法定代表人变更时，请选择「变更法定代表人」，需要重新审核，在此之前当前认证仍然有效。",
+  "faq.update-info":
+    "认证通过后，可在菜单中「更新邮箱」或「更新手机号」（需短信验证）。企业法定代表人变更时，请选择「变更法定代表人」，需要重新审核，在此之前当前认证仍然有效。",
   "faq.benefits": "认证用户可以使用平台的高级功能，如文件共享、数据分析等，协作中更受信任，个人信息也能得到更好的保护。",
   "faq.account-problem": "被停用或注销的账号无法进行认证。请联系客服查询账号状态及处理办法。",
-  "faq.platform-issue": "如果上传失败或服务似乎无法使用，请检查网络后稍后再试，也可以换一个网络。系统维护期间会发布公告说明受影响的功能；您已填写的内容都会保留。",
+  "faq.platform-issue":
+    "如果上传失败或服务似乎无法使用，请检查网络后稍后再试，也可以换一个网络。系统维护期间会发布公告说明受影响的功能；您已填写的内容都会保留。",
   "faq.contact-support": "客服可以为您提供帮助：{support}。如有申请编号，请一并告知。",
-  "faq.privacy": "您的姓名、联系方式、证件号码和证件照片仅用于核验身份，只有审核人员可以查看；证件号码尽可能打码显示，照片保存时会去除位置信息，保存期限不超过法律要求。",
+  "faq.privacy":
+    "您的姓名、联系方式、证件号码和证件照片仅用于核验身份，只有审核人员可以查看；证件号码尽可能打码显示，照片保存时会去除位置信息，保存期限不超过法律要求。",
   "faq.noMatch": "抱歉，我没太明白您的意思。以下是我能解答的问题，您也可以联系人工客服。",
   "faq.pick": "请选择您想了解的问题：",
   "faq.yourRejection": "您的申请 {reference} 未通过，原因如下：",

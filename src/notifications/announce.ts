@@ -72,7 +72,12 @@ export async function queueAnnouncement(
   return progress;
 }
 
-async function findOrStart(db: Kysely<Database>, texts: AnnouncementTexts, sinceDays: number, now: Date): Promise<{ id: string; since: string }> {
+async function findOrStart(
+  db: Kysely<Database>,
+  texts: AnnouncementTexts,
+  sinceDays: number,
+  now: Date,
+): Promise<{ id: string; since: string }> {
   const unfinished = await db
     .selectFrom("announcements")
     .select(["id", "since"])
@@ -91,7 +96,10 @@ async function findOrStart(db: Kysely<Database>, texts: AnnouncementTexts, since
 }
 
 /** How an announcement's chat messages are faring: for the progress bar while the assistant delivers. */
-export async function announcementDeliveries(db: Kysely<Database>, announcementId: string): Promise<{ sent: number; failed: number; pending: number }> {
+export async function announcementDeliveries(
+  db: Kysely<Database>,
+  announcementId: string,
+): Promise<{ sent: number; failed: number; pending: number }> {
   const rows = await db
     .selectFrom("deliveries")
     .innerJoin("notifications", "notifications.id", "deliveries.notification_id")

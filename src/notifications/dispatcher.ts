@@ -83,7 +83,8 @@ export class Dispatcher {
     const attempts = delivery.attempts + 1;
     this.deps.logger.warn({ notificationId, channel, attempts, permanent, error: reason }, "notification delivery failed");
     if (permanent) await this.deps.outbox.markFailed(notificationId, channel, reason);
-    else if (attempts >= this.policy.maxAttempts) await this.deps.outbox.markFailed(notificationId, channel, `gave up after ${attempts} attempts: ${reason}`);
+    else if (attempts >= this.policy.maxAttempts)
+      await this.deps.outbox.markFailed(notificationId, channel, `gave up after ${attempts} attempts: ${reason}`);
     else await this.deps.outbox.markRetry(notificationId, channel, reason, nextAttemptAt(now, attempts, this.policy, this.deps.random));
   }
 

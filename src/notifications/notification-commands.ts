@@ -31,9 +31,17 @@ export class NotificationCommands {
       }
       if (notifications.length === 0) this.out.write(`${platform} user ${user}: no notifications yet\n`);
       for (const notification of notifications) {
-        this.out.write(`${notification.createdAt}  ${notification.kind}${notification.reference ? ` ${notification.reference}` : ""}  (${notification.id})\n`);
+        this.out.write(
+          `${notification.createdAt}  ${notification.kind}${notification.reference ? ` ${notification.reference}` : ""}  (${notification.id})\n`,
+        );
         for (const delivery of notification.deliveries) {
-          const detail = [`${delivery.attempts} attempt(s)`, delivery.lastAttemptAt ? `last ${delivery.lastAttemptAt}` : "", delivery.failure ?? ""].filter(Boolean).join(", ");
+          const detail = [
+            `${delivery.attempts} attempt(s)`,
+            delivery.lastAttemptAt ? `last ${delivery.lastAttemptAt}` : "",
+            delivery.failure ?? "",
+          ]
+            .filter(Boolean)
+            .join(", ");
           this.out.write(`    ${delivery.channel.padEnd(5)} ${delivery.status.padEnd(7)} ${detail}\n`);
         }
       }
@@ -52,7 +60,9 @@ export class NotificationCommands {
       });
       this.err.write("\n");
       const already = result.total - result.queued;
-      this.out.write(`announcement ${result.announcementId}: queued for ${result.queued} user(s)${already ? `, ${already} already had it` : ""}; ${result.total} recipient(s) in all\n`);
+      this.out.write(
+        `announcement ${result.announcementId}: queued for ${result.queued} user(s)${already ? `, ${already} already had it` : ""}; ${result.total} recipient(s) in all\n`,
+      );
       if (!wait || result.total === 0) return 0;
       return await this.followDelivery(db, result.announcementId);
     } finally {
@@ -98,7 +108,9 @@ export class NotificationCommands {
       last = state;
       if (pending === 0 || Date.now() - stalledSince > 60_000) {
         this.err.write("\n");
-        this.out.write(`delivered ${sent}, failed ${failed}, pending ${pending}${pending ? " (is the assistant running? it delivers them)" : ""}\n`);
+        this.out.write(
+          `delivered ${sent}, failed ${failed}, pending ${pending}${pending ? " (is the assistant running? it delivers them)" : ""}\n`,
+        );
         return 0;
       }
       await new Promise((resolve) => setTimeout(resolve, 500));

@@ -5,7 +5,10 @@ import type { ApplicationForReview } from "../review/review-port.js";
 import type { NotificationContent, NotificationKind } from "./notification.js";
 
 /** A reviewer's decision, for chat, email and SMS. */
-export function decisionNotification(application: ApplicationForReview, supportContact: string): { kind: NotificationKind; content: NotificationContent } {
+export function decisionNotification(
+  application: ApplicationForReview,
+  supportContact: string,
+): { kind: NotificationKind; content: NotificationContent } {
   const { reference, status } = application;
   const chat = decisionMessage(application, supportContact);
   return {
@@ -13,7 +16,10 @@ export function decisionNotification(application: ApplicationForReview, supportC
     content: {
       ...chat,
       subject: msg("notification.subject.decision", { reference }),
-      sms: msg(status === "needs_more_info" ? "notification.sms.needsInfo" : "notification.sms.decision", { reference, status: msg(`status.${status}.label`) }),
+      sms: msg(status === "needs_more_info" ? "notification.sms.needsInfo" : "notification.sms.decision", {
+        reference,
+        status: msg(`status.${status}.label`),
+      }),
     },
   };
 }
@@ -32,7 +38,11 @@ export function overdueNotification(application: ApplicationForReview): Notifica
 /** An operator's announcement, in the reader's language. */
 export function announcementNotification(texts: { zh: string; en: string }, locale: Locale): NotificationContent {
   const text = locale === "zh-CN" ? texts.zh : texts.en;
-  return { body: [msg("announcement.body", { text })], subject: msg("notification.subject.announcement"), sms: msg("announcement.body", { text }) };
+  return {
+    body: [msg("announcement.body", { text })],
+    subject: msg("notification.subject.announcement"),
+    sms: msg("announcement.body", { text }),
+  };
 }
 
 /** A submission held during maintenance that has now gone through. */

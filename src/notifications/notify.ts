@@ -47,11 +47,20 @@ export async function notify(
   });
   if (!id) return null;
   const reply = notice.live && chat ? chatReply(id, chat, locale, notice.content) : null;
-  const channels: Channel[] = [...(chat ? (["chat"] as const) : []), ...(email ? (["email"] as const) : []), ...(sms ? (["sms"] as const) : [])];
+  const channels: Channel[] = [
+    ...(chat ? (["chat"] as const) : []),
+    ...(email ? (["email"] as const) : []),
+    ...(sms ? (["sms"] as const) : []),
+  ];
   return { id, reply, channels };
 }
 
 /** A notification as a chat message. */
-export function chatReply(notificationId: string, to: ChatAddress, locale: Locale, content: { body: NotificationContent["body"]; choices?: Choice[] }): Reply & { to: ChatAddress } {
+export function chatReply(
+  notificationId: string,
+  to: ChatAddress,
+  locale: Locale,
+  content: { body: NotificationContent["body"]; choices?: Choice[] },
+): Reply & { to: ChatAddress } {
   return { locale, to, body: content.body, ...(content.choices ? { choices: content.choices } : {}), notificationId };
 }

@@ -12,7 +12,9 @@ export function decisionMessage(application: ApplicationForReview, supportContac
     case "rejected": {
       const body: Message[] = [
         msg("decision.rejected", { reference }),
-        ...application.reasons.map((reason) => msg("decision.reason", { reason: msg(`reason.${reason}`), advice: msg(`reason.${reason}.advice`) })),
+        ...application.reasons.map((reason) =>
+          msg("decision.reason", { reason: msg(`reason.${reason}`), advice: msg(`reason.${reason}.advice`) }),
+        ),
       ];
       if (application.note) body.push(msg("decision.note", { note: application.note }));
       if (mayResubmit(application.reasons)) {

@@ -62,7 +62,11 @@ export async function runDueTasks(store: Store, reviewers: Reviewers, settings: 
 /** After maintenance, the submissions held during it go through, oldest first; reviewers get cards, users are told. */
 async function releaseHeldSubmissions(tx: StoreTransaction, reviewers: Reviewers, settings: DueTaskSettings, now: Date): Promise<Reply[]> {
   const replies: Reply[] = [];
-  const calendar = { timeZone: settings.timeZone, holidays: settings.holidays ?? new Set<string>(), newReference: () => newReferenceCode() };
+  const calendar = {
+    timeZone: settings.timeZone,
+    holidays: settings.holidays ?? new Set<string>(),
+    newReference: () => newReferenceCode(),
+  };
   for (const held of await tx.heldDrafts()) {
     const { reference, expectedBy } = await submitDraft(tx, calendar, {
       userId: held.userId,

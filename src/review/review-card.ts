@@ -18,7 +18,10 @@ export function reviewCard(application: ApplicationForReview): CardContent {
   const body: Message[] = [
     msg("review.card.title", { reference, method: msg(`method.${draft.method ?? "id_card"}`) }),
     ...detailLines(application, { revealIdNumbers: false }),
-    msg("review.card.submitted", { submittedAt: application.submittedAt.slice(0, 16).replace("T", " "), expectedBy: application.expectedBy }),
+    msg("review.card.submitted", {
+      submittedAt: application.submittedAt.slice(0, 16).replace("T", " "),
+      expectedBy: application.expectedBy,
+    }),
   ];
   if (application.previousApplicationId) body.push(msg("review.card.resubmission"));
   const { workspace } = application;

@@ -60,7 +60,10 @@ export async function handleReviewAction(ctx: DeskContext, choice: string): Prom
       const reasons = selected(REJECTION_REASON_CODES, mask);
       if (reasons.length === 0) return [toReviewer(ctx, [msg("review.selectFirst")], reasonChoices(reference, mask), true)];
       await ctx.tx.saveReviewSession(address, { reference, reasons }, ctx.now);
-      const choices = [{ id: "rv.nn", label: msg("choice.noNote") }, { id: "rv.cx", label: msg("choice.cancelReview") }];
+      const choices = [
+        { id: "rv.nn", label: msg("choice.noNote") },
+        { id: "rv.cx", label: msg("choice.cancelReview") },
+      ];
       return [toReviewer(ctx, [msg("review.reject.note")], choices, true)];
     }
     case "nn": {
@@ -104,7 +107,8 @@ export async function handleReviewForm(ctx: DeskContext, submission: { form: str
   if (problem) return [toReviewer(ctx, [problem])];
   const note = submission.note.trim().slice(0, 1000);
   const pick = <T>(options: readonly T[]) => options.filter((_, index) => submission.selected.includes(index));
-  if (kind === "nf") return decide(ctx, reference, { type: "review.reject" }, { reasons: pick(REJECTION_REASON_CODES), ...(note ? { note } : {}) });
+  if (kind === "nf")
+    return decide(ctx, reference, { type: "review.reject" }, { reasons: pick(REJECTION_REASON_CODES), ...(note ? { note } : {}) });
   const application = await ctx.tx.loadApplication(reference);
   if (!application) return [toReviewer(ctx, [msg("review.notFound", { reference })])];
   const items = pick(requestableItems(application.draft.method));
@@ -142,7 +146,8 @@ function infoForm(reference: string, items: Step[]): Form {
 async function refuseNonReviewer(ctx: DeskContext, reference: string): Promise<Reply[] | null> {
   const { event } = ctx;
   if (ctx.reviewers.isReviewer(event.platform, event.userId)) return null;
-  if (reference) await ctx.tx.auditWithoutChange(reference, `user:${event.platform}:${event.userId}`, event.platform, "refused:not_reviewer", ctx.now);
+  if (reference)
+    await ctx.tx.auditWithoutChange(reference, `user:${event.platform}:${event.userId}`, event.platform, "refused:not_reviewer", ctx.now);
   return [{ ...toReviewer(ctx, [msg("review.notReviewer")]), ephemeral: true }];
 }
 
@@ -193,17 +198,33 @@ async function decide(
     const lastAt = result.lastChange?.at.slice(0, 16).replace("T", " ") ?? "";
     return [
       toReviewer(ctx, [
-        msg("review.alreadyDecided", { reference, status: msg(`status.${result.status}.label`), actor: result.lastChange?.actor ?? "", at: lastAt }),
+        msg("review.alreadyDecided", {
+          reference,
+          status: msg(`status.${result.status}.label`),
+          actor: result.lastChange?.actor ?? "",
+          at: lastAt,
+        }),
       ]),
     ];
   }
   const application = (await ctx.tx.loadApplication(reference))!;
   const replies: Reply[] = ctx.reviewers.destinations.map((to) => ({ locale: ctx.cardLocale, to, ...reviewCard(application) }));
   // The picker the decision was taken from is spent: where it can be edited, it now says what happened.
-  if (fromPicker) replies.unshift(toReviewer(ctx, [msg("review.recorded", { reference, status: msg(`status.${application.status}.label`) })], undefined, true));
+  if (fromPicker)
+    replies.unshift(
+      toReviewer(ctx, [msg("review.recorded", { reference, status: msg(`status.${application.status}.label`) })], undefined, true),
+    );
   // The applicant is told through the outbox (chat, email, SMS); the chat message goes out right after the commit.
   const { kind, content } = decisionNotification(application, ctx.supportContact);
-  const notice = await notify(ctx.tx, { userId: application.userId, kind, reference, content, channels: ctx.channels, at: ctx.now, live: true });
+  const notice = await notify(ctx.tx, {
+    userId: application.userId,
+    kind,
+    reference,
+    content,
+    channels: ctx.channels,
+    at: ctx.now,
+    live: true,
+  });
   if (notice?.reply) replies.push(notice.reply);
   return replies;
 }
@@ -223,7 +244,11 @@ function reasonChoices(reference: string, mask: number): Choice[] {
 
 function infoChoices(reference: string, items: Step[], mask: number): Choice[] {
   return [
-    ...toggleChoices(`rv.in.${reference}`, items.map((step) => msg(`field.${step}`)), mask),
+    ...toggleChoices(
+      `rv.in.${reference}`,
+      items.map((step) => msg(`field.${step}`)),
+      mask,
+    ),
     { id: `rv.ig.${reference}.${mask}`, label: msg("choice.sendRequest") },
     { id: "rv.cx", label: msg("choice.cancelReview") },
   ];

@@ -36,8 +36,6 @@ describe("console output", () => {
         { id: "edit", label: msg("choice.edit") },
       ],
     });
-    expect(text).toBe(
-      "bot → alice: Please check your application:\n• Full name: Zhang San\n    [1] Submit\n    [2] Change something",
-    );
+    expect(text).toBe("bot → alice: Please check your application:\n• Full name: Zhang San\n    [1] Submit\n    [2] Change something");
   });
 });

@@ -95,7 +95,17 @@ describe("console chat (npm start without tokens)", () => {
     const back = `/file ${join(dir, "back.jpg")}`;
     const { code, stdout, stderr } = runConsoleWithInput(
       [
-        "/start", "1", "Zhang San", "zhang.san@example.com", "138 1234 8000", "1", "11010519491231002x", front, back, "1", "1",
+        "/start",
+        "1",
+        "Zhang San",
+        "zhang.san@example.com",
+        "138 1234 8000",
+        "1",
+        "11010519491231002x",
+        front,
+        back,
+        "1",
+        "1",
         "/as reviewer",
         "2", // Reject
         "5", // ☐ → ☑ One side of the ID card was missing (retryable)
@@ -103,7 +113,10 @@ describe("console chat (npm start without tokens)", () => {
         "1", // No note
         "/as alice",
         "1", // Resubmit
-        front, back, "1", "1",
+        front,
+        back,
+        "1",
+        "1",
         "/as reviewer",
         "1", // Approve (the new card)
       ],

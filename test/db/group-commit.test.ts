@@ -21,14 +21,21 @@ afterEach(async () => {
 });
 
 const mark = (id: string) => (trx: Parameters<Parameters<GroupCommit["run"]>[0]>[0]) =>
-  trx.insertInto("processed_events").values({ platform: "test", event_id: id, processed_at: "2026-11-24" }).execute().then(() => id);
+  trx
+    .insertInto("processed_events")
+    .values({ platform: "test", event_id: id, processed_at: "2026-11-24" })
+    .execute()
+    .then(() => id);
 
 const stored = () => opened.sqlite.prepare("select event_id from processed_events order by event_id").pluck().all();
 
 describe("group commit", () => {
   it("commits concurrent units of work together, with fewer commits than units", async () => {
     const statements: string[] = [];
-    const logged = new Kysely<Database>({ dialect: new SqliteDialect({ database: opened.sqlite }), log: (event) => void statements.push(event.query.sql) });
+    const logged = new Kysely<Database>({
+      dialect: new SqliteDialect({ database: opened.sqlite }),
+      log: (event) => void statements.push(event.query.sql),
+    });
     const group = new GroupCommit(logged);
     const ids = Array.from({ length: 20 }, (_, i) => `e${String(i).padStart(2, "0")}`);
     const results = await Promise.all(ids.map((id) => group.run(mark(id))));

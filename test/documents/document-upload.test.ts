@@ -21,7 +21,11 @@ describe("document photos in the conversation", () => {
   it("explains every problem of a failed photo and asks for that photo again", async () => {
     const chat = harness.chat("alice");
     await toFrontPhoto(chat);
-    const blurredSmall = await sharp(await minimalGoodJpeg()).resize(400).blur(5).jpeg().toBuffer();
+    const blurredSmall = await sharp(await minimalGoodJpeg())
+      .resize(400)
+      .blur(5)
+      .jpeg()
+      .toBuffer();
     const replies = await chat.file(blurredSmall);
     expect(keys(replies)).toEqual(["document.rejected", "document.problemLine", "document.problemLine", "ask.idFront"]);
     const text = readable(replies);
@@ -55,7 +59,12 @@ describe("document photos in the conversation", () => {
   it("answers in Chinese for Chinese users", async () => {
     const chat = harness.chat("wang", "telegram", "zh-CN");
     await toFrontPhoto(chat);
-    const replies = await chat.file(await sharp(await minimalGoodJpeg()).greyscale().jpeg().toBuffer());
+    const replies = await chat.file(
+      await sharp(await minimalGoodJpeg())
+        .greyscale()
+        .jpeg()
+        .toBuffer(),
+    );
     expect(readable(replies)).toContain("照片是黑白或灰度的，像复印件。请拍摄证件原件的彩色照片。");
   });
 });

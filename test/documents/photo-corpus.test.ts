@@ -37,7 +37,9 @@ describe("document photo checks on real photographs", () => {
       );
     }
     const wrong = verdicts.filter((v) => (v.photo.label === "good" ? v.problems.length > 0 : !v.problems.includes(v.photo.label)));
-    lines.push(`misjudged: ${wrong.map((v) => `${v.photo.name} (${v.photo.label} → ${v.problems.join("+") || "ok"})`).join(", ") || "none"}`);
+    lines.push(
+      `misjudged: ${wrong.map((v) => `${v.photo.name} (${v.photo.label} → ${v.problems.join("+") || "ok"})`).join(", ") || "none"}`,
+    );
     console.log(`\n${lines.join("\n")}\n`);
     expect(verdicts.length).toBeGreaterThan(150);
   });

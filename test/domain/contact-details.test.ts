@@ -36,9 +36,8 @@ describe("validateEmail", () => {
     expect(validateEmail("zhang@example。com")).toEqual({ valid: true, normalized: "zhang@example.com" });
   });
 
-  it.each(["zhang", "zhang@", "@example.com", "zhang@example", "zhang san@example.com", "zhang@@example.com"])(
-    "refuses %s",
-    (input) => expect(validateEmail(input)).toEqual({ valid: false, error: "format" }),
+  it.each(["zhang", "zhang@", "@example.com", "zhang@example", "zhang san@example.com", "zhang@@example.com"])("refuses %s", (input) =>
+    expect(validateEmail(input)).toEqual({ valid: false, error: "format" }),
   );
 });
 
@@ -79,6 +78,8 @@ describe("textProblem", () => {
   });
 
   it("never throws on arbitrary text", () => {
-    fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 1200 }), (text) => [null, "empty", "too_long"].includes(textProblem(text))));
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 1200 }), (text) => [null, "empty", "too_long"].includes(textProblem(text))),
+    );
   });
 });

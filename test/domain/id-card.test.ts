@@ -14,10 +14,7 @@ const validIdCard = fc
   })
   .map(({ province, rest, birth, sequence }) => {
     const first17 =
-      province +
-      String(rest).padStart(4, "0") +
-      birth.toISOString().slice(0, 10).replace(/-/g, "") +
-      String(sequence).padStart(3, "0");
+      province + String(rest).padStart(4, "0") + birth.toISOString().slice(0, 10).replace(/-/g, "") + String(sequence).padStart(3, "0");
     return first17 + idCardCheckCharacter(first17);
   });
 

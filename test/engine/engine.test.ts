@@ -49,7 +49,10 @@ describe("engine", () => {
 
   it.each([
     ["an older machine version", (snapshot: string) => ({ version: CONVERSATION_MACHINE_VERSION - 1, snapshot })],
-    ["a state that no longer exists", (snapshot: string) => ({ version: CONVERSATION_MACHINE_VERSION, snapshot: snapshot.replace('"idNumber"', '"passportNumber"') })],
+    [
+      "a state that no longer exists",
+      (snapshot: string) => ({ version: CONVERSATION_MACHINE_VERSION, snapshot: snapshot.replace('"idNumber"', '"passportNumber"') }),
+    ],
     ["a corrupt snapshot", () => ({ version: CONVERSATION_MACHINE_VERSION, snapshot: '{"value":42}' })],
   ])("apologises, shows the menu and keeps the draft for %s", async (_, change) => {
     await register(harness.chat("alice"));
@@ -119,7 +122,14 @@ describe("engine", () => {
     expect(keys(await chat.text(harness.lastCode()))).toEqual(["otp.exhausted", "ask.phoneCode"]);
     harness.setNow(new Date("2026-11-23T02:13:00Z"));
     await chat.press("code.resend");
-    expect(keys(await chat.text(` ${harness.lastCode()} `))).toEqual(["otp.verified", "summary.title", "summary.line", "summary.line", "summary.line", "summary.line"]);
+    expect(keys(await chat.text(` ${harness.lastCode()} `))).toEqual([
+      "otp.verified",
+      "summary.title",
+      "summary.line",
+      "summary.line",
+      "summary.line",
+      "summary.line",
+    ]);
   });
 
   it("lets the user edit any field from the summary, then requires consent to submit", async () => {

@@ -29,8 +29,7 @@ describe("logs", () => {
       settings: { defaultLocale: "en", timeZone: "Asia/Shanghai", holidays: new Set(), supportContact: "s" },
     });
     let n = 0;
-    const send = (body: object) =>
-      engine.handle({ id: `e${++n}`, platform: "telegram", chatId: "42", userId: "42", ...body } as never);
+    const send = (body: object) => engine.handle({ id: `e${++n}`, platform: "telegram", chatId: "42", userId: "42", ...body } as never);
     try {
       await send({ kind: "choice", choice: "start" });
       await send({ kind: "text", text: "Zhang Sanfeng" });
@@ -48,7 +47,15 @@ describe("logs", () => {
       await send({ kind: "choice", choice: "method.phone" }); // not in a flow
       await send({ kind: "text", text: "/status" });
       expect(logged).toContain("application submitted");
-      for (const secret of ["Zhang Sanfeng", "zhang.sanfeng", "13812348000", "1381234", "11010519491231002X", "Li Sidong", "91350100M000100Y43"]) {
+      for (const secret of [
+        "Zhang Sanfeng",
+        "zhang.sanfeng",
+        "13812348000",
+        "1381234",
+        "11010519491231002X",
+        "Li Sidong",
+        "91350100M000100Y43",
+      ]) {
         expect(logged).not.toContain(secret);
       }
     } finally {

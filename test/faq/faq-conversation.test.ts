@@ -46,7 +46,13 @@ describe("FAQ in the conversation", () => {
     expect(keys(requested)).toEqual(["support.requested", "menu.prompt"]);
     const requests = await new SqlReviewStore(harness.db).supportRequests(10);
     expect(requests).toEqual([
-      { reference: expect.stringMatching(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/), platform: "console", user: "alice", question: "我家猫不吃饭怎么办", createdAt: "2026-11-23T02:00:00.000Z" },
+      {
+        reference: expect.stringMatching(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/),
+        platform: "console",
+        user: "alice",
+        question: "我家猫不吃饭怎么办",
+        createdAt: "2026-11-23T02:00:00.000Z",
+      },
     ]);
     expect(readable(requested)).toContain(requests[0]!.reference);
   });
@@ -62,7 +68,9 @@ describe("FAQ in the conversation", () => {
   it("answers with the user's own record: their rejection reasons, their expected date, whether they may resubmit", async () => {
     const reference = await submitWithPhone(harness, "alice");
     const chat = harness.chat("alice");
-    expect(readable(await chat.text("审核要几天"))).toContain(`Your application ${reference} is with the reviewers; the decision is expected by 2026-11-26.`);
+    expect(readable(await chat.text("审核要几天"))).toContain(
+      `Your application ${reference} is with the reviewers; the decision is expected by 2026-11-26.`,
+    );
     await harness.chat("rita").press(`rv.nx.${reference}.${1 << 0}`); // details_mismatch
     await harness.chat("rita").press("rv.nn");
     const why = await chat.text("为啥没通过");

@@ -55,7 +55,8 @@ export class AssistantProcess {
     for (;;) {
       const match = pattern.exec(this[stream].slice(from));
       if (match) return match;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${pattern}; stdout so far:\n${this.stdout}\nstderr:\n${this.stderr}`);
+      if (Date.now() > deadline)
+        throw new Error(`timed out waiting for ${pattern}; stdout so far:\n${this.stdout}\nstderr:\n${this.stderr}`);
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
   }

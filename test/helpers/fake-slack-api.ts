@@ -28,7 +28,8 @@ export async function startFakeSlackApi() {
       if (!file) return void response.writeHead(404).end();
       // Slack checks the token; the tests check that the app sends it.
       const authorised = request.headers.authorization === "Bearer xoxb-test-token";
-      if (!authorised || file.contentType === "text/html") return void response.writeHead(200, { "content-type": "text/html" }).end("<html>Sign in</html>");
+      if (!authorised || file.contentType === "text/html")
+        return void response.writeHead(200, { "content-type": "text/html" }).end("<html>Sign in</html>");
       return void response.writeHead(200, { "content-type": file.contentType }).end(file.bytes);
     }
     if (url.pathname.startsWith("/upload/")) return void response.writeHead(200).end("OK - 1");
@@ -103,7 +104,9 @@ export async function startFakeSlackApi() {
 export type FakeSlackApi = Awaited<ReturnType<typeof startFakeSlackApi>>;
 
 export function buttonValues(blocks: any[] | undefined): string[] {
-  return (blocks ?? []).filter((block) => block.type === "actions").flatMap((block) => block.elements.map((element: { value: string }) => element.value));
+  return (blocks ?? [])
+    .filter((block) => block.type === "actions")
+    .flatMap((block) => block.elements.map((element: { value: string }) => element.value));
 }
 
 async function readBody(request: IncomingMessage): Promise<Buffer> {

@@ -59,7 +59,12 @@ export async function startFakeTelegramApi() {
   });
 
   function message(payload: Record<string, any>) {
-    return { message_id: nextMessageId++, date: Math.floor(Date.now() / 1000), chat: { id: Number(payload.chat_id), type: "private" }, text: payload.text };
+    return {
+      message_id: nextMessageId++,
+      date: Math.floor(Date.now() / 1000),
+      chat: { id: Number(payload.chat_id), type: "private" },
+      text: payload.text,
+    };
   }
 
   function result(method: string, payload: Record<string, any>): unknown {
@@ -76,7 +81,12 @@ export async function startFakeTelegramApi() {
         return { ...message(payload), message_id: Number(payload.message_id) };
       case "getFile": {
         const stored = files.get(payload.file_id);
-        return { file_id: payload.file_id, file_unique_id: payload.file_id, file_size: stored?.declaredSize ?? stored?.bytes.length, file_path: payload.file_id };
+        return {
+          file_id: payload.file_id,
+          file_unique_id: payload.file_id,
+          file_size: stored?.declaredSize ?? stored?.bytes.length,
+          file_path: payload.file_id,
+        };
       }
       default:
         return true;
@@ -102,7 +112,9 @@ export async function startFakeTelegramApi() {
     },
     /** Texts sent to a chat, in order. */
     textsTo(chatId: number | string): string[] {
-      return calls.filter((call) => call.method === "sendMessage" && String(call.payload.chat_id) === String(chatId)).map((call) => call.payload.text as string);
+      return calls
+        .filter((call) => call.method === "sendMessage" && String(call.payload.chat_id) === String(chatId))
+        .map((call) => call.payload.text as string);
     },
     clear() {
       calls.length = 0;
@@ -122,7 +134,9 @@ async function readPayload(request: IncomingMessage): Promise<Record<string, any
   if (type.includes("multipart/form-data")) {
     // Uploads (photos): keep the text fields; file parts are recorded by name only.
     const fields: Record<string, any> = { multipart: true };
-    for (const match of body.toString("latin1").matchAll(/name="([^"]+)"(?:; filename="[^"]*")?\r\n(?:[^\r\n]+\r\n)*\r\n([\s\S]*?)\r\n--/g)) {
+    for (const match of body
+      .toString("latin1")
+      .matchAll(/name="([^"]+)"(?:; filename="[^"]*")?\r\n(?:[^\r\n]+\r\n)*\r\n([\s\S]*?)\r\n--/g)) {
       const [, name, value] = match;
       fields[name!] = match[0].includes("filename=") ? "<file>" : Buffer.from(value!, "latin1").toString("utf8");
     }

@@ -69,7 +69,9 @@ export async function largeJpeg(): Promise<Buffer> {
     seed = (seed * 1103515245 + 12345) & 0x7fffffff;
     noise[i] = seed >> 23;
   }
-  return sharp(noise, { raw: { width, height, channels: 3 } }).jpeg({ quality: 100 }).toBuffer();
+  return sharp(noise, { raw: { width, height, channels: 3 } })
+    .jpeg({ quality: 100 })
+    .toBuffer();
 }
 
 /** Files that are not JPEG or PNG, whatever their name says. */

@@ -31,6 +31,10 @@ export async function harnessWithSubmission(channels: Channel[], locale?: string
     harness,
     reference,
     approve: () => harness.chat("rita").press(`rv.ok.${reference}`),
-    reject: () => harness.chat("rita").press(`rv.nx.${reference}.4`).then(() => harness.chat("rita").text("Photo 11010519491231002X is too dark")),
+    reject: () =>
+      harness
+        .chat("rita")
+        .press(`rv.nx.${reference}.4`)
+        .then(() => harness.chat("rita").text("Photo 11010519491231002X is too dark")),
   };
 }

@@ -74,7 +74,9 @@ export async function buildCorpus(): Promise<CorpusPhoto[]> {
     for (const [p, order] of permutations(COLOUR).entries()) {
       const image = await mosaic(order, layout.cellWidth, layout.cellHeight, layout.offset);
       // Re-encode as a phone would; flatten the composite first so degradations apply to pixels, not layers.
-      const bytes = await sharp(await image.png().toBuffer()).jpeg({ quality: 88 }).toBuffer();
+      const bytes = await sharp(await image.png().toBuffer())
+        .jpeg({ quality: 88 })
+        .toBuffer();
       const name = `mosaic-${l}-${p}`;
       goods.push({ name, bytes });
       corpus.push({ name, label: "good", bytes });
@@ -93,7 +95,9 @@ export async function buildCorpus(): Promise<CorpusPhoto[]> {
   }
   // Real greyscale photographs: copies, not colour photos.
   for (const [o, order] of [GREY.concat(GREY), [...GREY].reverse().concat(GREY)].entries()) {
-    const bytes = await sharp(await (await mosaic(order, 384, 303, 0)).png().toBuffer()).jpeg({ quality: 88 }).toBuffer();
+    const bytes = await sharp(await (await mosaic(order, 384, 303, 0)).png().toBuffer())
+      .jpeg({ quality: 88 })
+      .toBuffer();
     corpus.push({ name: `grey-mosaic-${o}`, label: "black_and_white", bytes });
   }
   return corpus;

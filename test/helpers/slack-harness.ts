@@ -42,13 +42,25 @@ export async function createSlackHarness(shared?: { harness: Harness; reviewers:
   let counter = 0;
 
   /** Posts a body signed as Slack signs it (`v0=` HMAC-SHA256 of `v0:<timestamp>:<body>`). */
-  async function signedPost(body: string, contentType: string, options: { timestamp?: number; secret?: string; headers?: Record<string, string> } = {}) {
+  async function signedPost(
+    body: string,
+    contentType: string,
+    options: { timestamp?: number; secret?: string; headers?: Record<string, string> } = {},
+  ) {
     return postSignedToSlackApp(url, body, contentType, options);
   }
 
   const event = (payload: object, eventId = `Ev${++counter}`, headers?: Record<string, string>) =>
     signedPost(
-      JSON.stringify({ token: "t", team_id: TEAM, api_app_id: "A1", type: "event_callback", event_id: eventId, event_time: 1, event: payload }),
+      JSON.stringify({
+        token: "t",
+        team_id: TEAM,
+        api_app_id: "A1",
+        type: "event_callback",
+        event_id: eventId,
+        event_time: 1,
+        event: payload,
+      }),
       "application/json",
       headers ? { headers } : {},
     );
@@ -65,13 +77,33 @@ export async function createSlackHarness(shared?: { harness: Harness; reviewers:
     signedPost,
     event,
     /** A direct message from a user to the app. */
-    dm: (user: string, text: string, eventId?: string) => event({ type: "message", channel: `D${user}`, channel_type: "im", user, text, ts: `${++counter}.0001` }, eventId),
+    dm: (user: string, text: string, eventId?: string) =>
+      event({ type: "message", channel: `D${user}`, channel_type: "im", user, text, ts: `${++counter}.0001` }, eventId),
     /** A file shared in the DM. */
     shareFile: (user: string, fileId: string) =>
-      event({ type: "message", subtype: "file_share", channel: `D${user}`, channel_type: "im", user, text: "", ts: `${++counter}.0001`, files: [{ id: fileId, name: "card.jpg" }] }),
+      event({
+        type: "message",
+        subtype: "file_share",
+        channel: `D${user}`,
+        channel_type: "im",
+        user,
+        text: "",
+        ts: `${++counter}.0001`,
+        files: [{ id: fileId, name: "card.jpg" }],
+      }),
     command: (user: string, text: string, channel = `D${user}`) =>
       signedPost(
-        new URLSearchParams({ token: "t", team_id: TEAM, command: "/verify", text, user_id: user, channel_id: channel, trigger_id: `trig${++counter}`, response_url: "http://127.0.0.1:9/r", api_app_id: "A1" }).toString(),
+        new URLSearchParams({
+          token: "t",
+          team_id: TEAM,
+          command: "/verify",
+          text,
+          user_id: user,
+          channel_id: channel,
+          trigger_id: `trig${++counter}`,
+          response_url: "http://127.0.0.1:9/r",
+          api_app_id: "A1",
+        }).toString(),
         "application/x-www-form-urlencoded",
       ),
     /** Presses a button whose value is `choice`, on a message in `channel` (a DM by default). */
@@ -95,7 +127,12 @@ export async function createSlackHarness(shared?: { harness: Harness; reviewers:
           hash: "h",
           state: {
             values: {
-              options: { value: { type: "checkboxes", selected_options: selected.map((index) => ({ value: String(index), text: { type: "plain_text", text: "x" } })) } },
+              options: {
+                value: {
+                  type: "checkboxes",
+                  selected_options: selected.map((index) => ({ value: String(index), text: { type: "plain_text", text: "x" } })),
+                },
+              },
               note: { value: { type: "plain_text_input", value: note } },
             },
           },
@@ -106,7 +143,10 @@ export async function createSlackHarness(shared?: { harness: Harness; reviewers:
     async waitForCalls(method: string, count = 1, timeoutMs = 5_000) {
       const deadline = Date.now() + timeoutMs;
       while (api.callsOf(method).length < count) {
-        if (Date.now() > deadline) throw new Error(`expected ${count} ${method} calls, saw ${api.callsOf(method).length}: ${api.calls.map((call) => call.method).join(", ")}`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `expected ${count} ${method} calls, saw ${api.callsOf(method).length}: ${api.calls.map((call) => call.method).join(", ")}`,
+          );
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
       return api.callsOf(method);
@@ -139,10 +179,17 @@ export async function postSignedToSlackApp(
   options: { timestamp?: number; secret?: string; headers?: Record<string, string> } = {},
 ) {
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
-  const signature = `v0=${createHmac("sha256", options.secret ?? SIGNING_SECRET).update(`v0:${timestamp}:${body}`).digest("hex")}`;
+  const signature = `v0=${createHmac("sha256", options.secret ?? SIGNING_SECRET)
+    .update(`v0:${timestamp}:${body}`)
+    .digest("hex")}`;
   const response = await fetch(url, {
     method: "POST",
-    headers: { "content-type": contentType, "x-slack-request-timestamp": String(timestamp), "x-slack-signature": signature, ...options.headers },
+    headers: {
+      "content-type": contentType,
+      "x-slack-request-timestamp": String(timestamp),
+      "x-slack-signature": signature,
+      ...options.headers,
+    },
     body,
   });
   return { status: response.status, body: await response.text() };

@@ -26,12 +26,18 @@ export async function createTelegramHarness(shared?: { harness: Harness; reviewe
   const api = await startFakeTelegramApi();
   const reviewers = shared?.reviewers ?? telegramReviewers();
   const harness = shared?.harness ?? (await createHarness({ reviewers }));
-  const bot = createTelegramBot({ ...adapterTestOptions(harness, reviewers, shared?.outbound), token: "123456:TEST", apiRoot: api.apiRoot, botInfo: BOT_INFO });
+  const bot = createTelegramBot({
+    ...adapterTestOptions(harness, reviewers, shared?.outbound),
+    token: "123456:TEST",
+    apiRoot: api.apiRoot,
+    botInfo: BOT_INFO,
+  });
   let updateId = 1;
   let messageId = 1;
   const send = (update: Omit<Update, "update_id">, id = updateId++) => bot.handleUpdate({ update_id: id, ...update } as Update);
   const user = (id: number, language_code = "en") => ({ id, is_bot: false, first_name: "Test", language_code });
-  const chat = (id: number) => (id < 0 ? { id, type: "supergroup" as const, title: "Reviews" } : { id, type: "private" as const, first_name: "Test" });
+  const chat = (id: number) =>
+    id < 0 ? { id, type: "supergroup" as const, title: "Reviews" } : { id, type: "private" as const, first_name: "Test" };
   const message = (from: number, chatId: number, extra: object, language?: string) => ({
     message: { message_id: messageId++, date: 1, from: user(from, language), chat: chat(chatId), ...extra },
   });
@@ -54,15 +60,42 @@ export async function createTelegramHarness(shared?: { harness: Harness; reviewe
         },
       } as Omit<Update, "update_id">),
     contact: (from: number, phone: string, ownerId: number | undefined) =>
-      send(message(from, from, { contact: { phone_number: phone, first_name: "Test", ...(ownerId ? { user_id: ownerId } : {}) } }) as Omit<Update, "update_id">),
+      send(
+        message(from, from, { contact: { phone_number: phone, first_name: "Test", ...(ownerId ? { user_id: ownerId } : {}) } }) as Omit<
+          Update,
+          "update_id"
+        >,
+      ),
     photo: (from: number, fileId: string, size?: number) =>
-      send(message(from, from, { photo: [{ file_id: `${fileId}-small`, file_unique_id: "s", width: 90, height: 60 }, { file_id: fileId, file_unique_id: "l", width: 1280, height: 960, ...(size !== undefined ? { file_size: size } : {}) }] }) as Omit<Update, "update_id">),
+      send(
+        message(from, from, {
+          photo: [
+            { file_id: `${fileId}-small`, file_unique_id: "s", width: 90, height: 60 },
+            { file_id: fileId, file_unique_id: "l", width: 1280, height: 960, ...(size !== undefined ? { file_size: size } : {}) },
+          ],
+        }) as Omit<Update, "update_id">,
+      ),
     document: (from: number, fileId: string, size?: number) =>
-      send(message(from, from, { document: { file_id: fileId, file_unique_id: fileId, file_name: "card.jpg", mime_type: "image/jpeg", ...(size !== undefined ? { file_size: size } : {}) } }) as Omit<Update, "update_id">),
+      send(
+        message(from, from, {
+          document: {
+            file_id: fileId,
+            file_unique_id: fileId,
+            file_name: "card.jpg",
+            mime_type: "image/jpeg",
+            ...(size !== undefined ? { file_size: size } : {}),
+          },
+        }) as Omit<Update, "update_id">,
+      ),
     /** The last message sent to a chat, with its inline buttons' callback data. */
     lastTo(chatId: number) {
-      const call = api.callsOf("sendMessage").filter((c) => String(c.payload.chat_id) === String(chatId)).at(-1);
-      const buttons: string[] = (call?.payload.reply_markup?.inline_keyboard ?? []).flat().map((button: { callback_data: string }) => button.callback_data);
+      const call = api
+        .callsOf("sendMessage")
+        .filter((c) => String(c.payload.chat_id) === String(chatId))
+        .at(-1);
+      const buttons: string[] = (call?.payload.reply_markup?.inline_keyboard ?? [])
+        .flat()
+        .map((button: { callback_data: string }) => button.callback_data);
       return { text: (call?.payload.text as string | undefined) ?? "", buttons, markup: call?.payload.reply_markup };
     },
     /** Registers with the phone proven by the user's own contact, picks the ID card and gives its number: the bot then asks for the front photo. */

@@ -13,7 +13,14 @@ describe("every path to a submission (generated with xstate/graph)", () => {
   it("covers all three methods and the detours", () => {
     expect(paths.length).toBeGreaterThan(100);
     const events = new Set(paths.flatMap((path) => path.steps.map((step) => step.event.type)));
-    for (const type of ["choice.method.id_card", "choice.method.phone", "choice.method.enterprise", "cmd.back", "choice.edit.email", "user.file"]) {
+    for (const type of [
+      "choice.method.id_card",
+      "choice.method.phone",
+      "choice.method.enterprise",
+      "cmd.back",
+      "choice.edit.email",
+      "user.file",
+    ]) {
       expect(events).toContain(type);
     }
   });

@@ -57,7 +57,9 @@ function eventsFor(snapshot: Snapshot): ConversationEvent[] {
     case "licence":
       return [
         { type: "user.file", upload: { document: DOCUMENT, problems: [] }, ...stamp },
-        ...(state === "idFront" ? [{ type: "user.file" as const, upload: { problems: [{ code: "unsupported_format" as const }] }, ...stamp }] : []),
+        ...(state === "idFront"
+          ? [{ type: "user.file" as const, upload: { problems: [{ code: "unsupported_format" as const }] }, ...stamp }]
+          : []),
       ];
     case "phoneCode": {
       const phone = snapshot.context.draft.phone!;

@@ -12,7 +12,15 @@ beforeAll(async () => {
   harness = await createHarness({ now: new Date() });
   for (let user = 0; user < USERS; user++) {
     const name = `user${user}`;
-    await harness.engine.handle({ id: `hello-${user}`, platform: "console", chatId: name, userId: name, kind: "text", text: "/start", ...(user % 2 ? { locale: "zh-CN" } : {}) });
+    await harness.engine.handle({
+      id: `hello-${user}`,
+      platform: "console",
+      chatId: name,
+      userId: name,
+      kind: "text",
+      text: "/start",
+      ...(user % 2 ? { locale: "zh-CN" } : {}),
+    });
   }
 }, 120_000);
 afterAll(() => harness.close());

@@ -76,7 +76,11 @@ describe("email notifications through a real SMTP server", () => {
       await dispatcher.runOnce(new Date(Date.now() + 86_400_000));
       email.close();
       const [notification] = await harness.store.outbox().recentForUser(await aliceId(harness), 1);
-      expect(notification!.deliveries.find((d) => d.channel === "email")).toMatchObject({ status: "failed", attempts: 1, failure: "SMTP 550" });
+      expect(notification!.deliveries.find((d) => d.channel === "email")).toMatchObject({
+        status: "failed",
+        attempts: 1,
+        failure: "SMTP 550",
+      });
       expect(received).toEqual([]);
     } finally {
       await harness.close();

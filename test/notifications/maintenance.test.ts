@@ -25,7 +25,9 @@ describe("maintenance", () => {
       expect(readable(held)).toContain("2026-11-23 14:00"); // the end in the service's time zone (Asia/Shanghai)
       expect(readable(held)).toContain("We are upgrading the review system.");
       expect(held.some((reply) => reply.to)).toBe(false); // no card: nothing was submitted
-      expect(harness.sqlite.prepare("select status, held_at is not null as held from applications").all()).toEqual([{ status: "draft", held: 1 }]);
+      expect(harness.sqlite.prepare("select status, held_at is not null as held from applications").all()).toEqual([
+        { status: "draft", held: 1 },
+      ]);
 
       expect(keys(await alice.text("/status"))).toContain("status.draft"); // the answers are kept
       expect(keys(await alice.text("how long does the review take"))).toContain("faq.review-time");
@@ -50,8 +52,15 @@ describe("maintenance", () => {
     const harness = await createHarness({ reviewers });
     try {
       await harness.chat("u1", "slack").text("/start");
-      const userId = (harness.sqlite.prepare("select user_id from identities where platform_user_id = 'u1'").get() as { user_id: string }).user_id;
-      const held = { userId, draft: { name: "张三", documents: {} }, platform: "slack" as const, previousReference: "K7M3-9QXD", workspace: { teamId: "T1", enterpriseId: "E1" } };
+      const userId = (harness.sqlite.prepare("select user_id from identities where platform_user_id = 'u1'").get() as { user_id: string })
+        .user_id;
+      const held = {
+        userId,
+        draft: { name: "张三", documents: {} },
+        platform: "slack" as const,
+        previousReference: "K7M3-9QXD",
+        workspace: { teamId: "T1", enterpriseId: "E1" },
+      };
       await harness.store.transaction((tx) => tx.holdDraft(held, new Date()));
       expect(await harness.store.transaction((tx) => tx.heldDrafts())).toEqual([held]);
     } finally {

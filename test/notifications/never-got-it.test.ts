@@ -66,7 +66,9 @@ describe("“I never got the notification”", () => {
       expect(updated.flatMap((reply) => reply.choices ?? []).map((choice) => choice.id)).toContain("notify.resend");
       await alice.press("notify.resend");
       const emails: string[] = [];
-      await dispatcherFor(harness, { chat: recordingChat().send, email: { send: async (to) => void emails.push(to) } }).runOnce(new Date("2026-11-23T03:00:00Z"));
+      await dispatcherFor(harness, { chat: recordingChat().send, email: { send: async (to) => void emails.push(to) } }).runOnce(
+        new Date("2026-11-23T03:00:00Z"),
+      );
       expect(emails).toEqual(["alice@example.com", "alice.new@example.com"]); // the original decision, then the resend to the corrected address
     } finally {
       await harness.close();

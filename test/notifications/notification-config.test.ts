@@ -6,13 +6,21 @@ import { DEFAULT_RETRY_POLICY, nextAttemptAt } from "../../src/notifications/ret
 describe("notification configuration", () => {
   it("defaults: chat and SMS (the development provider); email only with SMTP", () => {
     expect(readConfig({})).toMatchObject({ notifyChannels: ["chat", "sms"], smtp: undefined, smsWebhook: undefined });
-    const config = readConfig({ SMTP_URL: "smtp://mail.local:25", MAIL_FROM: "v@example.com", SMS_WEBHOOK_URL: "https://sms.example.com/send", SMS_WEBHOOK_TOKEN: "t" });
+    const config = readConfig({
+      SMTP_URL: "smtp://mail.local:25",
+      MAIL_FROM: "v@example.com",
+      SMS_WEBHOOK_URL: "https://sms.example.com/send",
+      SMS_WEBHOOK_TOKEN: "t",
+    });
     expect(config).toMatchObject({
       notifyChannels: ["chat", "email", "sms"],
       smtp: { url: "smtp://mail.local:25", from: "v@example.com" },
       smsWebhook: { url: "https://sms.example.com/send", token: "t" },
     });
-    expect(readConfig({ NOTIFY_CHANNELS: "email", SMTP_URL: "smtp://m:25", MAIL_FROM: "v@e.com" }).notifyChannels).toEqual(["chat", "email"]);
+    expect(readConfig({ NOTIFY_CHANNELS: "email", SMTP_URL: "smtp://m:25", MAIL_FROM: "v@e.com" }).notifyChannels).toEqual([
+      "chat",
+      "email",
+    ]);
   });
 
   it.each([

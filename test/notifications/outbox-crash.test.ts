@@ -64,7 +64,12 @@ describe("the outbox across crashes", () => {
       await dispatcherFor(harness, { chat: after.send }).runOnce(new Date(Date.now() + 86_400_000));
       expect([...delivered, ...after.sent]).toHaveLength(1);
       const [notification] = await outbox.recentForUser(userOf(harness), 1);
-      expect(notification!.deliveries[0]).toMatchObject({ channel: "chat", status: "failed", attempts: 1, failure: expect.stringContaining("not re-sent") });
+      expect(notification!.deliveries[0]).toMatchObject({
+        channel: "chat",
+        status: "failed",
+        attempts: 1,
+        failure: expect.stringContaining("not re-sent"),
+      });
     } finally {
       await harness.close();
     }
@@ -82,7 +87,9 @@ describe("the outbox across crashes", () => {
         throw new Error("Call to 'sendMessage' failed! (502: Bad Gateway)");
       });
       await outbound.deliver(await approve());
-      expect(states(harness)).toEqual([{ channel: "chat", status: "pending", attempts: 1, failure: "Call to 'sendMessage' failed! (502: Bad Gateway)" }]);
+      expect(states(harness)).toEqual([
+        { channel: "chat", status: "pending", attempts: 1, failure: "Call to 'sendMessage' failed! (502: Bad Gateway)" },
+      ]);
       const chat = recordingChat();
       await dispatcherFor(harness, { chat: chat.send }).runOnce(new Date(Date.now() + 1000));
       expect(chat.sent).toHaveLength(1);
@@ -121,6 +128,13 @@ function userOf(harness: Awaited<ReturnType<typeof createHarness>>): string {
 async function aliceWithAnAnnouncement(harness: Awaited<ReturnType<typeof createHarness>>): Promise<void> {
   await submitWithPhone(harness, "alice");
   await harness.store.transaction((tx) =>
-    notify(tx, { userId: userOf(harness), kind: "announcement", reference: null, content: announcementNotification({ zh: "维护", en: "Maintenance" }, "en"), channels: ["chat"], at: new Date() }),
+    notify(tx, {
+      userId: userOf(harness),
+      kind: "announcement",
+      reference: null,
+      content: announcementNotification({ zh: "维护", en: "Maintenance" }, "en"),
+      channels: ["chat"],
+      at: new Date(),
+    }),
   );
 }

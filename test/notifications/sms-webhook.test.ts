@@ -37,7 +37,9 @@ describe("SMS through the webhook provider", () => {
       const start = new Date();
       const at = (seconds: number) => new Date(start.getTime() + seconds * 1000);
       const smsState = async () => {
-        const rows = harness.sqlite.prepare("select status, attempts, next_attempt_at, failure from deliveries where channel = 'sms'").all() as Array<{
+        const rows = harness.sqlite
+          .prepare("select status, attempts, next_attempt_at, failure from deliveries where channel = 'sms'")
+          .all() as Array<{
           status: string;
           attempts: number;
           next_attempt_at: string;
@@ -98,7 +100,11 @@ describe("SMS through the webhook provider", () => {
     const { harness, approve } = await harnessWithSubmission(["chat", "sms"]);
     try {
       await approve();
-      const dispatcher = dispatcherFor(harness, { chat: recordingChat().send, sms: new WebhookSmsSender(url, "t"), policy: { maxAttempts: 3, baseDelayMs: 1_000, maxDelayMs: 10_000 } });
+      const dispatcher = dispatcherFor(harness, {
+        chat: recordingChat().send,
+        sms: new WebhookSmsSender(url, "t"),
+        policy: { maxAttempts: 3, baseDelayMs: 1_000, maxDelayMs: 10_000 },
+      });
       for (let hour = 0; hour < 5; hour++) await dispatcher.runOnce(new Date(Date.now() + hour * 3_600_000));
       expect(hits).toHaveLength(3);
       expect(harness.sqlite.prepare("select status, failure from deliveries where channel = 'sms'").get()).toEqual({

@@ -15,8 +15,14 @@ type Action =
   | { who: "alice"; what: "withdraw" | "resubmit" | "provideInfo" };
 
 const action: fc.Arbitrary<Action> = fc.oneof(
-  fc.record({ who: fc.constantFrom("rita" as const, "rob" as const), what: fc.constantFrom("approve" as const, "reject" as const, "requestInfo" as const) }),
-  fc.record({ who: fc.constant("alice" as const), what: fc.constantFrom("withdraw" as const, "resubmit" as const, "provideInfo" as const) }),
+  fc.record({
+    who: fc.constantFrom("rita" as const, "rob" as const),
+    what: fc.constantFrom("approve" as const, "reject" as const, "requestInfo" as const),
+  }),
+  fc.record({
+    who: fc.constant("alice" as const),
+    what: fc.constantFrom("withdraw" as const, "resubmit" as const, "provideInfo" as const),
+  }),
 );
 
 let photo: Buffer;
@@ -66,7 +72,9 @@ function checkInvariants(harness: Harness): void {
   expect(pending.length).toBeLessThanOrEqual(1);
   for (const application of applications) {
     const changes = harness.sqlite
-      .prepare("select from_status, to_status from audit_log where application_id = ? and (from_status is null or from_status != to_status) order by id")
+      .prepare(
+        "select from_status, to_status from audit_log where application_id = ? and (from_status is null or from_status != to_status) order by id",
+      )
       .all(application.id) as Array<{ from_status: string; to_status: string }>;
     // The audit trail is a chain from draft to the stored status.
     expect(changes[0]?.from_status).toBe("draft");
@@ -106,9 +114,14 @@ describe("random interleavings of user and reviewer actions", () => {
             await perform(harness, step, minute + 1);
             checkInvariants(harness);
           }
-          const rows = harness.sqlite.prepare("select status, previous_application_id from applications").all() as Array<{ status: string; previous_application_id: string | null }>;
+          const rows = harness.sqlite.prepare("select status, previous_application_id from applications").all() as Array<{
+            status: string;
+            previous_application_id: string | null;
+          }>;
           for (const row of rows) reached.add(row.previous_application_id ? `resubmitted:${row.status}` : row.status);
-          const infoProvided = harness.sqlite.prepare("select 1 from audit_log where from_status = 'needs_more_info' and to_status = 'submitted'").get();
+          const infoProvided = harness.sqlite
+            .prepare("select 1 from audit_log where from_status = 'needs_more_info' and to_status = 'submitted'")
+            .get();
           if (infoProvided) reached.add("info provided");
         } finally {
           await harness.close();

@@ -12,8 +12,20 @@ describe("application lifecycle", () => {
       table[status] = Object.fromEntries(EVENTS.map((type) => [type, nextStatus(status, { type })]));
     }
     expect(table).toEqual({
-      submitted: { "review.approve": "approved", "review.reject": "rejected", "review.requestInfo": "needs_more_info", "user.provideInfo": null, "user.withdraw": "withdrawn" },
-      needs_more_info: { "review.approve": null, "review.reject": null, "review.requestInfo": null, "user.provideInfo": "submitted", "user.withdraw": "withdrawn" },
+      submitted: {
+        "review.approve": "approved",
+        "review.reject": "rejected",
+        "review.requestInfo": "needs_more_info",
+        "user.provideInfo": null,
+        "user.withdraw": "withdrawn",
+      },
+      needs_more_info: {
+        "review.approve": null,
+        "review.reject": null,
+        "review.requestInfo": null,
+        "user.provideInfo": "submitted",
+        "user.withdraw": "withdrawn",
+      },
       approved: Object.fromEntries(EVENTS.map((type) => [type, null])),
       rejected: Object.fromEntries(EVENTS.map((type) => [type, null])),
       withdrawn: Object.fromEntries(EVENTS.map((type) => [type, null])),

@@ -14,7 +14,10 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "assistant-review-cli-"));
   env = testEnv(dir);
   const harness = await createHarness({ dir });
-  for (const [user, day] of [["alice", "2026-11-16"], ["bob", "2026-11-18"]] as const) {
+  for (const [user, day] of [
+    ["alice", "2026-11-16"],
+    ["bob", "2026-11-18"],
+  ] as const) {
     harness.setNow(new Date(`${day}T02:00:00Z`));
     references.push(await submitWithPhone(harness, user));
   }
@@ -60,8 +63,24 @@ describe("review CLI", () => {
     expect(JSON.parse(result.stdout)).toEqual({
       reference: references[1],
       entries: [
-        { at: "2026-11-18T02:00:00.000Z", actor: "user:console:bob", platform: "console", from: "draft", to: "submitted", reason: null, note: null },
-        { at: "2026-11-19T03:00:00.000Z", actor: "reviewer:console:reviewer", platform: "console", from: "submitted", to: "rejected", reason: "document_unclear", note: "too dark" },
+        {
+          at: "2026-11-18T02:00:00.000Z",
+          actor: "user:console:bob",
+          platform: "console",
+          from: "draft",
+          to: "submitted",
+          reason: null,
+          note: null,
+        },
+        {
+          at: "2026-11-19T03:00:00.000Z",
+          actor: "reviewer:console:reviewer",
+          platform: "console",
+          from: "submitted",
+          to: "rejected",
+          reason: "document_unclear",
+          note: "too dark",
+        },
       ],
     });
     expect(runCli(["audit", "ZZZZ-ZZZZ"], env).code).toBe(1);
@@ -72,7 +91,13 @@ describe("review CLI", () => {
     const result = runCli(["support", "list", "--json"], env);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual([
-      { reference: expect.stringMatching(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/), platform: "console", user: "carol", question: "帮我订一张机票", createdAt: expect.any(String) },
+      {
+        reference: expect.stringMatching(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/),
+        platform: "console",
+        user: "carol",
+        question: "帮我订一张机票",
+        createdAt: expect.any(String),
+      },
     ]);
   });
 

@@ -39,7 +39,12 @@ describe("reviewing in chat", () => {
       expect(readable([card!])).toContain("ID number: 110105********002X");
       expect(readable([card!])).not.toContain("11010519491231002X");
       expect(card?.attachments).toHaveLength(2);
-      expect(card?.choices?.map((c) => c.id)).toEqual([`rv.ok.${reference}`, `rv.no.${reference}`, `rv.in.${reference}`, `rv.sd.${reference}`]);
+      expect(card?.choices?.map((c) => c.id)).toEqual([
+        `rv.ok.${reference}`,
+        `rv.no.${reference}`,
+        `rv.in.${reference}`,
+        `rv.sd.${reference}`,
+      ]);
     }
   });
 
@@ -137,7 +142,10 @@ describe("reviewing in chat", () => {
     const sent = await alice.press("consent.agree");
     expect(keys(mine(sent))[0]).toBe("provideInfo.done");
     expect(to(sent, "rita")[0]?.choices?.[0]?.id).toBe(`rv.ok.${reference}`);
-    expect((await harness.store.findUserRecord("console", "alice", "2026-11-23"))?.application).toMatchObject({ reference, status: "submitted" });
+    expect((await harness.store.findUserRecord("console", "alice", "2026-11-23"))?.application).toMatchObject({
+      reference,
+      status: "submitted",
+    });
   });
 
   it("withdraws a submitted application after confirmation; reviewers can no longer decide it", async () => {

@@ -22,10 +22,21 @@ describe("review store", () => {
     const reference = await submit("alice");
     const [approve, reject] = await Promise.all([
       reviews.changeApplication({ reference, event: { type: "review.approve" }, actor: "reviewer:console:r1", at }),
-      reviews.changeApplication({ reference, event: { type: "review.reject" }, actor: "reviewer:console:r2", at, reasons: ["document_unclear"] }),
+      reviews.changeApplication({
+        reference,
+        event: { type: "review.reject" },
+        actor: "reviewer:console:r2",
+        at,
+        reasons: ["document_unclear"],
+      }),
     ]);
     expect([approve.ok, reject.ok]).toEqual([true, false]);
-    expect(reject).toEqual({ ok: false, problem: "not_allowed", status: "approved", lastChange: { actor: "reviewer:console:r1", at: at.toISOString() } });
+    expect(reject).toEqual({
+      ok: false,
+      problem: "not_allowed",
+      status: "approved",
+      lastChange: { actor: "reviewer:console:r1", at: at.toISOString() },
+    });
     const record = await harness.store.findUserRecord("console", "alice", "2026-11-24");
     expect(record).toMatchObject({ verified: true, application: { status: "approved" } });
   });
@@ -77,7 +88,15 @@ describe("review store", () => {
       note: "The name on the card is 张山",
     });
     expect(await reviews.auditTrail(reference)).toEqual([
-      { at: "2026-11-23T02:00:00.000Z", actor: "user:console:dave", platform: "console", from: "draft", to: "submitted", reason: null, note: null },
+      {
+        at: "2026-11-23T02:00:00.000Z",
+        actor: "user:console:dave",
+        platform: "console",
+        from: "draft",
+        to: "submitted",
+        reason: null,
+        note: null,
+      },
       {
         at: at.toISOString(),
         actor: "reviewer:console:reviewer",
@@ -89,7 +108,10 @@ describe("review store", () => {
       },
     ]);
     expect(await reviews.auditTrail("ZZZZ-ZZZZ")).toBeNull();
-    expect((await harness.store.findUserRecord("console", "dave", "2026-11-24"))?.application?.reasons).toEqual(["details_mismatch", "document_unclear"]);
+    expect((await harness.store.findUserRecord("console", "dave", "2026-11-24"))?.application?.reasons).toEqual([
+      "details_mismatch",
+      "document_unclear",
+    ]);
   });
 
   it("lists applications waiting for review, oldest first, flagging the overdue", async () => {

@@ -49,7 +49,16 @@ describe("npm start with Telegram (webhook) and Slack (HTTP) in one process on o
   });
 
   it("answers a Telegram user and a Slack user, both recorded in the one store", async () => {
-    const update = { update_id: 1, message: { message_id: 1, date: 1, chat: { id: 77, type: "private" }, from: { id: 77, is_bot: false, first_name: "T" }, text: "/start" } };
+    const update = {
+      update_id: 1,
+      message: {
+        message_id: 1,
+        date: 1,
+        chat: { id: 77, type: "private" },
+        from: { id: 77, is_bot: false, first_name: "T" },
+        text: "/start",
+      },
+    };
     const fromTelegram = await fetch(`${base}/telegram`, {
       method: "POST",
       headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": "tg-secret" },
@@ -58,7 +67,15 @@ describe("npm start with Telegram (webhook) and Slack (HTTP) in one process on o
     expect(fromTelegram.status).toBe(200);
     await until(() => telegram.textsTo(77).some((text) => /What would you like/.test(text)), "the Telegram menu", 15_000);
 
-    const event = { token: "t", team_id: TEAM, api_app_id: "A1", type: "event_callback", event_id: "Ev1", event_time: 1, event: { type: "message", channel: "DU1", channel_type: "im", user: "U1", text: "hello", ts: "1.1" } };
+    const event = {
+      token: "t",
+      team_id: TEAM,
+      api_app_id: "A1",
+      type: "event_callback",
+      event_id: "Ev1",
+      event_time: 1,
+      event: { type: "message", channel: "DU1", channel_type: "im", user: "U1", text: "hello", ts: "1.1" },
+    };
     const fromSlack = await postSignedToSlackApp(`${base}/slack/events`, JSON.stringify(event), "application/json");
     expect(fromSlack.status).toBe(200);
     await until(() => slack.postedTo("U1").some((message) => /What would you like/.test(message.text)), "the Slack menu", 15_000);

@@ -26,7 +26,12 @@ describe("Slack configuration", () => {
       SLACK_REVIEW_CHANNEL: "C0123ABC",
       SLACK_REVIEWER_IDS: "U01AAA, W02BBB",
     });
-    expect(config.slack).toMatchObject({ appToken: "xapp-1-A1-xyz", apiUrl: "http://127.0.0.1:9999/api/", reviewChannel: "C0123ABC", reviewerIds: ["U01AAA", "W02BBB"] });
+    expect(config.slack).toMatchObject({
+      appToken: "xapp-1-A1-xyz",
+      apiUrl: "http://127.0.0.1:9999/api/",
+      reviewChannel: "C0123ABC",
+      reviewerIds: ["U01AAA", "W02BBB"],
+    });
   });
 
   it.each([
@@ -45,13 +50,15 @@ describe("the app manifest", () => {
   const manifest = readFileSync(join(import.meta.dirname, "..", "..", "slack-manifest.yml"), "utf8");
 
   it("subscribes to what the app listens for and points every URL at /slack/events", () => {
-    for (const needed of ["message.im", "app_home_opened", "command: /verify", "home_tab_enabled: true", "is_enabled: true"]) expect(manifest).toContain(needed);
+    for (const needed of ["message.im", "app_home_opened", "command: /verify", "home_tab_enabled: true", "is_enabled: true"])
+      expect(manifest).toContain(needed);
     const urls = [...manifest.matchAll(/(?:url|request_url): (\S+)/g)].map((match) => match[1]);
     expect(urls).toHaveLength(3);
     for (const url of urls) expect(url).toMatch(/\/slack\/events$/);
   });
 
   it("asks for the scopes of every Web API method the app calls", () => {
-    for (const scope of ["chat:write", "commands", "im:history", "files:read", "files:write", "users:read"]) expect(manifest).toContain(`- ${scope}`);
+    for (const scope of ["chat:write", "commands", "im:history", "files:read", "files:write", "users:read"])
+      expect(manifest).toContain(`- ${scope}`);
   });
 });

@@ -39,7 +39,14 @@ async function slackUserSubmits(): Promise<string> {
   for (const [action, reply] of steps) {
     const before = s.api.postedTo(ALICE).length;
     await action();
-    await until(() => s.api.postedTo(ALICE).slice(before).some((message) => reply.test(message.text)), `${reply}`);
+    await until(
+      () =>
+        s.api
+          .postedTo(ALICE)
+          .slice(before)
+          .some((message) => reply.test(message.text)),
+      `${reply}`,
+    );
   }
   for (const [action, reply] of [
     [() => s.dm(ALICE, engine.lastCode()), /Please check your application/],
@@ -48,7 +55,14 @@ async function slackUserSubmits(): Promise<string> {
   ] as Array<[() => Promise<unknown>, RegExp]>) {
     const before = s.api.postedTo(ALICE).length;
     await action();
-    await until(() => s.api.postedTo(ALICE).slice(before).some((message) => reply.test(message.text)), `${reply}`);
+    await until(
+      () =>
+        s.api
+          .postedTo(ALICE)
+          .slice(before)
+          .some((message) => reply.test(message.text)),
+      `${reply}`,
+    );
   }
   const reference = (await engine.store.findUserRecord("slack", ALICE, "2099-12-31"))!.application!.reference;
   // Posted is not yet remembered: the card's ts is stored after Slack answers the post.
@@ -68,7 +82,11 @@ describe("reviewers in the Slack review channel", () => {
     await s.press(SLACK_REVIEWER, `rv.no.${reference}`, { channel: REVIEW_CHANNEL, ts: cardTs });
     const [open] = await s.waitForCalls("views.open");
     const view = open!.args.view;
-    expect(view).toMatchObject({ type: "modal", callback_id: `rv.nf.${reference}`, private_metadata: JSON.stringify({ channel: REVIEW_CHANNEL }) });
+    expect(view).toMatchObject({
+      type: "modal",
+      callback_id: `rv.nf.${reference}`,
+      private_metadata: JSON.stringify({ channel: REVIEW_CHANNEL }),
+    });
     expect(view.blocks[0].element.type).toBe("checkboxes");
     expect(view.blocks[0].element.options.length).toBeGreaterThan(3);
     expect(s.api.postedTo(REVIEW_CHANNEL)).toHaveLength(1); // no picker message: the modal replaces it

@@ -15,7 +15,14 @@ const last = (user = ALICE) => s.api.postedTo(user).at(-1) ?? { text: "", button
 async function step(action: () => Promise<unknown>, reply: RegExp, user = ALICE) {
   const before = s.api.postedTo(user).length;
   await action();
-  await until(() => s.api.postedTo(user).slice(before).some((message) => reply.test(message.text)), `a reply matching ${reply}`);
+  await until(
+    () =>
+      s.api
+        .postedTo(user)
+        .slice(before)
+        .some((message) => reply.test(message.text)),
+    `a reply matching ${reply}`,
+  );
 }
 
 describe("a user in a Slack DM", () => {
@@ -69,7 +76,11 @@ describe("a user in a Slack DM", () => {
     const response = await s.command(ALICE, "", "C0GENERAL");
     expect(response.status).toBe(200);
     const [pointer] = await s.waitForCalls("chat.postEphemeral");
-    expect(pointer!.args).toMatchObject({ channel: "C0GENERAL", user: ALICE, text: "I've sent you a direct message — let's continue there." });
+    expect(pointer!.args).toMatchObject({
+      channel: "C0GENERAL",
+      user: ALICE,
+      text: "I've sent you a direct message — let's continue there.",
+    });
     await until(() => /What would you like to do/.test(last().text), "the menu in the DM");
   });
 
@@ -92,10 +103,14 @@ describe("a user in a Slack DM", () => {
   it("a retried delivery of the same event has no second effect", async () => {
     await step(() => s.dm(ALICE, "hi", "EvSame"), /What would you like to do/);
     const posted = s.api.callsOf("chat.postMessage").length;
-    const retry = await s.event({ type: "message", channel: `D${ALICE}`, channel_type: "im", user: ALICE, text: "hi", ts: "9.1" }, "EvSame", {
-      "x-slack-retry-num": "1",
-      "x-slack-retry-reason": "http_timeout",
-    });
+    const retry = await s.event(
+      { type: "message", channel: `D${ALICE}`, channel_type: "im", user: ALICE, text: "hi", ts: "9.1" },
+      "EvSame",
+      {
+        "x-slack-retry-num": "1",
+        "x-slack-retry-reason": "http_timeout",
+      },
+    );
     expect(retry.status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(s.api.callsOf("chat.postMessage").length).toBe(posted);
@@ -104,7 +119,14 @@ describe("a user in a Slack DM", () => {
   it("ignores channel messages, bot messages and edits", async () => {
     await s.event({ type: "message", channel: "C0GENERAL", channel_type: "channel", user: ALICE, text: "hello all", ts: "1.1" });
     await s.event({ type: "message", channel: `D${ALICE}`, channel_type: "im", bot_id: "BBOT", user: "UBOT", text: "echo", ts: "1.2" });
-    await s.event({ type: "message", subtype: "message_changed", channel: `D${ALICE}`, channel_type: "im", ts: "1.3", message: { text: "x" } });
+    await s.event({
+      type: "message",
+      subtype: "message_changed",
+      channel: `D${ALICE}`,
+      channel_type: "im",
+      ts: "1.3",
+      message: { text: "x" },
+    });
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(s.api.callsOf("chat.postMessage")).toEqual([]);
   });
@@ -112,14 +134,22 @@ describe("a user in a Slack DM", () => {
 
 describe("requests that are not Slack's", () => {
   it("a bad signature gets 401 and does nothing", async () => {
-    const response = await s.signedPost(JSON.stringify({ type: "event_callback", event_id: "EvX", event: { type: "message", channel_type: "im", user: ALICE, text: "hi" } }), "application/json", { secret: "wrong" });
+    const response = await s.signedPost(
+      JSON.stringify({ type: "event_callback", event_id: "EvX", event: { type: "message", channel_type: "im", user: ALICE, text: "hi" } }),
+      "application/json",
+      { secret: "wrong" },
+    );
     expect(response.status).toBe(401);
   });
 
   it("a timestamp older than 5 minutes gets 401", async () => {
-    const response = await s.signedPost(JSON.stringify({ type: "event_callback", event_id: "EvY", event: { type: "message" } }), "application/json", {
-      timestamp: Math.floor(Date.now() / 1000) - 6 * 60,
-    });
+    const response = await s.signedPost(
+      JSON.stringify({ type: "event_callback", event_id: "EvY", event: { type: "message" } }),
+      "application/json",
+      {
+        timestamp: Math.floor(Date.now() / 1000) - 6 * 60,
+      },
+    );
     expect(response.status).toBe(401);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(s.api.callsOf("chat.postMessage")).toEqual([]);

@@ -57,7 +57,15 @@ describe("Slack in Socket Mode (SLACK_APP_TOKEN)", () => {
           accepts_response_payload: false,
           retry_attempt: 0,
           retry_reason: "",
-          payload: { token: "t", team_id: TEAM, api_app_id: "A1", type: "event_callback", event_id: "EvSock1", event_time: 1, event: { type: "message", channel: "DU1", channel_type: "im", user: "U1", text: "hello", ts: "1.1" } },
+          payload: {
+            token: "t",
+            team_id: TEAM,
+            api_app_id: "A1",
+            type: "event_callback",
+            event_id: "EvSock1",
+            event_time: 1,
+            event: { type: "message", channel: "DU1", channel_type: "im", user: "U1", text: "hello", ts: "1.1" },
+          },
         }),
       );
       await until(() => fromApp.some((message) => message.envelope_id === "env-1"), "the envelope's acknowledgement");

@@ -25,7 +25,9 @@ describe("reviewers in the Telegram review group", () => {
     expect(album).toHaveLength(1);
     expect(album[0]!.payload.chat_id).toBe(String(REVIEW_CHAT));
     expect(JSON.parse(album[0]!.payload.media)).toHaveLength(2);
-    const card = submissionCalls.filter((call) => call.method === "sendMessage" && call.payload.chat_id === String(REVIEW_CHAT)).at(-1)!.payload;
+    const card = submissionCalls
+      .filter((call) => call.method === "sendMessage" && call.payload.chat_id === String(REVIEW_CHAT))
+      .at(-1)!.payload;
     expect(card.text).toContain("110105********002X");
     expect(card.text).not.toContain("11010519491231002X");
     const buttons: string[] = card.reply_markup.inline_keyboard.flat().map((button: { callback_data: string }) => button.callback_data);
@@ -70,7 +72,10 @@ describe("reviewers in the Telegram review group", () => {
 
   it("a double tap that Telegram answers with “message is not modified” is harmless", async () => {
     await t.press(REVIEWER, `rv.no.${reference}`, { chatId: REVIEW_CHAT, messageId: cardMessageId });
-    t.api.failNext("editMessageText", { error_code: 400, description: "Bad Request: message is not modified: specified new message content and reply markup are exactly the same" });
+    t.api.failNext("editMessageText", {
+      error_code: 400,
+      description: "Bad Request: message is not modified: specified new message content and reply markup are exactly the same",
+    });
     const sentBefore = t.api.callsOf("sendMessage").length;
     await t.press(REVIEWER, `rv.no.${reference}.0`, { chatId: REVIEW_CHAT, messageId: 555 });
     expect(t.api.callsOf("sendMessage").length).toBe(sentBefore); // not re-posted as a new message
@@ -92,8 +97,28 @@ describe("reviewers in the Telegram review group", () => {
     await t.text(BYSTANDER, "anyone here?", { chatId: REVIEW_CHAT });
     await t.text(REVIEWER, "good morning", { chatId: REVIEW_CHAT });
     await t.send({ channel_post: { message_id: 1, date: 1, chat: { id: -42, type: "channel", title: "News" }, text: "hi" } } as never);
-    await t.send({ edited_message: { message_id: 1, date: 1, edit_date: 2, chat: { id: ALICE, type: "private", first_name: "A" }, from: { id: ALICE, is_bot: false, first_name: "A" }, text: "edited" } } as never);
-    await t.send({ poll: { id: "p", question: "?", options: [], total_voter_count: 0, is_closed: false, is_anonymous: true, type: "regular", allows_multiple_answers: false } } as never);
+    await t.send({
+      edited_message: {
+        message_id: 1,
+        date: 1,
+        edit_date: 2,
+        chat: { id: ALICE, type: "private", first_name: "A" },
+        from: { id: ALICE, is_bot: false, first_name: "A" },
+        text: "edited",
+      },
+    } as never);
+    await t.send({
+      poll: {
+        id: "p",
+        question: "?",
+        options: [],
+        total_voter_count: 0,
+        is_closed: false,
+        is_anonymous: true,
+        type: "regular",
+        allows_multiple_answers: false,
+      },
+    } as never);
     await t.press(ALICE, "start", { chatId: -999 });
     expect(t.api.calls.map((call) => call.method)).toEqual(["answerCallbackQuery"]);
     expect(await t.harness.store.findUserRecord("telegram", String(BYSTANDER), "2099-12-31")).toBeNull();

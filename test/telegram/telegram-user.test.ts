@@ -24,7 +24,10 @@ describe("a user in a private chat", () => {
     await t.press(ALICE, "start");
     await t.text(ALICE, "Zhang San");
     await t.text(ALICE, "zhang.san@example.com");
-    expect(t.lastTo(ALICE).markup).toMatchObject({ keyboard: [[{ text: "📱 Share my phone number", request_contact: true }]], one_time_keyboard: true });
+    expect(t.lastTo(ALICE).markup).toMatchObject({
+      keyboard: [[{ text: "📱 Share my phone number", request_contact: true }]],
+      one_time_keyboard: true,
+    });
     await t.contact(ALICE, "8613812348000", ALICE);
     expect(t.lastTo(ALICE).buttons).toContain("method.id_card");
     await t.press(ALICE, "method.id_card");
@@ -79,7 +82,15 @@ describe("a user in a private chat", () => {
   it("refuses a file whose real size exceeds the limit though Telegram declared none", async () => {
     await t.reachIdCardPhotos(ALICE);
     t.api.addFile("sneaky", Buffer.alloc(6 * 1024 * 1024, 1));
-    await t.send({ message: { message_id: 77, date: 1, chat: { id: ALICE, type: "private", first_name: "A" }, from: { id: ALICE, is_bot: false, first_name: "A" }, document: { file_id: "sneaky", file_unique_id: "x" } } } as never);
+    await t.send({
+      message: {
+        message_id: 77,
+        date: 1,
+        chat: { id: ALICE, type: "private", first_name: "A" },
+        from: { id: ALICE, is_bot: false, first_name: "A" },
+        document: { file_id: "sneaky", file_unique_id: "x" },
+      },
+    } as never);
     expect(t.api.textsTo(ALICE).at(-2)).toContain("The file is 6 MB; the limit is 5 MB");
   });
 
@@ -94,9 +105,31 @@ describe("a user in a private chat", () => {
   it("a redelivered update has no second effect", async () => {
     await t.text(ALICE, "/start");
     const before = t.api.callsOf("sendMessage").length;
-    await t.send({ message: { message_id: 5, date: 1, chat: { id: ALICE, type: "private", first_name: "A" }, from: { id: ALICE, is_bot: false, first_name: "A" }, text: "/status" } } as never, 5000);
+    await t.send(
+      {
+        message: {
+          message_id: 5,
+          date: 1,
+          chat: { id: ALICE, type: "private", first_name: "A" },
+          from: { id: ALICE, is_bot: false, first_name: "A" },
+          text: "/status",
+        },
+      } as never,
+      5000,
+    );
     const once = t.api.callsOf("sendMessage").length;
-    await t.send({ message: { message_id: 5, date: 1, chat: { id: ALICE, type: "private", first_name: "A" }, from: { id: ALICE, is_bot: false, first_name: "A" }, text: "/status" } } as never, 5000);
+    await t.send(
+      {
+        message: {
+          message_id: 5,
+          date: 1,
+          chat: { id: ALICE, type: "private", first_name: "A" },
+          from: { id: ALICE, is_bot: false, first_name: "A" },
+          text: "/status",
+        },
+      } as never,
+      5000,
+    );
     expect(once).toBeGreaterThan(before);
     expect(t.api.callsOf("sendMessage").length).toBe(once);
   });
@@ -116,7 +149,15 @@ describe("a user in a private chat", () => {
 
   it("stickers and voice notes get an explanation, not silence", async () => {
     await t.text(ALICE, "/start");
-    await t.send({ message: { message_id: 9, date: 1, chat: { id: ALICE, type: "private", first_name: "A" }, from: { id: ALICE, is_bot: false, first_name: "A" }, sticker: { file_id: "s" } } } as never);
+    await t.send({
+      message: {
+        message_id: 9,
+        date: 1,
+        chat: { id: ALICE, type: "private", first_name: "A" },
+        from: { id: ALICE, is_bot: false, first_name: "A" },
+        sticker: { file_id: "s" },
+      },
+    } as never);
     expect(t.api.textsTo(ALICE).at(-2)).toMatch(/can't|cannot/i);
   });
 });

@@ -12,7 +12,12 @@ let url: string;
 
 beforeEach(async () => {
   t = await createTelegramHarness();
-  const running = await runTelegram(t.bot, { kind: "webhook", url: "https://bot.example.com/telegram/updates", secret: SECRET }, pino({ level: "silent" }), "en");
+  const running = await runTelegram(
+    t.bot,
+    { kind: "webhook", url: "https://bot.example.com/telegram/updates", secret: SECRET },
+    pino({ level: "silent" }),
+    "en",
+  );
   const started = await startWebServer(0, new Map([[running.webhook!.path, running.webhook!.handler]]));
   server = started.server;
   url = `http://127.0.0.1:${started.port}`;
@@ -24,7 +29,13 @@ afterEach(async () => {
 
 const update = (updateId: number) => ({
   update_id: updateId,
-  message: { message_id: 1, date: 1, chat: { id: 1001, type: "private", first_name: "A" }, from: { id: 1001, is_bot: false, first_name: "A" }, text: "/start" },
+  message: {
+    message_id: 1,
+    date: 1,
+    chat: { id: 1001, type: "private", first_name: "A" },
+    from: { id: 1001, is_bot: false, first_name: "A" },
+    text: "/start",
+  },
 });
 
 const post = (body: unknown, secret?: string) =>
@@ -37,7 +48,11 @@ const post = (body: unknown, secret?: string) =>
 describe("Telegram webhook mode", () => {
   it("registers the webhook with its secret and the update kinds the bot reads", () => {
     const [setWebhook] = t.api.callsOf("setWebhook");
-    expect(setWebhook?.payload).toMatchObject({ url: "https://bot.example.com/telegram/updates", secret_token: SECRET, allowed_updates: ["message", "callback_query"] });
+    expect(setWebhook?.payload).toMatchObject({
+      url: "https://bot.example.com/telegram/updates",
+      secret_token: SECRET,
+      allowed_updates: ["message", "callback_query"],
+    });
     expect(t.api.callsOf("setMyCommands").map((call) => call.payload.language_code ?? "default")).toEqual(["default", "zh", "en"]);
   });
 
@@ -68,7 +83,12 @@ describe("Telegram webhook mode", () => {
     const h = await createTelegramHarness();
     try {
       h.api.failNext("setMyCommands", ...Array(3).fill({ error_code: 400, description: "Bad Request: BOT_COMMAND_INVALID" }));
-      const running = await runTelegram(h.bot, { kind: "webhook", url: "https://bot.example.com/t", secret: SECRET }, pino({ level: "silent" }), "en");
+      const running = await runTelegram(
+        h.bot,
+        { kind: "webhook", url: "https://bot.example.com/t", secret: SECRET },
+        pino({ level: "silent" }),
+        "en",
+      );
       expect(running.webhook?.path).toBe("/t");
       expect(h.api.callsOf("setWebhook")).toHaveLength(1);
     } finally {

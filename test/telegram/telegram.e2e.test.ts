@@ -59,7 +59,6 @@ async function waitForBot(until: RegExp): Promise<BotMessage> {
   throw new Error(`the bot never sent ${until}; stderr:\n${bot.stderr}`);
 }
 
-
 function buttons(message: BotMessage): string[] {
   return (message.reply_markup?.inline_keyboard ?? []).flat().map((button) => button.callback_data);
 }
