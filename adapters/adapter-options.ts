@@ -1,11 +1,9 @@
-import type { Assistant } from "../src/assistant.js";
 import type { ChatEvent } from "../src/chat/chat-event.js";
-import type { CardMessages } from "../src/chat/card-messages.js";
+import type { CardMessages } from "../src/ports/card-messages.js";
 import type { Outbound } from "../src/chat/outbound.js";
 import type { Reply } from "../src/chat/reply.js";
-import type { Config } from "../src/config.js";
 import type { Locale } from "../src/i18n/locale.js";
-import type { Logger } from "../src/logger.js";
+import type { Logger } from "../src/runtime/logger.js";
 import type { Reviewers } from "../src/review/reviewers.js";
 
 /** What every chat platform's adapter is given besides its own credentials. */
@@ -20,26 +18,4 @@ export interface AdapterOptions {
   maxFileBytes: number;
   defaultLocale: Locale;
   logger: Logger;
-}
-
-/** What the composition root hands each platform's start function. */
-export interface PlatformParts {
-  assistant: Assistant;
-  outbound: Outbound;
-  reviewers: Reviewers;
-  logger: Logger;
-}
-
-/** The adapter options of a running assistant. */
-export function adapterOptions({ assistant, ...parts }: PlatformParts, config: Readonly<Config>): AdapterOptions {
-  return {
-    engine: assistant.engine,
-    reviewers: parts.reviewers,
-    outbound: parts.outbound,
-    cards: assistant.store.cardMessages(),
-    documentPath: (id) => assistant.documents.pathOf(id),
-    maxFileBytes: config.documentRules.maxBytes,
-    defaultLocale: config.defaultLocale,
-    logger: parts.logger,
-  };
 }

@@ -18,7 +18,7 @@ import { migrateToLatest } from "../db/migrate.js";
 import { SqlStore } from "../db/sql-store.js";
 import type { ChatEvent } from "../src/chat/chat-event.js";
 import { createDocumentCheck } from "../src/documents/document-check.js";
-import { DEFAULT_DOCUMENT_RULES } from "../src/documents/document-rules.js";
+import { DEFAULT_DOCUMENT_RULES } from "../src/domain/document-rules.js";
 import { DocumentStore } from "../src/documents/document-store.js";
 import { Engine } from "../src/engine/engine.js";
 import { minimalGoodJpeg } from "../test/helpers/hostile-files.js";

@@ -20,7 +20,7 @@ import { applyPragmas, openSqlite } from "../db/open-database.js";
 import { SqlStore } from "../db/sql-store.js";
 import { Outbound } from "../src/chat/outbound.js";
 import { createDocumentCheck } from "../src/documents/document-check.js";
-import { DEFAULT_DOCUMENT_RULES } from "../src/documents/document-rules.js";
+import { DEFAULT_DOCUMENT_RULES } from "../src/domain/document-rules.js";
 import { DocumentStore } from "../src/documents/document-store.js";
 import { Engine } from "../src/engine/engine.js";
 import { NO_REVIEWERS } from "../src/review/reviewers.js";

@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { Platform } from "../src/chat/chat-event.js";
+import type { Platform } from "../src/domain/platform.js";
 import type { Database } from "./schema.js";
 
 /** The user behind a platform account; undefined when that account never wrote to the assistant. */

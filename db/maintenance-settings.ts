@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from "kysely";
-import type { Maintenance } from "../src/engine/store-port.js";
+import type { Maintenance } from "../src/ports/maintenance-store.js";
 import type { Database } from "./schema.js";
 
 const KEY = "maintenance";

@@ -5,6 +5,7 @@ import * as support from "./migrations/003-support.js";
 import * as cardMessages from "./migrations/004-card-messages.js";
 import * as workspace from "./migrations/005-workspace.js";
 import * as notifications from "./migrations/006-notifications.js";
+import { AssistantError } from "../src/runtime/errors.js";
 import type { Database } from "./schema.js";
 
 /** Migrations listed in code: no file-system lookup, so they work the same from tsx, a bundle or tests. */
@@ -25,7 +26,9 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
   const failed = results?.find((result) => result.status === "Error");
   if (error) {
     const cause = error instanceof Error ? error : new Error(String(error));
-    throw new Error(`database migration ${failed?.migrationName ?? "(unknown)"} failed: ${cause.message}`, { cause });
+    throw new AssistantError("migration_failed", `database migration ${failed?.migrationName ?? "(unknown)"} failed: ${cause.message}`, {
+      cause,
+    });
   }
   return (results ?? []).filter((result) => result.status === "Success").map((result) => result.migrationName);
 }

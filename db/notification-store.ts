@@ -1,15 +1,14 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import type {
-  Channel,
-  DeliveryState,
-  DeliveryStatus,
   DueDelivery,
   NewNotification,
   NotificationContent,
   NotificationKind,
   NotificationSummary,
-} from "../src/notifications/notification.js";
+} from "../src/domain/notification.js";
+import type { Channel, DeliveryState, DeliveryStatus } from "../src/domain/delivery.js";
+import type { Outbox, OutboxWriter } from "../src/ports/outbox.js";
 import type { Database } from "./schema.js";
 
 /**
@@ -69,8 +68,27 @@ export async function enqueueNotification(
   return id;
 }
 
+/** The outbox as a transaction writes to it. */
+export function sqlOutboxWriter(trx: Transaction<Database> | Kysely<Database>): OutboxWriter {
+  return {
+    enqueueNotification: (notification) => enqueueNotification(trx, notification),
+    latestNotification: (userId) => new SqlNotificationStore(trx).latestPersonal(userId),
+    async notificationTimesSince(userId, kind, since) {
+      const rows = await trx
+        .selectFrom("notifications")
+        .select("created_at")
+        .where("user_id", "=", userId)
+        .where("kind", "=", kind)
+        .where("created_at", ">=", since.toISOString())
+        .orderBy("created_at")
+        .execute();
+      return rows.map((row) => new Date(row.created_at));
+    },
+  };
+}
+
 /** Reads and updates delivery states outside the transactions that create them. */
-export class SqlNotificationStore {
+export class SqlNotificationStore implements Outbox {
   constructor(private readonly db: Kysely<Database> | Transaction<Database>) {}
 
   /** Deliveries due now on these channels, oldest first. */

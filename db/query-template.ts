@@ -1,4 +1,5 @@
 import type { Compilable, CompiledQuery } from "kysely";
+import { AssistantError } from "../src/runtime/errors.js";
 
 /**
  * Kysely builds, freezes and compiles a query's tree on every call, which
@@ -11,11 +12,14 @@ import type { Compilable, CompiledQuery } from "kysely";
 export function queryTemplate<Row>(query: Compilable<Row>, parameterCount: number) {
   const compiled = query.compile();
   if (compiled.parameters.length !== parameterCount) {
-    throw new Error(`query template expects ${parameterCount} parameters, its SQL has ${compiled.parameters.length}: ${compiled.sql}`);
+    throw new AssistantError(
+      "query_template",
+      `query template expects ${parameterCount} parameters, its SQL has ${compiled.parameters.length}: ${compiled.sql}`,
+    );
   }
   return (...parameters: unknown[]): CompiledQuery<Row> => {
     if (parameters.length !== parameterCount)
-      throw new Error(`query template called with ${parameters.length} of ${parameterCount} parameters`);
+      throw new AssistantError("query_template", `query template called with ${parameters.length} of ${parameterCount} parameters`);
     return { ...compiled, parameters };
   };
 }

@@ -1,5 +1,5 @@
 import { setup, transition } from "xstate";
-import type { ApplicationStatus } from "../src/domain/application.js";
+import type { LifecycleStatus } from "../src/domain/application.js";
 
 /**
  * What may happen to an application once it is submitted. Pure: the store
@@ -39,8 +39,6 @@ export const applicationLifecycle = setup({
     withdrawn: { type: "final" },
   },
 });
-
-export type LifecycleStatus = Exclude<ApplicationStatus, "draft">;
 
 /** The status after `event`, or null when the event is not allowed in `status`. */
 export function nextStatus(status: LifecycleStatus, event: LifecycleEvent): LifecycleStatus | null {

@@ -24,9 +24,10 @@ import { otherLocale } from "../src/i18n/locale.js";
 import { joinMessages, msg, type Message, type MessageKey } from "../src/i18n/message.js";
 import { parseAnswer, type AnswerResult } from "./answers.js";
 import { faqReply, topicChoices } from "./faq-replies.js";
-import { FAQ_TOPICS, type FaqTopic } from "../src/faq/faq-topics.js";
-import type { Channel } from "../src/notifications/notification.js";
+import { FAQ_TOPICS, type FaqTopic } from "../src/domain/faq-topics.js";
+import type { Channel } from "../src/domain/delivery.js";
 import type { ConversationContext, ConversationEvent, ConversationInput, ConversationOutput } from "./conversation.events.js";
+import { choice } from "./conversation.choices.js";
 import { statusReply } from "./conversation.prompts.js";
 
 /**
@@ -39,6 +40,9 @@ export const CONVERSATION_MACHINE_VERSION = 1;
 type DocumentStep = "idFront" | "idBack" | "licence";
 
 const reply = (...body: Message[]): ConversationOutput => ({ type: "reply", body });
+
+/** A button from an earlier message that no longer applies here: say so and ask the pending question again. */
+const STALE_CHOICE = { actions: [{ type: "say" as const, params: { key: "input.staleChoice" as const } }, "prompt" as const] };
 
 /** FAQ confidence needed to take text typed in the middle of the flow for a question (see README › FAQ). */
 const QUESTION_IN_FLOW = 0.45;
@@ -203,7 +207,7 @@ export const conversationMachine = setup({
       enqueue.emit({
         type: "reply",
         body: [msg("faq.noMatch")],
-        choices: [...topicChoices(), { id: "support", label: msg("choice.talkToPerson") }],
+        choices: [...topicChoices(), choice("support", "choice.talkToPerson")],
       });
     }),
     showTopics: emit({ type: "reply", body: [msg("faq.pick")], choices: topicChoices() }),
@@ -233,7 +237,7 @@ export const conversationMachine = setup({
       enqueue.emit({
         type: "reply",
         body: [msg(event.field === "email" ? "contact.emailUpdated" : "contact.phoneUpdated")],
-        choices: [{ id: "notify.resend", label: msg("choice.resendToNew") }],
+        choices: [choice("notify.resend", "choice.resendToNew")],
       });
       enqueue.assign({ pendingPhone: undefined, code: undefined });
     }),
@@ -331,7 +335,7 @@ export const conversationMachine = setup({
       { guard: "questionInFlow", actions: ["answerFaq", "prompt"] },
       { actions: [{ type: "say", params: { key: "input.useButtons" } }, "prompt"] },
     ],
-    "choice.*": { actions: [{ type: "say", params: { key: "input.staleChoice" } }, "prompt"] },
+    "choice.*": STALE_CHOICE,
     "choice.faq": { actions: ["showTopics"] },
     "choice.faq.*": { actions: ["answerFaq", "prompt"] },
     "choice.support": { actions: "requestSupport" },
@@ -344,34 +348,22 @@ export const conversationMachine = setup({
         guard: { type: "resubmission", params: { verdict: "limit" } },
         actions: [{ type: "say", params: { key: "resubmit.limit" } }, "saySupport", "prompt"],
       },
-      { actions: [{ type: "say", params: { key: "input.staleChoice" } }, "prompt"] },
+      STALE_CHOICE,
     ],
     "resubmission.ready": { target: ".route", actions: "startResubmission" },
-    "choice.provideInfo": [
-      { guard: "needsInfo", actions: "prepareInfo" },
-      { actions: [{ type: "say", params: { key: "input.staleChoice" } }, "prompt"] },
-    ],
+    "choice.provideInfo": [{ guard: "needsInfo", actions: "prepareInfo" }, STALE_CHOICE],
     "info.ready": { target: ".route", actions: "startProvidingInfo" },
-    "choice.update.email": [
-      { guard: "hasContactOnRecord", target: ".newEmail" },
-      { actions: [{ type: "say", params: { key: "input.staleChoice" } }, "prompt"] },
-    ],
-    "choice.update.phone": [
-      { guard: "hasContactOnRecord", target: ".newPhone" },
-      { actions: [{ type: "say", params: { key: "input.staleChoice" } }, "prompt"] },
-    ],
+    "choice.update.email": [{ guard: "hasContactOnRecord", target: ".newEmail" }, STALE_CHOICE],
+    "choice.update.phone": [{ guard: "hasContactOnRecord", target: ".newPhone" }, STALE_CHOICE],
     "choice.notify.resend": { actions: emit({ type: "effect.resendNotification" }) },
     "notification.resent": { actions: ["confirmResent", "prompt"] },
     "notification.resendRefused": { actions: ["explainResendRefused", "prompt"] },
     "choice.reverify": [
       { guard: "awaitingDecision", actions: ["sayPending", "prompt"] },
       { guard: "approvedEnterprise", actions: "prepareReverification" },
-      { actions: [{ type: "say", params: { key: "input.staleChoice" } }, "prompt"] },
+      STALE_CHOICE,
     ],
-    "choice.withdraw": [
-      { guard: "awaitingDecision", target: ".withdrawConfirm", actions: "rememberWithdrawal" },
-      { actions: [{ type: "say", params: { key: "input.staleChoice" } }, "prompt"] },
-    ],
+    "choice.withdraw": [{ guard: "awaitingDecision", target: ".withdrawConfirm", actions: "rememberWithdrawal" }, STALE_CHOICE],
   },
   states: {
     menu: {

@@ -11,15 +11,19 @@ import {
 import { formatPhoneForDisplay } from "../src/domain/phone.js";
 import { maskIdNumber } from "../src/domain/masking.js";
 import { NEW_USER_RECORD, resubmissionVerdict, type UserRecord } from "../src/domain/user-record.js";
-import { msg, type Message, type MessageKey } from "../src/i18n/message.js";
-import type { Platform } from "../src/chat/chat-event.js";
-import type { Choice, Reply } from "../src/chat/reply.js";
+import { msg, type Message } from "../src/i18n/message.js";
+import type { Platform } from "../src/domain/platform.js";
+import type { Choice } from "../src/domain/choice.js";
+import { choice } from "./conversation.choices.js";
 import type { ConversationContext } from "./conversation.events.js";
 
 /** A reply before the engine stamps the user's locale on it. */
-export type ReplyContent = Omit<Reply, "locale">;
-
-const choice = (id: string, key: MessageKey): Choice => ({ id, label: msg(key) });
+export interface ReplyContent {
+  body: Message[];
+  choices?: Choice[];
+  /** What the bot asks for next, so adapters can offer the right control (contact button, upload). */
+  expects?: "text" | "phone" | "document";
+}
 
 const METHOD_CHOICES: Choice[] = [
   choice("method.id_card", "method.id_card"),
@@ -29,9 +33,25 @@ const METHOD_CHOICES: Choice[] = [
 /** Enterprise teams come through Slack: there their method is offered first. */
 const METHOD_CHOICES_FOR_TEAMS: Choice[] = [METHOD_CHOICES[2]!, METHOD_CHOICES[0]!, METHOD_CHOICES[1]!];
 
+/** The states of the conversation machine: one per step, plus the menu and the steps around submission. */
+export type ConversationState =
+  | Step
+  | "menu"
+  | "route"
+  | "summary"
+  | "editPick"
+  | "consent"
+  | "submitting"
+  | "newEmail"
+  | "newPhone"
+  | "newPhoneCode"
+  | "updatingContact"
+  | "withdrawConfirm"
+  | "withdrawing";
+
 /** The pending question of each state: what the user sees after every reply, so no state is a dead end. */
 export function promptFor(
-  state: string,
+  state: ConversationState,
   context: ConversationContext,
   record: UserRecord = NEW_USER_RECORD,
   platform: Platform = "console",
@@ -76,8 +96,14 @@ export function promptFor(
         body: [msg("consent.prompt")],
         choices: [choice("consent.agree", "choice.consentAgree"), choice("consent.back", "choice.consentBack")],
       };
+    // Passed through within one event, never rested in: if one ever were, the menu is a safe next step.
+    case "route":
+    case "submitting":
+    case "updatingContact":
+    case "withdrawing":
+      return menuPrompt(draft, record);
     default:
-      return stepPrompt(state as Step, context, platform);
+      return stepPrompt(state, context, platform);
   }
 }
 

@@ -1,22 +1,21 @@
-import { FAQ_TOPICS, type FaqTopic } from "../src/faq/faq-topics.js";
+import { FAQ_TOPICS, type FaqTopic } from "../src/domain/faq-topics.js";
 import { isRejectionReason } from "../src/domain/rejection-reasons.js";
 import { MAX_REJECTIONS_IN_30_DAYS, resubmissionVerdict, type UserRecord } from "../src/domain/user-record.js";
 import { msg, type Message } from "../src/i18n/message.js";
-import type { Choice } from "../src/chat/reply.js";
+import type { Choice } from "../src/domain/choice.js";
 import { maskEmail, maskPhone } from "../src/domain/masking.js";
 import type { ContactDetails } from "./conversation.events.js";
-import type { DeliveryState } from "../src/notifications/notification.js";
+import { choice } from "./conversation.choices.js";
+import type { DeliveryState } from "../src/domain/delivery.js";
 
 export interface FaqReply {
   body: Message[];
   choices?: Choice[];
 }
 
-const button = (id: string, key: Parameters<typeof msg>[0]): Choice => ({ id, label: msg(key) });
-
 /** Every topic as a button, for users who browse instead of typing. */
 export function topicChoices(): Choice[] {
-  return FAQ_TOPICS.map((topic) => button(`faq.${topic}`, `faq.topic.${topic}`));
+  return FAQ_TOPICS.map((topic) => choice(`faq.${topic}`, `faq.topic.${topic}`));
 }
 
 /**
@@ -47,7 +46,7 @@ export function faqReply(topic: FaqTopic, record: UserRecord, supportContact: st
         const key = application.overdue ? "faq.yourOverdue" : "faq.yourExpectedDate";
         return { body: [msg(key, { reference: application.reference, date: application.expectedBy })] };
       }
-      return { body: [general], ...(topic === "check-status" ? { choices: [button("status", "choice.status")] } : {}) };
+      return { body: [general], ...(topic === "check-status" ? { choices: [choice("status", "choice.status")] } : {}) };
     case "resubmit": {
       const verdict = resubmissionVerdict(record);
       if (verdict === "allowed") {
@@ -76,29 +75,29 @@ export function faqReply(topic: FaqTopic, record: UserRecord, supportContact: st
             general,
           ],
           choices: [
-            ...(deliveries.length > 0 ? [button("notify.resend", "choice.resend")] : []),
-            button("update.email", "choice.updateEmail"),
-            button("update.phone", "choice.updatePhone"),
+            ...(deliveries.length > 0 ? [choice("notify.resend", "choice.resend")] : []),
+            choice("update.email", "choice.updateEmail"),
+            choice("update.phone", "choice.updatePhone"),
           ],
         };
       }
-      return { body: [general], choices: [button("status", "choice.status")] };
+      return { body: [general], choices: [choice("status", "choice.status")] };
     case "modify-application":
       if (application?.status === "submitted" || application?.status === "needs_more_info") {
-        return { body: [general], choices: [button("withdraw", "choice.withdraw")] };
+        return { body: [general], choices: [choice("withdraw", "choice.withdraw")] };
       }
       return { body: [general] };
     case "contact-support":
     case "account-problem":
     case "forgot-email":
-      return { body: [general], choices: [button("support", "choice.talkToPerson")] };
+      return { body: [general], choices: [choice("support", "choice.talkToPerson")] };
     default:
       return { body: [general] };
   }
 }
 
 function resubmitChoice(record: UserRecord): { choices?: Choice[] } {
-  return resubmissionVerdict(record) === "allowed" ? { choices: [button("resubmit", "choice.resubmit")] } : {};
+  return resubmissionVerdict(record) === "allowed" ? { choices: [choice("resubmit", "choice.resubmit")] } : {};
 }
 
 /** "• email: failed — SMTP 550": one channel's fate, as "I never got it" explains it. */

@@ -1,7 +1,8 @@
+import { AssistantError } from "../../src/runtime/errors.js";
 /** A file larger than the limit, by its declared or its real size. */
-export class FileTooLargeError extends Error {
+export class FileTooLargeError extends AssistantError {
   constructor(readonly bytes: number) {
-    super(`file of ${bytes} bytes is over the limit`);
+    super("file_too_large", `file of ${bytes} bytes is over the limit`);
   }
 }
 

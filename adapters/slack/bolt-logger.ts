@@ -1,5 +1,5 @@
 import { LogLevel, type Logger as BoltLogger } from "@slack/bolt";
-import type { Logger } from "../../src/logger.js";
+import type { Logger } from "../../src/runtime/logger.js";
 
 /**
  * Bolt's log lines into our pino log, warnings and errors only: Bolt's debug

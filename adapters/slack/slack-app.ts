@@ -1,18 +1,18 @@
 import { App, HTTPReceiver, type BlockButtonAction, type webApi } from "@slack/bolt";
-import type { ChatEvent, Workspace } from "../../src/chat/chat-event.js";
+import type { ChatEvent } from "../../src/chat/chat-event.js";
+import type { Workspace } from "../../src/domain/platform.js";
 import { homeContent } from "../../src/chat/home.js";
-import type { Reply } from "../../src/chat/reply.js";
-import { fileTooLarge } from "../../src/documents/document-check.js";
 import type { UserRecord } from "../../src/domain/user-record.js";
 import { localeFromTag } from "../../src/i18n/locale.js";
 import { msg, translate } from "../../src/i18n/message.js";
-import { errorSummary } from "../../src/logger.js";
+import { errorSummary } from "../../src/runtime/logger.js";
 import { reviewFormProblem } from "../../src/review/review-desk.js";
 import type { AdapterOptions } from "../adapter-options.js";
-import { FileTooLargeError } from "../http/read-at-most.js";
 import { boltLogger } from "./bolt-logger.js";
 import { SlackDelivery, type SlackInteraction } from "./slack-delivery.js";
 import { downloadSlackFile, FileAccessError } from "./slack-files.js";
+import { REVIEW_ID_PATTERN } from "../../src/review/review-buttons.js";
+import { dispatchChatEvent, downloadedFile } from "../chat-dispatch.js";
 import { CHOICE_ACTION, FORM_BLOCKS, renderMessage } from "./slack-render.js";
 
 export interface SlackAppOptions extends AdapterOptions {
@@ -79,25 +79,12 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   /** A review button pressed in the review channel belongs to the channel; anything else to the user's own chat. */
   const chatOf = (channelId: string | undefined, userId: string) => (channelId && channelId === options.reviewChannel ? channelId : userId);
 
-  async function handle(event: ChatEvent, interaction: SlackInteraction = {}): Promise<void> {
-    let replies: Reply[];
-    try {
-      replies = await options.engine.handle(event);
-    } catch (error) {
-      logger.error({ platform: "slack", error: errorSummary(error) }, "event could not be handled");
-      const text = translate(localeFromTag(event.locale, options.defaultLocale), msg("error.internal"));
-      await app.client.chat.postMessage({ channel: event.chatId, text }).catch(() => undefined);
-      return;
-    }
-    const elsewhere: Reply[] = [];
-    for (const reply of replies) {
-      if (reply.to) elsewhere.push(reply);
-      else
-        await delivery.send(event.chatId, reply, { ...interaction, userId: event.userId }).catch((error: unknown) => {
-          logger.warn({ platform: "slack", error: errorSummary(error) }, "reply could not be sent");
-        });
-    }
-    await options.outbound.deliver(elsewhere);
+  function handle(event: ChatEvent, interaction: SlackInteraction = {}): Promise<void> {
+    return dispatchChatEvent(event, options, {
+      platform: "slack",
+      sendHere: (reply) => delivery.send(event.chatId, reply, { ...interaction, userId: event.userId }),
+      apologise: (text) => app.client.chat.postMessage({ channel: event.chatId, text }).then(() => undefined),
+    });
   }
 
   app.event("message", async ({ event, body, client }) => {
@@ -116,14 +103,12 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     await handle({ ...eventBase, kind: "text", text });
   });
 
-  async function download(client: webApi.WebClient, fileId: string, name: string) {
-    try {
-      return { name, bytes: await downloadSlackFile(client, options.token, fileId, options.maxFileBytes) };
-    } catch (error) {
-      if (error instanceof FileTooLargeError) return { name, problem: fileTooLarge(error.bytes, options.maxFileBytes) };
-      logger.warn({ platform: "slack", error: errorSummary(error) }, "file download failed");
-      return { name, problem: { code: error instanceof FileAccessError ? ("no_access" as const) : ("unreadable" as const) } };
-    }
+  function download(client: webApi.WebClient, fileId: string, name: string) {
+    return downloadedFile(name, () => downloadSlackFile(client, options.token, fileId, options.maxFileBytes), {
+      ...options,
+      platform: "slack",
+      problemOf: (error) => (error instanceof FileAccessError ? { code: "no_access" } : null),
+    });
   }
 
   app.event("app_home_opened", async ({ event, client }) => {
@@ -180,7 +165,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     );
   });
 
-  app.view(/^rv\./, async ({ ack, body, view, client }) => {
+  app.view(REVIEW_ID_PATTERN, async ({ ack, body, view, client }) => {
     const values = view.state.values;
     const selected = (values[FORM_BLOCKS.options]?.value?.selected_options ?? []).map((option) => Number(option.value));
     const note = values[FORM_BLOCKS.note]?.value?.value ?? "";

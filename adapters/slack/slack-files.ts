@@ -1,8 +1,13 @@
 import type { webApi } from "@slack/bolt";
+import { AssistantError } from "../../src/runtime/errors.js";
 import { FileTooLargeError, readAtMost } from "../http/read-at-most.js";
 
 /** Slack would not give us the file: the token lacks access (no files:read, or not shared with the app). */
-export class FileAccessError extends Error {}
+export class FileAccessError extends AssistantError {
+  constructor(message: string) {
+    super("file_no_access", message);
+  }
+}
 
 /**
  * Downloads a file shared in a DM: `files.info` for its private download URL,
@@ -20,6 +25,6 @@ export async function downloadSlackFile(client: webApi.WebClient, token: string,
     await response.body?.cancel();
     throw new FileAccessError(`download refused (HTTP ${response.status}, ${response.headers.get("content-type") ?? "no content type"})`);
   }
-  if (!response.ok || !response.body) throw new Error(`file download failed: HTTP ${response.status}`);
+  if (!response.ok || !response.body) throw new AssistantError("download_failed", `file download failed: HTTP ${response.status}`);
   return readAtMost(response.body, limit);
 }

@@ -1,5 +1,6 @@
 import type { KnownBlock, View } from "@slack/types";
-import type { Choice, Form, Reply } from "../../src/chat/reply.js";
+import type { Form, Reply } from "../../src/chat/reply.js";
+import type { Choice } from "../../src/domain/choice.js";
 import { splitText } from "../../src/chat/split-text.js";
 import type { Locale } from "../../src/i18n/locale.js";
 import { translate, type Message } from "../../src/i18n/message.js";

@@ -3,7 +3,7 @@ import { webhookCallback, type Bot } from "grammy";
 import type { BotCommand, LanguageCode } from "grammy/types";
 import { LOCALES, type Locale } from "../../src/i18n/locale.js";
 import { msg, translate, type MessageKey } from "../../src/i18n/message.js";
-import { errorSummary, type Logger } from "../../src/logger.js";
+import { errorSummary, type Logger } from "../../src/runtime/logger.js";
 import type { RunningPlatform } from "../http/web-server.js";
 
 /** The kinds of update the bot reads; Telegram does not even send the others. */

@@ -3,16 +3,14 @@ import { sequentialize } from "@grammyjs/runner";
 import { Bot, type Context } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { ChatEvent } from "../../src/chat/chat-event.js";
-import type { Reply } from "../../src/chat/reply.js";
-import { fileTooLarge } from "../../src/documents/document-check.js";
-import { localeFromTag } from "../../src/i18n/locale.js";
-import { msg, translate } from "../../src/i18n/message.js";
-import { errorSummary } from "../../src/logger.js";
-import { isReviewChoice } from "../../src/review/review-desk.js";
+import { translate } from "../../src/i18n/message.js";
+import { errorSummary } from "../../src/runtime/logger.js";
+import { isReviewButton } from "../../src/review/review-buttons.js";
 import { TelegramDelivery } from "./telegram-delivery.js";
 import type { AdapterOptions } from "../adapter-options.js";
-import { FileTooLargeError } from "../http/read-at-most.js";
 import { downloadFile } from "./telegram-files.js";
+import { fileTooLarge } from "../../src/documents/document-check.js";
+import { dispatchChatEvent, downloadedFile } from "../chat-dispatch.js";
 import { readUpdate, type TelegramInput } from "./telegram-updates.js";
 
 export interface TelegramBotOptions extends AdapterOptions {
@@ -52,7 +50,7 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
       });
     };
     // A button stops spinning when answered: at once, unless a review action whose refusal goes in the answer.
-    if (press && !(input?.content.kind === "choice" && isReviewChoice(input.content.choice))) await answerNow();
+    if (press && !(input?.content.kind === "choice" && isReviewButton(input.content.choice))) await answerNow();
     const deadline = setTimeout(() => void answerNow(), BUTTON_ANSWER_DEADLINE_MS);
     try {
       if (input) await handle(input, answerNow);
@@ -64,26 +62,15 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
 
   async function handle(input: TelegramInput, answer: (text?: string) => Promise<void>): Promise<void> {
     const { chatId } = input.base;
-    let replies: Reply[];
-    try {
-      replies = await options.engine.handle(await toChatEvent(input));
-    } catch (error) {
-      logger.error({ platform: "telegram", error: errorSummary(error) }, "update could not be handled");
-      const locale = localeFromTag(input.base.locale, options.defaultLocale);
-      await bot.api.sendMessage(chatId, translate(locale, msg("error.internal"))).catch(() => undefined);
-      return;
-    }
-    const elsewhere: Reply[] = [];
-    for (const reply of replies) {
-      if (reply.to) elsewhere.push(reply);
-      else if (reply.ephemeral && input.pressedMessageId !== undefined) await answer(translate(reply.locale, reply.body[0]!));
-      else {
-        await delivery.send(chatId, reply, input.pressedMessageId).catch((error: unknown) => {
-          logger.warn({ platform: "telegram", error: errorSummary(error) }, "reply could not be sent");
-        });
-      }
-    }
-    await options.outbound.deliver(elsewhere);
+    await dispatchChatEvent(await toChatEvent(input), options, {
+      platform: "telegram",
+      // A refusal for one person in the review group goes in the button's answer, not into the group.
+      sendHere: (reply) =>
+        reply.ephemeral && input.pressedMessageId !== undefined
+          ? answer(translate(reply.locale, reply.body[0]!))
+          : delivery.send(chatId, reply, input.pressedMessageId),
+      apologise: (text) => bot.api.sendMessage(chatId, text).then(() => undefined),
+    });
   }
 
   /** Downloads a photo or document (size checked first) so the engine gets bytes, or the reason there are none. */
@@ -94,16 +81,8 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     if (content.size !== undefined && content.size > limit) {
       return { ...input.base, kind: "file", file: { name: content.name, problem: fileTooLarge(content.size, limit) } };
     }
-    try {
-      const bytes = await downloadFile(bot.api, fileUrl, content.fileId, limit);
-      return { ...input.base, kind: "file", file: { name: content.name, bytes } };
-    } catch (error) {
-      if (error instanceof FileTooLargeError) {
-        return { ...input.base, kind: "file", file: { name: content.name, problem: fileTooLarge(error.bytes, limit) } };
-      }
-      logger.warn({ platform: "telegram", error: errorSummary(error) }, "file download failed");
-      return { ...input.base, kind: "file", file: { name: content.name, problem: { code: "unreadable" } } };
-    }
+    const download = () => downloadFile(bot.api, fileUrl, content.fileId, limit);
+    return { ...input.base, kind: "file", file: await downloadedFile(content.name, download, { ...options, platform: "telegram" }) };
   }
 
   bot.catch((error) => logger.error({ platform: "telegram", error: errorSummary(error.error) }, "update handling failed"));

@@ -1,6 +1,7 @@
 import type { InlineKeyboardMarkup, ReplyKeyboardMarkup } from "grammy/types";
 import type { Reply } from "../../src/chat/reply.js";
 import type { Locale } from "../../src/i18n/locale.js";
+import { AssistantError } from "../../src/runtime/errors.js";
 import { msg, translate } from "../../src/i18n/message.js";
 
 /** Telegram's limits: characters per message, bytes per button's callback data. */
@@ -19,7 +20,8 @@ export function inlineKeyboard(reply: Reply): InlineKeyboardMarkup | undefined {
   if (choices.length === 0) return undefined;
   for (const choice of choices) {
     // Button ids are ours and short by design; a longer one is a bug that Telegram would answer with a 400.
-    if (Buffer.byteLength(choice.id) > CALLBACK_DATA_LIMIT) throw new Error(`button id over ${CALLBACK_DATA_LIMIT} bytes: ${choice.id}`);
+    if (Buffer.byteLength(choice.id) > CALLBACK_DATA_LIMIT)
+      throw new AssistantError("button_id_too_long", `button id over ${CALLBACK_DATA_LIMIT} bytes: ${choice.id}`);
   }
   return { inline_keyboard: choices.map((choice) => [{ text: translate(reply.locale, choice.label), callback_data: choice.id }]) };
 }

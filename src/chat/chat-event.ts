@@ -1,4 +1,5 @@
-import type { ProblemReport } from "../documents/document-check.js";
+import type { ProblemReport } from "../domain/document-rules.js";
+import type { Platform, Workspace } from "../domain/platform.js";
 
 /**
  * What an adapter hands the engine: one thing a person did in a chat,
@@ -6,20 +7,11 @@ import type { ProblemReport } from "../documents/document-check.js";
  * update_id, Slack event_id, a console line number) and is the idempotency
  * key: the same id never has a second effect.
  */
-export type Platform = "console" | "telegram" | "slack";
-export const PLATFORMS: readonly Platform[] = ["console", "telegram", "slack"];
-
 export interface IncomingFile {
   name: string;
   /** Absent when the adapter could not or would not get the bytes; `problem` says why. */
   bytes?: Buffer;
   problem?: ProblemReport;
-}
-
-/** The organisation an event came from, where the platform has one (a Slack team, within an Enterprise Grid). */
-export interface Workspace {
-  teamId: string;
-  enterpriseId?: string;
 }
 
 interface ChatEventBase {

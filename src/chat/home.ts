@@ -2,7 +2,7 @@ import { statusReply } from "../../machines/conversation.prompts.js";
 import { EMPTY_DRAFT } from "../domain/application.js";
 import { NEW_USER_RECORD, type UserRecord } from "../domain/user-record.js";
 import { msg, type Message } from "../i18n/message.js";
-import type { Choice } from "./reply.js";
+import type { Choice } from "../domain/choice.js";
 
 /**
  * What a platform's home page (Slack's App Home) shows a user: their

@@ -1,6 +1,8 @@
-import { errorSummary, type Logger } from "../logger.js";
-import type { Platform } from "./chat-event.js";
-import type { ChatAddress, Reply } from "./reply.js";
+import { errorSummary, type Logger } from "../runtime/logger.js";
+import type { Platform } from "../domain/platform.js";
+import type { Reply } from "./reply.js";
+import { AssistantError } from "../runtime/errors.js";
+import type { ChatAddress } from "../domain/platform.js";
 
 /** Delivers one message to a chat of the adapter's platform. */
 export type ReplySender = (to: ChatAddress, reply: Reply) => Promise<void>;
@@ -49,7 +51,7 @@ export class Outbound {
   /** Sends one message; throws when its platform has no adapter here or the platform refused it. */
   async send(reply: Reply & { to: ChatAddress }): Promise<void> {
     const send = this.senders.get(reply.to.platform);
-    if (!send) throw new Error(`no adapter runs for ${reply.to.platform} in this process`);
+    if (!send) throw new AssistantError("no_adapter", `no adapter runs for ${reply.to.platform} in this process`);
     await send(reply.to, reply);
   }
 }

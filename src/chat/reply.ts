@@ -1,12 +1,7 @@
 import type { Locale } from "../i18n/locale.js";
 import type { Message } from "../i18n/message.js";
-import type { Platform } from "./chat-event.js";
-
-/** A button. `id` comes back as a `choice` event; keep it short (Telegram allows 64 bytes). */
-export interface Choice {
-  id: string;
-  label: Message;
-}
+import type { Choice } from "../domain/choice.js";
+import type { ChatAddress } from "../domain/platform.js";
 
 /**
  * A small form that adapters with dialogs (Slack modals) show instead of the
@@ -20,12 +15,6 @@ export interface Form {
   options: Message[];
   note?: { label: Message };
   submitLabel: Message;
-}
-
-/** A chat on a platform: where a reply goes when it is not the chat the event came from. */
-export interface ChatAddress {
-  platform: Platform;
-  chatId: string;
 }
 
 /**

@@ -1,13 +1,6 @@
 import type { DocumentFormat } from "../domain/application.js";
-import type { DocumentProblem, DocumentRules } from "./document-rules.js";
+import type { DocumentProblem, DocumentRules, ProblemReport } from "../domain/document-rules.js";
 import { inspectPhoto, normalizePhoto } from "./photo-check.js";
-
-/** One problem found in an upload, with what its message needs ("the shorter side is 480 px"). */
-export interface ProblemReport {
-  /** `no_access`: the platform would not give us the file (the app lacks permission). */
-  code: DocumentProblem | "unreadable" | "missing" | "no_access";
-  params?: Record<string, number>;
-}
 
 /** The result of checking one uploaded document photo. */
 export interface DocumentInspection {
@@ -69,12 +62,4 @@ function reportProblem(
     default:
       return { code };
   }
-}
-
-/** JPEG and PNG recognised by their first bytes, never by file name or declared type. */
-export function sniffFormat(bytes: Buffer): DocumentFormat | null {
-  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return "jpeg";
-  const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-  if (bytes.length >= 8 && png.every((b, i) => bytes[i] === b)) return "png";
-  return null;
 }

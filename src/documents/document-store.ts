@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { mkdir, open, rename, stat } from "node:fs/promises";
+import { AssistantError } from "../runtime/errors.js";
 import { join } from "node:path";
 
 /**
@@ -16,7 +17,7 @@ export class DocumentStore {
   }
 
   pathOf(id: string): string {
-    if (!/^[0-9a-f]{64}$/.test(id)) throw new Error("invalid document id");
+    if (!/^[0-9a-f]{64}$/.test(id)) throw new AssistantError("document_id_invalid", "invalid document id");
     return join(this.root, id.slice(0, 2), id);
   }
 

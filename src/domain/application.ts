@@ -6,6 +6,8 @@
 
 export const APPLICATION_STATUSES = ["draft", "submitted", "needs_more_info", "approved", "rejected", "withdrawn"] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+/** The statuses of an application once submitted (the lifecycle machine moves between them). */
+export type LifecycleStatus = Exclude<ApplicationStatus, "draft">;
 
 export const METHODS = ["id_card", "phone", "enterprise"] as const;
 export type Method = (typeof METHODS)[number];

@@ -50,3 +50,8 @@ export function addBusinessDaysToInstant(instant: Date, days: number, timeZone: 
   const to = addBusinessDays(from, days, holidays);
   return new Date(instant.getTime() + (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)));
 }
+
+/** "2026-11-24 18:00" in the service's time zone, as users read times. */
+export function localDateTime(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat("sv-SE", { timeZone, dateStyle: "short", timeStyle: "short" }).format(new Date(iso));
+}

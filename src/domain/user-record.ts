@@ -30,6 +30,34 @@ export interface UserRecord {
   recentRejections: number;
 }
 
+/** One of the user's applications that left the draft stage, as stored. */
+export interface SubmittedApplication {
+  reference: string;
+  status: Exclude<ApplicationStatus, "draft">;
+  method: Method;
+  submittedAt: string;
+  expectedBy: IsoDate;
+  reasons: string[];
+}
+
+/** The record the conversation works from, built from the user's applications (newest first) as of `today`. */
+export function userRecord(account: AccountStatus, history: readonly SubmittedApplication[], today: IsoDate): UserRecord {
+  const latest = history[0];
+  const monthAgo = new Date(Date.parse(`${today}T00:00:00Z`) - 30 * 86_400_000).toISOString();
+  return {
+    account,
+    verified: history.some((application) => application.status === "approved"),
+    application: latest ? { ...latest, overdue: isOverdue(latest, today) } : null,
+    recentRejections: history.filter((application) => application.status === "rejected" && application.submittedAt >= monthAgo).length,
+  };
+}
+
+/** Awaiting a decision past the promised date. */
+export function isOverdue(application: { status: ApplicationStatus; expectedBy: IsoDate }, today: IsoDate): boolean {
+  const awaiting = application.status === "submitted" || application.status === "needs_more_info";
+  return awaiting && application.expectedBy !== "" && today > application.expectedBy;
+}
+
 export const NEW_USER_RECORD: UserRecord = { account: "active", verified: false, application: null, recentRejections: 0 };
 
 export const MAX_REJECTIONS_IN_30_DAYS = 5;

@@ -4,6 +4,7 @@ import { textProblem } from "../domain/text.js";
 import type { UserRecord } from "../domain/user-record.js";
 import { LOCALES, localeFromTag } from "../i18n/locale.js";
 import type { ChatEvent } from "../chat/chat-event.js";
+import type { ChoiceId } from "../../machines/conversation.choices.js";
 import type { FaqMatch } from "../faq/faq-matcher.js";
 
 export interface EventStamp {
@@ -37,7 +38,8 @@ export function toMachineEvent(
     case "command":
       return commandEvent(event.command.toLowerCase(), event.args, stamp);
     case "choice":
-      return { type: `choice.${event.choice}`, ...stamp };
+      // The id is whatever the platform sent back: one we never offered (stale or forged) falls to the machine's `choice.*` wildcard.
+      return { type: `choice.${event.choice as ChoiceId}`, ...stamp };
     case "file":
       return { type: "user.file", upload: upload ?? { problems: [event.file.problem ?? { code: "unreadable" }] }, ...stamp };
     case "contact": {

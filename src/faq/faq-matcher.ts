@@ -1,5 +1,5 @@
 import { FAQ_PHRASINGS } from "./faq-phrasings.js";
-import { FAQ_TOPICS, type FaqTopic } from "./faq-topics.js";
+import { FAQ_TOPICS, type FaqTopic } from "../domain/faq-topics.js";
 import { questionFeatures, type Features } from "./text-features.js";
 
 export interface FaqMatch {

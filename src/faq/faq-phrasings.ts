@@ -1,4 +1,4 @@
-import type { FaqTopic } from "./faq-topics.js";
+import type { FaqTopic } from "../domain/faq-topics.js";
 
 /**
  * How people ask about each topic, in both languages: the matcher's

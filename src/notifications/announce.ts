@@ -1,14 +1,8 @@
-import type { Kysely } from "kysely";
-import type { SqlStore } from "../../db/sql-store.js";
-import type { Database } from "../../db/schema.js";
 import type { Locale } from "../i18n/locale.js";
+import type { AnnouncementTexts } from "../ports/announcement-store.js";
+import type { Store } from "../ports/store.js";
 import { announcementNotification } from "./notification-content.js";
 import { notify } from "./notify.js";
-
-export interface AnnouncementTexts {
-  zh: string;
-  en: string;
-}
 
 export interface AnnouncementProgress {
   announcementId: string;
@@ -29,22 +23,15 @@ const BATCH = 100;
  * announcement twice. The running assistant's dispatcher delivers it.
  */
 export async function queueAnnouncement(
-  db: Kysely<Database>,
-  store: SqlStore,
+  store: Pick<Store, "transaction" | "announcements">,
   texts: AnnouncementTexts,
   sinceDays: number,
   now: Date,
   onProgress: (progress: AnnouncementProgress) => void = () => undefined,
 ): Promise<AnnouncementProgress> {
-  const announcement = await findOrStart(db, texts, sinceDays, now);
-  const recipients = await db
-    .selectFrom("conversations")
-    .innerJoin("users", "users.id", "conversations.user_id")
-    .select(["users.id", "users.locale"])
-    .groupBy(["users.id", "users.locale"])
-    .having((eb) => eb.fn.max("conversations.updated_at"), ">=", announcement.since)
-    .orderBy("users.id")
-    .execute();
+  const announcements = store.announcements();
+  const announcement = await announcements.findOrStartAnnouncement(texts, new Date(now.getTime() - sinceDays * 86_400_000), now);
+  const recipients = await announcements.recipientsSince(announcement.since);
   const progress: AnnouncementProgress = { announcementId: announcement.id, total: recipients.length, done: 0, queued: 0 };
   for (let start = 0; start < recipients.length; start += BATCH) {
     const batch = recipients.slice(start, start + BATCH);
@@ -68,45 +55,6 @@ export async function queueAnnouncement(
     progress.queued += queued;
     onProgress({ ...progress });
   }
-  await db.updateTable("announcements").set({ finished_at: new Date().toISOString() }).where("id", "=", announcement.id).execute();
+  await announcements.finishAnnouncement(announcement.id, new Date());
   return progress;
-}
-
-async function findOrStart(
-  db: Kysely<Database>,
-  texts: AnnouncementTexts,
-  sinceDays: number,
-  now: Date,
-): Promise<{ id: string; since: string }> {
-  const unfinished = await db
-    .selectFrom("announcements")
-    .select(["id", "since"])
-    .where("text_zh", "=", texts.zh)
-    .where("text_en", "=", texts.en)
-    .where("finished_at", "is", null)
-    .orderBy("created_at", "desc")
-    .executeTakeFirst();
-  if (unfinished) return unfinished;
-  const started = { id: `ann-${now.getTime().toString(36)}`, since: new Date(now.getTime() - sinceDays * 86_400_000).toISOString() };
-  await db
-    .insertInto("announcements")
-    .values({ ...started, text_zh: texts.zh, text_en: texts.en, created_at: now.toISOString(), finished_at: null })
-    .execute();
-  return started;
-}
-
-/** How an announcement's chat messages are faring: for the progress bar while the assistant delivers. */
-export async function announcementDeliveries(
-  db: Kysely<Database>,
-  announcementId: string,
-): Promise<{ sent: number; failed: number; pending: number }> {
-  const rows = await db
-    .selectFrom("deliveries")
-    .innerJoin("notifications", "notifications.id", "deliveries.notification_id")
-    .select(["deliveries.status", (eb) => eb.fn.countAll<number>().as("count")])
-    .where("notifications.announcement_id", "=", announcementId)
-    .groupBy("deliveries.status")
-    .execute();
-  const count = (status: string) => rows.filter((row) => row.status === status).reduce((sum, row) => sum + Number(row.count), 0);
-  return { sent: count("sent"), failed: count("failed"), pending: count("pending") + count("sending") };
 }

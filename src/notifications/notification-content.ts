@@ -1,8 +1,8 @@
 import { msg } from "../i18n/message.js";
 import type { Locale } from "../i18n/locale.js";
-import { decisionMessage } from "../review/decision-message.js";
-import type { ApplicationForReview } from "../review/review-port.js";
-import type { NotificationContent, NotificationKind } from "./notification.js";
+import { decisionMessage } from "./decision-message.js";
+import type { ApplicationForReview } from "../ports/application-store.js";
+import type { NotificationContent, NotificationKind } from "../domain/notification.js";
 
 /** A reviewer's decision, for chat, email and SMS. */
 export function decisionNotification(

@@ -1,7 +1,10 @@
-import type { Choice, ChatAddress, Reply } from "../chat/reply.js";
-import type { StoreTransaction } from "../engine/store-port.js";
+import type { Reply } from "../chat/reply.js";
+import type { Choice } from "../domain/choice.js";
+import type { ChatAddress } from "../domain/platform.js";
+import type { StoreTransaction } from "../ports/store.js";
 import type { Locale } from "../i18n/locale.js";
-import type { Channel, NotificationContent, NotificationKind } from "./notification.js";
+import type { NotificationContent, NotificationKind } from "../domain/notification.js";
+import type { Channel } from "../domain/delivery.js";
 
 export interface Notice {
   userId: string;

@@ -2,12 +2,14 @@ import { localDate } from "../domain/business-days.js";
 import type { Locale } from "../i18n/locale.js";
 import { msg } from "../i18n/message.js";
 import type { Reply } from "../chat/reply.js";
-import type { Store, StoreTransaction } from "../engine/store-port.js";
+import type { Store, StoreTransaction } from "../ports/store.js";
 import { reviewCard } from "./review-card.js";
-import type { Channel } from "../notifications/notification.js";
+import type { Channel } from "../domain/delivery.js";
 import { heldReleasedNotification, overdueNotification } from "../notifications/notification-content.js";
 import { newReferenceCode } from "../domain/reference-code.js";
-import { submitDraft } from "../engine/submit-draft.js";
+import { actorId } from "../domain/actor.js";
+import { maintenanceInForce } from "../applications/maintenance.js";
+import { submitDraft } from "../applications/submit-draft.js";
 import { notify } from "../notifications/notify.js";
 import type { Reviewers } from "./reviewers.js";
 
@@ -54,7 +56,7 @@ export async function runDueTasks(store: Store, reviewers: Reviewers, settings: 
       });
       if (notice?.reply) replies.push(notice.reply);
     }
-    if (!(await tx.maintenance(now))) replies.push(...(await releaseHeldSubmissions(tx, reviewers, settings, now)));
+    if (!(await maintenanceInForce(tx, now))) replies.push(...(await releaseHeldSubmissions(tx, reviewers, settings, now)));
     return replies;
   });
 }
@@ -72,7 +74,7 @@ async function releaseHeldSubmissions(tx: StoreTransaction, reviewers: Reviewers
       userId: held.userId,
       draft: held.draft,
       submittedAt: now,
-      actor: "system:maintenance_ended",
+      actor: actorId.system("maintenance_ended"),
       platform: held.platform,
       ...(held.previousReference ? { previousReference: held.previousReference } : {}),
       ...(held.workspace ? { workspace: held.workspace } : {}),

@@ -3,8 +3,10 @@ import { maskIdNumber } from "../domain/masking.js";
 import { formatPhoneForDisplay } from "../domain/phone.js";
 import { REJECTION_REASON_CODES } from "../domain/rejection-reasons.js";
 import { msg, type Message } from "../i18n/message.js";
-import type { Choice, Reply } from "../chat/reply.js";
-import type { ApplicationForReview } from "./review-port.js";
+import type { Reply } from "../chat/reply.js";
+import type { Choice } from "../domain/choice.js";
+import { encodeReviewButton } from "./review-buttons.js";
+import type { ApplicationForReview } from "../ports/application-store.js";
 
 export type CardContent = Omit<Reply, "locale" | "to">;
 
@@ -47,10 +49,10 @@ export function reviewCard(application: ApplicationForReview): CardContent {
   const choices: Choice[] = decided
     ? []
     : [
-        { id: `rv.ok.${reference}`, label: msg("choice.approve") },
-        { id: `rv.no.${reference}`, label: msg("choice.reject") },
-        { id: `rv.in.${reference}`, label: msg("choice.requestInfo") },
-        { id: `rv.sd.${reference}`, label: msg("choice.showDetails") },
+        { id: encodeReviewButton("ok", reference), label: msg("choice.approve") },
+        { id: encodeReviewButton("no", reference), label: msg("choice.reject") },
+        { id: encodeReviewButton("in", reference), label: msg("choice.requestInfo") },
+        { id: encodeReviewButton("sd", reference), label: msg("choice.showDetails") },
       ];
   return { card: reference, body, attachments, ...(choices.length ? { choices } : {}) };
 }
@@ -76,9 +78,9 @@ export function detailLines(application: ApplicationForReview, { revealIdNumbers
 }
 
 /** Toggle buttons over a list of options, the selection carried in the button ids as a bit mask (no server state). */
-export function toggleChoices(prefix: string, labels: Message[], mask: number): Choice[] {
+export function toggleChoices(verb: "no" | "in", reference: string, labels: Message[], mask: number): Choice[] {
   return labels.map((label, bit) => ({
-    id: `${prefix}.${mask ^ (1 << bit)}`,
+    id: encodeReviewButton(verb, reference, mask ^ (1 << bit)),
     label: msg(mask & (1 << bit) ? "review.selected" : "review.unselected", { label }),
   }));
 }

@@ -1,21 +1,26 @@
+import { actorId } from "../domain/actor.js";
+import { decodeReviewButton, encodeReviewButton, isReviewButton } from "./review-buttons.js";
+import { changeApplication } from "../applications/change-application.js";
 import type { LifecycleEvent } from "../../machines/application-lifecycle.machine.js";
 import { stepsFor, type Step } from "../domain/application.js";
 import { REJECTION_REASON_CODES, type RejectionReason } from "../domain/rejection-reasons.js";
 import type { Locale } from "../i18n/locale.js";
 import { msg, type Message } from "../i18n/message.js";
 import type { ChatEvent } from "../chat/chat-event.js";
-import type { ChatAddress, Choice, Form, Reply } from "../chat/reply.js";
-import type { StoreTransaction } from "../engine/store-port.js";
+import type { Form, Reply } from "../chat/reply.js";
+import type { Choice } from "../domain/choice.js";
+import type { ChatAddress } from "../domain/platform.js";
+import type { StoreTransaction } from "../ports/store.js";
 import { detailLines, REASON_LABELS, reviewCard, selected, toggleChoices } from "./review-card.js";
-import type { ReviewSession } from "./review-port.js";
-import type { Channel } from "../notifications/notification.js";
+import type { ReviewSession } from "../ports/review-session-store.js";
+import type { Channel } from "../domain/delivery.js";
 import { decisionNotification } from "../notifications/notification-content.js";
 import { notify } from "../notifications/notify.js";
 import type { Reviewers } from "./reviewers.js";
 
 /**
  * Reviewers' buttons and notes. Button ids carry everything a step needs
- * (`rv.<verb>.<reference>[.<selection mask>]`, ≤ 64 bytes for Telegram), so
+ * (see `review-buttons.ts`), so
  * choosing reasons needs no server state; only a pending note is stored.
  */
 export interface DeskContext {
@@ -30,22 +35,25 @@ export interface DeskContext {
   channels: readonly Channel[];
 }
 
-export function isReviewAction(event: ChatEvent): event is ChatEvent & { kind: "choice"; choice: string } {
-  return event.kind === "choice" && isReviewChoice(event.choice);
-}
-
-/** A reviewer's button (approve, reject, reasons…), as opposed to a user's. */
-export function isReviewChoice(choice: string): boolean {
-  return choice.startsWith("rv.");
+/** A reviewer's button, form or pending note, handled here; null when the event is none of these. */
+export async function reviewerEvent(desk: DeskContext): Promise<Reply[] | null> {
+  const { event, tx } = desk;
+  if (event.kind === "choice" && isReviewButton(event.choice)) return handleReviewAction(desk, event.choice);
+  if (event.kind === "form" && isReviewButton(event.form)) return handleReviewForm(desk, event);
+  if (event.kind === "text" && desk.reviewers.isReviewer(event.platform, event.userId) && isNoteOrCancel(event.text)) {
+    const session = await tx.loadReviewSession(reviewSessionAddress(event));
+    if (session) return handleReviewNote(desk, session, event.text);
+  }
+  return null;
 }
 
 export async function handleReviewAction(ctx: DeskContext, choice: string): Promise<Reply[]> {
+  const { verb, reference, mask: pickerMask } = decodeReviewButton(choice)!;
   // The card's buttons carry no mask; the pickers' buttons always do, so a mask means "replace the picker".
-  const [, verb, reference = "", maskText] = choice.split(".");
-  const mask = Number(maskText ?? 0) || 0;
-  const inPicker = maskText !== undefined;
+  const inPicker = pickerMask !== null;
+  const mask = pickerMask ?? 0;
   const { event } = ctx;
-  const actor = `reviewer:${event.platform}:${event.userId}`;
+  const actor = actorId.reviewer(event);
   const refusal = await refuseNonReviewer(ctx, reference);
   if (refusal) return refusal;
   const address = reviewSessionAddress(event);
@@ -61,8 +69,8 @@ export async function handleReviewAction(ctx: DeskContext, choice: string): Prom
       if (reasons.length === 0) return [toReviewer(ctx, [msg("review.selectFirst")], reasonChoices(reference, mask), true)];
       await ctx.tx.saveReviewSession(address, { reference, reasons }, ctx.now);
       const choices = [
-        { id: "rv.nn", label: msg("choice.noNote") },
-        { id: "rv.cx", label: msg("choice.cancelReview") },
+        { id: encodeReviewButton("nn"), label: msg("choice.noNote") },
+        { id: encodeReviewButton("cx"), label: msg("choice.cancelReview") },
       ];
       return [toReviewer(ctx, [msg("review.reject.note")], choices, true)];
     }
@@ -100,7 +108,7 @@ export async function handleReviewAction(ctx: DeskContext, choice: string): Prom
 
 /** A submitted reject or request-info form: reasons or items ticked, and a note. */
 export async function handleReviewForm(ctx: DeskContext, submission: { form: string; selected: number[]; note: string }): Promise<Reply[]> {
-  const [, kind, reference = ""] = submission.form.split(".");
+  const { verb: kind, reference } = decodeReviewButton(submission.form)!;
   const refusal = await refuseNonReviewer(ctx, reference);
   if (refusal) return refusal;
   const problem = reviewFormProblem(submission.selected);
@@ -122,7 +130,7 @@ export function reviewFormProblem(selected: readonly number[]): Message | null {
 
 function rejectForm(reference: string): Form {
   return {
-    id: `rv.nf.${reference}`,
+    id: encodeReviewButton("nf", reference),
     title: msg("review.form.rejectTitle", { reference }),
     optionsLabel: msg("review.form.reasons"),
     options: REASON_LABELS,
@@ -133,7 +141,7 @@ function rejectForm(reference: string): Form {
 
 function infoForm(reference: string, items: Step[]): Form {
   return {
-    id: `rv.if.${reference}`,
+    id: encodeReviewButton("if", reference),
     title: msg("review.form.infoTitle", { reference }),
     optionsLabel: msg("review.form.items"),
     options: items.map((step) => msg(`field.${step}`)),
@@ -146,8 +154,7 @@ function infoForm(reference: string, items: Step[]): Form {
 async function refuseNonReviewer(ctx: DeskContext, reference: string): Promise<Reply[] | null> {
   const { event } = ctx;
   if (ctx.reviewers.isReviewer(event.platform, event.userId)) return null;
-  if (reference)
-    await ctx.tx.auditWithoutChange(reference, `user:${event.platform}:${event.userId}`, event.platform, "refused:not_reviewer", ctx.now);
+  if (reference) await ctx.tx.auditWithoutChange(reference, actorId.user(event), event.platform, "refused:not_reviewer", ctx.now);
   return [{ ...toReviewer(ctx, [msg("review.notReviewer")]), ephemeral: true }];
 }
 
@@ -180,8 +187,8 @@ async function decide(
   fromPicker = false,
 ): Promise<Reply[]> {
   const { event: chatEvent } = ctx;
-  const actor = `reviewer:${chatEvent.platform}:${chatEvent.userId}`;
-  const result = await ctx.tx.changeApplication({
+  const actor = actorId.reviewer(chatEvent);
+  const result = await changeApplication(ctx.tx, {
     reference,
     event,
     actor,
@@ -236,21 +243,22 @@ type ApplicationMethod = Parameters<typeof stepsFor>[0];
 
 function reasonChoices(reference: string, mask: number): Choice[] {
   return [
-    ...toggleChoices(`rv.no.${reference}`, REASON_LABELS, mask),
-    { id: `rv.nx.${reference}.${mask}`, label: msg("choice.next") },
-    { id: "rv.cx", label: msg("choice.cancelReview") },
+    ...toggleChoices("no", reference, REASON_LABELS, mask),
+    { id: encodeReviewButton("nx", reference, mask), label: msg("choice.next") },
+    { id: encodeReviewButton("cx"), label: msg("choice.cancelReview") },
   ];
 }
 
 function infoChoices(reference: string, items: Step[], mask: number): Choice[] {
   return [
     ...toggleChoices(
-      `rv.in.${reference}`,
+      "in",
+      reference,
       items.map((step) => msg(`field.${step}`)),
       mask,
     ),
-    { id: `rv.ig.${reference}.${mask}`, label: msg("choice.sendRequest") },
-    { id: "rv.cx", label: msg("choice.cancelReview") },
+    { id: encodeReviewButton("ig", reference, mask), label: msg("choice.sendRequest") },
+    { id: encodeReviewButton("cx"), label: msg("choice.cancelReview") },
   ];
 }
 

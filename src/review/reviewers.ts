@@ -1,5 +1,5 @@
-import type { Platform } from "../chat/chat-event.js";
-import type { ChatAddress } from "../chat/reply.js";
+import type { Platform } from "../domain/platform.js";
+import type { ChatAddress } from "../domain/platform.js";
 
 /** Who may decide applications, and where review cards go. */
 export interface Reviewers {

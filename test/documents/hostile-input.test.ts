@@ -1,7 +1,7 @@
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createDocumentCheck, type DocumentInspection } from "../../src/documents/document-check.js";
-import { DEFAULT_DOCUMENT_RULES } from "../../src/documents/document-rules.js";
+import { DEFAULT_DOCUMENT_RULES } from "../../src/domain/document-rules.js";
 import { goodJpeg, jpegWithGps, largeJpeg, notJpegOrPng, pngBomb } from "../helpers/hostile-files.js";
 import { fixturePhoto } from "../helpers/photo-corpus.js";
 

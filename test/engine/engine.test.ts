@@ -1,3 +1,4 @@
+import { findUserRecord } from "../../src/applications/user-records.js";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CONVERSATION_MACHINE_VERSION } from "../../machines/conversation.machine.js";
 import { createHarness, keys, readable, registerForIdCard, submitWithPhone, type Harness } from "../helpers/harness.js";
@@ -152,7 +153,7 @@ describe("engine", () => {
     expect(readable(done)).toMatch(/Your reference is [2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}\. .* by 2026-11-26/);
     expect(keys(done).slice(-1)).toEqual(["menu.prompt"]);
 
-    const record = await harness.store.findUserRecord("console", "carol", "2026-11-23");
+    const record = await findUserRecord(harness.store, "console", "carol", "2026-11-23");
     expect(record?.application?.status).toBe("submitted");
     expect(keys(await chat.press("start"))).toEqual(["start.pending", "menu.prompt"]);
   });
@@ -181,8 +182,8 @@ describe("engine", () => {
     const local = await createHarness({ newReference: () => codes.shift() ?? "CCCC-CCCC" });
     try {
       for (const user of ["u1", "u2"]) await submitWithPhone(local, user);
-      expect((await local.store.findUserRecord("console", "u1", "2026-11-23"))?.application?.reference).toBe("AAAA-AAAA");
-      expect((await local.store.findUserRecord("console", "u2", "2026-11-23"))?.application?.reference).toBe("BBBB-BBBB");
+      expect((await findUserRecord(local.store, "console", "u1", "2026-11-23"))?.application?.reference).toBe("AAAA-AAAA");
+      expect((await findUserRecord(local.store, "console", "u2", "2026-11-23"))?.application?.reference).toBe("BBBB-BBBB");
     } finally {
       await local.close();
     }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { SqlReviewStore } from "../../db/review-store.js";
+import { reviewStore } from "../helpers/review-store.js";
 import { consoleReviewers } from "../../src/review/reviewers.js";
 import { createHarness, keys, readable, submitWithPhone, type Harness } from "../helpers/harness.js";
 
@@ -44,7 +44,7 @@ describe("FAQ in the conversation", () => {
     expect(ids.at(-1)).toBe("support");
     const requested = await chat.press("support");
     expect(keys(requested)).toEqual(["support.requested", "menu.prompt"]);
-    const requests = await new SqlReviewStore(harness.db).supportRequests(10);
+    const requests = await reviewStore(harness.store).supportRequests(10);
     expect(requests).toEqual([
       {
         reference: expect.stringMatching(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/),

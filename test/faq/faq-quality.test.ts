@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { FaqMatcher } from "../../src/faq/faq-matcher.js";
-import { FAQ_TOPICS } from "../../src/faq/faq-topics.js";
+import { FAQ_TOPICS } from "../../src/domain/faq-topics.js";
 
 /**
  * The FAQ matcher against a labelled set written apart from its examples

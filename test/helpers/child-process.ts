@@ -12,13 +12,18 @@ export function testEnv(dataDir: string, extra: Record<string, string> = {}): No
 
 /** Runs `npm run cli -- …` the way an operator would (through tsx, without npm's own banner). */
 export function runCli(args: string[], env: NodeJS.ProcessEnv) {
-  const result = spawnSync(TSX, [join(ROOT, "src", "cli.ts"), ...args], { env, encoding: "utf8", cwd: ROOT });
+  const result = spawnSync(TSX, [join(ROOT, "src", "app", "cli.ts"), ...args], { env, encoding: "utf8", cwd: ROOT });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** Runs the console chat with all input piped at once; resolves when it exits by itself. */
 export function runConsoleWithInput(lines: string[], env: NodeJS.ProcessEnv) {
-  const result = spawnSync(TSX, [join(ROOT, "src", "main.ts")], { env, input: `${lines.join("\n")}\n`, encoding: "utf8", cwd: ROOT });
+  const result = spawnSync(TSX, [join(ROOT, "src", "app", "main.ts")], {
+    env,
+    input: `${lines.join("\n")}\n`,
+    encoding: "utf8",
+    cwd: ROOT,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -30,7 +35,7 @@ export class AssistantProcess {
   readonly exited: Promise<number | null>;
 
   constructor(env: NodeJS.ProcessEnv) {
-    this.child = spawn(TSX, [join(ROOT, "src", "main.ts")], { env, cwd: ROOT });
+    this.child = spawn(TSX, [join(ROOT, "src", "app", "main.ts")], { env, cwd: ROOT });
     this.child.stdout.setEncoding("utf8").on("data", (chunk: string) => (this.stdout += chunk));
     this.child.stderr.setEncoding("utf8").on("data", (chunk: string) => (this.stderr += chunk));
     this.exited = new Promise((resolve) => this.child.on("exit", (code) => resolve(code)));

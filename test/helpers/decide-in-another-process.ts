@@ -3,12 +3,13 @@
  * instant, then makes one decision on the shared database and prints the result.
  */
 import { openSqlite } from "../../db/open-database.js";
-import { SqlReviewStore } from "../../db/review-store.js";
+import { SqlStore } from "../../db/sql-store.js";
+import { reviewStore } from "./review-store.js";
 import type { LifecycleEvent } from "../../machines/application-lifecycle.machine.js";
 
 const [path, reference, eventType, actor, startAt] = process.argv.slice(2);
 const { db } = openSqlite(path!);
-const store = new SqlReviewStore(db);
+const store = reviewStore(new SqlStore(db));
 while (Date.now() < Number(startAt)) await new Promise((resolve) => setTimeout(resolve, 1));
 const result = await store.changeApplication({
   reference: reference!,

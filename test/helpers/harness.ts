@@ -1,3 +1,4 @@
+import { findUserRecord } from "../../src/applications/user-records.js";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -5,16 +6,17 @@ import pino from "pino";
 import { openSqlite } from "../../db/open-database.js";
 import { migrateToLatest } from "../../db/migrate.js";
 import { SqlStore } from "../../db/sql-store.js";
-import type { ChatEvent, Platform } from "../../src/chat/chat-event.js";
+import type { ChatEvent } from "../../src/chat/chat-event.js";
+import type { Platform } from "../../src/domain/platform.js";
 import type { Reply } from "../../src/chat/reply.js";
 import { createDocumentCheck, type DocumentCheck } from "../../src/documents/document-check.js";
-import { DEFAULT_DOCUMENT_RULES } from "../../src/documents/document-rules.js";
+import { DEFAULT_DOCUMENT_RULES } from "../../src/domain/document-rules.js";
 import { DocumentStore } from "../../src/documents/document-store.js";
 import { Engine } from "../../src/engine/engine.js";
 import { translate } from "../../src/i18n/message.js";
 import type { Locale } from "../../src/i18n/locale.js";
 import type { Reviewers } from "../../src/review/reviewers.js";
-import type { Channel } from "../../src/notifications/notification.js";
+import type { Channel } from "../../src/domain/delivery.js";
 
 export interface SentSms {
   phone: string;
@@ -132,5 +134,5 @@ export async function submitWithPhone(harness: Harness, user: string): Promise<s
   await chat.text(harness.lastCode());
   await chat.press("submit");
   await chat.press("consent.agree");
-  return (await harness.store.findUserRecord("console", user, "2099-12-31"))!.application!.reference;
+  return (await findUserRecord(harness.store, "console", user, "2099-12-31"))!.application!.reference;
 }

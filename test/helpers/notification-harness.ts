@@ -1,7 +1,8 @@
 import pino from "pino";
-import type { ChatAddress, Reply } from "../../src/chat/reply.js";
+import type { Reply } from "../../src/chat/reply.js";
+import type { ChatAddress } from "../../src/domain/platform.js";
 import { Dispatcher, type DispatcherDependencies } from "../../src/notifications/dispatcher.js";
-import type { Channel } from "../../src/notifications/notification.js";
+import type { Channel } from "../../src/domain/delivery.js";
 import { consoleReviewers } from "../../src/review/reviewers.js";
 import { createHarness, submitWithPhone, type Harness } from "./harness.js";
 

@@ -1,3 +1,4 @@
+import { findUserRecord } from "../../src/applications/user-records.js";
 import { createHmac } from "node:crypto";
 import type { Server } from "node:http";
 import { startWebServer } from "../../adapters/http/web-server.js";
@@ -34,7 +35,7 @@ export async function createSlackHarness(shared?: { harness: Harness; reviewers:
     signingSecret: SIGNING_SECRET,
     apiUrl: api.apiUrl,
     retries: 0,
-    findUserRecord: (userId) => harness.store.findUserRecord("slack", userId, "2026-11-23"),
+    findUserRecord: (userId) => findUserRecord(harness.store, "slack", userId, "2026-11-23"),
     reviewChannel: REVIEW_CHANNEL,
   });
   const { server, port } = await startWebServer(0, new Map([["/slack/events", receiver!.requestListener]]));

@@ -1,3 +1,4 @@
+import { findUserRecord } from "../../src/applications/user-records.js";
 import type { Update } from "grammy/types";
 import { createTelegramBot } from "../../adapters/telegram/telegram-bot.js";
 import { roomReviewers, type Reviewers } from "../../src/review/reviewers.js";
@@ -117,7 +118,7 @@ export async function createTelegramHarness(shared?: { harness: Harness; reviewe
       await telegram.document(from, "back");
       await telegram.press(from, "submit");
       await telegram.press(from, "consent.agree");
-      return (await harness.store.findUserRecord("telegram", String(from), "2099-12-31"))!.application!.reference;
+      return (await findUserRecord(harness.store, "telegram", String(from), "2099-12-31"))!.application!.reference;
     },
     async close() {
       if (!shared) await harness.close();

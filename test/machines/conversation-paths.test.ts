@@ -1,5 +1,6 @@
+import { findUserRecord } from "../../src/applications/user-records.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { promptFor } from "../../machines/conversation.prompts.js";
+import { type ConversationState, promptFor } from "../../machines/conversation.prompts.js";
 import type { ConversationEvent } from "../../machines/conversation.events.js";
 import { nextMissingStep } from "../../src/domain/application.js";
 import type { Reply } from "../../src/chat/reply.js";
@@ -40,7 +41,7 @@ describe("every path to a submission (generated with xstate/graph)", () => {
     for (const path of paths) {
       for (const { state } of path.steps) {
         if (state.value === "submitting") continue;
-        expect(promptFor(String(state.value), state.context).body.length).toBeGreaterThan(0);
+        expect(promptFor(state.value as ConversationState, state.context).body.length).toBeGreaterThan(0);
       }
     }
   });
@@ -63,7 +64,7 @@ describe("every path to a submission (generated with xstate/graph)", () => {
           if (sent) replies = sent;
         }
         expect(keys(replies), `path ${index}`).toContain("submitted.done");
-        const record = await harness.store.findUserRecord("console", user, "2026-11-23");
+        const record = await findUserRecord(harness.store, "console", user, "2026-11-23");
         expect(record?.application).toMatchObject({
           status: "submitted",
           method: path.state.context.draft.method,

@@ -3,6 +3,7 @@ import { conversationMachine } from "../../machines/conversation.machine.js";
 import type { ConversationEvent } from "../../machines/conversation.events.js";
 import { METHODS } from "../../src/domain/application.js";
 import { hashOneTimeCode } from "../../src/domain/one-time-code.js";
+import type { ChoiceId } from "../../machines/conversation.choices.js";
 import { NEW_USER_RECORD } from "../../src/domain/user-record.js";
 
 /**
@@ -17,7 +18,7 @@ export const DOCUMENT = { id: "a".repeat(64), previewId: "b".repeat(64), format:
 const stamp = { now: NOW, record: NEW_USER_RECORD, supportContact: "support@example.com" };
 
 const text = (value: string): ConversationEvent => ({ type: "user.text", text: value, ...stamp });
-const choice = (id: string): ConversationEvent => ({ type: `choice.${id}`, ...stamp });
+const choice = (id: string): ConversationEvent => ({ type: `choice.${id as ChoiceId}`, ...stamp });
 const back: ConversationEvent = { type: "cmd.back", ...stamp };
 
 export const ANSWERS = {

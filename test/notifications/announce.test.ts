@@ -29,13 +29,13 @@ describe("announcements", () => {
   it("interrupted while queueing and resumed, then delivered with a crash in between: each of 1,000 users gets it exactly once", async () => {
     const now = new Date();
     await expect(
-      queueAnnouncement(harness.db, harness.store, TEXTS, 30, now, (progress) => {
+      queueAnnouncement(harness.store, TEXTS, 30, now, (progress) => {
         if (progress.done >= 400) throw new Error("killed");
       }),
     ).rejects.toThrow("killed");
     expect(count("select count(*) from notifications where kind = 'announcement'")).toBe(400);
 
-    const resumed = await queueAnnouncement(harness.db, harness.store, TEXTS, 30, now);
+    const resumed = await queueAnnouncement(harness.store, TEXTS, 30, now);
     expect(resumed).toMatchObject({ total: USERS, done: USERS, queued: USERS - 400 });
     expect(count("select count(*) from notifications where kind = 'announcement'")).toBe(USERS);
     expect(count("select count(distinct user_id) from notifications where kind = 'announcement'")).toBe(USERS);
@@ -59,7 +59,7 @@ describe("announcements", () => {
   }, 60_000);
 
   it("paces chat messages to the platform's rate", async () => {
-    await queueAnnouncement(harness.db, harness.store, { zh: "甲", en: "B" }, 30, new Date());
+    await queueAnnouncement(harness.store, { zh: "甲", en: "B" }, 30, new Date());
     const dispatcher = dispatcherFor(harness, { chat: recordingChat().send, chatPerSecond: { console: 50 }, batch: 26 });
     const start = Date.now();
     expect(await dispatcher.runOnce()).toBe(26);

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { readConfig } from "../../src/config.js";
+import { readConfig } from "../../src/runtime/config.js";
 import { DEFAULT_RETRY_POLICY, nextAttemptAt } from "../../src/notifications/retry-policy.js";
 
 describe("notification configuration", () => {

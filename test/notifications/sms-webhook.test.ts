@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { WebhookSmsSender } from "../../src/sms/webhook-sms-sender.js";
+import { WebhookSmsSender } from "../../src/notifications/webhook-sms-sender.js";
 import { dispatcherFor, harnessWithSubmission, recordingChat } from "../helpers/notification-harness.js";
 
 interface Hit {

@@ -1,5 +1,6 @@
+import { findUserRecord } from "../../src/applications/user-records.js";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { SqlReviewStore } from "../../db/review-store.js";
+import { reviewStore } from "../helpers/review-store.js";
 import { consoleReviewers } from "../../src/review/reviewers.js";
 import { createHarness, keys, readable, type Harness } from "../helpers/harness.js";
 import { minimalGoodJpeg } from "../helpers/hostile-files.js";
@@ -28,7 +29,7 @@ async function approvedEnterprise(user: string): Promise<string> {
   await chat.text("11010519491231002X");
   await chat.press("submit");
   await chat.press("consent.agree");
-  const reference = (await harness.store.findUserRecord("console", user, "2026-11-23"))!.application!.reference;
+  const reference = (await findUserRecord(harness.store, "console", user, "2026-11-23"))!.application!.reference;
   await harness.chat("rita").press(`rv.ok.${reference}`);
   return reference;
 }
@@ -49,7 +50,7 @@ describe("after approval", () => {
     expect(keys(await chat.text("New@Example.com"))).toEqual(["contact.emailUpdated", "status.verified", "menu.prompt"]);
     const application = await harness.store.transaction((tx) => tx.loadApplication(reference));
     expect(application?.draft.email).toBe("new@example.com");
-    const trail = await new SqlReviewStore(harness.db).auditTrail(reference);
+    const trail = await reviewStore(harness.store).auditTrail(reference);
     expect(trail?.at(-1)).toMatchObject({ actor: "user:console:acme", reason: "email_updated", note: null });
   });
 
@@ -78,7 +79,7 @@ describe("after approval", () => {
     await chat.press("submit");
     const submitted = await chat.press("consent.agree");
     expect(readable(submitted.filter((r) => r.to?.chatId === "rita"))).toContain("Resubmission");
-    const record = await harness.store.findUserRecord("console", "acme", "2026-12-01");
+    const record = await findUserRecord(harness.store, "console", "acme", "2026-12-01");
     expect(record).toMatchObject({ verified: true, application: { status: "submitted", method: "enterprise" } });
     expect(record?.application?.reference).not.toBe(approved);
     expect(keys(await chat.press("reverify"))).toEqual(["start.pending", "status.verified", "menu.prompt"]);

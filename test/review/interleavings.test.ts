@@ -1,3 +1,4 @@
+import { findUserRecord } from "../../src/applications/user-records.js";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { consoleReviewers } from "../../src/review/reviewers.js";
@@ -34,7 +35,7 @@ const DOCUMENT_UNCLEAR = 1 << 2;
 const BACK_PHOTO = 1 << 5; // in the ID-card item list: name, email, phone, idNumber, idFront, idBack
 
 async function latestReference(harness: Harness): Promise<string> {
-  return (await harness.store.findUserRecord("console", "alice", "2027-01-01"))!.application!.reference;
+  return (await findUserRecord(harness.store, "console", "alice", "2027-01-01"))!.application!.reference;
 }
 
 async function perform(harness: Harness, step: Action, minute: number): Promise<void> {

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { nextStatus, type LifecycleEvent, type LifecycleStatus } from "../../machines/application-lifecycle.machine.js";
+import { nextStatus, type LifecycleEvent } from "../../machines/application-lifecycle.machine.js";
+import type { LifecycleStatus } from "../../src/domain/application.js";
 
 const EVENTS: LifecycleEvent["type"][] = ["review.approve", "review.reject", "review.requestInfo", "user.provideInfo", "user.withdraw"];
 const DECISIONS = new Set(["review.approve", "review.reject", "review.requestInfo"]);

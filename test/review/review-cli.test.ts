@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SqlReviewStore } from "../../db/review-store.js";
+import { reviewStore } from "../helpers/review-store.js";
 import { runCli, testEnv } from "../helpers/child-process.js";
 import { createHarness, submitWithPhone } from "../helpers/harness.js";
 
@@ -21,7 +21,7 @@ beforeAll(async () => {
     harness.setNow(new Date(`${day}T02:00:00Z`));
     references.push(await submitWithPhone(harness, user));
   }
-  await new SqlReviewStore(harness.db).changeApplication({
+  await reviewStore(harness.store).changeApplication({
     reference: references[1]!,
     event: { type: "review.reject" },
     actor: "reviewer:console:reviewer",

@@ -1,5 +1,6 @@
+import { findUserRecord } from "../../src/applications/user-records.js";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { SqlReviewStore } from "../../db/review-store.js";
+import { reviewStore } from "../helpers/review-store.js";
 import { consoleReviewers } from "../../src/review/reviewers.js";
 import type { Reply } from "../../src/chat/reply.js";
 import { createHarness, keys, readable, registerForIdCard, type Harness } from "../helpers/harness.js";
@@ -26,7 +27,7 @@ async function submitIdCard(user: string): Promise<{ reference: string; replies:
   await chat.file(await minimalGoodJpeg(9));
   await chat.press("submit");
   const replies = await chat.press("consent.agree");
-  const reference = (await harness.store.findUserRecord("console", user, "2026-11-23"))!.application!.reference;
+  const reference = (await findUserRecord(harness.store, "console", user, "2026-11-23"))!.application!.reference;
   return { reference, replies };
 }
 
@@ -87,7 +88,7 @@ describe("reviewing in chat", () => {
     await alice.press("submit");
     const resubmitted = await alice.press("consent.agree");
     expect(readable(to(resubmitted, "rita"))).toContain("Resubmission: the previous attempt was rejected.");
-    const record = await harness.store.findUserRecord("console", "alice", "2026-11-24");
+    const record = await findUserRecord(harness.store, "console", "alice", "2026-11-24");
     expect(record?.application?.reference).not.toBe(reference);
     expect(record?.application?.status).toBe("submitted");
   });
@@ -97,7 +98,7 @@ describe("reviewing in chat", () => {
     await harness.chat("rita").press(`rv.nx.${reference}.4`);
     expect(keys(await harness.chat("rita").text("/cancel"))).toEqual(["review.cancelled"]);
     expect(keys(await harness.chat("rita").text("hello"))).not.toContain("review.card.title"); // no longer taken as a note
-    expect((await harness.store.findUserRecord("console", "alice", "2026-11-23"))?.application?.status).toBe("submitted");
+    expect((await findUserRecord(harness.store, "console", "alice", "2026-11-23"))?.application?.status).toBe("submitted");
   });
 
   it("forbids resubmission after a final reason, pointing to support", async () => {
@@ -126,7 +127,7 @@ describe("reviewing in chat", () => {
       await harness.chat("alice").file(await minimalGoodJpeg(attempt * 40));
       await harness.chat("alice").press("submit");
       await harness.chat("alice").press("consent.agree");
-      reference = (await harness.store.findUserRecord("console", "alice", "2026-12-01"))!.application!.reference;
+      reference = (await findUserRecord(harness.store, "console", "alice", "2026-12-01"))!.application!.reference;
     }
   });
 
@@ -142,7 +143,7 @@ describe("reviewing in chat", () => {
     const sent = await alice.press("consent.agree");
     expect(keys(mine(sent))[0]).toBe("provideInfo.done");
     expect(to(sent, "rita")[0]?.choices?.[0]?.id).toBe(`rv.ok.${reference}`);
-    expect((await harness.store.findUserRecord("console", "alice", "2026-11-23"))?.application).toMatchObject({
+    expect((await findUserRecord(harness.store, "console", "alice", "2026-11-23"))?.application).toMatchObject({
       reference,
       status: "submitted",
     });
@@ -173,10 +174,10 @@ describe("reviewing in chat", () => {
     await rita.file(photo);
     await rita.press("submit");
     await rita.press("consent.agree");
-    const own = (await harness.store.findUserRecord("console", "rita", "2026-11-23"))!.application!.reference;
+    const own = (await findUserRecord(harness.store, "console", "rita", "2026-11-23"))!.application!.reference;
     expect(keys(await rita.press(`rv.ok.${own}`))).toEqual(["review.ownApplication"]);
     await rita.press(`rv.sd.${reference}`);
-    const reviews = new SqlReviewStore(harness.db);
+    const reviews = reviewStore(harness.store);
     expect((await reviews.auditTrail(reference))!.map((e) => [e.actor, e.reason])).toEqual([
       ["user:console:alice", null],
       ["user:console:mallory", "refused:not_reviewer"],

@@ -1,14 +1,15 @@
+import { findUserRecord } from "../../src/applications/user-records.js";
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { SqlReviewStore } from "../../db/review-store.js";
+import { reviewStore } from "../helpers/review-store.js";
 import { createHarness, submitWithPhone, type Harness } from "../helpers/harness.js";
 
 let harness: Harness;
-let reviews: SqlReviewStore;
+let reviews: ReturnType<typeof reviewStore>;
 beforeEach(async () => {
   harness = await createHarness();
-  reviews = new SqlReviewStore(harness.db);
+  reviews = reviewStore(harness.store);
 });
 afterEach(() => harness.close());
 
@@ -37,7 +38,7 @@ describe("review store", () => {
       status: "approved",
       lastChange: { actor: "reviewer:console:r1", at: at.toISOString() },
     });
-    const record = await harness.store.findUserRecord("console", "alice", "2026-11-24");
+    const record = await findUserRecord(harness.store, "console", "alice", "2026-11-24");
     expect(record).toMatchObject({ verified: true, application: { status: "approved" } });
   });
 
@@ -108,7 +109,7 @@ describe("review store", () => {
       },
     ]);
     expect(await reviews.auditTrail("ZZZZ-ZZZZ")).toBeNull();
-    expect((await harness.store.findUserRecord("console", "dave", "2026-11-24"))?.application?.reasons).toEqual([
+    expect((await findUserRecord(harness.store, "console", "dave", "2026-11-24"))?.application?.reasons).toEqual([
       "details_mismatch",
       "document_unclear",
     ]);
@@ -132,6 +133,6 @@ describe("review store", () => {
     await harness.chat("heidi").text("hello");
     expect(await reviews.setAccountStatus("console", "heidi", "disabled")).toBe(true);
     expect(await reviews.setAccountStatus("console", "nobody", "disabled")).toBe(false);
-    expect((await harness.store.findUserRecord("console", "heidi", "2026-11-24"))?.account).toBe("disabled");
+    expect((await findUserRecord(harness.store, "console", "heidi", "2026-11-24"))?.account).toBe("disabled");
   });
 });

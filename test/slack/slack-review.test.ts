@@ -1,3 +1,4 @@
+import { findUserRecord } from "../../src/applications/user-records.js";
 import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Outbound } from "../../src/chat/outbound.js";
@@ -64,7 +65,7 @@ async function slackUserSubmits(): Promise<string> {
       `${reply}`,
     );
   }
-  const reference = (await engine.store.findUserRecord("slack", ALICE, "2099-12-31"))!.application!.reference;
+  const reference = (await findUserRecord(engine.store, "slack", ALICE, "2099-12-31"))!.application!.reference;
   // Posted is not yet remembered: the card's ts is stored after Slack answers the post.
   for (let tries = 0; !(await cardTsOf(reference)); tries++) {
     if (tries > 500) throw new Error("the Slack card was never remembered");
@@ -93,7 +94,7 @@ describe("reviewers in the Slack review channel", () => {
 
     const empty = await s.submitForm(SLACK_REVIEWER, `rv.nf.${reference}`, []);
     expect(JSON.parse(empty.body)).toEqual({ response_action: "errors", errors: { options: "Select at least one item first." } });
-    expect((await engine.store.findUserRecord("slack", ALICE, "2099-12-31"))!.application!.status).toBe("submitted");
+    expect((await findUserRecord(engine.store, "slack", ALICE, "2099-12-31"))!.application!.status).toBe("submitted");
 
     const valid = await s.submitForm(SLACK_REVIEWER, `rv.nf.${reference}`, [2], "The photo is too dark");
     expect(valid.status).toBe(200);
@@ -122,7 +123,7 @@ describe("reviewers in the Slack review channel", () => {
     const [ephemeral] = await s.waitForCalls("chat.postEphemeral");
     expect(ephemeral!.args).toMatchObject({ channel: REVIEW_CHANNEL, user: "UINTRUDER" });
     expect(ephemeral!.args.text).toMatch(/Only reviewers/);
-    expect((await engine.store.findUserRecord("slack", ALICE, "2099-12-31"))!.application!.status).toBe("submitted");
+    expect((await findUserRecord(engine.store, "slack", ALICE, "2099-12-31"))!.application!.status).toBe("submitted");
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readConfig } from "../../src/config.js";
+import { readConfig } from "../../src/runtime/config.js";
 
 const TOKEN = "123456:ABC-def_42";
 

@@ -1,3 +1,4 @@
+import { findUserRecord } from "../../src/applications/user-records.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ApiCall } from "../helpers/fake-telegram-api.js";
 import { createTelegramHarness, REVIEW_CHAT, REVIEWER, SECOND_REVIEWER, type TelegramHarness } from "../helpers/telegram-harness.js";
@@ -39,7 +40,7 @@ describe("reviewers in the Telegram review group", () => {
     const [answer] = t.api.callsOf("answerCallbackQuery");
     expect(answer?.payload).toMatchObject({ show_alert: true, text: expect.stringContaining("Only reviewers") });
     expect(t.api.callsOf("sendMessage")).toEqual([]);
-    expect((await t.harness.store.findUserRecord("telegram", String(ALICE), "2099-12-31"))!.application!.status).toBe("submitted");
+    expect((await findUserRecord(t.harness.store, "telegram", String(ALICE), "2099-12-31"))!.application!.status).toBe("submitted");
   });
 
   it("approve: the card is edited in place (buttons gone, decision stamped) and the user is told in their chat", async () => {
@@ -86,9 +87,9 @@ describe("reviewers in the Telegram review group", () => {
     await t.press(REVIEWER, `rv.nx.${reference}.4`, { chatId: REVIEW_CHAT, messageId: 555 });
     await t.text(SECOND_REVIEWER, "good morning", { chatId: REVIEW_CHAT });
     await t.text(BYSTANDER, "lol", { chatId: REVIEW_CHAT });
-    expect((await t.harness.store.findUserRecord("telegram", String(ALICE), "2099-12-31"))!.application!.status).toBe("submitted");
+    expect((await findUserRecord(t.harness.store, "telegram", String(ALICE), "2099-12-31"))!.application!.status).toBe("submitted");
     await t.text(REVIEWER, "Blurry", { chatId: REVIEW_CHAT });
-    expect((await t.harness.store.findUserRecord("telegram", String(ALICE), "2099-12-31"))!.application!.status).toBe("rejected");
+    expect((await findUserRecord(t.harness.store, "telegram", String(ALICE), "2099-12-31"))!.application!.status).toBe("rejected");
     expect(t.lastTo(ALICE).text).toContain("Blurry");
   });
 
@@ -121,6 +122,6 @@ describe("reviewers in the Telegram review group", () => {
     } as never);
     await t.press(ALICE, "start", { chatId: -999 });
     expect(t.api.calls.map((call) => call.method)).toEqual(["answerCallbackQuery"]);
-    expect(await t.harness.store.findUserRecord("telegram", String(BYSTANDER), "2099-12-31")).toBeNull();
+    expect(await findUserRecord(t.harness.store, "telegram", String(BYSTANDER), "2099-12-31")).toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+import { findUserRecord } from "../../src/applications/user-records.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { goodJpeg } from "../helpers/hostile-files.js";
 import { createTelegramHarness, type TelegramHarness } from "../helpers/telegram-harness.js";
@@ -40,7 +41,7 @@ describe("a user in a private chat", () => {
     expect(t.lastTo(ALICE).buttons).toContain("submit");
     await t.press(ALICE, "submit");
     await t.press(ALICE, "consent.agree");
-    const record = await t.harness.store.findUserRecord("telegram", String(ALICE), "2099-12-31");
+    const record = await findUserRecord(t.harness.store, "telegram", String(ALICE), "2099-12-31");
     expect(record?.application?.status).toBe("submitted");
     // The phone came from Telegram, vouched for: no SMS code was needed.
     expect(t.harness.sms).toEqual([]);

@@ -28,7 +28,7 @@ beforeAll(async () => {
   client = server.getClient(TOKEN, { userId: USER, chatId: USER, timeout: 15_000, interval: 50 });
   dataDir = mkdtempSync(join(tmpdir(), "assistant-tg-e2e-"));
   env = testEnv(dataDir, { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: server.config.apiURL });
-  bot = new AssistantProcess(env); // exactly `npm start`: tsx src/main.ts with the environment
+  bot = new AssistantProcess(env); // exactly `npm start`: tsx src/app/main.ts with the environment
   await bot.waitForStderr(/Telegram bot ready \(long polling\)/);
 }, 60_000);
 

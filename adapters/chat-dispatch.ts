@@ -1,0 +1,67 @@
+import type { ChatEvent, IncomingFile } from "../src/chat/chat-event.js";
+import type { Reply } from "../src/chat/reply.js";
+import type { ProblemReport } from "../src/domain/document-rules.js";
+import { fileTooLarge } from "../src/documents/document-check.js";
+import { localeFromTag } from "../src/i18n/locale.js";
+import { msg, translate } from "../src/i18n/message.js";
+import { errorSummary } from "../src/runtime/logger.js";
+import type { AdapterOptions } from "./adapter-options.js";
+import { FileTooLargeError } from "./http/read-at-most.js";
+
+/** How one platform shows replies in the chat an event came from. */
+export interface ChatDispatch {
+  platform: ChatEvent["platform"];
+  /** Shows a reply in the event's own chat. */
+  sendHere(reply: Reply): Promise<void>;
+  /** Sends a plain apology to the event's chat when the engine failed (best effort). */
+  apologise(text: string): Promise<void>;
+}
+
+/**
+ * The one path of every platform's chat event: the engine handles it; replies
+ * for this chat are shown by the adapter, replies for other chats and
+ * platforms go through `Outbound`. A failure is logged as a summary (SDK
+ * errors carry message texts) and the user gets an apology, never silence.
+ */
+export async function dispatchChatEvent(event: ChatEvent, options: AdapterOptions, dispatch: ChatDispatch): Promise<void> {
+  const { logger } = options;
+  let replies: Reply[];
+  try {
+    replies = await options.engine.handle(event);
+  } catch (error) {
+    logger.error({ platform: dispatch.platform, error: errorSummary(error) }, "event could not be handled");
+    const text = translate(localeFromTag(event.locale, options.defaultLocale), msg("error.internal"));
+    await dispatch.apologise(text).catch(() => undefined);
+    return;
+  }
+  const elsewhere: Reply[] = [];
+  for (const reply of replies) {
+    if (reply.to) elsewhere.push(reply);
+    else
+      await dispatch.sendHere(reply).catch((error: unknown) => {
+        logger.warn({ platform: dispatch.platform, error: errorSummary(error) }, "reply could not be sent");
+      });
+  }
+  await options.outbound.deliver(elsewhere);
+}
+
+/**
+ * A downloaded file for the engine, or the reason there are no bytes: too large
+ * (by its real size), a platform-specific problem (`problemOf`), or unreadable.
+ */
+export async function downloadedFile(
+  name: string,
+  download: () => Promise<Buffer>,
+  options: Pick<AdapterOptions, "logger" | "maxFileBytes"> & {
+    platform: ChatEvent["platform"];
+    problemOf?: (error: unknown) => ProblemReport | null;
+  },
+): Promise<IncomingFile> {
+  try {
+    return { name, bytes: await download() };
+  } catch (error) {
+    if (error instanceof FileTooLargeError) return { name, problem: fileTooLarge(error.bytes, options.maxFileBytes) };
+    options.logger.warn({ platform: options.platform, error: errorSummary(error) }, "file download failed");
+    return { name, problem: options.problemOf?.(error) ?? { code: "unreadable" } };
+  }
+}

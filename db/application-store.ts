@@ -1,0 +1,292 @@
+import { randomUUID } from "node:crypto";
+import type { Kysely, Transaction } from "kysely";
+import type { LifecycleStatus, Step } from "../src/domain/application.js";
+import type { Platform } from "../src/domain/platform.js";
+import type { RejectionReason } from "../src/domain/rejection-reasons.js";
+import type { ApplicationForReview, ApplicationStore, HeldDraft } from "../src/ports/application-store.js";
+import type { HotQueries } from "./hot-queries.js";
+import { draftColumns, draftFromRow, parseJson, submittedFromRow, workspaceFromRow } from "./rows.js";
+import type { Database } from "./schema.js";
+
+type Db = Transaction<Database> | Kysely<Database>;
+
+/** Drafts and applications, inside one transaction. */
+export function sqlApplicationStore(trx: Db, queries: HotQueries): ApplicationStore {
+  const store: ApplicationStore = {
+    async loadDraft(userId) {
+      const row = await trx
+        .selectFrom("applications")
+        .select(["details", "documents"])
+        .where("user_id", "=", userId)
+        .where("status", "=", "draft")
+        .executeTakeFirst();
+      return row ? draftFromRow(row) : null;
+    },
+
+    async saveDraft(userId, draft, at) {
+      const { documents, ...details } = draft;
+      const isEmpty = Object.keys(details).length === 0 && Object.keys(documents).length === 0;
+      if (isEmpty) {
+        await trx.deleteFrom("applications").where("user_id", "=", userId).where("status", "=", "draft").execute();
+        return;
+      }
+      const now = at.toISOString();
+      const values = { method: draft.method ?? null, ...draftColumns(draft), updated_at: now };
+      const updated = await trx.executeQuery(
+        queries.updateDraft(values.method, values.details, values.documents, values.updated_at, userId, "draft"),
+      );
+      if (Number(updated.numAffectedRows ?? 0) === 0) {
+        await trx
+          .insertInto("applications")
+          .values({ id: randomUUID(), user_id: userId, reference: null, status: "draft", created_at: now, reasons: "[]", ...values })
+          .execute();
+      }
+    },
+
+    async holdDraft({ userId, draft, platform, previousReference, workspace }, at) {
+      await store.saveDraft(userId, draft, at);
+      await trx
+        .updateTable("applications")
+        .set({
+          held_at: at.toISOString(),
+          held_platform: platform,
+          held_previous_reference: previousReference ?? null,
+          workspace_team_id: workspace?.teamId ?? null,
+          workspace_enterprise_id: workspace?.enterpriseId ?? null,
+        })
+        .where("user_id", "=", userId)
+        .where("status", "=", "draft")
+        .execute();
+    },
+
+    async heldDrafts() {
+      const rows = await trx
+        .selectFrom("applications")
+        .select([
+          "user_id",
+          "details",
+          "documents",
+          "held_platform",
+          "held_previous_reference",
+          "workspace_team_id",
+          "workspace_enterprise_id",
+        ])
+        .where("status", "=", "draft")
+        .where("held_at", "is not", null)
+        .orderBy("held_at")
+        .execute();
+      return rows.map((row): HeldDraft => {
+        const workspace = workspaceFromRow(row);
+        return {
+          userId: row.user_id,
+          draft: draftFromRow(row),
+          platform: (row.held_platform ?? "console") as Platform,
+          ...(row.held_previous_reference ? { previousReference: row.held_previous_reference } : {}),
+          ...(workspace ? { workspace } : {}),
+        };
+      });
+    },
+
+    async isReferenceTaken(reference) {
+      const application = await trx.selectFrom("applications").select("id").where("reference", "=", reference).executeTakeFirst();
+      const request = await trx.selectFrom("support_requests").select("reference").where("reference", "=", reference).executeTakeFirst();
+      return application !== undefined || request !== undefined;
+    },
+
+    async submitApplication(submission) {
+      const now = submission.submittedAt.toISOString();
+      await trx.deleteFrom("applications").where("user_id", "=", submission.userId).where("status", "=", "draft").execute();
+      const id = randomUUID();
+      const previous = submission.previousReference
+        ? await trx.selectFrom("applications").select("id").where("reference", "=", submission.previousReference).executeTakeFirst()
+        : undefined;
+      await trx
+        .insertInto("applications")
+        .values({
+          id,
+          previous_application_id: previous?.id ?? null,
+          workspace_team_id: submission.workspace?.teamId ?? null,
+          workspace_enterprise_id: submission.workspace?.enterpriseId ?? null,
+          user_id: submission.userId,
+          reference: submission.reference,
+          status: "submitted",
+          method: submission.draft.method ?? null,
+          ...draftColumns(submission.draft),
+          created_at: now,
+          updated_at: now,
+          submitted_at: now,
+          consented_at: now,
+          expected_by: submission.expectedBy,
+          remind_reviewers_at: submission.remindReviewersAt.toISOString(),
+          decided_at: null,
+          reasons: "[]",
+        })
+        .execute();
+      await trx
+        .insertInto("audit_log")
+        .values({
+          application_id: id,
+          actor: submission.actor,
+          platform: submission.platform,
+          at: now,
+          from_status: "draft",
+          to_status: "submitted",
+          reason: null,
+          note: null,
+        })
+        .execute();
+    },
+
+    async applicationHistory(userId) {
+      const { rows } = await trx.executeQuery(queries.applicationsOfUser(userId, "draft"));
+      return rows.map(submittedFromRow);
+    },
+
+    async loadApplication(reference) {
+      const row = await trx.selectFrom("applications").selectAll().where("reference", "=", reference).executeTakeFirst();
+      if (!row || row.status === "draft") return null;
+      return {
+        reference,
+        previousApplicationId: row.previous_application_id,
+        workspace: workspaceFromRow(row),
+        userId: row.user_id,
+        status: row.status as LifecycleStatus,
+        draft: draftFromRow(row),
+        submittedAt: row.submitted_at ?? "",
+        expectedBy: row.expected_by ?? "",
+        reasons: parseJson(row.reasons) as RejectionReason[],
+        note: row.note,
+        requestedItems: parseJson(row.requested_items) as Step[],
+        decidedBy: row.decided_by,
+        decidedAt: row.decided_at,
+      };
+    },
+
+    async setStatus(change) {
+      const application = await trx.selectFrom("applications").select("id").where("reference", "=", change.reference).executeTakeFirst();
+      if (!application) return false;
+      const at = change.at.toISOString();
+      // Compare-and-set on the status the decision was taken from: of two concurrent changes, only one updates the row.
+      const updated = await trx
+        .updateTable("applications")
+        .set({
+          status: change.to,
+          updated_at: at,
+          ...(change.decision ? { decided_at: at, decided_by: change.decision.by, note: change.decision.note } : {}),
+          ...(change.reasons ? { reasons: JSON.stringify(change.reasons) } : {}),
+          ...(change.items ? { requested_items: JSON.stringify(change.items) } : {}),
+        })
+        .where("id", "=", application.id)
+        .where("status", "=", change.from)
+        .executeTakeFirst();
+      if (Number(updated.numUpdatedRows ?? 0) === 0) return false;
+      await trx
+        .insertInto("audit_log")
+        .values({
+          application_id: application.id,
+          actor: change.actor,
+          platform: change.platform,
+          at,
+          from_status: change.from,
+          to_status: change.to,
+          reason: change.auditReason,
+          note: change.auditNote,
+        })
+        .execute();
+      return true;
+    },
+
+    async updateApplicationDetails(reference, draft, at) {
+      await trx
+        .updateTable("applications")
+        .set({ ...draftColumns(draft), updated_at: at.toISOString() })
+        .where("reference", "=", reference)
+        .execute();
+    },
+
+    async updateContactDetails(userId, field, value, actor, platform, at) {
+      const latest = await latestSubmitted(trx, userId);
+      if (!latest) return false;
+      const details = { ...(parseJson(latest.details) as object), [field]: value };
+      await trx
+        .updateTable("applications")
+        .set({ details: JSON.stringify(details), updated_at: at.toISOString() })
+        .where("id", "=", latest.id)
+        .execute();
+      await trx
+        .insertInto("audit_log")
+        .values({
+          application_id: latest.id,
+          actor,
+          platform,
+          at: at.toISOString(),
+          from_status: latest.status,
+          to_status: latest.status,
+          reason: `${field}_updated`,
+          note: null,
+        })
+        .execute();
+      return true;
+    },
+
+    async latestContactDetails(userId) {
+      const latest = await latestSubmitted(trx, userId);
+      if (!latest) return null;
+      const { email, phone } = parseJson(latest.details) as { email?: string; phone?: string };
+      return { ...(email ? { email } : {}), ...(phone ? { phone } : {}) };
+    },
+
+    async takeDueReviewerReminders(now) {
+      const due = await trx
+        .selectFrom("applications")
+        .select("reference")
+        .where("status", "=", "submitted")
+        .where("reviewers_reminded_at", "is", null)
+        .where("remind_reviewers_at", "<=", now.toISOString())
+        .orderBy("submitted_at", "asc")
+        .execute();
+      return take(due, { reviewers_reminded_at: now.toISOString() });
+    },
+
+    async takeOverdueNotices(today, now) {
+      const due = await trx
+        .selectFrom("applications")
+        .select("reference")
+        .where("status", "=", "submitted")
+        .where("user_told_overdue_at", "is", null)
+        .where("expected_by", "<", today)
+        .orderBy("submitted_at", "asc")
+        .execute();
+      return take(due, { user_told_overdue_at: now.toISOString() });
+    },
+  };
+
+  /** Marks each due application done and loads it, in the caller's transaction. */
+  async function take(
+    due: Array<{ reference: string | null }>,
+    mark: { reviewers_reminded_at: string } | { user_told_overdue_at: string },
+  ): Promise<ApplicationForReview[]> {
+    const applications: ApplicationForReview[] = [];
+    for (const { reference } of due) {
+      if (!reference) continue;
+      await trx.updateTable("applications").set(mark).where("reference", "=", reference).execute();
+      const application = await store.loadApplication(reference);
+      if (application) applications.push(application);
+    }
+    return applications;
+  }
+
+  return store;
+}
+
+/** The user's latest application that left the draft stage. */
+function latestSubmitted(trx: Db, userId: string) {
+  return trx
+    .selectFrom("applications")
+    .select(["id", "details", "status"])
+    .where("user_id", "=", userId)
+    .where("status", "!=", "draft")
+    .orderBy("submitted_at", "desc")
+    .limit(1)
+    .executeTakeFirst();
+}

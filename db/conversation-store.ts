@@ -1,0 +1,85 @@
+import { randomUUID } from "node:crypto";
+import type { Kysely, Transaction } from "kysely";
+import type { Platform } from "../src/domain/platform.js";
+import type { AccountStatus } from "../src/domain/user-record.js";
+import type { ConversationStore, StoredConversation } from "../src/ports/conversation-store.js";
+import type { HotQueries } from "./hot-queries.js";
+import { findUserId } from "./identity-lookup.js";
+import { parseJson } from "./rows.js";
+import type { Database } from "./schema.js";
+
+/** Users, identities, conversation snapshots and processed event ids, inside one transaction. */
+export function sqlConversationStore(trx: Transaction<Database> | Kysely<Database>, queries: HotQueries): ConversationStore {
+  const loadConversation = async (platform: Platform, chatId: string): Promise<StoredConversation | null> => {
+    const row = await trx
+      .selectFrom("conversations")
+      .select(["machine_version", "snapshot"])
+      .where("platform", "=", platform)
+      .where("chat_id", "=", chatId)
+      .executeTakeFirst();
+    return row ? { machineVersion: row.machine_version, snapshot: parseJson(row.snapshot) } : null;
+  };
+  return {
+    async markEventProcessed(platform, eventId, at) {
+      const result = await trx.executeQuery(queries.markEventProcessed(platform, eventId, at.toISOString()));
+      return Number(result.numAffectedRows ?? 0) === 1;
+    },
+
+    async pruneProcessedEvents(before) {
+      const result = await trx.deleteFrom("processed_events").where("processed_at", "<", before.toISOString()).executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+
+    async openChat(chat, locale, at) {
+      // Parameters in SQL order: the join's, then the where clause's.
+      const [row] = (await trx.executeQuery(queries.openChat(chat.chatId, chat.platform, chat.platformUserId))).rows;
+      if (row) {
+        const user = { id: row.id, locale: row.locale, account: row.account_status as AccountStatus };
+        const conversation =
+          row.machine_version !== null && row.snapshot !== null
+            ? { machineVersion: row.machine_version, snapshot: parseJson(row.snapshot) }
+            : null;
+        return { user, conversation };
+      }
+      const id = randomUUID();
+      const now = at.toISOString();
+      await trx.insertInto("users").values({ id, account_status: "active", locale, created_at: now }).execute();
+      await trx
+        .insertInto("identities")
+        .values({ platform: chat.platform, platform_user_id: chat.platformUserId, user_id: id, created_at: now })
+        .execute();
+      return { user: { id, locale, account: "active" }, conversation: await loadConversation(chat.platform, chat.chatId) };
+    },
+
+    async setUserLocale(userId, locale) {
+      await trx.updateTable("users").set({ locale }).where("id", "=", userId).execute();
+    },
+
+    async saveConversation(platform, chatId, userId, conversation, at) {
+      const snapshot = JSON.stringify(conversation.snapshot);
+      const updatedAt = at.toISOString();
+      const version = conversation.machineVersion;
+      await trx.executeQuery(
+        queries.saveConversation(platform, chatId, userId, version, snapshot, updatedAt, userId, version, snapshot, updatedAt),
+      );
+    },
+
+    async findUserId(platform, platformUserId) {
+      return (await findUserId(trx, platform, platformUserId)) ?? null;
+    },
+
+    async applicantChat(userId) {
+      const row = await trx
+        .selectFrom("users")
+        .leftJoin("conversations", "conversations.user_id", "users.id")
+        .select(["conversations.platform", "conversations.chat_id", "users.locale"])
+        .where("users.id", "=", userId)
+        .orderBy("conversations.updated_at", "desc")
+        .limit(1)
+        .executeTakeFirst();
+      if (!row) return null;
+      const address = row.platform && row.chat_id ? { platform: row.platform as Platform, chatId: row.chat_id } : null;
+      return { address, locale: row.locale };
+    },
+  };
+}

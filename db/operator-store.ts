@@ -1,0 +1,72 @@
+import type { Kysely } from "kysely";
+import type { LifecycleStatus, Method } from "../src/domain/application.js";
+import type { OperatorStore } from "../src/ports/operator-store.js";
+import { findUserId } from "./identity-lookup.js";
+import { writeMaintenance } from "./maintenance-settings.js";
+import type { Database } from "./schema.js";
+
+/** Operators' reads and settings, outside the chat path (`npm run cli`). */
+export function sqlOperatorStore(db: Kysely<Database>): OperatorStore {
+  return {
+    async awaitingReview() {
+      const rows = await db
+        .selectFrom("applications")
+        .select(["reference", "method", "status", "submitted_at", "expected_by"])
+        .where("status", "=", "submitted")
+        .orderBy("submitted_at", "asc")
+        .execute();
+      return rows.map((row) => ({
+        reference: row.reference ?? "",
+        method: row.method as Method,
+        status: row.status as LifecycleStatus,
+        submittedAt: row.submitted_at ?? "",
+        expectedBy: row.expected_by ?? "",
+      }));
+    },
+
+    async auditTrail(reference) {
+      const application = await db.selectFrom("applications").select("id").where("reference", "=", reference).executeTakeFirst();
+      if (!application) return null;
+      const rows = await db
+        .selectFrom("audit_log")
+        .select(["at", "actor", "platform", "from_status", "to_status", "reason", "note"])
+        .where("application_id", "=", application.id)
+        .orderBy("id", "asc")
+        .execute();
+      return rows.map((row) => ({
+        at: row.at,
+        actor: row.actor,
+        platform: row.platform,
+        from: row.from_status,
+        to: row.to_status,
+        reason: row.reason,
+        note: row.note,
+      }));
+    },
+
+    async supportRequests(limit) {
+      const rows = await db
+        .selectFrom("support_requests")
+        .select(["reference", "platform", "platform_user_id", "question", "created_at"])
+        .orderBy("created_at", "desc")
+        .limit(limit)
+        .execute();
+      return rows.map((row) => ({
+        reference: row.reference,
+        platform: row.platform,
+        user: row.platform_user_id,
+        question: row.question,
+        createdAt: row.created_at,
+      }));
+    },
+
+    async setAccountStatus(platform, platformUserId, status) {
+      const userId = await findUserId(db, platform, platformUserId);
+      if (!userId) return false;
+      await db.updateTable("users").set({ account_status: status }).where("id", "=", userId).execute();
+      return true;
+    },
+
+    setMaintenance: (maintenance) => writeMaintenance(db, maintenance),
+  };
+}

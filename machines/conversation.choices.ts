@@ -1,0 +1,42 @@
+import type { Method, Step } from "../src/domain/application.js";
+import type { Choice } from "../src/domain/choice.js";
+import type { FaqTopic } from "../src/domain/faq-topics.js";
+import { msg, type MessageKey } from "../src/i18n/message.js";
+
+/**
+ * Every button a user can press in the conversation. Prompts build buttons
+ * from these ids only, and the machine's events are `choice.<id>`, so a
+ * button without a transition, or a transition for a button that does not
+ * exist, is a compile error (XState checks the `on` keys against the events).
+ */
+export type ChoiceId =
+  | "start"
+  | "status"
+  | "faq"
+  | `faq.${FaqTopic}`
+  | "support"
+  | `method.${Method}`
+  | "submit"
+  | "edit"
+  | `edit.${Step}`
+  | "editDone"
+  | "consent.agree"
+  | "consent.back"
+  | "code.resend"
+  | "code.changePhone"
+  | "update.email"
+  | "update.phone"
+  | "notify.resend"
+  | "resubmit"
+  | "reverify"
+  | "provideInfo"
+  | "withdraw"
+  | "withdraw.confirm"
+  | "withdraw.cancel";
+
+export type ConversationChoice = Choice<ChoiceId>;
+
+/** A conversation button: its id and the label's message key. */
+export function choice(id: ChoiceId, key: MessageKey): ConversationChoice {
+  return { id, label: msg(key) };
+}

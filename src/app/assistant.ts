@@ -1,0 +1,89 @@
+import { join } from "node:path";
+import { migrateToLatest } from "../../db/migrate.js";
+import { openSqlite } from "../../db/open-database.js";
+import { SqlStore } from "../../db/sql-store.js";
+import type { Config } from "../runtime/config.js";
+import { createDocumentCheck } from "../documents/document-check.js";
+import { DocumentStore } from "../documents/document-store.js";
+import { Engine } from "../engine/engine.js";
+import type { Logger } from "../runtime/logger.js";
+import type { Reviewers } from "../review/reviewers.js";
+import { runDueTasks } from "../review/due-tasks.js";
+import type { Reply } from "../chat/reply.js";
+import { DevelopmentSmsSender, type SmsSender } from "../notifications/sms-sender.js";
+import { WebhookSmsSender } from "../notifications/webhook-sms-sender.js";
+import type { ChatAddress } from "../domain/platform.js";
+import type { SqlNotificationStore } from "../../db/notification-store.js";
+import { Dispatcher } from "../notifications/dispatcher.js";
+import { SmtpEmailSender } from "../notifications/smtp-email-sender.js";
+
+export interface Assistant {
+  engine: Engine;
+  store: SqlStore;
+  documents: DocumentStore;
+  outbox: SqlNotificationStore;
+  /** The outbox's dispatcher, sending chat messages with `chat` and email/SMS as configured. */
+  createDispatcher(chat: (reply: Reply & { to: ChatAddress }) => Promise<void>): Dispatcher;
+  /** One scheduler tick: reviewer reminders and overdue notices that are due now. */
+  runDueTasks(): Promise<Reply[]>;
+  close(): Promise<void>;
+}
+
+/** Opens and migrates the store and builds the engine: the parts every entry point shares. */
+export async function openAssistant(config: Config, logger: Logger, sms: SmsSender, reviewers: Reviewers): Promise<Assistant> {
+  const store = await openStore(config);
+  const documents = new DocumentStore(join(config.dataDir, "documents"));
+  const engine = new Engine({
+    store,
+    documents,
+    reviewers,
+    checkDocument: createDocumentCheck(config.documentRules),
+    sms,
+    logger,
+    settings: {
+      defaultLocale: config.defaultLocale,
+      timeZone: config.timeZone,
+      holidays: config.holidays,
+      supportContact: config.supportContact,
+      notifyChannels: config.notifyChannels,
+    },
+  });
+  const outbox = store.outbox();
+  const email = config.smtp && config.notifyChannels.includes("email") ? new SmtpEmailSender(config.smtp.url, config.smtp.from) : undefined;
+  return {
+    engine,
+    store,
+    documents,
+    outbox,
+    createDispatcher: (chat) =>
+      new Dispatcher({
+        outbox,
+        chat,
+        ...(email ? { email } : {}),
+        ...(config.notifyChannels.includes("sms") ? { sms } : {}),
+        logger,
+      }),
+    runDueTasks: () => runDueTasks(store, reviewers, config, new Date()),
+    close: async () => {
+      email?.close();
+      await store.close();
+    },
+  };
+}
+
+export async function openStore(config: Config): Promise<SqlStore> {
+  const { db } = openSqlite(config.sqlitePath);
+  await migrateToLatest(db);
+  return new SqlStore(db);
+}
+
+/** The configured SMS provider: the webhook, or the development sender (printed by the console, logged elsewhere). */
+export function smsSenderFor(
+  config: Readonly<Config>,
+  logger: Logger,
+  consoleSink?: (maskedPhone: string, text: string) => void,
+): SmsSender {
+  return config.smsWebhook
+    ? new WebhookSmsSender(config.smsWebhook.url, config.smsWebhook.token)
+    : new DevelopmentSmsSender(logger, consoleSink);
+}

@@ -1,0 +1,108 @@
+import { parseArgs } from "node:util";
+import { account } from "./cli/account.js";
+import { announce } from "./cli/announce.js";
+import { audit } from "./cli/audit.js";
+import { checkDocument } from "./cli/check-document.js";
+import { type CliCommand, expectArgs, UsageError } from "./cli/cli-command.js";
+import { faq } from "./cli/faq.js";
+import { maintenance } from "./cli/maintenance.js";
+import { migrate } from "./cli/migrate.js";
+import { notifications } from "./cli/notifications.js";
+import { reviewList } from "./cli/review-list.js";
+import { status } from "./cli/status.js";
+import { supportList } from "./cli/support-list.js";
+import { validate } from "./cli/validate.js";
+import { main } from "./main.js";
+
+/**
+ * `npm run cli -- <command>`: operator commands, one file each under `cli/`.
+ * Exit codes: 0 success, 1 a negative answer (invalid value, unknown user),
+ * 2 usage or configuration errors.
+ */
+const USAGE = `usage: npm run cli -- <command>
+  start                                         run the assistant (same as npm start)
+  migrate                                       apply database migrations
+  status <console|telegram|slack> <user> [--json]
+                                                account status and current application
+  validate <id-card|uscc|phone|email> <value> [--json]
+                                                check one value the way the conversation does
+  check-document <path> [--json] [--lang zh-CN|en]
+                                                check a document photo the way the conversation does
+  faq "<question>" [--lang zh-CN|en] [--json]   which FAQ answer a phrasing gets
+  review list [--json]                          applications waiting for review, oldest first
+  support list [--json]                         requests for a person, newest first
+  audit <reference> [--json]                    every change of one application
+  account <console|telegram|slack> <user> <active|disabled|cancelled>
+                                                set a user's account status
+  notifications <console|telegram|slack> <user> [--json]
+                                                a user's recent notifications, delivery state per channel
+  announce --zh "<text>" --en "<text>" [--since-days N] [--no-wait]
+                                                announce to everyone who chatted in the last N days (30)
+  maintenance on --until <ISO time> [--zh "<text>"] [--en "<text>"] | maintenance off | maintenance status
+                                                hold new submissions until maintenance ends`;
+
+const COMMANDS: Record<string, CliCommand> = {
+  start: async ({ rest }) => {
+    expectArgs(rest, 0);
+    await main();
+    return 0;
+  },
+  migrate,
+  status,
+  validate,
+  faq,
+  "check-document": checkDocument,
+  review: reviewList,
+  support: supportList,
+  audit,
+  account,
+  notifications,
+  announce,
+  maintenance,
+};
+
+async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: {
+      json: { type: "boolean", default: false },
+      lang: { type: "string" },
+      zh: { type: "string" },
+      en: { type: "string" },
+      "since-days": { type: "string" },
+      "no-wait": { type: "boolean", default: false },
+      until: { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
+  const [name, ...rest] = positionals;
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const command = name === undefined ? undefined : COMMANDS[name];
+  if (!command) throw new UsageError(name ? `unknown command "${name}"` : "no command given");
+  return command({
+    rest,
+    json: values.json,
+    lang: values.lang,
+    zh: values.zh,
+    en: values.en,
+    sinceDays: values["since-days"],
+    noWait: values["no-wait"],
+    until: values.until,
+  });
+}
+
+run(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const isUsage = error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
+    process.stderr.write(isUsage ? `${(error as Error).message}\n${USAGE}\n` : `error: ${(error as Error).message}\n`);
+    process.exitCode = isUsage ? 2 : 1;
+  },
+);

@@ -1,0 +1,41 @@
+import { findUserRecord } from "../../applications/user-records.js";
+import { localDate } from "../../domain/business-days.js";
+import { type CliCommand, expectArgs, platformArgument, print, printError, withStore } from "./cli-command.js";
+
+/** `status <platform> <user> [--json]`: account status and current application. */
+export const status: CliCommand = ({ rest, json }) => {
+  expectArgs(rest, 2);
+  const [platformName, user] = rest as [string, string];
+  const platform = platformArgument(platformName);
+  return withStore(async (store, config) => {
+    const record = await findUserRecord(store, platform, user, localDate(new Date(), config.timeZone));
+    if (!record) {
+      printError(`no ${platform} user "${user}" has talked to the assistant`);
+      return 1;
+    }
+    const a = record.application;
+    const application = a && {
+      reference: a.reference,
+      status: a.status,
+      method: a.method,
+      submittedAt: a.submittedAt,
+      expectedBy: a.expectedBy,
+      reasons: a.reasons,
+    };
+    if (json) {
+      print(JSON.stringify({ platform, user, account: record.account, verified: record.verified, application }));
+      return 0;
+    }
+    const lines = [`${platform} user ${user}: account ${record.account}, ${record.verified ? "verified" : "not verified"}`];
+    if (a) {
+      lines.push(
+        `application ${a.reference}: ${a.status} (${a.method}), submitted ${a.submittedAt}, expected by ${a.expectedBy}${a.overdue ? " — OVERDUE" : ""}`,
+      );
+      if (a.reasons.length) lines.push(`reasons: ${a.reasons.join(", ")}`);
+    } else {
+      lines.push("no submitted application");
+    }
+    print(lines.join("\n"));
+    return 0;
+  });
+};

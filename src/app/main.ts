@@ -1,0 +1,123 @@
+import { randomUUID } from "node:crypto";
+import type { Server } from "node:http";
+import { runConsoleChat } from "../../adapters/console/console-chat.js";
+import { renderSms } from "../../adapters/console/console-render.js";
+import { startWebServer, type RequestHandler, type RunningPlatform } from "../../adapters/http/web-server.js";
+import { startSlack } from "./start-slack.js";
+import { startTelegram } from "./start-telegram.js";
+import { openAssistant, smsSenderFor } from "./assistant.js";
+import { Outbound } from "../chat/outbound.js";
+import type { Config } from "../runtime/config.js";
+import { loadConfigOrExit } from "../runtime/load-config.js";
+import { createLogger, errorSummary, type Logger } from "../runtime/logger.js";
+import { combineReviewers, consoleReviewers, roomReviewers } from "../review/reviewers.js";
+import type { Reply } from "../chat/reply.js";
+import { DEFAULT_RETRY_POLICY, nextAttemptAt } from "../notifications/retry-policy.js";
+
+/** How often reminders and overdue notices are looked for. */
+const DUE_TASK_INTERVAL_MS = 60_000;
+/** How often the outbox is looked at for due deliveries (new notifications, retries, announcements). */
+const DISPATCH_INTERVAL_MS = 2_000;
+
+/**
+ * The composition root: reads the configuration and starts the adapters.
+ * With no platform token the local console chat runs on stdin/stdout.
+ */
+export async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  const logger = createLogger(config.logLevel);
+  if (config.telegram || config.slack) await runPlatforms(config, logger);
+  else await runConsole(config, logger);
+}
+
+async function runConsole(config: Readonly<Config>, logger: Logger): Promise<void> {
+  const sms = smsSenderFor(config, logger, (phone, text) => process.stdout.write(`${renderSms(phone, text)}\n`));
+  const assistant = await openAssistant(config, logger, sms, consoleReviewers(config.consoleReviewerIds));
+  await assistant.outbox.recoverInterrupted(new Date());
+  // Chat notifications the dispatcher sends (announcements, resends, retries) are printed with the next tick.
+  const dispatched: Reply[] = [];
+  const dispatcher = assistant.createDispatcher(async (reply) => void dispatched.push(reply));
+  const deliver = async () => {
+    await dispatcher.runOnce();
+    return dispatched.splice(0);
+  };
+  logger.info(
+    { database: config.sqlitePath },
+    "console chat ready: type a message, /as <user> to switch user, /file <path> to send a file",
+  );
+  await runConsoleChat({
+    input: process.stdin,
+    output: process.stdout,
+    handler: assistant.engine,
+    sessionId: randomUUID(),
+    locale: config.defaultLocale,
+    documentPath: (id) => assistant.documents.pathOf(id),
+    ticker: { intervalMs: DUE_TASK_INTERVAL_MS, tick: async () => [...(await assistant.runDueTasks()), ...(await deliver())] },
+    afterEachLine: deliver,
+    // A notification printed in the console has reached its reader.
+    onShown: (reply) => (reply.notificationId ? assistant.outbox.markSent(reply.notificationId, "chat") : undefined),
+    onError: (error) => logger.error({ err: error }, "console message failed"),
+  });
+  await assistant.close();
+}
+
+/** The chat platforms whose tokens are set, in one process over one store, until SIGINT/SIGTERM. */
+async function runPlatforms(config: Readonly<Config>, logger: Logger): Promise<void> {
+  const { telegram, slack } = config;
+  // Reviewers of either platform may decide any application; the applicant is told on their own platform.
+  const reviewers = combineReviewers([
+    ...(telegram ? [roomReviewers("telegram", telegram.reviewChatId, telegram.reviewerIds)] : []),
+    ...(slack ? [roomReviewers("slack", slack.reviewChannel, slack.reviewerIds)] : []),
+  ]);
+  const assistant = await openAssistant(config, logger, smsSenderFor(config, logger), reviewers);
+  const { outbox } = assistant;
+  await outbox.recoverInterrupted(new Date());
+  // A notification's chat message that fails right after the commit is left to the dispatcher to retry.
+  const outbound = new Outbound(logger, {
+    sent: (id) => outbox.markSent(id, "chat"),
+    failed: (id, reason) => outbox.markRetry(id, "chat", reason, nextAttemptAt(new Date(), 1, DEFAULT_RETRY_POLICY)),
+  });
+  const dispatcher = assistant.createDispatcher((reply) => outbound.send(reply));
+  const parts = { assistant, outbound, reviewers, logger };
+  const running: RunningPlatform[] = [];
+  if (telegram) running.push(await startTelegram(telegram, config, parts));
+  if (slack) running.push(await startSlack(slack, config, parts));
+
+  const routes = new Map<string, RequestHandler>(
+    running.flatMap((platform) => (platform.webhook ? [[platform.webhook.path, platform.webhook.handler]] : [])),
+  );
+  let server: Server | undefined;
+  if (routes.size > 0) {
+    server = (await startWebServer(config.port, routes)).server;
+    logger.info({ port: config.port, paths: [...routes.keys()] }, "webhook server listening");
+  }
+  const tick = () =>
+    assistant
+      .runDueTasks()
+      .then((replies) => outbound.deliver(replies))
+      .catch((error: unknown) => logger.error({ error: errorSummary(error) }, "scheduled tasks failed"));
+  await tick();
+  const timer = setInterval(tick, DUE_TASK_INTERVAL_MS);
+  const dispatch = () =>
+    dispatcher.runOnce().catch((error: unknown) => logger.error({ error: errorSummary(error) }, "notification dispatch failed"));
+  const dispatchTimer = setInterval(dispatch, DISPATCH_INTERVAL_MS);
+
+  await new Promise<void>((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+  });
+  logger.info("stopping: finishing the updates in hand");
+  clearInterval(timer);
+  clearInterval(dispatchTimer);
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  for (const platform of running) await platform.stop();
+  await dispatch(); // waits for a run in progress (and sends what is due) before the store closes
+  await assistant.close();
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`fatal: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}

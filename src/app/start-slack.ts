@@ -1,0 +1,28 @@
+import { findUserRecord } from "../applications/user-records.js";
+import type { Config, SlackConfig } from "../runtime/config.js";
+import { adapterOptions, type PlatformParts } from "./platform-parts.js";
+import type { RunningPlatform } from "../../adapters/http/web-server.js";
+import { localDate } from "../domain/business-days.js";
+import { createSlackApp } from "../../adapters/slack/slack-app.js";
+
+/** Builds and starts the Slack adapter: Socket Mode connects now; HTTP mode hands its handler to the web server. */
+export async function startSlack(slack: SlackConfig, config: Readonly<Config>, parts: PlatformParts): Promise<RunningPlatform> {
+  const { assistant, logger } = parts;
+  if (!slack.reviewChannel) logger.warn({ platform: "slack" }, "SLACK_REVIEW_CHANNEL is not set: review cards are not posted to Slack");
+  const { app, receiver } = createSlackApp({
+    ...adapterOptions(parts, config),
+    token: slack.token,
+    signingSecret: slack.signingSecret,
+    ...(slack.appToken ? { appToken: slack.appToken } : {}),
+    ...(slack.apiUrl ? { apiUrl: slack.apiUrl } : {}),
+    findUserRecord: (userId) => findUserRecord(assistant.store, "slack", userId, localDate(new Date(), config.timeZone)),
+    reviewChannel: slack.reviewChannel,
+  });
+  if (receiver) {
+    logger.info({ platform: "slack" }, "Slack app ready (HTTP at /slack/events)");
+    return { webhook: { path: "/slack/events", handler: receiver.requestListener }, stop: async () => undefined };
+  }
+  await app.start();
+  logger.info({ platform: "slack" }, "Slack app ready (Socket Mode)");
+  return { stop: () => app.stop().then(() => undefined) };
+}

@@ -1,0 +1,25 @@
+import type { Config, TelegramConfig } from "../runtime/config.js";
+import { adapterOptions, type PlatformParts } from "./platform-parts.js";
+import type { RunningPlatform } from "../../adapters/http/web-server.js";
+import { createTelegramBot } from "../../adapters/telegram/telegram-bot.js";
+import { BOT_API_DOWNLOAD_LIMIT } from "../../adapters/telegram/telegram-files.js";
+import { runTelegram } from "../../adapters/telegram/run-telegram.js";
+
+const OFFICIAL_API_ROOT = "https://api.telegram.org";
+
+/** Builds and starts the Telegram adapter from the configuration. */
+export async function startTelegram(telegram: TelegramConfig, config: Readonly<Config>, parts: PlatformParts): Promise<RunningPlatform> {
+  const { logger } = parts;
+  if (!telegram.reviewChatId)
+    logger.warn({ platform: "telegram" }, "TELEGRAM_REVIEW_CHAT_ID is not set: review cards are not posted to Telegram");
+  const downloadLimit = telegram.apiRoot === OFFICIAL_API_ROOT ? BOT_API_DOWNLOAD_LIMIT : Infinity;
+  const common = adapterOptions(parts, config);
+  const bot = createTelegramBot({
+    ...common,
+    token: telegram.token,
+    apiRoot: telegram.apiRoot,
+    maxFileBytes: Math.min(common.maxFileBytes, downloadLimit),
+  });
+  const mode = telegram.webhook ? { kind: "webhook" as const, ...telegram.webhook } : { kind: "polling" as const };
+  return runTelegram(bot, mode, logger, config.defaultLocale);
+}

@@ -1,0 +1,15 @@
+import type { IsoDate } from "../domain/business-days.js";
+import type { Platform } from "../domain/platform.js";
+import { userRecord, type UserRecord } from "../domain/user-record.js";
+import type { Store } from "../ports/store.js";
+
+/** The status view the CLI, the App Home and support staff see; null when the platform user never wrote to us. */
+export async function findUserRecord(
+  store: Pick<Store, "findUser">,
+  platform: Platform,
+  platformUserId: string,
+  today: IsoDate,
+): Promise<UserRecord | null> {
+  const user = await store.findUser(platform, platformUserId);
+  return user && userRecord(user.account, user.history, today);
+}

@@ -1,0 +1,12 @@
+import type { Platform } from "./platform.js";
+
+/**
+ * Who did something, as the audit log records it: `user:telegram:42`,
+ * `reviewer:slack:U123`, `system:maintenance_ended`. Operators search the
+ * audit trail by these strings, so they are built here and nowhere else.
+ */
+export const actorId = {
+  user: (who: { platform: Platform; userId: string }): string => `user:${who.platform}:${who.userId}`,
+  reviewer: (who: { platform: Platform; userId: string }): string => `reviewer:${who.platform}:${who.userId}`,
+  system: (what: "maintenance_ended"): string => `system:${what}`,
+};

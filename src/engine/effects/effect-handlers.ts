@@ -1,0 +1,29 @@
+import { provideInfo, withdraw } from "./change-by-user.js";
+import type { Effect, EffectContext, EffectHandler, EffectType, ResultEvent } from "./effect.js";
+import { keepDocument } from "./keep-document.js";
+import { prepareInfo } from "./prepare-info.js";
+import { prepareResubmission } from "./prepare-resubmission.js";
+import { requestSupport } from "./request-support.js";
+import { resendNotification } from "./resend-notification.js";
+import { sendCode } from "./send-code.js";
+import { submit } from "./submit.js";
+import { updateContact } from "./update-contact.js";
+
+/** One handler per effect the machine can emit: a new effect without a handler is a compile error. */
+const EFFECT_HANDLERS: { [T in EffectType]: EffectHandler<T> } = {
+  "effect.sendCode": sendCode,
+  "effect.keepDocument": keepDocument,
+  "effect.submit": submit,
+  "effect.prepareResubmission": prepareResubmission,
+  "effect.prepareInfo": prepareInfo,
+  "effect.requestSupport": requestSupport,
+  "effect.updateContact": updateContact,
+  "effect.provideInfo": provideInfo,
+  "effect.withdraw": withdraw,
+  "effect.resendNotification": resendNotification,
+};
+
+export function performEffect(effect: Effect, ctx: EffectContext): Promise<ResultEvent | null> {
+  const handler = EFFECT_HANDLERS[effect.type] as EffectHandler<typeof effect.type>;
+  return handler(effect, ctx);
+}

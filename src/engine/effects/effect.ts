@@ -1,0 +1,82 @@
+import type { CheckedUpload, ConversationEvent, ConversationOutput } from "../../../machines/conversation.events.js";
+import type { Reply } from "../../chat/reply.js";
+import type { ChatEvent } from "../../chat/chat-event.js";
+import type { LifecycleStatus } from "../../domain/application.js";
+import type { Channel } from "../../domain/delivery.js";
+import type { Locale } from "../../i18n/locale.js";
+import type { DocumentStore } from "../../documents/document-store.js";
+import type { SmsSender } from "../../notifications/sms-sender.js";
+import type { StoredUser } from "../../ports/conversation-store.js";
+import type { StoreTransaction } from "../../ports/store.js";
+import type { Reviewers } from "../../review/reviewers.js";
+import type { Logger } from "../../runtime/logger.js";
+
+/** An effect the conversation machine asks for: every output that is not a reply or a prompt. */
+export type Effect = Exclude<ConversationOutput, { type: "reply" | "prompt" }>;
+export type EffectType = Effect["type"];
+
+/** The events that report an effect's result back to the conversation (stamped by the engine). */
+export type ResultEvent = DistributiveOmit<
+  Extract<
+    ConversationEvent,
+    {
+      type:
+        | "code.sent"
+        | "application.submitted"
+        | "resubmission.ready"
+        | "info.ready"
+        | "application.infoProvided"
+        | "application.withdrawn"
+        | "application.changeRefused"
+        | "contact.updated"
+        | "support.requested"
+        | "notification.resent"
+        | "notification.resendRefused"
+        | "application.held";
+    }
+  >,
+  "now" | "record" | "supportContact"
+>;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** An upload checked before the transaction, with the bytes to keep if the conversation accepts it. */
+export interface PreparedUpload {
+  upload: CheckedUpload;
+  accepted: { keep: Buffer; preview: Buffer } | null;
+}
+
+/** What the effect handlers share with the engine: its parts and settings. */
+export interface EffectDependencies {
+  documents: DocumentStore;
+  sms: SmsSender;
+  logger: Logger;
+  reviewers: Reviewers;
+  defaultLocale: Locale;
+  timeZone: string;
+  holidays: ReadonlySet<string>;
+  channels: readonly Channel[];
+  newReference: () => string;
+}
+
+/** One event's transaction, as an effect handler sees it. */
+export interface EffectContext {
+  deps: EffectDependencies;
+  tx: StoreTransaction;
+  event: ChatEvent;
+  user: StoredUser;
+  now: Date;
+  upload: PreparedUpload | undefined;
+  /** Work that must wait until the transaction has committed (messages to the outside world). */
+  afterCommit: Array<() => Promise<void>>;
+  /** Messages for other chats (review cards, notifications sent live). */
+  outgoing: Reply[];
+  locale: Locale;
+}
+
+/** Performs one effect inside the event's transaction; returns the event that reports its result, if any. */
+export type EffectHandler<T extends EffectType> = (effect: Extract<Effect, { type: T }>, ctx: EffectContext) => Promise<ResultEvent | null>;
+
+/** `status` is null when the application is not (or no longer) the user's to change. */
+export function refused(reference: string, status: LifecycleStatus | undefined): ResultEvent {
+  return { type: "application.changeRefused", reference, status: status ?? null };
+}

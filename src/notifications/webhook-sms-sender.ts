@@ -1,0 +1,38 @@
+import { DeliveryError } from "./delivery-error.js";
+import type { SmsSender } from "./sms-sender.js";
+
+/**
+ * SMS through an HTTP webhook (`SMS_WEBHOOK_URL`): POST of
+ * `{"to","text","id"}` as JSON with `Authorization: Bearer <SMS_WEBHOOK_TOKEN>`
+ * and `Idempotency-Key`. 2xx: sent. 4xx other than 408/429: the provider
+ * refuses the message for good (an invalid number). Anything else, including
+ * no answer within 10 s: try again later.
+ */
+export class WebhookSmsSender implements SmsSender {
+  constructor(
+    private readonly url: string,
+    private readonly token: string,
+  ) {}
+
+  async send(phone: string, text: string, idempotencyKey?: string): Promise<void> {
+    let response: Response;
+    try {
+      response = await fetch(this.url, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          authorization: `Bearer ${this.token}`,
+          ...(idempotencyKey ? { "idempotency-key": idempotencyKey } : {}),
+        },
+        body: JSON.stringify({ to: phone, text, ...(idempotencyKey ? { id: idempotencyKey } : {}) }),
+        signal: AbortSignal.timeout(10_000),
+      });
+    } catch (error) {
+      throw new DeliveryError(`SMS webhook unreachable: ${(error as Error).message}`, false);
+    }
+    await response.body?.cancel();
+    if (response.ok) return;
+    const permanent = response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429;
+    throw new DeliveryError(`SMS webhook answered HTTP ${response.status}`, permanent);
+  }
+}

@@ -1,0 +1,112 @@
+import type { Draft, LifecycleStatus, Method, Step } from "../domain/application.js";
+import type { IsoDate } from "../domain/business-days.js";
+import type { Platform, Workspace } from "../domain/platform.js";
+import type { RejectionReason } from "../domain/rejection-reasons.js";
+import type { SubmittedApplication } from "../domain/user-record.js";
+
+export interface NewSubmission {
+  userId: string;
+  draft: Draft;
+  reference: string;
+  submittedAt: Date;
+  expectedBy: IsoDate;
+  remindReviewersAt: Date;
+  actor: string;
+  platform: Platform;
+  /** The rejected application this one resubmits. */
+  previousReference?: string;
+  workspace?: Workspace;
+}
+
+/** A draft whose submission was held during maintenance, with what its submission would have carried. */
+export interface HeldDraft {
+  userId: string;
+  draft: Draft;
+  platform: Platform;
+  previousReference?: string;
+  workspace?: Workspace;
+}
+
+/** What a review card and a decision message need to know about one application. */
+export interface ApplicationForReview {
+  reference: string;
+  /** Set when this application resubmits a rejected one. */
+  previousApplicationId: string | null;
+  userId: string;
+  status: LifecycleStatus;
+  draft: Draft;
+  submittedAt: string;
+  expectedBy: IsoDate;
+  reasons: RejectionReason[];
+  note: string | null;
+  requestedItems: Step[];
+  decidedBy: string | null;
+  decidedAt: string | null;
+  /** Where the applicant's organisation is on the platform (a Slack team), when known. */
+  workspace: Workspace | null;
+}
+
+/**
+ * A status change decided by the lifecycle rules (`src/applications/change-application.ts`):
+ * the store writes it only if the status is still `from` (compare-and-set), with its audit entry.
+ */
+export interface StatusChange {
+  reference: string;
+  from: LifecycleStatus;
+  to: LifecycleStatus;
+  actor: string;
+  platform: Platform | null;
+  at: Date;
+  /** Set for a reviewer's decision: who decided, and the note shown to the user (null clears an earlier one). */
+  decision?: { by: string; note: string | null };
+  reasons?: RejectionReason[];
+  items?: Step[];
+  /** What the audit entry records as the reason (reasons or requested items). */
+  auditReason: string | null;
+  auditNote: string | null;
+}
+
+export interface ReviewQueueEntry {
+  reference: string;
+  method: Method;
+  status: LifecycleStatus;
+  submittedAt: string;
+  expectedBy: IsoDate;
+}
+
+/** Drafts and submitted applications. */
+export interface ApplicationStore {
+  loadDraft(userId: string): Promise<Draft | null>;
+  /** Replaces the user's draft; an empty draft removes it. */
+  saveDraft(userId: string, draft: Draft, at: Date): Promise<void>;
+  /** Saves the draft and marks it held: it is submitted when maintenance ends. */
+  holdDraft(held: HeldDraft, at: Date): Promise<void>;
+  /** Drafts held during maintenance, oldest first. */
+  heldDrafts(): Promise<HeldDraft[]>;
+  /** Whether an application or a support request already uses this reference code. */
+  isReferenceTaken(reference: string): Promise<boolean>;
+  /** Turns the draft into a submitted application and writes the audit entry. */
+  submitApplication(submission: NewSubmission): Promise<void>;
+  /** The user's applications that left the draft stage, newest first (the user record is built from them). */
+  applicationHistory(userId: string): Promise<SubmittedApplication[]>;
+  loadApplication(reference: string): Promise<ApplicationForReview | null>;
+  /** Writes a status change if the status is still `change.from`; false when another change got there first. */
+  setStatus(change: StatusChange): Promise<boolean>;
+  /** Replaces a submitted application's answers and documents (when the user provides requested information). */
+  updateApplicationDetails(reference: string, draft: Draft, at: Date): Promise<void>;
+  /** Updates the email or phone of the user's latest submitted application (where results are sent); audited. */
+  updateContactDetails(
+    userId: string,
+    field: "email" | "phone",
+    value: string,
+    actor: string,
+    platform: Platform,
+    at: Date,
+  ): Promise<boolean>;
+  /** The email and phone of the user's latest submitted application (where notifications go). */
+  latestContactDetails(userId: string): Promise<{ email?: string; phone?: string } | null>;
+  /** Submitted applications whose reviewer reminder is due and not yet sent; marks them reminded. */
+  takeDueReviewerReminders(now: Date): Promise<ApplicationForReview[]>;
+  /** Submitted applications past their expected date whose user was not yet told; marks them told. */
+  takeOverdueNotices(today: IsoDate, now: Date): Promise<ApplicationForReview[]>;
+}

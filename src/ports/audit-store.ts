@@ -1,0 +1,19 @@
+import type { Platform } from "../domain/platform.js";
+
+export interface AuditEntry {
+  at: string;
+  actor: string;
+  platform: string | null;
+  from: string | null;
+  to: string;
+  reason: string | null;
+  note: string | null;
+}
+
+/** The append-only audit log of applications (status changes are audited with the change itself). */
+export interface AuditStore {
+  /** Audits an action that changes no status: a refused attempt, a reviewer revealing ID numbers. */
+  auditWithoutChange(reference: string, actor: string, platform: Platform, reason: string, at: Date): Promise<void>;
+  /** The latest audit entry's actor and time: who got there first when a change is refused. */
+  lastChange(reference: string): Promise<{ actor: string; at: string } | null>;
+}

@@ -1,0 +1,43 @@
+import type { ChatAddress, Platform } from "../domain/platform.js";
+import type { AccountStatus } from "../domain/user-record.js";
+
+export interface ChatKey {
+  platform: Platform;
+  chatId: string;
+  platformUserId: string;
+}
+
+export interface StoredUser {
+  id: string;
+  locale: string;
+  account: AccountStatus;
+}
+
+export interface StoredConversation {
+  machineVersion: number;
+  snapshot: unknown;
+}
+
+export interface OpenedChat {
+  user: StoredUser;
+  conversation: StoredConversation | null;
+}
+
+/** Users, their platform accounts, their chats' conversation snapshots and the events already handled. */
+export interface ConversationStore {
+  /** Records the platform event id; false when it was recorded before (a redelivery). */
+  markEventProcessed(platform: Platform, eventId: string, at: Date): Promise<boolean>;
+  /** Forgets event ids recorded before `before`: redeliveries come within hours, not weeks. Returns how many. */
+  pruneProcessedEvents(before: Date): Promise<number>;
+  /**
+   * The user behind a platform account (created on first contact with `locale`)
+   * and the chat's stored conversation, in one round trip: every event needs both.
+   */
+  openChat(chat: ChatKey, locale: string, at: Date): Promise<OpenedChat>;
+  setUserLocale(userId: string, locale: string): Promise<void>;
+  saveConversation(platform: Platform, chatId: string, userId: string, conversation: StoredConversation, at: Date): Promise<void>;
+  /** The user behind a platform account; null when that account never wrote to the assistant. */
+  findUserId(platform: Platform, platformUserId: string): Promise<string | null>;
+  /** Where and in which language to tell a user about their application: their most recent chat. */
+  applicantChat(userId: string): Promise<{ address: ChatAddress | null; locale: string } | null>;
+}

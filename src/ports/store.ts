@@ -1,0 +1,48 @@
+import type { Platform } from "../domain/platform.js";
+import type { AccountStatus, SubmittedApplication } from "../domain/user-record.js";
+import type { AnnouncementStore } from "./announcement-store.js";
+import type { ApplicationStore } from "./application-store.js";
+import type { AuditStore } from "./audit-store.js";
+import type { CardMessages } from "./card-messages.js";
+import type { ConversationStore } from "./conversation-store.js";
+import type { MaintenanceStore } from "./maintenance-store.js";
+import type { OperatorStore } from "./operator-store.js";
+import type { Outbox, OutboxWriter } from "./outbox.js";
+import type { ReviewSessionStore } from "./review-session-store.js";
+import type { SupportStore } from "./support-store.js";
+
+/**
+ * Everything one transaction can do: the intersection of the store's roles.
+ * Consumers name only the roles they use (`ApplicationStore & AuditStore`…);
+ * everything done through one transaction commits together or not at all.
+ */
+export type StoreTransaction = ConversationStore &
+  ApplicationStore &
+  ReviewSessionStore &
+  OutboxWriter &
+  SupportStore &
+  AuditStore &
+  MaintenanceStore;
+
+/**
+ * What the application needs from persistence, declared here so the core does
+ * not depend on Kysely; `db/sql-store.ts` implements it.
+ */
+export interface Store {
+  /** A chat event's transaction: concurrent chats may share a commit, each still all-or-nothing. */
+  transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T>;
+  /**
+   * A transaction outside the chat path (an operator, another process): re-run
+   * from the start when another process committed in between.
+   */
+  exclusiveTransaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T>;
+  /** A platform user's account status and applications (newest first); null when they never wrote to us. */
+  findUser(platform: Platform, platformUserId: string): Promise<{ account: AccountStatus; history: SubmittedApplication[] } | null>;
+  /** The outbox's delivery states (notifications are written inside transactions). */
+  outbox(): Outbox;
+  /** Where review cards were posted, for adapters that edit them. */
+  cardMessages(): CardMessages;
+  operator(): OperatorStore & MaintenanceStore;
+  announcements(): AnnouncementStore;
+  close(): Promise<void>;
+}

@@ -1,0 +1,233 @@
+import { isAbsolute, join, resolve } from "node:path";
+import { ConfigError } from "./errors.js";
+import { LOCALES, type Locale } from "../i18n/locale.js";
+import { DEFAULT_DOCUMENT_RULES, type DocumentRules } from "../domain/document-rules.js";
+import { CHANNELS, type Channel } from "../domain/delivery.js";
+
+/** Configuration, read once at start from the environment and frozen. */
+export interface Config {
+  dataDir: string;
+  /** Path of the SQLite database file. */
+  sqlitePath: string;
+  logLevel: string;
+  defaultLocale: Locale;
+  timeZone: string;
+  holidays: ReadonlySet<string>;
+  supportContact: string;
+  consoleReviewerIds: readonly string[];
+  documentRules: Readonly<DocumentRules>;
+  /** Set when `TELEGRAM_BOT_TOKEN` is: the Telegram adapter runs. */
+  telegram: TelegramConfig | undefined;
+  /** Set when `SLACK_BOT_TOKEN` is: the Slack adapter runs. */
+  slack: SlackConfig | undefined;
+  /** Where webhook receivers listen. */
+  port: number;
+  /** Channels notifications take: chat always, email when SMTP is configured, SMS (the development sender without a webhook). */
+  notifyChannels: readonly Channel[];
+  smtp: { url: string; from: string } | undefined;
+  smsWebhook: { url: string; token: string } | undefined;
+}
+
+export interface SlackConfig {
+  token: string;
+  signingSecret: string;
+  /** Set: Socket Mode (no public URL needed); unset: HTTP at `/slack/events` on `PORT`. */
+  appToken: string | undefined;
+  /** The Web API's base URL, ending in `/`; unset: Slack's own. */
+  apiUrl: string | undefined;
+  reviewChannel: string | undefined;
+  reviewerIds: readonly string[];
+}
+
+export interface TelegramConfig {
+  token: string;
+  /** Bot API server: Telegram's, a self-hosted one, or a test emulator. */
+  apiRoot: string;
+  /** Set: webhook mode (Telegram posts updates to this URL); unset: long polling. */
+  webhook: { url: string; secret: string } | undefined;
+  reviewChatId: string | undefined;
+  reviewerIds: readonly string[];
+}
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
+
+type Env = Record<string, string | undefined>;
+
+export function readConfig(env: Env = process.env): Readonly<Config> {
+  const dataDir = resolve(value(env, "DATA_DIR") ?? "./data");
+  return Object.freeze({
+    dataDir,
+    sqlitePath: sqlitePathFrom(value(env, "DATABASE_URL"), dataDir),
+    logLevel: oneOf(env, "LOG_LEVEL", LOG_LEVELS, "info"),
+    defaultLocale: oneOf(env, "DEFAULT_LOCALE", LOCALES, "zh-CN"),
+    timeZone: timeZone(env),
+    holidays: holidays(env),
+    supportContact: value(env, "SUPPORT_CONTACT") ?? "support@example.com",
+    consoleReviewerIds: list(env, "CONSOLE_REVIEWER_IDS") ?? ["reviewer"],
+    documentRules: documentRules(env),
+    telegram: telegram(env),
+    slack: slack(env),
+    port: number(env, "PORT", 3000, { min: 1, max: 65535, integer: true }),
+    ...notifications(env),
+  });
+}
+
+function notifications(env: Env): Pick<Config, "notifyChannels" | "smtp" | "smsWebhook"> {
+  const listed = list(env, "NOTIFY_CHANNELS") ?? ["chat", "email", "sms"];
+  const unknown = listed.find((channel) => !(CHANNELS as readonly string[]).includes(channel));
+  if (unknown) throw new ConfigError("NOTIFY_CHANNELS", `must list channels among ${CHANNELS.join(", ")}, got "${unknown}"`);
+  const smtpUrl = value(env, "SMTP_URL");
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) throw new ConfigError("SMTP_URL", "must be an smtp:// or smtps:// URL");
+  const from = value(env, "MAIL_FROM");
+  if (smtpUrl && !from) throw new ConfigError("MAIL_FROM", "is required with SMTP_URL, e.g. Verification <verify@example.com>");
+  const smsUrl = url(env, "SMS_WEBHOOK_URL");
+  const smsToken = value(env, "SMS_WEBHOOK_TOKEN");
+  if (smsUrl && !smsToken) throw new ConfigError("SMS_WEBHOOK_TOKEN", "is required with SMS_WEBHOOK_URL");
+  const email = listed.includes("email") && smtpUrl !== undefined;
+  return {
+    notifyChannels: ["chat", ...(email ? (["email"] as const) : []), ...(listed.includes("sms") ? (["sms"] as const) : [])],
+    smtp: smtpUrl && from ? { url: smtpUrl, from } : undefined,
+    smsWebhook: smsUrl && smsToken ? { url: smsUrl, token: smsToken } : undefined,
+  };
+}
+
+function telegram(env: Env): TelegramConfig | undefined {
+  const token = value(env, "TELEGRAM_BOT_TOKEN");
+  if (!token) return undefined;
+  if (!/^\d+:[\w-]+$/.test(token))
+    throw new ConfigError("TELEGRAM_BOT_TOKEN", "does not look like a bot token from @BotFather (123456:ABC-…)");
+  const webhookUrl = url(env, "TELEGRAM_WEBHOOK_URL");
+  const secret = value(env, "TELEGRAM_WEBHOOK_SECRET");
+  if (webhookUrl && !secret)
+    throw new ConfigError("TELEGRAM_WEBHOOK_SECRET", "is required with TELEGRAM_WEBHOOK_URL, so only Telegram can post updates");
+  // Telegram accepts 1-256 characters A-Z, a-z, 0-9, _ and - as the secret token.
+  if (secret && !/^[\w-]{1,256}$/.test(secret))
+    throw new ConfigError("TELEGRAM_WEBHOOK_SECRET", "must be 1-256 characters of A-Z, a-z, 0-9, _ and -");
+  const reviewChatId = value(env, "TELEGRAM_REVIEW_CHAT_ID");
+  if (reviewChatId && !/^-?\d+$/.test(reviewChatId))
+    throw new ConfigError("TELEGRAM_REVIEW_CHAT_ID", `must be a numeric chat id such as -1001234567890, got "${reviewChatId}"`);
+  const reviewerIds = list(env, "TELEGRAM_REVIEWER_IDS") ?? [];
+  const notNumeric = reviewerIds.find((id) => !/^\d+$/.test(id));
+  if (notNumeric) throw new ConfigError("TELEGRAM_REVIEWER_IDS", `must be numeric Telegram user ids, got "${notNumeric}"`);
+  return {
+    token,
+    apiRoot: (url(env, "TELEGRAM_API_ROOT") ?? "https://api.telegram.org").replace(/\/+$/, ""),
+    webhook: webhookUrl && secret ? { url: webhookUrl, secret } : undefined,
+    reviewChatId,
+    reviewerIds,
+  };
+}
+
+function slack(env: Env): SlackConfig | undefined {
+  const token = value(env, "SLACK_BOT_TOKEN");
+  if (!token) return undefined;
+  if (!token.startsWith("xoxb-"))
+    throw new ConfigError("SLACK_BOT_TOKEN", "must be a bot token (xoxb-…) from the app's OAuth & Permissions page");
+  const signingSecret = value(env, "SLACK_SIGNING_SECRET");
+  if (!signingSecret)
+    throw new ConfigError("SLACK_SIGNING_SECRET", "is required with SLACK_BOT_TOKEN (Basic Information → Signing Secret)");
+  const appToken = value(env, "SLACK_APP_TOKEN");
+  if (appToken && !appToken.startsWith("xapp-"))
+    throw new ConfigError("SLACK_APP_TOKEN", "must be an app-level token (xapp-…) with connections:write");
+  const apiUrl = url(env, "SLACK_API_URL");
+  const reviewChannel = value(env, "SLACK_REVIEW_CHANNEL");
+  if (reviewChannel && !/^[CG][A-Z0-9]+$/.test(reviewChannel))
+    throw new ConfigError("SLACK_REVIEW_CHANNEL", `must be a channel id such as C0123456789, got "${reviewChannel}"`);
+  const reviewerIds = list(env, "SLACK_REVIEWER_IDS") ?? [];
+  const notMember = reviewerIds.find((id) => !/^[UW][A-Z0-9]+$/.test(id));
+  if (notMember) throw new ConfigError("SLACK_REVIEWER_IDS", `must be Slack member ids such as U0123456789, got "${notMember}"`);
+  return { token, signingSecret, appToken, apiUrl: apiUrl && (apiUrl.endsWith("/") ? apiUrl : `${apiUrl}/`), reviewChannel, reviewerIds };
+}
+
+function url(env: Env, name: string): string | undefined {
+  const raw = value(env, name);
+  if (raw === undefined) return undefined;
+  if (!URL.canParse(raw) || !/^https?:$/.test(new URL(raw).protocol)) throw new ConfigError(name, `must be an http(s) URL, got "${raw}"`);
+  return raw;
+}
+
+function value(env: Env, name: string): string | undefined {
+  const raw = env[name]?.trim();
+  return raw ? raw : undefined;
+}
+
+function list(env: Env, name: string): string[] | undefined {
+  const raw = value(env, name);
+  return raw
+    ?.split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = value(env, name);
+  if (raw === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(name, `must be one of ${allowed.join(", ")}, got "${raw}"`);
+  }
+  return raw as T;
+}
+
+/** `DATABASE_URL`: unset → `<DATA_DIR>/assistant.db`; `sqlite:<path>`, `file:<path>` or a bare path → that file. */
+function sqlitePathFrom(url: string | undefined, dataDir: string): string {
+  if (url === undefined) return join(dataDir, "assistant.db");
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    throw new ConfigError("DATABASE_URL", "PostgreSQL is not supported yet; unset it to use the embedded SQLite database");
+  }
+  const path = url.replace(/^(sqlite|file):(\/\/)?/, "");
+  if (!path) throw new ConfigError("DATABASE_URL", "names no database file");
+  return path === ":memory:" || isAbsolute(path) ? path : resolve(path);
+}
+
+function timeZone(env: Env): string {
+  const zone = value(env, "TIMEZONE") ?? "Asia/Shanghai";
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+  } catch {
+    throw new ConfigError("TIMEZONE", `"${zone}" is not an IANA time zone such as Asia/Shanghai`);
+  }
+  return zone;
+}
+
+function holidays(env: Env): ReadonlySet<string> {
+  const dates = list(env, "HOLIDAYS") ?? [];
+  for (const date of dates) {
+    const parsed = new Date(`${date}T00:00:00Z`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date) {
+      throw new ConfigError("HOLIDAYS", `"${date}" is not a date like 2026-10-01`);
+    }
+  }
+  return new Set(dates);
+}
+
+function documentRules(env: Env): Readonly<DocumentRules> {
+  const d = DEFAULT_DOCUMENT_RULES;
+  return Object.freeze({
+    maxBytes: number(env, "DOC_MAX_BYTES", d.maxBytes, { min: 1, integer: true }),
+    maxPixels: number(env, "DOC_MAX_PIXELS", d.maxPixels, { min: 1, integer: true }),
+    minShortSide: number(env, "DOC_MIN_SHORT_SIDE", d.minShortSide, { min: 1, integer: true }),
+    minSharpness: number(env, "DOC_MIN_SHARPNESS", d.minSharpness, { min: 0 }),
+    minColourfulness: number(env, "DOC_MIN_COLOURFULNESS", d.minColourfulness, { min: 0 }),
+    minBrightness: number(env, "DOC_MIN_BRIGHTNESS", d.minBrightness, { min: 0, max: 255 }),
+    maxClipped: number(env, "DOC_MAX_CLIPPED", d.maxClipped, { min: 0, max: 1 }),
+  });
+}
+
+function number(env: Env, name: string, fallback: number, limits: { min?: number; max?: number; integer?: boolean }): number {
+  const raw = value(env, name);
+  if (raw === undefined) return fallback;
+  const parsed = Number(raw);
+  const valid =
+    raw !== "" &&
+    Number.isFinite(parsed) &&
+    (!limits.integer || Number.isInteger(parsed)) &&
+    (limits.min === undefined || parsed >= limits.min) &&
+    (limits.max === undefined || parsed <= limits.max);
+  if (!valid) {
+    const range = [limits.min !== undefined ? `≥ ${limits.min}` : "", limits.max !== undefined ? `≤ ${limits.max}` : ""]
+      .filter(Boolean)
+      .join(" and ");
+    throw new ConfigError(name, `must be ${limits.integer ? "a whole number" : "a number"}${range ? ` ${range}` : ""}, got "${raw}"`);
+  }
+  return parsed;
+}
