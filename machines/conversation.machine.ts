@@ -4,30 +4,26 @@ import {
   editableSteps,
   EMPTY_DRAFT,
   METHODS,
-  nextMissingStep,
   previousStep,
   stepsFor,
   STEPS,
   TEXT_STEPS,
   withMethod,
   type DocumentSlot,
-  type Draft,
   type Method,
   type Step,
   type TextStep,
 } from "../src/domain/application.js";
 import { formatPhoneForDisplay, validatePhone } from "../src/domain/phone.js";
-import { validateEmail } from "../src/domain/email.js";
 import { checkOneTimeCode, ONE_TIME_CODE_MAX_WRONG_TRIES, resendWaitMs } from "../src/domain/one-time-code.js";
-import { isAwaitingDecision, resubmissionVerdict, type ResubmissionVerdict } from "../src/domain/user-record.js";
 import { otherLocale } from "../src/i18n/locale.js";
 import { joinMessages, msg, type Message, type MessageKey } from "../src/i18n/message.js";
-import { parseAnswer, type AnswerResult } from "./answers.js";
 import { faqReply, topicChoices } from "./faq-replies.js";
 import { FAQ_TOPICS, type FaqTopic } from "../src/domain/faq-topics.js";
 import type { Channel } from "../src/domain/delivery.js";
 import type { ConversationContext, ConversationEvent, ConversationInput, ConversationOutput } from "./conversation.events.js";
 import { choice } from "./conversation.choices.js";
+import { answerTo, conversationGuards, phoneToVerify, validEmail, validPhone } from "./conversation.guards.js";
 import { statusReply } from "./conversation.prompts.js";
 
 /**
@@ -44,23 +40,6 @@ const reply = (...body: Message[]): ConversationOutput => ({ type: "reply", body
 /** A button from an earlier message that no longer applies here: say so and ask the pending question again. */
 const STALE_CHOICE = { actions: [{ type: "say" as const, params: { key: "input.staleChoice" as const } }, "prompt" as const] };
 
-/** FAQ confidence needed to take text typed in the middle of the flow for a question (see README › FAQ). */
-const QUESTION_IN_FLOW = 0.45;
-const STRONG_QUESTION = 0.65;
-
-/**
- * The guard and the action of a transition both need the parsed answer;
- * this parses each typed answer once (phone parsing is not cheap).
- */
-const parsedAnswers = new WeakMap<object, { step: TextStep; draft: Draft; result: AnswerResult }>();
-function answerTo(step: TextStep, event: { text: string; now: number }, draft: Draft): AnswerResult {
-  const cached = parsedAnswers.get(event);
-  if (cached && cached.step === step && cached.draft === draft) return cached.result;
-  const result = parseAnswer(step, event.text, draft, new Date(event.now));
-  parsedAnswers.set(event, { step, draft, result });
-  return result;
-}
-
 /**
  * The verification conversation. Pure: it reads the clock and the user's
  * record from events and asks for side effects by emitting them; the engine
@@ -75,37 +54,7 @@ export const conversationMachine = setup({
     input: {} as ConversationInput,
     emitted: {} as ConversationOutput,
   },
-  guards: {
-    isNextStep: ({ context }, params: { step: Step }) => nextMissingStep(context.draft) === params.step,
-    answerValid: ({ context, event }, params: { step: TextStep }) =>
-      event.type === "user.text" && answerTo(params.step, event, context.draft).ok,
-    uploadAccepted: ({ event }) => event.type === "user.file" && event.upload.document !== undefined,
-    ownContact: ({ event }) => event.type === "user.contact" && event.ownNumber,
-    codeMatches: ({ context, event }) =>
-      event.type === "user.text" &&
-      context.code?.phone === phoneToVerify(context) &&
-      checkOneTimeCode(context.code!, event.text, event.now) === "match",
-    mayResend: ({ context, event }) => resendWaitMs(context.code, event.now) === 0,
-    accountBlocked: ({ event }) => event.record.account !== "active",
-    verified: ({ event }) => event.record.verified,
-    /** Someone with a submitted application (or verified) has contact details we send results to. */
-    hasContactOnRecord: ({ event }) => event.record.verified || event.record.application !== null,
-    awaitingDecision: ({ event }) => isAwaitingDecision(event.record),
-    draftComplete: ({ context }) => nextMissingStep(context.draft) === null,
-    methodIs: ({ context }, params: { method: Method }) => context.draft.method === params.method,
-    resubmission: ({ event }, params: { verdict: ResubmissionVerdict }) => resubmissionVerdict(event.record) === params.verdict,
-    needsInfo: ({ event }) => event.record.application?.status === "needs_more_info",
-    providingInfo: ({ context }) => context.providingInfo !== undefined,
-    /** Text that reads like one of the FAQ's questions at all (in the menu, nothing else is expected). */
-    matchedQuestion: ({ event }) => event.type === "user.text" && event.faq !== undefined,
-    /** In the middle of the flow, a question must be clearer to be taken for one rather than a wrong answer. */
-    questionInFlow: ({ event }) => event.type === "user.text" && (event.faq?.confidence ?? 0) >= QUESTION_IN_FLOW,
-    /** So clearly a question that it is answered even when it would also pass as an answer. */
-    strongQuestion: ({ event }) => event.type === "user.text" && (event.faq?.confidence ?? 0) >= STRONG_QUESTION,
-    approvedEnterprise: ({ event }) => event.record.application?.status === "approved" && event.record.application.method === "enterprise",
-    validNewEmail: ({ event }) => event.type === "user.text" && validEmail(event.text) !== undefined,
-    validNewPhone: ({ event }) => event.type === "user.text" && validPhone(event.text) !== undefined,
-  },
+  guards: conversationGuards,
   actions: {
     prompt: emit({ type: "prompt" }),
     say: emit((_, params: { key: MessageKey }) => reply(msg(params.key))),
@@ -502,21 +451,6 @@ export const conversationMachine = setup({
     },
   },
 });
-
-/** The phone a one-time code is for: a verified user's new number, or the application's. */
-function phoneToVerify(context: ConversationContext): string | undefined {
-  return context.pendingPhone ?? context.draft.phone;
-}
-
-function validEmail(text: string): string | undefined {
-  const result = validateEmail(text);
-  return result.valid ? result.normalized : undefined;
-}
-
-function validPhone(text: string): string | undefined {
-  const result = validatePhone(text);
-  return result.valid ? result.normalized : undefined;
-}
 
 function backTarget(step: Step) {
   const method = (METHODS as readonly Method[]).find((m) => stepsFor(m).includes(step) && !stepsFor(undefined).includes(step));

@@ -4,9 +4,8 @@ import {
   REMIND_REVIEWERS_AFTER_BUSINESS_DAYS,
   type IsoDate,
 } from "../domain/business-days.js";
-import type { StoreTransaction } from "../ports/store.js";
 import { AssistantError } from "../runtime/errors.js";
-import type { NewSubmission } from "../ports/application-store.js";
+import type { ApplicationStore, NewSubmission } from "../ports/application-store.js";
 
 /** What a submission needs besides the draft: the promise's calendar and a way to draw reference codes. */
 export interface SubmissionCalendar {
@@ -22,7 +21,7 @@ export interface SubmissionCalendar {
  * during maintenance going through later.
  */
 export async function submitDraft(
-  tx: StoreTransaction,
+  tx: Pick<ApplicationStore, "isReferenceTaken" | "submitApplication">,
   calendar: SubmissionCalendar,
   submission: Omit<NewSubmission, "reference" | "expectedBy" | "remindReviewersAt">,
 ): Promise<{ reference: string; expectedBy: IsoDate }> {
@@ -35,7 +34,10 @@ export async function submitDraft(
 }
 
 /** A reference code no application or support request uses yet. */
-export async function freeReference(tx: StoreTransaction, newReference: () => string): Promise<string> {
+export async function freeReference(
+  tx: Pick<ApplicationStore, "isReferenceTaken" | "submitApplication">,
+  newReference: () => string,
+): Promise<string> {
   for (let attempt = 0; attempt < 10; attempt++) {
     const reference = newReference();
     if (!(await tx.isReferenceTaken(reference))) return reference;

@@ -1,7 +1,7 @@
 /**
  * What a document photo must satisfy. Defaults come from the product rules
  * (JPEG/PNG, ≤ 5 MB, ≤ 40 MP, shorter side ≥ 600 px) and from calibration on
- * real photographs and their degraded variants (see README › Document checks).
+ * real photographs and their degraded variants (see docs/behaviour.md › Document photo checks).
  */
 export interface DocumentRules {
   maxBytes: number;

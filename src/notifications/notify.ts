@@ -1,7 +1,9 @@
 import type { Reply } from "../chat/reply.js";
 import type { Choice } from "../domain/choice.js";
 import type { ChatAddress } from "../domain/platform.js";
-import type { StoreTransaction } from "../ports/store.js";
+import type { ApplicationStore } from "../ports/application-store.js";
+import type { ConversationStore } from "../ports/conversation-store.js";
+import type { OutboxWriter } from "../ports/outbox.js";
 import type { Locale } from "../i18n/locale.js";
 import type { NotificationContent, NotificationKind } from "../domain/notification.js";
 import type { Channel } from "../domain/delivery.js";
@@ -27,7 +29,7 @@ export interface Notice {
  * outbox id so its outcome is recorded.
  */
 export async function notify(
-  tx: StoreTransaction,
+  tx: Pick<ConversationStore, "applicantChat"> & Pick<ApplicationStore, "latestContactDetails"> & Pick<OutboxWriter, "enqueueNotification">,
   notice: Notice,
 ): Promise<{ id: string; reply: (Reply & { to: ChatAddress }) | null; channels: Channel[] } | null> {
   const applicant = await tx.applicantChat(notice.userId);

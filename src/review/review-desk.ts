@@ -10,9 +10,12 @@ import type { ChatEvent } from "../chat/chat-event.js";
 import type { Form, Reply } from "../chat/reply.js";
 import type { Choice } from "../domain/choice.js";
 import type { ChatAddress } from "../domain/platform.js";
-import type { StoreTransaction } from "../ports/store.js";
+import type { ApplicationStore } from "../ports/application-store.js";
+import type { AuditStore } from "../ports/audit-store.js";
+import type { ConversationStore } from "../ports/conversation-store.js";
+import type { OutboxWriter } from "../ports/outbox.js";
 import { detailLines, REASON_LABELS, reviewCard, selected, toggleChoices } from "./review-card.js";
-import type { ReviewSession } from "../ports/review-session-store.js";
+import type { ReviewSession, ReviewSessionStore } from "../ports/review-session-store.js";
 import type { Channel } from "../domain/delivery.js";
 import { decisionNotification } from "../notifications/notification-content.js";
 import { notify } from "../notifications/notify.js";
@@ -24,7 +27,7 @@ import type { Reviewers } from "./reviewers.js";
  * choosing reasons needs no server state; only a pending note is stored.
  */
 export interface DeskContext {
-  tx: StoreTransaction;
+  tx: ApplicationStore & AuditStore & ReviewSessionStore & ConversationStore & OutboxWriter;
   event: ChatEvent;
   reviewerLocale: Locale;
   now: Date;

@@ -1,18 +1,26 @@
-import { changeApplication } from "../../applications/change-application.js";
+import { type ChangeResult, changeApplication } from "../../applications/change-application.js";
 import { actorId } from "../../domain/actor.js";
-import { type EffectHandler, refused } from "./effect.js";
+import { type EffectContext, type EffectHandler, refused } from "./effect.js";
 import { sendReviewCards } from "./review-cards.js";
 
-/** The user provides the information reviewers asked for: the application returns to review with the new answers. */
-export const provideInfo: EffectHandler<"effect.provideInfo"> = async (effect, ctx) => {
-  const result = await changeApplication(ctx.tx, {
-    reference: effect.reference,
-    event: { type: "user.provideInfo" },
+/** The user's own lifecycle change, audited as theirs; refused when a reviewer decided meanwhile. */
+function changeAsUser(ctx: EffectContext, reference: string, type: "user.provideInfo" | "user.withdraw"): Promise<ChangeResult> {
+  return changeApplication(ctx.tx, {
+    reference,
+    event: { type },
     actor: actorId.user(ctx.event),
     platform: ctx.event.platform,
     at: ctx.now,
   });
-  if (!result.ok) return refused(effect.reference, result.problem === "not_allowed" ? result.status : undefined);
+}
+
+const refusal = (reference: string, result: Extract<ChangeResult, { ok: false }>) =>
+  refused(reference, result.problem === "not_allowed" ? result.status : undefined);
+
+/** The user provides the information reviewers asked for: the application returns to review with the new answers. */
+export const provideInfo: EffectHandler<"effect.provideInfo"> = async (effect, ctx) => {
+  const result = await changeAsUser(ctx, effect.reference, "user.provideInfo");
+  if (!result.ok) return refusal(effect.reference, result);
   await ctx.tx.updateApplicationDetails(effect.reference, effect.draft, ctx.now);
   // New information needs a reviewer's eyes again: a fresh card gets noticed where an edit would not.
   await sendReviewCards(ctx, effect.reference, true);
@@ -21,14 +29,8 @@ export const provideInfo: EffectHandler<"effect.provideInfo"> = async (effect, c
 
 /** The user withdraws an application awaiting a decision. */
 export const withdraw: EffectHandler<"effect.withdraw"> = async (effect, ctx) => {
-  const result = await changeApplication(ctx.tx, {
-    reference: effect.reference,
-    event: { type: "user.withdraw" },
-    actor: actorId.user(ctx.event),
-    platform: ctx.event.platform,
-    at: ctx.now,
-  });
-  if (!result.ok) return refused(effect.reference, result.problem === "not_allowed" ? result.status : undefined);
+  const result = await changeAsUser(ctx, effect.reference, "user.withdraw");
+  if (!result.ok) return refusal(effect.reference, result);
   await sendReviewCards(ctx, effect.reference);
   return { type: "application.withdrawn", reference: effect.reference };
 };

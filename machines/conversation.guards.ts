@@ -1,0 +1,76 @@
+import { nextMissingStep, type Draft, type Method, type Step, type TextStep } from "../src/domain/application.js";
+import { validateEmail } from "../src/domain/email.js";
+import { checkOneTimeCode, resendWaitMs } from "../src/domain/one-time-code.js";
+import { validatePhone } from "../src/domain/phone.js";
+import { isAwaitingDecision, resubmissionVerdict, type ResubmissionVerdict } from "../src/domain/user-record.js";
+import { parseAnswer, type AnswerResult } from "./answers.js";
+import type { ConversationContext, ConversationEvent } from "./conversation.events.js";
+
+/** Arguments XState passes a guard: the context and the event being handled. */
+type GuardArgs = { context: ConversationContext; event: ConversationEvent };
+
+/** FAQ confidence needed to take text typed in the middle of the flow for a question (see docs/behaviour.md › FAQ). */
+const QUESTION_IN_FLOW = 0.45;
+const STRONG_QUESTION = 0.65;
+
+/**
+ * The guard and the action of a transition both need the parsed answer;
+ * this parses each typed answer once (phone parsing is not cheap).
+ */
+const parsedAnswers = new WeakMap<object, { step: TextStep; draft: Draft; result: AnswerResult }>();
+export function answerTo(step: TextStep, event: { text: string; now: number }, draft: Draft): AnswerResult {
+  const cached = parsedAnswers.get(event);
+  if (cached && cached.step === step && cached.draft === draft) return cached.result;
+  const result = parseAnswer(step, event.text, draft, new Date(event.now));
+  parsedAnswers.set(event, { step, draft, result });
+  return result;
+}
+
+/** The phone a one-time code is for: a verified user's new number, or the application's. */
+export function phoneToVerify(context: ConversationContext): string | undefined {
+  return context.pendingPhone ?? context.draft.phone;
+}
+
+export function validEmail(text: string): string | undefined {
+  const result = validateEmail(text);
+  return result.valid ? result.normalized : undefined;
+}
+
+export function validPhone(text: string): string | undefined {
+  const result = validatePhone(text);
+  return result.valid ? result.normalized : undefined;
+}
+
+/** The conversation's guards: pure questions about the context, the event and the user's record. */
+export const conversationGuards = {
+  isNextStep: ({ context }: GuardArgs, params: { step: Step }) => nextMissingStep(context.draft) === params.step,
+  answerValid: ({ context, event }: GuardArgs, params: { step: TextStep }) =>
+    event.type === "user.text" && answerTo(params.step, event, context.draft).ok,
+  uploadAccepted: ({ event }: GuardArgs) => event.type === "user.file" && event.upload.document !== undefined,
+  ownContact: ({ event }: GuardArgs) => event.type === "user.contact" && event.ownNumber,
+  codeMatches: ({ context, event }: GuardArgs) =>
+    event.type === "user.text" &&
+    context.code?.phone === phoneToVerify(context) &&
+    checkOneTimeCode(context.code!, event.text, event.now) === "match",
+  mayResend: ({ context, event }: GuardArgs) => resendWaitMs(context.code, event.now) === 0,
+  accountBlocked: ({ event }: GuardArgs) => event.record.account !== "active",
+  verified: ({ event }: GuardArgs) => event.record.verified,
+  /** Someone with a submitted application (or verified) has contact details we send results to. */
+  hasContactOnRecord: ({ event }: GuardArgs) => event.record.verified || event.record.application !== null,
+  awaitingDecision: ({ event }: GuardArgs) => isAwaitingDecision(event.record),
+  draftComplete: ({ context }: GuardArgs) => nextMissingStep(context.draft) === null,
+  methodIs: ({ context }: GuardArgs, params: { method: Method }) => context.draft.method === params.method,
+  resubmission: ({ event }: GuardArgs, params: { verdict: ResubmissionVerdict }) => resubmissionVerdict(event.record) === params.verdict,
+  needsInfo: ({ event }: GuardArgs) => event.record.application?.status === "needs_more_info",
+  providingInfo: ({ context }: GuardArgs) => context.providingInfo !== undefined,
+  /** Text that reads like one of the FAQ's questions at all (in the menu, nothing else is expected). */
+  matchedQuestion: ({ event }: GuardArgs) => event.type === "user.text" && event.faq !== undefined,
+  /** In the middle of the flow, a question must be clearer to be taken for one rather than a wrong answer. */
+  questionInFlow: ({ event }: GuardArgs) => event.type === "user.text" && (event.faq?.confidence ?? 0) >= QUESTION_IN_FLOW,
+  /** So clearly a question that it is answered even when it would also pass as an answer. */
+  strongQuestion: ({ event }: GuardArgs) => event.type === "user.text" && (event.faq?.confidence ?? 0) >= STRONG_QUESTION,
+  approvedEnterprise: ({ event }: GuardArgs) =>
+    event.record.application?.status === "approved" && event.record.application.method === "enterprise",
+  validNewEmail: ({ event }: GuardArgs) => event.type === "user.text" && validEmail(event.text) !== undefined,
+  validNewPhone: ({ event }: GuardArgs) => event.type === "user.text" && validPhone(event.text) !== undefined,
+};
