@@ -1,3 +1,4 @@
+import { assertEvent } from "xstate";
 import { nextMissingStep, type Draft, type Method, type Step, type TextStep } from "../src/domain/application.js";
 import { validateEmail } from "../src/domain/email.js";
 import { checkOneTimeCode, resendWaitMs } from "../src/domain/one-time-code.js";
@@ -41,17 +42,23 @@ export function validPhone(text: string): string | undefined {
   return result.valid ? result.normalized : undefined;
 }
 
+/** The event as the one kind a guard is written for; XState's `assertEvent` throws on any other (a wiring mistake). */
+function as<T extends ConversationEvent["type"]>(event: ConversationEvent, type: T): Extract<ConversationEvent, { type: T }> {
+  assertEvent(event, type as ConversationEvent["type"]);
+  return event as Extract<ConversationEvent, { type: T }>;
+}
+
 /** The conversation's guards: pure questions about the context, the event and the user's record. */
 export const conversationGuards = {
   isNextStep: ({ context }: GuardArgs, params: { step: Step }) => nextMissingStep(context.draft) === params.step,
   answerValid: ({ context, event }: GuardArgs, params: { step: TextStep }) =>
-    event.type === "user.text" && answerTo(params.step, event, context.draft).ok,
-  uploadAccepted: ({ event }: GuardArgs) => event.type === "user.file" && event.upload.document !== undefined,
-  ownContact: ({ event }: GuardArgs) => event.type === "user.contact" && event.ownNumber,
-  codeMatches: ({ context, event }: GuardArgs) =>
-    event.type === "user.text" &&
-    context.code?.phone === phoneToVerify(context) &&
-    checkOneTimeCode(context.code!, event.text, event.now) === "match",
+    answerTo(params.step, as(event, "user.text"), context.draft).ok,
+  uploadAccepted: ({ event }: GuardArgs) => as(event, "user.file").upload.document !== undefined,
+  ownContact: ({ event }: GuardArgs) => as(event, "user.contact").ownNumber,
+  codeMatches: ({ context, event }: GuardArgs) => {
+    const { text, now } = as(event, "user.text");
+    return context.code?.phone === phoneToVerify(context) && checkOneTimeCode(context.code!, text, now) === "match";
+  },
   mayResend: ({ context, event }: GuardArgs) => resendWaitMs(context.code, event.now) === 0,
   accountBlocked: ({ event }: GuardArgs) => event.record.account !== "active",
   verified: ({ event }: GuardArgs) => event.record.verified,
@@ -64,13 +71,13 @@ export const conversationGuards = {
   needsInfo: ({ event }: GuardArgs) => event.record.application?.status === "needs_more_info",
   providingInfo: ({ context }: GuardArgs) => context.providingInfo !== undefined,
   /** Text that reads like one of the FAQ's questions at all (in the menu, nothing else is expected). */
-  matchedQuestion: ({ event }: GuardArgs) => event.type === "user.text" && event.faq !== undefined,
+  matchedQuestion: ({ event }: GuardArgs) => as(event, "user.text").faq !== undefined,
   /** In the middle of the flow, a question must be clearer to be taken for one rather than a wrong answer. */
-  questionInFlow: ({ event }: GuardArgs) => event.type === "user.text" && (event.faq?.confidence ?? 0) >= QUESTION_IN_FLOW,
+  questionInFlow: ({ event }: GuardArgs) => (as(event, "user.text").faq?.confidence ?? 0) >= QUESTION_IN_FLOW,
   /** So clearly a question that it is answered even when it would also pass as an answer. */
-  strongQuestion: ({ event }: GuardArgs) => event.type === "user.text" && (event.faq?.confidence ?? 0) >= STRONG_QUESTION,
+  strongQuestion: ({ event }: GuardArgs) => (as(event, "user.text").faq?.confidence ?? 0) >= STRONG_QUESTION,
   approvedEnterprise: ({ event }: GuardArgs) =>
     event.record.application?.status === "approved" && event.record.application.method === "enterprise",
-  validNewEmail: ({ event }: GuardArgs) => event.type === "user.text" && validEmail(event.text) !== undefined,
-  validNewPhone: ({ event }: GuardArgs) => event.type === "user.text" && validPhone(event.text) !== undefined,
+  validNewEmail: ({ event }: GuardArgs) => validEmail(as(event, "user.text").text) !== undefined,
+  validNewPhone: ({ event }: GuardArgs) => validPhone(as(event, "user.text").text) !== undefined,
 };

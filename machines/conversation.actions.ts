@@ -1,0 +1,259 @@
+import { assertEvent, assign, emit, enqueueActions, setup } from "xstate";
+import { EMPTY_DRAFT, withMethod, type DocumentSlot, type Method, type TextStep } from "../src/domain/application.js";
+import type { Channel } from "../src/domain/delivery.js";
+import { FAQ_TOPICS, type FaqTopic } from "../src/domain/faq-topics.js";
+import { checkOneTimeCode, ONE_TIME_CODE_MAX_WRONG_TRIES, resendWaitMs } from "../src/domain/one-time-code.js";
+import { formatPhoneForDisplay, validatePhone } from "../src/domain/phone.js";
+import { otherLocale } from "../src/i18n/locale.js";
+import { joinMessages, msg, type Message, type MessageKey } from "../src/i18n/message.js";
+import { choice } from "./conversation.choices.js";
+import type { ConversationContext, ConversationEvent, ConversationInput, ConversationOutput } from "./conversation.events.js";
+import { answerTo, phoneToVerify, validEmail, validPhone } from "./conversation.guards.js";
+import { statusReply } from "./conversation.prompts.js";
+import { faqReply, topicChoices } from "./faq-replies.js";
+
+/** Typed action creators for the conversation (the machine's own `setup` uses these actions). */
+const act = setup({
+  types: {
+    context: {} as ConversationContext,
+    events: {} as ConversationEvent,
+    input: {} as ConversationInput,
+    emitted: {} as ConversationOutput,
+  },
+});
+
+type Ctx = ConversationContext;
+type Ev = ConversationEvent;
+type Out = ConversationOutput;
+
+const reply = (...body: Message[]): ConversationOutput => ({ type: "reply", body });
+
+/** The conversation's actions: what it says (emitted replies), remembers (context) and asks of the engine (emitted effects). */
+export const conversationActions = {
+  prompt: act.emit({ type: "prompt" }),
+  resendNotification: act.emit({ type: "effect.resendNotification" }),
+  say: emit<Ctx, Ev, { key: MessageKey }, Ev, Out>((_, params) => reply(msg(params.key))),
+  saveAnswer: assign<Ctx, Ev, { step: TextStep }, Ev, never>(({ context, event }, params) => {
+    assertEvent(event, "user.text");
+    const result = answerTo(params.step, event, context.draft);
+    return result.ok ? { draft: result.draft } : {};
+  }),
+  explainAnswer: emit<Ctx, Ev, { step: TextStep }, Ev, Out>(({ context, event }, params) => {
+    assertEvent(event, "user.text");
+    const result = answerTo(params.step, event, context.draft);
+    return reply(result.ok ? msg("input.empty") : result.error);
+  }),
+  chooseMethod: assign<Ctx, Ev, { method: Method }, Ev, never>(({ context }, params) => ({
+    draft: withMethod(context.draft, params.method),
+  })),
+  saveDocument: enqueueActions<Ctx, Ev, { slot: DocumentSlot }, Ev, never, never, never, never, Out>(
+    ({ context, event, enqueue }, params) => {
+      assertEvent(event, "user.file");
+      if (!event.upload.document) return;
+      const document = event.upload.document;
+      enqueue.assign({ draft: { ...context.draft, documents: { ...context.draft.documents, [params.slot]: document } } });
+      enqueue.emit({ type: "effect.keepDocument", documentId: document.id });
+      enqueue.emit(reply(msg("document.received")));
+    },
+  ),
+  explainUpload: act.emit(({ event }) => {
+    assertEvent(event, "user.file");
+    const lines = event.upload.problems.map((problem) =>
+      msg("document.problemLine", { problem: msg(`document.problem.${problem.code}`, problem.params) }),
+    );
+    return reply(msg("document.rejected"), ...lines);
+  }),
+  saveContact: act.assign(({ context, event }) => {
+    assertEvent(event, "user.contact");
+    return { draft: { ...context.draft, phone: event.phone, phoneVerified: event.phone } };
+  }),
+  sendCodeIfNeeded: act.enqueueActions(({ context, event, enqueue }) => {
+    const phone = phoneToVerify(context);
+    if (!phone || resendWaitMs(context.code, event.now) > 0) return;
+    const check = context.code?.phone === phone ? checkOneTimeCode(context.code, "", event.now) : "expired";
+    if (check === "expired" || check === "exhausted") enqueue.emit({ type: "effect.sendCode", phone });
+  }),
+  resendCode: act.enqueueActions(({ context, enqueue }) => {
+    const phone = phoneToVerify(context)!;
+    enqueue.emit({ type: "effect.sendCode", phone });
+    enqueue.emit(reply(msg("otp.sent", { phone: formatPhoneForDisplay(phone) })));
+  }),
+  sayResendWait: act.emit(({ context, event }) =>
+    reply(msg("otp.wait", { seconds: Math.ceil(resendWaitMs(context.code, event.now) / 1000) })),
+  ),
+  rememberCode: act.assign(({ event }) => {
+    assertEvent(event, "code.sent");
+    return { code: event.issued };
+  }),
+  confirmPhone: act.enqueueActions(({ context, enqueue }) => {
+    enqueue.assign({ draft: { ...context.draft, phoneVerified: context.draft.phone }, code: undefined });
+    enqueue.emit(reply(msg("otp.verified")));
+  }),
+  explainWrongCode: act.enqueueActions(({ context, event, enqueue }) => {
+    assertEvent(event, "user.text");
+    const code = context.code;
+    if (!code || code.phone !== phoneToVerify(context)) return;
+    const check = checkOneTimeCode(code, event.text, event.now);
+    if (check === "wrong") {
+      const wrongTries = code.wrongTries + 1;
+      enqueue.assign({ code: { ...code, wrongTries } });
+      const left = ONE_TIME_CODE_MAX_WRONG_TRIES - wrongTries;
+      enqueue.emit(reply(msg(left > 0 ? "otp.wrong" : "otp.exhausted", { left })));
+    } else if (check !== "match") {
+      enqueue.emit(reply(msg(`otp.${check}`)));
+    }
+  }),
+  submit: act.emit(({ context }) => ({
+    type: "effect.submit",
+    draft: context.draft,
+    ...(context.resubmitting ? { previousReference: context.resubmitting } : {}),
+  })),
+  provideInfo: act.emit(({ context }) => ({ type: "effect.provideInfo", reference: context.providingInfo!, draft: context.draft })),
+  prepareResubmission: act.emit(({ event }) => ({
+    type: "effect.prepareResubmission",
+    reference: event.record.application!.reference,
+    why: "rejected" as const,
+  })),
+  prepareReverification: act.emit(({ event }) => ({
+    type: "effect.prepareResubmission",
+    reference: event.record.application!.reference,
+    why: "legal_rep_change" as const,
+  })),
+  startResubmission: act.enqueueActions(({ event, enqueue }) => {
+    assertEvent(event, "resubmission.ready");
+    enqueue.assign({ draft: event.draft, resubmitting: event.previousReference, providingInfo: undefined });
+    const key = event.why === "rejected" ? "resubmit.started" : "reverify.started";
+    enqueue.emit(reply(msg(key, { reference: event.previousReference })));
+  }),
+  answerFaq: act.emit(({ event }) => {
+    const topic = event.type === "user.text" ? event.faq?.topic : (event.type.slice("choice.faq.".length) as FaqTopic);
+    if (!topic || !FAQ_TOPICS.includes(topic)) return reply(msg("input.staleChoice"));
+    const contact = event.type === "user.text" ? event.contact : undefined;
+    return { type: "reply", ...faqReply(topic, event.record, event.supportContact, contact) };
+  }),
+  offerTopics: act.enqueueActions(({ event, enqueue }) => {
+    assertEvent(event, "user.text");
+    enqueue.assign({ unansweredQuestion: event.text.trim().slice(0, 500) });
+    enqueue.emit({
+      type: "reply",
+      body: [msg("faq.noMatch")],
+      choices: [...topicChoices(), choice("support", "choice.talkToPerson")],
+    });
+  }),
+  showTopics: act.emit({ type: "reply", body: [msg("faq.pick")], choices: topicChoices() }),
+  requestSupport: act.emit(({ context }) => ({
+    type: "effect.requestSupport",
+    ...(context.unansweredQuestion ? { question: context.unansweredQuestion } : {}),
+  })),
+  confirmSupportRequest: act.enqueueActions(({ event, enqueue }) => {
+    assertEvent(event, "support.requested");
+    enqueue.emit(reply(msg("support.requested", { reference: event.reference, support: event.supportContact })));
+    enqueue.assign({ unansweredQuestion: undefined });
+  }),
+  explainNewEmail: act.emit(({ event }) => {
+    assertEvent(event, "user.text");
+    return reply(msg("error.email.format", { value: event.text.trim() }));
+  }),
+  saveNewEmail: act.emit(({ event }) => {
+    assertEvent(event, "user.text");
+    return { type: "effect.updateContact", field: "email" as const, value: validEmail(event.text)! };
+  }),
+  rememberNewPhone: act.assign(({ event }) => {
+    assertEvent(event, "user.text");
+    return { pendingPhone: validPhone(event.text) };
+  }),
+  explainNewPhone: act.emit(({ event }) => {
+    assertEvent(event, "user.text");
+    const result = validatePhone(event.text);
+    return reply(msg(result.valid ? "error.phone.invalid" : `error.phone.${result.error}`));
+  }),
+  saveNewPhone: act.emit(({ context }) => ({ type: "effect.updateContact", field: "phone" as const, value: context.pendingPhone! })),
+  confirmContactUpdated: act.enqueueActions(({ event, enqueue }) => {
+    assertEvent(event, "contact.updated");
+    enqueue.emit({
+      type: "reply",
+      body: [msg(event.field === "email" ? "contact.emailUpdated" : "contact.phoneUpdated")],
+      choices: [choice("notify.resend", "choice.resendToNew")],
+    });
+    enqueue.assign({ pendingPhone: undefined, code: undefined });
+  }),
+  explainHeld: act.emit(({ context, event }) => {
+    assertEvent(event, "application.held");
+    const note = (context.locale === "zh-CN" ? event.note.zh : event.note.en) ?? "";
+    return reply(msg("maintenance.held", { until: event.until, note }));
+  }),
+  confirmResent: act.emit(({ event }) => {
+    assertEvent(event, "notification.resent");
+    const used: Channel[] = event.channels.length > 0 ? event.channels : ["chat"];
+    return reply(msg("notification.resent", { channels: joinMessages(used.map((channel) => msg(`channel.${channel}`))) }));
+  }),
+  explainResendRefused: act.emit(({ event }) => {
+    assertEvent(event, "notification.resendRefused");
+    if (event.until === null) return reply(msg("notification.nothingToResend"));
+    return reply(msg("notification.resendLimited", { minutes: Math.max(1, Math.ceil((event.until - event.now) / 60_000)) }));
+  }),
+  prepareInfo: act.emit(({ event }) => ({ type: "effect.prepareInfo", reference: event.record.application!.reference })),
+  startProvidingInfo: act.enqueueActions(({ event, enqueue }) => {
+    assertEvent(event, "info.ready");
+    enqueue.assign({ draft: event.draft, providingInfo: event.reference, resubmitting: undefined });
+    enqueue.emit(reply(msg("provideInfo.started", { reference: event.reference })));
+  }),
+  confirmInfoProvided: act.enqueueActions(({ event, enqueue }) => {
+    assertEvent(event, "application.infoProvided");
+    enqueue.emit(reply(msg("provideInfo.done", { reference: event.reference })));
+    enqueue.assign({ draft: EMPTY_DRAFT, providingInfo: undefined, code: undefined });
+  }),
+  rememberWithdrawal: act.assign(({ event }) => ({ withdrawing: event.record.application?.reference })),
+  withdraw: act.emit(({ context }) => ({ type: "effect.withdraw", reference: context.withdrawing! })),
+  confirmWithdrawal: act.enqueueActions(({ event, enqueue }) => {
+    assertEvent(event, "application.withdrawn");
+    enqueue.emit(reply(msg("withdraw.done", { reference: event.reference })));
+    enqueue.assign({ withdrawing: undefined });
+  }),
+  sayChangeRefused: act.enqueueActions(({ event, enqueue }) => {
+    assertEvent(event, "application.changeRefused");
+    enqueue.emit(
+      reply(
+        event.status
+          ? msg("change.refused", { reference: event.reference, status: msg(`status.${event.status}.label`) })
+          : msg("review.notFound", { reference: event.reference }),
+      ),
+    );
+    enqueue.assign({ providingInfo: undefined, withdrawing: undefined });
+  }),
+  confirmSubmission: act.enqueueActions(({ event, enqueue }) => {
+    assertEvent(event, "application.submitted");
+    enqueue.emit(reply(msg("submitted.done", { reference: event.reference, expectedBy: event.expectedBy })));
+    enqueue.assign({ draft: EMPTY_DRAFT, code: undefined, resubmitting: undefined });
+  }),
+  sayStatus: act.emit(({ context, event }) => ({ type: "reply", ...statusReply(event.record, context.draft) })),
+  sayAccountBlocked: act.emit(({ event }) =>
+    reply(
+      msg("start.accountBlocked", {
+        account: msg(`account.${event.record.account}`),
+        support: event.supportContact,
+      }),
+    ),
+  ),
+  sayPending: act.emit(({ event }) =>
+    reply(
+      msg("start.pending", {
+        reference: event.record.application?.reference ?? "",
+        expectedBy: event.record.application?.expectedBy ?? "",
+      }),
+    ),
+  ),
+  saySupport: act.emit(({ event }) => reply(msg("support.contact", { support: event.supportContact }))),
+  sayUnusable: act.emit(({ event }) => {
+    assertEvent(event, "user.unusable");
+    return reply(msg(`input.${event.reason}`));
+  }),
+  sayUnknownCommand: act.emit(({ event }) => {
+    assertEvent(event, "cmd.unknown");
+    return reply(msg("input.unknownCommand", { command: event.command }), msg("help.text"));
+  }),
+  switchLocale: act.assign(({ context, event }) => {
+    assertEvent(event, "cmd.lang");
+    return { locale: event.locale ?? otherLocale(context.locale) };
+  }),
+};
