@@ -1,10 +1,10 @@
 import type { ChatEvent } from "../src/chat/chat-event.js";
-import type { CardMessages } from "../src/ports/card-messages.js";
 import type { Outbound } from "../src/chat/outbound.js";
 import type { Reply } from "../src/chat/reply.js";
 import type { Locale } from "../src/i18n/locale.js";
-import type { Logger } from "../src/runtime/logger.js";
+import type { CardMessages } from "../src/ports/card-messages.js";
 import type { Reviewers } from "../src/review/reviewers.js";
+import type { Logger } from "../src/runtime/logger.js";
 
 /** What every chat platform's adapter is given besides its own credentials. */
 export interface AdapterOptions {

@@ -1,7 +1,7 @@
 import type { ChatEvent, IncomingFile } from "../src/chat/chat-event.js";
 import type { Reply } from "../src/chat/reply.js";
-import type { ProblemReport } from "../src/domain/document-rules.js";
 import { fileTooLarge } from "../src/documents/document-check.js";
+import type { ProblemReport } from "../src/domain/document-rules.js";
 import { localeFromTag } from "../src/i18n/locale.js";
 import { msg, translate } from "../src/i18n/message.js";
 import { errorSummary } from "../src/runtime/logger.js";

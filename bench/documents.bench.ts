@@ -7,8 +7,8 @@
 import { spawnSync } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import sharp, { type OverlayOptions } from "sharp";
-import { DEFAULT_DOCUMENT_RULES } from "../src/domain/document-rules.js";
 import { inspectPhoto, normalizePhoto } from "../src/documents/photo-check.js";
+import { DEFAULT_DOCUMENT_RULES } from "../src/domain/document-rules.js";
 import { pngBomb } from "../test/helpers/hostile-files.js";
 import { fixturePhoto } from "../test/helpers/photo-corpus.js";
 

@@ -11,15 +11,15 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import pino from "pino";
 import SQLite from "better-sqlite3";
-import { applyPragmas, openSqlite } from "../db/open-database.js";
+import pino from "pino";
 import { migrateToLatest } from "../db/migrate.js";
+import { applyPragmas, openSqlite } from "../db/open-database.js";
 import { SqlStore } from "../db/sql-store.js";
 import type { ChatEvent } from "../src/chat/chat-event.js";
 import { createDocumentCheck } from "../src/documents/document-check.js";
-import { DEFAULT_DOCUMENT_RULES } from "../src/domain/document-rules.js";
 import { DocumentStore } from "../src/documents/document-store.js";
+import { DEFAULT_DOCUMENT_RULES } from "../src/domain/document-rules.js";
 import { Engine } from "../src/engine/engine.js";
 import { minimalGoodJpeg } from "../test/helpers/hostile-files.js";
 

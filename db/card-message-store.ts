@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
-import type { CardMessages } from "../src/ports/card-messages.js";
 import type { ChatAddress } from "../src/domain/platform.js";
+import type { CardMessages } from "../src/ports/card-messages.js";
 import type { Database } from "./schema.js";
 
 export class SqlCardMessages implements CardMessages {

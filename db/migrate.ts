@@ -1,11 +1,11 @@
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from "kysely";
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
+import { AssistantError } from "../src/runtime/errors.js";
 import * as initial from "./migrations/001-initial.js";
 import * as review from "./migrations/002-review.js";
 import * as support from "./migrations/003-support.js";
 import * as cardMessages from "./migrations/004-card-messages.js";
 import * as workspace from "./migrations/005-workspace.js";
 import * as notifications from "./migrations/006-notifications.js";
-import { AssistantError } from "../src/runtime/errors.js";
 import type { Database } from "./schema.js";
 
 /** Migrations listed in code: no file-system lookup, so they work the same from tsx, a bundle or tests. */

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
+import type { Channel, DeliveryState, DeliveryStatus } from "../src/domain/delivery.js";
 import type {
   DueDelivery,
   NewNotification,
@@ -7,7 +8,6 @@ import type {
   NotificationKind,
   NotificationSummary,
 } from "../src/domain/notification.js";
-import type { Channel, DeliveryState, DeliveryStatus } from "../src/domain/delivery.js";
 import type { Outbox, OutboxWriter } from "../src/ports/outbox.js";
 import type { Database } from "./schema.js";
 

@@ -1,15 +1,15 @@
 import type { Kysely } from "kysely";
+import type { Platform } from "../src/domain/platform.js";
+import type { AccountStatus } from "../src/domain/user-record.js";
 import type { AnnouncementStore } from "../src/ports/announcement-store.js";
 import type { CardMessages } from "../src/ports/card-messages.js";
 import type { MaintenanceStore } from "../src/ports/maintenance-store.js";
 import type { OperatorStore } from "../src/ports/operator-store.js";
 import type { Store, StoreTransaction } from "../src/ports/store.js";
-import type { Platform } from "../src/domain/platform.js";
-import type { AccountStatus } from "../src/domain/user-record.js";
 import { sqlAnnouncementStore } from "./announcement-store.js";
 import { SqlCardMessages } from "./card-message-store.js";
 import { GroupCommit } from "./group-commit.js";
-import { hotQueries, type HotQueries } from "./hot-queries.js";
+import { type HotQueries, hotQueries } from "./hot-queries.js";
 import { findUserId } from "./identity-lookup.js";
 import { readMaintenance } from "./maintenance-settings.js";
 import { SqlNotificationStore } from "./notification-store.js";

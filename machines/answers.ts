@@ -6,7 +6,7 @@ import { validatePhone } from "../src/domain/phone.js";
 import { compactIdentifier } from "../src/domain/text.js";
 import { validateUscc } from "../src/domain/uscc.js";
 import type { Validation } from "../src/domain/validation-result.js";
-import { msg, type Message, type MessageKey } from "../src/i18n/message.js";
+import { type Message, type MessageKey, msg } from "../src/i18n/message.js";
 
 export type AnswerResult = { ok: true; draft: Draft } | { ok: false; error: Message };
 

@@ -1,11 +1,11 @@
 import { assertEvent, assign, emit, enqueueActions, setup } from "xstate";
-import { EMPTY_DRAFT, withMethod, type DocumentSlot, type Method, type TextStep } from "../src/domain/application.js";
+import { type DocumentSlot, EMPTY_DRAFT, type Method, type TextStep, withMethod } from "../src/domain/application.js";
 import type { Channel } from "../src/domain/delivery.js";
 import { FAQ_TOPICS, type FaqTopic } from "../src/domain/faq-topics.js";
 import { checkOneTimeCode, ONE_TIME_CODE_MAX_WRONG_TRIES, resendWaitMs } from "../src/domain/one-time-code.js";
 import { formatPhoneForDisplay, validatePhone } from "../src/domain/phone.js";
 import { otherLocale } from "../src/i18n/locale.js";
-import { joinMessages, msg, type Message, type MessageKey } from "../src/i18n/message.js";
+import { joinMessages, type Message, type MessageKey, msg } from "../src/i18n/message.js";
 import { choice } from "./conversation.choices.js";
 import type { ConversationContext, ConversationEvent, ConversationInput, ConversationOutput } from "./conversation.events.js";
 import { answerTo, phoneToVerify, validEmail, validPhone } from "./conversation.guards.js";

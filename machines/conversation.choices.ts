@@ -1,7 +1,7 @@
 import type { Method, Step } from "../src/domain/application.js";
 import type { Choice } from "../src/domain/choice.js";
 import type { FaqTopic } from "../src/domain/faq-topics.js";
-import { msg, type MessageKey } from "../src/i18n/message.js";
+import { type MessageKey, msg } from "../src/i18n/message.js";
 
 /**
  * Every button a user can press in the conversation. Prompts build buttons

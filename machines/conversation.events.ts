@@ -1,14 +1,13 @@
+import type { Draft, LifecycleStatus, Step, StoredDocument } from "../src/domain/application.js";
+import type { Choice } from "../src/domain/choice.js";
 import type { Channel, DeliveryState } from "../src/domain/delivery.js";
-import type { Draft, Step, StoredDocument } from "../src/domain/application.js";
+import type { ProblemReport } from "../src/domain/document-rules.js";
+import type { FaqTopic } from "../src/domain/faq-topics.js";
 import type { IssuedCode } from "../src/domain/one-time-code.js";
 import type { UserRecord } from "../src/domain/user-record.js";
 import type { Locale } from "../src/i18n/locale.js";
 import type { Message } from "../src/i18n/message.js";
-import type { Choice } from "../src/domain/choice.js";
-import type { ProblemReport } from "../src/domain/document-rules.js";
-import type { FaqTopic } from "../src/domain/faq-topics.js";
 import type { ChoiceId } from "./conversation.choices.js";
-import type { LifecycleStatus } from "../src/domain/application.js";
 
 /** Every event carries the engine's clock and the user's current record, so the machine stays pure. */
 interface Stamped {

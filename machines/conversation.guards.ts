@@ -1,10 +1,10 @@
 import { assertEvent } from "xstate";
-import { nextMissingStep, type Draft, type Method, type Step, type TextStep } from "../src/domain/application.js";
+import { type Draft, type Method, nextMissingStep, type Step, type TextStep } from "../src/domain/application.js";
 import { validateEmail } from "../src/domain/email.js";
 import { checkOneTimeCode, resendWaitMs } from "../src/domain/one-time-code.js";
 import { validatePhone } from "../src/domain/phone.js";
-import { isAwaitingDecision, resubmissionVerdict, type ResubmissionVerdict } from "../src/domain/user-record.js";
-import { parseAnswer, type AnswerResult } from "./answers.js";
+import { isAwaitingDecision, type ResubmissionVerdict, resubmissionVerdict } from "../src/domain/user-record.js";
+import { type AnswerResult, parseAnswer } from "./answers.js";
 import type { ConversationContext, ConversationEvent } from "./conversation.events.js";
 
 /** Arguments XState passes a guard: the context and the event being handled. */

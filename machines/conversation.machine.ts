@@ -3,17 +3,17 @@ import {
   DOCUMENT_STEPS,
   editableSteps,
   METHODS,
-  previousStep,
-  stepsFor,
-  STEPS,
-  TEXT_STEPS,
   type Method,
+  previousStep,
+  STEPS,
   type Step,
+  stepsFor,
+  TEXT_STEPS,
   type TextStep,
 } from "../src/domain/application.js";
 import { conversationActions } from "./conversation.actions.js";
-import { conversationGuards } from "./conversation.guards.js";
 import type { ConversationContext, ConversationEvent, ConversationInput, ConversationOutput } from "./conversation.events.js";
+import { conversationGuards } from "./conversation.guards.js";
 
 /**
  * Bump when a change makes persisted snapshots unreadable (a state renamed or

@@ -1,19 +1,19 @@
 import {
   ANSWER_FIELDS,
   DOCUMENT_STEPS,
-  isTextStep,
+  type Draft,
   editableSteps,
   isStepDone,
-  stepsFor,
-  type Draft,
+  isTextStep,
   type Step,
+  stepsFor,
 } from "../src/domain/application.js";
-import { formatPhoneForDisplay } from "../src/domain/phone.js";
-import { maskIdNumber } from "../src/domain/masking.js";
-import { NEW_USER_RECORD, resubmissionVerdict, type UserRecord } from "../src/domain/user-record.js";
-import { msg, type Message } from "../src/i18n/message.js";
-import type { Platform } from "../src/domain/platform.js";
 import type { Choice } from "../src/domain/choice.js";
+import { maskIdNumber } from "../src/domain/masking.js";
+import { formatPhoneForDisplay } from "../src/domain/phone.js";
+import type { Platform } from "../src/domain/platform.js";
+import { NEW_USER_RECORD, resubmissionVerdict, type UserRecord } from "../src/domain/user-record.js";
+import { type Message, msg } from "../src/i18n/message.js";
 import { choice } from "./conversation.choices.js";
 import type { ConversationContext } from "./conversation.events.js";
 

@@ -1,12 +1,12 @@
+import type { Choice } from "../src/domain/choice.js";
+import type { DeliveryState } from "../src/domain/delivery.js";
 import { FAQ_TOPICS, type FaqTopic } from "../src/domain/faq-topics.js";
+import { maskEmail, maskPhone } from "../src/domain/masking.js";
 import { isRejectionReason } from "../src/domain/rejection-reasons.js";
 import { MAX_REJECTIONS_IN_30_DAYS, resubmissionVerdict, type UserRecord } from "../src/domain/user-record.js";
-import { msg, type Message } from "../src/i18n/message.js";
-import type { Choice } from "../src/domain/choice.js";
-import { maskEmail, maskPhone } from "../src/domain/masking.js";
-import type { ContactDetails } from "./conversation.events.js";
+import { type Message, msg } from "../src/i18n/message.js";
 import { choice } from "./conversation.choices.js";
-import type { DeliveryState } from "../src/domain/delivery.js";
+import type { ContactDetails } from "./conversation.events.js";
 
 export interface FaqReply {
   body: Message[];

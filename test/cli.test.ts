@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli, testEnv } from "./helpers/child-process.js";
 import { goodJpeg } from "./helpers/hostile-files.js";
 

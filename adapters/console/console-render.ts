@@ -1,5 +1,5 @@
-import { translate } from "../../src/i18n/message.js";
 import type { Reply } from "../../src/chat/reply.js";
+import { translate } from "../../src/i18n/message.js";
 
 /**
  * One bot message as console text: `bot → <user>: <text>`, further lines of

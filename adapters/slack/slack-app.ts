@@ -1,18 +1,18 @@
-import { App, HTTPReceiver, type BlockButtonAction, type webApi } from "@slack/bolt";
+import { App, type BlockButtonAction, HTTPReceiver, type webApi } from "@slack/bolt";
 import type { ChatEvent } from "../../src/chat/chat-event.js";
-import type { Workspace } from "../../src/domain/platform.js";
 import { homeContent } from "../../src/chat/home.js";
+import type { Workspace } from "../../src/domain/platform.js";
 import type { UserRecord } from "../../src/domain/user-record.js";
 import { localeFromTag } from "../../src/i18n/locale.js";
 import { msg, translate } from "../../src/i18n/message.js";
-import { errorSummary } from "../../src/runtime/logger.js";
+import { REVIEW_ID_PATTERN } from "../../src/review/review-buttons.js";
 import { reviewFormProblem } from "../../src/review/review-desk.js";
+import { errorSummary } from "../../src/runtime/logger.js";
 import type { AdapterOptions } from "../adapter-options.js";
+import { dispatchChatEvent, downloadedFile } from "../chat-dispatch.js";
 import { boltLogger } from "./bolt-logger.js";
 import { SlackDelivery, type SlackInteraction } from "./slack-delivery.js";
 import { downloadSlackFile, FileAccessError } from "./slack-files.js";
-import { REVIEW_ID_PATTERN } from "../../src/review/review-buttons.js";
-import { dispatchChatEvent, downloadedFile } from "../chat-dispatch.js";
 import { CHOICE_ACTION, FORM_BLOCKS, renderMessage } from "./slack-render.js";
 
 export interface SlackAppOptions extends AdapterOptions {

@@ -1,8 +1,8 @@
 import type { webApi } from "@slack/bolt";
-import type { CardMessages } from "../../src/ports/card-messages.js";
 import type { Reply } from "../../src/chat/reply.js";
 import type { ChatAddress } from "../../src/domain/platform.js";
 import { translate } from "../../src/i18n/message.js";
+import type { CardMessages } from "../../src/ports/card-messages.js";
 import { errorSummary, type Logger } from "../../src/runtime/logger.js";
 import { renderMessage, renderModal } from "./slack-render.js";
 

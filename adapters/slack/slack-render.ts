@@ -1,9 +1,9 @@
 import type { KnownBlock, View } from "@slack/types";
 import type { Form, Reply } from "../../src/chat/reply.js";
-import type { Choice } from "../../src/domain/choice.js";
 import { splitText } from "../../src/chat/split-text.js";
+import type { Choice } from "../../src/domain/choice.js";
 import type { Locale } from "../../src/i18n/locale.js";
-import { translate, type Message } from "../../src/i18n/message.js";
+import { type Message, translate } from "../../src/i18n/message.js";
 
 /** Block Kit's limits: characters in a section's text, buttons per actions block, characters of a modal title. */
 const SECTION_LIMIT = 3000;

@@ -1,8 +1,8 @@
-import { run, type RunnerHandle } from "@grammyjs/runner";
-import { webhookCallback, type Bot } from "grammy";
+import { type RunnerHandle, run } from "@grammyjs/runner";
+import { type Bot, webhookCallback } from "grammy";
 import type { BotCommand, LanguageCode } from "grammy/types";
 import { LOCALES, type Locale } from "../../src/i18n/locale.js";
-import { msg, translate, type MessageKey } from "../../src/i18n/message.js";
+import { type MessageKey, msg, translate } from "../../src/i18n/message.js";
 import { errorSummary, type Logger } from "../../src/runtime/logger.js";
 import type { RunningPlatform } from "../http/web-server.js";
 

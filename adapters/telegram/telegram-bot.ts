@@ -3,14 +3,14 @@ import { sequentialize } from "@grammyjs/runner";
 import { Bot, type Context } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { ChatEvent } from "../../src/chat/chat-event.js";
-import { translate } from "../../src/i18n/message.js";
-import { errorSummary } from "../../src/runtime/logger.js";
-import { isReviewButton } from "../../src/review/review-buttons.js";
-import { TelegramDelivery } from "./telegram-delivery.js";
-import type { AdapterOptions } from "../adapter-options.js";
-import { downloadFile } from "./telegram-files.js";
 import { fileTooLarge } from "../../src/documents/document-check.js";
+import { translate } from "../../src/i18n/message.js";
+import { isReviewButton } from "../../src/review/review-buttons.js";
+import { errorSummary } from "../../src/runtime/logger.js";
+import type { AdapterOptions } from "../adapter-options.js";
 import { dispatchChatEvent, downloadedFile } from "../chat-dispatch.js";
+import { TelegramDelivery } from "./telegram-delivery.js";
+import { downloadFile } from "./telegram-files.js";
 import { readUpdate, type TelegramInput } from "./telegram-updates.js";
 
 export interface TelegramBotOptions extends AdapterOptions {

@@ -1,11 +1,11 @@
-import { GrammyError, InputFile, type Api } from "grammy";
+import { type Api, GrammyError, InputFile } from "grammy";
 import type { InlineKeyboardMarkup, InputMediaPhoto } from "grammy/types";
-import type { CardMessages } from "../../src/ports/card-messages.js";
 import type { Reply } from "../../src/chat/reply.js";
+import { splitText } from "../../src/chat/split-text.js";
 import type { ChatAddress } from "../../src/domain/platform.js";
 import { msg, translate } from "../../src/i18n/message.js";
+import type { CardMessages } from "../../src/ports/card-messages.js";
 import { errorSummary, type Logger } from "../../src/runtime/logger.js";
-import { splitText } from "../../src/chat/split-text.js";
 import { contactKeyboard, inlineKeyboard, MESSAGE_LIMIT, messageText } from "./telegram-render.js";
 
 export interface TelegramDeliveryOptions {

@@ -1,8 +1,8 @@
 import type { InlineKeyboardMarkup, ReplyKeyboardMarkup } from "grammy/types";
 import type { Reply } from "../../src/chat/reply.js";
 import type { Locale } from "../../src/i18n/locale.js";
-import { AssistantError } from "../../src/runtime/errors.js";
 import { msg, translate } from "../../src/i18n/message.js";
+import { AssistantError } from "../../src/runtime/errors.js";
 
 /** Telegram's limits: characters per message, bytes per button's callback data. */
 export const MESSAGE_LIMIT = 4096;

@@ -1,21 +1,21 @@
 import { join } from "node:path";
 import { migrateToLatest } from "../../db/migrate.js";
+import type { SqlNotificationStore } from "../../db/notification-store.js";
 import { openSqlite } from "../../db/open-database.js";
 import { SqlStore } from "../../db/sql-store.js";
-import type { Config } from "../runtime/config.js";
+import type { Reply } from "../chat/reply.js";
 import { createDocumentCheck } from "../documents/document-check.js";
 import { DocumentStore } from "../documents/document-store.js";
-import { Engine } from "../engine/engine.js";
-import type { Logger } from "../runtime/logger.js";
-import type { Reviewers } from "../review/reviewers.js";
-import { runDueTasks } from "../review/due-tasks.js";
-import type { Reply } from "../chat/reply.js";
-import { DevelopmentSmsSender, type SmsSender } from "../notifications/sms-sender.js";
-import { WebhookSmsSender } from "../notifications/webhook-sms-sender.js";
 import type { ChatAddress } from "../domain/platform.js";
-import type { SqlNotificationStore } from "../../db/notification-store.js";
+import { Engine } from "../engine/engine.js";
 import { Dispatcher } from "../notifications/dispatcher.js";
+import { DevelopmentSmsSender, type SmsSender } from "../notifications/sms-sender.js";
 import { SmtpEmailSender } from "../notifications/smtp-email-sender.js";
+import { WebhookSmsSender } from "../notifications/webhook-sms-sender.js";
+import { runDueTasks } from "../review/due-tasks.js";
+import type { Reviewers } from "../review/reviewers.js";
+import type { Config } from "../runtime/config.js";
+import type { Logger } from "../runtime/logger.js";
 
 export interface Assistant {
   engine: Engine;

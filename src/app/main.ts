@@ -2,17 +2,17 @@ import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
 import { runConsoleChat } from "../../adapters/console/console-chat.js";
 import { renderSms } from "../../adapters/console/console-render.js";
-import { startWebServer, type RequestHandler, type RunningPlatform } from "../../adapters/http/web-server.js";
-import { startSlack } from "./start-slack.js";
-import { startTelegram } from "./start-telegram.js";
-import { openAssistant, smsSenderFor } from "./assistant.js";
+import { type RequestHandler, type RunningPlatform, startWebServer } from "../../adapters/http/web-server.js";
 import { Outbound } from "../chat/outbound.js";
+import type { Reply } from "../chat/reply.js";
+import { DEFAULT_RETRY_POLICY, nextAttemptAt } from "../notifications/retry-policy.js";
+import { combineReviewers, consoleReviewers, roomReviewers } from "../review/reviewers.js";
 import type { Config } from "../runtime/config.js";
 import { loadConfigOrExit } from "../runtime/load-config.js";
 import { createLogger, errorSummary, type Logger } from "../runtime/logger.js";
-import { combineReviewers, consoleReviewers, roomReviewers } from "../review/reviewers.js";
-import type { Reply } from "../chat/reply.js";
-import { DEFAULT_RETRY_POLICY, nextAttemptAt } from "../notifications/retry-policy.js";
+import { openAssistant, smsSenderFor } from "./assistant.js";
+import { startSlack } from "./start-slack.js";
+import { startTelegram } from "./start-telegram.js";
 
 /** How often reminders and overdue notices are looked for. */
 const DUE_TASK_INTERVAL_MS = 60_000;

@@ -1,9 +1,9 @@
+import type { RunningPlatform } from "../../adapters/http/web-server.js";
+import { createSlackApp } from "../../adapters/slack/slack-app.js";
 import { findUserRecord } from "../applications/user-records.js";
+import { localDate } from "../domain/business-days.js";
 import type { Config, SlackConfig } from "../runtime/config.js";
 import { adapterOptions, type PlatformParts } from "./platform-parts.js";
-import type { RunningPlatform } from "../../adapters/http/web-server.js";
-import { localDate } from "../domain/business-days.js";
-import { createSlackApp } from "../../adapters/slack/slack-app.js";
 
 /** Builds and starts the Slack adapter: Socket Mode connects now; HTTP mode hands its handler to the web server. */
 export async function startSlack(slack: SlackConfig, config: Readonly<Config>, parts: PlatformParts): Promise<RunningPlatform> {

@@ -1,9 +1,9 @@
-import type { Config, TelegramConfig } from "../runtime/config.js";
-import { adapterOptions, type PlatformParts } from "./platform-parts.js";
 import type { RunningPlatform } from "../../adapters/http/web-server.js";
+import { runTelegram } from "../../adapters/telegram/run-telegram.js";
 import { createTelegramBot } from "../../adapters/telegram/telegram-bot.js";
 import { BOT_API_DOWNLOAD_LIMIT } from "../../adapters/telegram/telegram-files.js";
-import { runTelegram } from "../../adapters/telegram/run-telegram.js";
+import type { Config, TelegramConfig } from "../runtime/config.js";
+import { adapterOptions, type PlatformParts } from "./platform-parts.js";
 
 const OFFICIAL_API_ROOT = "https://api.telegram.org";
 

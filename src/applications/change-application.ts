@@ -1,4 +1,4 @@
-import { nextStatus, type LifecycleEvent } from "../../machines/application-lifecycle.machine.js";
+import { type LifecycleEvent, nextStatus } from "../../machines/application-lifecycle.machine.js";
 import type { LifecycleStatus, Step } from "../domain/application.js";
 import type { Platform } from "../domain/platform.js";
 import type { RejectionReason } from "../domain/rejection-reasons.js";

@@ -1,11 +1,11 @@
 import {
   addBusinessDaysToInstant,
   expectedDecisionDate,
-  REMIND_REVIEWERS_AFTER_BUSINESS_DAYS,
   type IsoDate,
+  REMIND_REVIEWERS_AFTER_BUSINESS_DAYS,
 } from "../domain/business-days.js";
-import { AssistantError } from "../runtime/errors.js";
 import type { ApplicationStore, NewSubmission } from "../ports/application-store.js";
+import { AssistantError } from "../runtime/errors.js";
 
 /** What a submission needs besides the draft: the promise's calendar and a way to draw reference codes. */
 export interface SubmissionCalendar {

@@ -1,6 +1,6 @@
 import type { IsoDate } from "../domain/business-days.js";
 import type { Platform } from "../domain/platform.js";
-import { userRecord, type UserRecord } from "../domain/user-record.js";
+import { type UserRecord, userRecord } from "../domain/user-record.js";
 import type { Store } from "../ports/store.js";
 
 /** The status view the CLI, the App Home and support staff see; null when the platform user never wrote to us. */

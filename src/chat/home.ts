@@ -1,8 +1,8 @@
 import { statusReply } from "../../machines/conversation.prompts.js";
 import { EMPTY_DRAFT } from "../domain/application.js";
-import { NEW_USER_RECORD, type UserRecord } from "../domain/user-record.js";
-import { msg, type Message } from "../i18n/message.js";
 import type { Choice } from "../domain/choice.js";
+import { NEW_USER_RECORD, type UserRecord } from "../domain/user-record.js";
+import { type Message, msg } from "../i18n/message.js";
 
 /**
  * What a platform's home page (Slack's App Home) shows a user: their

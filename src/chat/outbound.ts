@@ -1,8 +1,7 @@
-import { errorSummary, type Logger } from "../runtime/logger.js";
-import type { Platform } from "../domain/platform.js";
-import type { Reply } from "./reply.js";
+import type { ChatAddress, Platform } from "../domain/platform.js";
 import { AssistantError } from "../runtime/errors.js";
-import type { ChatAddress } from "../domain/platform.js";
+import { errorSummary, type Logger } from "../runtime/logger.js";
+import type { Reply } from "./reply.js";
 
 /** Delivers one message to a chat of the adapter's platform. */
 export type ReplySender = (to: ChatAddress, reply: Reply) => Promise<void>;

@@ -1,7 +1,7 @@
-import type { Locale } from "../i18n/locale.js";
-import type { Message } from "../i18n/message.js";
 import type { Choice } from "../domain/choice.js";
 import type { ChatAddress } from "../domain/platform.js";
+import type { Locale } from "../i18n/locale.js";
+import type { Message } from "../i18n/message.js";
 
 /**
  * A small form that adapters with dialogs (Slack modals) show instead of the

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, open, rename, stat } from "node:fs/promises";
-import { AssistantError } from "../runtime/errors.js";
 import { join } from "node:path";
+import { AssistantError } from "../runtime/errors.js";
 
 /**
  * Document bytes on disk, content-addressed by SHA-256 under

@@ -1,8 +1,8 @@
 import sharp, { type Metadata } from "sharp";
 import type { DocumentFormat } from "../domain/application.js";
-import { sniffFormat } from "./sniff-format.js";
 import type { DocumentProblem, DocumentRules } from "../domain/document-rules.js";
 import { measurePhoto, type PhotoMetrics } from "./photo-metrics.js";
+import { sniffFormat } from "./sniff-format.js";
 
 // Uploads are one-off inputs: libvips' operation cache would only keep them in memory.
 sharp.cache(false);

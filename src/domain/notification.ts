@@ -1,7 +1,7 @@
+import type { Message } from "../i18n/message.js";
 import type { Choice } from "./choice.js";
 import type { Channel, DeliveryState } from "./delivery.js";
 import type { ChatAddress } from "./platform.js";
-import type { Message } from "../i18n/message.js";
 
 export type NotificationKind = "decision" | "needs_info" | "overdue" | "reverify" | "announcement" | "resend" | "held_released";
 

@@ -1,6 +1,6 @@
 import { initialTransition, type SnapshotFrom } from "xstate";
-import { CONVERSATION_MACHINE_VERSION, conversationMachine } from "../../machines/conversation.machine.js";
 import type { ConversationInput } from "../../machines/conversation.events.js";
+import { CONVERSATION_MACHINE_VERSION, conversationMachine } from "../../machines/conversation.machine.js";
 import type { StoredConversation } from "../ports/conversation-store.js";
 
 export type ConversationSnapshot = SnapshotFrom<typeof conversationMachine>;

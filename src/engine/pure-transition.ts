@@ -1,6 +1,6 @@
-import { createActor, type AnyActorScope } from "xstate";
-import { conversationMachine } from "../../machines/conversation.machine.js";
+import { type AnyActorScope, createActor } from "xstate";
 import type { ConversationEvent, ConversationOutput } from "../../machines/conversation.events.js";
+import { conversationMachine } from "../../machines/conversation.machine.js";
 import { EMPTY_DRAFT } from "../domain/application.js";
 import type { ConversationSnapshot } from "./conversation-snapshot.js";
 

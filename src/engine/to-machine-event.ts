@@ -1,11 +1,11 @@
-import type { ConversationEvent, CheckedUpload } from "../../machines/conversation.events.js";
+import type { ChoiceId } from "../../machines/conversation.choices.js";
+import type { CheckedUpload, ConversationEvent } from "../../machines/conversation.events.js";
+import type { ChatEvent } from "../chat/chat-event.js";
 import { validatePhone } from "../domain/phone.js";
 import { textProblem } from "../domain/text.js";
 import type { UserRecord } from "../domain/user-record.js";
-import { LOCALES, localeFromTag } from "../i18n/locale.js";
-import type { ChatEvent } from "../chat/chat-event.js";
-import type { ChoiceId } from "../../machines/conversation.choices.js";
 import type { FaqMatch } from "../faq/faq-matcher.js";
+import { LOCALES, localeFromTag } from "../i18n/locale.js";
 
 export interface EventStamp {
   now: number;

@@ -1,6 +1,6 @@
-import { FAQ_PHRASINGS } from "./faq-phrasings.js";
 import { FAQ_TOPICS, type FaqTopic } from "../domain/faq-topics.js";
-import { questionFeatures, type Features } from "./text-features.js";
+import { FAQ_PHRASINGS } from "./faq-phrasings.js";
+import { type Features, questionFeatures } from "./text-features.js";
 
 export interface FaqMatch {
   /** null when no topic matches well enough: say so honestly and offer the topic list. */

@@ -1,6 +1,6 @@
-import { mayResubmit } from "../domain/rejection-reasons.js";
-import { joinMessages, msg, type Message } from "../i18n/message.js";
 import type { Choice } from "../domain/choice.js";
+import { mayResubmit } from "../domain/rejection-reasons.js";
+import { joinMessages, type Message, msg } from "../i18n/message.js";
 import type { ApplicationForReview } from "../ports/application-store.js";
 
 /** What the applicant is told after a reviewer's decision, with the next step as a button. */

@@ -1,17 +1,16 @@
-import type { Platform } from "../domain/platform.js";
 import type { Reply } from "../chat/reply.js";
-import type { ChatAddress } from "../domain/platform.js";
+import type { Channel } from "../domain/delivery.js";
+import type { DueDelivery } from "../domain/notification.js";
+import type { ChatAddress, Platform } from "../domain/platform.js";
 import type { Locale } from "../i18n/locale.js";
 import { translate } from "../i18n/message.js";
+import type { Outbox } from "../ports/outbox.js";
 import { errorSummary, type Logger } from "../runtime/logger.js";
-import type { SmsSender } from "./sms-sender.js";
 import { DeliveryError } from "./delivery-error.js";
 import { emailMessage } from "./email-message.js";
-import type { DueDelivery } from "../domain/notification.js";
-import type { Channel } from "../domain/delivery.js";
 import { chatReply } from "./notify.js";
-import type { Outbox } from "../ports/outbox.js";
 import { DEFAULT_RETRY_POLICY, nextAttemptAt, type RetryPolicy } from "./retry-policy.js";
+import type { SmsSender } from "./sms-sender.js";
 import type { EmailSender } from "./smtp-email-sender.js";
 
 export interface DispatcherDependencies {

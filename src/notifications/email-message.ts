@@ -1,6 +1,6 @@
+import type { NotificationContent } from "../domain/notification.js";
 import type { Locale } from "../i18n/locale.js";
 import { msg, translate } from "../i18n/message.js";
-import type { NotificationContent } from "../domain/notification.js";
 
 /** Anything shaped like a resident ID number (or a legal representative's) in free text, e.g. a reviewer's note. */
 const ID_NUMBER = /\b\d{6}(?:18|19|20)\d{2}\d{7}[\dXx]\b/g;

@@ -1,8 +1,8 @@
-import { msg } from "../i18n/message.js";
-import type { Locale } from "../i18n/locale.js";
-import { decisionMessage } from "./decision-message.js";
-import type { ApplicationForReview } from "../ports/application-store.js";
 import type { NotificationContent, NotificationKind } from "../domain/notification.js";
+import type { Locale } from "../i18n/locale.js";
+import { msg } from "../i18n/message.js";
+import type { ApplicationForReview } from "../ports/application-store.js";
+import { decisionMessage } from "./decision-message.js";
 
 /** A reviewer's decision, for chat, email and SMS. */
 export function decisionNotification(

@@ -1,12 +1,12 @@
 import type { Reply } from "../chat/reply.js";
 import type { Choice } from "../domain/choice.js";
+import type { Channel } from "../domain/delivery.js";
+import type { NotificationContent, NotificationKind } from "../domain/notification.js";
 import type { ChatAddress } from "../domain/platform.js";
+import type { Locale } from "../i18n/locale.js";
 import type { ApplicationStore } from "../ports/application-store.js";
 import type { ConversationStore } from "../ports/conversation-store.js";
 import type { OutboxWriter } from "../ports/outbox.js";
-import type { Locale } from "../i18n/locale.js";
-import type { NotificationContent, NotificationKind } from "../domain/notification.js";
-import type { Channel } from "../domain/delivery.js";
 
 export interface Notice {
   userId: string;

@@ -1,5 +1,5 @@
-import type { Logger } from "../runtime/logger.js";
 import { maskPhone } from "../domain/masking.js";
+import type { Logger } from "../runtime/logger.js";
 
 /**
  * Sends one SMS; throws a `DeliveryError` on failure. `idempotencyKey`, when

@@ -1,16 +1,16 @@
-import { localDate } from "../domain/business-days.js";
-import type { Locale } from "../i18n/locale.js";
-import { msg } from "../i18n/message.js";
-import type { Reply } from "../chat/reply.js";
-import type { Store, StoreTransaction } from "../ports/store.js";
-import { reviewCard } from "./review-card.js";
-import type { Channel } from "../domain/delivery.js";
-import { heldReleasedNotification, overdueNotification } from "../notifications/notification-content.js";
-import { newReferenceCode } from "../domain/reference-code.js";
-import { actorId } from "../domain/actor.js";
 import { maintenanceInForce } from "../applications/maintenance.js";
 import { submitDraft } from "../applications/submit-draft.js";
+import type { Reply } from "../chat/reply.js";
+import { actorId } from "../domain/actor.js";
+import { localDate } from "../domain/business-days.js";
+import type { Channel } from "../domain/delivery.js";
+import { newReferenceCode } from "../domain/reference-code.js";
+import type { Locale } from "../i18n/locale.js";
+import { msg } from "../i18n/message.js";
+import { heldReleasedNotification, overdueNotification } from "../notifications/notification-content.js";
 import { notify } from "../notifications/notify.js";
+import type { Store, StoreTransaction } from "../ports/store.js";
+import { reviewCard } from "./review-card.js";
 import type { Reviewers } from "./reviewers.js";
 
 /** How long processed event ids are kept for deduplication (Telegram and Slack redeliver within hours). */

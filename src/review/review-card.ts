@@ -1,12 +1,12 @@
-import { DOCUMENT_STEPS, stepsFor, type Step } from "../domain/application.js";
+import type { Reply } from "../chat/reply.js";
+import { DOCUMENT_STEPS, type Step, stepsFor } from "../domain/application.js";
+import type { Choice } from "../domain/choice.js";
 import { maskIdNumber } from "../domain/masking.js";
 import { formatPhoneForDisplay } from "../domain/phone.js";
 import { REJECTION_REASON_CODES } from "../domain/rejection-reasons.js";
-import { msg, type Message } from "../i18n/message.js";
-import type { Reply } from "../chat/reply.js";
-import type { Choice } from "../domain/choice.js";
-import { encodeReviewButton } from "./review-buttons.js";
+import { type Message, msg } from "../i18n/message.js";
 import type { ApplicationForReview } from "../ports/application-store.js";
+import { encodeReviewButton } from "./review-buttons.js";
 
 export type CardContent = Omit<Reply, "locale" | "to">;
 

@@ -1,24 +1,24 @@
-import { actorId } from "../domain/actor.js";
-import { decodeReviewButton, encodeReviewButton, isReviewButton } from "./review-buttons.js";
-import { changeApplication } from "../applications/change-application.js";
 import type { LifecycleEvent } from "../../machines/application-lifecycle.machine.js";
-import { stepsFor, type Step } from "../domain/application.js";
-import { REJECTION_REASON_CODES, type RejectionReason } from "../domain/rejection-reasons.js";
-import type { Locale } from "../i18n/locale.js";
-import { msg, type Message } from "../i18n/message.js";
+import { changeApplication } from "../applications/change-application.js";
 import type { ChatEvent } from "../chat/chat-event.js";
 import type { Form, Reply } from "../chat/reply.js";
+import { actorId } from "../domain/actor.js";
+import { type Step, stepsFor } from "../domain/application.js";
 import type { Choice } from "../domain/choice.js";
+import type { Channel } from "../domain/delivery.js";
 import type { ChatAddress } from "../domain/platform.js";
+import { REJECTION_REASON_CODES, type RejectionReason } from "../domain/rejection-reasons.js";
+import type { Locale } from "../i18n/locale.js";
+import { type Message, msg } from "../i18n/message.js";
+import { decisionNotification } from "../notifications/notification-content.js";
+import { notify } from "../notifications/notify.js";
 import type { ApplicationStore } from "../ports/application-store.js";
 import type { AuditStore } from "../ports/audit-store.js";
 import type { ConversationStore } from "../ports/conversation-store.js";
 import type { OutboxWriter } from "../ports/outbox.js";
-import { detailLines, REASON_LABELS, reviewCard, selected, toggleChoices } from "./review-card.js";
 import type { ReviewSession, ReviewSessionStore } from "../ports/review-session-store.js";
-import type { Channel } from "../domain/delivery.js";
-import { decisionNotification } from "../notifications/notification-content.js";
-import { notify } from "../notifications/notify.js";
+import { decodeReviewButton, encodeReviewButton, isReviewButton } from "./review-buttons.js";
+import { detailLines, REASON_LABELS, reviewCard, selected, toggleChoices } from "./review-card.js";
 import type { Reviewers } from "./reviewers.js";
 
 /**

@@ -1,5 +1,4 @@
-import type { Platform } from "../domain/platform.js";
-import type { ChatAddress } from "../domain/platform.js";
+import type { ChatAddress, Platform } from "../domain/platform.js";
 
 /** Who may decide applications, and where review cards go. */
 export interface Reviewers {

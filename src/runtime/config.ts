@@ -1,8 +1,8 @@
 import { isAbsolute, join, resolve } from "node:path";
-import { ConfigError } from "./errors.js";
-import { LOCALES, type Locale } from "../i18n/locale.js";
-import { DEFAULT_DOCUMENT_RULES, type DocumentRules } from "../domain/document-rules.js";
 import { CHANNELS, type Channel } from "../domain/delivery.js";
+import { DEFAULT_DOCUMENT_RULES, type DocumentRules } from "../domain/document-rules.js";
+import { LOCALES, type Locale } from "../i18n/locale.js";
+import { ConfigError } from "./errors.js";
 
 /** Configuration, read once at start from the environment and frozen. */
 export interface Config {

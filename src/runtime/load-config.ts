@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { readConfig, type Config } from "./config.js";
+import { type Config, readConfig } from "./config.js";
 import { ConfigError } from "./errors.js";
 
 /** Reads `.env` when present (real environment variables win), then the configuration; exits 2 naming the bad variable. */

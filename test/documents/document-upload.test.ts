@@ -3,7 +3,7 @@ import { join } from "node:path";
 import sharp from "sharp";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DocumentStore } from "../../src/documents/document-store.js";
-import { createHarness, keys, readable, registerForIdCard, type Harness } from "../helpers/harness.js";
+import { createHarness, type Harness, keys, readable, registerForIdCard } from "../helpers/harness.js";
 import { jpegWithGps, minimalGoodJpeg } from "../helpers/hostile-files.js";
 
 let harness: Harness;

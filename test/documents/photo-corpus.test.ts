@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_DOCUMENT_RULES, type DocumentProblem } from "../../src/domain/document-rules.js";
 import { inspectPhoto } from "../../src/documents/photo-check.js";
+import { DEFAULT_DOCUMENT_RULES, type DocumentProblem } from "../../src/domain/document-rules.js";
 import { buildCorpus, type CorpusPhoto, type Label } from "../helpers/photo-corpus.js";
 
 /**

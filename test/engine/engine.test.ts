@@ -1,7 +1,7 @@
-import { findUserRecord } from "../../src/applications/user-records.js";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CONVERSATION_MACHINE_VERSION } from "../../machines/conversation.machine.js";
-import { createHarness, keys, readable, registerForIdCard, submitWithPhone, type Harness } from "../helpers/harness.js";
+import { findUserRecord } from "../../src/applications/user-records.js";
+import { createHarness, type Harness, keys, readable, registerForIdCard, submitWithPhone } from "../helpers/harness.js";
 import { minimalGoodJpeg } from "../helpers/hostile-files.js";
 
 let harness: Harness;

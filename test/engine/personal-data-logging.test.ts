@@ -1,11 +1,11 @@
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { createLogger } from "../../src/runtime/logger.js";
-import { Engine } from "../../src/engine/engine.js";
 import { createDocumentCheck } from "../../src/documents/document-check.js";
-import { DEFAULT_DOCUMENT_RULES } from "../../src/domain/document-rules.js";
 import { DocumentStore } from "../../src/documents/document-store.js";
+import { DEFAULT_DOCUMENT_RULES } from "../../src/domain/document-rules.js";
+import { Engine } from "../../src/engine/engine.js";
 import { DevelopmentSmsSender } from "../../src/notifications/sms-sender.js";
+import { createLogger } from "../../src/runtime/logger.js";
 import { createHarness } from "../helpers/harness.js";
 import { minimalGoodJpeg } from "../helpers/hostile-files.js";
 

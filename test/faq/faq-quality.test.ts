@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { FaqMatcher } from "../../src/faq/faq-matcher.js";
 import { FAQ_TOPICS } from "../../src/domain/faq-topics.js";
+import { FaqMatcher } from "../../src/faq/faq-matcher.js";
 
 /**
  * The FAQ matcher against a labelled set written apart from its examples

@@ -2,8 +2,8 @@ import { join } from "node:path";
 import pino from "pino";
 import type { AdapterOptions } from "../../adapters/adapter-options.js";
 import { Outbound } from "../../src/chat/outbound.js";
-import { DEFAULT_DOCUMENT_RULES } from "../../src/domain/document-rules.js";
 import { DocumentStore } from "../../src/documents/document-store.js";
+import { DEFAULT_DOCUMENT_RULES } from "../../src/domain/document-rules.js";
 import type { Reviewers } from "../../src/review/reviewers.js";
 import type { Harness } from "./harness.js";
 

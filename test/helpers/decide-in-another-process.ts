@@ -4,8 +4,8 @@
  */
 import { openSqlite } from "../../db/open-database.js";
 import { SqlStore } from "../../db/sql-store.js";
-import { reviewStore } from "./review-store.js";
 import type { LifecycleEvent } from "../../machines/application-lifecycle.machine.js";
+import { reviewStore } from "./review-store.js";
 
 const [path, reference, eventType, actor, startAt] = process.argv.slice(2);
 const { db } = openSqlite(path!);

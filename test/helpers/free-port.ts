@@ -1,4 +1,4 @@
-import { createServer, type AddressInfo } from "node:net";
+import { type AddressInfo, createServer } from "node:net";
 
 /** A TCP port free right now, for servers that can't be told to listen on port 0 and report back. */
 export async function freePort(): Promise<number> {

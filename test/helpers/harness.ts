@@ -1,22 +1,22 @@
-import { findUserRecord } from "../../src/applications/user-records.js";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pino from "pino";
-import { openSqlite } from "../../db/open-database.js";
 import { migrateToLatest } from "../../db/migrate.js";
+import { openSqlite } from "../../db/open-database.js";
 import { SqlStore } from "../../db/sql-store.js";
+import { findUserRecord } from "../../src/applications/user-records.js";
 import type { ChatEvent } from "../../src/chat/chat-event.js";
-import type { Platform } from "../../src/domain/platform.js";
 import type { Reply } from "../../src/chat/reply.js";
 import { createDocumentCheck, type DocumentCheck } from "../../src/documents/document-check.js";
-import { DEFAULT_DOCUMENT_RULES } from "../../src/domain/document-rules.js";
 import { DocumentStore } from "../../src/documents/document-store.js";
-import { Engine } from "../../src/engine/engine.js";
-import { translate } from "../../src/i18n/message.js";
-import type { Locale } from "../../src/i18n/locale.js";
-import type { Reviewers } from "../../src/review/reviewers.js";
 import type { Channel } from "../../src/domain/delivery.js";
+import { DEFAULT_DOCUMENT_RULES } from "../../src/domain/document-rules.js";
+import type { Platform } from "../../src/domain/platform.js";
+import { Engine } from "../../src/engine/engine.js";
+import type { Locale } from "../../src/i18n/locale.js";
+import { translate } from "../../src/i18n/message.js";
+import type { Reviewers } from "../../src/review/reviewers.js";
 
 export interface SentSms {
   phone: string;

@@ -1,10 +1,10 @@
 import pino from "pino";
 import type { Reply } from "../../src/chat/reply.js";
+import type { Channel } from "../../src/domain/delivery.js";
 import type { ChatAddress } from "../../src/domain/platform.js";
 import { Dispatcher, type DispatcherDependencies } from "../../src/notifications/dispatcher.js";
-import type { Channel } from "../../src/domain/delivery.js";
 import { consoleReviewers } from "../../src/review/reviewers.js";
-import { createHarness, submitWithPhone, type Harness } from "./harness.js";
+import { createHarness, type Harness, submitWithPhone } from "./harness.js";
 
 /** A chat sender that records what it sends (the console and the platform adapters are tested elsewhere). */
 export function recordingChat() {

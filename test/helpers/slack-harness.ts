@@ -1,12 +1,12 @@
-import { findUserRecord } from "../../src/applications/user-records.js";
 import { createHmac } from "node:crypto";
 import type { Server } from "node:http";
 import { startWebServer } from "../../adapters/http/web-server.js";
 import { createSlackApp } from "../../adapters/slack/slack-app.js";
-import { roomReviewers, type Reviewers } from "../../src/review/reviewers.js";
-import { startFakeSlackApi } from "./fake-slack-api.js";
+import { findUserRecord } from "../../src/applications/user-records.js";
 import type { Outbound } from "../../src/chat/outbound.js";
+import { type Reviewers, roomReviewers } from "../../src/review/reviewers.js";
 import { adapterTestOptions } from "./adapter-test-options.js";
+import { startFakeSlackApi } from "./fake-slack-api.js";
 import { createHarness, type Harness } from "./harness.js";
 
 export const SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";

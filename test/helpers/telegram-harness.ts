@@ -1,12 +1,12 @@
-import { findUserRecord } from "../../src/applications/user-records.js";
 import type { Update } from "grammy/types";
 import { createTelegramBot } from "../../adapters/telegram/telegram-bot.js";
-import { roomReviewers, type Reviewers } from "../../src/review/reviewers.js";
-import { BOT_INFO, startFakeTelegramApi } from "./fake-telegram-api.js";
+import { findUserRecord } from "../../src/applications/user-records.js";
 import type { Outbound } from "../../src/chat/outbound.js";
+import { type Reviewers, roomReviewers } from "../../src/review/reviewers.js";
 import { adapterTestOptions } from "./adapter-test-options.js";
-import { goodJpeg } from "./hostile-files.js";
+import { BOT_INFO, startFakeTelegramApi } from "./fake-telegram-api.js";
 import { createHarness, type Harness } from "./harness.js";
+import { goodJpeg } from "./hostile-files.js";
 
 export const REVIEW_CHAT = -100500;
 export const REVIEWER = 900;

@@ -1,10 +1,10 @@
-import { findUserRecord } from "../../src/applications/user-records.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ConversationState, promptFor } from "../../machines/conversation.prompts.js";
 import type { ConversationEvent } from "../../machines/conversation.events.js";
-import { nextMissingStep } from "../../src/domain/application.js";
+import { type ConversationState, promptFor } from "../../machines/conversation.prompts.js";
+import { findUserRecord } from "../../src/applications/user-records.js";
 import type { Reply } from "../../src/chat/reply.js";
-import { createHarness, keys, type Harness } from "../helpers/harness.js";
+import { nextMissingStep } from "../../src/domain/application.js";
+import { createHarness, type Harness, keys } from "../helpers/harness.js";
 import { minimalGoodJpeg } from "../helpers/hostile-files.js";
 import { ANSWERS, pathsToSubmission } from "./conversation-paths.js";
 

@@ -1,9 +1,9 @@
 import { getSimplePaths } from "xstate/graph";
-import { conversationMachine } from "../../machines/conversation.machine.js";
+import type { ChoiceId } from "../../machines/conversation.choices.js";
 import type { ConversationEvent } from "../../machines/conversation.events.js";
+import { conversationMachine } from "../../machines/conversation.machine.js";
 import { METHODS } from "../../src/domain/application.js";
 import { hashOneTimeCode } from "../../src/domain/one-time-code.js";
-import type { ChoiceId } from "../../machines/conversation.choices.js";
 import { NEW_USER_RECORD } from "../../src/domain/user-record.js";
 
 /**

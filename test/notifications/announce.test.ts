@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { queueAnnouncement } from "../../src/notifications/announce.js";
 import { translate } from "../../src/i18n/message.js";
+import { queueAnnouncement } from "../../src/notifications/announce.js";
 import { createHarness, type Harness } from "../helpers/harness.js";
 import { dispatcherFor, recordingChat } from "../helpers/notification-harness.js";
 

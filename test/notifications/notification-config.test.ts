@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { readConfig } from "../../src/runtime/config.js";
 import { DEFAULT_RETRY_POLICY, nextAttemptAt } from "../../src/notifications/retry-policy.js";
+import { readConfig } from "../../src/runtime/config.js";
 
 describe("notification configuration", () => {
   it("defaults: chat and SMS (the development provider); email only with SMTP", () => {

@@ -1,9 +1,9 @@
-import { findUserRecord } from "../../src/applications/user-records.js";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { reviewStore } from "../helpers/review-store.js";
+import { findUserRecord } from "../../src/applications/user-records.js";
 import { consoleReviewers } from "../../src/review/reviewers.js";
-import { createHarness, keys, readable, type Harness } from "../helpers/harness.js";
+import { createHarness, type Harness, keys, readable } from "../helpers/harness.js";
 import { minimalGoodJpeg } from "../helpers/hostile-files.js";
+import { reviewStore } from "../helpers/review-store.js";
 
 let harness: Harness;
 let photo: Buffer;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runDueTasks } from "../../src/review/due-tasks.js";
 import { consoleReviewers } from "../../src/review/reviewers.js";
-import { createHarness, keys, readable, submitWithPhone, type Harness } from "../helpers/harness.js";
+import { createHarness, type Harness, keys, readable, submitWithPhone } from "../helpers/harness.js";
 
 const reviewers = consoleReviewers(["rita"]);
 let harness: Harness;

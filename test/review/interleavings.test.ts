@@ -1,8 +1,8 @@
-import { findUserRecord } from "../../src/applications/user-records.js";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
+import { findUserRecord } from "../../src/applications/user-records.js";
 import { consoleReviewers } from "../../src/review/reviewers.js";
-import { createHarness, registerForIdCard, type Harness } from "../helpers/harness.js";
+import { createHarness, type Harness, registerForIdCard } from "../helpers/harness.js";
 import { minimalGoodJpeg } from "../helpers/hostile-files.js";
 
 /**

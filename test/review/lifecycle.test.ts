@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { nextStatus, type LifecycleEvent } from "../../machines/application-lifecycle.machine.js";
+import { type LifecycleEvent, nextStatus } from "../../machines/application-lifecycle.machine.js";
 import type { LifecycleStatus } from "../../src/domain/application.js";
 
 const EVENTS: LifecycleEvent["type"][] = ["review.approve", "review.reject", "review.requestInfo", "user.provideInfo", "user.withdraw"];

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { reviewStore } from "../helpers/review-store.js";
 import { runCli, testEnv } from "../helpers/child-process.js";
 import { createHarness, submitWithPhone } from "../helpers/harness.js";
+import { reviewStore } from "../helpers/review-store.js";
 
 let dir: string;
 let env: NodeJS.ProcessEnv;

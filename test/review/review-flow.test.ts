@@ -1,10 +1,10 @@
-import { findUserRecord } from "../../src/applications/user-records.js";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { reviewStore } from "../helpers/review-store.js";
-import { consoleReviewers } from "../../src/review/reviewers.js";
+import { findUserRecord } from "../../src/applications/user-records.js";
 import type { Reply } from "../../src/chat/reply.js";
-import { createHarness, keys, readable, registerForIdCard, type Harness } from "../helpers/harness.js";
+import { consoleReviewers } from "../../src/review/reviewers.js";
+import { createHarness, type Harness, keys, readable, registerForIdCard } from "../helpers/harness.js";
 import { minimalGoodJpeg } from "../helpers/hostile-files.js";
+import { reviewStore } from "../helpers/review-store.js";
 
 let harness: Harness;
 let photo: Buffer;

@@ -1,9 +1,9 @@
-import { findUserRecord } from "../../src/applications/user-records.js";
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { findUserRecord } from "../../src/applications/user-records.js";
+import { createHarness, type Harness, submitWithPhone } from "../helpers/harness.js";
 import { reviewStore } from "../helpers/review-store.js";
-import { createHarness, submitWithPhone, type Harness } from "../helpers/harness.js";
 
 let harness: Harness;
 let reviews: ReturnType<typeof reviewStore>;

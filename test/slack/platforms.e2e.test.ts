@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AssistantProcess, runCli, testEnv } from "../helpers/child-process.js";
+import { type FakeSlackApi, startFakeSlackApi } from "../helpers/fake-slack-api.js";
+import { type FakeTelegramApi, startFakeTelegramApi } from "../helpers/fake-telegram-api.js";
 import { freePort } from "../helpers/free-port.js";
-import { startFakeSlackApi, type FakeSlackApi } from "../helpers/fake-slack-api.js";
-import { startFakeTelegramApi, type FakeTelegramApi } from "../helpers/fake-telegram-api.js";
 import { postSignedToSlackApp, SIGNING_SECRET, TEAM, until } from "../helpers/slack-harness.js";
 
 let telegram: FakeTelegramApi;

@@ -1,12 +1,12 @@
-import { findUserRecord } from "../../src/applications/user-records.js";
 import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { findUserRecord } from "../../src/applications/user-records.js";
 import { Outbound } from "../../src/chat/outbound.js";
 import { combineReviewers } from "../../src/review/reviewers.js";
-import { createHarness, type Harness } from "../helpers/harness.js";
 import { buttonValues } from "../helpers/fake-slack-api.js";
-import { createSlackHarness, REVIEW_CHANNEL, SLACK_REVIEWER, slackReviewers, until, type SlackHarness } from "../helpers/slack-harness.js";
-import { createTelegramHarness, REVIEW_CHAT, REVIEWER, telegramReviewers, type TelegramHarness } from "../helpers/telegram-harness.js";
+import { createHarness, type Harness } from "../helpers/harness.js";
+import { createSlackHarness, REVIEW_CHANNEL, SLACK_REVIEWER, type SlackHarness, slackReviewers, until } from "../helpers/slack-harness.js";
+import { createTelegramHarness, REVIEW_CHAT, REVIEWER, type TelegramHarness, telegramReviewers } from "../helpers/telegram-harness.js";
 
 const ALICE = "UALICE";
 const BOB = 1001; // on Telegram

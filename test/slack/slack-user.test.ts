@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { goodJpeg } from "../helpers/hostile-files.js";
-import { createSlackHarness, REVIEW_CHANNEL, TEAM, until, type SlackHarness } from "../helpers/slack-harness.js";
+import { createSlackHarness, REVIEW_CHANNEL, type SlackHarness, TEAM, until } from "../helpers/slack-harness.js";
 
 let s: SlackHarness;
 beforeEach(async () => {

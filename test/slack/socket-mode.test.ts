@@ -1,9 +1,9 @@
 import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { WebSocketServer, type WebSocket } from "ws";
+import { type WebSocket, WebSocketServer } from "ws";
 import { createSlackApp } from "../../adapters/slack/slack-app.js";
 import { adapterTestOptions } from "../helpers/adapter-test-options.js";
-import { startFakeSlackApi, type FakeSlackApi } from "../helpers/fake-slack-api.js";
+import { type FakeSlackApi, startFakeSlackApi } from "../helpers/fake-slack-api.js";
 import { createHarness, type Harness } from "../helpers/harness.js";
 import { slackReviewers, TEAM, until } from "../helpers/slack-harness.js";
 

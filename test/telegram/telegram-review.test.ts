@@ -1,5 +1,5 @@
-import { findUserRecord } from "../../src/applications/user-records.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { findUserRecord } from "../../src/applications/user-records.js";
 import type { ApiCall } from "../helpers/fake-telegram-api.js";
 import { createTelegramHarness, REVIEW_CHAT, REVIEWER, SECOND_REVIEWER, type TelegramHarness } from "../helpers/telegram-harness.js";
 

@@ -1,5 +1,5 @@
-import { findUserRecord } from "../../src/applications/user-records.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { findUserRecord } from "../../src/applications/user-records.js";
 import { goodJpeg } from "../helpers/hostile-files.js";
 import { createTelegramHarness, type TelegramHarness } from "../helpers/telegram-harness.js";
 

@@ -1,10 +1,10 @@
 import type { CheckedUpload, ConversationEvent, ConversationOutput } from "../../../machines/conversation.events.js";
-import type { Reply } from "../../chat/reply.js";
 import type { ChatEvent } from "../../chat/chat-event.js";
+import type { Reply } from "../../chat/reply.js";
+import type { DocumentStore } from "../../documents/document-store.js";
 import type { LifecycleStatus } from "../../domain/application.js";
 import type { Channel } from "../../domain/delivery.js";
 import type { Locale } from "../../i18n/locale.js";
-import type { DocumentStore } from "../../documents/document-store.js";
 import type { SmsSender } from "../../notifications/sms-sender.js";
 import type { StoredUser } from "../../ports/conversation-store.js";
 import type { StoreTransaction } from "../../ports/store.js";
