@@ -24,6 +24,9 @@ export const CONVERSATION_MACHINE_VERSION = 1;
 
 type DocumentStep = "idFront" | "idBack" | "licence";
 
+/** Text in the middle of the flow that reads clearly enough like a FAQ question: answer it, then ask the pending question again. */
+const ANSWER_QUESTION_IN_FLOW = { guard: "questionInFlow" as const, actions: ["answerFaq" as const, "prompt" as const] };
+
 /** A button from an earlier message that no longer applies here: say so and ask the pending question again. */
 const STALE_CHOICE = { actions: [{ type: "say" as const, params: { key: "input.staleChoice" as const } }, "prompt" as const] };
 
@@ -58,10 +61,7 @@ export const conversationMachine = setup({
     "user.unusable": { actions: ["sayUnusable", "prompt"] },
     "user.file": { actions: [{ type: "say", params: { key: "document.unexpected" } }, "prompt"] },
     "user.contact": { actions: [{ type: "say", params: { key: "input.unsupported" } }, "prompt"] },
-    "user.text": [
-      { guard: "questionInFlow", actions: ["answerFaq", "prompt"] },
-      { actions: [{ type: "say", params: { key: "input.useButtons" } }, "prompt"] },
-    ],
+    "user.text": [ANSWER_QUESTION_IN_FLOW, { actions: [{ type: "say", params: { key: "input.useButtons" } }, "prompt"] }],
     "choice.*": STALE_CHOICE,
     "choice.faq": { actions: ["showTopics"] },
     "choice.faq.*": { actions: ["answerFaq", "prompt"] },
@@ -184,28 +184,8 @@ export const conversationMachine = setup({
         "application.changeRefused": { target: "menu", actions: "sayChangeRefused" },
       },
     },
-    newEmail: {
-      entry: "prompt",
-      on: {
-        "user.text": [
-          { guard: "validNewEmail", target: "updatingContact", actions: "saveNewEmail" },
-          { guard: "questionInFlow", actions: ["answerFaq", "prompt"] },
-          { actions: ["explainNewEmail", "prompt"] },
-        ],
-        "cmd.back": "menu",
-      },
-    },
-    newPhone: {
-      entry: "prompt",
-      on: {
-        "user.text": [
-          { guard: "validNewPhone", target: "newPhoneCode", actions: "rememberNewPhone" },
-          { guard: "questionInFlow", actions: ["answerFaq", "prompt"] },
-          { actions: ["explainNewPhone", "prompt"] },
-        ],
-        "cmd.back": "menu",
-      },
-    },
+    newEmail: newContactStep({ guard: "validNewEmail", target: "updatingContact", actions: "saveNewEmail" }, "explainNewEmail"),
+    newPhone: newContactStep({ guard: "validNewPhone", target: "newPhoneCode", actions: "rememberNewPhone" }, "explainNewPhone"),
     /** A verified user's new phone is saved only once its one-time code is typed back. */
     newPhoneCode: codeStep({ target: "updatingContact", actions: "saveNewPhone" }, { changePhone: "newPhone", back: "newPhone" }),
     /** Waits, within the same engine call, for the store to save the new contact detail. */
@@ -247,10 +227,26 @@ function textStep(step: TextStep) {
           target: "route",
           actions: { type: "saveAnswer" as const, params: { step } },
         },
-        { guard: "questionInFlow" as const, actions: ["answerFaq" as const, "prompt" as const] },
+        ANSWER_QUESTION_IN_FLOW,
         { actions: [{ type: "explainAnswer" as const, params: { step } }, "prompt" as const] },
       ],
       ...(previous ? { "cmd.back": previous } : {}),
+    },
+  };
+}
+
+/** A verified user's new email or phone: a valid one goes on (`onValid`), anything else is explained. */
+function newContactStep(
+  onValid:
+    | { guard: "validNewEmail"; target: "updatingContact"; actions: "saveNewEmail" }
+    | { guard: "validNewPhone"; target: "newPhoneCode"; actions: "rememberNewPhone" },
+  explain: "explainNewEmail" | "explainNewPhone",
+) {
+  return {
+    entry: "prompt" as const,
+    on: {
+      "user.text": [onValid, ANSWER_QUESTION_IN_FLOW, { actions: [explain, "prompt" as const] }],
+      "cmd.back": "menu" as const,
     },
   };
 }
@@ -268,7 +264,7 @@ function codeStep(
     on: {
       "user.text": [
         { guard: "codeMatches" as const, ...onMatch },
-        { guard: "questionInFlow" as const, actions: ["answerFaq" as const, "prompt" as const] },
+        ANSWER_QUESTION_IN_FLOW,
         { actions: ["explainWrongCode" as const, "prompt" as const] },
       ],
       "choice.code.resend": [
