@@ -13,7 +13,8 @@ export interface AdapterOptions {
   /** Where replies for other chats and platforms go; the adapter registers its own delivery here. */
   outbound: Outbound;
   cards: CardMessages;
-  documentPath: (documentId: string) => string;
+  /** A stored document's bytes (opened from their encryption at rest), to show reviewers. */
+  readDocument: (documentId: string) => Promise<Buffer>;
   /** Largest file downloaded for the document checks (bytes). */
   maxFileBytes: number;
   defaultLocale: Locale;

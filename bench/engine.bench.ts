@@ -7,6 +7,8 @@
  * whole verifications up to submission, photos included, for information:
  * each photo adds a durable file write the floor has no counterpart for.
  */
+
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -21,6 +23,8 @@ import { createDocumentCheck } from "../src/documents/document-check.js";
 import { DocumentStore } from "../src/documents/document-store.js";
 import { DEFAULT_DOCUMENT_RULES } from "../src/domain/document-rules.js";
 import { Engine } from "../src/engine/engine.js";
+import type { Sealer } from "../src/ports/sealer.js";
+import { Keyring } from "../src/runtime/keyring.js";
 import { minimalGoodJpeg } from "../test/helpers/hostile-files.js";
 
 const USERS = Number(process.env.BENCH_USERS ?? 1000);
@@ -62,13 +66,22 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-async function benchEngine(dir: string, flows: Step[][]): Promise<{ latencies: number[]; seconds: number; snapshotSample: string }> {
-  const { db, sqlite } = openSqlite(join(dir, "engine.db"));
+/** No encryption at rest: the same run without it, to show what sealing personal data costs. */
+const PLAIN: Sealer = { sealText: (t) => t, openText: (t) => t, sealBytes: (b) => b, openBytes: (b) => b, isCurrent: () => true };
+const KEYRING = new Keyring([{ id: "bench", key: randomBytes(32) }]);
+
+async function benchEngine(
+  dir: string,
+  flows: Step[][],
+  sealer: Sealer,
+): Promise<{ latencies: number[]; seconds: number; snapshotSample: string }> {
+  const name = sealer === PLAIN ? "plain" : "sealed";
+  const { db, sqlite } = openSqlite(join(dir, `engine-${name}.db`));
   await migrateToLatest(db);
-  const store = new SqlStore(db);
+  const store = new SqlStore(db, sealer);
   const engine = new Engine({
     store,
-    documents: new DocumentStore(join(dir, "documents")),
+    documents: new DocumentStore(join(dir, `documents-${name}`), sealer),
     checkDocument: createDocumentCheck(DEFAULT_DOCUMENT_RULES),
     sms: { send: async (phone, body) => void codes.set(phone, /\d{6}/.exec(body)![0]) },
     logger: pino({ level: "silent" }),
@@ -141,10 +154,14 @@ async function compare(title: string, flows: Step[][]): Promise<void> {
   const dir = mkdtempSync(join(process.env.BENCH_DIR ?? tmpdir(), "assistant-bench-"));
   try {
     console.log(`\n${title}: ${USERS} users, SQLite WAL + synchronous=FULL in ${dir}`);
-    const engine = await benchEngine(dir, flows);
-    const floor = benchFloor(dir, engine.latencies.length, engine.snapshotSample);
-    const ratio = report("engine", engine) / report("floor", floor);
+    const engine = await benchEngine(dir, flows, KEYRING);
+    const plain = await benchEngine(dir, flows, PLAIN);
+    const floor = benchFloor(dir, engine.latencies.length, plain.snapshotSample);
+    const sealed = report("engine", engine);
+    const unsealed = report("plain", plain);
+    const ratio = sealed / report("floor", floor);
     console.log(`ratio engine/floor ${ratio.toFixed(2)}`);
+    console.log(`encryption at rest: engine/plain ${(sealed / unsealed).toFixed(2)} (target ≥ 0.90: within 10 %)`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -6,6 +6,7 @@
  * and a reply. Both bots' outgoing API calls are answered by the same
  * in-process transformer: the figure is our work, not the network's.
  */
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -24,6 +25,7 @@ import { DocumentStore } from "../src/documents/document-store.js";
 import { DEFAULT_DOCUMENT_RULES } from "../src/domain/document-rules.js";
 import { Engine } from "../src/engine/engine.js";
 import { NO_REVIEWERS } from "../src/review/reviewers.js";
+import { Keyring } from "../src/runtime/keyring.js";
 import { BOT_INFO } from "../test/helpers/fake-telegram-api.js";
 
 const USERS = Number(process.env.BENCH_USERS ?? 1000);
@@ -91,8 +93,9 @@ async function drive(handle: (update: Update) => Promise<void>, inFlight: number
 async function benchAssistant(dir: string, inFlight: number) {
   const { db, sqlite } = openSqlite(join(dir, `assistant-${inFlight}.db`));
   await migrateToLatest(db);
-  const store = new SqlStore(db);
-  const documents = new DocumentStore(join(dir, "documents"));
+  const keyring = new Keyring([{ id: "bench", key: randomBytes(32) }]);
+  const store = new SqlStore(db, keyring);
+  const documents = new DocumentStore(join(dir, "documents"), keyring);
   const engine = new Engine({
     store,
     documents,
@@ -109,7 +112,7 @@ async function benchAssistant(dir: string, inFlight: number) {
     reviewers: NO_REVIEWERS,
     outbound: new Outbound(logger),
     cards: store.cardMessages(),
-    documentPath: (id) => documents.pathOf(id),
+    readDocument: (id) => documents.get(id),
     maxFileBytes: DEFAULT_DOCUMENT_RULES.maxBytes,
     defaultLocale: "zh-CN",
     logger,

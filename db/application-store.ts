@@ -4,14 +4,24 @@ import type { LifecycleStatus, Step } from "../src/domain/application.js";
 import type { Platform } from "../src/domain/platform.js";
 import type { RejectionReason } from "../src/domain/rejection-reasons.js";
 import type { ApplicationForReview, ApplicationStore, HeldDraft } from "../src/ports/application-store.js";
+import type { Sealer } from "../src/ports/sealer.js";
 import type { HotQueries } from "./hot-queries.js";
-import { draftColumns, draftFromRow, parseJson, submittedFromRow, workspaceFromRow } from "./rows.js";
+import {
+  draftColumns,
+  draftFromRow,
+  openDetails,
+  openNullable,
+  parseJson,
+  sealNullable,
+  submittedFromRow,
+  workspaceFromRow,
+} from "./rows.js";
 import type { Database } from "./schema.js";
 
 type Db = Transaction<Database> | Kysely<Database>;
 
 /** Drafts and applications, inside one transaction. */
-export function sqlApplicationStore(trx: Db, queries: HotQueries): ApplicationStore {
+export function sqlApplicationStore(trx: Db, queries: HotQueries, sealer: Sealer): ApplicationStore {
   const store: ApplicationStore = {
     async loadDraft(userId) {
       const row = await trx
@@ -20,7 +30,7 @@ export function sqlApplicationStore(trx: Db, queries: HotQueries): ApplicationSt
         .where("user_id", "=", userId)
         .where("status", "=", "draft")
         .executeTakeFirst();
-      return row ? draftFromRow(row) : null;
+      return row ? draftFromRow(row, sealer) : null;
     },
 
     async saveDraft(userId, draft, at) {
@@ -31,7 +41,7 @@ export function sqlApplicationStore(trx: Db, queries: HotQueries): ApplicationSt
         return;
       }
       const now = at.toISOString();
-      const values = { method: draft.method ?? null, ...draftColumns(draft), updated_at: now };
+      const values = { method: draft.method ?? null, ...draftColumns(draft, sealer), updated_at: now };
       const updated = await trx.executeQuery(
         queries.updateDraft(values.method, values.details, values.documents, values.updated_at, userId, "draft"),
       );
@@ -79,7 +89,7 @@ export function sqlApplicationStore(trx: Db, queries: HotQueries): ApplicationSt
         const workspace = workspaceFromRow(row);
         return {
           userId: row.user_id,
-          draft: draftFromRow(row),
+          draft: draftFromRow(row, sealer),
           platform: (row.held_platform ?? "console") as Platform,
           ...(row.held_previous_reference ? { previousReference: row.held_previous_reference } : {}),
           ...(workspace ? { workspace } : {}),
@@ -111,7 +121,7 @@ export function sqlApplicationStore(trx: Db, queries: HotQueries): ApplicationSt
           reference: submission.reference,
           status: "submitted",
           method: submission.draft.method ?? null,
-          ...draftColumns(submission.draft),
+          ...draftColumns(submission.draft, sealer),
           created_at: now,
           updated_at: now,
           submitted_at: now,
@@ -151,11 +161,11 @@ export function sqlApplicationStore(trx: Db, queries: HotQueries): ApplicationSt
         workspace: workspaceFromRow(row),
         userId: row.user_id,
         status: row.status as LifecycleStatus,
-        draft: draftFromRow(row),
+        draft: draftFromRow(row, sealer),
         submittedAt: row.submitted_at ?? "",
         expectedBy: row.expected_by ?? "",
         reasons: parseJson(row.reasons) as RejectionReason[],
-        note: row.note,
+        note: openNullable(row.note, sealer),
         requestedItems: parseJson(row.requested_items) as Step[],
         decidedBy: row.decided_by,
         decidedAt: row.decided_at,
@@ -172,7 +182,7 @@ export function sqlApplicationStore(trx: Db, queries: HotQueries): ApplicationSt
         .set({
           status: change.to,
           updated_at: at,
-          ...(change.decision ? { decided_at: at, decided_by: change.decision.by, note: change.decision.note } : {}),
+          ...(change.decision ? { decided_at: at, decided_by: change.decision.by, note: sealNullable(change.decision.note, sealer) } : {}),
           ...(change.reasons ? { reasons: JSON.stringify(change.reasons) } : {}),
           ...(change.items ? { requested_items: JSON.stringify(change.items) } : {}),
         })
@@ -190,7 +200,7 @@ export function sqlApplicationStore(trx: Db, queries: HotQueries): ApplicationSt
           from_status: change.from,
           to_status: change.to,
           reason: change.auditReason,
-          note: change.auditNote,
+          note: sealNullable(change.auditNote, sealer),
         })
         .execute();
       return true;
@@ -199,7 +209,7 @@ export function sqlApplicationStore(trx: Db, queries: HotQueries): ApplicationSt
     async updateApplicationDetails(reference, draft, at) {
       await trx
         .updateTable("applications")
-        .set({ ...draftColumns(draft), updated_at: at.toISOString() })
+        .set({ ...draftColumns(draft, sealer), updated_at: at.toISOString() })
         .where("reference", "=", reference)
         .execute();
     },
@@ -207,10 +217,10 @@ export function sqlApplicationStore(trx: Db, queries: HotQueries): ApplicationSt
     async updateContactDetails(userId, field, value, actor, platform, at) {
       const latest = await latestSubmitted(trx, userId);
       if (!latest) return false;
-      const details = { ...(parseJson(latest.details) as object), [field]: value };
+      const details = { ...openDetails(latest.details, sealer), [field]: value };
       await trx
         .updateTable("applications")
-        .set({ details: JSON.stringify(details), updated_at: at.toISOString() })
+        .set({ details: sealer.sealText(JSON.stringify(details)), updated_at: at.toISOString() })
         .where("id", "=", latest.id)
         .execute();
       await trx
@@ -232,7 +242,7 @@ export function sqlApplicationStore(trx: Db, queries: HotQueries): ApplicationSt
     async latestContactDetails(userId) {
       const latest = await latestSubmitted(trx, userId);
       if (!latest) return null;
-      const { email, phone } = parseJson(latest.details) as { email?: string; phone?: string };
+      const { email, phone } = openDetails(latest.details, sealer) as { email?: string; phone?: string };
       return { ...(email ? { email } : {}), ...(phone ? { phone } : {}) };
     },
 

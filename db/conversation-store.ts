@@ -3,13 +3,18 @@ import type { Kysely, Transaction } from "kysely";
 import type { Platform } from "../src/domain/platform.js";
 import type { AccountStatus } from "../src/domain/user-record.js";
 import type { ConversationStore, StoredConversation } from "../src/ports/conversation-store.js";
+import type { Sealer } from "../src/ports/sealer.js";
 import type { HotQueries } from "./hot-queries.js";
 import { findUserId } from "./identity-lookup.js";
 import { parseJson } from "./rows.js";
 import type { Database } from "./schema.js";
 
 /** Users, identities, conversation snapshots and processed event ids, inside one transaction. */
-export function sqlConversationStore(trx: Transaction<Database> | Kysely<Database>, queries: HotQueries): ConversationStore {
+export function sqlConversationStore(
+  trx: Transaction<Database> | Kysely<Database>,
+  queries: HotQueries,
+  sealer: Sealer,
+): ConversationStore {
   const loadConversation = async (platform: Platform, chatId: string): Promise<StoredConversation | null> => {
     const row = await trx
       .selectFrom("conversations")
@@ -17,7 +22,7 @@ export function sqlConversationStore(trx: Transaction<Database> | Kysely<Databas
       .where("platform", "=", platform)
       .where("chat_id", "=", chatId)
       .executeTakeFirst();
-    return row ? { machineVersion: row.machine_version, snapshot: parseJson(row.snapshot) } : null;
+    return row ? { machineVersion: row.machine_version, snapshot: parseJson(sealer.openText(row.snapshot)) } : null;
   };
   return {
     async markEventProcessed(platform, eventId, at) {
@@ -37,7 +42,7 @@ export function sqlConversationStore(trx: Transaction<Database> | Kysely<Databas
         const user = { id: row.id, locale: row.locale, account: row.account_status as AccountStatus };
         const conversation =
           row.machine_version !== null && row.snapshot !== null
-            ? { machineVersion: row.machine_version, snapshot: parseJson(row.snapshot) }
+            ? { machineVersion: row.machine_version, snapshot: parseJson(sealer.openText(row.snapshot)) }
             : null;
         return { user, conversation };
       }
@@ -56,7 +61,8 @@ export function sqlConversationStore(trx: Transaction<Database> | Kysely<Databas
     },
 
     async saveConversation(platform, chatId, userId, conversation, at) {
-      const snapshot = JSON.stringify(conversation.snapshot);
+      // The snapshot holds the draft's answers: sealed like the application's.
+      const snapshot = sealer.sealText(JSON.stringify(conversation.snapshot));
       const updatedAt = at.toISOString();
       const version = conversation.machineVersion;
       await trx.executeQuery(

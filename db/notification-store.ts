@@ -9,6 +9,7 @@ import type {
   NotificationSummary,
 } from "../src/domain/notification.js";
 import type { Outbox, OutboxWriter } from "../src/ports/outbox.js";
+import type { Sealer } from "../src/ports/sealer.js";
 import type { Database } from "./schema.js";
 
 /**
@@ -20,6 +21,7 @@ import type { Database } from "./schema.js";
 export async function enqueueNotification(
   trx: Transaction<Database> | Kysely<Database>,
   notification: NewNotification,
+  sealer: Sealer,
 ): Promise<string | null> {
   const id = randomUUID();
   const at = notification.at.toISOString();
@@ -32,7 +34,8 @@ export async function enqueueNotification(
       reference: notification.reference,
       announcement_id: notification.announcementId ?? null,
       locale: notification.locale,
-      content: JSON.stringify(notification.content),
+      // What it says can carry a reviewer's note: sealed, like where it goes.
+      content: sealer.sealText(JSON.stringify(notification.content)),
       created_at: at,
     })
     .onConflict((conflict) => conflict.columns(["announcement_id", "user_id"]).where("announcement_id", "is not", null).doNothing())
@@ -54,7 +57,7 @@ export async function enqueueNotification(
         rows.map((row) => ({
           notification_id: id,
           channel: row.channel,
-          address: row.address,
+          address: sealer.sealText(row.address),
           // A chat message the caller sends right after the commit is already being attempted: the dispatcher must not send it too.
           status: row.live ? "sending" : "pending",
           attempts: row.live ? 1 : 0,
@@ -69,10 +72,10 @@ export async function enqueueNotification(
 }
 
 /** The outbox as a transaction writes to it. */
-export function sqlOutboxWriter(trx: Transaction<Database> | Kysely<Database>): OutboxWriter {
+export function sqlOutboxWriter(trx: Transaction<Database> | Kysely<Database>, sealer: Sealer): OutboxWriter {
   return {
-    enqueueNotification: (notification) => enqueueNotification(trx, notification),
-    latestNotification: (userId) => new SqlNotificationStore(trx).latestPersonal(userId),
+    enqueueNotification: (notification) => enqueueNotification(trx, notification, sealer),
+    latestNotification: (userId) => new SqlNotificationStore(trx, sealer).latestPersonal(userId),
     async notificationTimesSince(userId, kind, since) {
       const rows = await trx
         .selectFrom("notifications")
@@ -89,7 +92,10 @@ export function sqlOutboxWriter(trx: Transaction<Database> | Kysely<Database>): 
 
 /** Reads and updates delivery states outside the transactions that create them. */
 export class SqlNotificationStore implements Outbox {
-  constructor(private readonly db: Kysely<Database> | Transaction<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database> | Transaction<Database>,
+    private readonly sealer: Sealer,
+  ) {}
 
   /** Deliveries due now on these channels, oldest first. */
   async due(now: Date, channels: readonly Channel[], limit: number): Promise<DueDelivery[]> {
@@ -114,10 +120,10 @@ export class SqlNotificationStore implements Outbox {
     return rows.map((row) => ({
       notificationId: row.notification_id,
       channel: row.channel as Channel,
-      address: row.address,
+      address: this.sealer.openText(row.address),
       attempts: row.attempts,
       locale: row.locale,
-      content: JSON.parse(row.content) as NotificationContent,
+      content: JSON.parse(this.sealer.openText(row.content)) as NotificationContent,
     }));
   }
 
@@ -175,7 +181,7 @@ export class SqlNotificationStore implements Outbox {
     const [summary] = await this.recentForUser(userId, 1, { withoutAnnouncements: true });
     if (!summary) return null;
     const { content } = await this.db.selectFrom("notifications").select("content").where("id", "=", summary.id).executeTakeFirstOrThrow();
-    return { ...summary, content: JSON.parse(content) as NotificationContent };
+    return { ...summary, content: JSON.parse(this.sealer.openText(content)) as NotificationContent };
   }
 
   /** The user's most recent notifications with each channel's delivery state, newest first. */

@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, SqliteDialect } from "kysely";
@@ -12,11 +12,22 @@ import { withStatementCache } from "./statement-cache.js";
  * foreign keys on, and a busy timeout for the CLI running beside the bot.
  */
 export function openSqlite(path: string): { db: Kysely<Database>; sqlite: SQLite.Database } {
-  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const sqlite = new SQLite(path);
   applyPragmas(sqlite);
+  if (path !== ":memory:") keepPrivate(path);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, sqlite };
+}
+
+/**
+ * The database holds personal data (sealed, but still): its folder is 0700 and
+ * the database, WAL and shared-memory files 0600, whatever the umask was when
+ * they were created.
+ */
+function keepPrivate(path: string): void {
+  chmodSync(dirname(path), 0o700);
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(file)) chmodSync(file, 0o600);
 }
 
 export function applyPragmas(sqlite: SQLite.Database): void {

@@ -1,12 +1,14 @@
 import type { Kysely } from "kysely";
 import type { LifecycleStatus, Method } from "../src/domain/application.js";
 import type { OperatorStore } from "../src/ports/operator-store.js";
+import type { Sealer } from "../src/ports/sealer.js";
 import { findUserId } from "./identity-lookup.js";
 import { writeMaintenance } from "./maintenance-settings.js";
+import { openNullable } from "./rows.js";
 import type { Database } from "./schema.js";
 
 /** Operators' reads and settings, outside the chat path (`npm run cli`). */
-export function sqlOperatorStore(db: Kysely<Database>): OperatorStore {
+export function sqlOperatorStore(db: Kysely<Database>, sealer: Sealer): OperatorStore {
   return {
     async awaitingReview() {
       const rows = await db
@@ -40,7 +42,7 @@ export function sqlOperatorStore(db: Kysely<Database>): OperatorStore {
         from: row.from_status,
         to: row.to_status,
         reason: row.reason,
-        note: row.note,
+        note: openNullable(row.note, sealer),
       }));
     },
 
@@ -55,7 +57,7 @@ export function sqlOperatorStore(db: Kysely<Database>): OperatorStore {
         reference: row.reference,
         platform: row.platform,
         user: row.platform_user_id,
-        question: row.question,
+        question: openNullable(row.question, sealer),
         createdAt: row.created_at,
       }));
     },

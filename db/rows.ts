@@ -1,21 +1,36 @@
 import type { Draft, Method } from "../src/domain/application.js";
 import type { Workspace } from "../src/domain/platform.js";
 import type { SubmittedApplication } from "../src/domain/user-record.js";
+import type { Sealer } from "../src/ports/sealer.js";
 
 /** JSON columns are text in both SQLite and PostgreSQL. */
 export function parseJson(text: string): unknown {
   return JSON.parse(text);
 }
 
-/** A draft (answers and documents) from an application row's JSON columns. */
-export function draftFromRow(row: { details: string; documents: string }): Draft {
-  return { ...(parseJson(row.details) as Omit<Draft, "documents">), documents: parseJson(row.documents) as Draft["documents"] };
+/** A draft (answers and documents) from an application row's JSON columns; the answers are sealed at rest. */
+export function draftFromRow(row: { details: string; documents: string }, sealer: Sealer): Draft {
+  return { ...(openDetails(row.details, sealer) as Omit<Draft, "documents">), documents: parseJson(row.documents) as Draft["documents"] };
 }
 
-/** A draft's JSON columns. */
-export function draftColumns(draft: Draft): { details: string; documents: string } {
+/** A draft's JSON columns: the answers (names, contacts, ID numbers) sealed, the documents' content addresses in clear. */
+export function draftColumns(draft: Draft, sealer: Sealer): { details: string; documents: string } {
   const { documents, ...details } = draft;
-  return { details: JSON.stringify(details), documents: JSON.stringify(documents) };
+  return { details: sealer.sealText(JSON.stringify(details)), documents: JSON.stringify(documents) };
+}
+
+/** An application's answers, opened. */
+export function openDetails(details: string, sealer: Sealer): Record<string, unknown> {
+  return parseJson(sealer.openText(details)) as Record<string, unknown>;
+}
+
+/** A nullable text column holding personal data (a note, a question, an address). */
+export function sealNullable(text: string | null, sealer: Sealer): string | null {
+  return text === null ? null : sealer.sealText(text);
+}
+
+export function openNullable(text: string | null, sealer: Sealer): string | null {
+  return text === null ? null : sealer.openText(text);
 }
 
 export function workspaceFromRow(row: { workspace_team_id: string | null; workspace_enterprise_id: string | null }): Workspace | null {

@@ -5,6 +5,7 @@ import type { AnnouncementStore } from "../src/ports/announcement-store.js";
 import type { CardMessages } from "../src/ports/card-messages.js";
 import type { MaintenanceStore } from "../src/ports/maintenance-store.js";
 import type { OperatorStore } from "../src/ports/operator-store.js";
+import type { Sealer } from "../src/ports/sealer.js";
 import type { Store, StoreTransaction } from "../src/ports/store.js";
 import { sqlAnnouncementStore } from "./announcement-store.js";
 import { SqlCardMessages } from "./card-message-store.js";
@@ -26,6 +27,8 @@ export class SqlStore implements Store {
 
   constructor(
     private readonly db: Kysely<Database>,
+    /** Seals personal data at rest (see `src/runtime/keyring.ts`). */
+    private readonly sealer: Sealer,
     private readonly onClose: () => Promise<void> = () => db.destroy(),
   ) {
     this.queries = hotQueries(db);
@@ -34,11 +37,11 @@ export class SqlStore implements Store {
 
   /** Concurrent chats' transactions share commits (see `GroupCommit`); each is still all-or-nothing. */
   transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
-    return this.groupCommit.run((trx) => work(sqlTransaction(trx, this.queries)));
+    return this.groupCommit.run((trx) => work(sqlTransaction(trx, this.queries, this.sealer)));
   }
 
   exclusiveTransaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
-    return retryWhenBusy(() => this.db.transaction().execute((trx) => work(sqlTransaction(trx, this.queries))));
+    return retryWhenBusy(() => this.db.transaction().execute((trx) => work(sqlTransaction(trx, this.queries, this.sealer))));
   }
 
   async findUser(platform: Platform, platformUserId: string) {
@@ -50,7 +53,7 @@ export class SqlStore implements Store {
   }
 
   outbox(): SqlNotificationStore {
-    return new SqlNotificationStore(this.db);
+    return new SqlNotificationStore(this.db, this.sealer);
   }
 
   cardMessages(): CardMessages {
@@ -58,7 +61,7 @@ export class SqlStore implements Store {
   }
 
   operator(): OperatorStore & MaintenanceStore {
-    return { ...sqlOperatorStore(this.db), maintenanceWindow: () => readMaintenance(this.db) };
+    return { ...sqlOperatorStore(this.db, this.sealer), maintenanceWindow: () => readMaintenance(this.db) };
   }
 
   announcements(): AnnouncementStore {

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from "kysely";
 import type { MaintenanceStore } from "../src/ports/maintenance-store.js";
+import type { Sealer } from "../src/ports/sealer.js";
 import type { StoreTransaction } from "../src/ports/store.js";
 import { sqlApplicationStore } from "./application-store.js";
 import { sqlAuditStore } from "./audit-store.js";
@@ -16,15 +17,15 @@ import { sqlSupportStore } from "./support-store.js";
  * object spread: V8 builds a spread literal of this many properties ~30× slower,
  * which showed in the engine benchmark.
  */
-export function sqlTransaction(trx: Transaction<Database> | Kysely<Database>, queries: HotQueries): StoreTransaction {
+export function sqlTransaction(trx: Transaction<Database> | Kysely<Database>, queries: HotQueries, sealer: Sealer): StoreTransaction {
   const maintenance: MaintenanceStore = { maintenanceWindow: () => readMaintenance(trx) };
   return Object.assign(
     {},
-    sqlConversationStore(trx, queries),
-    sqlApplicationStore(trx, queries),
+    sqlConversationStore(trx, queries, sealer),
+    sqlApplicationStore(trx, queries, sealer),
     sqlReviewSessionStore(trx),
-    sqlOutboxWriter(trx),
-    sqlSupportStore(trx),
+    sqlOutboxWriter(trx, sealer),
+    sqlSupportStore(trx, sealer),
     sqlAuditStore(trx),
     maintenance,
   );

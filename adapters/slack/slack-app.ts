@@ -57,7 +57,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     clientOptions,
     logger: boltLogger(logger),
   });
-  const delivery = new SlackDelivery({ client: app.client, cards: options.cards, documentPath: options.documentPath, logger });
+  const delivery = new SlackDelivery({ client: app.client, cards: options.cards, readDocument: options.readDocument, logger });
   options.outbound.register("slack", (to, reply) => delivery.send(to.chatId, reply));
   const locales = new Map<string, string | undefined>();
 

@@ -9,7 +9,7 @@ import { renderMessage, renderModal } from "./slack-render.js";
 export interface SlackDeliveryOptions {
   client: webApi.WebClient;
   cards: CardMessages;
-  documentPath: (documentId: string) => string;
+  readDocument: (documentId: string) => Promise<Buffer>;
   logger: Logger;
 }
 
@@ -73,13 +73,16 @@ export class SlackDelivery {
   private async uploadPreviews(channel: string, reply: Reply): Promise<void> {
     const attachments = reply.attachments ?? [];
     if (attachments.length === 0) return;
-    const file_uploads = attachments.map((attachment) => {
-      const title = translate(reply.locale, attachment.label);
-      return { file: this.options.documentPath(attachment.documentId), filename: `${title}.jpg`, title };
-    });
-    await this.options.client.files
-      .uploadV2({ channel_id: channel, file_uploads })
-      .catch((error: unknown) => this.warn(error, "document previews could not be uploaded"));
+    const upload = async () => {
+      const file_uploads = await Promise.all(
+        attachments.map(async (attachment) => {
+          const title = translate(reply.locale, attachment.label);
+          return { file: await this.options.readDocument(attachment.documentId), filename: `${title}.jpg`, title };
+        }),
+      );
+      await this.options.client.files.uploadV2({ channel_id: channel, file_uploads });
+    };
+    await upload().catch((error: unknown) => this.warn(error, "document previews could not be uploaded"));
   }
 
   private warn(error: unknown, message: string): false {

@@ -33,7 +33,7 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
   const bot = new Bot(options.token, { client: { apiRoot: options.apiRoot }, ...(options.botInfo ? { botInfo: options.botInfo } : {}) });
   // 429 "retry after N": wait and retry; also retries network failures and Telegram's 5xx.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));
-  const delivery = new TelegramDelivery({ api: bot.api, cards: options.cards, documentPath: options.documentPath, logger });
+  const delivery = new TelegramDelivery({ api: bot.api, cards: options.cards, readDocument: options.readDocument, logger });
   options.outbound.register("telegram", (to, reply) => delivery.send(to.chatId, reply));
   const fileUrl = (path: string) => `${options.apiRoot}/file/bot${options.token}/${path}`;
 

@@ -12,7 +12,7 @@ export interface TelegramDeliveryOptions {
   api: Api;
   cards: CardMessages;
   /** Where a stored document's file is (review card previews). */
-  documentPath: (documentId: string) => string;
+  readDocument: (documentId: string) => Promise<Buffer>;
   logger: Logger;
 }
 
@@ -67,12 +67,14 @@ export class TelegramDelivery {
   private async sendAttachments(chatId: string, reply: Reply): Promise<void> {
     const attachments = reply.attachments ?? [];
     if (attachments.length === 0) return;
-    const photos: InputMediaPhoto[] = attachments.map((attachment) => ({
-      type: "photo",
-      media: new InputFile(this.options.documentPath(attachment.documentId)),
-      caption: translate(reply.locale, attachment.label),
-    }));
     try {
+      const photos: InputMediaPhoto[] = await Promise.all(
+        attachments.map(async (attachment) => ({
+          type: "photo" as const,
+          media: new InputFile(await this.options.readDocument(attachment.documentId), "preview.jpg"),
+          caption: translate(reply.locale, attachment.label),
+        })),
+      );
       if (photos.length === 1) await this.options.api.sendPhoto(chatId, photos[0]!.media, { caption: photos[0]!.caption! });
       else await this.options.api.sendMediaGroup(chatId, photos.slice(0, 10));
     } catch (error) {

@@ -15,7 +15,9 @@ import { WebhookSmsSender } from "../notifications/webhook-sms-sender.js";
 import { runDueTasks } from "../review/due-tasks.js";
 import type { Reviewers } from "../review/reviewers.js";
 import type { Config } from "../runtime/config.js";
+import type { Keyring } from "../runtime/keyring.js";
 import type { Logger } from "../runtime/logger.js";
+import { keyringFor } from "./keyring-setup.js";
 
 export interface Assistant {
   engine: Engine;
@@ -31,8 +33,9 @@ export interface Assistant {
 
 /** Opens and migrates the store and builds the engine: the parts every entry point shares. */
 export async function openAssistant(config: Config, logger: Logger, sms: SmsSender, reviewers: Reviewers): Promise<Assistant> {
-  const store = await openStore(config);
-  const documents = new DocumentStore(join(config.dataDir, "documents"));
+  const keyring = keyringFor(config);
+  const store = await openStore(config, keyring);
+  const documents = new DocumentStore(join(config.dataDir, "documents"), keyring);
   const engine = new Engine({
     store,
     documents,
@@ -71,10 +74,11 @@ export async function openAssistant(config: Config, logger: Logger, sms: SmsSend
   };
 }
 
-export async function openStore(config: Config): Promise<SqlStore> {
+/** The store over the configured database, migrated, sealing personal data with `keyring` (default: `keyringFor(config)`). */
+export async function openStore(config: Readonly<Config>, keyring: Keyring = keyringFor(config)): Promise<SqlStore> {
   const { db } = openSqlite(config.sqlitePath);
   await migrateToLatest(db);
-  return new SqlStore(db);
+  return new SqlStore(db, keyring);
 }
 
 /** The configured SMS provider: the webhook, or the development sender (printed by the console, logged elsewhere). */

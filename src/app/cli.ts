@@ -62,6 +62,7 @@ const COMMANDS: Record<string, CliCommand> = {
 };
 
 async function run(argv: string[]): Promise<number> {
+  process.umask(0o077); // as in main: whatever the CLI creates in DATA_DIR is the owner's alone
   const { values, positionals } = parseArgs({
     args: argv,
     options: {

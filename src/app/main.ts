@@ -1,5 +1,8 @@
 import { randomUUID } from "node:crypto";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { runConsoleChat } from "../../adapters/console/console-chat.js";
 import { renderSms } from "../../adapters/console/console-render.js";
 import { type RequestHandler, type RunningPlatform, startWebServer } from "../../adapters/http/web-server.js";
@@ -24,6 +27,8 @@ const DISPATCH_INTERVAL_MS = 2_000;
  * With no platform token the local console chat runs on stdin/stdout.
  */
 export async function main(): Promise<void> {
+  // Files this process creates (database, WAL, documents, key file) are the owner's alone.
+  process.umask(0o077);
   const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel);
   if (config.telegram || config.slack) await runPlatforms(config, logger);
@@ -45,19 +50,27 @@ async function runConsole(config: Readonly<Config>, logger: Logger): Promise<voi
     { database: config.sqlitePath },
     "console chat ready: type a message, /as <user> to switch user, /file <path> to send a file",
   );
+  // Previews are sealed at rest: the console shows opened copies in a private temporary folder, removed on exit.
+  const previews = mkdtempSync(join(tmpdir(), "verification-console-"));
+  const previewPath = (id: string) => {
+    const path = join(previews, `${id}.jpg`);
+    if (!existsSync(path)) writeFileSync(path, assistant.documents.getSync(id), { mode: 0o600 });
+    return path;
+  };
   await runConsoleChat({
     input: process.stdin,
     output: process.stdout,
     handler: assistant.engine,
     sessionId: randomUUID(),
     locale: config.defaultLocale,
-    documentPath: (id) => assistant.documents.pathOf(id),
+    documentPath: previewPath,
     ticker: { intervalMs: DUE_TASK_INTERVAL_MS, tick: async () => [...(await assistant.runDueTasks()), ...(await deliver())] },
     afterEachLine: deliver,
     // A notification printed in the console has reached its reader.
     onShown: (reply) => (reply.notificationId ? assistant.outbox.markSent(reply.notificationId, "chat") : undefined),
     onError: (error) => logger.error({ err: error }, "console message failed"),
   });
+  rmSync(previews, { recursive: true, force: true });
   await assistant.close();
 }
 

@@ -20,7 +20,7 @@ export function adapterOptions({ assistant, ...parts }: PlatformParts, config: R
     reviewers: parts.reviewers,
     outbound: parts.outbound,
     cards: assistant.store.cardMessages(),
-    documentPath: (id) => assistant.documents.pathOf(id),
+    readDocument: (id) => assistant.documents.get(id),
     maxFileBytes: config.documentRules.maxBytes,
     defaultLocale: config.defaultLocale,
     logger: parts.logger,

@@ -1,16 +1,22 @@
 import { createHash } from "node:crypto";
-import { mkdir, open, rename, stat } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { mkdir, open, readFile, rename, stat } from "node:fs/promises";
 import { join } from "node:path";
+import type { Sealer } from "../ports/sealer.js";
 import { AssistantError } from "../runtime/errors.js";
 
 /**
  * Document bytes on disk, content-addressed by SHA-256 under
- * `<DATA_DIR>/documents/ab/abcdef…`. Writing the same photo twice is a no-op;
+ * `<DATA_DIR>/documents/ab/abcdef…` and sealed (AES-256-GCM): an ID card
+ * photo is never on disk in clear. Writing the same photo twice is a no-op;
  * a write is durable (fsync, then atomic rename) before the database commit
  * that refers to it, so a committed application never points at a missing file.
  */
 export class DocumentStore {
-  constructor(private readonly root: string) {}
+  constructor(
+    private readonly root: string,
+    private readonly sealer: Sealer,
+  ) {}
 
   static idOf(bytes: Buffer): string {
     return createHash("sha256").update(bytes).digest("hex");
@@ -25,17 +31,27 @@ export class DocumentStore {
     const id = DocumentStore.idOf(bytes);
     const path = this.pathOf(id);
     if (await exists(path)) return id;
-    await mkdir(join(this.root, id.slice(0, 2)), { recursive: true });
+    await mkdir(join(this.root, id.slice(0, 2)), { recursive: true, mode: 0o700 });
     const temporary = `${path}.${process.pid}.tmp`;
     const file = await open(temporary, "w", 0o600);
     try {
-      await file.writeFile(bytes);
+      await file.writeFile(this.sealer.sealBytes(bytes));
       await file.sync();
     } finally {
       await file.close();
     }
     await rename(temporary, path);
     return id;
+  }
+
+  /** The photo's bytes, opened, for a synchronous caller (the console's renderer). */
+  getSync(id: string): Buffer {
+    return this.sealer.openBytes(readFileSync(this.pathOf(id)));
+  }
+
+  /** The photo's bytes, opened. */
+  async get(id: string): Promise<Buffer> {
+    return this.sealer.openBytes(await readFile(this.pathOf(id)));
   }
 }
 

@@ -3,6 +3,7 @@ import { CHANNELS, type Channel } from "../domain/delivery.js";
 import { DEFAULT_DOCUMENT_RULES, type DocumentRules } from "../domain/document-rules.js";
 import { LOCALES, type Locale } from "../i18n/locale.js";
 import { ConfigError } from "./errors.js";
+import { type DataKey, Keyring, parseDataKeys } from "./keyring.js";
 
 /** Configuration, read once at start from the environment and frozen. */
 export interface Config {
@@ -26,6 +27,11 @@ export interface Config {
   notifyChannels: readonly Channel[];
   smtp: { url: string; from: string } | undefined;
   smsWebhook: { url: string; token: string } | undefined;
+  /**
+   * `DATA_ENCRYPTION_KEYS`, the first sealing: personal data at rest is encrypted with them.
+   * Null only for the console, which keeps a generated key file in `DATA_DIR` instead.
+   */
+  dataKeys: readonly DataKey[] | null;
 }
 
 export interface SlackConfig {
@@ -55,6 +61,7 @@ type Env = Record<string, string | undefined>;
 
 export function readConfig(env: Env = process.env): Readonly<Config> {
   const dataDir = resolve(value(env, "DATA_DIR") ?? "./data");
+  const platforms = { telegram: telegram(env), slack: slack(env) };
   return Object.freeze({
     dataDir,
     sqlitePath: sqlitePathFrom(value(env, "DATABASE_URL"), dataDir),
@@ -65,11 +72,30 @@ export function readConfig(env: Env = process.env): Readonly<Config> {
     supportContact: value(env, "SUPPORT_CONTACT") ?? "support@example.com",
     consoleReviewerIds: list(env, "CONSOLE_REVIEWER_IDS") ?? ["reviewer"],
     documentRules: documentRules(env),
-    telegram: telegram(env),
-    slack: slack(env),
+    ...platforms,
+    dataKeys: dataKeys(env, platforms.telegram !== undefined || platforms.slack !== undefined),
     port: number(env, "PORT", 3000, { min: 1, max: 65535, integer: true }),
     ...notifications(env),
   });
+}
+
+/** `DATA_ENCRYPTION_KEYS`: required where the assistant talks to real users (Telegram, Slack). */
+function dataKeys(env: Env, onPlatforms: boolean): DataKey[] | null {
+  const text = value(env, "DATA_ENCRYPTION_KEYS");
+  if (!text) {
+    if (onPlatforms)
+      throw new ConfigError("DATA_ENCRYPTION_KEYS", "is required with Telegram or Slack; `npm run cli -- keys generate` prints a new key");
+    return null;
+  }
+  try {
+    const keys = parseDataKeys(text);
+    if (keys.length === 0) throw new ConfigError("DATA_ENCRYPTION_KEYS", "lists no key");
+    new Keyring(keys); // checks ids are unique
+    return keys;
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    throw new ConfigError("DATA_ENCRYPTION_KEYS", (error as Error).message);
+  }
 }
 
 function notifications(env: Env): Pick<Config, "notifyChannels" | "smtp" | "smsWebhook"> {

@@ -1,5 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync } from "node:fs";
 import sharp from "sharp";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DocumentStore } from "../../src/documents/document-store.js";
@@ -46,12 +45,12 @@ describe("document photos in the conversation", () => {
       return tx.loadDraft(user.id);
     });
     const front = draft!.documents.id_front!;
-    const documents = new DocumentStore(join(harness.dir, "documents"));
+    const { documents } = harness;
     expect(existsSync(documents.pathOf(DocumentStore.idOf(upload)))).toBe(false);
-    const stored = readFileSync(documents.pathOf(front.id));
+    const stored = await documents.get(front.id);
     expect(DocumentStore.idOf(stored)).toBe(front.id);
     expect((await sharp(stored).metadata()).exif).toBeUndefined();
-    const preview = await sharp(readFileSync(documents.pathOf(front.previewId))).metadata();
+    const preview = await sharp(await documents.get(front.previewId)).metadata();
     expect(Math.max(preview.width!, preview.height!)).toBeLessThanOrEqual(480);
     expect(front).toMatchObject({ format: "jpeg", width: 1200, height: 800 });
   });

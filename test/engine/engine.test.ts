@@ -58,8 +58,11 @@ describe("engine", () => {
   ])("apologises, shows the menu and keeps the draft for %s", async (_, change) => {
     await register(harness.chat("alice"));
     const row = harness.sqlite.prepare("select snapshot from conversations where chat_id = 'alice'").get() as { snapshot: string };
-    const { version, snapshot } = change(row.snapshot);
-    harness.sqlite.prepare("update conversations set machine_version = ?, snapshot = ? where chat_id = 'alice'").run(version, snapshot);
+    // Snapshots are sealed at rest: open, change as an older version or a fault would have, seal again.
+    const { version, snapshot } = change(harness.keyring.openText(row.snapshot));
+    harness.sqlite
+      .prepare("update conversations set machine_version = ?, snapshot = ? where chat_id = 'alice'")
+      .run(version, harness.keyring.sealText(snapshot));
 
     const replies = await harness.chat("alice").text("11010519491231002X");
     expect(keys(replies)).toEqual(["snapshot.reset", "menu.draftWaiting", "menu.prompt"]);

@@ -1,7 +1,6 @@
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { createDocumentCheck } from "../../src/documents/document-check.js";
-import { DocumentStore } from "../../src/documents/document-store.js";
 import { DEFAULT_DOCUMENT_RULES } from "../../src/domain/document-rules.js";
 import { Engine } from "../../src/engine/engine.js";
 import { DevelopmentSmsSender } from "../../src/notifications/sms-sender.js";
@@ -22,7 +21,7 @@ describe("logs", () => {
     const harness = await createHarness();
     const engine = new Engine({
       store: harness.store,
-      documents: new DocumentStore(`${harness.dir}/documents`),
+      documents: harness.documents,
       checkDocument: createDocumentCheck(DEFAULT_DOCUMENT_RULES),
       sms: new DevelopmentSmsSender(logger),
       logger,

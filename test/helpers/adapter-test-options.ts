@@ -1,8 +1,6 @@
-import { join } from "node:path";
 import pino from "pino";
 import type { AdapterOptions } from "../../adapters/adapter-options.js";
 import { Outbound } from "../../src/chat/outbound.js";
-import { DocumentStore } from "../../src/documents/document-store.js";
 import { DEFAULT_DOCUMENT_RULES } from "../../src/domain/document-rules.js";
 import type { Reviewers } from "../../src/review/reviewers.js";
 import type { Harness } from "./harness.js";
@@ -15,7 +13,7 @@ export function adapterTestOptions(harness: Harness, reviewers: Reviewers, outbo
     reviewers,
     outbound: outbound ?? new Outbound(logger),
     cards: harness.store.cardMessages(),
-    documentPath: (id) => new DocumentStore(join(harness.dir, "documents")).pathOf(id),
+    readDocument: (id) => harness.documents.get(id),
     maxFileBytes: DEFAULT_DOCUMENT_RULES.maxBytes,
     defaultLocale: "en",
     logger,

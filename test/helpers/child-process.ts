@@ -1,11 +1,19 @@
 import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from "node:child_process";
 import { join } from "node:path";
+import { TEST_DATA_KEYS } from "./test-keys.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const TSX = join(ROOT, "node_modules", ".bin", "tsx");
 
 export function testEnv(dataDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, DEFAULT_LOCALE: "en", LOG_LEVEL: "info", ...extra };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    DEFAULT_LOCALE: "en",
+    LOG_LEVEL: "info",
+    DATA_ENCRYPTION_KEYS: TEST_DATA_KEYS,
+    ...extra,
+  };
   for (const name of ["TELEGRAM_BOT_TOKEN", "SLACK_BOT_TOKEN", "DATABASE_URL"]) if (!(name in extra)) delete env[name];
   return env;
 }

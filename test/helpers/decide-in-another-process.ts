@@ -6,10 +6,11 @@ import { openSqlite } from "../../db/open-database.js";
 import { SqlStore } from "../../db/sql-store.js";
 import type { LifecycleEvent } from "../../machines/application-lifecycle.machine.js";
 import { reviewStore } from "./review-store.js";
+import { testKeyring } from "./test-keys.js";
 
 const [path, reference, eventType, actor, startAt] = process.argv.slice(2);
 const { db } = openSqlite(path!);
-const store = reviewStore(new SqlStore(db));
+const store = reviewStore(new SqlStore(db, testKeyring()));
 while (Date.now() < Number(startAt)) await new Promise((resolve) => setTimeout(resolve, 1));
 const result = await store.changeApplication({
   reference: reference!,

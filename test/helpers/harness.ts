@@ -17,6 +17,7 @@ import { Engine } from "../../src/engine/engine.js";
 import type { Locale } from "../../src/i18n/locale.js";
 import { translate } from "../../src/i18n/message.js";
 import type { Reviewers } from "../../src/review/reviewers.js";
+import { testKeyring } from "./test-keys.js";
 
 export interface SentSms {
   phone: string;
@@ -39,12 +40,14 @@ export async function createHarness(options: HarnessOptions = {}) {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), "assistant-test-"));
   const { db, sqlite } = openSqlite(join(dir, "assistant.db"));
   await migrateToLatest(db);
-  const store = new SqlStore(db);
+  const keyring = testKeyring();
+  const store = new SqlStore(db, keyring);
+  const documents = new DocumentStore(join(dir, "documents"), keyring);
   const sms: SentSms[] = [];
   let now = options.now ?? new Date("2026-11-23T02:00:00Z"); // a Monday, 10:00 in Shanghai
   const engine = new Engine({
     store,
-    documents: new DocumentStore(join(dir, "documents")),
+    documents,
     checkDocument: options.checkDocument ?? createDocumentCheck(DEFAULT_DOCUMENT_RULES),
     sms: { send: async (phone, text) => void sms.push({ phone, text }) },
     logger: pino({ level: "silent" }),
@@ -67,6 +70,8 @@ export async function createHarness(options: HarnessOptions = {}) {
     db,
     sqlite,
     store,
+    documents,
+    keyring,
     engine,
     sms,
     setNow(date: Date) {

@@ -68,7 +68,10 @@ describe("email notifications through a real SMTP server", () => {
   it("a 550 from the server is permanent: failed at once with the reason, not retried", async () => {
     const { harness, approve } = await harnessWithSubmission(["chat", "email"]);
     try {
-      harness.sqlite.prepare("update applications set details = json_set(details, '$.email', 'nobody@example.com')").run();
+      // The answers are sealed at rest: open, set the address the server refuses, seal again.
+      const { id, details } = harness.sqlite.prepare("select id, details from applications").get() as { id: string; details: string };
+      const changed = { ...JSON.parse(harness.keyring.openText(details)), email: "nobody@example.com" };
+      harness.sqlite.prepare("update applications set details = ? where id = ?").run(harness.keyring.sealText(JSON.stringify(changed)), id);
       await approve();
       const email = new SmtpEmailSender(`smtp://127.0.0.1:${port}`, "verify@example.com");
       const dispatcher = dispatcherFor(harness, { chat: recordingChat().send, email });

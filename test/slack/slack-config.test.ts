@@ -2,8 +2,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readConfig } from "../../src/runtime/config.js";
+import { TEST_DATA_KEYS } from "../helpers/test-keys.js";
 
-const REQUIRED = { SLACK_BOT_TOKEN: "xoxb-1-2-abc", SLACK_SIGNING_SECRET: "secret" };
+const REQUIRED = { SLACK_BOT_TOKEN: "xoxb-1-2-abc", SLACK_SIGNING_SECRET: "secret", DATA_ENCRYPTION_KEYS: TEST_DATA_KEYS };
 
 describe("Slack configuration", () => {
   it("no token: no Slack adapter; token and signing secret: HTTP mode on Slack's own API", () => {

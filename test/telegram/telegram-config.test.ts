@@ -1,12 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { readConfig } from "../../src/runtime/config.js";
+import { TEST_DATA_KEYS } from "../helpers/test-keys.js";
 
 const TOKEN = "123456:ABC-def_42";
+/** Telegram talks to real users: a data-encryption key is required with it. */
+const KEYS = { DATA_ENCRYPTION_KEYS: TEST_DATA_KEYS };
 
 describe("Telegram configuration", () => {
   it("no token: no Telegram adapter; a token alone: long polling on Telegram's own API", () => {
     expect(readConfig({}).telegram).toBeUndefined();
-    expect(readConfig({ TELEGRAM_BOT_TOKEN: TOKEN }).telegram).toEqual({
+    expect(readConfig({ ...KEYS, TELEGRAM_BOT_TOKEN: TOKEN }).telegram).toEqual({
       token: TOKEN,
       apiRoot: "https://api.telegram.org",
       webhook: undefined,
@@ -17,6 +20,7 @@ describe("Telegram configuration", () => {
 
   it("reads the webhook, API root, review group and reviewers", () => {
     const config = readConfig({
+      ...KEYS,
       TELEGRAM_BOT_TOKEN: TOKEN,
       TELEGRAM_WEBHOOK_URL: "https://bot.example.com/telegram",
       TELEGRAM_WEBHOOK_SECRET: "s3cret-_x",
@@ -45,6 +49,6 @@ describe("Telegram configuration", () => {
     [{ TELEGRAM_BOT_TOKEN: "not-a-token" }, "TELEGRAM_BOT_TOKEN"],
     [{ PORT: "70000" }, "PORT"],
   ])("refuses %o naming %s", (env, variable) => {
-    expect(() => readConfig({ TELEGRAM_BOT_TOKEN: TOKEN, ...env })).toThrow(variable);
+    expect(() => readConfig({ ...KEYS, TELEGRAM_BOT_TOKEN: TOKEN, ...env })).toThrow(variable);
   });
 });

@@ -1,0 +1,33 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Config } from "../runtime/config.js";
+import { ConfigError } from "../runtime/errors.js";
+import { generateDataKey, Keyring, parseDataKeys } from "../runtime/keyring.js";
+
+/** Where the console keeps its generated key when `DATA_ENCRYPTION_KEYS` is not set. */
+export const KEY_FILE = "encryption.key";
+
+/**
+ * The keys that seal personal data at rest: `DATA_ENCRYPTION_KEYS`, or — for
+ * the console only, so `npm start` needs no set-up — a key generated once into
+ * `DATA_DIR/encryption.key` (mode 0600; said on stderr when it is created).
+ * With Telegram or Slack configured the configuration already requires the
+ * variable (exit 2 naming it).
+ */
+export function keyringFor(config: Readonly<Config>): Keyring {
+  if (config.dataKeys) return new Keyring(config.dataKeys);
+  const path = join(config.dataDir, KEY_FILE);
+  if (!existsSync(path)) {
+    mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+    writeFileSync(path, `${generateDataKey("local")}\n`, { mode: 0o600, flag: "wx" });
+    process.stderr.write(
+      `DATA_ENCRYPTION_KEYS is not set: personal data is encrypted with a new key in ${path} (mode 0600). Set DATA_ENCRYPTION_KEYS for anything beyond a local trial.\n`,
+    );
+  }
+  chmodSync(path, 0o600);
+  try {
+    return new Keyring(parseDataKeys(readFileSync(path, "utf8")));
+  } catch (error) {
+    throw new ConfigError("DATA_ENCRYPTION_KEYS", `unset, and ${path} holds no valid key: ${(error as Error).message}`);
+  }
+}
