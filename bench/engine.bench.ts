@@ -67,7 +67,14 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** No encryption at rest: the same run without it, to show what sealing personal data costs. */
-const PLAIN: Sealer = { sealText: (t) => t, openText: (t) => t, sealBytes: (b) => b, openBytes: (b) => b, isCurrent: () => true };
+const PLAIN: Sealer = {
+  currentKeyId: "plain",
+  sealText: (t) => t,
+  openText: (t) => t,
+  sealBytes: (b) => b,
+  openBytes: (b) => b,
+  isCurrent: () => true,
+};
 const KEYRING = new Keyring([{ id: "bench", key: randomBytes(32) }]);
 
 async function benchEngine(

@@ -3,6 +3,7 @@ import type { Platform } from "../src/domain/platform.js";
 import type { AccountStatus } from "../src/domain/user-record.js";
 import type { AnnouncementStore } from "../src/ports/announcement-store.js";
 import type { CardMessages } from "../src/ports/card-messages.js";
+import type { SealedColumns } from "../src/ports/key-rotation.js";
 import type { MaintenanceStore } from "../src/ports/maintenance-store.js";
 import type { OperatorStore } from "../src/ports/operator-store.js";
 import type { Sealer } from "../src/ports/sealer.js";
@@ -18,6 +19,7 @@ import { sqlOperatorStore } from "./operator-store.js";
 import { retryWhenBusy } from "./retry-when-busy.js";
 import { submittedFromRow } from "./rows.js";
 import type { Database } from "./schema.js";
+import { sqlSealedColumns } from "./sealed-columns.js";
 import { sqlTransaction } from "./sql-transaction.js";
 
 /** The store over Kysely. Queries stick to what SQLite and PostgreSQL both accept. */
@@ -62,6 +64,10 @@ export class SqlStore implements Store {
 
   operator(): OperatorStore & MaintenanceStore {
     return { ...sqlOperatorStore(this.db, this.sealer), maintenanceWindow: () => readMaintenance(this.db) };
+  }
+
+  sealedColumns(): SealedColumns {
+    return sqlSealedColumns(this.db, this.sealer);
   }
 
   announcements(): AnnouncementStore {

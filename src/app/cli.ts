@@ -5,6 +5,7 @@ import { audit } from "./cli/audit.js";
 import { checkDocument } from "./cli/check-document.js";
 import { type CliCommand, expectArgs, UsageError } from "./cli/cli-command.js";
 import { faq } from "./cli/faq.js";
+import { keys } from "./cli/keys.js";
 import { maintenance } from "./cli/maintenance.js";
 import { migrate } from "./cli/migrate.js";
 import { notifications } from "./cli/notifications.js";
@@ -39,7 +40,8 @@ const USAGE = `usage: npm run cli -- <command>
   announce --zh "<text>" --en "<text>" [--since-days N] [--no-wait]
                                                 announce to everyone who chatted in the last N days (30)
   maintenance on --until <ISO time> [--zh "<text>"] [--en "<text>"] | maintenance off | maintenance status
-                                                hold new submissions until maintenance ends`;
+                                                hold new submissions until maintenance ends
+  keys generate | keys rotate                   print a new data-encryption key | re-seal everything with the first key`;
 
 const COMMANDS: Record<string, CliCommand> = {
   start: async ({ rest }) => {
@@ -59,6 +61,7 @@ const COMMANDS: Record<string, CliCommand> = {
   notifications,
   announce,
   maintenance,
+  keys,
 };
 
 async function run(argv: string[]): Promise<number> {

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { mkdir, open, readFile, rename, stat } from "node:fs/promises";
+import { mkdir, open, readdir, readFile, rename, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { Sealer } from "../ports/sealer.js";
 import { AssistantError } from "../runtime/errors.js";
@@ -32,16 +32,23 @@ export class DocumentStore {
     const path = this.pathOf(id);
     if (await exists(path)) return id;
     await mkdir(join(this.root, id.slice(0, 2)), { recursive: true, mode: 0o700 });
-    const temporary = `${path}.${process.pid}.tmp`;
-    const file = await open(temporary, "w", 0o600);
-    try {
-      await file.writeFile(this.sealer.sealBytes(bytes));
-      await file.sync();
-    } finally {
-      await file.close();
-    }
-    await rename(temporary, path);
+    await writeDurably(path, this.sealer.sealBytes(bytes));
     return id;
+  }
+
+  /**
+   * Re-seals every stored file not sealed with the current key (`cli keys rotate`);
+   * each file is replaced atomically, so a stopped rotation resumes. Returns how many.
+   */
+  async resealAll(onProgress: (done: number, total: number) => void = () => undefined): Promise<number> {
+    const files = await listFiles(this.root);
+    let done = 0;
+    for (const path of files) {
+      const stored = await readFile(path);
+      if (!this.sealer.isCurrent(stored)) await writeDurably(path, this.sealer.sealBytes(this.sealer.openBytes(stored)));
+      onProgress(++done, files.length);
+    }
+    return files.length;
   }
 
   /** The photo's bytes, opened, for a synchronous caller (the console's renderer). */
@@ -53,6 +60,29 @@ export class DocumentStore {
   async get(id: string): Promise<Buffer> {
     return this.sealer.openBytes(await readFile(this.pathOf(id)));
   }
+}
+
+/** Written to a temporary file, fsynced, then renamed over `path`: a reader sees the old bytes or the new, never half. */
+async function writeDurably(path: string, bytes: Buffer): Promise<void> {
+  const temporary = `${path}.${process.pid}.tmp`;
+  const file = await open(temporary, "w", 0o600);
+  try {
+    await file.writeFile(bytes);
+    await file.sync();
+  } finally {
+    await file.close();
+  }
+  await rename(temporary, path);
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const nested = await Promise.all(
+    entries.map((entry) =>
+      entry.isDirectory() ? listFiles(join(dir, entry.name)) : Promise.resolve(entry.name.endsWith(".tmp") ? [] : [join(dir, entry.name)]),
+    ),
+  );
+  return nested.flat();
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -4,6 +4,8 @@
  * that sealed it, so keys can be rotated while old values stay readable.
  */
 export interface Sealer {
+  /** The id of the key that seals now (stored with every value it seals). */
+  readonly currentKeyId: string;
   /** A text column's value, sealed with the current key. */
   sealText(plain: string): string;
   /** The plain text of a sealed value; a value stored before encryption (no seal) is returned as it is. */

@@ -5,6 +5,7 @@ import type { ApplicationStore } from "./application-store.js";
 import type { AuditStore } from "./audit-store.js";
 import type { CardMessages } from "./card-messages.js";
 import type { ConversationStore } from "./conversation-store.js";
+import type { SealedColumns } from "./key-rotation.js";
 import type { MaintenanceStore } from "./maintenance-store.js";
 import type { OperatorStore } from "./operator-store.js";
 import type { Outbox, OutboxWriter } from "./outbox.js";
@@ -44,5 +45,7 @@ export interface Store {
   cardMessages(): CardMessages;
   operator(): OperatorStore & MaintenanceStore;
   announcements(): AnnouncementStore;
+  /** The sealed columns, for key rotation. */
+  sealedColumns(): SealedColumns;
   close(): Promise<void>;
 }
