@@ -9,13 +9,44 @@ export interface RunningPlatform {
   stop(): Promise<void>;
 }
 
+/** What a slow, large or crowded client may take from the server before it is cut off. */
+export interface WebServerLimits {
+  /** All headers must arrive within this time. */
+  headersTimeoutMs: number;
+  /** The whole request (headers and body) must arrive within this time. */
+  requestTimeoutMs: number;
+  /** An idle kept-alive connection is closed after this time. */
+  keepAliveTimeoutMs: number;
+  /** Connections open at once; more are refused. */
+  maxConnections: number;
+  /** Larger bodies get 413 before any handler reads, parses or verifies them. */
+  maxBodyBytes: number;
+}
+
+export const DEFAULT_WEB_SERVER_LIMITS: Readonly<WebServerLimits> = Object.freeze({
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
+  maxConnections: 256,
+  maxBodyBytes: 1024 * 1024,
+});
+
 /**
  * The one HTTP server of the process (webhooks of every platform share
  * `PORT`): exact paths to handlers, `GET /healthz` for load balancers,
- * 404 for anything else.
+ * 404 for anything else. Nothing reaches a handler that is over the limits:
+ * a body must declare its length (411 otherwise; Telegram and Slack always
+ * do) and be at most `maxBodyBytes` (413), so an unsigned multi-megabyte body
+ * is never read, and slow clients are cut off by the timeouts.
  */
-export async function startWebServer(port: number, routes: ReadonlyMap<string, RequestHandler>): Promise<{ server: Server; port: number }> {
-  const server = createServer((request, response) => {
+export async function startWebServer(
+  port: number,
+  routes: ReadonlyMap<string, RequestHandler>,
+  limits: Readonly<WebServerLimits> = DEFAULT_WEB_SERVER_LIMITS,
+): Promise<{ server: Server; port: number }> {
+  // Node checks the timeouts only this often (30 s by default): often enough that they mean what they say.
+  const connectionsCheckingInterval = Math.min(1_000, limits.headersTimeoutMs / 2);
+  const server = createServer({ connectionsCheckingInterval }, (request, response) => {
     const path = new URL(request.url ?? "/", "http://localhost").pathname;
     if (path === "/healthz" && request.method === "GET") {
       response.writeHead(200, { "content-type": "text/plain" }).end("ok\n");
@@ -26,14 +57,32 @@ export async function startWebServer(port: number, routes: ReadonlyMap<string, R
       response.writeHead(404).end();
       return;
     }
+    const refusal = bodyRefusal(request, limits.maxBodyBytes);
+    if (refusal) {
+      // Closing the connection too: the unread body must not be taken for the next request.
+      response.writeHead(refusal, { connection: "close" }).end();
+      return;
+    }
     Promise.resolve(handler(request, response)).catch(() => {
       if (!response.headersSent) response.writeHead(500);
       response.end();
     });
   });
+  server.headersTimeout = limits.headersTimeoutMs;
+  server.requestTimeout = limits.requestTimeoutMs;
+  server.keepAliveTimeout = limits.keepAliveTimeoutMs;
+  server.maxConnections = limits.maxConnections;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, () => resolve());
   });
   return { server, port: (server.address() as AddressInfo).port };
+}
+
+/** 411 for a body of undeclared length, 413 for one declared over the limit; null when the body may be read. */
+function bodyRefusal(request: IncomingMessage, maxBodyBytes: number): 411 | 413 | null {
+  const declared = request.headers["content-length"];
+  if (declared === undefined) return request.headers["transfer-encoding"] ? 411 : null;
+  const length = Number(declared);
+  return Number.isSafeInteger(length) && length <= maxBodyBytes ? null : 413;
 }

@@ -10,7 +10,9 @@ import { reviewFormProblem } from "../../src/review/review-desk.js";
 import { errorSummary } from "../../src/runtime/logger.js";
 import type { AdapterOptions } from "../adapter-options.js";
 import { dispatchChatEvent, downloadedFile } from "../chat-dispatch.js";
+import type { RequestHandler } from "../http/web-server.js";
 import { boltLogger } from "./bolt-logger.js";
+import { signedOnly } from "./signed-requests.js";
 import { SlackDelivery, type SlackInteraction } from "./slack-delivery.js";
 import { downloadSlackFile, FileAccessError } from "./slack-files.js";
 import { CHOICE_ACTION, FORM_BLOCKS, renderMessage } from "./slack-render.js";
@@ -33,8 +35,10 @@ const MAX_CACHED_LOCALES = 10_000;
 
 export interface SlackApp {
   app: App;
-  /** HTTP mode: the receiver's request handler, to mount at `/slack/events`. */
+  /** HTTP mode: the receiver, whose request handler is mounted at `/slack/events`. */
   receiver?: HTTPReceiver;
+  /** HTTP mode: what to mount at `/slack/events`: the receiver's handler behind the signature-header check. */
+  httpHandler?: RequestHandler;
 }
 
 /**
@@ -183,7 +187,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   });
 
   app.error(async (error) => logger.error({ platform: "slack", error: errorSummary(error) }, "Slack request failed"));
-  return receiver ? { app, receiver } : { app };
+  return receiver ? { app, receiver, httpHandler: signedOnly(receiver.requestListener) } : { app };
 }
 
 function workspaceOf(teamId: string | undefined, enterpriseId: string | undefined): Workspace | undefined {

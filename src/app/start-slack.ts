@@ -9,7 +9,7 @@ import { adapterOptions, type PlatformParts } from "./platform-parts.js";
 export async function startSlack(slack: SlackConfig, config: Readonly<Config>, parts: PlatformParts): Promise<RunningPlatform> {
   const { assistant, logger } = parts;
   if (!slack.reviewChannel) logger.warn({ platform: "slack" }, "SLACK_REVIEW_CHANNEL is not set: review cards are not posted to Slack");
-  const { app, receiver } = createSlackApp({
+  const { app, httpHandler } = createSlackApp({
     ...adapterOptions(parts, config),
     token: slack.token,
     signingSecret: slack.signingSecret,
@@ -18,9 +18,9 @@ export async function startSlack(slack: SlackConfig, config: Readonly<Config>, p
     findUserRecord: (userId) => findUserRecord(assistant.store, "slack", userId, localDate(new Date(), config.timeZone)),
     reviewChannel: slack.reviewChannel,
   });
-  if (receiver) {
+  if (httpHandler) {
     logger.info({ platform: "slack" }, "Slack app ready (HTTP at /slack/events)");
-    return { webhook: { path: "/slack/events", handler: receiver.requestListener }, stop: async () => undefined };
+    return { webhook: { path: "/slack/events", handler: httpHandler }, stop: async () => undefined };
   }
   await app.start();
   logger.info({ platform: "slack" }, "Slack app ready (Socket Mode)");

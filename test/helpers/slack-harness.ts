@@ -29,7 +29,7 @@ export async function createSlackHarness(shared?: { harness: Harness; reviewers:
   const api = await startFakeSlackApi();
   const reviewers = shared?.reviewers ?? slackReviewers();
   const harness = shared?.harness ?? (await createHarness({ reviewers }));
-  const { receiver } = createSlackApp({
+  const { httpHandler } = createSlackApp({
     ...adapterTestOptions(harness, reviewers, shared?.outbound),
     token: "xoxb-test-token",
     signingSecret: SIGNING_SECRET,
@@ -38,7 +38,7 @@ export async function createSlackHarness(shared?: { harness: Harness; reviewers:
     findUserRecord: (userId) => findUserRecord(harness.store, "slack", userId, "2026-11-23"),
     reviewChannel: REVIEW_CHANNEL,
   });
-  const { server, port } = await startWebServer(0, new Map([["/slack/events", receiver!.requestListener]]));
+  const { server, port } = await startWebServer(0, new Map([["/slack/events", httpHandler!]]));
   const url = `http://127.0.0.1:${port}/slack/events`;
   let counter = 0;
 
