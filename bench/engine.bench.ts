@@ -90,6 +90,7 @@ async function benchEngine(
     store,
     documents: new DocumentStore(join(dir, `documents-${name}`), sealer),
     checkDocument: createDocumentCheck(DEFAULT_DOCUMENT_RULES),
+    codeKey: KEYRING.deriveKey("one-time-codes"),
     sms: { send: async (phone, body) => void codes.set(phone, /\d{6}/.exec(body)![0]) },
     logger: pino({ level: "silent" }),
     settings: { defaultLocale: "zh-CN", timeZone: "Asia/Shanghai", holidays: new Set(), supportContact: "support@example.com" },

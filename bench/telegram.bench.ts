@@ -100,6 +100,7 @@ async function benchAssistant(dir: string, inFlight: number) {
     store,
     documents,
     checkDocument: createDocumentCheck(DEFAULT_DOCUMENT_RULES),
+    codeKey: keyring.deriveKey("one-time-codes"),
     sms: { send: async () => undefined },
     logger,
     settings: { defaultLocale: "zh-CN", timeZone: "Asia/Shanghai", holidays: new Set(), supportContact: "support@example.com" },

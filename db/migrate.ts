@@ -6,6 +6,7 @@ import * as support from "./migrations/003-support.js";
 import * as cardMessages from "./migrations/004-card-messages.js";
 import * as workspace from "./migrations/005-workspace.js";
 import * as notifications from "./migrations/006-notifications.js";
+import * as oneTimeCodeLedger from "./migrations/007-one-time-code-ledger.js";
 import type { Database } from "./schema.js";
 
 /** Migrations listed in code: no file-system lookup, so they work the same from tsx, a bundle or tests. */
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "004-card-messages": cardMessages,
   "005-workspace": workspace,
   "006-notifications": notifications,
+  "007-one-time-code-ledger": oneTimeCodeLedger,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

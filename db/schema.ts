@@ -18,6 +18,7 @@ export interface Database {
   deliveries: DeliveriesTable;
   announcements: AnnouncementsTable;
   settings: SettingsTable;
+  one_time_code_events: OneTimeCodeEventsTable;
 }
 
 export interface NotificationsTable {
@@ -161,4 +162,13 @@ export interface ProcessedEventsTable {
   platform: string;
   event_id: string;
   processed_at: string;
+}
+
+export interface OneTimeCodeEventsTable {
+  id: Generated<number>;
+  /** Keyed hash of the phone number (never the number). */
+  phone_hash: string;
+  user_id: string;
+  kind: "sent" | "wrong";
+  at: string;
 }

@@ -8,6 +8,7 @@ import { sqlConversationStore } from "./conversation-store.js";
 import type { HotQueries } from "./hot-queries.js";
 import { readMaintenance } from "./maintenance-settings.js";
 import { sqlOutboxWriter } from "./notification-store.js";
+import { sqlOneTimeCodeLedger } from "./one-time-code-ledger.js";
 import { sqlReviewSessionStore } from "./review-session-store.js";
 import type { Database } from "./schema.js";
 import { sqlSupportStore } from "./support-store.js";
@@ -27,6 +28,7 @@ export function sqlTransaction(trx: Transaction<Database> | Kysely<Database>, qu
     sqlOutboxWriter(trx, sealer),
     sqlSupportStore(trx, sealer),
     sqlAuditStore(trx),
+    sqlOneTimeCodeLedger(trx),
     maintenance,
   );
 }

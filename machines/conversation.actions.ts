@@ -73,17 +73,21 @@ export const conversationActions = {
     const check = context.code?.phone === phone ? checkOneTimeCode(context.code, "", event.now) : "expired";
     if (check === "expired" || check === "exhausted") enqueue.emit({ type: "effect.sendCode", phone });
   }),
-  resendCode: act.enqueueActions(({ context, enqueue }) => {
-    const phone = phoneToVerify(context)!;
-    enqueue.emit({ type: "effect.sendCode", phone });
-    enqueue.emit(reply(msg("otp.sent", { phone: formatPhoneForDisplay(phone) })));
-  }),
+  resendCode: act.emit(({ context }) => ({ type: "effect.sendCode", phone: phoneToVerify(context)!, resend: true })),
   sayResendWait: act.emit(({ context, event }) =>
     reply(msg("otp.wait", { seconds: Math.ceil(resendWaitMs(context.code, event.now) / 1000) })),
   ),
-  rememberCode: act.assign(({ event }) => {
+  explainCodeRefused: act.enqueueActions(({ event, enqueue }) => {
+    assertEvent(event, "code.refused");
+    const hours = event.until === null ? 0 : Math.max(1, Math.ceil((event.until - event.now) / 3_600_000));
+    enqueue.emit(reply(msg(`otp.refused.${event.reason}`, { hours, support: event.supportContact })));
+    // A locked number takes no more codes here either: the pending one is dropped.
+    if (event.reason === "locked") enqueue.assign({ code: undefined });
+  }),
+  rememberCode: act.enqueueActions(({ event, enqueue }) => {
     assertEvent(event, "code.sent");
-    return { code: event.issued };
+    enqueue.assign({ code: event.issued });
+    if (event.resent) enqueue.emit(reply(msg("otp.sent", { phone: formatPhoneForDisplay(event.issued.phone) })));
   }),
   confirmPhone: act.enqueueActions(({ context, enqueue }) => {
     enqueue.assign({ draft: { ...context.draft, phoneVerified: context.draft.phone }, code: undefined });
@@ -93,12 +97,14 @@ export const conversationActions = {
     assertEvent(event, "user.text");
     const code = context.code;
     if (!code || code.phone !== phoneToVerify(context)) return;
-    const check = checkOneTimeCode(code, event.text, event.now);
+    const check = checkOneTimeCode(code, event.text, event.now, event.codeDigest);
     if (check === "wrong") {
       const wrongTries = code.wrongTries + 1;
       enqueue.assign({ code: { ...code, wrongTries } });
       const left = ONE_TIME_CODE_MAX_WRONG_TRIES - wrongTries;
       enqueue.emit(reply(msg(left > 0 ? "otp.wrong" : "otp.exhausted", { left })));
+      // Counted against the number too, across chats: 10 wrong codes in 24 hours lock it.
+      enqueue.emit({ type: "effect.recordWrongCode", phone: code.phone });
     } else if (check !== "match") {
       enqueue.emit(reply(msg(`otp.${check}`)));
     }

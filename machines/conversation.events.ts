@@ -15,6 +15,8 @@ interface Stamped {
   record: UserRecord;
   /** How users reach human support (configuration), for the messages that send them there. */
   supportContact: string;
+  /** Whether SMS can be sent (a provider is configured): without it the phone method is not offered. */
+  smsAvailable: boolean;
 }
 
 export type UnusableReason = "empty" | "too_long" | "unsupported";
@@ -38,7 +40,14 @@ export type ConversationEvent = Stamped &
    * the email and phone of the user's latest application, attached for "notification-missing".
    */
   (
-    | { type: "user.text"; text: string; faq?: { topic: FaqTopic; confidence: number }; contact?: ContactDetails }
+    | {
+        type: "user.text";
+        text: string;
+        faq?: { topic: FaqTopic; confidence: number };
+        contact?: ContactDetails;
+        /** While a code is pending: the keyed digest of this text under the code's salt (the engine holds the key). */
+        codeDigest?: string;
+      }
     | { type: `choice.${ChoiceId}` }
     | { type: "user.file"; upload: CheckedUpload }
     | { type: "user.contact"; phone: string; ownNumber: boolean }
@@ -47,7 +56,13 @@ export type ConversationEvent = Stamped &
     | { type: "cmd.lang"; locale?: Locale }
     | { type: "cmd.unknown"; command: string }
     /** Results of effects the engine performed. */
-    | { type: "code.sent"; issued: IssuedCode }
+    /** `resent`: the user asked for it (they are told it went out). */
+    | { type: "code.sent"; issued: IssuedCode; resent?: boolean }
+    /**
+     * No code was sent (no SMS provider; 5 codes to this number or 10 for this user in 24 h), or the
+     * number is locked after 10 wrong codes in 24 h; `until` (epoch ms) is when the limit lifts.
+     */
+    | { type: "code.refused"; reason: "unavailable" | "phone_limit" | "user_limit" | "locked"; until: number | null }
     | { type: "application.submitted"; reference: string; expectedBy: string }
     /**
      * A new attempt based on an earlier application: after a rejection, without the answers it
@@ -75,7 +90,10 @@ export type ConversationOutput =
   | { type: "reply"; body: Message[]; choices?: Choice[] }
   /** Ask the pending question; the engine renders it once, from the final state. */
   | { type: "prompt" }
-  | { type: "effect.sendCode"; phone: string }
+  /** `resend`: the user asked for another code, and is told once it is sent. */
+  | { type: "effect.sendCode"; phone: string; resend?: boolean }
+  /** A wrong code was typed for `phone`: counted toward the number's 24-hour lock. */
+  | { type: "effect.recordWrongCode"; phone: string }
   | { type: "effect.keepDocument"; documentId: string }
   | { type: "effect.submit"; draft: Draft; previousReference?: string }
   | { type: "effect.prepareResubmission"; reference: string; why: "rejected" | "legal_rep_change" }

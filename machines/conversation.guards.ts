@@ -56,8 +56,8 @@ export const conversationGuards = {
   uploadAccepted: ({ event }: GuardArgs) => as(event, "user.file").upload.document !== undefined,
   ownContact: ({ event }: GuardArgs) => as(event, "user.contact").ownNumber,
   codeMatches: ({ context, event }: GuardArgs) => {
-    const { text, now } = as(event, "user.text");
-    return context.code?.phone === phoneToVerify(context) && checkOneTimeCode(context.code!, text, now) === "match";
+    const { text, now, codeDigest } = as(event, "user.text");
+    return context.code?.phone === phoneToVerify(context) && checkOneTimeCode(context.code!, text, now, codeDigest) === "match";
   },
   mayResend: ({ context, event }: GuardArgs) => resendWaitMs(context.code, event.now) === 0,
   accountBlocked: ({ event }: GuardArgs) => event.record.account !== "active",
@@ -66,6 +66,8 @@ export const conversationGuards = {
   hasContactOnRecord: ({ event }: GuardArgs) => event.record.verified || event.record.application !== null,
   awaitingDecision: ({ event }: GuardArgs) => isAwaitingDecision(event.record),
   draftComplete: ({ context }: GuardArgs) => nextMissingStep(context.draft) === null,
+  /** The phone method proves the number by SMS: offered only where SMS can be sent. */
+  methodOffered: ({ event }: GuardArgs, params: { method: Method }) => params.method !== "phone" || event.smsAvailable,
   methodIs: ({ context }: GuardArgs, params: { method: Method }) => context.draft.method === params.method,
   resubmission: ({ event }: GuardArgs, params: { verdict: ResubmissionVerdict }) => resubmissionVerdict(event.record) === params.verdict,
   needsInfo: ({ event }: GuardArgs) => event.record.application?.status === "needs_more_info",

@@ -68,6 +68,7 @@ export const conversationMachine = setup({
     "choice.support": { actions: "requestSupport" },
     "support.requested": { actions: ["confirmSupportRequest", "prompt"] },
     "code.sent": { actions: "rememberCode" },
+    "code.refused": { actions: "explainCodeRefused" },
     "choice.resubmit": [
       { guard: { type: "resubmission", params: { verdict: "allowed" } }, actions: "prepareResubmission" },
       { guard: { type: "resubmission", params: { verdict: "final" } }, actions: ["saySupport", "prompt"] },
@@ -128,7 +129,14 @@ export const conversationMachine = setup({
         ...Object.fromEntries(
           METHODS.map((method) => [
             `choice.method.${method}`,
-            { target: "route", actions: { type: "chooseMethod" as const, params: { method } } },
+            [
+              {
+                guard: { type: "methodOffered" as const, params: { method } },
+                target: "route",
+                actions: { type: "chooseMethod" as const, params: { method } },
+              },
+              STALE_CHOICE,
+            ],
           ]),
         ),
         "cmd.back": "phone",

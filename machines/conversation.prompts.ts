@@ -55,6 +55,7 @@ export function promptFor(
   context: ConversationContext,
   record: UserRecord = NEW_USER_RECORD,
   platform: Platform = "console",
+  smsAvailable = true,
 ): ReplyContent {
   const { draft } = context;
   switch (state) {
@@ -103,7 +104,7 @@ export function promptFor(
     case "withdrawing":
       return menuPrompt(draft, record);
     default:
-      return stepPrompt(state, context, platform);
+      return stepPrompt(state, context, platform, smsAvailable);
   }
 }
 
@@ -134,10 +135,13 @@ function menuPrompt(draft: Draft, record: UserRecord): ReplyContent {
   };
 }
 
-function stepPrompt(step: Step, { draft, code }: ConversationContext, platform: Platform): ReplyContent {
+function stepPrompt(step: Step, { draft, code }: ConversationContext, platform: Platform, smsAvailable: boolean): ReplyContent {
   switch (step) {
-    case "method":
-      return { body: [msg("ask.method")], choices: platform === "slack" ? METHOD_CHOICES_FOR_TEAMS : METHOD_CHOICES };
+    case "method": {
+      const choices = platform === "slack" ? METHOD_CHOICES_FOR_TEAMS : METHOD_CHOICES;
+      // The phone method proves the number by SMS: not offered where no SMS can be sent.
+      return { body: [msg("ask.method")], choices: smsAvailable ? choices : choices.filter((c) => c.id !== "method.phone") };
+    }
     case "phoneCode":
       return {
         body: [

@@ -9,7 +9,7 @@ import { DocumentStore } from "../documents/document-store.js";
 import type { ChatAddress } from "../domain/platform.js";
 import { Engine } from "../engine/engine.js";
 import { Dispatcher } from "../notifications/dispatcher.js";
-import { DevelopmentSmsSender, type SmsSender } from "../notifications/sms-sender.js";
+import { DevelopmentSmsSender, NO_SMS, type SmsSender } from "../notifications/sms-sender.js";
 import { SmtpEmailSender } from "../notifications/smtp-email-sender.js";
 import { WebhookSmsSender } from "../notifications/webhook-sms-sender.js";
 import { runDueTasks } from "../review/due-tasks.js";
@@ -41,6 +41,7 @@ export async function openAssistant(config: Config, logger: Logger, sms: SmsSend
     documents,
     reviewers,
     checkDocument: createDocumentCheck(config.documentRules),
+    codeKey: keyring.deriveKey("one-time-codes"),
     sms,
     logger,
     settings: {
@@ -49,6 +50,7 @@ export async function openAssistant(config: Config, logger: Logger, sms: SmsSend
       holidays: config.holidays,
       supportContact: config.supportContact,
       notifyChannels: config.notifyChannels,
+      smsAvailable: config.smsAvailable,
     },
   });
   const outbox = store.outbox();
@@ -87,7 +89,8 @@ export function smsSenderFor(
   logger: Logger,
   consoleSink?: (maskedPhone: string, text: string) => void,
 ): SmsSender {
-  return config.smsWebhook
-    ? new WebhookSmsSender(config.smsWebhook.url, config.smsWebhook.token)
-    : new DevelopmentSmsSender(logger, consoleSink);
+  if (config.smsWebhook) return new WebhookSmsSender(config.smsWebhook.url, config.smsWebhook.token);
+  if (consoleSink) return new DevelopmentSmsSender(logger, consoleSink);
+  // On a platform, SMS texts (one-time codes) reach the log only when an operator asked for it.
+  return config.smsDevelopmentLog ? new DevelopmentSmsSender(logger) : NO_SMS;
 }

@@ -7,6 +7,7 @@ import type { DocumentStore } from "../documents/document-store.js";
 import { EMPTY_DRAFT } from "../domain/application.js";
 import { localDate } from "../domain/business-days.js";
 import type { Channel } from "../domain/delivery.js";
+import { codeDigest } from "../domain/one-time-code.js";
 import { newReferenceCode } from "../domain/reference-code.js";
 import { userRecord } from "../domain/user-record.js";
 import { sharedFaqMatcher } from "../faq/faq-matcher.js";
@@ -32,6 +33,8 @@ export interface EngineSettings {
   supportContact: string;
   /** Notification channels in use (chat always); default chat only. */
   notifyChannels?: readonly Channel[];
+  /** Whether SMS can be sent at all (default yes): without it the phone method is not offered and no code is sent. */
+  smsAvailable?: boolean;
 }
 
 export interface EngineDependencies {
@@ -46,6 +49,8 @@ export interface EngineDependencies {
   clock?: () => Date;
   /** Injected in tests to force reference collisions. */
   newReference?: () => string;
+  /** Keys one-time codes (see `Keyring.deriveKey("one-time-codes")`): never in a snapshot, never the machine's. */
+  codeKey: Buffer;
 }
 
 /**
@@ -76,6 +81,8 @@ export class Engine {
       holidays: settings.holidays,
       channels: settings.notifyChannels ?? ["chat"],
       newReference: deps.newReference ?? (() => newReferenceCode()),
+      smsAvailable: settings.smsAvailable ?? true,
+      codeKey: deps.codeKey,
     };
   }
 
@@ -157,7 +164,7 @@ export class Engine {
             this.firstEvent(
               event,
               restored.kind === "new",
-              { now: now.getTime(), record, supportContact: settings.supportContact },
+              { now: now.getTime(), record, supportContact: settings.supportContact, smsAvailable: settings.smsAvailable ?? true },
               upload,
             ),
           ];
@@ -167,6 +174,12 @@ export class Engine {
       const last = await tx.latestNotification(user.id);
       if (contact)
         queue[0] = { ...first, contact: { ...contact, ...(last ? { lastDeliveries: last.deliveries, lastAt: last.createdAt } : {}) } };
+    }
+    // A pending code is checked against the typed text's keyed digest: the key stays here, out of the machine and its snapshot.
+    const pending = snapshot.context.code;
+    const typed = queue[0];
+    if (typed?.type === "user.text" && pending?.salt) {
+      queue[0] = { ...typed, codeDigest: codeDigest(this.deps.codeKey, pending.salt, pending.phone, typed.text) };
     }
     while (queue.length > 0) {
       const [next, outputs] = this.transition(snapshot, queue.shift()!);
@@ -178,12 +191,20 @@ export class Engine {
           const result = await performEffect(output, { ...effects, locale: snapshot.context.locale });
           if (!result) continue;
           if (result.type === "application.submitted") record = await loadRecord();
-          queue.push({ ...result, now: now.getTime(), record, supportContact: settings.supportContact });
+          queue.push({
+            ...result,
+            now: now.getTime(),
+            record,
+            supportContact: settings.supportContact,
+            smsAvailable: settings.smsAvailable ?? true,
+          });
         }
       }
     }
     if (prompted || restored.kind !== "resumed")
-      contents.push(promptFor(snapshot.value as ConversationState, snapshot.context, record, event.platform));
+      contents.push(
+        promptFor(snapshot.value as ConversationState, snapshot.context, record, event.platform, settings.smsAvailable ?? true),
+      );
 
     if (snapshot.context.draft !== startDraft) await tx.saveDraft(user.id, snapshot.context.draft, now);
     if (snapshot.context.locale !== startLocale) await tx.setUserLocale(user.id, snapshot.context.locale);

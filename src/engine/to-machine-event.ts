@@ -11,6 +11,7 @@ export interface EventStamp {
   now: number;
   record: UserRecord;
   supportContact: string;
+  smsAvailable: boolean;
 }
 
 const SIMPLE_COMMANDS = new Set(["start", "cancel", "back", "help", "status"]);

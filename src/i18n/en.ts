@@ -69,6 +69,13 @@ export const en = {
   "otp.format": "The code has 6 digits. Please type just the digits from the SMS.",
   "otp.expired": "That code has expired. Press “Send a new code”.",
   "otp.exhausted": "Too many wrong codes. Press “Send a new code” to get a fresh one.",
+  "otp.refused.unavailable":
+    "We cannot send SMS codes right now, so the number cannot be confirmed by SMS. Please choose another way, or contact {support}.",
+  "otp.refused.phone_limit":
+    "This number has received 5 codes in the last 24 hours. You can ask for a new one in about {hours} h; meanwhile, use the last code you received.",
+  "otp.refused.user_limit": "You have asked for 10 codes in the last 24 hours. You can ask for a new one in about {hours} h.",
+  "otp.refused.locked":
+    "Too many wrong codes were typed for this number in the last 24 hours, so it is locked for about {hours} h. If this was not you, contact {support}.",
   "otp.wait": "Please wait {seconds} s before asking for another code.",
   "otp.verified": "Phone number confirmed.",
   "contact.notOwn": "That contact is not your own number. Please share your own number, or type it.",

@@ -1,5 +1,6 @@
 import { maskPhone } from "../domain/masking.js";
 import type { Logger } from "../runtime/logger.js";
+import { DeliveryError } from "./delivery-error.js";
 
 /**
  * Sends one SMS; throws a `DeliveryError` on failure. `idempotencyKey`, when
@@ -27,3 +28,10 @@ export class DevelopmentSmsSender implements SmsSender {
     else this.logger.info({ to: masked, text }, "development SMS (not sent)");
   }
 }
+
+/** No SMS provider: every send fails permanently (the phone method is not offered and SMS notifications are off). */
+export const NO_SMS: SmsSender = {
+  send: async () => {
+    throw new DeliveryError("no SMS provider is configured (SMS_WEBHOOK_URL)", true);
+  },
+};

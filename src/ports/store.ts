@@ -7,6 +7,7 @@ import type { CardMessages } from "./card-messages.js";
 import type { ConversationStore } from "./conversation-store.js";
 import type { SealedColumns } from "./key-rotation.js";
 import type { MaintenanceStore } from "./maintenance-store.js";
+import type { OneTimeCodeLedger } from "./one-time-code-ledger.js";
 import type { OperatorStore } from "./operator-store.js";
 import type { Outbox, OutboxWriter } from "./outbox.js";
 import type { ReviewSessionStore } from "./review-session-store.js";
@@ -23,6 +24,7 @@ export type StoreTransaction = ConversationStore &
   OutboxWriter &
   SupportStore &
   AuditStore &
+  OneTimeCodeLedger &
   MaintenanceStore;
 
 /**

@@ -27,6 +27,13 @@ export interface Config {
   notifyChannels: readonly Channel[];
   smtp: { url: string; from: string } | undefined;
   smsWebhook: { url: string; token: string } | undefined;
+  /** `SMS_DEVELOPMENT=log`: with no webhook, SMS (one-time codes included) go to the log — for staging only. */
+  smsDevelopmentLog: boolean;
+  /**
+   * Whether SMS can be sent at all: a webhook, the console's development sender, or
+   * `SMS_DEVELOPMENT=log`. Without it the phone method is not offered and SMS notifications are off.
+   */
+  smsAvailable: boolean;
   /**
    * `DATA_ENCRYPTION_KEYS`, the first sealing: personal data at rest is encrypted with them.
    * Null only for the console, which keeps a generated key file in `DATA_DIR` instead.
@@ -75,7 +82,7 @@ export function readConfig(env: Env = process.env): Readonly<Config> {
     ...platforms,
     dataKeys: dataKeys(env, platforms.telegram !== undefined || platforms.slack !== undefined),
     port: number(env, "PORT", 3000, { min: 1, max: 65535, integer: true }),
-    ...notifications(env),
+    ...notifications(env, platforms.telegram !== undefined || platforms.slack !== undefined),
   });
 }
 
@@ -98,7 +105,10 @@ function dataKeys(env: Env, onPlatforms: boolean): DataKey[] | null {
   }
 }
 
-function notifications(env: Env): Pick<Config, "notifyChannels" | "smtp" | "smsWebhook"> {
+function notifications(
+  env: Env,
+  onPlatforms: boolean,
+): Pick<Config, "notifyChannels" | "smtp" | "smsWebhook" | "smsDevelopmentLog" | "smsAvailable"> {
   const listed = list(env, "NOTIFY_CHANNELS") ?? ["chat", "email", "sms"];
   const unknown = listed.find((channel) => !(CHANNELS as readonly string[]).includes(channel));
   if (unknown) throw new ConfigError("NOTIFY_CHANNELS", `must list channels among ${CHANNELS.join(", ")}, got "${unknown}"`);
@@ -109,11 +119,20 @@ function notifications(env: Env): Pick<Config, "notifyChannels" | "smtp" | "smsW
   const smsUrl = url(env, "SMS_WEBHOOK_URL");
   const smsToken = value(env, "SMS_WEBHOOK_TOKEN");
   if (smsUrl && !smsToken) throw new ConfigError("SMS_WEBHOOK_TOKEN", "is required with SMS_WEBHOOK_URL");
+  const development = value(env, "SMS_DEVELOPMENT");
+  if (development !== undefined && development !== "log")
+    throw new ConfigError("SMS_DEVELOPMENT", 'takes only "log" (SMS texts, codes included, go to the log)');
+  const smsDevelopmentLog = development === "log";
+  // The console prints SMS for its one user at the keyboard; on a platform, real users need a real provider.
+  const smsAvailable = smsUrl !== undefined || !onPlatforms || smsDevelopmentLog;
   const email = listed.includes("email") && smtpUrl !== undefined;
+  const sms = listed.includes("sms") && smsAvailable;
   return {
-    notifyChannels: ["chat", ...(email ? (["email"] as const) : []), ...(listed.includes("sms") ? (["sms"] as const) : [])],
+    notifyChannels: ["chat", ...(email ? (["email"] as const) : []), ...(sms ? (["sms"] as const) : [])],
     smtp: smtpUrl && from ? { url: smtpUrl, from } : undefined,
     smsWebhook: smsUrl && smsToken ? { url: smsUrl, token: smsToken } : undefined,
+    smsDevelopmentLog,
+    smsAvailable,
   };
 }
 

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
 import { AssistantError } from "./errors.js";
 
 /** One data-encryption key: an id stored with every value it seals, and 32 random bytes. */
@@ -37,6 +37,11 @@ export class Keyring {
 
   get currentKeyId(): string {
     return this.current.id;
+  }
+
+  /** A key for another purpose (one-time codes), derived from the current key with HKDF-SHA256. */
+  deriveKey(purpose: string): Buffer {
+    return Buffer.from(hkdfSync("sha256", this.current.key, Buffer.alloc(0), `verification-assistant:${purpose}`, 32));
   }
 
   sealText(plain: string): string {

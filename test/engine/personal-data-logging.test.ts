@@ -22,6 +22,7 @@ describe("logs", () => {
     const engine = new Engine({
       store: harness.store,
       documents: harness.documents,
+      codeKey: harness.keyring.deriveKey("one-time-codes"),
       checkDocument: createDocumentCheck(DEFAULT_DOCUMENT_RULES),
       sms: new DevelopmentSmsSender(logger),
       logger,

@@ -33,6 +33,8 @@ export interface HarnessOptions {
   checkDocument?: DocumentCheck;
   reviewers?: Reviewers;
   notifyChannels?: readonly Channel[];
+  /** As with no SMS provider on a platform: no phone method, no codes. */
+  smsAvailable?: boolean;
 }
 
 /** A real engine over a real SQLite file in a temporary directory, with a settable clock and captured SMS. */
@@ -49,6 +51,7 @@ export async function createHarness(options: HarnessOptions = {}) {
     store,
     documents,
     checkDocument: options.checkDocument ?? createDocumentCheck(DEFAULT_DOCUMENT_RULES),
+    codeKey: keyring.deriveKey("one-time-codes"),
     sms: { send: async (phone, text) => void sms.push({ phone, text }) },
     logger: pino({ level: "silent" }),
     settings: {
@@ -57,6 +60,7 @@ export async function createHarness(options: HarnessOptions = {}) {
       holidays: new Set(),
       supportContact: "support@example.com",
       ...(options.notifyChannels ? { notifyChannels: options.notifyChannels } : {}),
+      ...(options.smsAvailable !== undefined ? { smsAvailable: options.smsAvailable } : {}),
     },
     clock: () => now,
     ...(options.reviewers ? { reviewers: options.reviewers } : {}),

@@ -60,7 +60,8 @@ describe("every path to a submission (generated with xstate/graph)", () => {
         const chat = harness.chat(user);
         let replies: Reply[] = [];
         for (const { event } of path.steps) {
-          const sent = await replay(harness, chat, event, photo);
+          // A number of its own per path: codes to one number are limited to 5 a day.
+          const sent = await replay(harness, chat, event, photo, `1381234${String(8000 + index)}`);
           if (sent) replies = sent;
         }
         expect(keys(replies), `path ${index}`).toContain("submitted.done");
@@ -76,13 +77,14 @@ describe("every path to a submission (generated with xstate/graph)", () => {
 });
 
 /** Sends what a user would do for one machine event; effect results (code.sent) come from the engine itself. */
-async function replay(harness: Harness, chat: ReturnType<Harness["chat"]>, event: ConversationEvent, photo: Buffer) {
+async function replay(harness: Harness, chat: ReturnType<Harness["chat"]>, event: ConversationEvent, photo: Buffer, phone: string) {
   switch (event.type) {
     case "xstate.init" as string:
     case "code.sent":
       return null;
     case "user.text":
       // The engine sends a random code by SMS; the model's right code stands for it.
+      if (event.text === ANSWERS.phone) return chat.text(phone);
       return chat.text(event.text === "123456" ? harness.lastCode() : event.text);
     case "user.file":
       return chat.file(event.upload.document ? photo : Buffer.from("not an image"));

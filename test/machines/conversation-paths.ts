@@ -3,7 +3,7 @@ import type { ChoiceId } from "../../machines/conversation.choices.js";
 import type { ConversationEvent } from "../../machines/conversation.events.js";
 import { conversationMachine } from "../../machines/conversation.machine.js";
 import { METHODS } from "../../src/domain/application.js";
-import { hashOneTimeCode } from "../../src/domain/one-time-code.js";
+import { codeDigest } from "../../src/domain/one-time-code.js";
 import { NEW_USER_RECORD } from "../../src/domain/user-record.js";
 
 /**
@@ -15,7 +15,9 @@ import { NEW_USER_RECORD } from "../../src/domain/user-record.js";
 export const NOW = Date.parse("2026-11-23T02:00:00Z");
 export const CODE = "123456";
 export const DOCUMENT = { id: "a".repeat(64), previewId: "b".repeat(64), format: "jpeg" as const, bytes: 68, width: 640, height: 600 };
-const stamp = { now: NOW, record: NEW_USER_RECORD, supportContact: "support@example.com" };
+const CODE_KEY = Buffer.alloc(32, 3);
+const SALT = "5a17";
+const stamp = { now: NOW, record: NEW_USER_RECORD, supportContact: "support@example.com", smsAvailable: true };
 
 const text = (value: string): ConversationEvent => ({ type: "user.text", text: value, ...stamp });
 const choice = (id: string): ConversationEvent => ({ type: `choice.${id as ChoiceId}`, ...stamp });
@@ -65,9 +67,22 @@ function eventsFor(snapshot: Snapshot): ConversationEvent[] {
     case "phoneCode": {
       const phone = snapshot.context.draft.phone!;
       if (snapshot.context.code?.phone !== phone) {
-        return [{ type: "code.sent", issued: { phone, hash: hashOneTimeCode(CODE, phone), sentAt: NOW, wrongTries: 0 }, ...stamp }];
+        return [
+          {
+            type: "code.sent",
+            issued: { phone, salt: SALT, hash: codeDigest(CODE_KEY, SALT, phone, CODE), sentAt: NOW, wrongTries: 0 },
+            ...stamp,
+          },
+        ];
       }
-      return [text(CODE), text("000000")];
+      // As the engine sends them: the typed text with its keyed digest under the pending code's salt.
+      const typed = (value: string): ConversationEvent => ({
+        type: "user.text",
+        text: value,
+        codeDigest: codeDigest(CODE_KEY, SALT, phone, value),
+        ...stamp,
+      });
+      return [typed(CODE), typed("000000")];
     }
     case "summary":
       return [choice("submit"), choice("edit")];

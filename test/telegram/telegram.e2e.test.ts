@@ -27,7 +27,8 @@ beforeAll(async () => {
   await server.start();
   client = server.getClient(TOKEN, { userId: USER, chatId: USER, timeout: 15_000, interval: 50 });
   dataDir = mkdtempSync(join(tmpdir(), "assistant-tg-e2e-"));
-  env = testEnv(dataDir, { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: server.config.apiURL });
+  // No SMS provider here: the development sender logs the code (only because SMS_DEVELOPMENT=log says so).
+  env = testEnv(dataDir, { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: server.config.apiURL, SMS_DEVELOPMENT: "log" });
   bot = new AssistantProcess(env); // exactly `npm start`: tsx src/app/main.ts with the environment
   await bot.waitForStderr(/Telegram bot ready \(long polling\)/);
 }, 60_000);

@@ -3,6 +3,7 @@ import type { Effect, EffectContext, EffectHandler, EffectType, ResultEvent } fr
 import { keepDocument } from "./keep-document.js";
 import { prepareInfo } from "./prepare-info.js";
 import { prepareResubmission } from "./prepare-resubmission.js";
+import { recordWrongCode } from "./record-wrong-code.js";
 import { requestSupport } from "./request-support.js";
 import { resendNotification } from "./resend-notification.js";
 import { sendCode } from "./send-code.js";
@@ -12,6 +13,7 @@ import { updateContact } from "./update-contact.js";
 /** One handler per effect the machine can emit: a new effect without a handler is a compile error. */
 const EFFECT_HANDLERS: { [T in EffectType]: EffectHandler<T> } = {
   "effect.sendCode": sendCode,
+  "effect.recordWrongCode": recordWrongCode,
   "effect.keepDocument": keepDocument,
   "effect.submit": submit,
   "effect.prepareResubmission": prepareResubmission,

@@ -22,6 +22,7 @@ export type ResultEvent = DistributiveOmit<
     {
       type:
         | "code.sent"
+        | "code.refused"
         | "application.submitted"
         | "resubmission.ready"
         | "info.ready"
@@ -35,7 +36,7 @@ export type ResultEvent = DistributiveOmit<
         | "application.held";
     }
   >,
-  "now" | "record" | "supportContact"
+  "now" | "record" | "supportContact" | "smsAvailable"
 >;
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -56,6 +57,10 @@ export interface EffectDependencies {
   holidays: ReadonlySet<string>;
   channels: readonly Channel[];
   newReference: () => string;
+  /** Whether SMS can be sent at all. */
+  smsAvailable: boolean;
+  /** Keys one-time codes and the code ledger's phone hashes (derived from the data-encryption key). */
+  codeKey: Buffer;
 }
 
 /** One event's transaction, as an effect handler sees it. */

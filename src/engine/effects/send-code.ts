@@ -1,12 +1,30 @@
-import { hashOneTimeCode, newOneTimeCode } from "../../domain/one-time-code.js";
+import { CODE_LIMIT_WINDOW_MS, codeDigest, newCodeSalt, newOneTimeCode, phoneIndex, sendingRefusal } from "../../domain/one-time-code.js";
 import { msg, translate } from "../../i18n/message.js";
 import type { EffectHandler } from "./effect.js";
 
-/** A fresh one-time code: its hash goes into the conversation, the SMS leaves after the commit. */
+/**
+ * A fresh one-time code, unless SMS cannot be sent or a 24-hour limit is
+ * reached (per number, per user, or the number locked after wrong codes):
+ * its salted keyed hash goes into the conversation, the SMS leaves after the commit.
+ */
 export const sendCode: EffectHandler<"effect.sendCode"> = async (effect, ctx) => {
+  const { deps, tx, now } = ctx;
+  if (!deps.smsAvailable) return { type: "code.refused", reason: "unavailable", until: null };
+  const phoneHash = phoneIndex(deps.codeKey, effect.phone);
+  const history = await tx.codeHistory(phoneHash, ctx.user.id, new Date(now.getTime() - CODE_LIMIT_WINDOW_MS));
+  const refusal = sendingRefusal(history, now.getTime());
+  if (refusal) return { type: "code.refused", ...refusal };
+  await tx.recordCodeEvent({ phoneHash, userId: ctx.user.id, kind: "sent", at: now });
   const code = newOneTimeCode();
+  const salt = newCodeSalt();
   const text = translate(ctx.locale, msg("sms.code", { code }));
-  ctx.afterCommit.push(() => ctx.deps.sms.send(effect.phone, text));
-  const issued = { phone: effect.phone, hash: hashOneTimeCode(code, effect.phone), sentAt: ctx.now.getTime(), wrongTries: 0 };
-  return { type: "code.sent", issued };
+  ctx.afterCommit.push(() => deps.sms.send(effect.phone, text));
+  const issued = {
+    phone: effect.phone,
+    salt,
+    hash: codeDigest(deps.codeKey, salt, effect.phone, code),
+    sentAt: now.getTime(),
+    wrongTries: 0,
+  };
+  return { type: "code.sent", issued, ...(effect.resend ? { resent: true } : {}) };
 };
