@@ -46,6 +46,17 @@ export class SqlStore implements Store {
     return retryWhenBusy(() => this.db.transaction().execute((trx) => work(sqlTransaction(trx, this.queries, this.sealer))));
   }
 
+  async conversationState(platform: Platform, chatId: string): Promise<string | null> {
+    const row = await this.db
+      .selectFrom("conversations")
+      .select("snapshot")
+      .where("platform", "=", platform)
+      .where("chat_id", "=", chatId)
+      .executeTakeFirst();
+    const value = row && (JSON.parse(this.sealer.openText(row.snapshot)) as { value?: unknown }).value;
+    return typeof value === "string" ? value : null;
+  }
+
   async findUser(platform: Platform, platformUserId: string) {
     const userId = await findUserId(this.db, platform, platformUserId);
     if (!userId) return null;

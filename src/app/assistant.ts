@@ -4,6 +4,7 @@ import type { SqlNotificationStore } from "../../db/notification-store.js";
 import { openSqlite } from "../../db/open-database.js";
 import { SqlStore } from "../../db/sql-store.js";
 import type { Reply } from "../chat/reply.js";
+import { limitConcurrency } from "../documents/concurrency-limit.js";
 import { createDocumentCheck } from "../documents/document-check.js";
 import { DocumentStore } from "../documents/document-store.js";
 import type { ChatAddress } from "../domain/platform.js";
@@ -40,7 +41,7 @@ export async function openAssistant(config: Config, logger: Logger, sms: SmsSend
     store,
     documents,
     reviewers,
-    checkDocument: createDocumentCheck(config.documentRules),
+    checkDocument: limitConcurrency(createDocumentCheck(config.documentRules), config.docCheckConcurrency),
     codeKey: keyring.deriveKey("one-time-codes"),
     sms,
     logger,

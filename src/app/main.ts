@@ -68,7 +68,7 @@ async function runConsole(config: Readonly<Config>, logger: Logger): Promise<voi
     afterEachLine: deliver,
     // A notification printed in the console has reached its reader.
     onShown: (reply) => (reply.notificationId ? assistant.outbox.markSent(reply.notificationId, "chat") : undefined),
-    onError: (error) => logger.error({ err: error }, "console message failed"),
+    onError: (error) => logger.error({ error: errorSummary(error) }, "console message failed"),
   });
   rmSync(previews, { recursive: true, force: true });
   await assistant.close();
@@ -82,6 +82,10 @@ async function runPlatforms(config: Readonly<Config>, logger: Logger): Promise<v
     ...(telegram ? [roomReviewers("telegram", telegram.reviewChatId, telegram.reviewerIds)] : []),
     ...(slack ? [roomReviewers("slack", slack.reviewChannel, slack.reviewerIds)] : []),
   ]);
+  if (!config.smsAvailable)
+    logger.warn("SMS_WEBHOOK_URL is not set: no SMS is sent, so the phone method is not offered and SMS notifications are off");
+  else if (config.smsDevelopmentLog && !config.smsWebhook)
+    logger.warn("SMS_DEVELOPMENT=log: SMS texts, one-time codes included, are written to this log; never use it with real users");
   const assistant = await openAssistant(config, logger, smsSenderFor(config, logger), reviewers);
   const { outbox } = assistant;
   await outbox.recoverInterrupted(new Date());

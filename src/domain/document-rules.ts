@@ -44,6 +44,7 @@ export type DocumentProblem = (typeof DOCUMENT_PROBLEMS)[number];
 /** One problem found in an upload, with what its message needs ("the shorter side is 480 px"). */
 export interface ProblemReport {
   /** `no_access`: the platform would not give us the file (the app lacks permission). */
-  code: DocumentProblem | "unreadable" | "missing" | "no_access";
+  /** `too_many_uploads`: the user's 10 uploads in 10 minutes are used up (`minutes` to wait). */
+  code: DocumentProblem | "unreadable" | "missing" | "no_access" | "too_many_uploads";
   params?: Record<string, number>;
 }

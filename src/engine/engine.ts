@@ -4,7 +4,7 @@ import type { ChatEvent } from "../chat/chat-event.js";
 import type { Reply } from "../chat/reply.js";
 import type { DocumentCheck } from "../documents/document-check.js";
 import type { DocumentStore } from "../documents/document-store.js";
-import { EMPTY_DRAFT } from "../domain/application.js";
+import { DOCUMENT_STEPS, EMPTY_DRAFT } from "../domain/application.js";
 import { localDate } from "../domain/business-days.js";
 import type { Channel } from "../domain/delivery.js";
 import { codeDigest } from "../domain/one-time-code.js";
@@ -17,7 +17,7 @@ import type { SmsSender } from "../notifications/sms-sender.js";
 import type { Store, StoreTransaction } from "../ports/store.js";
 import { reviewerEvent } from "../review/review-desk.js";
 import { NO_REVIEWERS, type Reviewers } from "../review/reviewers.js";
-import type { Logger } from "../runtime/logger.js";
+import { errorSummary, type Logger } from "../runtime/logger.js";
 import { persistConversation, restoreConversation, startConversation } from "./conversation-snapshot.js";
 import type { EffectContext, EffectDependencies, PreparedUpload } from "./effects/effect.js";
 import { performEffect } from "./effects/effect-handlers.js";
@@ -25,6 +25,7 @@ import { KeyedLock } from "./keyed-lock.js";
 import { createPureTransition } from "./pure-transition.js";
 import { type EventStamp, toMachineEvent } from "./to-machine-event.js";
 import { checkUpload } from "./upload-check.js";
+import { UploadRate } from "./upload-rate.js";
 
 export interface EngineSettings {
   defaultLocale: Locale;
@@ -62,6 +63,7 @@ export interface EngineDependencies {
  */
 export class Engine {
   private readonly lock = new KeyedLock();
+  private readonly uploadRate = new UploadRate();
   private readonly transition = createPureTransition();
   private readonly clock: () => Date;
   private readonly reviewers: Reviewers;
@@ -91,11 +93,13 @@ export class Engine {
   }
 
   private async handleInOrder(event: ChatEvent): Promise<Reply[]> {
-    const upload = event.kind === "file" && event.file.bytes ? await checkUpload(this.deps.checkDocument, event.file.bytes) : undefined;
+    const upload = event.kind === "file" && event.file.bytes ? await this.prepareUpload(event, event.file.bytes) : undefined;
     const afterCommit: EffectContext["afterCommit"] = [];
     const replies = await this.deps.store.transaction((tx) => this.process(tx, event, upload, afterCommit));
     for (const task of afterCommit) {
-      await task().catch((error: unknown) => this.deps.logger.error({ err: error, platform: event.platform }, "after-commit task failed"));
+      await task().catch((error: unknown) =>
+        this.deps.logger.error({ error: errorSummary(error), platform: event.platform }, "after-commit task failed"),
+      );
     }
     return replies;
   }
@@ -212,6 +216,21 @@ export class Engine {
 
     const locale = snapshot.context.locale;
     return [...contents.map((content) => ({ locale, ...content })), ...effects.outgoing];
+  }
+
+  /**
+   * Checks an upload before the transaction (image work must not hold the database), but only
+   * where a document step waits for one — anywhere else the conversation explains it is not
+   * expected, and the bytes are never decoded — and at most 10 per user in 10 minutes.
+   */
+  private async prepareUpload(event: ChatEvent, bytes: Buffer): Promise<PreparedUpload> {
+    const state = await this.deps.store.conversationState(event.platform, event.chatId);
+    if (!state || !Object.hasOwn(DOCUMENT_STEPS, state)) return { upload: { problems: [] }, accepted: null };
+    const rate = this.uploadRate.take(`${event.platform}:${event.userId}`, this.clock().getTime());
+    if (!rate.allowed) {
+      return { upload: { problems: [{ code: "too_many_uploads", params: { minutes: Math.ceil(rate.waitMs / 60_000) } }] }, accepted: null };
+    }
+    return checkUpload(this.deps.checkDocument, bytes);
   }
 
   /** A newcomer's first words, unless a question we can answer, get the welcome and the menu. */

@@ -107,6 +107,7 @@ export const en = {
   "document.problem.unreadable": "I couldn't read the file. Please check it and send it again.",
   "document.problem.no_access":
     "I couldn't open that file: this app has no permission to read files here. Please tell your workspace admin (the app needs the files:read scope), or send the photo again later.",
+  "document.problem.too_many_uploads": "That is many photos in a short time. Please wait {minutes} min, then send the clearest one.",
   "document.problem.missing": "There is no file at that path. Please check the path and send it again with /file <path>.",
 
   "input.empty": "I couldn't find any text in that message. Please type your answer.",

@@ -87,6 +87,7 @@ export const zhCN: Record<MessageKey, string> = {
   "document.problem.unreadable": "无法读取该文件，请检查后重新发送。",
   "document.problem.no_access":
     "无法打开该文件：本应用没有读取文件的权限。请联系工作区管理员（应用需要 files:read 权限），或稍后重新发送照片。",
+  "document.problem.too_many_uploads": "短时间内发送的照片过多。请等待 {minutes} 分钟，然后发送最清晰的一张。",
   "document.problem.missing": "该路径下没有文件，请检查路径后用 /file <路径> 重新发送。",
 
   "input.empty": "这条消息里没有文字内容，请输入您的回答。",

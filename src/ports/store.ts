@@ -39,6 +39,8 @@ export interface Store {
    * from the start when another process committed in between.
    */
   exclusiveTransaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T>;
+  /** The state a chat's conversation rests in (e.g. "idFront"), or null: read outside any transaction, before an upload is checked. */
+  conversationState(platform: Platform, chatId: string): Promise<string | null>;
   /** A platform user's account status and applications (newest first); null when they never wrote to us. */
   findUser(platform: Platform, platformUserId: string): Promise<{ account: AccountStatus; history: SubmittedApplication[] } | null>;
   /** The outbox's delivery states (notifications are written inside transactions). */

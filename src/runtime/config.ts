@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { isAbsolute, join, resolve } from "node:path";
 import { CHANNELS, type Channel } from "../domain/delivery.js";
 import { DEFAULT_DOCUMENT_RULES, type DocumentRules } from "../domain/document-rules.js";
@@ -17,6 +18,8 @@ export interface Config {
   supportContact: string;
   consoleReviewerIds: readonly string[];
   documentRules: Readonly<DocumentRules>;
+  /** `DOC_CHECK_CONCURRENCY`: photo checks at once (default: the number of CPUs); more wait their turn. */
+  docCheckConcurrency: number;
   /** Set when `TELEGRAM_BOT_TOKEN` is: the Telegram adapter runs. */
   telegram: TelegramConfig | undefined;
   /** Set when `SLACK_BOT_TOKEN` is: the Slack adapter runs. */
@@ -79,6 +82,7 @@ export function readConfig(env: Env = process.env): Readonly<Config> {
     supportContact: value(env, "SUPPORT_CONTACT") ?? "support@example.com",
     consoleReviewerIds: list(env, "CONSOLE_REVIEWER_IDS") ?? ["reviewer"],
     documentRules: documentRules(env),
+    docCheckConcurrency: number(env, "DOC_CHECK_CONCURRENCY", availableParallelism(), { min: 1, max: 64, integer: true }),
     ...platforms,
     dataKeys: dataKeys(env, platforms.telegram !== undefined || platforms.slack !== undefined),
     port: number(env, "PORT", 3000, { min: 1, max: 65535, integer: true }),

@@ -1,75 +1,24 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { TelegramServer } from "telegram-test-api/lib/telegramServer.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AssistantProcess, runCli, testEnv } from "../helpers/child-process.js";
-import { freePort } from "../helpers/free-port.js";
+import { runCli } from "../helpers/child-process.js";
+import { buttons, startEmulatedTelegramBot } from "../helpers/telegram-emulator.js";
 
-const TOKEN = "123456:e2e-token";
 const USER = 5150;
-
-/** What the bot last sent, as the emulator's client sees it. */
-interface BotMessage {
-  text: string;
-  reply_markup?: { inline_keyboard?: Array<Array<{ text: string; callback_data: string }>>; keyboard?: unknown };
-}
-
-let server: TelegramServer;
-let client: ReturnType<TelegramServer["getClient"]>;
-let bot: AssistantProcess;
-let dataDir: string;
-let env: NodeJS.ProcessEnv;
+let telegram: Awaited<ReturnType<typeof startEmulatedTelegramBot>>;
 
 beforeAll(async () => {
-  // The emulator can't listen on port 0 (it falls back to 9000, which may be taken): find a free port first.
-  server = new TelegramServer({ port: await freePort(), host: "127.0.0.1", storeTimeout: 60 });
-  await server.start();
-  client = server.getClient(TOKEN, { userId: USER, chatId: USER, timeout: 15_000, interval: 50 });
-  dataDir = mkdtempSync(join(tmpdir(), "assistant-tg-e2e-"));
   // No SMS provider here: the development sender logs the code (only because SMS_DEVELOPMENT=log says so).
-  env = testEnv(dataDir, { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: server.config.apiURL, SMS_DEVELOPMENT: "log" });
-  bot = new AssistantProcess(env); // exactly `npm start`: tsx src/app/main.ts with the environment
-  await bot.waitForStderr(/Telegram bot ready \(long polling\)/);
+  telegram = await startEmulatedTelegramBot(USER, { SMS_DEVELOPMENT: "log" });
 }, 60_000);
 
-afterAll(async () => {
-  await bot?.kill("SIGTERM");
-  await server?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-/** Sends a text or presses a button, then waits for the bot's reply that asks the next thing. */
-async function say(text: string, until: RegExp): Promise<BotMessage> {
-  await client.sendMessage(client.makeMessage(text));
-  return waitForBot(until);
-}
-
-async function press(data: string, until: RegExp): Promise<BotMessage> {
-  await client.sendCallback(client.makeCallbackQuery(data));
-  return waitForBot(until);
-}
-
-async function waitForBot(until: RegExp): Promise<BotMessage> {
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    const { result } = await client.getUpdates();
-    const found = result.map((update) => update.message as unknown as BotMessage).find((message) => until.test(message.text));
-    if (found) return found;
-  }
-  throw new Error(`the bot never sent ${until}; stderr:\n${bot.stderr}`);
-}
-
-function buttons(message: BotMessage): string[] {
-  return (message.reply_markup?.inline_keyboard ?? []).flat().map((button) => button.callback_data);
-}
+afterAll(() => telegram?.stop());
 
 describe("npm start with TELEGRAM_BOT_TOKEN against the telegram-test-api emulator", () => {
   it("starts although the emulator refuses setMyCommands (an optional call), and warns", () => {
-    expect(bot.stderr).toMatch(/setMyCommands failed/);
+    expect(telegram.bot.stderr).toMatch(/setMyCommands failed/);
   });
 
   it("takes a user through registration with button presses, over real HTTP", async () => {
+    const { say, press, bot, env } = telegram;
     const menu = await say("/start", /What would you like to do/);
     expect(buttons(menu)).toContain("start");
     await press("start", /full name/);
