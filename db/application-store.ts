@@ -206,36 +206,33 @@ export function sqlApplicationStore(trx: Db, queries: HotQueries, sealer: Sealer
       return true;
     },
 
-    async updateApplicationDetails(reference, draft, at) {
+    async reviseApplication({ reference, draft, fields, actor, platform, at }) {
+      const row = await trx
+        .selectFrom("applications")
+        .select(["id", "status", "details", "documents"])
+        .where("reference", "=", reference)
+        .executeTakeFirst();
+      if (!row) return;
+      await keepRevision(row, fields, actor, platform, at);
       await trx
         .updateTable("applications")
         .set({ ...draftColumns(draft, sealer), updated_at: at.toISOString() })
-        .where("reference", "=", reference)
+        .where("id", "=", row.id)
         .execute();
+      await audit(row, actor, platform, at, `revised:${fields.join(",")}`);
     },
 
     async updateContactDetails(userId, field, value, actor, platform, at) {
       const latest = await latestSubmitted(trx, userId);
       if (!latest) return false;
       const details = { ...openDetails(latest.details, sealer), [field]: value };
+      await keepRevision(latest, [field], actor, platform, at);
       await trx
         .updateTable("applications")
         .set({ details: sealer.sealText(JSON.stringify(details)), updated_at: at.toISOString() })
         .where("id", "=", latest.id)
         .execute();
-      await trx
-        .insertInto("audit_log")
-        .values({
-          application_id: latest.id,
-          actor,
-          platform,
-          at: at.toISOString(),
-          from_status: latest.status,
-          to_status: latest.status,
-          reason: `${field}_updated`,
-          note: null,
-        })
-        .execute();
+      await audit(latest, actor, platform, at, `${field}_updated`);
       return true;
     },
 
@@ -271,6 +268,38 @@ export function sqlApplicationStore(trx: Db, queries: HotQueries, sealer: Sealer
     },
   };
 
+  /** The details a change replaces, kept sealed with the changed fields' names. */
+  async function keepRevision(
+    row: { id: string; details: string; documents: string },
+    fields: string[],
+    actor: string,
+    platform: Platform,
+    at: Date,
+  ): Promise<void> {
+    const previous = sealer.sealText(JSON.stringify({ details: openDetails(row.details, sealer), documents: JSON.parse(row.documents) }));
+    await trx
+      .insertInto("application_revisions")
+      .values({ application_id: row.id, at: at.toISOString(), actor, platform, fields: JSON.stringify(fields), previous })
+      .execute();
+  }
+
+  /** An audit entry that changes no status (the reason names fields, never values). */
+  async function audit(row: { id: string; status: string }, actor: string, platform: Platform, at: Date, reason: string): Promise<void> {
+    await trx
+      .insertInto("audit_log")
+      .values({
+        application_id: row.id,
+        actor,
+        platform,
+        at: at.toISOString(),
+        from_status: row.status,
+        to_status: row.status,
+        reason,
+        note: null,
+      })
+      .execute();
+  }
+
   /** Marks each due application done and loads it, in the caller's transaction. */
   async function take(
     due: Array<{ reference: string | null }>,
@@ -293,7 +322,7 @@ export function sqlApplicationStore(trx: Db, queries: HotQueries, sealer: Sealer
 function latestSubmitted(trx: Db, userId: string) {
   return trx
     .selectFrom("applications")
-    .select(["id", "details", "status"])
+    .select(["id", "details", "documents", "status"])
     .where("user_id", "=", userId)
     .where("status", "!=", "draft")
     .orderBy("submitted_at", "desc")

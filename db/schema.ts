@@ -19,6 +19,7 @@ export interface Database {
   announcements: AnnouncementsTable;
   settings: SettingsTable;
   one_time_code_events: OneTimeCodeEventsTable;
+  application_revisions: ApplicationRevisionsTable;
 }
 
 export interface NotificationsTable {
@@ -171,4 +172,16 @@ export interface OneTimeCodeEventsTable {
   user_id: string;
   kind: "sent" | "wrong";
   at: string;
+}
+
+export interface ApplicationRevisionsTable {
+  id: Generated<number>;
+  application_id: string;
+  at: string;
+  actor: string;
+  platform: string | null;
+  /** JSON array of the changed fields' names. */
+  fields: string;
+  /** The previous answers and documents (JSON), sealed. */
+  previous: string;
 }

@@ -12,6 +12,7 @@ const SEALED = [
   { table: "deliveries", keys: ["notification_id", "channel"], column: "address" },
   { table: "notifications", keys: ["id"], column: "content" },
   { table: "audit_log", keys: ["id"], column: "note" },
+  { table: "application_revisions", keys: ["id"], column: "previous" },
 ] as const;
 
 /** The sealed columns of the store, re-sealed in batches: each batch is one transaction, so a stopped rotation resumes. */

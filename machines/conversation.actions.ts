@@ -127,7 +127,7 @@ export const conversationActions = {
   })),
   startResubmission: act.enqueueActions(({ event, enqueue }) => {
     assertEvent(event, "resubmission.ready");
-    enqueue.assign({ draft: event.draft, resubmitting: event.previousReference, providingInfo: undefined });
+    enqueue.assign({ draft: event.draft, resubmitting: event.previousReference, providingInfo: undefined, requestedItems: undefined });
     const key = event.why === "rejected" ? "resubmit.started" : "reverify.started";
     enqueue.emit(reply(msg(key, { reference: event.previousReference })));
   }),
@@ -201,13 +201,13 @@ export const conversationActions = {
   prepareInfo: act.emit(({ event }) => ({ type: "effect.prepareInfo", reference: event.record.application!.reference })),
   startProvidingInfo: act.enqueueActions(({ event, enqueue }) => {
     assertEvent(event, "info.ready");
-    enqueue.assign({ draft: event.draft, providingInfo: event.reference, resubmitting: undefined });
+    enqueue.assign({ draft: event.draft, providingInfo: event.reference, requestedItems: event.items, resubmitting: undefined });
     enqueue.emit(reply(msg("provideInfo.started", { reference: event.reference })));
   }),
   confirmInfoProvided: act.enqueueActions(({ event, enqueue }) => {
     assertEvent(event, "application.infoProvided");
     enqueue.emit(reply(msg("provideInfo.done", { reference: event.reference })));
-    enqueue.assign({ draft: EMPTY_DRAFT, providingInfo: undefined, code: undefined });
+    enqueue.assign({ draft: EMPTY_DRAFT, providingInfo: undefined, requestedItems: undefined, code: undefined });
   }),
   rememberWithdrawal: act.assign(({ event }) => ({ withdrawing: event.record.application?.reference })),
   withdraw: act.emit(({ context }) => ({ type: "effect.withdraw", reference: context.withdrawing! })),
@@ -225,7 +225,7 @@ export const conversationActions = {
           : msg("review.notFound", { reference: event.reference }),
       ),
     );
-    enqueue.assign({ providingInfo: undefined, withdrawing: undefined });
+    enqueue.assign({ providingInfo: undefined, requestedItems: undefined, withdrawing: undefined });
   }),
   confirmSubmission: act.enqueueActions(({ event, enqueue }) => {
     assertEvent(event, "application.submitted");

@@ -114,6 +114,8 @@ export interface ConversationContext {
   resubmitting?: string;
   /** The application whose requested information the draft provides. */
   providingInfo?: string;
+  /** While providing information: the items reviewers asked for, the only ones that may change. */
+  requestedItems?: Step[];
   /** The application the user is asked to confirm withdrawing. */
   withdrawing?: string;
   /** A verified user's new phone number, waiting for its one-time code. */

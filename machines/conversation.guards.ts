@@ -68,6 +68,9 @@ export const conversationGuards = {
   draftComplete: ({ context }: GuardArgs) => nextMissingStep(context.draft) === null,
   /** The phone method proves the number by SMS: offered only where SMS can be sent. */
   methodOffered: ({ event }: GuardArgs, params: { method: Method }) => params.method !== "phone" || event.smsAvailable,
+  /** While providing requested information, only the requested items may be edited. */
+  editable: ({ context }: GuardArgs, params: { step: Step }) =>
+    !context.providingInfo || (context.requestedItems ?? []).includes(params.step),
   methodIs: ({ context }: GuardArgs, params: { method: Method }) => context.draft.method === params.method,
   resubmission: ({ event }: GuardArgs, params: { verdict: ResubmissionVerdict }) => resubmissionVerdict(event.record) === params.verdict,
   needsInfo: ({ event }: GuardArgs) => event.record.application?.status === "needs_more_info",

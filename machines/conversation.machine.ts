@@ -163,7 +163,10 @@ export const conversationMachine = setup({
         ...Object.fromEntries(
           editableSteps("id_card")
             .concat(editableSteps("enterprise"))
-            .map((step) => [`choice.edit.${step}`, step]),
+            .map((step) => [
+              `choice.edit.${step}`,
+              [{ guard: { type: "editable" as const, params: { step } }, target: step }, STALE_CHOICE],
+            ]),
         ),
         "choice.editDone": "summary",
         "cmd.back": "summary",

@@ -83,7 +83,9 @@ export function promptFor(
       return {
         body: [msg("edit.prompt")],
         choices: [
-          ...editableSteps(draft.method).map((step) => choice(`edit.${step}`, `field.${step}`)),
+          ...editableSteps(draft.method)
+            .filter((step) => !context.providingInfo || (context.requestedItems ?? []).includes(step))
+            .map((step) => choice(`edit.${step}`, `field.${step}`)),
           choice("editDone", "choice.editDone"),
         ],
       };

@@ -141,5 +141,37 @@ export function clearSteps(draft: Draft, steps: readonly Step[]): Draft {
   return cleared;
 }
 
+/**
+ * `base` with the answers and documents of `steps` taken from `source`, and
+ * nothing else: information provided on request changes only what was requested.
+ */
+export function withStepsFrom(base: Draft, source: Draft, steps: readonly Step[]): Draft {
+  const merged: Draft = { ...base, documents: { ...base.documents } };
+  const copy = <K extends keyof Draft>(field: K) => {
+    if (source[field] === undefined) delete merged[field];
+    else merged[field] = source[field];
+  };
+  for (const step of steps) {
+    if (isTextStep(step)) copy(ANSWER_FIELDS[step]);
+    if (step === "phone" || step === "phoneCode") copy("phoneVerified");
+    const slot = DOCUMENT_STEPS[step];
+    if (slot) {
+      const document = source.documents[slot];
+      if (document) merged.documents[slot] = document;
+      else delete merged.documents[slot];
+    }
+  }
+  return merged;
+}
+
+/** The names of the answers and documents that differ between two drafts (for revisions: names, never values). */
+export function changedFields(before: Draft, after: Draft): string[] {
+  const { documents: beforeDocuments, ...beforeAnswers } = before;
+  const { documents: afterDocuments, ...afterAnswers } = after;
+  const differ = (a: Record<string, unknown>, b: Record<string, unknown>) =>
+    [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((key) => JSON.stringify(a[key]) !== JSON.stringify(b[key]));
+  return [...differ(beforeAnswers, afterAnswers), ...differ(beforeDocuments, afterDocuments).map((slot) => `documents.${slot}`)].sort();
+}
+
 /** What a change of an enterprise's legal representative asks again (the licence shows the representative). */
 export const LEGAL_REPRESENTATIVE_STEPS: readonly Step[] = ["licence", "legalRepName", "legalRepId"];

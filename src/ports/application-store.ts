@@ -66,6 +66,16 @@ export interface StatusChange {
   auditNote: string | null;
 }
 
+export interface DetailsRevision {
+  reference: string;
+  draft: Draft;
+  /** The names of the fields that change (see `changedFields`). */
+  fields: string[];
+  actor: string;
+  platform: Platform;
+  at: Date;
+}
+
 export interface ReviewQueueEntry {
   reference: string;
   method: Method;
@@ -92,8 +102,11 @@ export interface ApplicationStore {
   loadApplication(reference: string): Promise<ApplicationForReview | null>;
   /** Writes a status change if the status is still `change.from`; false when another change got there first. */
   setStatus(change: StatusChange): Promise<boolean>;
-  /** Replaces a submitted application's answers and documents (when the user provides requested information). */
-  updateApplicationDetails(reference: string, draft: Draft, at: Date): Promise<void>;
+  /**
+   * Replaces a submitted application's answers and documents, keeping the previous ones
+   * (sealed) as a revision and auditing the changed fields' names (never values).
+   */
+  reviseApplication(revision: DetailsRevision): Promise<void>;
   /** Updates the email or phone of the user's latest submitted application (where results are sent); audited. */
   updateContactDetails(
     userId: string,

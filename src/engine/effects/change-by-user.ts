@@ -1,5 +1,6 @@
 import { type ChangeResult, changeApplication } from "../../applications/change-application.js";
 import { actorId } from "../../domain/actor.js";
+import { changedFields, withStepsFrom } from "../../domain/application.js";
 import { type EffectContext, type EffectHandler, refused } from "./effect.js";
 import { sendReviewCards } from "./review-cards.js";
 
@@ -17,11 +18,17 @@ function changeAsUser(ctx: EffectContext, reference: string, type: "user.provide
 const refusal = (reference: string, result: Extract<ChangeResult, { ok: false }>) =>
   refused(reference, result.problem === "not_allowed" ? result.status : undefined);
 
-/** The user provides the information reviewers asked for: the application returns to review with the new answers. */
+/**
+ * The user provides the information reviewers asked for: the application returns to review with the
+ * new answers — of the requested items only, whatever else the draft carries — kept as a revision.
+ */
 export const provideInfo: EffectHandler<"effect.provideInfo"> = async (effect, ctx) => {
+  const before = await ctx.tx.loadApplication(effect.reference);
   const result = await changeAsUser(ctx, effect.reference, "user.provideInfo");
-  if (!result.ok) return refusal(effect.reference, result);
-  await ctx.tx.updateApplicationDetails(effect.reference, effect.draft, ctx.now);
+  if (!result.ok || !before) return refusal(effect.reference, result.ok ? { ok: false, problem: "not_found" } : result);
+  const draft = withStepsFrom(before.draft, effect.draft, before.requestedItems);
+  const revision = { reference: effect.reference, draft, actor: actorId.user(ctx.event), platform: ctx.event.platform, at: ctx.now };
+  await ctx.tx.reviseApplication({ ...revision, fields: changedFields(before.draft, draft) });
   // New information needs a reviewer's eyes again: a fresh card gets noticed where an edit would not.
   await sendReviewCards(ctx, effect.reference, true);
   return { type: "application.infoProvided", reference: effect.reference };
