@@ -19,10 +19,15 @@ export function keyringFor(config: Readonly<Config>): Keyring {
   const path = join(config.dataDir, KEY_FILE);
   if (!existsSync(path)) {
     mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
-    writeFileSync(path, `${generateDataKey("local")}\n`, { mode: 0o600, flag: "wx" });
-    process.stderr.write(
-      `DATA_ENCRYPTION_KEYS is not set: personal data is encrypted with a new key in ${path} (mode 0600). Set DATA_ENCRYPTION_KEYS for anything beyond a local trial.\n`,
-    );
+    try {
+      // "wx": of two processes starting at once (the console and the CLI), one makes the key and the other reads it.
+      writeFileSync(path, `${generateDataKey("local")}\n`, { mode: 0o600, flag: "wx" });
+      process.stderr.write(
+        `DATA_ENCRYPTION_KEYS is not set: personal data is encrypted with a new key in ${path} (mode 0600). Set DATA_ENCRYPTION_KEYS for anything beyond a local trial.\n`,
+      );
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
   }
   chmodSync(path, 0o600);
   try {
