@@ -17,8 +17,9 @@ const SEALED = [
 
 /** The sealed columns of the store, re-sealed in batches: each batch is one transaction, so a stopped rotation resumes. */
 export function sqlSealedColumns(db: Kysely<Database>, sealer: Sealer): SealedColumns {
-  const current = `enc1:${sealer.currentKeyId}:%`;
-  const stale = (column: string) => sql`${sql.ref(column)} is not null and ${sql.ref(column)} not like ${current}`;
+  // A prefix comparison, not LIKE: a key id may contain "_", which LIKE would take for any character.
+  const current = `enc1:${sealer.currentKeyId}:`;
+  const stale = (column: string) => sql`${sql.ref(column)} is not null and substr(${sql.ref(column)}, 1, ${current.length}) <> ${current}`;
   return {
     async remaining() {
       let total = 0;
