@@ -4,7 +4,7 @@ import { CHANNELS, type Channel } from "../domain/delivery.js";
 import { DEFAULT_DOCUMENT_RULES, type DocumentRules } from "../domain/document-rules.js";
 import { LOCALES, type Locale } from "../i18n/locale.js";
 import { ConfigError } from "./errors.js";
-import { type DataKey, Keyring, parseDataKeys } from "./keyring.js";
+import { type DataKey, parseDataKeys } from "./keyring.js";
 
 /** Configuration, read once at start from the environment and frozen. */
 export interface Config {
@@ -101,7 +101,6 @@ function dataKeys(env: Env, onPlatforms: boolean): DataKey[] | null {
   try {
     const keys = parseDataKeys(text);
     if (keys.length === 0) throw new ConfigError("DATA_ENCRYPTION_KEYS", "lists no key");
-    new Keyring(keys); // checks ids are unique
     return keys;
   } catch (error) {
     if (error instanceof ConfigError) throw error;

@@ -61,19 +61,13 @@ export class Keyring {
   }
 
   openBytes(stored: Buffer): Buffer {
-    if (!stored.subarray(0, BYTES_MAGIC.length).equals(BYTES_MAGIC)) return stored;
-    const idLength = stored[BYTES_MAGIC.length]!;
-    const idStart = BYTES_MAGIC.length + 1;
-    const id = stored.subarray(idStart, idStart + idLength).toString("ascii");
-    return this.decrypt(stored.subarray(idStart + idLength), id);
+    const sealed = sealedBytes(stored);
+    return sealed ? this.decrypt(sealed.body, sealed.id) : stored;
   }
 
   isCurrent(stored: string | Buffer): boolean {
     if (typeof stored === "string") return stored.startsWith(`${TEXT_PREFIX}${this.current.id}:`);
-    if (!stored.subarray(0, BYTES_MAGIC.length).equals(BYTES_MAGIC)) return false;
-    const idLength = stored[BYTES_MAGIC.length]!;
-    const idStart = BYTES_MAGIC.length + 1;
-    return stored.subarray(idStart, idStart + idLength).toString("ascii") === this.current.id;
+    return sealedBytes(stored)?.id === this.current.id;
   }
 
   private encrypt(plain: Buffer, { key }: DataKey): Buffer {
@@ -98,9 +92,17 @@ export class Keyring {
   }
 }
 
+/** The key id and sealed body of stored bytes; null for bytes stored before encryption. */
+function sealedBytes(stored: Buffer): { id: string; body: Buffer } | null {
+  if (!stored.subarray(0, BYTES_MAGIC.length).equals(BYTES_MAGIC)) return null;
+  const idLength = stored[BYTES_MAGIC.length]!;
+  const idStart = BYTES_MAGIC.length + 1;
+  return { id: stored.subarray(idStart, idStart + idLength).toString("ascii"), body: stored.subarray(idStart + idLength) };
+}
+
 /** `<id>:<base64 of 32 bytes>,…` as in `DATA_ENCRYPTION_KEYS`; throws naming what is wrong (never the key). */
 export function parseDataKeys(text: string): DataKey[] {
-  return text
+  const keys = text
     .split(",")
     .map((entry) => entry.trim())
     .filter(Boolean)
@@ -115,6 +117,8 @@ export function parseDataKeys(text: string): DataKey[] {
         throw new AssistantError("key_invalid", `key "${id}" is not the base64 of 32 bytes`);
       return { id, key };
     });
+  if (new Set(keys.map((key) => key.id)).size !== keys.length) throw new AssistantError("key_invalid", "key ids must be unique");
+  return keys;
 }
 
 /** A new key in the `DATA_ENCRYPTION_KEYS` format. */

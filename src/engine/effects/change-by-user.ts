@@ -24,8 +24,9 @@ const refusal = (reference: string, result: Extract<ChangeResult, { ok: false }>
  */
 export const provideInfo: EffectHandler<"effect.provideInfo"> = async (effect, ctx) => {
   const before = await ctx.tx.loadApplication(effect.reference);
+  if (!before) return refused(effect.reference, undefined);
   const result = await changeAsUser(ctx, effect.reference, "user.provideInfo");
-  if (!result.ok || !before) return refusal(effect.reference, result.ok ? { ok: false, problem: "not_found" } : result);
+  if (!result.ok) return refusal(effect.reference, result);
   const draft = withStepsFrom(before.draft, effect.draft, before.requestedItems);
   const revision = { reference: effect.reference, draft, actor: actorId.user(ctx.event), platform: ctx.event.platform, at: ctx.now };
   await ctx.tx.reviseApplication({ ...revision, fields: changedFields(before.draft, draft) });
