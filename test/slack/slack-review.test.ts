@@ -28,6 +28,20 @@ afterEach(async () => {
   await engine.close();
 });
 
+/** Does what Alice does, then waits until her DM shows the reply that follows it. */
+async function actAndWait(action: () => Promise<unknown>, reply: RegExp): Promise<void> {
+  const before = s.api.postedTo(ALICE).length;
+  await action();
+  await until(
+    () =>
+      s.api
+        .postedTo(ALICE)
+        .slice(before)
+        .some((message) => reply.test(message.text)),
+    `${reply}`,
+  );
+}
+
 async function slackUserSubmits(): Promise<string> {
   const steps: Array<[() => Promise<unknown>, RegExp]> = [
     [() => s.dm(ALICE, "hi"), /What would you like/],
@@ -38,32 +52,14 @@ async function slackUserSubmits(): Promise<string> {
     [() => s.press(ALICE, "method.phone"), /code/],
   ];
   for (const [action, reply] of steps) {
-    const before = s.api.postedTo(ALICE).length;
-    await action();
-    await until(
-      () =>
-        s.api
-          .postedTo(ALICE)
-          .slice(before)
-          .some((message) => reply.test(message.text)),
-      `${reply}`,
-    );
+    await actAndWait(action, reply);
   }
   for (const [action, reply] of [
     [() => s.dm(ALICE, engine.lastCode()), /Please check your application/],
     [() => s.press(ALICE, "submit"), /agree/],
     [() => s.press(ALICE, "consent.agree"), /submitted/],
   ] as Array<[() => Promise<unknown>, RegExp]>) {
-    const before = s.api.postedTo(ALICE).length;
-    await action();
-    await until(
-      () =>
-        s.api
-          .postedTo(ALICE)
-          .slice(before)
-          .some((message) => reply.test(message.text)),
-      `${reply}`,
-    );
+    await actAndWait(action, reply);
   }
   const reference = (await findUserRecord(engine.store, "slack", ALICE, "2099-12-31"))!.application!.reference;
   // Posted is not yet remembered: the card's ts is stored after Slack answers the post.
