@@ -74,6 +74,7 @@ const PLAIN: Sealer = {
   sealBytes: (b) => b,
   openBytes: (b) => b,
   isCurrent: () => true,
+  digests: (value) => [`plain:${value}`],
 };
 const KEYRING = new Keyring([{ id: "bench", key: randomBytes(32) }]);
 

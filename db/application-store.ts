@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
-import type { LifecycleStatus, Step } from "../src/domain/application.js";
+import type { Draft, LifecycleStatus, Step } from "../src/domain/application.js";
+import { identityNumbers } from "../src/domain/identity-numbers.js";
 import type { Platform } from "../src/domain/platform.js";
 import type { RejectionReason } from "../src/domain/rejection-reasons.js";
 import type { ApplicationForReview, ApplicationStore, HeldDraft } from "../src/ports/application-store.js";
@@ -132,6 +133,7 @@ export function sqlApplicationStore(trx: Db, queries: HotQueries, sealer: Sealer
           reasons: "[]",
         })
         .execute();
+      await writeDigests(id, submission.draft);
       await trx
         .insertInto("audit_log")
         .values({
@@ -169,6 +171,8 @@ export function sqlApplicationStore(trx: Db, queries: HotQueries, sealer: Sealer
         requestedItems: parseJson(row.requested_items) as Step[],
         decidedBy: row.decided_by,
         decidedAt: row.decided_at,
+        duplicates: await duplicatesOf(row.id, row.user_id),
+        erasedAt: row.erased_at,
       };
     },
 
@@ -219,6 +223,7 @@ export function sqlApplicationStore(trx: Db, queries: HotQueries, sealer: Sealer
         .set({ ...draftColumns(draft, sealer), updated_at: at.toISOString() })
         .where("id", "=", row.id)
         .execute();
+      await writeDigests(row.id, draft);
       await audit(row, actor, platform, at, `revised:${fields.join(",")}`);
     },
 
@@ -267,6 +272,34 @@ export function sqlApplicationStore(trx: Db, queries: HotQueries, sealer: Sealer
       return take(due, { user_told_overdue_at: now.toISOString() });
     },
   };
+
+  /** The keyed digests of the application's identifying numbers, replacing earlier ones. */
+  async function writeDigests(applicationId: string, draft: Draft): Promise<void> {
+    await trx.deleteFrom("identity_digests").where("application_id", "=", applicationId).execute();
+    const digests = identityNumbers(draft).flatMap((number) => sealer.digests(number));
+    if (digests.length === 0) return;
+    await trx
+      .insertInto("identity_digests")
+      .values(digests.map((digest) => ({ application_id: applicationId, digest })))
+      .execute();
+  }
+
+  /** Other users' applications sharing a digest with this one (a resubmission by the same user is not a duplicate). */
+  async function duplicatesOf(applicationId: string, userId: string): Promise<ApplicationForReview["duplicates"]> {
+    const rows = await trx
+      .selectFrom("identity_digests as mine")
+      .innerJoin("identity_digests as theirs", "theirs.digest", "mine.digest")
+      .innerJoin("applications", "applications.id", "theirs.application_id")
+      .select(["applications.reference", "applications.status", "applications.submitted_at"])
+      .distinct()
+      .where("mine.application_id", "=", applicationId)
+      .where("applications.user_id", "!=", userId)
+      .where("applications.reference", "is not", null)
+      .orderBy("applications.submitted_at")
+      .limit(5)
+      .execute();
+    return rows.map((row) => ({ reference: row.reference!, status: row.status as LifecycleStatus }));
+  }
 
   /** The details a change replaces, kept sealed with the changed fields' names. */
   async function keepRevision(

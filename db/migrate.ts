@@ -8,6 +8,7 @@ import * as workspace from "./migrations/005-workspace.js";
 import * as notifications from "./migrations/006-notifications.js";
 import * as oneTimeCodeLedger from "./migrations/007-one-time-code-ledger.js";
 import * as revisions from "./migrations/008-revisions-and-append-only-audit.js";
+import * as privacy from "./migrations/009-privacy.js";
 import type { Database } from "./schema.js";
 
 /** Migrations listed in code: no file-system lookup, so they work the same from tsx, a bundle or tests. */
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "006-notifications": notifications,
   "007-one-time-code-ledger": oneTimeCodeLedger,
   "008-revisions-and-append-only-audit": revisions,
+  "009-privacy": privacy,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

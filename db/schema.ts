@@ -20,6 +20,8 @@ export interface Database {
   settings: SettingsTable;
   one_time_code_events: OneTimeCodeEventsTable;
   application_revisions: ApplicationRevisionsTable;
+  identity_digests: IdentityDigestsTable;
+  erasures: ErasuresTable;
 }
 
 export interface NotificationsTable {
@@ -136,6 +138,10 @@ export interface ApplicationsTable {
   held_at: Generated<string | null>;
   held_platform: Generated<string | null>;
   held_previous_reference: Generated<string | null>;
+  /** When the personal data (answers, documents) was erased: by retention or at the user's request. */
+  erased_at: Generated<string | null>;
+  /** The method's identifying number, masked, kept after erasure ("110105********002X"). */
+  masked_identity: Generated<string | null>;
 }
 
 export interface AuditLogTable {
@@ -184,4 +190,22 @@ export interface ApplicationRevisionsTable {
   fields: string;
   /** The previous answers and documents (JSON), sealed. */
   previous: string;
+}
+
+/** Keyed digests of an application's ID numbers and credit code, one per key (`Keyring.digests`). */
+export interface IdentityDigestsTable {
+  application_id: string;
+  digest: string;
+}
+
+/** One erasure of personal data: what, whose (internal ids only), how many items, by whom. Append-only. */
+export interface ErasuresTable {
+  id: Generated<number>;
+  at: string;
+  actor: string;
+  /** `application`, `conversation`, `delivery_addresses`, `support_texts`, `user`. */
+  kind: string;
+  /** An application's or user's internal id; null for a batch of one kind. */
+  subject: string | null;
+  items: number;
 }

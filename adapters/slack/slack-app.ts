@@ -86,7 +86,10 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   function handle(event: ChatEvent, interaction: SlackInteraction = {}): Promise<void> {
     return dispatchChatEvent(event, options, {
       platform: "slack",
-      sendHere: (reply) => delivery.send(event.chatId, reply, { ...interaction, userId: event.userId }),
+      sendHere: (reply) =>
+        reply.privately
+          ? delivery.sendPrivately(event.userId, reply, interaction)
+          : delivery.send(event.chatId, reply, { ...interaction, userId: event.userId }),
       apologise: (text) => app.client.chat.postMessage({ channel: event.chatId, text }).then(() => undefined),
     });
   }

@@ -1,7 +1,7 @@
 import type { webApi } from "@slack/bolt";
 import type { Reply } from "../../src/chat/reply.js";
 import type { ChatAddress } from "../../src/domain/platform.js";
-import { translate } from "../../src/i18n/message.js";
+import { msg, translate } from "../../src/i18n/message.js";
 import type { CardMessages } from "../../src/ports/card-messages.js";
 import { errorSummary, type Logger } from "../../src/runtime/logger.js";
 import { renderMessage, renderModal } from "./slack-render.js";
@@ -62,6 +62,23 @@ export class SlackDelivery {
     if (posted.ts) await this.options.cards.remember(address, reply.card, posted.ts);
   }
 
+  /**
+   * Personal data asked for in the review channel goes to the reviewer's DM with the app (opened
+   * with `conversations.open`: files need the DM's channel id); if it can't, they are told there.
+   */
+  async sendPrivately(userId: string, reply: Reply, interaction: SlackInteraction): Promise<void> {
+    const { client } = this.options;
+    try {
+      const opened = await client.conversations.open({ users: userId });
+      if (!opened.channel?.id) throw new Error("conversations.open returned no channel");
+      await this.send(opened.channel.id, reply);
+    } catch (error) {
+      this.warn(error, "details could not be sent by direct message");
+      const channel = interaction.pressed?.channel;
+      if (channel) await client.chat.postEphemeral({ channel, user: userId, text: translate(reply.locale, msg("review.open.dmFailed")) });
+    }
+  }
+
   private async update(channel: string, ts: string, message: ReturnType<typeof renderMessage>): Promise<boolean> {
     return this.options.client.chat.update({ channel, ts, ...message }).then(
       () => true,
@@ -69,7 +86,10 @@ export class SlackDelivery {
     );
   }
 
-  /** Document previews for reviewers, uploaded to the channel before the card; a failure must not stop the card. */
+  /**
+   * Documents uploaded before the message: previews for a card, or (with a file name) the
+   * document as stored, at full resolution. A failure must not stop the message.
+   */
   private async uploadPreviews(channel: string, reply: Reply): Promise<void> {
     const attachments = reply.attachments ?? [];
     if (attachments.length === 0) return;
@@ -77,7 +97,8 @@ export class SlackDelivery {
       const file_uploads = await Promise.all(
         attachments.map(async (attachment) => {
           const title = translate(reply.locale, attachment.label);
-          return { file: await this.options.readDocument(attachment.documentId), filename: `${title}.jpg`, title };
+          const filename = attachment.fileName ?? `${title}.jpg`;
+          return { file: await this.options.readDocument(attachment.documentId), filename, title };
         }),
       );
       await this.options.client.files.uploadV2({ channel_id: channel, file_uploads });

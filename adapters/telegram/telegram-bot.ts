@@ -1,10 +1,11 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, type Context } from "grammy";
+import { Bot, type Context, GrammyError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { ChatEvent } from "../../src/chat/chat-event.js";
+import type { Reply } from "../../src/chat/reply.js";
 import { fileTooLarge } from "../../src/documents/document-check.js";
-import { translate } from "../../src/i18n/message.js";
+import { msg, translate } from "../../src/i18n/message.js";
 import { isReviewButton } from "../../src/review/review-buttons.js";
 import { errorSummary } from "../../src/runtime/logger.js";
 import type { AdapterOptions } from "../adapter-options.js";
@@ -65,12 +66,28 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     await dispatchChatEvent(await toChatEvent(input), options, {
       platform: "telegram",
       // A refusal for one person in the review group goes in the button's answer, not into the group.
-      sendHere: (reply) =>
-        reply.ephemeral && input.pressedMessageId !== undefined
+      sendHere: (reply) => {
+        if (reply.privately && chatId !== input.base.userId) return sendPrivately(input.base.userId, reply, answer);
+        return reply.ephemeral && input.pressedMessageId !== undefined
           ? answer(translate(reply.locale, reply.body[0]!))
-          : delivery.send(chatId, reply, input.pressedMessageId),
+          : delivery.send(chatId, reply, input.pressedMessageId);
+      },
       apologise: (text) => bot.api.sendMessage(chatId, text).then(() => undefined),
     });
+  }
+
+  /**
+   * Personal data asked for in the review group goes to the reviewer's private chat with the bot
+   * (its id is theirs). A bot may not start that chat: if they never did, the button's alert says how.
+   */
+  async function sendPrivately(userId: string, reply: Reply, answer: (text?: string) => Promise<void>): Promise<void> {
+    try {
+      await delivery.send(userId, reply);
+      await answer(translate(reply.locale, msg("review.open.sent")));
+    } catch (error) {
+      if (!(error instanceof GrammyError && error.error_code === 403)) throw error;
+      await answer(translate(reply.locale, msg("review.open.startBot", { bot: bot.botInfo.username })));
+    }
   }
 
   /** Downloads a photo or document (size checked first) so the engine gets bytes, or the reason there are none. */

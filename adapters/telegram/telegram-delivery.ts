@@ -1,5 +1,5 @@
 import { type Api, GrammyError, InputFile } from "grammy";
-import type { InlineKeyboardMarkup, InputMediaPhoto } from "grammy/types";
+import type { InlineKeyboardMarkup, InputMediaDocument, InputMediaPhoto } from "grammy/types";
 import type { Reply } from "../../src/chat/reply.js";
 import { splitText } from "../../src/chat/split-text.js";
 import type { ChatAddress } from "../../src/domain/platform.js";
@@ -63,22 +63,29 @@ export class TelegramDelivery {
     return messageId;
   }
 
-  /** Document previews as a photo or an album before the card's text; a failure here must not stop the card. */
+  /**
+   * Documents before the message's text: previews as a photo or an album; documents with a
+   * file name as files, at full resolution (Telegram recompresses photos). A failure here must
+   * not stop the text.
+   */
   private async sendAttachments(chatId: string, reply: Reply): Promise<void> {
     const attachments = reply.attachments ?? [];
     if (attachments.length === 0) return;
+    const { api } = this.options;
     try {
-      const photos: InputMediaPhoto[] = await Promise.all(
+      const media = await Promise.all(
         attachments.map(async (attachment) => ({
-          type: "photo" as const,
-          media: new InputFile(await this.options.readDocument(attachment.documentId), "preview.jpg"),
+          type: attachment.fileName ? ("document" as const) : ("photo" as const),
+          media: new InputFile(await this.options.readDocument(attachment.documentId), attachment.fileName ?? "preview.jpg"),
           caption: translate(reply.locale, attachment.label),
         })),
       );
-      if (photos.length === 1) await this.options.api.sendPhoto(chatId, photos[0]!.media, { caption: photos[0]!.caption! });
-      else await this.options.api.sendMediaGroup(chatId, photos.slice(0, 10));
+      const [first] = media;
+      if (media.length > 1) await api.sendMediaGroup(chatId, media.slice(0, 10) as InputMediaPhoto[] | InputMediaDocument[]);
+      else if (first?.type === "document") await api.sendDocument(chatId, first.media, { caption: first.caption });
+      else if (first) await api.sendPhoto(chatId, first.media, { caption: first.caption });
     } catch (error) {
-      this.options.logger.warn({ platform: "telegram", error: errorSummary(error) }, "document previews could not be sent");
+      this.options.logger.warn({ platform: "telegram", error: errorSummary(error) }, "documents could not be sent");
     }
   }
 

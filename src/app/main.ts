@@ -37,7 +37,7 @@ export async function main(): Promise<void> {
 
 async function runConsole(config: Readonly<Config>, logger: Logger): Promise<void> {
   const sms = smsSenderFor(config, logger, (phone, text) => process.stdout.write(`${renderSms(phone, text)}\n`));
-  const assistant = await openAssistant(config, logger, sms, consoleReviewers(config.consoleReviewerIds));
+  const assistant = await openAssistant(config, logger, sms, consoleReviewers(config.consoleReviewerIds, config.reviewRoomDetails));
   await assistant.outbox.recoverInterrupted(new Date());
   // Chat notifications the dispatcher sends (announcements, resends, retries) are printed with the next tick.
   const dispatched: Reply[] = [];
@@ -78,10 +78,13 @@ async function runConsole(config: Readonly<Config>, logger: Logger): Promise<voi
 async function runPlatforms(config: Readonly<Config>, logger: Logger): Promise<void> {
   const { telegram, slack } = config;
   // Reviewers of either platform may decide any application; the applicant is told on their own platform.
-  const reviewers = combineReviewers([
-    ...(telegram ? [roomReviewers("telegram", telegram.reviewChatId, telegram.reviewerIds)] : []),
-    ...(slack ? [roomReviewers("slack", slack.reviewChannel, slack.reviewerIds)] : []),
-  ]);
+  const reviewers = combineReviewers(
+    [
+      ...(telegram ? [roomReviewers("telegram", telegram.reviewChatId, telegram.reviewerIds, config.reviewRoomDetails)] : []),
+      ...(slack ? [roomReviewers("slack", slack.reviewChannel, slack.reviewerIds, config.reviewRoomDetails)] : []),
+    ],
+    config.reviewRoomDetails,
+  );
   if (!config.smsAvailable)
     logger.warn("SMS_WEBHOOK_URL is not set: no SMS is sent, so the phone method is not offered and SMS notifications are off");
   else if (config.smsDevelopmentLog && !config.smsWebhook)

@@ -34,8 +34,16 @@ export interface Reply {
   replacesPressed?: boolean;
   /** Only for the person who acted, not the whole chat (a refusal in a shared review room). */
   ephemeral?: boolean;
-  /** Stored documents to show with the message (content addresses of previews). */
-  attachments?: Array<{ documentId: string; label: Message }>;
+  /**
+   * Stored documents to show with the message, by content address: previews shown as photos,
+   * or — with `fileName` — the document as stored, at full resolution, sent as a file.
+   */
+  attachments?: Array<{ documentId: string; label: Message; fileName?: string }>;
+  /**
+   * Personal data for the person who acted, in their private chat with the bot, never the shared
+   * room the button was pressed in; an adapter that cannot reach them there says how to make it possible.
+   */
+  privately?: boolean;
   /** Paragraphs, shown in order as one message. */
   body: Message[];
   choices?: Choice[];

@@ -196,6 +196,8 @@ export const en = {
   "review.card.title": "📋 Application {reference} · {method}",
   "review.card.submitted": "Submitted {submittedAt} · decision due by {expectedBy}",
   "review.card.resubmission": "Resubmission: the previous attempt was rejected.",
+  "review.card.waiting": "Waiting {hours} h",
+  "review.card.duplicate": "⚠️ The same ID number or credit code is also in application {reference} ({status}).",
   "review.card.workspace": "Slack workspace: {team}{enterprise}",
   "review.card.enterprise": " (Enterprise Grid {enterprise})",
   "review.card.decided": "{status} by {actor} at {at}",
@@ -203,6 +205,7 @@ export const en = {
   "choice.reject": "Reject",
   "choice.requestInfo": "Request more info",
   "choice.showDetails": "Show details",
+  "choice.open": "Open privately",
   "review.reject.choose": "Reject {reference}: tap the reasons that apply, then Continue.",
   "review.info.choose": "Request more info for {reference}: tap what the user must provide again, then Send.",
   "review.selected": "☑ {label}",
@@ -255,6 +258,11 @@ export const en = {
   "review.alreadyDecided": "{reference} can't be changed any more: it is {status} ({actor}, {at}).",
   "review.notFound": "There is no application {reference}.",
   "review.details": "Details of {reference} (this view is recorded):",
+  "review.open.sent": "Sent to you in a private chat.",
+  "review.open.startBot":
+    "To open an application privately, first start a private chat with @{bot} (press Start there), then press Open again.",
+  "review.open.dmFailed":
+    "The details could not be sent to you by direct message. Check that the app may message you, then press Open again.",
   "decision.approved":
     "🎉 Your application {reference} is approved — you are verified. You can now use the advanced features, such as file sharing and data analysis.",
   "decision.rejected": "Your application {reference} was not approved:",

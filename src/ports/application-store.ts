@@ -44,6 +44,10 @@ export interface ApplicationForReview {
   decidedAt: string | null;
   /** Where the applicant's organisation is on the platform (a Slack team), when known. */
   workspace: Workspace | null;
+  /** Other users' applications with the same ID number or credit code (by keyed digest), oldest first. */
+  duplicates: Array<{ reference: string; status: LifecycleStatus }>;
+  /** When the personal data was erased (retention or the user's request); the draft is then empty. */
+  erasedAt: string | null;
 }
 
 /**

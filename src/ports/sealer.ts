@@ -12,6 +12,8 @@ export interface Sealer {
   openText(stored: string): string;
   sealBytes(plain: Buffer): Buffer;
   openBytes(stored: Buffer): Buffer;
+  /** Keyed hashes of a value, one per key, the current key's first: equal values are found without keeping them. */
+  digests(value: string): string[];
   /** Whether a stored value is sealed with the current key (rotation skips those). */
   isCurrent(stored: string | Buffer): boolean;
 }

@@ -37,7 +37,7 @@ export async function runDueTasks(store: Store, reviewers: Reviewers, settings: 
     const replies: Reply[] = [];
     await tx.pruneProcessedEvents(new Date(now.getTime() - PROCESSED_EVENT_RETENTION_MS));
     for (const application of await tx.takeDueReviewerReminders(now)) {
-      const card = reviewCard(application);
+      const card = reviewCard(application, reviewers.roomDetails, now);
       const reminder = msg("review.reminder", { reference: application.reference, expectedBy: application.expectedBy });
       for (const to of reviewers.destinations) {
         replies.push({ locale: settings.defaultLocale, to, ...card, body: [reminder, ...card.body], repost: true });
@@ -80,7 +80,8 @@ async function releaseHeldSubmissions(tx: StoreTransaction, reviewers: Reviewers
       ...(held.workspace ? { workspace: held.workspace } : {}),
     });
     const application = (await tx.loadApplication(reference))!;
-    for (const to of reviewers.destinations) replies.push({ locale: settings.defaultLocale, to, ...reviewCard(application) });
+    for (const to of reviewers.destinations)
+      replies.push({ locale: settings.defaultLocale, to, ...reviewCard(application, reviewers.roomDetails, now) });
     const notice = await notify(tx, {
       userId: held.userId,
       kind: "held_released",

@@ -24,8 +24,10 @@ export type ReviewVerb =
   | "in"
   /** items chosen: send the request */
   | "ig"
-  /** show the details (ID numbers revealed, audited) */
+  /** show the details in the room (ID numbers revealed, audited; `REVIEW_ROOM_DETAILS=room`) */
   | "sd"
+  /** open: the details and full-resolution documents sent to the reviewer privately (audited) */
+  | "op"
   /** the reject form submitted */
   | "nf"
   /** the request-information form submitted */
@@ -40,7 +42,7 @@ export interface ReviewButton {
 }
 
 const PREFIX = "rv.";
-const VERBS: ReadonlySet<string> = new Set<ReviewVerb>(["ok", "no", "nx", "nn", "cx", "in", "ig", "sd", "nf", "if"]);
+const VERBS: ReadonlySet<string> = new Set<ReviewVerb>(["ok", "no", "nx", "nn", "cx", "in", "ig", "sd", "op", "nf", "if"]);
 
 /** Slack routes view submissions by a pattern: every review form id matches it. */
 export const REVIEW_ID_PATTERN = /^rv\./;

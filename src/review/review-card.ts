@@ -1,5 +1,5 @@
 import type { Reply } from "../chat/reply.js";
-import { DOCUMENT_STEPS, type Step, stepsFor } from "../domain/application.js";
+import { DOCUMENT_STEPS, type Step, type StoredDocument, stepsFor } from "../domain/application.js";
 import type { Choice } from "../domain/choice.js";
 import { maskIdNumber } from "../domain/masking.js";
 import { formatPhoneForDisplay } from "../domain/phone.js";
@@ -7,31 +7,40 @@ import { REJECTION_REASON_CODES } from "../domain/rejection-reasons.js";
 import { type Message, msg } from "../i18n/message.js";
 import type { ApplicationForReview } from "../ports/application-store.js";
 import { encodeReviewButton } from "./review-buttons.js";
+import type { RoomDetails } from "./reviewers.js";
 
 export type CardContent = Omit<Reply, "locale" | "to">;
 
 /**
- * The card reviewers decide from: applicant details with ID numbers masked,
- * the documents' previews, and the decision buttons while a decision is due.
- * Once decided, the same card carries the stamp and no buttons.
+ * The card reviewers decide from, in the shared review room. With
+ * `roomDetails: "private"` it carries no personal data — reference, method,
+ * dates, waiting time, resubmission and duplicate flags — and **Open** sends
+ * the details and documents to the reviewer who pressed it; with `"room"` the
+ * applicant's details (ID numbers masked) and document previews are on the
+ * card. Once decided, the same card carries the stamp and no buttons.
  */
-export function reviewCard(application: ApplicationForReview): CardContent {
+export function reviewCard(application: ApplicationForReview, roomDetails: RoomDetails, now: Date): CardContent {
   const { draft, reference } = application;
+  const decided = application.status !== "submitted";
+  const inRoom = roomDetails === "room";
   const body: Message[] = [
     msg("review.card.title", { reference, method: msg(`method.${draft.method ?? "id_card"}`) }),
-    ...detailLines(application, { revealIdNumbers: false }),
+    ...(inRoom ? detailLines(application, { revealIdNumbers: false }) : []),
     msg("review.card.submitted", {
       submittedAt: application.submittedAt.slice(0, 16).replace("T", " "),
       expectedBy: application.expectedBy,
     }),
   ];
+  if (!decided) body.push(msg("review.card.waiting", { hours: waitingHours(application.submittedAt, now) }));
   if (application.previousApplicationId) body.push(msg("review.card.resubmission"));
+  for (const duplicate of application.duplicates) {
+    body.push(msg("review.card.duplicate", { reference: duplicate.reference, status: msg(`status.${duplicate.status}.label`) }));
+  }
   const { workspace } = application;
   if (workspace) {
     const enterprise = workspace.enterpriseId ? msg("review.card.enterprise", { enterprise: workspace.enterpriseId }) : "";
     body.push(msg("review.card.workspace", { team: workspace.teamId, enterprise }));
   }
-  const decided = application.status !== "submitted";
   if (decided) {
     body.push(
       msg("review.card.decided", {
@@ -41,20 +50,50 @@ export function reviewCard(application: ApplicationForReview): CardContent {
       }),
     );
   }
-  const attachments = stepsFor(draft.method).flatMap((step) => {
-    const slot = DOCUMENT_STEPS[step];
-    const document = slot && draft.documents[slot];
-    return document ? [{ documentId: document.previewId, label: msg(`field.${step}`) }] : [];
-  });
+  const attachments = inRoom
+    ? documentsOf(application).map(({ step, document }) => ({ documentId: document.previewId, label: msg(`field.${step}`) }))
+    : [];
   const choices: Choice[] = decided
     ? []
     : [
         { id: encodeReviewButton("ok", reference), label: msg("choice.approve") },
         { id: encodeReviewButton("no", reference), label: msg("choice.reject") },
         { id: encodeReviewButton("in", reference), label: msg("choice.requestInfo") },
-        { id: encodeReviewButton("sd", reference), label: msg("choice.showDetails") },
+        inRoom
+          ? { id: encodeReviewButton("sd", reference), label: msg("choice.showDetails") }
+          : { id: encodeReviewButton("op", reference), label: msg("choice.open") },
       ];
-  return { card: reference, body, attachments, ...(choices.length ? { choices } : {}) };
+  return { card: reference, body, ...(attachments.length ? { attachments } : {}), ...(choices.length ? { choices } : {}) };
+}
+
+/**
+ * What **Open** sends one reviewer privately: every answer in full and the
+ * documents as stored, at full resolution (a preview is too small to judge).
+ */
+export function privateDetails(application: ApplicationForReview): CardContent {
+  const { reference } = application;
+  return {
+    privately: true,
+    body: [msg("review.details", { reference }), ...detailLines(application, { revealIdNumbers: true })],
+    attachments: documentsOf(application).map(({ step, document }) => ({
+      documentId: document.id,
+      label: msg(`field.${step}`),
+      fileName: `${reference}-${step}.${document.format === "png" ? "png" : "jpg"}`,
+    })),
+  };
+}
+
+function documentsOf(application: ApplicationForReview): Array<{ step: Step; document: StoredDocument }> {
+  const { draft } = application;
+  return stepsFor(draft.method).flatMap((step) => {
+    const slot = DOCUMENT_STEPS[step];
+    const document = slot && draft.documents[slot];
+    return document ? [{ step, document }] : [];
+  });
+}
+
+function waitingHours(submittedAt: string, now: Date): number {
+  return Math.max(0, Math.floor((now.getTime() - Date.parse(submittedAt)) / 3_600_000));
 }
 
 /** One line per answer; ID numbers masked unless a reviewer asked to see them (which is audited). */

@@ -18,7 +18,7 @@ import type { ConversationStore } from "../ports/conversation-store.js";
 import type { OutboxWriter } from "../ports/outbox.js";
 import type { ReviewSession, ReviewSessionStore } from "../ports/review-session-store.js";
 import { decodeReviewButton, encodeReviewButton, isReviewButton } from "./review-buttons.js";
-import { detailLines, REASON_LABELS, reviewCard, selected, toggleChoices } from "./review-card.js";
+import { detailLines, privateDetails, REASON_LABELS, reviewCard, selected, toggleChoices } from "./review-card.js";
 import type { Reviewers } from "./reviewers.js";
 
 /**
@@ -98,9 +98,15 @@ export async function handleReviewAction(ctx: DeskContext, choice: string): Prom
       const reply = toReviewer(ctx, prompt, infoChoices(reference, items, mask), inPicker);
       return [inPicker ? reply : { ...reply, form: infoForm(reference, items) }];
     }
-    case "sd": {
+    case "sd":
+    case "op": {
       const application = await ctx.tx.loadApplication(reference);
       if (!application) return [toReviewer(ctx, [msg("review.notFound", { reference })])];
+      // With private room details, a "Show details" button left on an older card also answers privately.
+      if (verb === "op" || ctx.reviewers.roomDetails === "private") {
+        await ctx.tx.auditWithoutChange(reference, actor, event.platform, "opened", ctx.now);
+        return [{ locale: ctx.reviewerLocale, ...privateDetails(application) }];
+      }
       await ctx.tx.auditWithoutChange(reference, actor, event.platform, "show_details", ctx.now);
       return [toReviewer(ctx, [msg("review.details", { reference }), ...detailLines(application, { revealIdNumbers: true })])];
     }
@@ -218,7 +224,11 @@ async function decide(
     ];
   }
   const application = (await ctx.tx.loadApplication(reference))!;
-  const replies: Reply[] = ctx.reviewers.destinations.map((to) => ({ locale: ctx.cardLocale, to, ...reviewCard(application) }));
+  const replies: Reply[] = ctx.reviewers.destinations.map((to) => ({
+    locale: ctx.cardLocale,
+    to,
+    ...reviewCard(application, ctx.reviewers.roomDetails, ctx.now),
+  }));
   // The picker the decision was taken from is spent: where it can be edited, it now says what happened.
   if (fromPicker)
     replies.unshift(

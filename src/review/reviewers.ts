@@ -1,19 +1,28 @@
 import type { ChatAddress, Platform } from "../domain/platform.js";
 
+/**
+ * Whether review cards carry personal data: `private` — no name, contact, ID
+ * number, credit code or image on the card; a reviewer's **Open** sends them
+ * privately (audited); `room` — on the card, for a room that holds reviewers only.
+ */
+export type RoomDetails = "private" | "room";
+
 /** Who may decide applications, and where review cards go. */
 export interface Reviewers {
+  readonly roomDetails: RoomDetails;
   isReviewer(platform: Platform, userId: string): boolean;
   readonly destinations: readonly ChatAddress[];
   /** A shared chat kept for reviewing (a Telegram group, a Slack channel): nothing but review actions happens there. */
   isReviewRoom(platform: Platform, chatId: string): boolean;
 }
 
-export const NO_REVIEWERS: Reviewers = { isReviewer: () => false, destinations: [], isReviewRoom: () => false };
+export const NO_REVIEWERS: Reviewers = { roomDetails: "private", isReviewer: () => false, destinations: [], isReviewRoom: () => false };
 
 /** Console reviewers are console users; each gets the cards in their own chat, where they may also chat as users. */
-export function consoleReviewers(ids: readonly string[]): Reviewers {
+export function consoleReviewers(ids: readonly string[], roomDetails: RoomDetails = "private"): Reviewers {
   const names = new Set(ids);
   return {
+    roomDetails,
     isReviewer: (platform, userId) => platform === "console" && names.has(userId),
     destinations: ids.map((chatId) => ({ platform: "console" as const, chatId })),
     isReviewRoom: () => false,
@@ -21,9 +30,15 @@ export function consoleReviewers(ids: readonly string[]): Reviewers {
 }
 
 /** Reviewers who decide together in one shared chat of a platform; anyone else there may watch but not decide. */
-export function roomReviewers(platform: Platform, roomId: string | undefined, reviewerIds: readonly string[]): Reviewers {
+export function roomReviewers(
+  platform: Platform,
+  roomId: string | undefined,
+  reviewerIds: readonly string[],
+  roomDetails: RoomDetails = "private",
+): Reviewers {
   const ids = new Set(reviewerIds);
   return {
+    roomDetails,
     isReviewer: (from, userId) => from === platform && ids.has(userId),
     destinations: roomId ? [{ platform, chatId: roomId }] : [],
     isReviewRoom: (from, chatId) => from === platform && chatId === roomId,
@@ -31,8 +46,9 @@ export function roomReviewers(platform: Platform, roomId: string | undefined, re
 }
 
 /** Reviewers of several platforms at once (Telegram and Slack in one process): a decision may be taken from any of them. */
-export function combineReviewers(parts: readonly Reviewers[]): Reviewers {
+export function combineReviewers(parts: readonly Reviewers[], roomDetails: RoomDetails = "private"): Reviewers {
   return {
+    roomDetails,
     isReviewer: (platform, userId) => parts.some((part) => part.isReviewer(platform, userId)),
     destinations: parts.flatMap((part) => part.destinations),
     isReviewRoom: (platform, chatId) => parts.some((part) => part.isReviewRoom(platform, chatId)),

@@ -17,6 +17,15 @@ export interface Config {
   holidays: ReadonlySet<string>;
   supportContact: string;
   consoleReviewerIds: readonly string[];
+  /**
+   * `REVIEW_ROOM_DETAILS`: `private` (default) — room cards carry no personal data and
+   * **Open** sends it to the reviewer privately; `room` — cards show it, for a room of reviewers only.
+   */
+  reviewRoomDetails: "private" | "room";
+  /** `RETENTION_DAYS` (90): after a final decision, an application's personal data and documents are erased. */
+  retentionDays: number;
+  /** `CONVERSATION_RETENTION_DAYS` (30): idle conversations (and their drafts' documents) are erased. */
+  conversationRetentionDays: number;
   documentRules: Readonly<DocumentRules>;
   /** `DOC_CHECK_CONCURRENCY`: photo checks at once (default: the number of CPUs); more wait their turn. */
   docCheckConcurrency: number;
@@ -81,6 +90,9 @@ export function readConfig(env: Env = process.env): Readonly<Config> {
     holidays: holidays(env),
     supportContact: value(env, "SUPPORT_CONTACT") ?? "support@example.com",
     consoleReviewerIds: list(env, "CONSOLE_REVIEWER_IDS") ?? ["reviewer"],
+    reviewRoomDetails: oneOf(env, "REVIEW_ROOM_DETAILS", ["private", "room"] as const, "private"),
+    retentionDays: number(env, "RETENTION_DAYS", 90, { min: 1, max: 36_500, integer: true }),
+    conversationRetentionDays: number(env, "CONVERSATION_RETENTION_DAYS", 30, { min: 1, max: 36_500, integer: true }),
     documentRules: documentRules(env),
     docCheckConcurrency: number(env, "DOC_CHECK_CONCURRENCY", availableParallelism(), { min: 1, max: 64, integer: true }),
     ...platforms,

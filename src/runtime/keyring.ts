@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from "node:crypto";
 import { AssistantError } from "./errors.js";
 
 /** One data-encryption key: an id stored with every value it seals, and 32 random bytes. */
@@ -41,8 +41,23 @@ export class Keyring {
 
   /** A key for another purpose (one-time codes), derived from the current key with HKDF-SHA256. */
   deriveKey(purpose: string): Buffer {
-    return Buffer.from(hkdfSync("sha256", this.current.key, Buffer.alloc(0), `verification-assistant:${purpose}`, 32));
+    return derive(this.current.key, purpose);
   }
+
+  /**
+   * `<key id>:<hex HMAC-SHA256>` of a value under each key, the current key's first: equal values
+   * (an ID number in two applications) are found by comparing digests, without keeping the value.
+   * One per key, so digests stored before a rotation still match while their key is listed.
+   */
+  digests(value: string): string[] {
+    return [...this.digestKeys].map(([id, key]) => `${id}:${createHmac("sha256", key).update(value, "utf8").digest("hex")}`);
+  }
+
+  private get digestKeys(): ReadonlyMap<string, Buffer> {
+    this.derivedDigestKeys ??= new Map([...this.byId].map(([id, key]) => [id, derive(key, "identity-digests")]));
+    return this.derivedDigestKeys;
+  }
+  private derivedDigestKeys: Map<string, Buffer> | undefined;
 
   sealText(plain: string): string {
     return `${TEXT_PREFIX}${this.current.id}:${this.encrypt(Buffer.from(plain, "utf8"), this.current).toString("base64")}`;
@@ -90,6 +105,10 @@ export class Keyring {
       throw new AssistantError("value_tampered", `a stored value sealed with key "${id}" failed authentication`);
     }
   }
+}
+
+function derive(key: Buffer, purpose: string): Buffer {
+  return Buffer.from(hkdfSync("sha256", key, Buffer.alloc(0), `verification-assistant:${purpose}`, 32));
 }
 
 /** The key id and sealed body of stored bytes; null for bytes stored before encryption. */

@@ -14,6 +14,9 @@ export interface SlackCall {
  */
 export async function startFakeSlackApi() {
   const calls: SlackCall[] = [];
+  /** The bodies of file uploads (to the upload URLs `files.getUploadURLExternal` hands out), in order. */
+  const uploads: Buffer[] = [];
+  const failures = new Map<string, string[]>();
   const files = new Map<string, { bytes: Buffer; contentType: string }>();
   const locales = new Map<string, string>();
   let socketUrl = "";
@@ -32,11 +35,16 @@ export async function startFakeSlackApi() {
         return void response.writeHead(200, { "content-type": "text/html" }).end("<html>Sign in</html>");
       return void response.writeHead(200, { "content-type": file.contentType }).end(file.bytes);
     }
-    if (url.pathname.startsWith("/upload/")) return void response.writeHead(200).end("OK - 1");
+    if (url.pathname.startsWith("/upload/")) {
+      uploads.push(body);
+      return void response.writeHead(200).end("OK - 1");
+    }
     const method = url.pathname.replace(/^\/api\//, "");
     const args = decode(body, request.headers["content-type"] ?? "");
     calls.push({ method, args });
-    response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ok: true, ...result(method, args) }));
+    const failure = failures.get(method)?.shift();
+    const answer = failure ? { ok: false, error: failure } : { ok: true, ...result(method, args) };
+    response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(answer));
   });
 
   const ts = () => `${++clock}.000100`;
@@ -48,6 +56,8 @@ export async function startFakeSlackApi() {
         return { channel: args.channel, ts: ts(), message: { text: args.text } };
       case "chat.update":
         return { channel: args.channel, ts: args.ts };
+      case "conversations.open":
+        return { channel: { id: `D${args.users}` } };
       case "chat.postEphemeral":
         return { message_ts: ts() };
       case "users.info":
@@ -75,12 +85,17 @@ export async function startFakeSlackApi() {
   return {
     apiUrl: `${apiRoot}/api/`,
     calls,
+    uploads,
     addFile(id: string, bytes: Buffer, contentType = "image/jpeg") {
       files.set(id, { bytes, contentType });
     },
     /** Where `apps.connections.open` sends a Socket Mode client. */
     setSocketUrl(url: string) {
       socketUrl = url;
+    },
+    /** The next calls of `method` answer `{ ok: false, error }`, in order. */
+    failNext(method: string, ...errors: string[]) {
+      failures.set(method, [...(failures.get(method) ?? []), ...errors]);
     },
     setLocale(userId: string, locale: string) {
       locales.set(userId, locale);
@@ -96,6 +111,7 @@ export async function startFakeSlackApi() {
     },
     clear() {
       calls.length = 0;
+      uploads.length = 0;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

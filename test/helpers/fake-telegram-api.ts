@@ -1,10 +1,12 @@
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 
-/** One Bot API call the bot made: the method and its parameters (multipart uploads: their text fields). */
+/** One Bot API call the bot made: the method and its parameters (multipart uploads: their text fields, and the files). */
 export interface ApiCall {
   method: string;
   payload: Record<string, any>;
+  /** Uploaded files of a multipart call: the part's file name and bytes. */
+  files?: Array<{ filename: string; bytes: Buffer }>;
 }
 
 interface ApiFailure {
@@ -51,8 +53,8 @@ export async function startFakeTelegramApi() {
       return;
     }
     const method = /^\/bot[^/]+\/(\w+)$/.exec(url.pathname)?.[1] ?? "";
-    const payload = await readPayload(request);
-    calls.push({ method, payload });
+    const { files: uploaded, ...payload } = await readPayload(request);
+    calls.push({ method, payload, ...(uploaded ? { files: uploaded } : {}) });
     const failure = failures.get(method)?.shift();
     const body = failure ? { ok: false, ...failure } : { ok: true, result: result(method, payload) };
     response.writeHead(failure ? failure.error_code : 200, { "content-type": "application/json" }).end(JSON.stringify(body));
@@ -73,6 +75,7 @@ export async function startFakeTelegramApi() {
         return BOT_INFO;
       case "sendMessage":
       case "sendPhoto":
+      case "sendDocument":
         return message(payload);
       case "sendMediaGroup":
         return (JSON.parse(payload.media ?? "[]") as unknown[]).map(() => message(payload));
@@ -132,14 +135,28 @@ async function readPayload(request: IncomingMessage): Promise<Record<string, any
   const type = request.headers["content-type"] ?? "";
   if (type.includes("application/json")) return body.length ? JSON.parse(body.toString("utf8")) : {};
   if (type.includes("multipart/form-data")) {
-    // Uploads (photos): keep the text fields; file parts are recorded by name only.
+    // Uploads: the text fields, and each file part's name and bytes (under `files`).
+    const boundary = Buffer.from(`\r\n--${/boundary=("?)([^";]+)\1/.exec(type)?.[2] ?? ""}`);
     const fields: Record<string, any> = { multipart: true };
-    for (const match of body
-      .toString("latin1")
-      .matchAll(/name="([^"]+)"(?:; filename="[^"]*")?\r\n(?:[^\r\n]+\r\n)*\r\n([\s\S]*?)\r\n--/g)) {
-      const [, name, value] = match;
-      fields[name!] = match[0].includes("filename=") ? "<file>" : Buffer.from(value!, "latin1").toString("utf8");
+    const files: Array<{ filename: string; bytes: Buffer }> = [];
+    // Each part: headers, a blank line, the content, up to the next boundary.
+    for (let at = body.indexOf(boundary.subarray(2)); at >= 0; ) {
+      const next = body.indexOf(boundary, at + 1);
+      if (next < 0) break;
+      const part = body.subarray(at, next);
+      const headerEnd = part.indexOf("\r\n\r\n");
+      const headers = part.subarray(0, headerEnd).toString("latin1");
+      const content = part.subarray(headerEnd + 4);
+      const name = /name="([^"]+)"/.exec(headers)?.[1];
+      // grammY writes `filename=a.jpg`, unquoted.
+      const filename = /filename="?([^";\r\n]*)"?/.exec(headers)?.[1];
+      if (name && filename !== undefined) {
+        fields[name] = "<file>";
+        files.push({ filename, bytes: Buffer.from(content) });
+      } else if (name) fields[name] = content.toString("utf8");
+      at = next + 2;
     }
+    if (files.length) fields.files = files;
     return fields;
   }
   return {};

@@ -17,6 +17,7 @@ import { Engine } from "../../src/engine/engine.js";
 import type { Locale } from "../../src/i18n/locale.js";
 import { translate } from "../../src/i18n/message.js";
 import type { Reviewers } from "../../src/review/reviewers.js";
+import { Keyring, parseDataKeys } from "../../src/runtime/keyring.js";
 import { testKeyring } from "./test-keys.js";
 
 export interface SentSms {
@@ -27,6 +28,8 @@ export interface SentSms {
 export interface HarnessOptions {
   /** Reuse a directory (a "restart" over the same data). */
   dir?: string;
+  /** `DATA_ENCRYPTION_KEYS` (default: `TEST_DATA_KEYS`). */
+  dataKeys?: string;
   now?: Date;
   defaultLocale?: Locale;
   newReference?: () => string;
@@ -42,7 +45,7 @@ export async function createHarness(options: HarnessOptions = {}) {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), "assistant-test-"));
   const { db, sqlite } = openSqlite(join(dir, "assistant.db"));
   await migrateToLatest(db);
-  const keyring = testKeyring();
+  const keyring = options.dataKeys ? new Keyring(parseDataKeys(options.dataKeys)) : testKeyring();
   const store = new SqlStore(db, keyring);
   const documents = new DocumentStore(join(dir, "documents"), keyring);
   const sms: SentSms[] = [];
@@ -78,6 +81,13 @@ export async function createHarness(options: HarnessOptions = {}) {
     keyring,
     engine,
     sms,
+    /** An application's audit trail, oldest first. */
+    auditOf(reference: string) {
+      return store
+        .operator()
+        .auditTrail(reference)
+        .then((trail) => trail ?? []);
+    },
     setNow(date: Date) {
       now = date;
     },

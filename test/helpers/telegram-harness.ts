@@ -2,7 +2,7 @@ import type { Update } from "grammy/types";
 import { createTelegramBot } from "../../adapters/telegram/telegram-bot.js";
 import { findUserRecord } from "../../src/applications/user-records.js";
 import type { Outbound } from "../../src/chat/outbound.js";
-import { type Reviewers, roomReviewers } from "../../src/review/reviewers.js";
+import { type Reviewers, type RoomDetails, roomReviewers } from "../../src/review/reviewers.js";
 import { adapterTestOptions } from "./adapter-test-options.js";
 import { BOT_INFO, startFakeTelegramApi } from "./fake-telegram-api.js";
 import { createHarness, type Harness } from "./harness.js";
@@ -13,8 +13,8 @@ export const REVIEWER = 900;
 export const SECOND_REVIEWER = 901;
 
 /** The test group and its two reviewers. */
-export function telegramReviewers(): Reviewers {
-  return roomReviewers("telegram", String(REVIEW_CHAT), [String(REVIEWER), String(SECOND_REVIEWER)]);
+export function telegramReviewers(roomDetails: RoomDetails = "private"): Reviewers {
+  return roomReviewers("telegram", String(REVIEW_CHAT), [String(REVIEWER), String(SECOND_REVIEWER)], roomDetails);
 }
 
 /**
@@ -23,9 +23,12 @@ export function telegramReviewers(): Reviewers {
  * polling and webhooks deliver them. Pass `shared` to put it beside another
  * platform's adapter on one engine.
  */
-export async function createTelegramHarness(shared?: { harness: Harness; reviewers: Reviewers; outbound: Outbound }) {
+export async function createTelegramHarness(
+  shared?: { harness: Harness; reviewers: Reviewers; outbound: Outbound },
+  { roomDetails = "private" }: { roomDetails?: RoomDetails } = {},
+) {
   const api = await startFakeTelegramApi();
-  const reviewers = shared?.reviewers ?? telegramReviewers();
+  const reviewers = shared?.reviewers ?? telegramReviewers(roomDetails);
   const harness = shared?.harness ?? (await createHarness({ reviewers }));
   const bot = createTelegramBot({
     ...adapterTestOptions(harness, reviewers, shared?.outbound),

@@ -32,21 +32,44 @@ async function submitIdCard(user: string): Promise<{ reference: string; replies:
 }
 
 describe("reviewing in chat", () => {
-  it("sends a card with masked ID number, previews and the decision buttons to every reviewer", async () => {
+  it("sends every reviewer a card without personal data, and Open shows one reviewer everything (audited)", async () => {
     const { reference, replies } = await submitIdCard("alice");
     for (const reviewer of ["rita", "rob"]) {
       const [card] = to(replies, reviewer);
       expect(card?.card).toBe(reference);
-      expect(readable([card!])).toContain("ID number: 110105********002X");
-      expect(readable([card!])).not.toContain("11010519491231002X");
-      expect(card?.attachments).toHaveLength(2);
+      expect(readable([card!])).not.toMatch(/110105|002X|张三|zhang\.san|13812348000/);
+      expect(card?.attachments).toBeUndefined();
       expect(card?.choices?.map((c) => c.id)).toEqual([
         `rv.ok.${reference}`,
         `rv.no.${reference}`,
         `rv.in.${reference}`,
-        `rv.sd.${reference}`,
+        `rv.op.${reference}`,
       ]);
     }
+    const [opened] = await harness.chat("rita").press(`rv.op.${reference}`);
+    expect(opened?.privately).toBe(true);
+    expect(opened?.to).toBeUndefined(); // to the reviewer who pressed it, no one else
+    expect(readable([opened!])).toContain("ID number: 11010519491231002X");
+    const application = (await harness.store.transaction((tx) => tx.loadApplication(reference)))!;
+    expect(opened?.attachments?.map((a) => a.documentId)).toEqual([
+      application.draft.documents.id_front!.id,
+      application.draft.documents.id_back!.id,
+    ]);
+    expect((await harness.auditOf(reference)).map((entry) => [entry.actor, entry.reason])).toContainEqual([
+      "reviewer:console:rita",
+      "opened",
+    ]);
+  });
+
+  it("with REVIEW_ROOM_DETAILS=room, cards carry the details (ID numbers masked) and previews", async () => {
+    await harness.close();
+    harness = await createHarness({ reviewers: consoleReviewers(["rita", "rob"], "room") });
+    const { reference, replies } = await submitIdCard("alice");
+    const [card] = to(replies, "rita");
+    expect(readable([card!])).toContain("ID number: 110105********002X");
+    expect(readable([card!])).not.toContain("11010519491231002X");
+    expect(card?.attachments).toHaveLength(2);
+    expect(card?.choices?.at(-1)?.id).toBe(`rv.sd.${reference}`);
   });
 
   it("approves with one tap: cards stamped without buttons, the user told on their own chat", async () => {
@@ -181,7 +204,7 @@ describe("reviewing in chat", () => {
     expect((await reviews.auditTrail(reference))!.map((e) => [e.actor, e.reason])).toEqual([
       ["user:console:alice", null],
       ["user:console:mallory", "refused:not_reviewer"],
-      ["reviewer:console:rita", "show_details"],
+      ["reviewer:console:rita", "opened"],
     ]);
     expect((await reviews.auditTrail(own))!.map((e) => e.reason)).toEqual([null, "refused:own_application"]);
   });

@@ -121,6 +121,16 @@ describe("reviewers in the Slack review channel", () => {
     expect(ephemeral!.args.text).toMatch(/Only reviewers/);
     expect((await findUserRecord(engine.store, "slack", ALICE, "2099-12-31"))!.application!.status).toBe("submitted");
   });
+  it("Open when the app cannot reach the reviewer by DM: an ephemeral note in the channel says so; no details in the channel", async () => {
+    const reference = await slackUserSubmits();
+    s.api.failNext("conversations.open", "user_disabled");
+    await s.press(SLACK_REVIEWER, `rv.op.${reference}`, { channel: REVIEW_CHANNEL });
+    const [ephemeral] = await s.waitForCalls("chat.postEphemeral");
+    expect(ephemeral!.args).toMatchObject({ channel: REVIEW_CHANNEL, user: SLACK_REVIEWER });
+    expect(ephemeral!.args.text).toMatch(/could not be sent to you by direct message/);
+    expect(s.api.postedTo(REVIEW_CHANNEL)).toHaveLength(1);
+    expect((await engine.auditOf(reference)).map((entry) => entry.reason)).toContain("opened");
+  });
 });
 
 describe("across platforms", () => {

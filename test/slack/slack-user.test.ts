@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { goodJpeg } from "../helpers/hostile-files.js";
-import { createSlackHarness, REVIEW_CHANNEL, type SlackHarness, TEAM, until } from "../helpers/slack-harness.js";
+import { createSlackHarness, REVIEW_CHANNEL, SLACK_REVIEWER, type SlackHarness, TEAM, until } from "../helpers/slack-harness.js";
 
 let s: SlackHarness;
 beforeEach(async () => {
@@ -26,7 +26,7 @@ async function step(action: () => Promise<unknown>, reply: RegExp, user = ALICE)
 }
 
 describe("a user in a Slack DM", () => {
-  it("verifies their company: enterprise offered first, licence photo downloaded with the bot token, team recorded", async () => {
+  it("verifies their company: enterprise offered first, licence photo downloaded with the bot token, team recorded; a reviewer opens it in a DM", async () => {
     await step(() => s.dm(ALICE, "hi"), /What would you like to do/);
     expect(last().buttons).toContain("start");
     await step(() => s.press(ALICE, "start"), /full name/);
@@ -49,8 +49,27 @@ describe("a user in a Slack DM", () => {
     await until(() => s.api.postedTo(REVIEW_CHANNEL).length > 0, "the review card");
     const card = s.api.postedTo(REVIEW_CHANNEL)[0]!;
     expect(card.text).toContain(`Slack workspace: ${TEAM}`);
-    expect(card.buttons.map((value) => value.split(".")[1])).toEqual(["ok", "no", "in", "sd"]);
-    expect(s.api.callsOf("files.getUploadURLExternal")).toHaveLength(1); // the licence preview, for reviewers
+    expect(card.buttons.map((value) => value.split(".")[1])).toEqual(["ok", "no", "in", "op"]);
+    // The channel's card carries no personal data and no image.
+    for (const personal of ["北京某某", "91350100M000100Y43", "李四", "002X", "Zhang", "zhang.san", "13812348000"])
+      expect(JSON.stringify(card)).not.toContain(personal);
+    expect(s.api.callsOf("files.getUploadURLExternal")).toHaveLength(0);
+
+    // Open: the details and the licence as stored go to the reviewer's DM; the open is audited.
+    const reference = card.buttons[0]!.split(".")[2]!;
+    await s.press(SLACK_REVIEWER, `rv.op.${reference}`, { channel: REVIEW_CHANNEL });
+    const dm = `D${SLACK_REVIEWER}`;
+    await until(() => s.api.postedTo(dm).length > 0, "the details in the reviewer's DM");
+    expect(s.api.callsOf("conversations.open")[0]!.args).toMatchObject({ users: SLACK_REVIEWER });
+    expect(s.api.postedTo(dm)[0]!.text).toContain("91350100M000100Y43");
+    expect(s.api.postedTo(REVIEW_CHANNEL)).toHaveLength(1);
+    const [complete] = s.api.callsOf("files.completeUploadExternal");
+    expect(complete!.args.channel_id).toBe(dm);
+    expect(s.api.callsOf("files.getUploadURLExternal")[0]!.args.filename).toBe(`${reference}-licence.jpg`);
+    const application = (await s.harness.store.transaction((tx) => tx.loadApplication(reference)))!;
+    const stored = await s.harness.documents.get(application.draft.documents.licence!.id);
+    expect(s.api.uploads[0]!.includes(stored)).toBe(true);
+    expect((await s.harness.auditOf(reference)).map((entry) => entry.reason)).toContain("opened");
   });
 
   it("speaks the user's Slack language", async () => {

@@ -21,18 +21,54 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 describe("reviewers in the Telegram review group", () => {
-  it("get the card with both document previews and the decision buttons; ID numbers masked", () => {
-    const album = submissionCalls.filter((call) => call.method === "sendMediaGroup");
-    expect(album).toHaveLength(1);
-    expect(album[0]!.payload.chat_id).toBe(String(REVIEW_CHAT));
-    expect(JSON.parse(album[0]!.payload.media)).toHaveLength(2);
+  it("get a card without personal data: reference, method, dates, waiting time and the buttons, no image", () => {
+    expect(submissionCalls.filter((call) => /^send(MediaGroup|Photo|Document)$/.test(call.method))).toEqual([]);
     const card = submissionCalls
       .filter((call) => call.method === "sendMessage" && call.payload.chat_id === String(REVIEW_CHAT))
       .at(-1)!.payload;
-    expect(card.text).toContain("110105********002X");
-    expect(card.text).not.toContain("11010519491231002X");
+    expect(card.text).toContain(reference);
+    expect(card.text).toMatch(/ID card/);
+    expect(card.text).toMatch(/Waiting 0 h/);
+    for (const personal of ["Zhang", "zhang.san", "13812348000", "8000", "110105", "002X"]) expect(card.text).not.toContain(personal);
     const buttons: string[] = card.reply_markup.inline_keyboard.flat().map((button: { callback_data: string }) => button.callback_data);
-    expect(buttons).toEqual([`rv.ok.${reference}`, `rv.no.${reference}`, `rv.in.${reference}`, `rv.sd.${reference}`]);
+    expect(buttons).toEqual([`rv.ok.${reference}`, `rv.no.${reference}`, `rv.in.${reference}`, `rv.op.${reference}`]);
+  });
+
+  it("Open sends the reviewer, in their private chat, every detail and the documents as stored (full resolution); audited", async () => {
+    await t.press(REVIEWER, `rv.op.${reference}`, { chatId: REVIEW_CHAT, messageId: cardMessageId });
+    expect(t.api.textsTo(REVIEW_CHAT)).toEqual([]);
+    const [details] = t.api.textsTo(REVIEWER);
+    expect(details).toContain("11010519491231002X");
+    expect(details).toContain("Zhang San");
+    const [album] = t.api.callsOf("sendMediaGroup");
+    expect(album!.payload.chat_id).toBe(String(REVIEWER));
+    expect(JSON.parse(album!.payload.media).map((item: { type: string }) => item.type)).toEqual(["document", "document"]);
+    const application = (await t.harness.store.transaction((tx) => tx.loadApplication(reference)))!;
+    const stored = await t.harness.documents.get(application.draft.documents.id_front!.id);
+    expect(album!.files!.map((file) => file.filename)).toEqual([`${reference}-idFront.jpg`, `${reference}-idBack.jpg`]);
+    expect(album!.files![0]!.bytes.equals(stored)).toBe(true);
+    expect(stored.length).toBeGreaterThan((await t.harness.documents.get(application.draft.documents.id_front!.previewId)).length);
+    const [answer] = t.api.callsOf("answerCallbackQuery");
+    expect(answer!.payload.text).toMatch(/private chat/);
+    const opened = (await t.harness.auditOf(reference)).filter((entry) => entry.reason === "opened");
+    expect(opened).toEqual([expect.objectContaining({ actor: `reviewer:telegram:${REVIEWER}` })]);
+  });
+
+  it("Open by a reviewer who never started the bot: the button's alert says how, nothing reaches the group", async () => {
+    const never = { error_code: 403, description: "Forbidden: bot can't initiate conversation with a user" };
+    t.api.failNext("sendMediaGroup", never);
+    t.api.failNext("sendMessage", never);
+    await t.press(REVIEWER, `rv.op.${reference}`, { chatId: REVIEW_CHAT, messageId: cardMessageId });
+    const [answer] = t.api.callsOf("answerCallbackQuery");
+    expect(answer!.payload).toMatchObject({ show_alert: true, text: expect.stringContaining("@verify_test_bot") });
+    expect(t.api.textsTo(REVIEW_CHAT)).toEqual([]);
+  });
+
+  it("Open by someone who is not a reviewer is refused and audited; nothing is sent", async () => {
+    await t.press(BYSTANDER, `rv.op.${reference}`, { chatId: REVIEW_CHAT, messageId: cardMessageId });
+    expect(t.api.callsOf("answerCallbackQuery")[0]!.payload.text).toMatch(/Only reviewers/);
+    expect(t.api.callsOf("sendMessage")).toEqual([]);
+    expect(t.api.callsOf("sendMediaGroup")).toEqual([]);
   });
 
   it("someone who is not a reviewer gets a refusal in the button's answer, and nothing changes", async () => {
@@ -123,5 +159,24 @@ describe("reviewers in the Telegram review group", () => {
     await t.press(ALICE, "start", { chatId: -999 });
     expect(t.api.calls.map((call) => call.method)).toEqual(["answerCallbackQuery"]);
     expect(await findUserRecord(t.harness.store, "telegram", String(BYSTANDER), "2099-12-31")).toBeNull();
+  });
+});
+
+describe("REVIEW_ROOM_DETAILS=room: a room of reviewers only", () => {
+  it("keeps the details (ID numbers masked) and document previews on the card, and Show details in the room", async () => {
+    const room = await createTelegramHarness(undefined, { roomDetails: "room" });
+    try {
+      const submitted = await room.submitIdCard(ALICE);
+      const album = room.api.callsOf("sendMediaGroup");
+      expect(album).toHaveLength(1);
+      expect(album[0]!.payload.chat_id).toBe(String(REVIEW_CHAT));
+      expect(JSON.parse(album[0]!.payload.media).map((item: { type: string }) => item.type)).toEqual(["photo", "photo"]);
+      const card = room.lastTo(REVIEW_CHAT);
+      expect(card.text).toContain("110105********002X");
+      expect(card.text).not.toContain("11010519491231002X");
+      expect(card.buttons).toEqual([`rv.ok.${submitted}`, `rv.no.${submitted}`, `rv.in.${submitted}`, `rv.sd.${submitted}`]);
+    } finally {
+      await room.close();
+    }
   });
 });

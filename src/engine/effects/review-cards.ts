@@ -7,7 +7,12 @@ export async function sendReviewCards(ctx: EffectContext, reference: string, rep
   const application = await ctx.tx.loadApplication(reference);
   if (!application) return;
   for (const to of ctx.deps.reviewers.destinations) {
-    const card: Reply = { locale: ctx.deps.defaultLocale, to, ...reviewCard(application), ...(repost ? { repost } : {}) };
+    const card: Reply = {
+      locale: ctx.deps.defaultLocale,
+      to,
+      ...reviewCard(application, ctx.deps.reviewers.roomDetails, ctx.now),
+      ...(repost ? { repost } : {}),
+    };
     ctx.outgoing.push(card);
   }
 }
