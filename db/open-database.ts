@@ -9,7 +9,8 @@ import { withStatementCache } from "./statement-cache.js";
  * Opens the SQLite database with the settings every caller must share:
  * WAL for concurrent readers, `synchronous=FULL` so a committed submission
  * survives power loss (the reply confirming it is sent only after commit),
- * foreign keys on, and a busy timeout for the CLI running beside the bot.
+ * foreign keys on, a busy timeout for the CLI running beside the bot, and
+ * secure delete so that erased personal data is overwritten, not just unlinked.
  */
 export function openSqlite(path: string): { db: Kysely<Database>; sqlite: SQLite.Database } {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
@@ -35,4 +36,6 @@ export function applyPragmas(sqlite: SQLite.Database): void {
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
+  // Deleted and overwritten content is zeroed on its page: erased personal data leaves no old copy behind.
+  sqlite.pragma("secure_delete = ON");
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Platform } from "../src/domain/platform.js";
 import type { AccountStatus } from "../src/domain/user-record.js";
 import type { AnnouncementStore } from "../src/ports/announcement-store.js";
@@ -75,6 +75,10 @@ export class SqlStore implements Store {
 
   operator(): OperatorStore & MaintenanceStore {
     return { ...sqlOperatorStore(this.db, this.sealer), maintenanceWindow: () => readMaintenance(this.db) };
+  }
+
+  async forgetErased(): Promise<void> {
+    await sql`pragma wal_checkpoint(TRUNCATE)`.execute(this.db);
   }
 
   sealedColumns(): SealedColumns {

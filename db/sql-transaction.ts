@@ -9,6 +9,7 @@ import type { HotQueries } from "./hot-queries.js";
 import { readMaintenance } from "./maintenance-settings.js";
 import { sqlOutboxWriter } from "./notification-store.js";
 import { sqlOneTimeCodeLedger } from "./one-time-code-ledger.js";
+import { sqlPrivacyStore } from "./privacy-store.js";
 import { sqlReviewSessionStore } from "./review-session-store.js";
 import type { Database } from "./schema.js";
 import { sqlSupportStore } from "./support-store.js";
@@ -29,6 +30,7 @@ export function sqlTransaction(trx: Transaction<Database> | Kysely<Database>, qu
     sqlSupportStore(trx, sealer),
     sqlAuditStore(trx),
     sqlOneTimeCodeLedger(trx),
+    sqlPrivacyStore(trx, sealer),
     maintenance,
   );
 }

@@ -10,7 +10,7 @@ import { choice } from "./conversation.choices.js";
 import type { ConversationContext, ConversationEvent, ConversationInput, ConversationOutput } from "./conversation.events.js";
 import { answerTo, phoneToVerify, validEmail, validPhone } from "./conversation.guards.js";
 import { statusReply } from "./conversation.prompts.js";
-import { faqReply, topicChoices } from "./faq-replies.js";
+import { faqReply, privacyReply, topicChoices } from "./faq-replies.js";
 
 /** Typed action creators for the conversation (the machine's own `setup` uses these actions). */
 const act = setup({
@@ -135,7 +135,7 @@ export const conversationActions = {
     const topic = event.type === "user.text" ? event.faq?.topic : (event.type.slice("choice.faq.".length) as FaqTopic);
     if (!topic || !FAQ_TOPICS.includes(topic)) return reply(msg("input.staleChoice"));
     const contact = event.type === "user.text" ? event.contact : undefined;
-    return { type: "reply", ...faqReply(topic, event.record, event.supportContact, contact) };
+    return { type: "reply", ...faqReply(topic, event, contact) };
   }),
   offerTopics: act.enqueueActions(({ event, enqueue }) => {
     assertEvent(event, "user.text");
@@ -258,6 +258,32 @@ export const conversationActions = {
     assertEvent(event, "cmd.unknown");
     return reply(msg("input.unknownCommand", { command: event.command }), msg("help.text"));
   }),
+  sayPrivacy: act.emit(({ event }) => ({ type: "reply", ...privacyReply(event) })),
+  exportData: act.emit({ type: "effect.exportData" }),
+  eraseData: act.emit({ type: "effect.eraseData" }),
+  /** Everything personal is gone, the conversation's memory of it too. */
+  confirmErased: act.enqueueActions(({ enqueue }) => {
+    enqueue.assign({
+      draft: EMPTY_DRAFT,
+      code: undefined,
+      resubmitting: undefined,
+      providingInfo: undefined,
+      requestedItems: undefined,
+      withdrawing: undefined,
+      pendingPhone: undefined,
+      unansweredQuestion: undefined,
+    });
+    enqueue.emit(reply(msg("privacy.erased")));
+  }),
+  sayEraseRefused: act.emit(({ event }) => ({
+    type: "reply",
+    body: [
+      msg("privacy.erase.underReview", {
+        reference: event.type === "privacy.eraseRefused" ? event.reference : (event.record.application?.reference ?? ""),
+      }),
+    ],
+    choices: [choice("withdraw", "choice.withdraw")],
+  })),
   switchLocale: act.assign(({ context, event }) => {
     assertEvent(event, "cmd.lang");
     return { locale: event.locale ?? otherLocale(context.locale) };

@@ -32,7 +32,12 @@ export type ChoiceId =
   | "provideInfo"
   | "withdraw"
   | "withdraw.confirm"
-  | "withdraw.cancel";
+  | "withdraw.cancel"
+  | "privacy"
+  | "privacy.export"
+  | "privacy.erase"
+  | "privacy.erase.confirm"
+  | "privacy.erase.cancel";
 
 export type ConversationChoice = Choice<ChoiceId>;
 

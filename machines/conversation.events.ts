@@ -4,19 +4,22 @@ import type { Channel, DeliveryState } from "../src/domain/delivery.js";
 import type { ProblemReport } from "../src/domain/document-rules.js";
 import type { FaqTopic } from "../src/domain/faq-topics.js";
 import type { IssuedCode } from "../src/domain/one-time-code.js";
+import type { RetentionPolicy } from "../src/domain/retention-policy.js";
 import type { UserRecord } from "../src/domain/user-record.js";
 import type { Locale } from "../src/i18n/locale.js";
 import type { Message } from "../src/i18n/message.js";
 import type { ChoiceId } from "./conversation.choices.js";
 
 /** Every event carries the engine's clock and the user's current record, so the machine stays pure. */
-interface Stamped {
+export interface Stamped {
   now: number;
   record: UserRecord;
   /** How users reach human support (configuration), for the messages that send them there. */
   supportContact: string;
   /** Whether SMS can be sent (a provider is configured): without it the phone method is not offered. */
   smsAvailable: boolean;
+  /** How long data is kept, for the privacy answer. */
+  retention: RetentionPolicy;
 }
 
 export type UnusableReason = "empty" | "too_long" | "unsupported";
@@ -52,7 +55,7 @@ export type ConversationEvent = Stamped &
     | { type: "user.file"; upload: CheckedUpload }
     | { type: "user.contact"; phone: string; ownNumber: boolean }
     | { type: "user.unusable"; reason: UnusableReason }
-    | { type: "cmd.start" | "cmd.cancel" | "cmd.back" | "cmd.help" | "cmd.status" }
+    | { type: "cmd.start" | "cmd.cancel" | "cmd.back" | "cmd.help" | "cmd.status" | "cmd.privacy" }
     | { type: "cmd.lang"; locale?: Locale }
     | { type: "cmd.unknown"; command: string }
     /** Results of effects the engine performed. */
@@ -81,6 +84,10 @@ export type ConversationEvent = Stamped &
     | { type: "info.ready"; draft: Draft; reference: string; items: Step[] }
     | { type: "application.infoProvided"; reference: string }
     | { type: "application.withdrawn"; reference: string }
+    /** The user's personal data was erased at their request. */
+    | { type: "privacy.erased" }
+    /** Erasure refused: `reference` is still being decided (withdraw it first). */
+    | { type: "privacy.eraseRefused"; reference: string }
     /** The change was no longer possible (a reviewer decided meanwhile). */
     | { type: "application.changeRefused"; reference: string; status: LifecycleStatus | null }
   );
@@ -104,7 +111,11 @@ export type ConversationOutput =
   | { type: "effect.provideInfo"; reference: string; draft: Draft }
   | { type: "effect.withdraw"; reference: string }
   /** Queues the user's last notification again, to their current contact details (rate-limited). */
-  | { type: "effect.resendNotification" };
+  | { type: "effect.resendNotification" }
+  /** Sends the user a file of everything held about them. */
+  | { type: "effect.exportData" }
+  /** Erases the user's personal data (refused while an application is being decided). */
+  | { type: "effect.eraseData" };
 
 export interface ConversationContext {
   locale: Locale;

@@ -92,6 +92,11 @@ export const conversationMachine = setup({
       STALE_CHOICE,
     ],
     "choice.withdraw": [{ guard: "awaitingDecision", target: ".withdrawConfirm", actions: "rememberWithdrawal" }, STALE_CHOICE],
+    "cmd.privacy": { actions: "sayPrivacy" },
+    "choice.privacy": { actions: "sayPrivacy" },
+    "choice.privacy.export": { actions: "exportData" },
+    // While an application is being decided its details are needed: withdraw it first.
+    "choice.privacy.erase": [{ guard: "awaitingDecision", actions: "sayEraseRefused" }, { target: ".eraseConfirm" }],
   },
   states: {
     menu: {
@@ -209,6 +214,21 @@ export const conversationMachine = setup({
         "choice.withdraw.confirm": { target: "withdrawing", actions: "withdraw" },
         "choice.withdraw.cancel": "menu",
         "cmd.back": "menu",
+      },
+    },
+    eraseConfirm: {
+      entry: "prompt",
+      on: {
+        "choice.privacy.erase.confirm": { target: "erasing", actions: "eraseData" },
+        "choice.privacy.erase.cancel": { target: "menu", actions: { type: "say", params: { key: "privacy.erase.kept" } } },
+        "cmd.back": "menu",
+      },
+    },
+    /** Waits, within the same engine call, for the store to erase the user's data. */
+    erasing: {
+      on: {
+        "privacy.erased": { target: "menu", actions: "confirmErased" },
+        "privacy.eraseRefused": { target: "menu", actions: "sayEraseRefused" },
       },
     },
     /** Waits, within the same engine call, for the store to withdraw the application. */

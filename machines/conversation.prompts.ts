@@ -12,6 +12,7 @@ import type { Choice } from "../src/domain/choice.js";
 import { maskIdNumber } from "../src/domain/masking.js";
 import { formatPhoneForDisplay } from "../src/domain/phone.js";
 import type { Platform } from "../src/domain/platform.js";
+import { DEFAULT_RETENTION, type RetentionPolicy } from "../src/domain/retention-policy.js";
 import { NEW_USER_RECORD, resubmissionVerdict, type UserRecord } from "../src/domain/user-record.js";
 import { type Message, msg } from "../src/i18n/message.js";
 import { choice } from "./conversation.choices.js";
@@ -47,7 +48,9 @@ export type ConversationState =
   | "newPhoneCode"
   | "updatingContact"
   | "withdrawConfirm"
-  | "withdrawing";
+  | "withdrawing"
+  | "eraseConfirm"
+  | "erasing";
 
 /** The pending question of each state: what the user sees after every reply, so no state is a dead end. */
 export function promptFor(
@@ -56,6 +59,7 @@ export function promptFor(
   record: UserRecord = NEW_USER_RECORD,
   platform: Platform = "console",
   smsAvailable = true,
+  retention: RetentionPolicy = DEFAULT_RETENTION,
 ): ReplyContent {
   const { draft } = context;
   switch (state) {
@@ -89,6 +93,14 @@ export function promptFor(
           choice("editDone", "choice.editDone"),
         ],
       };
+    case "eraseConfirm":
+      return {
+        body: [msg("privacy.erase.confirm")],
+        choices: [
+          choice("privacy.erase.confirm", "choice.privacyEraseConfirm"),
+          choice("privacy.erase.cancel", "choice.privacyEraseCancel"),
+        ],
+      };
     case "withdrawConfirm":
       return {
         body: [msg("withdraw.confirm", { reference: context.withdrawing ?? "" })],
@@ -96,7 +108,7 @@ export function promptFor(
       };
     case "consent":
       return {
-        body: [msg("consent.prompt")],
+        body: [msg("consent.prompt", { days: retention.retentionDays })],
         choices: [choice("consent.agree", "choice.consentAgree"), choice("consent.back", "choice.consentBack")],
       };
     // Passed through within one event, never rested in: if one ever were, the menu is a safe next step.
@@ -104,6 +116,7 @@ export function promptFor(
     case "submitting":
     case "updatingContact":
     case "withdrawing":
+    case "erasing":
       return menuPrompt(draft, record);
     default:
       return stepPrompt(state, context, platform, smsAvailable);

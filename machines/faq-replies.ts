@@ -6,11 +6,25 @@ import { isRejectionReason } from "../src/domain/rejection-reasons.js";
 import { MAX_REJECTIONS_IN_30_DAYS, resubmissionVerdict, type UserRecord } from "../src/domain/user-record.js";
 import { type Message, msg } from "../src/i18n/message.js";
 import { choice } from "./conversation.choices.js";
-import type { ContactDetails } from "./conversation.events.js";
+import type { ContactDetails, Stamped } from "./conversation.events.js";
 
 export interface FaqReply {
   body: Message[];
   choices?: Choice[];
+}
+
+/** What is kept, who sees it and for how long, with the user's two rights as buttons (`/privacy`, the FAQ topic). */
+export function privacyReply({ retention, supportContact }: Pick<Stamped, "retention" | "supportContact">): FaqReply {
+  return {
+    body: [
+      msg("privacy.about", {
+        days: retention.retentionDays,
+        conversationDays: retention.conversationRetentionDays,
+        support: supportContact,
+      }),
+    ],
+    choices: [choice("privacy.export", "choice.privacyExport"), choice("privacy.erase", "choice.privacyErase")],
+  };
 }
 
 /** Every topic as a button, for users who browse instead of typing. */
@@ -23,10 +37,17 @@ export function topicChoices(): Choice[] {
  * answer better (their rejection reasons, their expected date, whether they
  * may resubmit), ending with the next step as a button where there is one.
  */
-export function faqReply(topic: FaqTopic, record: UserRecord, supportContact: string, contact?: ContactDetails): FaqReply {
+export function faqReply(
+  topic: FaqTopic,
+  event: Pick<Stamped, "record" | "supportContact" | "retention">,
+  contact?: ContactDetails,
+): FaqReply {
+  const { record, supportContact } = event;
   const general = msg(`faq.${topic}`, { support: supportContact });
   const application = record.application;
   switch (topic) {
+    case "privacy":
+      return privacyReply(event);
     case "failure-reasons":
       if (application?.status === "rejected") {
         return {

@@ -50,6 +50,7 @@ export class SlackDelivery {
     if (reply.replacesPressed && pressed && (await this.update(pressed.channel, pressed.ts, message))) return;
     if (!reply.card) {
       await this.uploadPreviews(chatId, reply);
+      if (reply.file) await this.uploadFile(chatId, reply.file);
       await client.chat.postMessage({ channel: chatId, ...message });
       return;
     }
@@ -69,14 +70,28 @@ export class SlackDelivery {
   async sendPrivately(userId: string, reply: Reply, interaction: SlackInteraction): Promise<void> {
     const { client } = this.options;
     try {
-      const opened = await client.conversations.open({ users: userId });
-      if (!opened.channel?.id) throw new Error("conversations.open returned no channel");
-      await this.send(opened.channel.id, reply);
+      await this.send(await this.directChannel(userId), reply);
     } catch (error) {
       this.warn(error, "details could not be sent by direct message");
       const channel = interaction.pressed?.channel;
       if (channel) await client.chat.postEphemeral({ channel, user: userId, text: translate(reply.locale, msg("review.open.dmFailed")) });
     }
+  }
+
+  /** A file made for the reader (their data export): uploads need a conversation id, so a user's DM is opened first. */
+  private async uploadFile(chatId: string, file: NonNullable<Reply["file"]>): Promise<void> {
+    const channel = /^[UW]/.test(chatId) ? await this.directChannel(chatId) : chatId;
+    await this.options.client.files.uploadV2({
+      channel_id: channel,
+      file_uploads: [{ file: file.content, filename: file.name, title: file.name }],
+    });
+  }
+
+  /** The id of the app's DM with a user (`chat.postMessage` takes the user id; file uploads need this). */
+  private async directChannel(userId: string): Promise<string> {
+    const opened = await this.options.client.conversations.open({ users: userId });
+    if (!opened.channel?.id) throw new Error("conversations.open returned no channel");
+    return opened.channel.id;
   }
 
   private async update(channel: string, ts: string, message: ReturnType<typeof renderMessage>): Promise<boolean> {

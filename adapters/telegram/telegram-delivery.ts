@@ -31,6 +31,7 @@ export class TelegramDelivery {
     if (reply.replacesPressed && pressedMessageId !== undefined && (await this.edit(chatId, pressedMessageId, text, keyboard))) return;
     if (!reply.card) {
       await this.sendAttachments(chatId, reply);
+      if (reply.file) await this.options.api.sendDocument(chatId, new InputFile(reply.file.content, reply.file.name));
       await this.post(chatId, reply, text, keyboard);
       return;
     }

@@ -3,6 +3,7 @@ import { migrateToLatest } from "../../db/migrate.js";
 import type { SqlNotificationStore } from "../../db/notification-store.js";
 import { openSqlite } from "../../db/open-database.js";
 import { SqlStore } from "../../db/sql-store.js";
+import { purge } from "../applications/retention.js";
 import type { Reply } from "../chat/reply.js";
 import { limitConcurrency } from "../documents/concurrency-limit.js";
 import { createDocumentCheck } from "../documents/document-check.js";
@@ -17,7 +18,7 @@ import { runDueTasks } from "../review/due-tasks.js";
 import type { Reviewers } from "../review/reviewers.js";
 import type { Config } from "../runtime/config.js";
 import type { Keyring } from "../runtime/keyring.js";
-import type { Logger } from "../runtime/logger.js";
+import { errorSummary, type Logger } from "../runtime/logger.js";
 import { keyringFor } from "./keyring-setup.js";
 
 export interface Assistant {
@@ -27,16 +28,19 @@ export interface Assistant {
   outbox: SqlNotificationStore;
   /** The outbox's dispatcher, sending chat messages with `chat` and email/SMS as configured. */
   createDispatcher(chat: (reply: Reply & { to: ChatAddress }) => Promise<void>): Dispatcher;
-  /** One scheduler tick: reviewer reminders and overdue notices that are due now. */
+  /** One scheduler tick: reviewer reminders and overdue notices that are due now; at most hourly, the retention purge. */
   runDueTasks(): Promise<Reply[]>;
   close(): Promise<void>;
 }
+
+/** Retention is measured in days: an hourly purge keeps anything from outliving it by more than an hour. */
+const PURGE_INTERVAL_MS = 60 * 60_000;
 
 /** Opens and migrates the store and builds the engine: the parts every entry point shares. */
 export async function openAssistant(config: Config, logger: Logger, sms: SmsSender, reviewers: Reviewers): Promise<Assistant> {
   const keyring = keyringFor(config);
   const store = await openStore(config, keyring);
-  const documents = new DocumentStore(join(config.dataDir, "documents"), keyring);
+  const documents = openDocuments(config, keyring);
   const engine = new Engine({
     store,
     documents,
@@ -52,9 +56,21 @@ export async function openAssistant(config: Config, logger: Logger, sms: SmsSend
       supportContact: config.supportContact,
       notifyChannels: config.notifyChannels,
       smsAvailable: config.smsAvailable,
+      retention: config,
     },
   });
   const outbox = store.outbox();
+  let lastPurge = 0;
+  // Its own failure is logged and never loses the tick's replies (reminders already marked sent).
+  const purgeHourly = async () => {
+    if (Date.now() - lastPurge < PURGE_INTERVAL_MS) return;
+    lastPurge = Date.now();
+    const report = await purge(store, documents, config).catch((error: unknown) => {
+      logger.error({ error: errorSummary(error) }, "retention purge failed");
+      return null;
+    });
+    if (report && Object.values(report).some((n) => n > 0)) logger.info({ erased: report }, "retention purge");
+  };
   const email = config.smtp && config.notifyChannels.includes("email") ? new SmtpEmailSender(config.smtp.url, config.smtp.from) : undefined;
   return {
     engine,
@@ -69,7 +85,11 @@ export async function openAssistant(config: Config, logger: Logger, sms: SmsSend
         ...(config.notifyChannels.includes("sms") ? { sms } : {}),
         logger,
       }),
-    runDueTasks: () => runDueTasks(store, reviewers, config, new Date()),
+    runDueTasks: async () => {
+      const replies = await runDueTasks(store, reviewers, config, new Date());
+      await purgeHourly();
+      return replies;
+    },
     close: async () => {
       email?.close();
       await store.close();
@@ -82,6 +102,11 @@ export async function openStore(config: Readonly<Config>, keyring: Keyring = key
   const { db } = openSqlite(config.sqlitePath);
   await migrateToLatest(db);
   return new SqlStore(db, keyring);
+}
+
+/** The document files under `DATA_DIR/documents`, sealed with `keyring`. */
+export function openDocuments(config: Readonly<Config>, keyring: Keyring = keyringFor(config)): DocumentStore {
+  return new DocumentStore(join(config.dataDir, "documents"), keyring);
 }
 
 /** The configured SMS provider: the webhook, or the development sender (printed by the console, logged elsewhere). */

@@ -9,6 +9,8 @@ import { keys } from "./cli/keys.js";
 import { maintenance } from "./cli/maintenance.js";
 import { migrate } from "./cli/migrate.js";
 import { notifications } from "./cli/notifications.js";
+import { privacy } from "./cli/privacy.js";
+import { purge } from "./cli/purge.js";
 import { reviewList } from "./cli/review-list.js";
 import { status } from "./cli/status.js";
 import { supportList } from "./cli/support-list.js";
@@ -41,7 +43,13 @@ const USAGE = `usage: npm run cli -- <command>
                                                 announce to everyone who chatted in the last N days (30)
   maintenance on --until <ISO time> [--zh "<text>"] [--en "<text>"] | maintenance off | maintenance status
                                                 hold new submissions until maintenance ends
-  keys generate | keys rotate                   print a new data-encryption key | re-seal everything with the first key`;
+  keys generate | keys rotate                   print a new data-encryption key | re-seal everything with the first key
+  privacy export <console|telegram|slack> <user> [--out <file>]
+                                                everything held about a user, as JSON (stdout by default)
+  privacy erase <console|telegram|slack> <user> --yes
+                                                erase a user's personal data (refused while under review)
+  purge [--as-of <ISO date>] [--dry-run] [--json]
+                                                erase what is past RETENTION_DAYS / CONVERSATION_RETENTION_DAYS`;
 
 const COMMANDS: Record<string, CliCommand> = {
   start: async ({ rest }) => {
@@ -62,6 +70,8 @@ const COMMANDS: Record<string, CliCommand> = {
   announce,
   maintenance,
   keys,
+  privacy,
+  purge,
 };
 
 async function run(argv: string[]): Promise<number> {
@@ -76,6 +86,10 @@ async function run(argv: string[]): Promise<number> {
       "since-days": { type: "string" },
       "no-wait": { type: "boolean", default: false },
       until: { type: "string" },
+      out: { type: "string" },
+      yes: { type: "boolean", default: false },
+      "as-of": { type: "string" },
+      "dry-run": { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
     allowPositionals: true,
@@ -97,6 +111,10 @@ async function run(argv: string[]): Promise<number> {
     sinceDays: values["since-days"],
     noWait: values["no-wait"],
     until: values.until,
+    out: values.out,
+    yes: values.yes,
+    asOf: values["as-of"],
+    dryRun: values["dry-run"],
   });
 }
 

@@ -44,6 +44,8 @@ export interface Reply {
    * room the button was pressed in; an adapter that cannot reach them there says how to make it possible.
    */
   privately?: boolean;
+  /** A file made for the reader (their data export), sent with the message. */
+  file?: { name: string; content: Buffer };
   /** Paragraphs, shown in order as one message. */
   body: Message[];
   choices?: Choice[];

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { mkdir, open, readdir, readFile, rename, stat } from "node:fs/promises";
-import { join } from "node:path";
+import { mkdir, open, readdir, readFile, rename, rm, stat, utimes } from "node:fs/promises";
+import { basename, join } from "node:path";
 import type { Sealer } from "../ports/sealer.js";
 import { AssistantError } from "../runtime/errors.js";
 
@@ -30,7 +30,12 @@ export class DocumentStore {
   async put(bytes: Buffer): Promise<string> {
     const id = DocumentStore.idOf(bytes);
     const path = this.pathOf(id);
-    if (await exists(path)) return id;
+    // Already stored: marked fresh, so a sweep that has not seen the commit about to refer to it spares it.
+    if (await exists(path)) {
+      const now = new Date();
+      await utimes(path, now, now);
+      return id;
+    }
     await mkdir(join(this.root, id.slice(0, 2)), { recursive: true, mode: 0o700 });
     await writeDurably(path, this.sealer.sealBytes(bytes));
     return id;
@@ -49,6 +54,39 @@ export class DocumentStore {
       onProgress(++done, files.length);
     }
     return files.length;
+  }
+
+  /**
+   * Deletes the files of `candidates` that nothing refers to any more (documents of erased
+   * applications and conversations; content addresses may be shared, so `referenced` decides).
+   */
+  async deleteUnreferenced(candidates: Iterable<string>, referenced: ReadonlySet<string>): Promise<number> {
+    let deleted = 0;
+    for (const id of new Set(candidates)) {
+      if (referenced.has(id)) continue;
+      if (await removed(this.pathOf(id))) deleted++;
+    }
+    return deleted;
+  }
+
+  /**
+   * Deletes every file nothing refers to that was written before `writtenBefore`: uploads replaced
+   * in a draft, or left by a crash. Newer ones are spared: an upload is written before the
+   * commit that refers to it, so a fresh unreferenced file may be one about to be committed.
+   * `dryRun`: counts what would go.
+   */
+  async sweep(referenced: ReadonlySet<string>, writtenBefore: Date, { dryRun = false } = {}): Promise<number> {
+    let deleted = 0;
+    for (const path of await listFiles(this.root)) {
+      const id = basename(path);
+      if (referenced.has(id)) continue;
+      const written = await stat(path).then(
+        (info) => info.mtime,
+        () => null,
+      );
+      if (written && written < writtenBefore && (dryRun || (await removed(path)))) deleted++;
+    }
+    return deleted;
   }
 
   /** The photo's bytes, opened, for a synchronous caller (the console's renderer). */
@@ -83,6 +121,14 @@ async function listFiles(dir: string): Promise<string[]> {
     ),
   );
   return nested.flat();
+}
+
+/** Deletes a file; false when there was none (already deleted by another pass). */
+async function removed(path: string): Promise<boolean> {
+  return rm(path).then(
+    () => true,
+    () => false,
+  );
 }
 
 async function exists(path: string): Promise<boolean> {

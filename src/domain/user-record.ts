@@ -74,6 +74,10 @@ export function resubmissionVerdict(record: UserRecord): ResubmissionVerdict {
 }
 
 export function isAwaitingDecision(record: UserRecord): boolean {
-  const status = record.application?.status;
+  return isAwaitingDecisionStatus(record.application?.status);
+}
+
+/** Submitted or asked for more information: a reviewer's decision is still to come. */
+export function isAwaitingDecisionStatus(status: string | undefined): boolean {
   return status === "submitted" || status === "needs_more_info";
 }

@@ -9,7 +9,8 @@ import { localDate } from "../domain/business-days.js";
 import type { Channel } from "../domain/delivery.js";
 import { codeDigest } from "../domain/one-time-code.js";
 import { newReferenceCode } from "../domain/reference-code.js";
-import { userRecord } from "../domain/user-record.js";
+import { DEFAULT_RETENTION, type RetentionPolicy } from "../domain/retention-policy.js";
+import { type UserRecord, userRecord } from "../domain/user-record.js";
 import { sharedFaqMatcher } from "../faq/faq-matcher.js";
 import { type Locale, localeFromTag } from "../i18n/locale.js";
 import { msg } from "../i18n/message.js";
@@ -36,6 +37,8 @@ export interface EngineSettings {
   notifyChannels?: readonly Channel[];
   /** Whether SMS can be sent at all (default yes): without it the phone method is not offered and no code is sent. */
   smsAvailable?: boolean;
+  /** How long personal data is kept (default 90 and 30 days), for what users are told. */
+  retention?: RetentionPolicy;
 }
 
 export interface EngineDependencies {
@@ -74,6 +77,7 @@ export class Engine {
     this.reviewers = deps.reviewers ?? NO_REVIEWERS;
     const { settings } = deps;
     this.effectDeps = {
+      store: deps.store,
       documents: deps.documents,
       sms: deps.sms,
       logger: deps.logger,
@@ -136,6 +140,13 @@ export class Engine {
     if (forReviewer) return forReviewer;
     const loadRecord = async () => userRecord(user.account, await tx.applicationHistory(user.id), today);
     let record = await loadRecord();
+    const stampOf = (current: UserRecord): EventStamp => ({
+      now: now.getTime(),
+      record: current,
+      supportContact: settings.supportContact,
+      smsAvailable: settings.smsAvailable ?? true,
+      retention: settings.retention ?? DEFAULT_RETENTION,
+    });
 
     const restored = restoreConversation(conversation);
     if (restored.kind === "reset")
@@ -162,16 +173,7 @@ export class Engine {
     let prompted = false;
     // After a reset the message was an answer to a question that no longer exists: show the menu instead of guessing.
     const queue: ConversationEvent[] =
-      restored.kind === "reset"
-        ? []
-        : [
-            this.firstEvent(
-              event,
-              restored.kind === "new",
-              { now: now.getTime(), record, supportContact: settings.supportContact, smsAvailable: settings.smsAvailable ?? true },
-              upload,
-            ),
-          ];
+      restored.kind === "reset" ? [] : [this.firstEvent(event, restored.kind === "new", stampOf(record), upload)];
     const first = queue[0];
     if (first?.type === "user.text" && first.faq?.topic === "notification-missing") {
       const contact = await tx.latestContactDetails(user.id);
@@ -195,19 +197,20 @@ export class Engine {
           const result = await performEffect(output, { ...effects, locale: snapshot.context.locale });
           if (!result) continue;
           if (result.type === "application.submitted") record = await loadRecord();
-          queue.push({
-            ...result,
-            now: now.getTime(),
-            record,
-            supportContact: settings.supportContact,
-            smsAvailable: settings.smsAvailable ?? true,
-          });
+          queue.push({ ...result, ...stampOf(record) });
         }
       }
     }
     if (prompted || restored.kind !== "resumed")
       contents.push(
-        promptFor(snapshot.value as ConversationState, snapshot.context, record, event.platform, settings.smsAvailable ?? true),
+        promptFor(
+          snapshot.value as ConversationState,
+          snapshot.context,
+          record,
+          event.platform,
+          settings.smsAvailable ?? true,
+          settings.retention ?? DEFAULT_RETENTION,
+        ),
       );
 
     if (snapshot.context.draft !== startDraft) await tx.saveDraft(user.id, snapshot.context.draft, now);

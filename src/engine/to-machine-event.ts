@@ -2,6 +2,7 @@ import type { ChoiceId } from "../../machines/conversation.choices.js";
 import type { CheckedUpload, ConversationEvent } from "../../machines/conversation.events.js";
 import type { ChatEvent } from "../chat/chat-event.js";
 import { validatePhone } from "../domain/phone.js";
+import type { RetentionPolicy } from "../domain/retention-policy.js";
 import { textProblem } from "../domain/text.js";
 import type { UserRecord } from "../domain/user-record.js";
 import type { FaqMatch } from "../faq/faq-matcher.js";
@@ -12,9 +13,10 @@ export interface EventStamp {
   record: UserRecord;
   supportContact: string;
   smsAvailable: boolean;
+  retention: RetentionPolicy;
 }
 
-const SIMPLE_COMMANDS = new Set(["start", "cancel", "back", "help", "status"]);
+const SIMPLE_COMMANDS = new Set(["start", "cancel", "back", "help", "status", "privacy"]);
 
 /**
  * Translates what a person did into the conversation's vocabulary. Input

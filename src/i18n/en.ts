@@ -149,7 +149,7 @@ export const en = {
   "field.legalRepId": "Legal representative's ID number",
 
   "consent.prompt":
-    "One last step. By submitting, you agree that we process the personal data above — name, contact details, ID numbers and document photos — only to verify your identity, show it only to our reviewers, and keep it only as long as the law requires.",
+    "One last step. By submitting, you agree that we process the personal data above — name, contact details, ID numbers and document photos — only to verify your identity. It is stored encrypted, shown only to the reviewer who opens your application (each opening is recorded), and erased {days} days after the decision; only the result stays. /privacy tells more, and lets you export or delete your data.",
   "choice.consentAgree": "I agree — submit",
   "choice.consentBack": "Back to the summary",
 
@@ -329,6 +329,20 @@ export const en = {
   "faq.contact-support": "Our support team can help: {support}. Mention your reference code if you have one.",
   "faq.privacy":
     "We use your name, contact details, ID numbers and document photos only to verify your identity. Only our reviewers see them; ID numbers are masked wherever possible, photos are stored without location data, and nothing is kept longer than the law requires.",
+  "privacy.about":
+    "What we keep and who sees it:\n• Your name, email, phone, ID numbers (or credit code) and document photos are used only to verify you, and stored encrypted.\n• Reviewers see them only when one opens your application, privately; every opening is recorded, and your data export shows who opened it and when.\n• {days} days after the decision (approved, not approved or withdrawn) your details and photos are erased; only the result stays: status, method, dates and a masked number. Unfinished conversations are erased after {conversationDays} days without activity; the messages we sent you and your support requests after {days} days.\n• With the buttons below you can get a copy of everything we hold about you, or have it deleted. Questions: {support}.",
+  "choice.privacyExport": "Export my data",
+  "choice.privacyErase": "Delete my data",
+  "privacy.export.ready":
+    "Here is everything we hold about you, as a JSON file (your document photos included). Keep it safe: it contains your ID number.",
+  "privacy.erase.confirm":
+    "Delete your data? Your details, document photos, conversation and the messages we sent you are erased for good. Only the results of past applications stay (status, method, dates, masked number), so an approval stays valid. This can't be undone.",
+  "choice.privacyEraseConfirm": "Yes, delete it",
+  "choice.privacyEraseCancel": "No, keep it",
+  "privacy.erased": "Done: your personal data has been erased. You can start a new verification any time.",
+  "privacy.erase.kept": "Nothing was deleted.",
+  "privacy.erase.underReview":
+    "Your application {reference} is being reviewed and needs your details, so they can't be deleted now. Withdraw the application first, then ask again.",
   "faq.noMatch": "Sorry, I'm not sure what you mean. Here are the topics I can help with — or ask for a person.",
   "faq.pick": "Which topic can I help with?",
   "faq.yourRejection": "Your application {reference} was not approved because:",

@@ -129,7 +129,7 @@ export const zhCN: Record<MessageKey, string> = {
   "field.legalRepId": "法定代表人身份证号码",
 
   "consent.prompt":
-    "最后一步：提交即表示您同意我们处理以上个人信息（姓名、联系方式、证件号码和证件照片），仅用于核验您的身份，仅向审核人员展示，并仅在法律要求的期限内保存。",
+    "最后一步：提交即表示您同意我们处理以上个人信息（姓名、联系方式、证件号码和证件照片），仅用于核验您的身份。信息加密保存，只向打开您申请的审核人员展示（每次打开都会被记录），并在审核结束 {days} 天后删除，只保留结果。发送 /privacy 可了解详情，并导出或删除您的数据。",
   "choice.consentAgree": "同意并提交",
   "choice.consentBack": "返回核对页",
 
@@ -298,6 +298,18 @@ export const zhCN: Record<MessageKey, string> = {
   "faq.contact-support": "客服可以为您提供帮助：{support}。如有申请编号，请一并告知。",
   "faq.privacy":
     "您的姓名、联系方式、证件号码和证件照片仅用于核验身份，只有审核人员可以查看；证件号码尽可能打码显示，照片保存时会去除位置信息，保存期限不超过法律要求。",
+  "privacy.about":
+    "我们保存哪些信息、谁能看到：\n• 您的姓名、邮箱、手机号、证件号码（或统一社会信用代码）和证件照片仅用于核验您的身份，并加密保存。\n• 只有审核人员打开您的申请时才能私下看到这些信息；每次打开都会被记录，您导出的数据中会列出谁在何时打开过。\n• 审核结束（通过、未通过或撤回）{days} 天后，您的信息和照片会被删除，只保留结果：状态、方式、日期和打码后的号码。未完成的对话在 {conversationDays} 天无操作后删除；我们发给您的消息和您的客服请求在 {days} 天后删除。\n• 通过下面的按钮，您可以获取我们保存的全部信息的副本，或要求删除。如有疑问：{support}。",
+  "choice.privacyExport": "导出我的数据",
+  "choice.privacyErase": "删除我的数据",
+  "privacy.export.ready": "这是我们保存的关于您的全部信息（JSON 文件，含证件照片）。请妥善保管：其中包含您的证件号码。",
+  "privacy.erase.confirm":
+    "确定删除您的数据吗？您的信息、证件照片、对话记录和我们发给您的消息将被永久删除。只保留以往申请的结果（状态、方式、日期、打码号码），已通过的认证仍然有效。此操作无法撤销。",
+  "choice.privacyEraseConfirm": "确认删除",
+  "choice.privacyEraseCancel": "不删除",
+  "privacy.erased": "已完成：您的个人信息已被删除。您可以随时重新开始认证。",
+  "privacy.erase.kept": "没有删除任何内容。",
+  "privacy.erase.underReview": "您的申请 {reference} 正在审核中，需要用到您的信息，暂时无法删除。请先撤回申请，然后再试。",
   "faq.noMatch": "抱歉，我没太明白您的意思。以下是我能解答的问题，您也可以联系人工客服。",
   "faq.pick": "请选择您想了解的问题：",
   "faq.yourRejection": "您的申请 {reference} 未通过，原因如下：",

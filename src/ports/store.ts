@@ -10,6 +10,7 @@ import type { MaintenanceStore } from "./maintenance-store.js";
 import type { OneTimeCodeLedger } from "./one-time-code-ledger.js";
 import type { OperatorStore } from "./operator-store.js";
 import type { Outbox, OutboxWriter } from "./outbox.js";
+import type { PrivacyStore } from "./privacy-store.js";
 import type { ReviewSessionStore } from "./review-session-store.js";
 import type { SupportStore } from "./support-store.js";
 
@@ -25,7 +26,8 @@ export type StoreTransaction = ConversationStore &
   SupportStore &
   AuditStore &
   OneTimeCodeLedger &
-  MaintenanceStore;
+  MaintenanceStore &
+  PrivacyStore;
 
 /**
  * What the application needs from persistence, declared here so the core does
@@ -49,6 +51,11 @@ export interface Store {
   cardMessages(): CardMessages;
   operator(): OperatorStore & MaintenanceStore;
   announcements(): AnnouncementStore;
+  /**
+   * After an erasure: old copies of changed pages leave the write-ahead log (SQLite's WAL is
+   * checkpointed and truncated), so nothing erased can be read back from it.
+   */
+  forgetErased(): Promise<void>;
   /** The sealed columns, for key rotation. */
   sealedColumns(): SealedColumns;
   close(): Promise<void>;

@@ -4,6 +4,7 @@ import type { ConversationEvent } from "../../machines/conversation.events.js";
 import { conversationMachine } from "../../machines/conversation.machine.js";
 import { METHODS } from "../../src/domain/application.js";
 import { codeDigest } from "../../src/domain/one-time-code.js";
+import { DEFAULT_RETENTION } from "../../src/domain/retention-policy.js";
 import { NEW_USER_RECORD } from "../../src/domain/user-record.js";
 
 /**
@@ -17,7 +18,13 @@ export const CODE = "123456";
 export const DOCUMENT = { id: "a".repeat(64), previewId: "b".repeat(64), format: "jpeg" as const, bytes: 68, width: 640, height: 600 };
 const CODE_KEY = Buffer.alloc(32, 3);
 const SALT = "5a17";
-const stamp = { now: NOW, record: NEW_USER_RECORD, supportContact: "support@example.com", smsAvailable: true };
+const stamp = {
+  now: NOW,
+  record: NEW_USER_RECORD,
+  supportContact: "support@example.com",
+  smsAvailable: true,
+  retention: DEFAULT_RETENTION,
+};
 
 const text = (value: string): ConversationEvent => ({ type: "user.text", text: value, ...stamp });
 const choice = (id: string): ConversationEvent => ({ type: `choice.${id as ChoiceId}`, ...stamp });

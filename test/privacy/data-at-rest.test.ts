@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findUserRecord } from "../../src/applications/user-records.js";
 import { consoleReviewers } from "../../src/review/reviewers.js";
+import { filesUnder, readOutsideThisProcess } from "../helpers/data-dir-scan.js";
 import { createHarness, type Harness } from "../helpers/harness.js";
 import { minimalGoodJpeg } from "../helpers/hostile-files.js";
 
@@ -78,13 +79,6 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => harness.close());
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
-  });
-}
-
 describe("personal data at rest", () => {
   it("the flows really stored something: three applications, documents, a support request, a decision", async () => {
     const count = (sql: string) => (harness.sqlite.prepare(sql).get() as { n: number }).n;
@@ -105,7 +99,7 @@ describe("personal data at rest", () => {
     const files = filesUnder(harness.dir);
     expect(files.some((file) => file.endsWith("assistant.db"))).toBe(true);
     for (const file of files) {
-      const bytes = readFileSync(file);
+      const bytes = readOutsideThisProcess(file);
       for (const needle of needles) {
         // The phone also as stored (E.164 digits); every needle as UTF-8, as SQLite and JSON keep it.
         for (const form of [needle, needle.replace(/^1/, "+861")]) {

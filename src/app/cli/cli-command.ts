@@ -23,6 +23,10 @@ export interface CliArgs {
   sinceDays: string | undefined;
   noWait: boolean;
   until: string | undefined;
+  out: string | undefined;
+  yes: boolean;
+  asOf: string | undefined;
+  dryRun: boolean;
 }
 
 /** A command returns its exit code: 0 success, 1 a negative answer (invalid value, unknown user). */

@@ -13,7 +13,7 @@ export const faq: CliCommand = ({ rest, json, lang }) => {
   const { topic, confidence } = new FaqMatcher().match(rest[0]!);
   // The general answer: content editors check phrasings, not a user's record.
   const answer = topic
-    ? faqReply(topic, NEW_USER_RECORD, config.supportContact)
+    ? faqReply(topic, { record: NEW_USER_RECORD, supportContact: config.supportContact, retention: config })
         .body.map((message) => translate(locale, message))
         .join("\n")
     : translate(locale, msg("faq.noMatch"));

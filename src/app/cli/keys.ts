@@ -1,8 +1,6 @@
-import { join } from "node:path";
-import { DocumentStore } from "../../documents/document-store.js";
 import { generateDataKey } from "../../runtime/keyring.js";
 import { loadConfigOrExit } from "../../runtime/load-config.js";
-import { openStore } from "../assistant.js";
+import { openDocuments, openStore } from "../assistant.js";
 import { keyringFor } from "../keyring-setup.js";
 import { type CliCommand, expectArgs, print, UsageError } from "./cli-command.js";
 import { progressBar } from "./progress-bar.js";
@@ -38,7 +36,7 @@ export const keys: CliCommand = async ({ rest }) => {
       process.stderr.write(`\rdatabase   ${progressBar(done, total)} ${done}/${total} values`);
     }
     process.stderr.write("\n");
-    const documents = new DocumentStore(join(config.dataDir, "documents"), keyring);
+    const documents = openDocuments(config, keyring);
     const files = await documents.resealAll((filesDone, filesTotal) =>
       process.stderr.write(`\rdocuments  ${progressBar(filesDone, filesTotal)} ${filesDone}/${filesTotal} files`),
     );

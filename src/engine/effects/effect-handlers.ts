@@ -3,6 +3,7 @@ import type { Effect, EffectContext, EffectHandler, EffectType, ResultEvent } fr
 import { keepDocument } from "./keep-document.js";
 import { prepareInfo } from "./prepare-info.js";
 import { prepareResubmission } from "./prepare-resubmission.js";
+import { eraseData, exportData } from "./privacy-rights.js";
 import { recordWrongCode } from "./record-wrong-code.js";
 import { requestSupport } from "./request-support.js";
 import { resendNotification } from "./resend-notification.js";
@@ -23,6 +24,8 @@ const EFFECT_HANDLERS: { [T in EffectType]: EffectHandler<T> } = {
   "effect.provideInfo": provideInfo,
   "effect.withdraw": withdraw,
   "effect.resendNotification": resendNotification,
+  "effect.exportData": exportData,
+  "effect.eraseData": eraseData,
 };
 
 export function performEffect(effect: Effect, ctx: EffectContext): Promise<ResultEvent | null> {

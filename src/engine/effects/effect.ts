@@ -7,9 +7,10 @@ import type { Channel } from "../../domain/delivery.js";
 import type { Locale } from "../../i18n/locale.js";
 import type { SmsSender } from "../../notifications/sms-sender.js";
 import type { StoredUser } from "../../ports/conversation-store.js";
-import type { StoreTransaction } from "../../ports/store.js";
+import type { Store, StoreTransaction } from "../../ports/store.js";
 import type { Reviewers } from "../../review/reviewers.js";
 import type { Logger } from "../../runtime/logger.js";
+import type { EventStamp } from "../to-machine-event.js";
 
 /** An effect the conversation machine asks for: every output that is not a reply or a prompt. */
 export type Effect = Exclude<ConversationOutput, { type: "reply" | "prompt" }>;
@@ -33,10 +34,12 @@ export type ResultEvent = DistributiveOmit<
         | "support.requested"
         | "notification.resent"
         | "notification.resendRefused"
-        | "application.held";
+        | "application.held"
+        | "privacy.erased"
+        | "privacy.eraseRefused";
     }
   >,
-  "now" | "record" | "supportContact" | "smsAvailable"
+  keyof EventStamp
 >;
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -48,6 +51,8 @@ export interface PreparedUpload {
 
 /** What the effect handlers share with the engine: its parts and settings. */
 export interface EffectDependencies {
+  /** For work after the event's commit (deleting an erased user's files). */
+  store: Pick<Store, "exclusiveTransaction" | "forgetErased">;
   documents: DocumentStore;
   sms: SmsSender;
   logger: Logger;
