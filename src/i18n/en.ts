@@ -119,7 +119,7 @@ export const en = {
 
   "error.internal": "Sorry, something went wrong on our side and your last message was not saved. Please send it again.",
   "help.text":
-    "I guide you through verification step by step. Commands:\n/start — main menu\n/status — your application's status\n/back — previous question\n/cancel — stop for now (your answers are kept)\n/lang — switch language (中文/English)\n/help — this help",
+    "I guide you through verification step by step. Commands:\n/start — main menu\n/status — your application's status\n/back — previous question\n/cancel — stop for now (your answers are kept)\n/lang — switch language (中文/English)\n/privacy — your data: what we keep, export or delete it\n/help — this help",
   "cancel.done": "Stopped. Your answers are kept — choose “Continue verification” whenever you are ready.",
   "cancel.nothing": "There is nothing to cancel right now.",
   "back.first": "This is the first question; there is nothing before it.",
@@ -328,7 +328,7 @@ export const en = {
     "If uploads fail or the service seems down, check your network and try again later, perhaps on another network. During maintenance, announcements explain what is affected; your answers so far are always kept.",
   "faq.contact-support": "Our support team can help: {support}. Mention your reference code if you have one.",
   "faq.privacy":
-    "We use your name, contact details, ID numbers and document photos only to verify your identity. Only our reviewers see them; ID numbers are masked wherever possible, photos are stored without location data, and nothing is kept longer than the law requires.",
+    "Your details and document photos are used only to verify you, stored encrypted, seen only by the reviewer who opens your application, and erased after the decision. /privacy tells more and lets you export or delete your data.",
   "privacy.about":
     "What we keep and who sees it:\n• Your name, email, phone, ID numbers (or credit code) and document photos are used only to verify you, and stored encrypted.\n• Reviewers see them only when one opens your application, privately; every opening is recorded, and your data export shows who opened it and when.\n• {days} days after the decision (approved, not approved or withdrawn) your details and photos are erased; only the result stays: status, method, dates and a masked number. Unfinished conversations are erased after {conversationDays} days without activity; the messages we sent you and your support requests after {days} days.\n• With the buttons below you can get a copy of everything we hold about you, or have it deleted. Questions: {support}.",
   "choice.privacyExport": "Export my data",
@@ -382,6 +382,7 @@ export const en = {
   "telegram.command.back": "Go back one step",
   "telegram.command.cancel": "Stop the current step",
   "telegram.command.lang": "Language: /lang en or /lang zh",
+  "telegram.command.privacy": "My data: what is kept, export, delete",
 } as const;
 
 export type MessageKey = keyof typeof en;

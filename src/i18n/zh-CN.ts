@@ -99,7 +99,7 @@ export const zhCN: Record<MessageKey, string> = {
 
   "error.internal": "抱歉，系统出了点问题，您的上一条消息没有保存，请重新发送。",
   "help.text":
-    "我会一步步引导您完成认证。可用命令：\n/start — 主菜单\n/status — 查询申请进度\n/back — 返回上一步\n/cancel — 暂停（已填写内容会保留）\n/lang — 切换语言（中文/English）\n/help — 显示本帮助",
+    "我会一步步引导您完成认证。可用命令：\n/start — 主菜单\n/status — 查询申请进度\n/back — 返回上一步\n/cancel — 暂停（已填写内容会保留）\n/lang — 切换语言（中文/English）\n/privacy — 我的数据：保存了什么、导出或删除\n/help — 显示本帮助",
   "cancel.done": "已暂停，您填写的内容都已保留。准备好后选择「继续认证」即可。",
   "cancel.nothing": "当前没有可以取消的操作。",
   "back.first": "这已经是第一个问题了。",
@@ -297,7 +297,7 @@ export const zhCN: Record<MessageKey, string> = {
     "如果上传失败或服务似乎无法使用，请检查网络后稍后再试，也可以换一个网络。系统维护期间会发布公告说明受影响的功能；您已填写的内容都会保留。",
   "faq.contact-support": "客服可以为您提供帮助：{support}。如有申请编号，请一并告知。",
   "faq.privacy":
-    "您的姓名、联系方式、证件号码和证件照片仅用于核验身份，只有审核人员可以查看；证件号码尽可能打码显示，照片保存时会去除位置信息，保存期限不超过法律要求。",
+    "您的信息和证件照片仅用于核验身份，加密保存，只有打开您申请的审核人员能看到，并在审核结束后删除。发送 /privacy 了解详情，并可导出或删除您的数据。",
   "privacy.about":
     "我们保存哪些信息、谁能看到：\n• 您的姓名、邮箱、手机号、证件号码（或统一社会信用代码）和证件照片仅用于核验您的身份，并加密保存。\n• 只有审核人员打开您的申请时才能私下看到这些信息；每次打开都会被记录，您导出的数据中会列出谁在何时打开过。\n• 审核结束（通过、未通过或撤回）{days} 天后，您的信息和照片会被删除，只保留结果：状态、方式、日期和打码后的号码。未完成的对话在 {conversationDays} 天无操作后删除；我们发给您的消息和您的客服请求在 {days} 天后删除。\n• 通过下面的按钮，您可以获取我们保存的全部信息的副本，或要求删除。如有疑问：{support}。",
   "choice.privacyExport": "导出我的数据",
@@ -347,4 +347,5 @@ export const zhCN: Record<MessageKey, string> = {
   "telegram.command.back": "返回上一步",
   "telegram.command.cancel": "停止当前步骤",
   "telegram.command.lang": "切换语言：/lang zh 或 /lang en",
+  "telegram.command.privacy": "我的数据：保存了什么、导出、删除",
 };

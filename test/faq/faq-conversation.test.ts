@@ -62,7 +62,7 @@ describe("FAQ in the conversation", () => {
     await chat.text("/start");
     const topics = await chat.press("faq");
     expect(topics[0]?.choices?.map((c) => c.id)).toContain("faq.privacy");
-    expect(keys(await chat.press("faq.privacy"))).toEqual(["faq.privacy", "menu.prompt"]);
+    expect(keys(await chat.press("faq.privacy"))).toEqual(["privacy.about", "menu.prompt"]);
   });
 
   it("answers with the user's own record: their rejection reasons, their expected date, whether they may resubmit", async () => {

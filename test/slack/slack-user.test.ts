@@ -175,6 +175,24 @@ describe("requests that are not Slack's", () => {
   });
 });
 
+describe("a user's data", () => {
+  it("/verify privacy, then Export my data: the JSON file is uploaded to the user's DM", async () => {
+    await step(() => s.command(ALICE, "privacy"), /What we keep/);
+    expect(s.api.postedTo(ALICE).find((message) => /What we keep/.test(message.text))!.buttons).toEqual([
+      "privacy.export",
+      "privacy.erase",
+    ]);
+    await step(() => s.press(ALICE, "privacy.export"), /everything we hold about you/);
+    expect(s.api.callsOf("conversations.open")[0]!.args).toMatchObject({ users: ALICE });
+    expect(s.api.callsOf("files.getUploadURLExternal")[0]!.args.filename).toMatch(/^my-data-.*\.json$/);
+    expect(s.api.callsOf("files.completeUploadExternal")[0]!.args.channel_id).toBe(`D${ALICE}`);
+    // The upload is a multipart body around the file.
+    const body = s.api.uploads[0]!.toString("utf8");
+    const data = JSON.parse(body.slice(body.indexOf("{"), body.lastIndexOf("}") + 1));
+    expect(data.user.accounts[0]).toMatchObject({ platform: "slack", userId: ALICE });
+  });
+});
+
 async function waitFor(method: string) {
   return s.waitForCalls(method);
 }

@@ -149,4 +149,17 @@ describe("a user in a private chat", () => {
     } as never);
     expect(t.api.textsTo(ALICE).at(-2)).toMatch(/can't|cannot/i);
   });
+
+  it("/privacy, then Export my data: the JSON file arrives in the private chat as a document", async () => {
+    await t.submitIdCard(ALICE);
+    await t.text(ALICE, "/privacy");
+    expect(t.lastTo(ALICE).buttons).toEqual(["privacy.export", "privacy.erase"]);
+    await t.press(ALICE, "privacy.export");
+    const [document] = t.api.callsOf("sendDocument");
+    expect(document!.payload.chat_id).toBe(String(ALICE));
+    expect(document!.files![0]!.filename).toMatch(/^my-data-\d{4}-\d{2}-\d{2}\.json$/);
+    const data = JSON.parse(document!.files![0]!.bytes.toString("utf8"));
+    expect(data.applications[0].answers.idNumber).toBe("11010519491231002X");
+    expect(t.lastTo(ALICE).text).toMatch(/everything we hold about you/);
+  });
 });
