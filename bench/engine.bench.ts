@@ -150,6 +150,13 @@ function benchFloor(dir: string, events: number, snapshot: string): { latencies:
   return { latencies, seconds };
 }
 
+type Measured = { latencies: number[]; seconds: number; snapshotSample: string };
+
+/** Several runs of one kind as one: all their latencies, their time added up. */
+function together(runs: Measured[]): { latencies: number[]; seconds: number } {
+  return { latencies: runs.flatMap((run) => run.latencies), seconds: runs.reduce((sum, run) => sum + run.seconds, 0) };
+}
+
 function report(name: string, { latencies, seconds }: { latencies: number[]; seconds: number }): number {
   const sorted = [...latencies].sort((a, b) => a - b);
   const rate = latencies.length / seconds;
@@ -165,9 +172,16 @@ async function compare(title: string, flows: Step[][]): Promise<void> {
     console.log(`\n${title}: ${USERS} users, SQLite WAL + synchronous=FULL in ${dir}`);
     // A warm-up run first, discarded: whichever run came first would otherwise pay for the JIT.
     await benchEngine(dir, flows, PLAIN, "warm-up");
-    const engine = await benchEngine(dir, flows, KEYRING, "sealed");
-    const plain = await benchEngine(dir, flows, PLAIN, "plain");
-    const floor = benchFloor(dir, engine.latencies.length, plain.snapshotSample);
+    // Sealed and plain alternate, twice each: an fsync's cost drifts during a run, and whichever
+    // went second would carry the drift. Each side's figures are its two runs together.
+    const runs = { sealed: [] as Measured[], plain: [] as Measured[] };
+    for (const round of [1, 2]) {
+      const order = round === 1 ? (["sealed", "plain"] as const) : (["plain", "sealed"] as const);
+      for (const kind of order) runs[kind].push(await benchEngine(dir, flows, kind === "sealed" ? KEYRING : PLAIN, `${kind}-${round}`));
+    }
+    const engine = together(runs.sealed);
+    const plain = together(runs.plain);
+    const floor = benchFloor(dir, runs.sealed[0]!.latencies.length, runs.plain[0]!.snapshotSample);
     const sealed = report("engine", engine);
     const unsealed = report("plain", plain);
     const ratio = sealed / report("floor", floor);

@@ -23,6 +23,13 @@ export const KEY_ID_PATTERN = /^[A-Za-z0-9_-]{1,32}$/;
 export class Keyring {
   private readonly byId: ReadonlyMap<string, Buffer>;
   private readonly current: DataKey;
+  private readonly ivs = new RandomPool(IV_BYTES);
+  /**
+   * What this process sealed last, by sealed value: a conversation's snapshot is opened by the
+   * next event right after the previous one sealed it, and decrypting costs more than the rest of
+   * the event's crypto. Only values this process already held in clear; bounded.
+   */
+  private readonly recentlySealed = new RecentValues(2048);
 
   constructor(keys: readonly DataKey[]) {
     if (keys.length === 0) throw new AssistantError("keys_missing", "at least one data-encryption key is needed");
@@ -60,11 +67,15 @@ export class Keyring {
   private derivedDigestKeys: Map<string, Buffer> | undefined;
 
   sealText(plain: string): string {
-    return `${TEXT_PREFIX}${this.current.id}:${this.encrypt(Buffer.from(plain, "utf8"), this.current).toString("base64")}`;
+    const sealed = `${TEXT_PREFIX}${this.current.id}:${this.encrypt(Buffer.from(plain, "utf8"), this.current).toString("base64")}`;
+    this.recentlySealed.remember(sealed, plain);
+    return sealed;
   }
 
   openText(stored: string): string {
     if (!stored.startsWith(TEXT_PREFIX)) return stored;
+    const recent = this.recentlySealed.get(stored);
+    if (recent !== undefined) return recent;
     const separator = stored.indexOf(":", TEXT_PREFIX.length);
     const id = stored.slice(TEXT_PREFIX.length, separator);
     return this.decrypt(Buffer.from(stored.slice(separator + 1), "base64"), id).toString("utf8");
@@ -86,7 +97,7 @@ export class Keyring {
   }
 
   private encrypt(plain: Buffer, { key }: DataKey): Buffer {
-    const iv = randomBytes(IV_BYTES);
+    const iv = this.ivs.next();
     const cipher = createCipheriv("aes-256-gcm", key, iv);
     const body = Buffer.concat([cipher.update(plain), cipher.final()]);
     return Buffer.concat([iv, cipher.getAuthTag(), body]);
@@ -104,6 +115,44 @@ export class Keyring {
     } catch {
       throw new AssistantError("value_tampered", `a stored value sealed with key "${id}" failed authentication`);
     }
+  }
+}
+
+/**
+ * Random IVs drawn from a pooled buffer filled by the CSPRNG 4,096 IVs at a time: a small
+ * `randomBytes` call per value costs more than the encryption itself. The bytes are as random;
+ * an IV need not be secret, only never repeat under one key.
+ */
+class RandomPool {
+  private pool = Buffer.alloc(0);
+  private offset = 0;
+
+  constructor(private readonly size: number) {}
+
+  next(): Buffer {
+    if (this.offset + this.size > this.pool.length) {
+      this.pool = randomBytes(this.size * 4096);
+      this.offset = 0;
+    }
+    const bytes = this.pool.subarray(this.offset, this.offset + this.size);
+    this.offset += this.size;
+    return bytes;
+  }
+}
+
+/** A bounded map that forgets its oldest entries first. */
+class RecentValues {
+  private readonly values = new Map<string, string>();
+
+  constructor(private readonly capacity: number) {}
+
+  get(key: string): string | undefined {
+    return this.values.get(key);
+  }
+
+  remember(key: string, value: string): void {
+    this.values.set(key, value);
+    if (this.values.size > this.capacity) this.values.delete(this.values.keys().next().value!);
   }
 }
 
