@@ -18,6 +18,7 @@ import type { Locale } from "../../src/i18n/locale.js";
 import { translate } from "../../src/i18n/message.js";
 import type { Reviewers } from "../../src/review/reviewers.js";
 import { Keyring, parseDataKeys } from "../../src/runtime/keyring.js";
+import { minimalGoodJpeg } from "./hostile-files.js";
 import { testKeyring } from "./test-keys.js";
 
 export interface SentSms {
@@ -140,6 +141,38 @@ export async function registerForIdCard(chat: ReturnType<Harness["chat"]>): Prom
   await chat.text("zhang.san@example.com");
   await chat.text("13812348000");
   return chat.press("method.id_card");
+}
+
+/** An ID-card applicant's answers (made-up values). */
+export interface IdCardApplicant {
+  name: string;
+  email: string;
+  phone: string;
+  idNumber: string;
+}
+
+/**
+ * Submits an ID-card application with these answers and two distinct photos; returns its reference
+ * and the content addresses of its stored files (documents and previews).
+ */
+export async function submitIdCardAs(
+  harness: Harness,
+  user: string,
+  applicant: IdCardApplicant,
+): Promise<{ reference: string; documentIds: string[] }> {
+  const chat = harness.chat(user);
+  await chat.press("start");
+  for (const answer of [applicant.name, applicant.email, applicant.phone]) await chat.text(answer);
+  await chat.press("method.id_card");
+  await chat.text(applicant.idNumber);
+  await chat.file(await minimalGoodJpeg(7));
+  await chat.file(await minimalGoodJpeg(60));
+  await chat.press("submit");
+  await chat.press("consent.agree");
+  const reference = (await findUserRecord(harness.store, "console", user, "2099-12-31"))!.application!.reference;
+  const application = (await harness.store.transaction((tx) => tx.loadApplication(reference)))!;
+  const documentIds = Object.values(application.draft.documents).flatMap((document) => [document.id, document.previewId]);
+  return { reference, documentIds };
 }
 
 /** Submits an application by the phone method (no photos needed); returns its reference. */

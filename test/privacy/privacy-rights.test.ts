@@ -5,8 +5,7 @@ import type { Reply } from "../../src/chat/reply.js";
 import { consoleReviewers } from "../../src/review/reviewers.js";
 import { runCli, testEnv } from "../helpers/child-process.js";
 import { whereFound } from "../helpers/data-dir-scan.js";
-import { createHarness, type Harness, keys, readable, submitWithPhone } from "../helpers/harness.js";
-import { minimalGoodJpeg } from "../helpers/hostile-files.js";
+import { createHarness, type Harness, keys, readable, submitIdCardAs, submitWithPhone } from "../helpers/harness.js";
 
 // Made-up values: a valid ID-number checksum, a reserved phone range, example.com.
 const ALICE = { name: "Rights Probe Alice", email: "rights.alice@example.com", phone: "13812348003", idNumber: "11010519491231002X" };
@@ -17,19 +16,8 @@ let documentIds: string[];
 
 beforeAll(async () => {
   harness = await createHarness({ reviewers: consoleReviewers(["rita"]) });
-  const alice = harness.chat("alice");
-  await alice.press("start");
-  for (const answer of [ALICE.name, ALICE.email, ALICE.phone]) await alice.text(answer);
-  await alice.press("method.id_card");
-  await alice.text(ALICE.idNumber);
-  await alice.file(await minimalGoodJpeg(7));
-  await alice.file(await minimalGoodJpeg(60));
-  await alice.press("submit");
-  await alice.press("consent.agree");
-  reference = (await findUserRecord(harness.store, "console", "alice", "2026-11-23"))!.application!.reference;
+  ({ reference, documentIds } = await submitIdCardAs(harness, "alice", ALICE));
   await harness.chat("rita").press(`rv.op.${reference}`);
-  const application = (await harness.store.transaction((tx) => tx.loadApplication(reference)))!;
-  documentIds = Object.values(application.draft.documents).flatMap((document) => [document.id, document.previewId]);
 }, 60_000);
 afterAll(() => harness.close());
 

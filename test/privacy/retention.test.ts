@@ -5,7 +5,7 @@ import { findUserRecord } from "../../src/applications/user-records.js";
 import { consoleReviewers } from "../../src/review/reviewers.js";
 import { runCli, testEnv } from "../helpers/child-process.js";
 import { whereFound } from "../helpers/data-dir-scan.js";
-import { createHarness, type Harness } from "../helpers/harness.js";
+import { createHarness, type Harness, submitIdCardAs } from "../helpers/harness.js";
 import { minimalGoodJpeg } from "../helpers/hostile-files.js";
 
 const POLICY = { retentionDays: 90, conversationRetentionDays: 30 };
@@ -25,19 +25,8 @@ let bobDocuments: string[];
 
 beforeAll(async () => {
   harness = await createHarness({ reviewers: consoleReviewers(["rita"]), now: START });
-  const alice = harness.chat("alice");
-  await alice.press("start");
-  for (const answer of [ALICE.name, ALICE.email, ALICE.phone]) await alice.text(answer);
-  await alice.press("method.id_card");
-  await alice.text(ALICE.idNumber);
-  await alice.file(await minimalGoodJpeg(5));
-  await alice.file(await minimalGoodJpeg(50));
-  await alice.press("submit");
-  await alice.press("consent.agree");
-  reference = (await findUserRecord(harness.store, "console", "alice", "2026-11-23"))!.application!.reference;
+  ({ reference, documentIds: aliceDocuments } = await submitIdCardAs(harness, "alice", ALICE));
   await harness.chat("rita").press(`rv.ok.${reference}`);
-  const application = (await harness.store.transaction((tx) => tx.loadApplication(reference)))!;
-  aliceDocuments = Object.values(application.draft.documents).flatMap((document) => [document.id, document.previewId]);
 
   // Bob stops after his first photo: an idle draft.
   const bob = harness.chat("bob");
@@ -58,6 +47,7 @@ beforeAll(async () => {
 afterAll(() => harness.close());
 
 const documentExists = (id: string) => existsSync(harness.documents.pathOf(id));
+const NOTHING = { applications: 0, conversations: 0, drafts: 0, notifications: 0, supportTexts: 0, documents: 0 };
 const run = (asOf: Date, dryRun = false) => purge(harness.store, harness.documents, POLICY, { asOf, now: asOf, dryRun });
 
 describe("retention, with a moving clock", () => {
@@ -118,7 +108,7 @@ describe("retention, with a moving clock", () => {
   });
 
   it("a second purge finds nothing more; the erasure log refuses changes", async () => {
-    expect(await run(days(92))).toEqual({ applications: 0, conversations: 0, drafts: 0, notifications: 0, supportTexts: 0, documents: 0 });
+    expect(await run(days(92))).toEqual(NOTHING);
     expect(() => harness.sqlite.prepare("delete from erasures").run()).toThrow(/append-only/);
   });
 
@@ -126,16 +116,7 @@ describe("retention, with a moving clock", () => {
     const env = testEnv(harness.dir);
     const dry = runCli(["purge", "--as-of", "2027-06-01", "--dry-run", "--json"], env);
     expect(dry.code).toBe(0);
-    expect(JSON.parse(dry.stdout)).toEqual({
-      asOf: "2027-06-01T00:00:00.000Z",
-      dryRun: true,
-      applications: 0,
-      conversations: 0,
-      drafts: 0,
-      notifications: 0,
-      supportTexts: 0,
-      documents: 0,
-    });
+    expect(JSON.parse(dry.stdout)).toEqual({ asOf: "2027-06-01T00:00:00.000Z", dryRun: true, ...NOTHING });
     expect(runCli(["purge", "--as-of", "someday"], env).code).toBe(2);
   });
 });
