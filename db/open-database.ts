@@ -1,7 +1,9 @@
 import { chmodSync, existsSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, SqliteDialect } from "kysely";
+import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
+import type { DatabaseTarget } from "../src/runtime/config.js";
 import type { Database } from "./schema.js";
 import { withStatementCache } from "./statement-cache.js";
 
@@ -38,4 +40,24 @@ export function applyPragmas(sqlite: SQLite.Database): void {
   sqlite.pragma("busy_timeout = 5000");
   // Deleted and overwritten content is zeroed on its page: erased personal data leaves no old copy behind.
   sqlite.pragma("secure_delete = ON");
+}
+
+/** Which SQL database a store runs on: the few places that differ ask this. */
+export type Dialect = DatabaseTarget["kind"];
+
+/** A Kysely over the configured database, and which kind it is. */
+export function openDatabase(target: DatabaseTarget): { db: Kysely<Database>; dialect: Dialect } {
+  if (target.kind === "sqlite") return { db: openSqlite(target.path).db, dialect: "sqlite" };
+  return { db: openPostgres(target.url, target.poolSize), dialect: "postgres" };
+}
+
+/**
+ * PostgreSQL through `pg`'s pool. Timestamps and JSON stay text (the schema is
+ * portable); `count(*)` comes back as a string and is read with `Number`.
+ */
+export function openPostgres(url: string, poolSize: number): Kysely<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection that breaks (a restarted server) is dropped by the pool; without a listener it would crash the process.
+  pool.on("error", () => undefined);
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

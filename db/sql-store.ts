@@ -1,4 +1,4 @@
-import { type Kysely, sql } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import type { Platform } from "../src/domain/platform.js";
 import type { AccountStatus } from "../src/domain/user-record.js";
 import type { AnnouncementStore } from "../src/ports/announcement-store.js";
@@ -15,35 +15,43 @@ import { type HotQueries, hotQueries } from "./hot-queries.js";
 import { findUserId } from "./identity-lookup.js";
 import { readMaintenance } from "./maintenance-settings.js";
 import { SqlNotificationStore } from "./notification-store.js";
+import type { Dialect } from "./open-database.js";
 import { sqlOperatorStore } from "./operator-store.js";
-import { retryWhenBusy } from "./retry-when-busy.js";
+import { retryOnConflict } from "./retry-on-conflict.js";
 import { submittedFromRow } from "./rows.js";
 import type { Database } from "./schema.js";
 import { sqlSealedColumns } from "./sealed-columns.js";
 import { sqlTransaction } from "./sql-transaction.js";
 
-/** The store over Kysely. Queries stick to what SQLite and PostgreSQL both accept. */
+/**
+ * The store over Kysely. Queries stick to what SQLite and PostgreSQL both
+ * accept; the dialect decides only how transactions are run (below) and the
+ * SQLite-only housekeeping of `forgetErased`.
+ */
 export class SqlStore implements Store {
   private readonly queries: HotQueries;
-  private readonly groupCommit: GroupCommit;
+  private readonly groupCommit: GroupCommit | undefined;
 
   constructor(
     private readonly db: Kysely<Database>,
     /** Seals personal data at rest (see `src/runtime/keyring.ts`). */
     private readonly sealer: Sealer,
     private readonly onClose: () => Promise<void> = () => db.destroy(),
+    private readonly dialect: Dialect = "sqlite",
   ) {
     this.queries = hotQueries(db);
-    this.groupCommit = new GroupCommit(db);
+    // SQLite has one connection and one writer: concurrent chats share commits. PostgreSQL's pool runs them side by side.
+    this.groupCommit = dialect === "sqlite" ? new GroupCommit(db) : undefined;
   }
 
-  /** Concurrent chats' transactions share commits (see `GroupCommit`); each is still all-or-nothing. */
+  /** A chat event's transaction: on SQLite concurrent chats share commits (see `GroupCommit`); each is still all-or-nothing. */
   transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
-    return this.groupCommit.run((trx) => work(sqlTransaction(trx, this.queries, this.sealer)));
+    const run = (trx: Transaction<Database>) => work(sqlTransaction(trx, this.queries, this.sealer));
+    return this.groupCommit ? this.groupCommit.run(run) : retryOnConflict(() => this.db.transaction().execute(run));
   }
 
   exclusiveTransaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
-    return retryWhenBusy(() => this.db.transaction().execute((trx) => work(sqlTransaction(trx, this.queries, this.sealer))));
+    return retryOnConflict(() => this.db.transaction().execute((trx) => work(sqlTransaction(trx, this.queries, this.sealer))));
   }
 
   async conversationState(platform: Platform, chatId: string): Promise<string | null> {
@@ -78,7 +86,8 @@ export class SqlStore implements Store {
   }
 
   async forgetErased(): Promise<void> {
-    await sql`pragma wal_checkpoint(TRUNCATE)`.execute(this.db);
+    // PostgreSQL's old row versions are vacuumed away by the server; SQLite's WAL keeps old pages until checkpointed.
+    if (this.dialect === "sqlite") await sql`pragma wal_checkpoint(TRUNCATE)`.execute(this.db);
   }
 
   sealedColumns(): SealedColumns {

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from "kysely";
+import { numberedKey } from "./portable.js";
 
 // Migrations are frozen in time: they use Kysely<any>, never the current schema types.
 
@@ -51,7 +52,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("audit_log")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", numberedKey(db))
     .addColumn("application_id", "text", (c) => c.notNull().references("applications.id"))
     .addColumn("actor", "text", (c) => c.notNull())
     .addColumn("platform", "text")

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { numberedKey } from "./portable.js";
 
 // Frozen in time: Kysely<any>, never the current schema types.
 
@@ -7,7 +8,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // as a keyed hash: the ledger can count per number without holding any number.
   await db.schema
     .createTable("one_time_code_events")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", numberedKey(db))
     .addColumn("phone_hash", "text", (c) => c.notNull())
     .addColumn("user_id", "text", (c) => c.notNull())
     .addColumn("kind", "text", (c) => c.notNull())

@@ -1,4 +1,5 @@
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
+import { appendOnly, dropAppendOnly, numberedKey } from "./portable.js";
 
 // Frozen in time: Kysely<any>, never the current schema types.
 
@@ -19,22 +20,18 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Every erasure: what kind, whose (internal ids only), how many items, by whom. Append-only like the audit log.
   await db.schema
     .createTable("erasures")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", numberedKey(db))
     .addColumn("at", "text", (c) => c.notNull())
     .addColumn("actor", "text", (c) => c.notNull())
     .addColumn("kind", "text", (c) => c.notNull())
     .addColumn("subject", "text")
     .addColumn("items", "integer", (c) => c.notNull())
     .execute();
-  await sql`create trigger erasures_no_delete before delete on erasures
-    begin select raise(abort, 'erasures is append-only'); end`.execute(db);
-  await sql`create trigger erasures_no_update before update on erasures
-    begin select raise(abort, 'erasures is append-only'); end`.execute(db);
+  await appendOnly(db, "erasures");
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await sql`drop trigger erasures_no_update`.execute(db);
-  await sql`drop trigger erasures_no_delete`.execute(db);
+  await dropAppendOnly(db, "erasures");
   await db.schema.dropTable("erasures").execute();
   await db.schema.dropIndex("conversations_updated_idx").execute();
   await db.schema.dropIndex("applications_decided_idx").execute();

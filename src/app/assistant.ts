@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { migrateToLatest } from "../../db/migrate.js";
 import type { SqlNotificationStore } from "../../db/notification-store.js";
-import { openSqlite } from "../../db/open-database.js";
+import { openDatabase } from "../../db/open-database.js";
 import { SqlStore } from "../../db/sql-store.js";
 import { purge } from "../applications/retention.js";
 import type { Reply } from "../chat/reply.js";
@@ -99,9 +99,9 @@ export async function openAssistant(config: Config, logger: Logger, sms: SmsSend
 
 /** The store over the configured database, migrated, sealing personal data with `keyring` (default: `keyringFor(config)`). */
 export async function openStore(config: Readonly<Config>, keyring: Keyring = keyringFor(config)): Promise<SqlStore> {
-  const { db } = openSqlite(config.sqlitePath);
+  const { db, dialect } = openDatabase(config.database);
   await migrateToLatest(db);
-  return new SqlStore(db, keyring);
+  return new SqlStore(db, keyring, () => db.destroy(), dialect);
 }
 
 /** The document files under `DATA_DIR/documents`, sealed with `keyring`. */

@@ -47,7 +47,7 @@ async function runConsole(config: Readonly<Config>, logger: Logger): Promise<voi
     return dispatched.splice(0);
   };
   logger.info(
-    { database: config.sqlitePath },
+    { database: config.database.kind === "sqlite" ? config.database.path : "postgres" },
     "console chat ready: type a message, /as <user> to switch user, /file <path> to send a file",
   );
   // Previews are sealed at rest: the console shows opened copies in a private temporary folder, removed on exit.

@@ -9,8 +9,8 @@ import { type DataKey, parseDataKeys } from "./keyring.js";
 /** Configuration, read once at start from the environment and frozen. */
 export interface Config {
   dataDir: string;
-  /** Path of the SQLite database file. */
-  sqlitePath: string;
+  /** `DATABASE_URL`: the embedded SQLite file (default), or PostgreSQL with a pool of `DATABASE_POOL_SIZE` connections. */
+  database: DatabaseTarget;
   logLevel: string;
   defaultLocale: Locale;
   timeZone: string;
@@ -53,6 +53,9 @@ export interface Config {
   dataKeys: readonly DataKey[] | null;
 }
 
+/** Where the store lives: one SQLite file, or a PostgreSQL database several instances share. */
+export type DatabaseTarget = { kind: "sqlite"; path: string } | { kind: "postgres"; url: string; poolSize: number };
+
 export interface SlackConfig {
   token: string;
   signingSecret: string;
@@ -83,7 +86,7 @@ export function readConfig(env: Env = process.env): Readonly<Config> {
   const platforms = { telegram: telegram(env), slack: slack(env) };
   return Object.freeze({
     dataDir,
-    sqlitePath: sqlitePathFrom(value(env, "DATABASE_URL"), dataDir),
+    database: databaseFrom(env, dataDir),
     logLevel: oneOf(env, "LOG_LEVEL", LOG_LEVELS, "info"),
     defaultLocale: oneOf(env, "DEFAULT_LOCALE", LOCALES, "zh-CN"),
     timeZone: timeZone(env),
@@ -229,14 +232,20 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
 }
 
 /** `DATABASE_URL`: unset → `<DATA_DIR>/assistant.db`; `sqlite:<path>`, `file:<path>` or a bare path → that file. */
-function sqlitePathFrom(url: string | undefined, dataDir: string): string {
-  if (url === undefined) return join(dataDir, "assistant.db");
-  if (/^postgres(ql)?:\/\//.test(url)) {
-    throw new ConfigError("DATABASE_URL", "PostgreSQL is not supported yet; unset it to use the embedded SQLite database");
+function databaseFrom(env: Env, dataDir: string): DatabaseTarget {
+  const url = value(env, "DATABASE_URL");
+  if (url !== undefined && /^postgres(ql)?:\/\//.test(url)) {
+    try {
+      new URL(url);
+    } catch {
+      throw new ConfigError("DATABASE_URL", "is not a valid postgres://user:password@host:port/database URL");
+    }
+    return { kind: "postgres", url, poolSize: number(env, "DATABASE_POOL_SIZE", 10, { min: 1, max: 200, integer: true }) };
   }
+  if (url === undefined) return { kind: "sqlite", path: join(dataDir, "assistant.db") };
   const path = url.replace(/^(sqlite|file):(\/\/)?/, "");
   if (!path) throw new ConfigError("DATABASE_URL", "names no database file");
-  return path === ":memory:" || isAbsolute(path) ? path : resolve(path);
+  return { kind: "sqlite", path: path === ":memory:" || isAbsolute(path) ? path : resolve(path) };
 }
 
 function timeZone(env: Env): string {

@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type SQLite from "better-sqlite3";
 import pino from "pino";
 import { migrateToLatest } from "../../db/migrate.js";
-import { openSqlite } from "../../db/open-database.js";
+import { type Dialect, openDatabase, openSqlite } from "../../db/open-database.js";
 import { SqlStore } from "../../db/sql-store.js";
 import { findUserRecord } from "../../src/applications/user-records.js";
 import type { ChatEvent } from "../../src/chat/chat-event.js";
@@ -19,6 +20,7 @@ import { translate } from "../../src/i18n/message.js";
 import type { Reviewers } from "../../src/review/reviewers.js";
 import { Keyring, parseDataKeys } from "../../src/runtime/keyring.js";
 import { minimalGoodJpeg } from "./hostile-files.js";
+import { freshDatabase } from "./test-databases.js";
 import { testKeyring } from "./test-keys.js";
 
 export interface SentSms {
@@ -39,15 +41,23 @@ export interface HarnessOptions {
   notifyChannels?: readonly Channel[];
   /** As with no SMS provider on a platform: no phone method, no codes. */
   smsAvailable?: boolean;
+  /** The database (default SQLite): PostgreSQL gets a fresh database of its own, dropped on close. */
+  dialect?: Dialect;
 }
 
-/** A real engine over a real SQLite file in a temporary directory, with a settable clock and captured SMS. */
+/**
+ * A real engine over a real database — a SQLite file in a temporary directory, or a fresh
+ * PostgreSQL database — with a settable clock and captured SMS.
+ */
 export async function createHarness(options: HarnessOptions = {}) {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), "assistant-test-"));
-  const { db, sqlite } = openSqlite(join(dir, "assistant.db"));
+  const dialect = options.dialect ?? "sqlite";
+  const fresh = await freshDatabase(dialect, dir);
+  const opened = dialect === "sqlite" ? openSqlite(join(dir, "assistant.db")) : { db: openDatabase(fresh.target).db, sqlite: undefined };
+  const { db } = opened;
   await migrateToLatest(db);
   const keyring = options.dataKeys ? new Keyring(parseDataKeys(options.dataKeys)) : testKeyring();
-  const store = new SqlStore(db, keyring);
+  const store = new SqlStore(db, keyring, () => db.destroy(), dialect);
   const documents = new DocumentStore(join(dir, "documents"), keyring);
   const sms: SentSms[] = [];
   let now = options.now ?? new Date("2026-11-23T02:00:00Z"); // a Monday, 10:00 in Shanghai
@@ -75,8 +85,13 @@ export async function createHarness(options: HarnessOptions = {}) {
 
   return {
     dir,
+    dialect,
     db,
-    sqlite,
+    /** The SQLite connection, for tests that read the file's tables directly (SQLite runs only). */
+    get sqlite(): SQLite.Database {
+      if (!opened.sqlite) throw new Error("this test reads SQLite directly; it runs on SQLite only");
+      return opened.sqlite;
+    },
     store,
     documents,
     keyring,
@@ -109,6 +124,7 @@ export async function createHarness(options: HarnessOptions = {}) {
     },
     async close(removeDir = !options.dir) {
       await store.close();
+      if (removeDir) await fresh.drop();
       if (removeDir) rmSync(dir, { recursive: true, force: true });
     },
   };

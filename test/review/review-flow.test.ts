@@ -5,207 +5,210 @@ import { consoleReviewers } from "../../src/review/reviewers.js";
 import { createHarness, type Harness, keys, readable, registerForIdCard } from "../helpers/harness.js";
 import { minimalGoodJpeg } from "../helpers/hostile-files.js";
 import { reviewStore } from "../helpers/review-store.js";
+import { TESTED_DIALECTS } from "../helpers/test-databases.js";
 
-let harness: Harness;
-let photo: Buffer;
-beforeAll(async () => {
-  photo = await minimalGoodJpeg();
-});
-beforeEach(async () => {
-  harness = await createHarness({ reviewers: consoleReviewers(["rita", "rob"]) });
-});
-afterEach(() => harness.close());
-
-const to = (replies: Reply[], chatId: string) => replies.filter((reply) => reply.to?.chatId === chatId);
-const mine = (replies: Reply[]) => replies.filter((reply) => !reply.to);
-
-async function submitIdCard(user: string): Promise<{ reference: string; replies: Reply[] }> {
-  const chat = harness.chat(user);
-  await registerForIdCard(chat);
-  await chat.text("11010519491231002X");
-  await chat.file(photo);
-  await chat.file(await minimalGoodJpeg(9));
-  await chat.press("submit");
-  const replies = await chat.press("consent.agree");
-  const reference = (await findUserRecord(harness.store, "console", user, "2026-11-23"))!.application!.reference;
-  return { reference, replies };
-}
-
-describe("reviewing in chat", () => {
-  it("sends every reviewer a card without personal data, and Open shows one reviewer everything (audited)", async () => {
-    const { reference, replies } = await submitIdCard("alice");
-    for (const reviewer of ["rita", "rob"]) {
-      const [card] = to(replies, reviewer);
-      expect(card?.card).toBe(reference);
-      expect(readable([card!])).not.toMatch(/110105|002X|张三|zhang\.san|13812348000/);
-      expect(card?.attachments).toBeUndefined();
-      expect(card?.choices?.map((c) => c.id)).toEqual([
-        `rv.ok.${reference}`,
-        `rv.no.${reference}`,
-        `rv.in.${reference}`,
-        `rv.op.${reference}`,
-      ]);
-    }
-    const [opened] = await harness.chat("rita").press(`rv.op.${reference}`);
-    expect(opened?.privately).toBe(true);
-    expect(opened?.to).toBeUndefined(); // to the reviewer who pressed it, no one else
-    expect(readable([opened!])).toContain("ID number: 11010519491231002X");
-    const application = (await harness.store.transaction((tx) => tx.loadApplication(reference)))!;
-    expect(opened?.attachments?.map((a) => a.documentId)).toEqual([
-      application.draft.documents.id_front!.id,
-      application.draft.documents.id_back!.id,
-    ]);
-    expect((await harness.auditOf(reference)).map((entry) => [entry.actor, entry.reason])).toContainEqual([
-      "reviewer:console:rita",
-      "opened",
-    ]);
+describe.each(TESTED_DIALECTS)("on %s", (dialect) => {
+  let harness: Harness;
+  let photo: Buffer;
+  beforeAll(async () => {
+    photo = await minimalGoodJpeg();
   });
-
-  it("with REVIEW_ROOM_DETAILS=room, cards carry the details (ID numbers masked) and previews", async () => {
-    await harness.close();
-    harness = await createHarness({ reviewers: consoleReviewers(["rita", "rob"], "room") });
-    const { reference, replies } = await submitIdCard("alice");
-    const [card] = to(replies, "rita");
-    expect(readable([card!])).toContain("ID number: 110105********002X");
-    expect(readable([card!])).not.toContain("11010519491231002X");
-    expect(card?.attachments).toHaveLength(2);
-    expect(card?.choices?.at(-1)?.id).toBe(`rv.sd.${reference}`);
+  beforeEach(async () => {
+    harness = await createHarness({ dialect, reviewers: consoleReviewers(["rita", "rob"]) });
   });
+  afterEach(() => harness.close());
 
-  it("approves with one tap: cards stamped without buttons, the user told on their own chat", async () => {
-    const { reference } = await submitIdCard("alice");
-    const replies = await harness.chat("rita").press(`rv.ok.${reference}`);
-    for (const reviewer of ["rita", "rob"]) {
-      const [card] = to(replies, reviewer);
-      expect(card?.choices).toBeUndefined();
-      expect(readable([card!])).toContain("approved by reviewer:console:rita");
-    }
-    expect(keys(to(replies, "alice"))).toEqual(["decision.approved"]);
-    const late = await harness.chat("rob").press(`rv.no.${reference}`);
-    expect(readable(late)).toContain("Reject"); // the chooser opens, but the decision itself is refused:
-    const refused = await harness.chat("rob").press(`rv.nx.${reference}.4`);
-    expect(keys(refused)).toEqual(["review.reject.note"]);
-    const final = await harness.chat("rob").text("too late");
-    expect(readable(final)).toMatch(new RegExp(`${reference} can't be changed any more: it is approved \\(reviewer:console:rita, `));
-  });
+  const to = (replies: Reply[], chatId: string) => replies.filter((reply) => reply.to?.chatId === chatId);
+  const mine = (replies: Reply[]) => replies.filter((reply) => !reply.to);
 
-  it("rejects with reasons and a note; the user sees each reason, the note and may resubmit only the flagged items", async () => {
-    const { reference } = await submitIdCard("alice");
-    const rita = harness.chat("rita");
-    const chooser = await rita.press(`rv.no.${reference}`);
-    expect(chooser[0]?.choices?.[2]?.id).toBe(`rv.no.${reference}.4`); // toggling "document_unclear" (bit 2)
-    const toggled = await rita.press(`rv.no.${reference}.4`);
-    expect(readable(toggled)).toContain("☑ A document photo was not clear enough to read.");
-    await rita.press(`rv.nx.${reference}.4`);
-    const decided = await rita.text("The back photo is blurry");
-    const message = readable(to(decided, "alice"));
-    expect(message).toContain("• A document photo was not clear enough to read. Retake the photo");
-    expect(message).toContain("Reviewer's note: The back photo is blurry");
-    expect(to(decided, "alice")[0]?.choices?.map((c) => c.id)).toEqual(["resubmit"]);
+  async function submitIdCard(user: string): Promise<{ reference: string; replies: Reply[] }> {
+    const chat = harness.chat(user);
+    await registerForIdCard(chat);
+    await chat.text("11010519491231002X");
+    await chat.file(photo);
+    await chat.file(await minimalGoodJpeg(9));
+    await chat.press("submit");
+    const replies = await chat.press("consent.agree");
+    const reference = (await findUserRecord(harness.store, "console", user, "2026-11-23"))!.application!.reference;
+    return { reference, replies };
+  }
 
-    harness.setNow(new Date("2026-11-24T02:00:00Z")); // the user comes back the next day
-    const alice = harness.chat("alice");
-    expect(keys(await alice.press("resubmit"))).toEqual(["resubmit.started", "ask.idFront"]);
-    await alice.file(photo);
-    expect(keys(await alice.file(await minimalGoodJpeg(30)))[0]).toBe("document.received");
-    await alice.press("submit");
-    const resubmitted = await alice.press("consent.agree");
-    expect(readable(to(resubmitted, "rita"))).toContain("Resubmission: the previous attempt was rejected.");
-    const record = await findUserRecord(harness.store, "console", "alice", "2026-11-24");
-    expect(record?.application?.reference).not.toBe(reference);
-    expect(record?.application?.status).toBe("submitted");
-  });
-
-  it("lets a reviewer abandon a rejection with /cancel while the note is pending", async () => {
-    const { reference } = await submitIdCard("alice");
-    await harness.chat("rita").press(`rv.nx.${reference}.4`);
-    expect(keys(await harness.chat("rita").text("/cancel"))).toEqual(["review.cancelled"]);
-    expect(keys(await harness.chat("rita").text("hello"))).not.toContain("review.card.title"); // no longer taken as a note
-    expect((await findUserRecord(harness.store, "console", "alice", "2026-11-23"))?.application?.status).toBe("submitted");
-  });
-
-  it("forbids resubmission after a final reason, pointing to support", async () => {
-    const { reference } = await submitIdCard("alice");
-    await harness.chat("rita").press(`rv.nx.${reference}.${1 << 5}`); // false_information
-    const decided = await harness.chat("rita").press("rv.nn");
-    expect(readable(to(decided, "alice"))).toContain("This application can't be resubmitted. Support can help: support@example.com.");
-    expect(to(decided, "alice")[0]?.choices).toBeUndefined();
-    expect(keys(await harness.chat("alice").press("resubmit"))).toEqual(["support.contact", "menu.prompt"]);
-  });
-
-  it("after 5 rejections within 30 days, resubmitting needs support", async () => {
-    let { reference } = await submitIdCard("alice");
-    for (let attempt = 1; attempt <= 5; attempt++) {
-      harness.setNow(new Date(Date.parse("2026-11-23T02:00:00Z") + attempt * 86_400_000));
-      await harness.chat("rita").press(`rv.nx.${reference}.4`);
-      const decided = await harness.chat("rita").press("rv.nn");
-      expect(keys(to(decided, "alice"))).toContain("decision.rejected");
-      const resubmit = await harness.chat("alice").press("resubmit");
-      if (attempt === 5) {
-        expect(keys(resubmit)).toEqual(["resubmit.limit", "support.contact", "menu.prompt"]);
-        break;
+  describe("reviewing in chat", () => {
+    it("sends every reviewer a card without personal data, and Open shows one reviewer everything (audited)", async () => {
+      const { reference, replies } = await submitIdCard("alice");
+      for (const reviewer of ["rita", "rob"]) {
+        const [card] = to(replies, reviewer);
+        expect(card?.card).toBe(reference);
+        expect(readable([card!])).not.toMatch(/110105|002X|张三|zhang\.san|13812348000/);
+        expect(card?.attachments).toBeUndefined();
+        expect(card?.choices?.map((c) => c.id)).toEqual([
+          `rv.ok.${reference}`,
+          `rv.no.${reference}`,
+          `rv.in.${reference}`,
+          `rv.op.${reference}`,
+        ]);
       }
-      expect(keys(resubmit)[0]).toBe("resubmit.started");
-      await harness.chat("alice").file(photo);
-      await harness.chat("alice").file(await minimalGoodJpeg(attempt * 40));
-      await harness.chat("alice").press("submit");
-      await harness.chat("alice").press("consent.agree");
-      reference = (await findUserRecord(harness.store, "console", "alice", "2026-12-01"))!.application!.reference;
-    }
-  });
-
-  it("asks for exactly the requested items, and the application goes back to submitted with an updated card", async () => {
-    const { reference } = await submitIdCard("alice");
-    const requested = await harness.chat("rita").press(`rv.ig.${reference}.${1 << 5}`); // the back photo
-    expect(readable(to(requested, "alice"))).toContain("Reviewers need more information for");
-    expect(readable(to(requested, "alice"))).toContain("ID card, back");
-    const alice = harness.chat("alice");
-    expect(keys(await alice.press("provideInfo"))).toEqual(["provideInfo.started", "ask.idBack"]);
-    expect(keys(await alice.file(await minimalGoodJpeg(50)))).toContain("summary.title");
-    await alice.press("submit");
-    const sent = await alice.press("consent.agree");
-    expect(keys(mine(sent))[0]).toBe("provideInfo.done");
-    expect(to(sent, "rita")[0]?.choices?.[0]?.id).toBe(`rv.ok.${reference}`);
-    expect((await findUserRecord(harness.store, "console", "alice", "2026-11-23"))?.application).toMatchObject({
-      reference,
-      status: "submitted",
+      const [opened] = await harness.chat("rita").press(`rv.op.${reference}`);
+      expect(opened?.privately).toBe(true);
+      expect(opened?.to).toBeUndefined(); // to the reviewer who pressed it, no one else
+      expect(readable([opened!])).toContain("ID number: 11010519491231002X");
+      const application = (await harness.store.transaction((tx) => tx.loadApplication(reference)))!;
+      expect(opened?.attachments?.map((a) => a.documentId)).toEqual([
+        application.draft.documents.id_front!.id,
+        application.draft.documents.id_back!.id,
+      ]);
+      expect((await harness.auditOf(reference)).map((entry) => [entry.actor, entry.reason])).toContainEqual([
+        "reviewer:console:rita",
+        "opened",
+      ]);
     });
-  });
 
-  it("withdraws a submitted application after confirmation; reviewers can no longer decide it", async () => {
-    const { reference } = await submitIdCard("alice");
-    const alice = harness.chat("alice");
-    const status = await alice.text("/status");
-    expect(readable(status)).toContain("A submitted application can't be edited. To change something, withdraw it and start again.");
-    expect(keys(await alice.press("withdraw"))).toEqual(["withdraw.confirm"]);
-    expect(keys(await alice.press("withdraw.cancel"))).toEqual(["menu.prompt"]);
-    await alice.press("withdraw");
-    const withdrawn = await alice.press("withdraw.confirm");
-    expect(keys(mine(withdrawn))).toEqual(["withdraw.done", "menu.prompt"]);
-    expect(readable(to(withdrawn, "rita"))).toContain("withdrawn by");
-    expect(readable(await harness.chat("rob").press(`rv.ok.${reference}`))).toContain("it is withdrawn");
-    expect(keys(await alice.press("start"))).toEqual(["ask.name"]); // a new application from scratch
-  });
+    it("with REVIEW_ROOM_DETAILS=room, cards carry the details (ID numbers masked) and previews", async () => {
+      await harness.close();
+      harness = await createHarness({ dialect, reviewers: consoleReviewers(["rita", "rob"], "room") });
+      const { reference, replies } = await submitIdCard("alice");
+      const [card] = to(replies, "rita");
+      expect(readable([card!])).toContain("ID number: 110105********002X");
+      expect(readable([card!])).not.toContain("11010519491231002X");
+      expect(card?.attachments).toHaveLength(2);
+      expect(card?.choices?.at(-1)?.id).toBe(`rv.sd.${reference}`);
+    });
 
-  it("refuses non-reviewers and one's own application, and audits both attempts", async () => {
-    const { reference } = await submitIdCard("alice");
-    expect(keys(await harness.chat("mallory").press(`rv.ok.${reference}`))).toEqual(["review.notReviewer"]);
-    const rita = harness.chat("rita");
-    await registerForIdCard(rita);
-    await rita.text("11010519491231002X");
-    await rita.file(photo);
-    await rita.file(photo);
-    await rita.press("submit");
-    await rita.press("consent.agree");
-    const own = (await findUserRecord(harness.store, "console", "rita", "2026-11-23"))!.application!.reference;
-    expect(keys(await rita.press(`rv.ok.${own}`))).toEqual(["review.ownApplication"]);
-    await rita.press(`rv.sd.${reference}`);
-    const reviews = reviewStore(harness.store);
-    expect((await reviews.auditTrail(reference))!.map((e) => [e.actor, e.reason])).toEqual([
-      ["user:console:alice", null],
-      ["user:console:mallory", "refused:not_reviewer"],
-      ["reviewer:console:rita", "opened"],
-    ]);
-    expect((await reviews.auditTrail(own))!.map((e) => e.reason)).toEqual([null, "refused:own_application"]);
+    it("approves with one tap: cards stamped without buttons, the user told on their own chat", async () => {
+      const { reference } = await submitIdCard("alice");
+      const replies = await harness.chat("rita").press(`rv.ok.${reference}`);
+      for (const reviewer of ["rita", "rob"]) {
+        const [card] = to(replies, reviewer);
+        expect(card?.choices).toBeUndefined();
+        expect(readable([card!])).toContain("approved by reviewer:console:rita");
+      }
+      expect(keys(to(replies, "alice"))).toEqual(["decision.approved"]);
+      const late = await harness.chat("rob").press(`rv.no.${reference}`);
+      expect(readable(late)).toContain("Reject"); // the chooser opens, but the decision itself is refused:
+      const refused = await harness.chat("rob").press(`rv.nx.${reference}.4`);
+      expect(keys(refused)).toEqual(["review.reject.note"]);
+      const final = await harness.chat("rob").text("too late");
+      expect(readable(final)).toMatch(new RegExp(`${reference} can't be changed any more: it is approved \\(reviewer:console:rita, `));
+    });
+
+    it("rejects with reasons and a note; the user sees each reason, the note and may resubmit only the flagged items", async () => {
+      const { reference } = await submitIdCard("alice");
+      const rita = harness.chat("rita");
+      const chooser = await rita.press(`rv.no.${reference}`);
+      expect(chooser[0]?.choices?.[2]?.id).toBe(`rv.no.${reference}.4`); // toggling "document_unclear" (bit 2)
+      const toggled = await rita.press(`rv.no.${reference}.4`);
+      expect(readable(toggled)).toContain("☑ A document photo was not clear enough to read.");
+      await rita.press(`rv.nx.${reference}.4`);
+      const decided = await rita.text("The back photo is blurry");
+      const message = readable(to(decided, "alice"));
+      expect(message).toContain("• A document photo was not clear enough to read. Retake the photo");
+      expect(message).toContain("Reviewer's note: The back photo is blurry");
+      expect(to(decided, "alice")[0]?.choices?.map((c) => c.id)).toEqual(["resubmit"]);
+
+      harness.setNow(new Date("2026-11-24T02:00:00Z")); // the user comes back the next day
+      const alice = harness.chat("alice");
+      expect(keys(await alice.press("resubmit"))).toEqual(["resubmit.started", "ask.idFront"]);
+      await alice.file(photo);
+      expect(keys(await alice.file(await minimalGoodJpeg(30)))[0]).toBe("document.received");
+      await alice.press("submit");
+      const resubmitted = await alice.press("consent.agree");
+      expect(readable(to(resubmitted, "rita"))).toContain("Resubmission: the previous attempt was rejected.");
+      const record = await findUserRecord(harness.store, "console", "alice", "2026-11-24");
+      expect(record?.application?.reference).not.toBe(reference);
+      expect(record?.application?.status).toBe("submitted");
+    });
+
+    it("lets a reviewer abandon a rejection with /cancel while the note is pending", async () => {
+      const { reference } = await submitIdCard("alice");
+      await harness.chat("rita").press(`rv.nx.${reference}.4`);
+      expect(keys(await harness.chat("rita").text("/cancel"))).toEqual(["review.cancelled"]);
+      expect(keys(await harness.chat("rita").text("hello"))).not.toContain("review.card.title"); // no longer taken as a note
+      expect((await findUserRecord(harness.store, "console", "alice", "2026-11-23"))?.application?.status).toBe("submitted");
+    });
+
+    it("forbids resubmission after a final reason, pointing to support", async () => {
+      const { reference } = await submitIdCard("alice");
+      await harness.chat("rita").press(`rv.nx.${reference}.${1 << 5}`); // false_information
+      const decided = await harness.chat("rita").press("rv.nn");
+      expect(readable(to(decided, "alice"))).toContain("This application can't be resubmitted. Support can help: support@example.com.");
+      expect(to(decided, "alice")[0]?.choices).toBeUndefined();
+      expect(keys(await harness.chat("alice").press("resubmit"))).toEqual(["support.contact", "menu.prompt"]);
+    });
+
+    it("after 5 rejections within 30 days, resubmitting needs support", async () => {
+      let { reference } = await submitIdCard("alice");
+      for (let attempt = 1; attempt <= 5; attempt++) {
+        harness.setNow(new Date(Date.parse("2026-11-23T02:00:00Z") + attempt * 86_400_000));
+        await harness.chat("rita").press(`rv.nx.${reference}.4`);
+        const decided = await harness.chat("rita").press("rv.nn");
+        expect(keys(to(decided, "alice"))).toContain("decision.rejected");
+        const resubmit = await harness.chat("alice").press("resubmit");
+        if (attempt === 5) {
+          expect(keys(resubmit)).toEqual(["resubmit.limit", "support.contact", "menu.prompt"]);
+          break;
+        }
+        expect(keys(resubmit)[0]).toBe("resubmit.started");
+        await harness.chat("alice").file(photo);
+        await harness.chat("alice").file(await minimalGoodJpeg(attempt * 40));
+        await harness.chat("alice").press("submit");
+        await harness.chat("alice").press("consent.agree");
+        reference = (await findUserRecord(harness.store, "console", "alice", "2026-12-01"))!.application!.reference;
+      }
+    });
+
+    it("asks for exactly the requested items, and the application goes back to submitted with an updated card", async () => {
+      const { reference } = await submitIdCard("alice");
+      const requested = await harness.chat("rita").press(`rv.ig.${reference}.${1 << 5}`); // the back photo
+      expect(readable(to(requested, "alice"))).toContain("Reviewers need more information for");
+      expect(readable(to(requested, "alice"))).toContain("ID card, back");
+      const alice = harness.chat("alice");
+      expect(keys(await alice.press("provideInfo"))).toEqual(["provideInfo.started", "ask.idBack"]);
+      expect(keys(await alice.file(await minimalGoodJpeg(50)))).toContain("summary.title");
+      await alice.press("submit");
+      const sent = await alice.press("consent.agree");
+      expect(keys(mine(sent))[0]).toBe("provideInfo.done");
+      expect(to(sent, "rita")[0]?.choices?.[0]?.id).toBe(`rv.ok.${reference}`);
+      expect((await findUserRecord(harness.store, "console", "alice", "2026-11-23"))?.application).toMatchObject({
+        reference,
+        status: "submitted",
+      });
+    });
+
+    it("withdraws a submitted application after confirmation; reviewers can no longer decide it", async () => {
+      const { reference } = await submitIdCard("alice");
+      const alice = harness.chat("alice");
+      const status = await alice.text("/status");
+      expect(readable(status)).toContain("A submitted application can't be edited. To change something, withdraw it and start again.");
+      expect(keys(await alice.press("withdraw"))).toEqual(["withdraw.confirm"]);
+      expect(keys(await alice.press("withdraw.cancel"))).toEqual(["menu.prompt"]);
+      await alice.press("withdraw");
+      const withdrawn = await alice.press("withdraw.confirm");
+      expect(keys(mine(withdrawn))).toEqual(["withdraw.done", "menu.prompt"]);
+      expect(readable(to(withdrawn, "rita"))).toContain("withdrawn by");
+      expect(readable(await harness.chat("rob").press(`rv.ok.${reference}`))).toContain("it is withdrawn");
+      expect(keys(await alice.press("start"))).toEqual(["ask.name"]); // a new application from scratch
+    });
+
+    it("refuses non-reviewers and one's own application, and audits both attempts", async () => {
+      const { reference } = await submitIdCard("alice");
+      expect(keys(await harness.chat("mallory").press(`rv.ok.${reference}`))).toEqual(["review.notReviewer"]);
+      const rita = harness.chat("rita");
+      await registerForIdCard(rita);
+      await rita.text("11010519491231002X");
+      await rita.file(photo);
+      await rita.file(photo);
+      await rita.press("submit");
+      await rita.press("consent.agree");
+      const own = (await findUserRecord(harness.store, "console", "rita", "2026-11-23"))!.application!.reference;
+      expect(keys(await rita.press(`rv.ok.${own}`))).toEqual(["review.ownApplication"]);
+      await rita.press(`rv.sd.${reference}`);
+      const reviews = reviewStore(harness.store);
+      expect((await reviews.auditTrail(reference))!.map((e) => [e.actor, e.reason])).toEqual([
+        ["user:console:alice", null],
+        ["user:console:mallory", "refused:not_reviewer"],
+        ["reviewer:console:rita", "opened"],
+      ]);
+      expect((await reviews.auditTrail(own))!.map((e) => e.reason)).toEqual([null, "refused:own_application"]);
+    });
   });
 });

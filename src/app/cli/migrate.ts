@@ -1,5 +1,5 @@
 import { migrateToLatest } from "../../../db/migrate.js";
-import { openSqlite } from "../../../db/open-database.js";
+import { openDatabase } from "../../../db/open-database.js";
 import { loadConfigOrExit } from "../../runtime/load-config.js";
 import { type CliCommand, expectArgs, print } from "./cli-command.js";
 
@@ -7,7 +7,7 @@ import { type CliCommand, expectArgs, print } from "./cli-command.js";
 export const migrate: CliCommand = async ({ rest }) => {
   expectArgs(rest, 0);
   const config = loadConfigOrExit();
-  const { db } = openSqlite(config.sqlitePath);
+  const { db } = openDatabase(config.database);
   try {
     const applied = await migrateToLatest(db);
     print(applied.length ? `applied: ${applied.join(", ")}` : "database is up to date");
