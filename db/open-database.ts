@@ -3,7 +3,6 @@ import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
-import type { DatabaseTarget } from "../src/runtime/config.js";
 import type { Database } from "./schema.js";
 import { withStatementCache } from "./statement-cache.js";
 
@@ -42,11 +41,14 @@ export function applyPragmas(sqlite: SQLite.Database): void {
   sqlite.pragma("secure_delete = ON");
 }
 
+/** Where a store lives: `Config.database`'s shape (db/ does not import the configuration). */
+export type DatabaseLocation = { kind: "sqlite"; path: string } | { kind: "postgres"; url: string; poolSize: number };
+
 /** Which SQL database a store runs on: the few places that differ ask this. */
-export type Dialect = DatabaseTarget["kind"];
+export type Dialect = DatabaseLocation["kind"];
 
 /** A Kysely over the configured database, and which kind it is. */
-export function openDatabase(target: DatabaseTarget): { db: Kysely<Database>; dialect: Dialect } {
+export function openDatabase(target: DatabaseLocation): { db: Kysely<Database>; dialect: Dialect } {
   if (target.kind === "sqlite") return { db: openSqlite(target.path).db, dialect: "sqlite" };
   return { db: openPostgres(target.url, target.poolSize), dialect: "postgres" };
 }
