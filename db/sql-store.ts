@@ -7,13 +7,14 @@ import type { SealedColumns } from "../src/ports/key-rotation.js";
 import type { MaintenanceStore } from "../src/ports/maintenance-store.js";
 import type { OperatorStore } from "../src/ports/operator-store.js";
 import type { Sealer } from "../src/ports/sealer.js";
-import type { Store, StoreTransaction } from "../src/ports/store.js";
+import type { Store, StoreReadiness, StoreTransaction } from "../src/ports/store.js";
 import { sqlAnnouncementStore } from "./announcement-store.js";
 import { SqlCardMessages } from "./card-message-store.js";
 import { GroupCommit } from "./group-commit.js";
 import { type HotQueries, hotQueries } from "./hot-queries.js";
 import { findUserId } from "./identity-lookup.js";
 import { readMaintenance } from "./maintenance-settings.js";
+import { pendingMigrations } from "./migrate.js";
 import { SqlNotificationStore } from "./notification-store.js";
 import type { Dialect } from "./open-database.js";
 import { sqlOperatorStore } from "./operator-store.js";
@@ -83,6 +84,15 @@ export class SqlStore implements Store {
 
   operator(): OperatorStore & MaintenanceStore {
     return { ...sqlOperatorStore(this.db, this.sealer), maintenanceWindow: () => readMaintenance(this.db) };
+  }
+
+  async readiness(): Promise<StoreReadiness> {
+    try {
+      await sql`select 1`.execute(this.db);
+    } catch {
+      return { database: "unreachable", pendingMigrations: [] };
+    }
+    return { database: "ok", pendingMigrations: await pendingMigrations(this.db) };
   }
 
   async forgetErased(): Promise<void> {

@@ -31,10 +31,17 @@ export const DEFAULT_WEB_SERVER_LIMITS: Readonly<WebServerLimits> = Object.freez
   maxBodyBytes: 1024 * 1024,
 });
 
+/** `GET /readyz`: whether this instance can serve (its database answers, its migrations are applied). */
+export type ReadinessCheck = () => Promise<{ ready: boolean; detail: Record<string, unknown> }>;
+
+/** How long `/readyz` waits for its check before answering 503: a load balancer must not hang on it. */
+const READINESS_TIMEOUT_MS = 2_000;
+
 /**
  * The one HTTP server of the process (webhooks of every platform share
- * `PORT`): exact paths to handlers, `GET /healthz` for load balancers,
- * 404 for anything else. Nothing reaches a handler that is over the limits:
+ * `PORT`): exact paths to handlers, `GET /healthz` (the process is up) and
+ * `GET /readyz` (it can serve: 200, or 503 with the reason) for load
+ * balancers and orchestrators, 404 for anything else. Nothing reaches a handler that is over the limits:
  * a body must declare its length (411 otherwise; Telegram and Slack always
  * do) and be at most `maxBodyBytes` (413), so an unsigned multi-megabyte body
  * is never read, and slow clients are cut off by the timeouts.
@@ -43,6 +50,7 @@ export async function startWebServer(
   port: number,
   routes: ReadonlyMap<string, RequestHandler>,
   limits: Readonly<WebServerLimits> = DEFAULT_WEB_SERVER_LIMITS,
+  readiness?: ReadinessCheck,
 ): Promise<{ server: Server; port: number }> {
   // Node checks the timeouts only this often (30 s by default): often enough that they mean what they say.
   const connectionsCheckingInterval = Math.min(1_000, limits.headersTimeoutMs / 2);
@@ -50,6 +58,10 @@ export async function startWebServer(
     const path = new URL(request.url ?? "/", "http://localhost").pathname;
     if (path === "/healthz" && request.method === "GET") {
       response.writeHead(200, { "content-type": "text/plain" }).end("ok\n");
+      return;
+    }
+    if (path === "/readyz" && request.method === "GET" && readiness) {
+      void answerReadiness(response, readiness);
       return;
     }
     const handler = routes.get(path);
@@ -85,4 +97,16 @@ function bodyRefusal(request: IncomingMessage, maxBodyBytes: number): 411 | 413 
   if (declared === undefined) return request.headers["transfer-encoding"] ? 411 : null;
   const length = Number(declared);
   return Number.isSafeInteger(length) && length <= maxBodyBytes ? null : 413;
+}
+
+async function answerReadiness(response: ServerResponse, readiness: ReadinessCheck): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<{ ready: boolean; detail: Record<string, unknown> }>((resolve) => {
+    timer = setTimeout(() => resolve({ ready: false, detail: { check: "timed out" } }), READINESS_TIMEOUT_MS);
+  });
+  const result = await Promise.race([readiness().catch(() => ({ ready: false, detail: { check: "failed" } })), timedOut]);
+  clearTimeout(timer);
+  response
+    .writeHead(result.ready ? 200 : 503, { "content-type": "application/json" })
+    .end(JSON.stringify({ status: result.ready ? "ready" : "not_ready", ...result.detail }));
 }

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runConsoleChat } from "../../adapters/console/console-chat.js";
 import { renderSms } from "../../adapters/console/console-render.js";
-import { type RequestHandler, type RunningPlatform, startWebServer } from "../../adapters/http/web-server.js";
+import { DEFAULT_WEB_SERVER_LIMITS, type RequestHandler, type RunningPlatform, startWebServer } from "../../adapters/http/web-server.js";
 import { Outbound } from "../chat/outbound.js";
 import type { Reply } from "../chat/reply.js";
 import { DEFAULT_RETRY_POLICY, nextAttemptAt } from "../notifications/retry-policy.js";
@@ -14,6 +14,7 @@ import type { Config } from "../runtime/config.js";
 import { loadConfigOrExit } from "../runtime/load-config.js";
 import { createLogger, errorSummary, type Logger } from "../runtime/logger.js";
 import { openAssistant, smsSenderFor } from "./assistant.js";
+import { readiness } from "./readiness.js";
 import { startSlack } from "./start-slack.js";
 import { startTelegram } from "./start-telegram.js";
 
@@ -108,7 +109,7 @@ async function runPlatforms(config: Readonly<Config>, logger: Logger): Promise<v
   );
   let server: Server | undefined;
   if (routes.size > 0) {
-    server = (await startWebServer(config.port, routes)).server;
+    server = (await startWebServer(config.port, routes, DEFAULT_WEB_SERVER_LIMITS, () => readiness(assistant.store))).server;
     logger.info({ port: config.port, paths: [...routes.keys()] }, "webhook server listening");
   }
   const tick = () =>

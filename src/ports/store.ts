@@ -29,6 +29,12 @@ export type StoreTransaction = ConversationStore &
   MaintenanceStore &
   PrivacyStore;
 
+export interface StoreReadiness {
+  database: "ok" | "unreachable";
+  /** Migrations not applied yet (empty when current; unknown while unreachable). */
+  pendingMigrations: string[];
+}
+
 /**
  * What the application needs from persistence, declared here so the core does
  * not depend on Kysely; `db/sql-store.ts` implements it.
@@ -56,6 +62,8 @@ export interface Store {
    * checkpointed and truncated), so nothing erased can be read back from it.
    */
   forgetErased(): Promise<void>;
+  /** Whether the database answers and has every migration this code expects (`GET /readyz`). */
+  readiness(): Promise<StoreReadiness>;
   /** The sealed columns, for key rotation. */
   sealedColumns(): SealedColumns;
   close(): Promise<void>;
