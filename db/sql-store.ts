@@ -47,12 +47,14 @@ export class SqlStore implements Store {
 
   /** A chat event's transaction: on SQLite concurrent chats share commits (see `GroupCommit`); each is still all-or-nothing. */
   transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
-    const run = (trx: Transaction<Database>) => work(sqlTransaction(trx, this.queries, this.sealer));
+    const run = (trx: Transaction<Database>) => work(sqlTransaction(trx, this.queries, this.sealer, this.dialect));
     return this.groupCommit ? this.groupCommit.run(run) : retryOnConflict(() => this.db.transaction().execute(run));
   }
 
   exclusiveTransaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
-    return retryOnConflict(() => this.db.transaction().execute((trx) => work(sqlTransaction(trx, this.queries, this.sealer))));
+    return retryOnConflict(() =>
+      this.db.transaction().execute((trx) => work(sqlTransaction(trx, this.queries, this.sealer, this.dialect))),
+    );
   }
 
   async conversationState(platform: Platform, chatId: string): Promise<string | null> {

@@ -9,6 +9,7 @@ import type { HotQueries } from "./hot-queries.js";
 import { readMaintenance } from "./maintenance-settings.js";
 import { sqlOutboxWriter } from "./notification-store.js";
 import { sqlOneTimeCodeLedger } from "./one-time-code-ledger.js";
+import type { Dialect } from "./open-database.js";
 import { sqlPrivacyStore } from "./privacy-store.js";
 import { sqlReviewSessionStore } from "./review-session-store.js";
 import type { Database } from "./schema.js";
@@ -19,11 +20,16 @@ import { sqlSupportStore } from "./support-store.js";
  * object spread: V8 builds a spread literal of this many properties ~30× slower,
  * which showed in the engine benchmark.
  */
-export function sqlTransaction(trx: Transaction<Database> | Kysely<Database>, queries: HotQueries, sealer: Sealer): StoreTransaction {
+export function sqlTransaction(
+  trx: Transaction<Database> | Kysely<Database>,
+  queries: HotQueries,
+  sealer: Sealer,
+  dialect: Dialect,
+): StoreTransaction {
   const maintenance: MaintenanceStore = { maintenanceWindow: () => readMaintenance(trx) };
   return Object.assign(
     {},
-    sqlConversationStore(trx, queries, sealer),
+    sqlConversationStore(trx, queries, sealer, dialect),
     sqlApplicationStore(trx, queries, sealer),
     sqlReviewSessionStore(trx),
     sqlOutboxWriter(trx, sealer),

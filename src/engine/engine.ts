@@ -115,6 +115,8 @@ export class Engine {
     afterCommit: EffectContext["afterCommit"],
   ): Promise<Reply[]> {
     const now = this.clock();
+    // Another instance may hold this chat's next update: the lock makes them take turns (the in-process lock is the fast path).
+    await tx.lockChat(event.platform, event.chatId);
     if (!(await tx.markEventProcessed(event.platform, event.id, now))) {
       this.deps.logger.info({ platform: event.platform, eventId: event.id }, "duplicate event ignored");
       return [];

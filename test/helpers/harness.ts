@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type SQLite from "better-sqlite3";
 import pino from "pino";
 import { migrateToLatest } from "../../db/migrate.js";
-import { type Dialect, openDatabase, openSqlite } from "../../db/open-database.js";
+import { type DatabaseLocation, type Dialect, openDatabase, openSqlite } from "../../db/open-database.js";
 import { SqlStore } from "../../db/sql-store.js";
 import { findUserRecord } from "../../src/applications/user-records.js";
 import type { ChatEvent } from "../../src/chat/chat-event.js";
@@ -43,6 +43,8 @@ export interface HarnessOptions {
   smsAvailable?: boolean;
   /** The database (default SQLite): PostgreSQL gets a fresh database of its own, dropped on close. */
   dialect?: Dialect;
+  /** Another harness's PostgreSQL database: a second instance beside it (dropped by its owner). */
+  sharing?: { database: DatabaseLocation };
 }
 
 /**
@@ -52,7 +54,9 @@ export interface HarnessOptions {
 export async function createHarness(options: HarnessOptions = {}) {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), "assistant-test-"));
   const dialect = options.dialect ?? "sqlite";
-  const fresh = await freshDatabase(dialect, dir);
+  const fresh = options.sharing
+    ? { target: options.sharing.database, drop: async () => undefined }
+    : await freshDatabase(options.sharing ? "postgres" : dialect, dir);
   const opened = dialect === "sqlite" ? openSqlite(join(dir, "assistant.db")) : { db: openDatabase(fresh.target).db, sqlite: undefined };
   const { db } = opened;
   await migrateToLatest(db);
@@ -86,6 +90,7 @@ export async function createHarness(options: HarnessOptions = {}) {
   return {
     dir,
     dialect,
+    database: fresh.target,
     db,
     /** The SQLite connection, for tests that read the file's tables directly (SQLite runs only). */
     get sqlite(): SQLite.Database {
