@@ -1,12 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { type Kysely, sql, type Transaction } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { Platform } from "../src/domain/platform.js";
 import type { AccountStatus } from "../src/domain/user-record.js";
 import type { ConversationStore, StoredConversation } from "../src/ports/conversation-store.js";
 import type { Sealer } from "../src/ports/sealer.js";
 import type { HotQueries } from "./hot-queries.js";
 import { findUserId } from "./identity-lookup.js";
-import type { Dialect } from "./open-database.js";
 import { parseJson } from "./rows.js";
 import type { Database } from "./schema.js";
 
@@ -15,7 +14,6 @@ export function sqlConversationStore(
   trx: Transaction<Database> | Kysely<Database>,
   queries: HotQueries,
   sealer: Sealer,
-  dialect: Dialect,
 ): ConversationStore {
   const loadConversation = async (platform: Platform, chatId: string): Promise<StoredConversation | null> => {
     const row = await trx
@@ -27,11 +25,6 @@ export function sqlConversationStore(
     return row ? { machineVersion: row.machine_version, snapshot: parseJson(sealer.openText(row.snapshot)) } : null;
   };
   return {
-    async lockChat(platform, chatId) {
-      if (dialect !== "postgres") return;
-      await sql`select pg_advisory_xact_lock(hashtextextended(${`chat:${platform}:${chatId}`}, 0))`.execute(trx);
-    },
-
     async markEventProcessed(platform, eventId, at) {
       const result = await trx.executeQuery(queries.markEventProcessed(platform, eventId, at.toISOString()));
       return Number(result.numAffectedRows ?? 0) === 1;

@@ -9,6 +9,7 @@ import * as notifications from "./migrations/006-notifications.js";
 import * as oneTimeCodeLedger from "./migrations/007-one-time-code-ledger.js";
 import * as revisions from "./migrations/008-revisions-and-append-only-audit.js";
 import * as privacy from "./migrations/009-privacy.js";
+import * as deliveryLeases from "./migrations/010-delivery-leases.js";
 import type { Database } from "./schema.js";
 
 /** Migrations listed in code: no file-system lookup, so they work the same from tsx, a bundle or tests. */
@@ -22,7 +23,11 @@ const MIGRATIONS: Record<string, Migration> = {
   "007-one-time-code-ledger": oneTimeCodeLedger,
   "008-revisions-and-append-only-audit": revisions,
   "009-privacy": privacy,
+  "010-delivery-leases": deliveryLeases,
 };
+
+/** Every migration this code knows, in order. */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(MIGRATIONS);
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { Kysely, Transaction } from "kysely";
-import type { Channel, DeliveryState, DeliveryStatus } from "../src/domain/delivery.js";
+import { type Kysely, sql, type Transaction } from "kysely";
+import { type Channel, DELIVERY_LEASE_MS, type DeliveryState, type DeliveryStatus } from "../src/domain/delivery.js";
 import type {
   DueDelivery,
   NewNotification,
@@ -10,6 +10,7 @@ import type {
 } from "../src/domain/notification.js";
 import type { Outbox, OutboxWriter } from "../src/ports/outbox.js";
 import type { Sealer } from "../src/ports/sealer.js";
+import type { Dialect } from "./open-database.js";
 import type { Database } from "./schema.js";
 
 /**
@@ -63,6 +64,7 @@ export async function enqueueNotification(
           attempts: row.live ? 1 : 0,
           next_attempt_at: at,
           last_attempt_at: row.live ? at : null,
+          lease_until: row.live ? new Date(notification.at.getTime() + DELIVERY_LEASE_MS).toISOString() : null,
           failure: null,
         })),
       )
@@ -72,10 +74,10 @@ export async function enqueueNotification(
 }
 
 /** The outbox as a transaction writes to it. */
-export function sqlOutboxWriter(trx: Transaction<Database> | Kysely<Database>, sealer: Sealer): OutboxWriter {
+export function sqlOutboxWriter(trx: Transaction<Database> | Kysely<Database>, sealer: Sealer, dialect: Dialect): OutboxWriter {
   return {
     enqueueNotification: (notification) => enqueueNotification(trx, notification, sealer),
-    latestNotification: (userId) => new SqlNotificationStore(trx, sealer).latestPersonal(userId),
+    latestNotification: (userId) => new SqlNotificationStore(trx, sealer, dialect).latestPersonal(userId),
     async notificationTimesSince(userId, kind, since) {
       const rows = await trx
         .selectFrom("notifications")
@@ -93,50 +95,58 @@ export function sqlOutboxWriter(trx: Transaction<Database> | Kysely<Database>, s
 /** Reads and updates delivery states outside the transactions that create them. */
 export class SqlNotificationStore implements Outbox {
   constructor(
-    private readonly db: Kysely<Database> | Transaction<Database>,
+    private readonly db: Kysely<Database>,
     private readonly sealer: Sealer,
+    private readonly dialect: Dialect,
   ) {}
 
-  /** Deliveries due now on these channels, oldest first. */
-  async due(now: Date, channels: readonly Channel[], limit: number): Promise<DueDelivery[]> {
+  async claimDue(now: Date, channels: readonly Channel[], limit: number, leaseUntil: Date): Promise<DueDelivery[]> {
     if (channels.length === 0) return [];
-    const rows = await this.db
-      .selectFrom("deliveries")
-      .innerJoin("notifications", "notifications.id", "deliveries.notification_id")
-      .select([
-        "deliveries.notification_id",
-        "deliveries.channel",
-        "deliveries.address",
-        "deliveries.attempts",
-        "notifications.locale",
-        "notifications.content",
-      ])
-      .where("deliveries.status", "=", "pending")
-      .where("deliveries.next_attempt_at", "<=", now.toISOString())
-      .where("deliveries.channel", "in", [...channels])
-      .orderBy("deliveries.next_attempt_at")
-      .limit(limit)
-      .execute();
-    return rows.map((row) => ({
-      notificationId: row.notification_id,
-      channel: row.channel as Channel,
-      address: this.sealer.openText(row.address),
-      attempts: row.attempts,
-      locale: row.locale,
-      content: JSON.parse(this.sealer.openText(row.content)) as NotificationContent,
-    }));
-  }
-
-  /** Marks an attempt as started (committed before sending); false when someone else took it. */
-  async claim(notificationId: string, channel: Channel, now: Date): Promise<boolean> {
-    const result = await this.db
-      .updateTable("deliveries")
-      .set((eb) => ({ status: "sending", attempts: eb("attempts", "+", 1), last_attempt_at: now.toISOString() }))
-      .where("notification_id", "=", notificationId)
-      .where("channel", "=", channel)
-      .where("status", "=", "pending")
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return this.db.transaction().execute(async (trx) => {
+      // PostgreSQL: rows another dispatcher is claiming are skipped, not waited for. SQLite has one writer.
+      const keys = await trx
+        .selectFrom("deliveries")
+        .select(["notification_id", "channel"])
+        .where("status", "=", "pending")
+        .where("next_attempt_at", "<=", now.toISOString())
+        .where("channel", "in", [...channels])
+        .orderBy("next_attempt_at")
+        .limit(limit)
+        .$if(this.dialect === "postgres", (query) => query.forUpdate().skipLocked())
+        .execute();
+      const claimed: DueDelivery[] = [];
+      for (const key of keys) {
+        const row = await trx
+          .updateTable("deliveries")
+          .set((eb) => ({
+            status: "sending",
+            attempts: eb("attempts", "+", 1),
+            last_attempt_at: now.toISOString(),
+            lease_until: leaseUntil.toISOString(),
+          }))
+          .where("notification_id", "=", key.notification_id)
+          .where("channel", "=", key.channel)
+          .where("status", "=", "pending")
+          .returning(["address", "attempts"])
+          .executeTakeFirst();
+        if (!row) continue;
+        const notification = await trx
+          .selectFrom("notifications")
+          .select(["locale", "content"])
+          .where("id", "=", key.notification_id)
+          .executeTakeFirstOrThrow();
+        claimed.push({
+          notificationId: key.notification_id,
+          channel: key.channel as Channel,
+          address: this.sealer.openText(row.address),
+          // The attempts made before this one.
+          attempts: row.attempts - 1,
+          locale: notification.locale,
+          content: JSON.parse(this.sealer.openText(notification.content)) as NotificationContent,
+        });
+      }
+      return claimed;
+    });
   }
 
   async markSent(notificationId: string, channel: Channel): Promise<void> {
@@ -161,16 +171,18 @@ export class SqlNotificationStore implements Outbox {
    * and the interruption is recorded. Returns how many were recovered.
    */
   async recoverInterrupted(now: Date): Promise<number> {
+    // Only where the sender's lease ran out: another instance may be sending the others right now.
+    const expired = sql<boolean>`status = 'sending' and (lease_until is null or lease_until < ${now.toISOString()})`;
     const retried = await this.db
       .updateTable("deliveries")
       .set({ status: "pending", failure: "interrupted by a restart; retried", next_attempt_at: now.toISOString() })
-      .where("status", "=", "sending")
+      .where(expired)
       .where("channel", "in", ["email", "sms"])
       .executeTakeFirst();
     const stopped = await this.db
       .updateTable("deliveries")
       .set({ status: "failed", failure: "interrupted by a restart; not re-sent to avoid a duplicate (the user can ask for a resend)" })
-      .where("status", "=", "sending")
+      .where(expired)
       .where("channel", "=", "chat")
       .executeTakeFirst();
     return Number(retried.numUpdatedRows) + Number(stopped.numUpdatedRows);

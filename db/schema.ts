@@ -44,6 +44,8 @@ export interface DeliveriesTable {
   next_attempt_at: string;
   last_attempt_at: string | null;
   failure: string | null;
+  /** While `sending`: until when its sender holds it (then another instance takes it as interrupted). */
+  lease_until: Generated<string | null>;
 }
 
 export interface AnnouncementsTable {

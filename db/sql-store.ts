@@ -77,7 +77,7 @@ export class SqlStore implements Store {
   }
 
   outbox(): SqlNotificationStore {
-    return new SqlNotificationStore(this.db, this.sealer);
+    return new SqlNotificationStore(this.db, this.sealer, this.dialect);
   }
 
   cardMessages(): CardMessages {

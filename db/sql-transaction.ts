@@ -6,6 +6,7 @@ import { sqlApplicationStore } from "./application-store.js";
 import { sqlAuditStore } from "./audit-store.js";
 import { sqlConversationStore } from "./conversation-store.js";
 import type { HotQueries } from "./hot-queries.js";
+import { sqlLocks } from "./locks.js";
 import { readMaintenance } from "./maintenance-settings.js";
 import { sqlOutboxWriter } from "./notification-store.js";
 import { sqlOneTimeCodeLedger } from "./one-time-code-ledger.js";
@@ -29,14 +30,15 @@ export function sqlTransaction(
   const maintenance: MaintenanceStore = { maintenanceWindow: () => readMaintenance(trx) };
   return Object.assign(
     {},
-    sqlConversationStore(trx, queries, sealer, dialect),
+    sqlConversationStore(trx, queries, sealer),
     sqlApplicationStore(trx, queries, sealer),
     sqlReviewSessionStore(trx),
-    sqlOutboxWriter(trx, sealer),
+    sqlOutboxWriter(trx, sealer, dialect),
     sqlSupportStore(trx, sealer),
     sqlAuditStore(trx),
     sqlOneTimeCodeLedger(trx),
     sqlPrivacyStore(trx, sealer),
+    sqlLocks(trx, dialect),
     maintenance,
   );
 }

@@ -59,7 +59,10 @@ export async function purge(
       });
     return report!;
   }
-  const counts = await eraseAll(() => store.exclusiveTransaction((tx) => tx.eraseDueBatch(cutoffs, BATCH, actor, now)));
+  // Of several instances purging at once, one erases; the others find the job taken.
+  const counts = await eraseAll(() =>
+    store.exclusiveTransaction(async (tx) => ((await tx.tryLock("purge")) ? tx.eraseDueBatch(cutoffs, BATCH, actor, now) : NOTHING)),
+  );
   const referenced = await store.exclusiveTransaction((tx) => tx.referencedDocuments());
   const report = { ...counts, documents: await documents.sweep(referenced, sweepBefore) };
   if (Object.values(counts).some((n) => n > 0)) await store.forgetErased();
@@ -67,8 +70,10 @@ export async function purge(
 }
 
 /** Runs batches until one erases nothing; the sum of their counts. */
+const NOTHING: ErasureCounts = { applications: 0, conversations: 0, drafts: 0, notifications: 0, supportTexts: 0 };
+
 async function eraseAll(batch: () => Promise<ErasureCounts>): Promise<ErasureCounts> {
-  const total: ErasureCounts = { applications: 0, conversations: 0, drafts: 0, notifications: 0, supportTexts: 0 };
+  const total = { ...NOTHING };
   for (;;) {
     const counts = await batch();
     for (const kind of Object.keys(total) as Array<keyof ErasureCounts>) total[kind] += counts[kind];

@@ -12,3 +12,10 @@ export interface DeliveryState {
   lastAttemptAt: string | null;
   failure: string | null;
 }
+
+/**
+ * How long a sender holds a delivery it is sending (the dispatcher, or the instance that sent a chat
+ * message right after its commit): well over the slowest send (SMTP and the SMS webhook time out
+ * sooner), so a live sender is never taken for a dead one. After it, another instance recovers it.
+ */
+export const DELIVERY_LEASE_MS = 5 * 60_000;

@@ -1,5 +1,5 @@
 import type { Reply } from "../chat/reply.js";
-import type { Channel } from "../domain/delivery.js";
+import { type Channel, DELIVERY_LEASE_MS } from "../domain/delivery.js";
 import type { DueDelivery } from "../domain/notification.js";
 import type { ChatAddress, Platform } from "../domain/platform.js";
 import type { Locale } from "../i18n/locale.js";
@@ -57,14 +57,16 @@ export class Dispatcher {
   }
 
   private async run(now: Date): Promise<number> {
-    const due = await this.deps.outbox.due(now, this.channels, this.deps.batch ?? 200);
-    let attempts = 0;
-    for (const delivery of due) {
-      if (!(await this.deps.outbox.claim(delivery.notificationId, delivery.channel, now))) continue;
-      attempts++;
-      await this.attempt(delivery, now);
-    }
-    return attempts;
+    // A dead instance's attempts come back once its lease has run out; this instance's are never touched.
+    await this.deps.outbox.recoverInterrupted(now);
+    const claimed = await this.deps.outbox.claimDue(
+      now,
+      this.channels,
+      this.deps.batch ?? 200,
+      new Date(now.getTime() + DELIVERY_LEASE_MS),
+    );
+    for (const delivery of claimed) await this.attempt(delivery, now);
+    return claimed.length;
   }
 
   private async attempt(delivery: DueDelivery, now: Date): Promise<void> {

@@ -25,12 +25,6 @@ export interface OpenedChat {
 
 /** Users, their platform accounts, their chats' conversation snapshots and the events already handled. */
 export interface ConversationStore {
-  /**
-   * Holds this chat's lock until the transaction ends, taken before its snapshot is read: two
-   * instances handling updates of one chat at once take turns, and each reads what the other
-   * committed (PostgreSQL: a transaction-scoped advisory lock; SQLite: one writer already).
-   */
-  lockChat(platform: Platform, chatId: string): Promise<void>;
   /** Records the platform event id; false when it was recorded before (a redelivery). */
   markEventProcessed(platform: Platform, eventId: string, at: Date): Promise<boolean>;
   /** Forgets event ids recorded before `before`: redeliveries come within hours, not weeks. Returns how many. */

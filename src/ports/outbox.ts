@@ -13,11 +13,15 @@ export interface OutboxWriter {
 
 /** The outbox as the dispatcher, the senders and operators see it. */
 export interface Outbox {
-  due(now: Date, channels: readonly Channel[], limit: number): Promise<DueDelivery[]>;
-  claim(notificationId: string, channel: Channel, now: Date): Promise<boolean>;
+  /**
+   * Takes up to `limit` deliveries due at `now` on these channels for this sender until `leaseUntil`
+   * (committed before sending): several dispatchers never take the same one.
+   */
+  claimDue(now: Date, channels: readonly Channel[], limit: number, leaseUntil: Date): Promise<DueDelivery[]>;
   markSent(notificationId: string, channel: Channel): Promise<void>;
   markRetry(notificationId: string, channel: Channel, reason: string, retryAt: Date): Promise<void>;
   markFailed(notificationId: string, channel: Channel, reason: string): Promise<void>;
+  /** Deliveries whose sender's lease ran out (it died mid-send): see the store for what becomes of them. */
   recoverInterrupted(now: Date): Promise<number>;
   recentForUser(userId: string, limit?: number): Promise<NotificationSummary[]>;
 }

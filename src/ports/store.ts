@@ -6,6 +6,7 @@ import type { AuditStore } from "./audit-store.js";
 import type { CardMessages } from "./card-messages.js";
 import type { ConversationStore } from "./conversation-store.js";
 import type { SealedColumns } from "./key-rotation.js";
+import type { Locks } from "./locks.js";
 import type { MaintenanceStore } from "./maintenance-store.js";
 import type { OneTimeCodeLedger } from "./one-time-code-ledger.js";
 import type { OperatorStore } from "./operator-store.js";
@@ -27,7 +28,8 @@ export type StoreTransaction = ConversationStore &
   AuditStore &
   OneTimeCodeLedger &
   MaintenanceStore &
-  PrivacyStore;
+  PrivacyStore &
+  Locks;
 
 export interface StoreReadiness {
   database: "ok" | "unreachable";

@@ -29,11 +29,14 @@ export interface DueTaskSettings {
  * these wait for days and must survive restarts — and returns the messages
  * to send; it also forgets event ids too old to be redelivered. Each task is
  * marked done in the same transaction, so its message is sent at most once
- * (the outbox of the notifications issue will make it at least once too).
+ * (the outbox of the notifications issue will make it at least once too);
+ * of several instances ticking at once, one does the work.
  */
 export async function runDueTasks(store: Store, reviewers: Reviewers, settings: DueTaskSettings, now: Date): Promise<Reply[]> {
   const today = localDate(now, settings.timeZone);
   return store.transaction(async (tx) => {
+    // Several instances tick: one does the work, the others find it taken and do nothing this time.
+    if (!(await tx.tryLock("scheduler"))) return [];
     const replies: Reply[] = [];
     await tx.pruneProcessedEvents(new Date(now.getTime() - PROCESSED_EVENT_RETENTION_MS));
     for (const application of await tx.takeDueReviewerReminders(now)) {

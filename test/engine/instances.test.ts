@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHarness, type Harness, readable } from "../helpers/harness.js";
+import { runDueTasks } from "../../src/review/due-tasks.js";
+import { consoleReviewers } from "../../src/review/reviewers.js";
+import { createHarness, type Harness, readable, submitWithPhone } from "../helpers/harness.js";
 import { TESTED_DIALECTS } from "../helpers/test-databases.js";
 
 /**
@@ -34,5 +36,27 @@ describe.runIf(TESTED_DIALECTS.includes("postgres"))("two instances on one Postg
     const event = { kind: "text" as const, text: "/status" };
     const [a, b] = await Promise.all([first.chat("bob").send(event, "same-update"), second.chat("bob").send(event, "same-update")]);
     expect([a.length > 0, b.length > 0].sort()).toEqual([false, true]);
+  });
+});
+
+describe.runIf(TESTED_DIALECTS.includes("postgres"))("the scheduler on two instances", () => {
+  it("a due reviewer reminder is sent once when both tick at the same moment", async () => {
+    const reviewers = consoleReviewers(["rita"]);
+    const first = await createHarness({ dialect: "postgres", reviewers });
+    const second = await createHarness({ dialect: "postgres", reviewers, sharing: { database: first.database } });
+    try {
+      await submitWithPhone(first, "carol");
+      const later = new Date("2026-11-25T02:00:00Z"); // past the reminder (one business day)
+      const settings = { defaultLocale: "en" as const, timeZone: "Asia/Shanghai" };
+      const [a, b] = await Promise.all([
+        runDueTasks(first.store, reviewers, settings, later),
+        runDueTasks(second.store, reviewers, settings, later),
+      ]);
+      const reminders = [...a, ...b].filter((reply) => reply.body[0]?.key === "review.reminder");
+      expect(reminders).toHaveLength(1);
+    } finally {
+      await second.close();
+      await first.close();
+    }
   });
 });

@@ -54,12 +54,13 @@ describe("the outbox across crashes", () => {
       await aliceWithAnAnnouncement(harness);
       // The dispatcher's steps, and the kill: the claim is committed, the platform accepts the message, the mark never happens.
       const outbox = harness.store.outbox();
-      const [due] = await outbox.due(new Date(), ["chat"], 10);
-      expect(await outbox.claim(due!.notificationId, "chat", new Date())).toBe(true);
+      const [due] = await outbox.claimDue(new Date(), ["chat"], 10, new Date(Date.now() + 60_000));
+      expect(due).toBeDefined();
       const delivered: Reply[] = [chatReply(due!.notificationId, { platform: "console", chatId: "alice" }, "en", due!.content)];
 
-      // Restart: recovery, then the dispatcher runs as usual.
-      await outbox.recoverInterrupted(new Date());
+      // Restart: once the dead sender's lease has run out, recovery; then the dispatcher runs as usual.
+      expect(await outbox.recoverInterrupted(new Date())).toBe(0); // still leased: it may be in flight elsewhere
+      expect(await outbox.recoverInterrupted(new Date(Date.now() + 61_000))).toBe(1);
       const after = recordingChat();
       await dispatcherFor(harness, { chat: after.send }).runOnce(new Date(Date.now() + 86_400_000));
       expect([...delivered, ...after.sent]).toHaveLength(1);
