@@ -4,6 +4,7 @@ import type { AccountStatus } from "../src/domain/user-record.js";
 import type { AnnouncementStore } from "../src/ports/announcement-store.js";
 import type { CardMessages } from "../src/ports/card-messages.js";
 import type { SealedColumns } from "../src/ports/key-rotation.js";
+import type { Leases } from "../src/ports/leases.js";
 import type { MaintenanceStore } from "../src/ports/maintenance-store.js";
 import type { OperatorStore } from "../src/ports/operator-store.js";
 import type { Sealer } from "../src/ports/sealer.js";
@@ -13,6 +14,7 @@ import { SqlCardMessages } from "./card-message-store.js";
 import { GroupCommit } from "./group-commit.js";
 import { type HotQueries, hotQueries } from "./hot-queries.js";
 import { findUserId } from "./identity-lookup.js";
+import { sqlLeases } from "./leases.js";
 import { readMaintenance } from "./maintenance-settings.js";
 import { pendingMigrations } from "./migrate.js";
 import { SqlNotificationStore } from "./notification-store.js";
@@ -86,6 +88,10 @@ export class SqlStore implements Store {
 
   operator(): OperatorStore & MaintenanceStore {
     return { ...sqlOperatorStore(this.db, this.sealer), maintenanceWindow: () => readMaintenance(this.db) };
+  }
+
+  leases(): Leases {
+    return sqlLeases(this.db, this.dialect);
   }
 
   async readiness(): Promise<StoreReadiness> {

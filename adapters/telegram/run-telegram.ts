@@ -11,7 +11,7 @@ const ALLOWED_UPDATES = ["message", "callback_query"] as const;
 
 const COMMANDS = ["start", "status", "help", "back", "cancel", "lang", "privacy"] as const;
 
-export type TelegramMode = { kind: "polling" } | { kind: "webhook"; url: string; secret: string };
+export type TelegramMode = { kind: "polling" } | { kind: "webhook"; url: string; secret: string; maxConnections: number };
 
 /**
  * Starts the bot: `getMe` must succeed (a wrong token stops the start with a
@@ -21,7 +21,12 @@ export async function runTelegram(bot: Bot, mode: TelegramMode, logger: Logger, 
   await bot.init();
   await registerCommands(bot, logger, defaultLocale);
   if (mode.kind === "webhook") {
-    await bot.api.setWebhook(mode.url, { secret_token: mode.secret, allowed_updates: ALLOWED_UPDATES });
+    // Telegram opens up to `max_connections` at once to the URL: a load balancer spreads them over the instances.
+    await bot.api.setWebhook(mode.url, {
+      secret_token: mode.secret,
+      allowed_updates: ALLOWED_UPDATES,
+      max_connections: mode.maxConnections,
+    });
     logger.info({ platform: "telegram", bot: bot.botInfo.username }, "Telegram bot ready (webhook)");
     // Answer Telegram before its timeout even if an update takes long; a redelivery would be deduplicated anyway.
     const handler = webhookCallback(bot, "http", { secretToken: mode.secret, onTimeout: "return", timeoutMilliseconds: 9_000 });

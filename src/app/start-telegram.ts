@@ -4,6 +4,7 @@ import { createTelegramBot } from "../../adapters/telegram/telegram-bot.js";
 import { BOT_API_DOWNLOAD_LIMIT } from "../../adapters/telegram/telegram-files.js";
 import type { Config, TelegramConfig } from "../runtime/config.js";
 import { adapterOptions, type PlatformParts } from "./platform-parts.js";
+import { holdPollingLease } from "./polling-lease.js";
 
 const OFFICIAL_API_ROOT = "https://api.telegram.org";
 
@@ -20,6 +21,13 @@ export async function startTelegram(telegram: TelegramConfig, config: Readonly<C
     apiRoot: telegram.apiRoot,
     maxFileBytes: Math.min(common.maxFileBytes, downloadLimit),
   });
-  const mode = telegram.webhook ? { kind: "webhook" as const, ...telegram.webhook } : { kind: "polling" as const };
-  return runTelegram(bot, mode, logger, config.defaultLocale);
+  if (telegram.webhook) return runTelegram(bot, { kind: "webhook", ...telegram.webhook }, logger, config.defaultLocale);
+  const lease = await holdPollingLease(parts.assistant.store.leases(), logger);
+  const running = await runTelegram(bot, { kind: "polling" }, logger, config.defaultLocale);
+  return {
+    stop: async () => {
+      await running.stop();
+      await lease.release();
+    },
+  };
 }

@@ -6,6 +6,7 @@ import type { AuditStore } from "./audit-store.js";
 import type { CardMessages } from "./card-messages.js";
 import type { ConversationStore } from "./conversation-store.js";
 import type { SealedColumns } from "./key-rotation.js";
+import type { Leases } from "./leases.js";
 import type { Locks } from "./locks.js";
 import type { MaintenanceStore } from "./maintenance-store.js";
 import type { OneTimeCodeLedger } from "./one-time-code-ledger.js";
@@ -64,6 +65,8 @@ export interface Store {
    * checkpointed and truncated), so nothing erased can be read back from it.
    */
   forgetErased(): Promise<void>;
+  /** Jobs only one instance may do at a time. */
+  leases(): Leases;
   /** Whether the database answers and has every migration this code expects (`GET /readyz`). */
   readiness(): Promise<StoreReadiness>;
   /** The sealed columns, for key rotation. */

@@ -71,8 +71,11 @@ export interface TelegramConfig {
   token: string;
   /** Bot API server: Telegram's, a self-hosted one, or a test emulator. */
   apiRoot: string;
-  /** Set: webhook mode (Telegram posts updates to this URL); unset: long polling. */
-  webhook: { url: string; secret: string } | undefined;
+  /**
+   * Set: webhook mode (Telegram posts updates to this URL; `maxConnections` at once,
+   * `TELEGRAM_WEBHOOK_MAX_CONNECTIONS`); unset: long polling.
+   */
+  webhook: { url: string; secret: string; maxConnections: number } | undefined;
   reviewChatId: string | undefined;
   reviewerIds: readonly string[];
 }
@@ -175,7 +178,14 @@ function telegram(env: Env): TelegramConfig | undefined {
   return {
     token,
     apiRoot: (url(env, "TELEGRAM_API_ROOT") ?? "https://api.telegram.org").replace(/\/+$/, ""),
-    webhook: webhookUrl && secret ? { url: webhookUrl, secret } : undefined,
+    webhook:
+      webhookUrl && secret
+        ? {
+            url: webhookUrl,
+            secret,
+            maxConnections: number(env, "TELEGRAM_WEBHOOK_MAX_CONNECTIONS", 40, { min: 1, max: 100, integer: true }),
+          }
+        : undefined,
     reviewChatId,
     reviewerIds,
   };

@@ -14,7 +14,7 @@ beforeEach(async () => {
   t = await createTelegramHarness();
   const running = await runTelegram(
     t.bot,
-    { kind: "webhook", url: "https://bot.example.com/telegram/updates", secret: SECRET },
+    { kind: "webhook", url: "https://bot.example.com/telegram/updates", secret: SECRET, maxConnections: 40 },
     pino({ level: "silent" }),
     "en",
   );
@@ -52,6 +52,7 @@ describe("Telegram webhook mode", () => {
       url: "https://bot.example.com/telegram/updates",
       secret_token: SECRET,
       allowed_updates: ["message", "callback_query"],
+      max_connections: 40,
     });
     expect(t.api.callsOf("setMyCommands").map((call) => call.payload.language_code ?? "default")).toEqual(["default", "zh", "en"]);
   });
@@ -85,7 +86,7 @@ describe("Telegram webhook mode", () => {
       h.api.failNext("setMyCommands", ...Array(3).fill({ error_code: 400, description: "Bad Request: BOT_COMMAND_INVALID" }));
       const running = await runTelegram(
         h.bot,
-        { kind: "webhook", url: "https://bot.example.com/t", secret: SECRET },
+        { kind: "webhook", url: "https://bot.example.com/t", secret: SECRET, maxConnections: 40 },
         pino({ level: "silent" }),
         "en",
       );

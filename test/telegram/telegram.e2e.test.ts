@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../helpers/child-process.js";
+import { AssistantProcess, runCli } from "../helpers/child-process.js";
 import { buttons, startEmulatedTelegramBot } from "../helpers/telegram-emulator.js";
 
 const USER = 5150;
@@ -39,4 +39,10 @@ describe("npm start with TELEGRAM_BOT_TOKEN against the telegram-test-api emulat
     expect(status.code).toBe(0);
     expect(JSON.parse(status.stdout)).toMatchObject({ platform: "telegram", application: { status: "submitted", method: "phone" } });
   }, 60_000);
+
+  it("a second instance that would long-poll the same bot exits 1, saying to use webhooks", async () => {
+    const second = new AssistantProcess(telegram.env);
+    expect(await second.exited).toBe(1);
+    expect(second.stderr).toMatch(/another instance is already long-polling Telegram.*use webhook mode \(set TELEGRAM_WEBHOOK_URL/);
+  }, 30_000);
 });
