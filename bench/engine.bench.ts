@@ -21,6 +21,7 @@ import { SqlStore } from "../db/sql-store.js";
 import type { ChatEvent } from "../src/chat/chat-event.js";
 import { createDocumentCheck } from "../src/documents/document-check.js";
 import { DocumentStore } from "../src/documents/document-store.js";
+import { FileDocumentBytes } from "../src/documents/file-document-bytes.js";
 import { DEFAULT_DOCUMENT_RULES } from "../src/domain/document-rules.js";
 import { Engine } from "../src/engine/engine.js";
 import type { Sealer } from "../src/ports/sealer.js";
@@ -89,7 +90,7 @@ async function benchEngine(
   const store = new SqlStore(db, sealer);
   const engine = new Engine({
     store,
-    documents: new DocumentStore(join(dir, `documents-${name}`), sealer),
+    documents: new DocumentStore(new FileDocumentBytes(join(dir, `documents-${name}`)), sealer),
     checkDocument: createDocumentCheck(DEFAULT_DOCUMENT_RULES),
     codeKey: KEYRING.deriveKey("one-time-codes"),
     sms: { send: async (phone, body) => void codes.set(phone, /\d{6}/.exec(body)![0]) },

@@ -22,6 +22,7 @@ import { SqlStore } from "../db/sql-store.js";
 import { Outbound } from "../src/chat/outbound.js";
 import { createDocumentCheck } from "../src/documents/document-check.js";
 import { DocumentStore } from "../src/documents/document-store.js";
+import { FileDocumentBytes } from "../src/documents/file-document-bytes.js";
 import { DEFAULT_DOCUMENT_RULES } from "../src/domain/document-rules.js";
 import { Engine } from "../src/engine/engine.js";
 import { NO_REVIEWERS } from "../src/review/reviewers.js";
@@ -95,7 +96,7 @@ async function benchAssistant(dir: string, inFlight: number) {
   await migrateToLatest(db);
   const keyring = new Keyring([{ id: "bench", key: randomBytes(32) }]);
   const store = new SqlStore(db, keyring);
-  const documents = new DocumentStore(join(dir, "documents"), keyring);
+  const documents = new DocumentStore(new FileDocumentBytes(join(dir, "documents")), keyring);
   const engine = new Engine({
     store,
     documents,

@@ -22,6 +22,7 @@ export interface Database {
   application_revisions: ApplicationRevisionsTable;
   identity_digests: IdentityDigestsTable;
   erasures: ErasuresTable;
+  document_files: DocumentFilesTable;
 }
 
 export interface NotificationsTable {
@@ -210,4 +211,11 @@ export interface ErasuresTable {
   /** An application's or user's internal id; null for a batch of one kind. */
   subject: string | null;
   items: number;
+}
+
+/** Sealed document bytes by content address (PostgreSQL; SQLite keeps files under DATA_DIR). */
+export interface DocumentFilesTable {
+  id: string;
+  bytes: Buffer;
+  written_at: string;
 }

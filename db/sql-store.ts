@@ -3,6 +3,7 @@ import type { Platform } from "../src/domain/platform.js";
 import type { AccountStatus } from "../src/domain/user-record.js";
 import type { AnnouncementStore } from "../src/ports/announcement-store.js";
 import type { CardMessages } from "../src/ports/card-messages.js";
+import type { DocumentBytes } from "../src/ports/document-bytes.js";
 import type { SealedColumns } from "../src/ports/key-rotation.js";
 import type { Leases } from "../src/ports/leases.js";
 import type { MaintenanceStore } from "../src/ports/maintenance-store.js";
@@ -11,6 +12,7 @@ import type { Sealer } from "../src/ports/sealer.js";
 import type { Store, StoreReadiness, StoreTransaction } from "../src/ports/store.js";
 import { sqlAnnouncementStore } from "./announcement-store.js";
 import { SqlCardMessages } from "./card-message-store.js";
+import { DocumentTable } from "./document-table.js";
 import { GroupCommit } from "./group-commit.js";
 import { type HotQueries, hotQueries } from "./hot-queries.js";
 import { findUserId } from "./identity-lookup.js";
@@ -88,6 +90,11 @@ export class SqlStore implements Store {
 
   operator(): OperatorStore & MaintenanceStore {
     return { ...sqlOperatorStore(this.db, this.sealer), maintenanceWindow: () => readMaintenance(this.db) };
+  }
+
+  /** Document bytes kept in the database, for instances sharing PostgreSQL (SQLite keeps files instead). */
+  documentTable(): DocumentBytes {
+    return new DocumentTable(this.db);
   }
 
   leases(): Leases {

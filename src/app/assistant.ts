@@ -8,6 +8,7 @@ import type { Reply } from "../chat/reply.js";
 import { limitConcurrency } from "../documents/concurrency-limit.js";
 import { createDocumentCheck } from "../documents/document-check.js";
 import { DocumentStore } from "../documents/document-store.js";
+import { FileDocumentBytes } from "../documents/file-document-bytes.js";
 import type { ChatAddress } from "../domain/platform.js";
 import { Engine } from "../engine/engine.js";
 import { Dispatcher } from "../notifications/dispatcher.js";
@@ -40,7 +41,7 @@ const PURGE_INTERVAL_MS = 60 * 60_000;
 export async function openAssistant(config: Config, logger: Logger, sms: SmsSender, reviewers: Reviewers): Promise<Assistant> {
   const keyring = keyringFor(config);
   const store = await openStore(config, keyring);
-  const documents = openDocuments(config, keyring);
+  const documents = openDocuments(config, store, keyring);
   const engine = new Engine({
     store,
     documents,
@@ -104,9 +105,13 @@ export async function openStore(config: Readonly<Config>, keyring: Keyring = key
   return new SqlStore(db, keyring, () => db.destroy(), dialect);
 }
 
-/** The document files under `DATA_DIR/documents`, sealed with `keyring`. */
-export function openDocuments(config: Readonly<Config>, keyring: Keyring = keyringFor(config)): DocumentStore {
-  return new DocumentStore(join(config.dataDir, "documents"), keyring);
+/**
+ * The documents, sealed with `keyring`: files under `DATA_DIR/documents` with SQLite; with
+ * PostgreSQL in the database, where every instance sees them.
+ */
+export function openDocuments(config: Readonly<Config>, store: SqlStore, keyring: Keyring = keyringFor(config)): DocumentStore {
+  const bytes = config.database.kind === "postgres" ? store.documentTable() : new FileDocumentBytes(join(config.dataDir, "documents"));
+  return new DocumentStore(bytes, keyring);
 }
 
 /** The configured SMS provider: the webhook, or the development sender (printed by the console, logged elsewhere). */

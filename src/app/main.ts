@@ -55,7 +55,11 @@ async function runConsole(config: Readonly<Config>, logger: Logger): Promise<voi
   const previews = mkdtempSync(join(tmpdir(), "verification-console-"));
   const previewPath = (id: string) => {
     const path = join(previews, `${id}.jpg`);
-    if (!existsSync(path)) writeFileSync(path, assistant.documents.getSync(id), { mode: 0o600 });
+    if (existsSync(path)) return path;
+    // Documents kept in PostgreSQL can't be read synchronously: the console names them instead.
+    const bytes = assistant.documents.getSync(id);
+    if (!bytes) return `(document ${id.slice(0, 12)}…, kept in the database)`;
+    writeFileSync(path, bytes, { mode: 0o600 });
     return path;
   };
   await runConsoleChat({

@@ -1,4 +1,3 @@
-import { existsSync } from "node:fs";
 import sharp from "sharp";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DocumentStore } from "../../src/documents/document-store.js";
@@ -46,7 +45,7 @@ describe("document photos in the conversation", () => {
     });
     const front = draft!.documents.id_front!;
     const { documents } = harness;
-    expect(existsSync(documents.pathOf(DocumentStore.idOf(upload)))).toBe(false);
+    expect(await documents.has(DocumentStore.idOf(upload))).toBe(false);
     const stored = await documents.get(front.id);
     expect(DocumentStore.idOf(stored)).toBe(front.id);
     expect((await sharp(stored).metadata()).exif).toBeUndefined();

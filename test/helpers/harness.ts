@@ -11,6 +11,7 @@ import type { ChatEvent } from "../../src/chat/chat-event.js";
 import type { Reply } from "../../src/chat/reply.js";
 import { createDocumentCheck, type DocumentCheck } from "../../src/documents/document-check.js";
 import { DocumentStore } from "../../src/documents/document-store.js";
+import { FileDocumentBytes } from "../../src/documents/file-document-bytes.js";
 import type { Channel } from "../../src/domain/delivery.js";
 import { DEFAULT_DOCUMENT_RULES } from "../../src/domain/document-rules.js";
 import type { Platform } from "../../src/domain/platform.js";
@@ -62,7 +63,11 @@ export async function createHarness(options: HarnessOptions = {}) {
   await migrateToLatest(db);
   const keyring = options.dataKeys ? new Keyring(parseDataKeys(options.dataKeys)) : testKeyring();
   const store = new SqlStore(db, keyring, () => db.destroy(), dialect);
-  const documents = new DocumentStore(join(dir, "documents"), keyring);
+  // As the assistant does: files with SQLite, the database's table with PostgreSQL.
+  const documents = new DocumentStore(
+    dialect === "postgres" ? store.documentTable() : new FileDocumentBytes(join(dir, "documents")),
+    keyring,
+  );
   const sms: SentSms[] = [];
   let now = options.now ?? new Date("2026-11-23T02:00:00Z"); // a Monday, 10:00 in Shanghai
   const engine = new Engine({

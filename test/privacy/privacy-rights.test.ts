@@ -1,4 +1,3 @@
-import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findUserRecord } from "../../src/applications/user-records.js";
 import type { Reply } from "../../src/chat/reply.js";
@@ -59,12 +58,12 @@ describe("the user's rights in chat", () => {
     const alice = harness.chat("alice");
     expect(keys(await alice.press("privacy.erase"))).toEqual(["privacy.erase.confirm"]);
     expect(keys(await alice.press("privacy.erase.cancel"))).toContain("privacy.erase.kept");
-    expect(documentIds.every((id) => existsSync(harness.documents.pathOf(id)))).toBe(true);
+    for (const id of documentIds) expect(await harness.documents.has(id)).toBe(true);
 
     await alice.press("privacy.erase");
     expect(keys(await alice.press("privacy.erase.confirm"))).toContain("privacy.erased");
     expect(whereFound(harness.dir, harness.sqlite, harness.keyring, Object.values(ALICE))).toEqual([]);
-    for (const id of documentIds) expect(existsSync(harness.documents.pathOf(id))).toBe(false);
+    for (const id of documentIds) expect(await harness.documents.has(id)).toBe(false);
     const record = await findUserRecord(harness.store, "console", "alice", "2026-11-23");
     expect(record?.verified).toBe(true);
     expect(harness.sqlite.prepare("select kind, actor from erasures").all()).toContainEqual({ kind: "user", actor: "user:console:alice" });

@@ -1,4 +1,3 @@
-import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { purge } from "../../src/applications/retention.js";
 import { findUserRecord } from "../../src/applications/user-records.js";
@@ -46,16 +45,16 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => harness.close());
 
-const documentExists = (id: string) => existsSync(harness.documents.pathOf(id));
+const documentExists = (id: string) => harness.documents.has(id);
 const NOTHING = { applications: 0, conversations: 0, drafts: 0, notifications: 0, supportTexts: 0, documents: 0 };
 const run = (asOf: Date, dryRun = false) => purge(harness.store, harness.documents, POLICY, { asOf, now: asOf, dryRun });
 
 describe("retention, with a moving clock", () => {
-  it("the flows stored what retention is about: a decided application, an idle draft with a photo, a question", () => {
+  it("the flows stored what retention is about: a decided application, an idle draft with a photo, a question", async () => {
     expect(harness.sqlite.prepare("select count(*) as n from support_requests where question is not null").get()).toEqual({ n: 1 });
     expect(aliceDocuments).toHaveLength(4);
     expect(bobDocuments).toHaveLength(2);
-    for (const id of [...aliceDocuments, ...bobDocuments]) expect(documentExists(id)).toBe(true);
+    for (const id of [...aliceDocuments, ...bobDocuments]) expect(await documentExists(id)).toBe(true);
   });
 
   it("before any period ends, nothing is due", async () => {
@@ -73,10 +72,10 @@ describe("retention, with a moving clock", () => {
     const dry = await run(days(31), true);
     expect(dry).toMatchObject({ applications: 0, conversations: 3, drafts: 1, notifications: 0, supportTexts: 0 });
     expect(dry.documents).toBe(2);
-    for (const id of bobDocuments) expect(documentExists(id)).toBe(true);
+    for (const id of bobDocuments) expect(await documentExists(id)).toBe(true);
     expect(await run(days(31))).toEqual(dry);
-    for (const id of bobDocuments) expect(documentExists(id)).toBe(false);
-    for (const id of aliceDocuments) expect(documentExists(id)).toBe(true); // still referenced by her application
+    for (const id of bobDocuments) expect(await documentExists(id)).toBe(false);
+    for (const id of aliceDocuments) expect(await documentExists(id)).toBe(true); // still referenced by her application
     expect(whereFound(harness.dir, harness.sqlite, harness.keyring, Object.values(BOB))).toEqual([]);
     expect((await findUserRecord(harness.store, "console", "alice", "2026-12-24"))?.application?.status).toBe("approved");
   });
@@ -87,7 +86,7 @@ describe("retention, with a moving clock", () => {
     expect(report).toMatchObject({ applications: 1, conversations: 0, drafts: 0, supportTexts: 1 });
     expect(report.notifications).toBeGreaterThanOrEqual(1);
     expect(report.documents).toBe(4);
-    for (const id of aliceDocuments) expect(documentExists(id)).toBe(false);
+    for (const id of aliceDocuments) expect(await documentExists(id)).toBe(false);
 
     const record = await findUserRecord(harness.store, "console", "alice", "2027-02-22");
     expect(record?.verified).toBe(true);
