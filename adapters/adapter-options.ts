@@ -8,7 +8,11 @@ import type { Logger } from "../src/runtime/logger.js";
 
 /** What every chat platform's adapter is given besides its own credentials. */
 export interface AdapterOptions {
-  engine: { handle(event: ChatEvent): Promise<Reply[]> };
+  engine: {
+    handle(event: ChatEvent): Promise<Reply[]>;
+    /** The platform accepted every reply of this event: the copy kept for a redelivery is forgotten. */
+    repliesDelivered(event: ChatEvent): void;
+  };
   reviewers: Reviewers;
   /** Where replies for other chats and platforms go; the adapter registers its own delivery here. */
   outbound: Outbound;

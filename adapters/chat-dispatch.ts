@@ -22,6 +22,8 @@ export interface ChatDispatch {
  * for this chat are shown by the adapter, replies for other chats and
  * platforms go through `Outbound`. A failure is logged as a summary (SDK
  * errors carry message texts) and the user gets an apology, never silence.
+ * Once the platform accepted the chat's replies the engine is told, so the
+ * copy it kept for a redelivery after a crash is forgotten.
  */
 export async function dispatchChatEvent(event: ChatEvent, options: AdapterOptions, dispatch: ChatDispatch): Promise<void> {
   const { logger } = options;
@@ -35,14 +37,18 @@ export async function dispatchChatEvent(event: ChatEvent, options: AdapterOption
     return;
   }
   const elsewhere: Reply[] = [];
+  let allSent = true;
   for (const reply of replies) {
     if (reply.to) elsewhere.push(reply);
     else
       await dispatch.sendHere(reply).catch((error: unknown) => {
+        allSent = false;
         logger.warn({ platform: dispatch.platform, error: errorSummary(error) }, "reply could not be sent");
       });
   }
   await options.outbound.deliver(elsewhere);
+  // Accepted here: the engine's copy for a redelivery can go. (Messages for other chats are the outbox's, or best effort.)
+  if (allSent) options.engine.repliesDelivered(event);
 }
 
 /**

@@ -9,6 +9,17 @@ import { findUserId } from "./identity-lookup.js";
 import { parseJson } from "./rows.js";
 import type { Database } from "./schema.js";
 
+async function forget(trx: Transaction<Database> | Kysely<Database>, events: ReadonlyArray<{ platform: string; eventId: string }>) {
+  for (const { platform, eventId } of events) {
+    await trx
+      .updateTable("processed_events")
+      .set({ replies: null, replies_user_id: null })
+      .where("platform", "=", platform)
+      .where("event_id", "=", eventId)
+      .execute();
+  }
+}
+
 /** Users, identities, conversation snapshots and processed event ids, inside one transaction. */
 export function sqlConversationStore(
   trx: Transaction<Database> | Kysely<Database>,
@@ -28,6 +39,33 @@ export function sqlConversationStore(
     async markEventProcessed(platform, eventId, at) {
       const result = await trx.executeQuery(queries.markEventProcessed(platform, eventId, at.toISOString()));
       return Number(result.numAffectedRows ?? 0) === 1;
+    },
+
+    async recordReplies(platform, eventId, userId, replies) {
+      await trx
+        .updateTable("processed_events")
+        .set({ replies: sealer.sealText(replies), replies_user_id: userId })
+        .where("platform", "=", platform)
+        .where("event_id", "=", eventId)
+        .execute();
+    },
+
+    async takeUnconfirmedReplies(platform, eventId, processedBefore) {
+      const row = await trx
+        .selectFrom("processed_events")
+        .select("replies")
+        .where("platform", "=", platform)
+        .where("event_id", "=", eventId)
+        .where("processed_at", "<", processedBefore.toISOString())
+        .where("replies", "is not", null)
+        .executeTakeFirst();
+      if (!row?.replies) return null;
+      await forget(trx, [{ platform, eventId }]);
+      return sealer.openText(row.replies);
+    },
+
+    async confirmReplies(events) {
+      await forget(trx, events);
     },
 
     async pruneProcessedEvents(before) {

@@ -11,6 +11,7 @@ import * as revisions from "./migrations/008-revisions-and-append-only-audit.js"
 import * as privacy from "./migrations/009-privacy.js";
 import * as deliveryLeases from "./migrations/010-delivery-leases.js";
 import * as documentFiles from "./migrations/011-document-files.js";
+import * as eventReplies from "./migrations/012-event-replies.js";
 import type { Database } from "./schema.js";
 
 /** Migrations listed in code: no file-system lookup, so they work the same from tsx, a bundle or tests. */
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "009-privacy": privacy,
   "010-delivery-leases": deliveryLeases,
   "011-document-files": documentFiles,
+  "012-event-replies": eventReplies,
 };
 
 /** Every migration this code knows, in order. */

@@ -221,6 +221,12 @@ export function sqlPrivacyStore(trx: Db, sealer: Sealer): PrivacyStore {
         .executeTakeFirst();
       counts.supportTexts = Number(support.numUpdatedRows);
       await trx.deleteFrom("one_time_code_events").where("user_id", "=", userId).execute();
+      // Replies kept for a redelivery that never came (their sending was not confirmed).
+      await trx
+        .updateTable("processed_events")
+        .set({ replies: null, replies_user_id: null })
+        .where("replies_user_id", "=", userId)
+        .execute();
       const items = Object.values(counts).reduce((sum, n) => sum + n, 0);
       await trx.insertInto("erasures").values({ at: when, actor, kind: "user", subject: userId, items }).execute();
       return { counts, documentIds };

@@ -172,6 +172,10 @@ export interface ProcessedEventsTable {
   platform: string;
   event_id: string;
   processed_at: string;
+  /** The event's replies (sealed JSON) until the platform accepted them; null once it did. */
+  replies: Generated<string | null>;
+  /** Whose replies they are (an internal user id), so an erasure reaches them. */
+  replies_user_id: Generated<string | null>;
 }
 
 export interface OneTimeCodeEventsTable {

@@ -13,6 +13,7 @@ const SEALED = [
   { table: "notifications", keys: ["id"], column: "content" },
   { table: "audit_log", keys: ["id"], column: "note" },
   { table: "application_revisions", keys: ["id"], column: "previous" },
+  { table: "processed_events", keys: ["platform", "event_id"], column: "replies" },
 ] as const;
 
 /** The sealed columns of the store, re-sealed in batches: each batch is one transaction, so a stopped rotation resumes. */

@@ -12,6 +12,8 @@ import { renderReply } from "./console-render.js";
 /** The part of the engine the console needs. */
 export interface ChatHandler {
   handle(event: ChatEvent): Promise<Reply[]>;
+  /** The replies of this event were shown (the engine forgets its copy kept for a redelivery). */
+  repliesDelivered(event: ChatEvent): void;
 }
 
 export interface ConsoleChatOptions {
@@ -89,6 +91,7 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
           : { ...base, kind: "text", text: parsed.text };
     try {
       show(await handler.handle(event));
+      handler.repliesDelivered(event);
       if (options.afterEachLine) show(await options.afterEachLine());
     } catch (error) {
       options.onError(error);

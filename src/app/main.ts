@@ -76,6 +76,7 @@ async function runConsole(config: Readonly<Config>, logger: Logger): Promise<voi
     onError: (error) => logger.error({ error: errorSummary(error) }, "console message failed"),
   });
   rmSync(previews, { recursive: true, force: true });
+  await assistant.engine.flushConfirmations();
   await assistant.close();
 }
 
@@ -137,6 +138,7 @@ async function runPlatforms(config: Readonly<Config>, logger: Logger): Promise<v
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
   for (const platform of running) await platform.stop();
   await dispatch(); // waits for a run in progress (and sends what is due) before the store closes
+  await assistant.engine.flushConfirmations();
   await assistant.close();
 }
 

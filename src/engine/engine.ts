@@ -24,9 +24,18 @@ import type { EffectContext, EffectDependencies, PreparedUpload } from "./effect
 import { performEffect } from "./effects/effect-handlers.js";
 import { KeyedLock } from "./keyed-lock.js";
 import { createPureTransition } from "./pure-transition.js";
+import { deserializeReplies, serializeReplies } from "./reply-record.js";
 import { type EventStamp, toMachineEvent } from "./to-machine-event.js";
 import { checkUpload } from "./upload-check.js";
 import { UploadRate } from "./upload-rate.js";
+
+/**
+ * A redelivery this soon after the event was processed is taken for a duplicate in flight (another
+ * instance may be sending its replies right now), not for one after a crash: a restart takes longer.
+ */
+const REDELIVERY_GRACE_MS = 5_000;
+/** Reply confirmations are written at most this long after the platform accepted the replies. */
+const CONFIRMATION_FLUSH_MS = 1_000;
 
 export interface EngineSettings {
   defaultLocale: Locale;
@@ -71,6 +80,8 @@ export class Engine {
   private readonly clock: () => Date;
   private readonly reviewers: Reviewers;
   private readonly effectDeps: EffectDependencies;
+  private readonly confirmations: Array<{ platform: ChatEvent["platform"]; eventId: string }> = [];
+  private flushTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly deps: EngineDependencies) {
     this.clock = deps.clock ?? (() => new Date());
@@ -92,6 +103,27 @@ export class Engine {
     };
   }
 
+  /**
+   * The platform accepted this event's replies: their stored copy is forgotten. Batched — written
+   * with the next flush, within a second — so confirming costs no commit of its own per event.
+   */
+  repliesDelivered(event: Pick<ChatEvent, "platform" | "id">): void {
+    this.confirmations.push({ platform: event.platform, eventId: event.id });
+    this.flushTimer ??= setTimeout(() => {
+      this.flushTimer = undefined;
+      this.flushConfirmations().catch((error: unknown) =>
+        this.deps.logger.warn({ error: errorSummary(error) }, "reply confirmations could not be written; a redelivery may repeat them"),
+      );
+    }, CONFIRMATION_FLUSH_MS);
+    this.flushTimer.unref();
+  }
+
+  /** Writes the confirmations waiting (also on shutdown). */
+  async flushConfirmations(): Promise<void> {
+    const batch = this.confirmations.splice(0);
+    if (batch.length > 0) await this.deps.store.transaction((tx) => tx.confirmReplies(batch));
+  }
+
   handle(event: ChatEvent): Promise<Reply[]> {
     return this.lock.run(`${event.platform}:${event.chatId}`, () => this.handleInOrder(event));
   }
@@ -99,7 +131,13 @@ export class Engine {
   private async handleInOrder(event: ChatEvent): Promise<Reply[]> {
     const upload = event.kind === "file" && event.file.bytes ? await this.prepareUpload(event, event.file.bytes) : undefined;
     const afterCommit: EffectContext["afterCommit"] = [];
-    const replies = await this.deps.store.transaction((tx) => this.process(tx, event, upload, afterCommit));
+    const replies = await this.deps.store.transaction(async (tx) => {
+      const outcome = await this.process(tx, event, upload, afterCommit);
+      // Kept with the event until the platform accepted them (`repliesDelivered`): a crash before that, and the redelivery sends them.
+      if (outcome.record && outcome.replies.length > 0)
+        await tx.recordReplies(event.platform, event.id, outcome.record.userId, serializeReplies(outcome.replies));
+      return outcome.replies;
+    });
     for (const task of afterCommit) {
       await task().catch((error: unknown) =>
         this.deps.logger.error({ error: errorSummary(error), platform: event.platform }, "after-commit task failed"),
@@ -113,13 +151,18 @@ export class Engine {
     event: ChatEvent,
     upload: PreparedUpload | undefined,
     afterCommit: EffectContext["afterCommit"],
-  ): Promise<Reply[]> {
+  ): Promise<{ replies: Reply[]; record: { userId: string | null } | null }> {
     const now = this.clock();
     // Another instance may hold this chat's next update: the lock makes them take turns (the in-process lock is the fast path).
     await tx.lockChat(event.platform, event.chatId);
     if (!(await tx.markEventProcessed(event.platform, event.id, now))) {
-      this.deps.logger.info({ platform: event.platform, eventId: event.id }, "duplicate event ignored");
-      return [];
+      // Seen before. If its replies were never confirmed sent (the process died after the commit), they go now, once.
+      const unconfirmed = await tx.takeUnconfirmedReplies(event.platform, event.id, new Date(now.getTime() - REDELIVERY_GRACE_MS));
+      this.deps.logger.info(
+        { platform: event.platform, eventId: event.id },
+        unconfirmed ? "redelivered event: its unconfirmed replies are sent again" : "duplicate event ignored",
+      );
+      return { replies: unconfirmed ? deserializeReplies(unconfirmed) : [], record: null };
     }
     const { settings } = this.deps;
     const desk = {
@@ -133,13 +176,13 @@ export class Engine {
     };
     // A review room is shared and not anyone's conversation: only review actions and notes count there.
     if (this.reviewers.isReviewRoom(event.platform, event.chatId))
-      return (await reviewerEvent({ ...desk, reviewerLocale: settings.defaultLocale })) ?? [];
+      return { replies: (await reviewerEvent({ ...desk, reviewerLocale: settings.defaultLocale })) ?? [], record: { userId: null } };
     const platformLocale = localeFromTag(event.locale, settings.defaultLocale);
     const chat = { platform: event.platform, chatId: event.chatId, platformUserId: event.userId };
     const today = localDate(now, settings.timeZone);
     const { user, conversation } = await tx.openChat(chat, platformLocale, now);
     const forReviewer = await reviewerEvent({ ...desk, reviewerLocale: user.locale as Locale });
-    if (forReviewer) return forReviewer;
+    if (forReviewer) return { replies: forReviewer, record: { userId: user.id } };
     const loadRecord = async () => userRecord(user.account, await tx.applicationHistory(user.id), today);
     let record = await loadRecord();
     const stampOf = (current: UserRecord): EventStamp => ({
@@ -220,7 +263,7 @@ export class Engine {
     await tx.saveConversation(event.platform, event.chatId, user.id, persistConversation(snapshot), now);
 
     const locale = snapshot.context.locale;
-    return [...contents.map((content) => ({ locale, ...content })), ...effects.outgoing];
+    return { replies: [...contents.map((content) => ({ locale, ...content })), ...effects.outgoing], record: { userId: user.id } };
   }
 
   /**

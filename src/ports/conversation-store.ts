@@ -25,6 +25,19 @@ export interface OpenedChat {
 
 /** Users, their platform accounts, their chats' conversation snapshots and the events already handled. */
 export interface ConversationStore {
+  /**
+   * Keeps an event's replies (serialized; sealed at rest) with its processed-event record until
+   * `confirmReplies`: if the process dies before the platform accepted them, the redelivered update
+   * finds them. `userId`: whose they are (null in a review room).
+   */
+  recordReplies(platform: Platform, eventId: string, userId: string | null, replies: string): Promise<void>;
+  /**
+   * The replies of an event processed before `processedBefore` whose sending was never confirmed,
+   * forgotten as they are returned: a redelivery sends them once more, at most.
+   */
+  takeUnconfirmedReplies(platform: Platform, eventId: string, processedBefore: Date): Promise<string | null>;
+  /** The platform accepted these events' replies: they are forgotten. */
+  confirmReplies(events: ReadonlyArray<{ platform: Platform; eventId: string }>): Promise<void>;
   /** Records the platform event id; false when it was recorded before (a redelivery). */
   markEventProcessed(platform: Platform, eventId: string, at: Date): Promise<boolean>;
   /** Forgets event ids recorded before `before`: redeliveries come within hours, not weeks. Returns how many. */

@@ -123,8 +123,14 @@ export async function createHarness(options: HarnessOptions = {}) {
       return /\d{6}/.exec(text)?.[0] ?? "";
     },
     chat(user: string, platform: Platform = "console", locale?: string) {
-      const send = (body: DistributiveOmit<ChatEvent, "id" | "platform" | "chatId" | "userId">, id = nextId()) =>
-        engine.handle({ ...body, id, platform, chatId: user, userId: user, ...(locale ? { locale } : {}) } as ChatEvent);
+      // As an adapter does: the replies are handed over, then confirmed delivered.
+      const send = async (body: DistributiveOmit<ChatEvent, "id" | "platform" | "chatId" | "userId">, id = nextId()) => {
+        const event = { ...body, id, platform, chatId: user, userId: user, ...(locale ? { locale } : {}) } as ChatEvent;
+        const replies = await engine.handle(event);
+        engine.repliesDelivered(event);
+        await engine.flushConfirmations();
+        return replies;
+      };
       return {
         send,
         text: (text: string) => send({ kind: "text", text }),
@@ -133,6 +139,7 @@ export async function createHarness(options: HarnessOptions = {}) {
       };
     },
     async close(removeDir = !options.dir) {
+      await engine.flushConfirmations();
       await store.close();
       if (removeDir) await fresh.drop();
       if (removeDir) rmSync(dir, { recursive: true, force: true });

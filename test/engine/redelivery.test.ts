@@ -1,0 +1,41 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { ChatEvent } from "../../src/chat/chat-event.js";
+import { createHarness, type Harness, keys } from "../helpers/harness.js";
+import { TESTED_DIALECTS } from "../helpers/test-databases.js";
+
+/**
+ * A crash between an event's commit and sending its replies: the platform
+ * redelivers the update (no 200 was returned, or the offset was not
+ * confirmed), and the replies recorded with the event go out then — once.
+ */
+describe.each(TESTED_DIALECTS)("replies lost to a crash, on %s", (dialect) => {
+  let harness: Harness;
+  beforeEach(async () => {
+    harness = await createHarness({ dialect, now: new Date("2026-11-23T02:00:00Z") });
+  });
+  afterEach(() => harness.close());
+
+  const update = (id: string): ChatEvent => ({ id, platform: "telegram", chatId: "42", userId: "42", kind: "text", text: "/start" });
+
+  it("are sent by the redelivered update, once; a confirmed event's redelivery sends nothing", async () => {
+    const first = await harness.engine.handle(update("u1")); // committed; the process "dies" before sending or confirming
+    expect(keys(first)).toContain("menu.prompt");
+
+    harness.setNow(new Date("2026-11-23T02:00:30Z")); // the restart and the redelivery, half a minute later
+    expect(await harness.engine.handle(update("u1"))).toEqual(first);
+    expect(await harness.engine.handle(update("u1"))).toEqual([]); // once
+
+    const second = await harness.engine.handle(update("u2"));
+    harness.engine.repliesDelivered(update("u2"));
+    await harness.engine.flushConfirmations();
+    harness.setNow(new Date("2026-11-23T02:01:30Z"));
+    expect(second.length).toBeGreaterThan(0);
+    expect(await harness.engine.handle(update("u2"))).toEqual([]);
+  });
+
+  it("a duplicate arriving while the first delivery may still be sending is not answered twice", async () => {
+    await harness.engine.handle(update("u3"));
+    harness.setNow(new Date("2026-11-23T02:00:02Z")); // two seconds later: another instance may be sending right now
+    expect(await harness.engine.handle(update("u3"))).toEqual([]);
+  });
+});
