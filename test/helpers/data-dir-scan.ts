@@ -1,8 +1,8 @@
 import { execFileSync } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import type SQLite from "better-sqlite3";
 import type { Keyring } from "../../src/runtime/keyring.js";
+import type { Harness } from "./harness.js";
 
 export function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -22,13 +22,15 @@ export function forms(needle: string): string[] {
  * in any sealed value the database holds (opened with `keyring`), or in a
  * sealed value left in the raw bytes (old pages, the WAL). Empty: nowhere.
  */
-export function whereFound(dir: string, sqlite: SQLite.Database, keyring: Keyring, needles: readonly string[]): string[] {
+export async function whereFound(harness: Pick<Harness, "dir" | "db" | "keyring" | "rows">, needles: readonly string[]): Promise<string[]> {
+  const { keyring } = harness;
   const all = needles.flatMap(forms);
   const found: string[] = [];
   const check = (text: string, where: string) => {
     for (const needle of all) if (text.includes(needle)) found.push(`${needle} in ${where}`);
   };
-  for (const file of filesUnder(dir)) {
+  // The files under DATA_DIR: the SQLite database and its WAL, document files (PostgreSQL keeps its own files elsewhere).
+  for (const file of filesUnder(harness.dir)) {
     const bytes = readOutsideThisProcess(file);
     for (const needle of all) if (bytes.includes(Buffer.from(needle, "utf8"))) found.push(`${needle} in clear in ${file}`);
     for (const [token] of bytes.toString("latin1").matchAll(/enc1:[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]+=*/g)) {
@@ -37,11 +39,12 @@ export function whereFound(dir: string, sqlite: SQLite.Database, keyring: Keyrin
       if (opened !== null) check(opened, `a sealed value in ${file}`);
     }
   }
-  const tables = sqlite.prepare("select name from sqlite_master where type = 'table'").all() as Array<{ name: string }>;
-  for (const { name } of tables) {
-    for (const row of sqlite.prepare(`select * from "${name}"`).all() as Array<Record<string, unknown>>) {
+  // Every value of every table, sealed ones opened with the keys.
+  for (const { name } of await harness.db.introspection.getTables()) {
+    for (const row of await harness.rows<Record<string, unknown>>(`select * from "${name}"`)) {
       for (const value of Object.values(row)) {
         if (typeof value === "string") check(tryOpen(keyring, value) ?? value, `table ${name}`);
+        if (Buffer.isBuffer(value)) check(keyring.openBytes(value).toString("latin1"), `table ${name}`);
       }
     }
   }

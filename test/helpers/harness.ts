@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type SQLite from "better-sqlite3";
+import { CompiledQuery } from "kysely";
 import pino from "pino";
 import { migrateToLatest } from "../../db/migrate.js";
 import { type DatabaseLocation, type Dialect, openDatabase, openSqlite } from "../../db/open-database.js";
@@ -107,6 +108,15 @@ export async function createHarness(options: HarnessOptions = {}) {
     keyring,
     engine,
     sms,
+    /**
+     * Rows of a query written for both databases (`?` placeholders; PostgreSQL returns counts as
+     * strings: read them with `Number`), for tests that look at tables directly.
+     */
+    async rows<Row>(query: string, ...parameters: unknown[]): Promise<Row[]> {
+      let index = 0;
+      const text = dialect === "postgres" ? query.replace(/\?/g, () => `$${++index}`) : query;
+      return (await db.executeQuery(CompiledQuery.raw(text, parameters))).rows as Row[];
+    },
     /** An application's audit trail, oldest first. */
     auditOf(reference: string) {
       return store
