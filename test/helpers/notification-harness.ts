@@ -1,4 +1,5 @@
 import pino from "pino";
+import type { Dialect } from "../../db/open-database.js";
 import type { Reply } from "../../src/chat/reply.js";
 import type { Channel } from "../../src/domain/delivery.js";
 import type { ChatAddress } from "../../src/domain/platform.js";
@@ -24,8 +25,8 @@ export function dispatcherFor(harness: Harness, deps: Partial<DispatcherDependen
 }
 
 /** A harness with reviewer "rita" and Alice's application submitted; `decide` has rita approve or reject it. */
-export async function harnessWithSubmission(channels: Channel[], locale?: string) {
-  const harness = await createHarness({ reviewers: consoleReviewers(["rita"]), notifyChannels: channels });
+export async function harnessWithSubmission(channels: Channel[], { locale, dialect }: { locale?: string; dialect?: Dialect } = {}) {
+  const harness = await createHarness({ reviewers: consoleReviewers(["rita"]), notifyChannels: channels, ...(dialect ? { dialect } : {}) });
   if (locale) await harness.chat("alice", "console", locale).text("/start");
   const reference = await submitWithPhone(harness, "alice");
   return {
