@@ -1,208 +1,213 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CONVERSATION_MACHINE_VERSION } from "../../machines/conversation.machine.js";
 import { findUserRecord } from "../../src/applications/user-records.js";
-import { createHarness, type Harness, keys, readable, registerForIdCard, submitWithPhone } from "../helpers/harness.js";
+import { createHarness, type Harness, keys, readable, registerForIdCard, restartHarness, submitWithPhone } from "../helpers/harness.js";
 import { minimalGoodJpeg } from "../helpers/hostile-files.js";
+import { TESTED_DIALECTS } from "../helpers/test-databases.js";
 
-let harness: Harness;
-let photo: Buffer;
-beforeAll(async () => {
-  photo = await minimalGoodJpeg();
-});
-beforeEach(async () => {
-  harness = await createHarness();
-});
-afterEach(() => harness.close());
-
-const register = registerForIdCard;
-
-describe("engine", () => {
-  it("greets a new user with the menu", async () => {
-    const replies = await harness.chat("alice").text("hello");
-    expect(keys(replies)).toEqual(["menu.welcome", "menu.prompt"]);
-    expect(replies.at(-1)?.choices?.map((c) => c.id)).toEqual(["start", "status", "faq", "support"]);
+describe.each(TESTED_DIALECTS)("on %s", (dialect) => {
+  let harness: Harness;
+  let photo: Buffer;
+  beforeAll(async () => {
+    photo = await minimalGoodJpeg();
   });
+  beforeEach(async () => {
+    harness = await createHarness({ dialect });
+  });
+  afterEach(() => harness.close());
 
-  it("has no second effect and no second reply for a redelivered event", async () => {
-    const chat = harness.chat("alice");
-    await chat.press("start");
-    const first = await chat.send({ kind: "text", text: "张三" }, "update-42");
-    const again = await chat.send({ kind: "text", text: "李四" }, "update-42");
-    expect(keys(first)).toEqual(["ask.email"]);
-    expect(again).toEqual([]);
-    const draft = await harness.store.transaction(async (tx) => {
-      const { user } = await tx.openChat({ platform: "console", chatId: "alice", platformUserId: "alice" }, "en", new Date());
-      return tx.loadDraft(user.id);
+  const register = registerForIdCard;
+
+  describe("engine", () => {
+    it("greets a new user with the menu", async () => {
+      const replies = await harness.chat("alice").text("hello");
+      expect(keys(replies)).toEqual(["menu.welcome", "menu.prompt"]);
+      expect(replies.at(-1)?.choices?.map((c) => c.id)).toEqual(["start", "status", "faq", "support"]);
     });
-    expect(draft?.name).toBe("张三");
-  });
 
-  it("resumes at the same step with the same answers after a restart", async () => {
-    await register(harness.chat("alice"));
-    await harness.close(false);
-    const restarted = await createHarness({ dir: harness.dir });
-    harness = restarted;
-    const replies = await restarted.chat("alice").text("/help");
-    expect(keys(replies)).toEqual(["help.text", "ask.idNumber"]);
-    const status = await restarted.chat("alice").text("/status");
-    expect(readable(status)).toContain("4 of 7 items done");
-  });
+    it("has no second effect and no second reply for a redelivered event", async () => {
+      const chat = harness.chat("alice");
+      await chat.press("start");
+      const first = await chat.send({ kind: "text", text: "张三" }, "update-42");
+      const again = await chat.send({ kind: "text", text: "李四" }, "update-42");
+      expect(keys(first)).toEqual(["ask.email"]);
+      expect(again).toEqual([]);
+      const draft = await harness.store.transaction(async (tx) => {
+        const { user } = await tx.openChat({ platform: "console", chatId: "alice", platformUserId: "alice" }, "en", new Date());
+        return tx.loadDraft(user.id);
+      });
+      expect(draft?.name).toBe("张三");
+    });
 
-  it.each([
-    ["an older machine version", (snapshot: string) => ({ version: CONVERSATION_MACHINE_VERSION - 1, snapshot })],
-    [
-      "a state that no longer exists",
-      (snapshot: string) => ({ version: CONVERSATION_MACHINE_VERSION, snapshot: snapshot.replace('"idNumber"', '"passportNumber"') }),
-    ],
-    ["a corrupt snapshot", () => ({ version: CONVERSATION_MACHINE_VERSION, snapshot: '{"value":42}' })],
-  ])("apologises, shows the menu and keeps the draft for %s", async (_, change) => {
-    await register(harness.chat("alice"));
-    const row = harness.sqlite.prepare("select snapshot from conversations where chat_id = 'alice'").get() as { snapshot: string };
-    // Snapshots are sealed at rest: open, change as an older version or a fault would have, seal again.
-    const { version, snapshot } = change(harness.keyring.openText(row.snapshot));
-    harness.sqlite
-      .prepare("update conversations set machine_version = ?, snapshot = ? where chat_id = 'alice'")
-      .run(version, harness.keyring.sealText(snapshot));
+    it("resumes at the same step with the same answers after a restart", async () => {
+      await register(harness.chat("alice"));
+      await harness.close(false);
+      const restarted = await restartHarness(harness);
+      harness = restarted;
+      const replies = await restarted.chat("alice").text("/help");
+      expect(keys(replies)).toEqual(["help.text", "ask.idNumber"]);
+      const status = await restarted.chat("alice").text("/status");
+      expect(readable(status)).toContain("4 of 7 items done");
+    });
 
-    const replies = await harness.chat("alice").text("11010519491231002X");
-    expect(keys(replies)).toEqual(["snapshot.reset", "menu.draftWaiting", "menu.prompt"]);
-    const resumed = await harness.chat("alice").press("start");
-    expect(keys(resumed)).toEqual(["ask.idNumber"]);
-  });
+    it.each([
+      ["an older machine version", (snapshot: string) => ({ version: CONVERSATION_MACHINE_VERSION - 1, snapshot })],
+      [
+        "a state that no longer exists",
+        (snapshot: string) => ({ version: CONVERSATION_MACHINE_VERSION, snapshot: snapshot.replace('"idNumber"', '"passportNumber"') }),
+      ],
+      ["a corrupt snapshot", () => ({ version: CONVERSATION_MACHINE_VERSION, snapshot: '{"value":42}' })],
+    ])("apologises, shows the menu and keeps the draft for %s", async (_, change) => {
+      await register(harness.chat("alice"));
+      const [row] = (await harness.rows("select snapshot from conversations where chat_id = 'alice'")) as [{ snapshot: string }];
+      // Snapshots are sealed at rest: open, change as an older version or a fault would have, seal again.
+      const { version, snapshot } = change(harness.keyring.openText(row.snapshot));
+      await harness.rows(
+        "update conversations set machine_version = ?, snapshot = ? where chat_id = 'alice'",
+        version,
+        harness.keyring.sealText(snapshot),
+      );
 
-  it("answers every kind of unusable input with a hint and the pending question", async () => {
-    const chat = harness.chat("alice");
-    await register(chat);
-    expect(keys(await chat.text("  "))).toEqual(["input.empty", "ask.idNumber"]);
-    expect(keys(await chat.text("🙂🙂🙂"))).toEqual(["input.empty", "ask.idNumber"]);
-    expect(keys(await chat.text("1".repeat(1001)))).toEqual(["input.too_long", "ask.idNumber"]);
-    expect(keys(await chat.send({ kind: "unsupported" }))).toEqual(["input.unsupported", "ask.idNumber"]);
-    expect(keys(await chat.file(photo))).toEqual(["document.unexpected", "ask.idNumber"]);
-    expect(keys(await chat.text("/frobnicate"))).toEqual(["input.unknownCommand", "help.text", "ask.idNumber"]);
-    expect(keys(await chat.press("method.phone"))).toEqual(["input.staleChoice", "ask.idNumber"]);
-    expect(keys(await chat.text("110105491231002"))).toEqual(["error.idCard.old_format", "ask.idNumber"]);
-    expect(keys(await chat.send({ kind: "file", file: { name: "x.jpg", problem: { code: "missing" } } }))).toEqual([
-      "document.unexpected",
-      "ask.idNumber",
-    ]);
-  });
+      const replies = await harness.chat("alice").text("11010519491231002X");
+      expect(keys(replies)).toEqual(["snapshot.reset", "menu.draftWaiting", "menu.prompt"]);
+      const resumed = await harness.chat("alice").press("start");
+      expect(keys(resumed)).toEqual(["ask.idNumber"]);
+    });
 
-  it("explains a rejected photo and asks for that photo again", async () => {
-    const chat = harness.chat("alice");
-    await register(chat);
-    await chat.text("11010519491231002X");
-    const gif = await chat.file(Buffer.from("GIF89a...."));
-    expect(keys(gif)).toEqual(["document.rejected", "document.problemLine", "ask.idFront"]);
-    expect(readable(gif)).toContain("• It is not a JPEG or PNG image");
-    expect(keys(await chat.send({ kind: "file", file: { name: "x.jpg", problem: { code: "missing" } } }))).toEqual([
-      "document.rejected",
-      "document.problemLine",
-      "ask.idFront",
-    ]);
-    expect(keys(await chat.file(photo))).toEqual(["document.received", "ask.idBack"]);
-  });
+    it("answers every kind of unusable input with a hint and the pending question", async () => {
+      const chat = harness.chat("alice");
+      await register(chat);
+      expect(keys(await chat.text("  "))).toEqual(["input.empty", "ask.idNumber"]);
+      expect(keys(await chat.text("🙂🙂🙂"))).toEqual(["input.empty", "ask.idNumber"]);
+      expect(keys(await chat.text("1".repeat(1001)))).toEqual(["input.too_long", "ask.idNumber"]);
+      expect(keys(await chat.send({ kind: "unsupported" }))).toEqual(["input.unsupported", "ask.idNumber"]);
+      expect(keys(await chat.file(photo))).toEqual(["document.unexpected", "ask.idNumber"]);
+      expect(keys(await chat.text("/frobnicate"))).toEqual(["input.unknownCommand", "help.text", "ask.idNumber"]);
+      expect(keys(await chat.press("method.phone"))).toEqual(["input.staleChoice", "ask.idNumber"]);
+      expect(keys(await chat.text("110105491231002"))).toEqual(["error.idCard.old_format", "ask.idNumber"]);
+      expect(keys(await chat.send({ kind: "file", file: { name: "x.jpg", problem: { code: "missing" } } }))).toEqual([
+        "document.unexpected",
+        "ask.idNumber",
+      ]);
+    });
 
-  it("verifies the phone with a one-time code: wrong tries, expiry and the resend limit", async () => {
-    const chat = harness.chat("bob");
-    await chat.press("start");
-    await chat.text("Bob Lee");
-    await chat.text("bob@example.com");
-    await chat.text("+44 7911 123456");
-    const asked = await chat.press("method.phone");
-    expect(keys(asked)).toEqual(["ask.phoneCode"]);
-    expect(harness.sms).toHaveLength(1);
-    expect(harness.sms[0]!.phone).toBe("+447911123456");
-    const code = harness.lastCode();
-    const wrong = code === "000000" ? "111111" : "000000";
+    it("explains a rejected photo and asks for that photo again", async () => {
+      const chat = harness.chat("alice");
+      await register(chat);
+      await chat.text("11010519491231002X");
+      const gif = await chat.file(Buffer.from("GIF89a...."));
+      expect(keys(gif)).toEqual(["document.rejected", "document.problemLine", "ask.idFront"]);
+      expect(readable(gif)).toContain("• It is not a JPEG or PNG image");
+      expect(keys(await chat.send({ kind: "file", file: { name: "x.jpg", problem: { code: "missing" } } }))).toEqual([
+        "document.rejected",
+        "document.problemLine",
+        "ask.idFront",
+      ]);
+      expect(keys(await chat.file(photo))).toEqual(["document.received", "ask.idBack"]);
+    });
 
-    expect(readable(await chat.text(wrong))).toContain("4 tries left");
-    expect(keys(await chat.press("code.resend"))).toEqual(["otp.wait", "ask.phoneCode"]);
-    harness.setNow(new Date("2026-11-23T02:11:00Z"));
-    expect(keys(await chat.text(code))).toEqual(["otp.expired", "ask.phoneCode"]);
-    expect(keys(await chat.press("code.resend"))).toEqual(["otp.sent", "ask.phoneCode"]);
-    expect(harness.sms).toHaveLength(2);
-    for (let i = 0; i < 4; i++) await chat.text(wrong);
-    expect(keys(await chat.text(wrong))).toEqual(["otp.exhausted", "ask.phoneCode"]);
-    expect(keys(await chat.text(harness.lastCode()))).toEqual(["otp.exhausted", "ask.phoneCode"]);
-    harness.setNow(new Date("2026-11-23T02:13:00Z"));
-    await chat.press("code.resend");
-    expect(keys(await chat.text(` ${harness.lastCode()} `))).toEqual([
-      "otp.verified",
-      "summary.title",
-      "summary.line",
-      "summary.line",
-      "summary.line",
-      "summary.line",
-    ]);
-  });
+    it("verifies the phone with a one-time code: wrong tries, expiry and the resend limit", async () => {
+      const chat = harness.chat("bob");
+      await chat.press("start");
+      await chat.text("Bob Lee");
+      await chat.text("bob@example.com");
+      await chat.text("+44 7911 123456");
+      const asked = await chat.press("method.phone");
+      expect(keys(asked)).toEqual(["ask.phoneCode"]);
+      expect(harness.sms).toHaveLength(1);
+      expect(harness.sms[0]!.phone).toBe("+447911123456");
+      const code = harness.lastCode();
+      const wrong = code === "000000" ? "111111" : "000000";
 
-  it("lets the user edit any field from the summary, then requires consent to submit", async () => {
-    const chat = harness.chat("carol");
-    await register(chat);
-    await chat.text("11010519491231002X");
-    await chat.file(photo);
-    const summary = await chat.file(await minimalGoodJpeg(77));
-    expect(readable(summary)).toContain("ID number: 110105********002X");
-    expect(readable(summary)).not.toContain("11010519491231002X");
+      expect(readable(await chat.text(wrong))).toContain("4 tries left");
+      expect(keys(await chat.press("code.resend"))).toEqual(["otp.wait", "ask.phoneCode"]);
+      harness.setNow(new Date("2026-11-23T02:11:00Z"));
+      expect(keys(await chat.text(code))).toEqual(["otp.expired", "ask.phoneCode"]);
+      expect(keys(await chat.press("code.resend"))).toEqual(["otp.sent", "ask.phoneCode"]);
+      expect(harness.sms).toHaveLength(2);
+      for (let i = 0; i < 4; i++) await chat.text(wrong);
+      expect(keys(await chat.text(wrong))).toEqual(["otp.exhausted", "ask.phoneCode"]);
+      expect(keys(await chat.text(harness.lastCode()))).toEqual(["otp.exhausted", "ask.phoneCode"]);
+      harness.setNow(new Date("2026-11-23T02:13:00Z"));
+      await chat.press("code.resend");
+      expect(keys(await chat.text(` ${harness.lastCode()} `))).toEqual([
+        "otp.verified",
+        "summary.title",
+        "summary.line",
+        "summary.line",
+        "summary.line",
+        "summary.line",
+      ]);
+    });
 
-    await chat.press("edit");
-    expect(keys(await chat.press("edit.email"))).toEqual(["ask.email", "ask.currentValue"]);
-    expect(readable(await chat.text("new.address@example.com"))).toContain("Email: new.address@example.com");
+    it("lets the user edit any field from the summary, then requires consent to submit", async () => {
+      const chat = harness.chat("carol");
+      await register(chat);
+      await chat.text("11010519491231002X");
+      await chat.file(photo);
+      const summary = await chat.file(await minimalGoodJpeg(77));
+      expect(readable(summary)).toContain("ID number: 110105********002X");
+      expect(readable(summary)).not.toContain("11010519491231002X");
 
-    expect(keys(await chat.press("submit"))).toEqual(["consent.prompt"]);
-    expect(keys(await chat.press("consent.back"))[0]).toBe("summary.title");
-    await chat.press("submit");
-    const done = await chat.press("consent.agree");
-    expect(readable(done)).toMatch(/Your reference is [2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}\. .* by 2026-11-26/);
-    expect(keys(done).slice(-1)).toEqual(["menu.prompt"]);
+      await chat.press("edit");
+      expect(keys(await chat.press("edit.email"))).toEqual(["ask.email", "ask.currentValue"]);
+      expect(readable(await chat.text("new.address@example.com"))).toContain("Email: new.address@example.com");
 
-    const record = await findUserRecord(harness.store, "console", "carol", "2026-11-23");
-    expect(record?.application?.status).toBe("submitted");
-    expect(keys(await chat.press("start"))).toEqual(["start.pending", "menu.prompt"]);
-  });
+      expect(keys(await chat.press("submit"))).toEqual(["consent.prompt"]);
+      expect(keys(await chat.press("consent.back"))[0]).toBe("summary.title");
+      await chat.press("submit");
+      const done = await chat.press("consent.agree");
+      expect(readable(done)).toMatch(/Your reference is [2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}\. .* by 2026-11-26/);
+      expect(keys(done).slice(-1)).toEqual(["menu.prompt"]);
 
-  it("keeps the draft on /cancel and /back steps to the previous question", async () => {
-    const chat = harness.chat("dave");
-    await register(chat);
-    expect(keys(await chat.text("/back"))).toEqual(["ask.method"]);
-    expect(keys(await chat.text("/back"))).toEqual(["ask.phone", "ask.currentValue"]);
-    expect(keys(await chat.text("/cancel"))).toEqual(["cancel.done", "menu.draftWaiting", "menu.prompt"]);
-    expect(keys(await chat.press("start"))).toEqual(["ask.idNumber"]);
-  });
+      const record = await findUserRecord(harness.store, "console", "carol", "2026-11-23");
+      expect(record?.application?.status).toBe("submitted");
+      expect(keys(await chat.press("start"))).toEqual(["start.pending", "menu.prompt"]);
+    });
 
-  it("chooses Chinese or English from the platform locale and switches with /lang", async () => {
-    const zh = await harness.chat("wang", "telegram", "zh-hans").text("你好");
-    expect(zh[0]?.locale).toBe("zh-CN");
-    const en = await harness.chat("mary", "telegram", "en-GB").text("hi");
-    expect(en[0]?.locale).toBe("en");
-    const switched = await harness.chat("wang", "telegram", "zh-hans").text("/lang en");
-    expect(switched.map((reply) => reply.locale)).toEqual(["en", "en"]);
-    expect(readable(switched)).toContain("Language set to English.");
-  });
+    it("keeps the draft on /cancel and /back steps to the previous question", async () => {
+      const chat = harness.chat("dave");
+      await register(chat);
+      expect(keys(await chat.text("/back"))).toEqual(["ask.method"]);
+      expect(keys(await chat.text("/back"))).toEqual(["ask.phone", "ask.currentValue"]);
+      expect(keys(await chat.text("/cancel"))).toEqual(["cancel.done", "menu.draftWaiting", "menu.prompt"]);
+      expect(keys(await chat.press("start"))).toEqual(["ask.idNumber"]);
+    });
 
-  it("finds a free reference code when the first ones are taken", async () => {
-    const codes = ["AAAA-AAAA", "AAAA-AAAA", "BBBB-BBBB"];
-    const local = await createHarness({ newReference: () => codes.shift() ?? "CCCC-CCCC" });
-    try {
-      for (const user of ["u1", "u2"]) await submitWithPhone(local, user);
-      expect((await findUserRecord(local.store, "console", "u1", "2026-11-23"))?.application?.reference).toBe("AAAA-AAAA");
-      expect((await findUserRecord(local.store, "console", "u2", "2026-11-23"))?.application?.reference).toBe("BBBB-BBBB");
-    } finally {
-      await local.close();
-    }
-  });
+    it("chooses Chinese or English from the platform locale and switches with /lang", async () => {
+      const zh = await harness.chat("wang", "telegram", "zh-hans").text("你好");
+      expect(zh[0]?.locale).toBe("zh-CN");
+      const en = await harness.chat("mary", "telegram", "en-GB").text("hi");
+      expect(en[0]?.locale).toBe("en");
+      const switched = await harness.chat("wang", "telegram", "zh-hans").text("/lang en");
+      expect(switched.map((reply) => reply.locale)).toEqual(["en", "en"]);
+      expect(readable(switched)).toContain("Language set to English.");
+    });
 
-  it("handles one chat's events in order even when they arrive together", async () => {
-    const chat = harness.chat("erin");
-    const results = await Promise.all([chat.press("start"), chat.text("张三"), chat.text("erin@example.com")]);
-    expect(results.map(keys)).toEqual([["ask.name"], ["ask.email"], ["ask.phone"]]);
-  });
+    it("finds a free reference code when the first ones are taken", async () => {
+      const codes = ["AAAA-AAAA", "AAAA-AAAA", "BBBB-BBBB"];
+      const local = await createHarness({ dialect, newReference: () => codes.shift() ?? "CCCC-CCCC" });
+      try {
+        for (const user of ["u1", "u2"]) await submitWithPhone(local, user);
+        expect((await findUserRecord(local.store, "console", "u1", "2026-11-23"))?.application?.reference).toBe("AAAA-AAAA");
+        expect((await findUserRecord(local.store, "console", "u2", "2026-11-23"))?.application?.reference).toBe("BBBB-BBBB");
+      } finally {
+        await local.close();
+      }
+    });
 
-  it("refuses to start verification for a disabled account and says how to reach support", async () => {
-    await harness.chat("frank").text("hi");
-    harness.sqlite.prepare("update users set account_status = 'disabled'").run();
-    const replies = await harness.chat("frank").press("start");
-    expect(keys(replies)).toEqual(["start.accountBlocked", "menu.prompt"]);
-    expect(readable(replies)).toContain("support@example.com");
+    it("handles one chat's events in order even when they arrive together", async () => {
+      const chat = harness.chat("erin");
+      const results = await Promise.all([chat.press("start"), chat.text("张三"), chat.text("erin@example.com")]);
+      expect(results.map(keys)).toEqual([["ask.name"], ["ask.email"], ["ask.phone"]]);
+    });
+
+    it("refuses to start verification for a disabled account and says how to reach support", async () => {
+      await harness.chat("frank").text("hi");
+      await harness.rows("update users set account_status = 'disabled'");
+      const replies = await harness.chat("frank").press("start");
+      expect(keys(replies)).toEqual(["start.accountBlocked", "menu.prompt"]);
+      expect(readable(replies)).toContain("support@example.com");
+    });
   });
 });

@@ -45,8 +45,13 @@ export interface HarnessOptions {
   smsAvailable?: boolean;
   /** The database (default SQLite): PostgreSQL gets a fresh database of its own, dropped on close. */
   dialect?: Dialect;
-  /** Another harness's PostgreSQL database: a second instance beside it (dropped by its owner). */
-  sharing?: { database: DatabaseLocation };
+  /**
+   * Another harness's PostgreSQL database: a second instance beside it (dropped by its owner), or —
+   * with `drop` — a restart that takes the database over and drops it on close.
+   */
+  sharing?: { database: DatabaseLocation; drop?: () => Promise<void> };
+  /** With `dir`: this harness cleans up the directory (and database) on close, as if it had made them. */
+  ownsData?: boolean;
 }
 
 /**
@@ -57,8 +62,8 @@ export async function createHarness(options: HarnessOptions = {}) {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), "assistant-test-"));
   const dialect = options.dialect ?? "sqlite";
   const fresh = options.sharing
-    ? { target: options.sharing.database, drop: async () => undefined }
-    : await freshDatabase(options.sharing ? "postgres" : dialect, dir);
+    ? { target: options.sharing.database, drop: options.sharing.drop ?? (async () => undefined) }
+    : await freshDatabase(dialect, dir);
   const opened = dialect === "sqlite" ? openSqlite(join(dir, "assistant.db")) : { db: openDatabase(fresh.target).db, sqlite: undefined };
   const { db } = opened;
   await migrateToLatest(db);
@@ -148,7 +153,9 @@ export async function createHarness(options: HarnessOptions = {}) {
         file: (bytes: Buffer, name = "photo.png") => send({ kind: "file", file: { name, bytes } }),
       };
     },
-    async close(removeDir = !options.dir) {
+    /** Drops the PostgreSQL database (for a restart that takes it over: see `restartHarness`). */
+    dropDatabase: fresh.drop,
+    async close(removeDir = !options.dir || options.ownsData === true) {
       await engine.flushConfirmations();
       await store.close();
       if (removeDir) await fresh.drop();
@@ -158,6 +165,20 @@ export async function createHarness(options: HarnessOptions = {}) {
 }
 
 export type Harness = Awaited<ReturnType<typeof createHarness>>;
+
+/**
+ * The assistant restarted over a closed harness's data (its directory and database), with these
+ * options; the restarted one cleans up on its close. Close the first with `close(false)`.
+ */
+export function restartHarness(harness: Harness, again: Omit<HarnessOptions, "dir" | "dialect" | "sharing" | "ownsData"> = {}) {
+  return createHarness({
+    ...again,
+    dir: harness.dir,
+    dialect: harness.dialect,
+    ownsData: true,
+    ...(harness.dialect === "postgres" ? { sharing: { database: harness.database, drop: harness.dropDatabase } } : {}),
+  });
+}
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
