@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { LifecycleStatus, Method } from "../src/domain/application.js";
+import type { Platform } from "../src/domain/platform.js";
 import type { OperatorStore } from "../src/ports/operator-store.js";
 import type { Sealer } from "../src/ports/sealer.js";
 import { findUserId } from "./identity-lookup.js";
@@ -10,6 +11,34 @@ import type { Database } from "./schema.js";
 /** Operators' reads and settings, outside the chat path (`npm run cli`). */
 export function sqlOperatorStore(db: Kysely<Database>, sealer: Sealer): OperatorStore {
   return {
+    async applicationStatus(reference) {
+      const row = await db
+        .selectFrom("applications")
+        .select(["reference", "user_id", "status", "method", "submitted_at", "expected_by", "decided_at", "reasons"])
+        .where("reference", "=", reference)
+        .where("status", "!=", "draft")
+        .executeTakeFirst();
+      if (!row) return null;
+      const account = await db
+        .selectFrom("identities")
+        .select(["platform", "platform_user_id"])
+        .where("user_id", "=", row.user_id)
+        .orderBy("created_at")
+        .limit(1)
+        .executeTakeFirstOrThrow();
+      return {
+        reference,
+        platform: account.platform as Platform,
+        user: account.platform_user_id,
+        status: row.status,
+        method: row.method ?? "",
+        submittedAt: row.submitted_at ?? "",
+        expectedBy: row.expected_by ?? "",
+        decidedAt: row.decided_at,
+        reasons: JSON.parse(row.reasons) as string[],
+      };
+    },
+
     async awaitingReview() {
       const rows = await db
         .selectFrom("applications")

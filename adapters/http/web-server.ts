@@ -39,7 +39,7 @@ const READINESS_TIMEOUT_MS = 2_000;
 
 /**
  * The one HTTP server of the process (webhooks of every platform share
- * `PORT`): exact paths to handlers, `GET /healthz` (the process is up) and
+ * `PORT`): exact paths to handlers (a path ending in "/" also serves the paths below it), `GET /healthz` (the process is up) and
  * `GET /readyz` (it can serve: 200, or 503 with the reason) for load
  * balancers and orchestrators, 404 for anything else. Nothing reaches a handler that is over the limits:
  * a body must declare its length (411 otherwise; Telegram and Slack always
@@ -64,7 +64,7 @@ export async function startWebServer(
       void answerReadiness(response, readiness);
       return;
     }
-    const handler = routes.get(path);
+    const handler = routes.get(path) ?? prefixRoute(routes, path);
     if (!handler) {
       response.writeHead(404).end();
       return;
@@ -97,6 +97,12 @@ function bodyRefusal(request: IncomingMessage, maxBodyBytes: number): 411 | 413 
   if (declared === undefined) return request.headers["transfer-encoding"] ? 411 : null;
   const length = Number(declared);
   return Number.isSafeInteger(length) && length <= maxBodyBytes ? null : 413;
+}
+
+/** A route whose key ends in "/" serves every path below it (the status API's). */
+function prefixRoute(routes: ReadonlyMap<string, RequestHandler>, path: string): RequestHandler | undefined {
+  for (const [key, handler] of routes) if (key.endsWith("/") && path.startsWith(key)) return handler;
+  return undefined;
 }
 
 async function answerReadiness(response: ServerResponse, readiness: ReadinessCheck): Promise<void> {

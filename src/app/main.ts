@@ -1,11 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runConsoleChat } from "../../adapters/console/console-chat.js";
 import { renderSms } from "../../adapters/console/console-render.js";
-import { DEFAULT_WEB_SERVER_LIMITS, type RequestHandler, type RunningPlatform, startWebServer } from "../../adapters/http/web-server.js";
+import type { RequestHandler, RunningPlatform } from "../../adapters/http/web-server.js";
 import { Outbound } from "../chat/outbound.js";
 import type { Reply } from "../chat/reply.js";
 import { DEFAULT_RETRY_POLICY, nextAttemptAt } from "../notifications/retry-policy.js";
@@ -14,9 +13,9 @@ import type { Config } from "../runtime/config.js";
 import { loadConfigOrExit } from "../runtime/load-config.js";
 import { createLogger, errorSummary, type Logger } from "../runtime/logger.js";
 import { openAssistant, smsSenderFor } from "./assistant.js";
-import { readiness } from "./readiness.js";
 import { startSlack } from "./start-slack.js";
 import { startTelegram } from "./start-telegram.js";
+import { applicationRoutes, serveWebParts } from "./web-parts.js";
 
 /** How often reminders and overdue notices are looked for. */
 const DUE_TASK_INTERVAL_MS = 60_000;
@@ -43,6 +42,8 @@ async function runConsole(config: Readonly<Config>, logger: Logger): Promise<voi
   // Chat notifications the dispatcher sends (announcements, resends, retries) are printed with the next tick.
   const dispatched: Reply[] = [];
   const dispatcher = assistant.createDispatcher(async (reply) => void dispatched.push(reply));
+  // The status API (API_TOKENS) serves other services beside the console chat.
+  const server = await serveWebParts(config, new Map(applicationRoutes(config, assistant)), assistant, logger);
   const deliver = async () => {
     await dispatcher.runOnce();
     return dispatched.splice(0);
@@ -76,6 +77,7 @@ async function runConsole(config: Readonly<Config>, logger: Logger): Promise<voi
     onError: (error) => logger.error({ error: errorSummary(error) }, "console message failed"),
   });
   rmSync(previews, { recursive: true, force: true });
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
   await assistant.engine.flushConfirmations();
   await assistant.close();
 }
@@ -109,14 +111,13 @@ async function runPlatforms(config: Readonly<Config>, logger: Logger): Promise<v
   if (telegram) running.push(await startTelegram(telegram, config, parts));
   if (slack) running.push(await startSlack(slack, config, parts));
 
-  const routes = new Map<string, RequestHandler>(
-    running.flatMap((platform) => (platform.webhook ? [[platform.webhook.path, platform.webhook.handler]] : [])),
-  );
-  let server: Server | undefined;
-  if (routes.size > 0) {
-    server = (await startWebServer(config.port, routes, DEFAULT_WEB_SERVER_LIMITS, () => readiness(assistant.store))).server;
-    logger.info({ port: config.port, paths: [...routes.keys()] }, "webhook server listening");
-  }
+  const routes = new Map<string, RequestHandler>([
+    ...running.flatMap(
+      (platform): Array<[string, RequestHandler]> => (platform.webhook ? [[platform.webhook.path, platform.webhook.handler]] : []),
+    ),
+    ...applicationRoutes(config, assistant),
+  ]);
+  const server = await serveWebParts(config, routes, assistant, logger);
   const tick = () =>
     assistant
       .runDueTasks()

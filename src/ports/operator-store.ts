@@ -5,8 +5,24 @@ import type { AuditEntry } from "./audit-store.js";
 import type { Maintenance } from "./maintenance-store.js";
 import type { SupportRequestEntry } from "./support-store.js";
 
+/** One application as another service sees it: its state and whose it is on which platform, no personal data. */
+export interface ApplicationStatusView {
+  reference: string;
+  /** The applicant's platform and platform user id (the first account they used). */
+  platform: Platform;
+  user: string;
+  status: string;
+  method: string;
+  submittedAt: string;
+  expectedBy: string;
+  decidedAt: string | null;
+  reasons: string[];
+}
+
 /** What operators' commands read and set outside the chat path. */
 export interface OperatorStore {
+  /** An application's state by reference; null for an unknown one (or a draft). */
+  applicationStatus(reference: string): Promise<ApplicationStatusView | null>;
   /** Applications waiting for a reviewer, oldest first. */
   awaitingReview(): Promise<ReviewQueueEntry[]>;
   /** The audit trail of one application, oldest first; null for an unknown reference. */

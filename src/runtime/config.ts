@@ -33,8 +33,10 @@ export interface Config {
   telegram: TelegramConfig | undefined;
   /** Set when `SLACK_BOT_TOKEN` is: the Slack adapter runs. */
   slack: SlackConfig | undefined;
-  /** Where webhook receivers listen. */
+  /** Where the web server listens (platform webhooks, the status API, health). */
   port: number;
+  /** `API_TOKENS`: bearer tokens the status API accepts; none: no API. */
+  apiTokens: readonly string[];
   /** Channels notifications take: chat always, email when SMTP is configured, SMS (the development sender without a webhook). */
   notifyChannels: readonly Channel[];
   smtp: { url: string; from: string } | undefined;
@@ -104,8 +106,17 @@ export function readConfig(env: Env = process.env): Readonly<Config> {
     ...platforms,
     dataKeys: dataKeys(env, platforms.telegram !== undefined || platforms.slack !== undefined),
     port: number(env, "PORT", 3000, { min: 1, max: 65535, integer: true }),
+    apiTokens: apiTokens(env),
     ...notifications(env, platforms.telegram !== undefined || platforms.slack !== undefined),
   });
+}
+
+/** `API_TOKENS`: comma-separated; each long enough not to be guessed. */
+function apiTokens(env: Env): string[] {
+  const tokens = list(env, "API_TOKENS") ?? [];
+  if (tokens.some((token) => token.length < 24 || /\s/.test(token)))
+    throw new ConfigError("API_TOKENS", "each token must be at least 24 characters without spaces (e.g. openssl rand -hex 24)");
+  return tokens;
 }
 
 /** `DATA_ENCRYPTION_KEYS`: required where the assistant talks to real users (Telegram, Slack). */

@@ -1,3 +1,4 @@
+import { verificationStatus } from "../../applications/status-views.js";
 import { findUserRecord } from "../../applications/user-records.js";
 import { localDate } from "../../domain/business-days.js";
 import { type CliCommand, expectArgs, platformArgument, print, printError, withStore } from "./cli-command.js";
@@ -8,24 +9,20 @@ export const status: CliCommand = ({ rest, json }) => {
   const [platformName, user] = rest as [string, string];
   const platform = platformArgument(platformName);
   return withStore(async (store, config) => {
-    const record = await findUserRecord(store, platform, user, localDate(new Date(), config.timeZone));
-    if (!record) {
+    const today = localDate(new Date(), config.timeZone);
+    const unknown = () => {
       printError(`no ${platform} user "${user}" has talked to the assistant`);
       return 1;
-    }
-    const a = record.application;
-    const application = a && {
-      reference: a.reference,
-      status: a.status,
-      method: a.method,
-      submittedAt: a.submittedAt,
-      expectedBy: a.expectedBy,
-      reasons: a.reasons,
     };
     if (json) {
-      print(JSON.stringify({ platform, user, account: record.account, verified: record.verified, application }));
+      const view = await verificationStatus(store, platform, user, today);
+      if (!view) return unknown();
+      print(JSON.stringify(view));
       return 0;
     }
+    const record = await findUserRecord(store, platform, user, today);
+    if (!record) return unknown();
+    const a = record.application;
     const lines = [`${platform} user ${user}: account ${record.account}, ${record.verified ? "verified" : "not verified"}`];
     if (a) {
       lines.push(

@@ -1,0 +1,35 @@
+import type { Server } from "node:http";
+import { STATUS_API_PREFIX, statusApi } from "../../adapters/http/status-api.js";
+import { DEFAULT_WEB_SERVER_LIMITS, type RequestHandler, startWebServer } from "../../adapters/http/web-server.js";
+import { applicationStatus, verificationStatus } from "../applications/status-views.js";
+import { localDate } from "../domain/business-days.js";
+import type { Config } from "../runtime/config.js";
+import type { Logger } from "../runtime/logger.js";
+import type { Assistant } from "./assistant.js";
+import { readiness } from "./readiness.js";
+
+/** The application's own web routes: the status API when `API_TOKENS` lists tokens. */
+export function applicationRoutes(config: Readonly<Config>, assistant: Pick<Assistant, "store">): Array<[string, RequestHandler]> {
+  if (config.apiTokens.length === 0) return [];
+  const api = statusApi(config.apiTokens, {
+    verification: (platform, user) => verificationStatus(assistant.store, platform, user, localDate(new Date(), config.timeZone)),
+    application: (reference) => applicationStatus(assistant.store, reference),
+  });
+  return [[STATUS_API_PREFIX, api]];
+}
+
+/**
+ * The web server on `PORT`, whenever one of its parts is configured (platform webhooks, the status
+ * API) — the console included; `/healthz` and `/readyz` come with it. Undefined when nothing needs it.
+ */
+export async function serveWebParts(
+  config: Readonly<Config>,
+  routes: ReadonlyMap<string, RequestHandler>,
+  assistant: Pick<Assistant, "store">,
+  logger: Logger,
+): Promise<Server | undefined> {
+  if (routes.size === 0) return undefined;
+  const { server } = await startWebServer(config.port, routes, DEFAULT_WEB_SERVER_LIMITS, () => readiness(assistant.store));
+  logger.info({ port: config.port, paths: [...routes.keys()] }, "web server listening");
+  return server;
+}
