@@ -39,6 +39,36 @@ export function sqlOperatorStore(db: Kysely<Database>, sealer: Sealer): Operator
       };
     },
 
+    async reviewDecisions(since) {
+      const rows = await db
+        .selectFrom("audit_log")
+        .innerJoin("applications", "applications.id", "audit_log.application_id")
+        .select([
+          "applications.reference",
+          "audit_log.actor",
+          "audit_log.to_status",
+          "audit_log.at",
+          "applications.submitted_at",
+          "applications.expected_by",
+          "audit_log.reason",
+        ])
+        .where("audit_log.actor", "like", "reviewer:%")
+        .where("audit_log.from_status", "=", "submitted")
+        .where("audit_log.to_status", "in", ["approved", "rejected", "needs_more_info"])
+        .where("audit_log.at", ">=", since.toISOString())
+        .orderBy("audit_log.id")
+        .execute();
+      return rows.map((row) => ({
+        reference: row.reference ?? "",
+        reviewer: row.actor,
+        outcome: row.to_status,
+        at: row.at,
+        submittedAt: row.submitted_at ?? row.at,
+        expectedBy: row.expected_by ?? "",
+        reasons: row.reason ? row.reason.split(",") : [],
+      }));
+    },
+
     async awaitingReview() {
       const rows = await db
         .selectFrom("applications")

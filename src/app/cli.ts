@@ -33,6 +33,7 @@ const USAGE = `usage: npm run cli -- <command>
                                                 check a document photo the way the conversation does
   faq "<question>" [--lang zh-CN|en] [--json]   which FAQ answer a phrasing gets
   review list [--json]                          applications waiting for review, oldest first
+  review stats [--since <ISO date>] [--json]    per reviewer: decisions, time to decision, SLA breaches, reasons (30 days)
   support list [--json]                         requests for a person, newest first
   audit <reference> [--json]                    every change of one application
   account <console|telegram|slack> <user> <active|disabled|cancelled>
@@ -90,6 +91,7 @@ async function run(argv: string[]): Promise<number> {
       yes: { type: "boolean", default: false },
       "as-of": { type: "string" },
       "dry-run": { type: "boolean", default: false },
+      since: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
     allowPositionals: true,
@@ -115,6 +117,7 @@ async function run(argv: string[]): Promise<number> {
     yes: values.yes,
     asOf: values["as-of"],
     dryRun: values["dry-run"],
+    since: values.since,
   });
 }
 

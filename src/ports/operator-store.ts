@@ -19,10 +19,26 @@ export interface ApplicationStatusView {
   reasons: string[];
 }
 
+/** A reviewer's decision as the audit log recorded it, with what its timing is measured against. */
+export interface ReviewDecision {
+  reference: string;
+  /** The reviewer's actor string (`reviewer:telegram:900`). */
+  reviewer: string;
+  /** approved, rejected or needs_more_info. */
+  outcome: string;
+  at: string;
+  submittedAt: string;
+  expectedBy: string;
+  /** The rejection reasons (or requested items) of the decision. */
+  reasons: string[];
+}
+
 /** What operators' commands read and set outside the chat path. */
 export interface OperatorStore {
   /** An application's state by reference; null for an unknown one (or a draft). */
   applicationStatus(reference: string): Promise<ApplicationStatusView | null>;
+  /** Reviewers' decisions since a time, oldest first. */
+  reviewDecisions(since: Date): Promise<ReviewDecision[]>;
   /** Applications waiting for a reviewer, oldest first. */
   awaitingReview(): Promise<ReviewQueueEntry[]>;
   /** The audit trail of one application, oldest first; null for an unknown reference. */

@@ -27,6 +27,7 @@ export interface CliArgs {
   yes: boolean;
   asOf: string | undefined;
   dryRun: boolean;
+  since: string | undefined;
 }
 
 /** A command returns its exit code: 0 success, 1 a negative answer (invalid value, unknown user). */

@@ -1,10 +1,16 @@
 import { localDate } from "../../domain/business-days.js";
 import { reviewQueue } from "../../review/review-queue.js";
 import { type CliCommand, expectArgs, print, UsageError, withStore } from "./cli-command.js";
+import { reviewStatsCommand } from "./review-stats.js";
 
-/** `review list [--json]`: applications waiting for review, oldest first. */
-export const reviewList: CliCommand = ({ rest, json }) => {
-  if (rest[0] !== "list") throw new UsageError('review takes "list"');
+/**
+ * `review list [--json]`: applications waiting for review, oldest first.
+ * `review stats [--since <ISO>] [--json]`: per reviewer, decisions, time to decision, SLA breaches, reasons.
+ */
+export const reviewList: CliCommand = (args) => {
+  const { rest, json } = args;
+  if (rest[0] === "stats") return reviewStatsCommand(args);
+  if (rest[0] !== "list") throw new UsageError('review takes "list" or "stats"');
   expectArgs(rest, 1);
   return withStore(async (store, config) => {
     const now = new Date();

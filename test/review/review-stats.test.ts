@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { consoleReviewers } from "../../src/review/reviewers.js";
+import { runCli, testEnv } from "../helpers/child-process.js";
+import { createHarness, type Harness, submitWithPhone } from "../helpers/harness.js";
+
+const MONDAY = Date.parse("2026-11-23T02:00:00Z"); // 10:00 in Shanghai; decisions are due by Thursday
+const hoursLater = (hours: number) => new Date(MONDAY + hours * 3_600_000);
+
+describe("npm run cli -- review stats", () => {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await createHarness({ reviewers: consoleReviewers(["rita", "rob"]), now: new Date(MONDAY) });
+    const [a, b, c] = [await submitWithPhone(harness, "ann"), await submitWithPhone(harness, "ben"), await submitWithPhone(harness, "cat")];
+    harness.setNow(hoursLater(2));
+    await harness.chat("rita").press(`rv.ok.${a}`);
+    harness.setNow(hoursLater(30));
+    await harness.chat("rita").press(`rv.nx.${b}.4`);
+    await harness.chat("rita").press("rv.nn");
+    harness.setNow(hoursLater(120)); // Saturday: past the promised Thursday
+    await harness.chat("rob").press(`rv.ok.${c}`);
+  }, 60_000);
+  afterAll(() => harness.close());
+
+  it("gives each reviewer's decisions, median and p90 hours to decision, SLA breaches and reasons, as JSON", () => {
+    const result = runCli(["review", "stats", "--since", "2026-11-01", "--json"], testEnv(harness.dir));
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({
+      since: "2026-11-01T00:00:00.000Z",
+      reviewers: [
+        {
+          reviewer: "reviewer:console:rita",
+          decisions: 2,
+          outcomes: { approved: 1, rejected: 1 },
+          medianHours: 2,
+          p90Hours: 30,
+          slaBreaches: 0,
+          reasons: { document_unclear: 1 },
+        },
+        {
+          reviewer: "reviewer:console:rob",
+          decisions: 1,
+          outcomes: { approved: 1 },
+          medianHours: 120,
+          p90Hours: 120,
+          slaBreaches: 1,
+          reasons: {},
+        },
+      ],
+    });
+  });
+
+  it("counts only decisions since --since, and refuses a bad date", () => {
+    const env = testEnv(harness.dir);
+    expect(JSON.parse(runCli(["review", "stats", "--since", "2026-11-25", "--json"], env).stdout).reviewers).toHaveLength(1);
+    expect(runCli(["review", "stats", "--since", "someday"], env).code).toBe(2);
+  });
+});
