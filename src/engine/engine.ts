@@ -132,6 +132,8 @@ export class Engine {
     const upload = event.kind === "file" && event.file.bytes ? await this.prepareUpload(event, event.file.bytes) : undefined;
     const afterCommit: EffectContext["afterCommit"] = [];
     const replies = await this.deps.store.transaction(async (tx) => {
+      // A transaction re-run after a conflict (PostgreSQL) starts over: no work left from the attempt that was rolled back.
+      afterCommit.length = 0;
       const outcome = await this.process(tx, event, upload, afterCommit);
       // Kept with the event until the platform accepted them (`repliesDelivered`): a crash before that, and the redelivery sends them.
       if (outcome.record && outcome.replies.length > 0)
