@@ -1,13 +1,11 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import { maskedIdentity } from "../src/domain/identity-numbers.js";
-import type { ErasureCounts, HeldData, PrivacyStore, RetentionCutoffs } from "../src/ports/privacy-store.js";
+import { type HeldData, NO_ERASURES, type PrivacyStore, type RetentionCutoffs } from "../src/ports/privacy-store.js";
 import type { Sealer } from "../src/ports/sealer.js";
 import { draftFromRow, openDetails, openNullable, parseJson } from "./rows.js";
 import type { Database } from "./schema.js";
 
 type Db = Transaction<Database> | Kysely<Database>;
-
-const NO_COUNTS: ErasureCounts = { applications: 0, conversations: 0, drafts: 0, notifications: 0, supportTexts: 0 };
 
 /** Content addresses (SHA-256, hex) in a JSON text: a document's `id` and `previewId`. */
 function documentIdsIn(text: string): string[] {
@@ -187,7 +185,7 @@ export function sqlPrivacyStore(trx: Db, sealer: Sealer): PrivacyStore {
     async eraseUserData(userId, actor, at) {
       const when = at.toISOString();
       const documentIds: string[] = [];
-      const counts = { ...NO_COUNTS };
+      const counts = { ...NO_ERASURES };
       const rows = await trx
         .selectFrom("applications")
         .select(["id", "status", "details", "documents", "erased_at"])
@@ -244,7 +242,7 @@ export function sqlPrivacyStore(trx: Db, sealer: Sealer): PrivacyStore {
 
     async eraseDueBatch(cutoffs, limit, actor, at) {
       const when = at.toISOString();
-      const counts = { ...NO_COUNTS };
+      const counts = { ...NO_ERASURES };
       const batch = async (kind: string, items: number) => {
         if (items > 0) await trx.insertInto("erasures").values({ at: when, actor, kind, subject: null, items }).execute();
       };

@@ -2,7 +2,7 @@ import type { DocumentStore } from "../documents/document-store.js";
 import { actorId } from "../domain/actor.js";
 import type { LifecycleStatus } from "../domain/application.js";
 import type { RetentionPolicy } from "../domain/retention-policy.js";
-import type { ErasureCounts, RetentionCutoffs } from "../ports/privacy-store.js";
+import { type ErasureCounts, NO_ERASURES, type RetentionCutoffs } from "../ports/privacy-store.js";
 import type { Store } from "../ports/store.js";
 
 /** Statuses after which nothing more happens to an application: its retention period starts. */
@@ -61,7 +61,7 @@ export async function purge(
   }
   // Of several instances purging at once, one erases; the others find the job taken.
   const counts = await eraseAll(() =>
-    store.exclusiveTransaction(async (tx) => ((await tx.tryLock("purge")) ? tx.eraseDueBatch(cutoffs, BATCH, actor, now) : NOTHING)),
+    store.exclusiveTransaction(async (tx) => ((await tx.tryLock("purge")) ? tx.eraseDueBatch(cutoffs, BATCH, actor, now) : NO_ERASURES)),
   );
   const referenced = await store.exclusiveTransaction((tx) => tx.referencedDocuments());
   const report = { ...counts, documents: await documents.sweep(referenced, sweepBefore) };
@@ -70,10 +70,8 @@ export async function purge(
 }
 
 /** Runs batches until one erases nothing; the sum of their counts. */
-const NOTHING: ErasureCounts = { applications: 0, conversations: 0, drafts: 0, notifications: 0, supportTexts: 0 };
-
 async function eraseAll(batch: () => Promise<ErasureCounts>): Promise<ErasureCounts> {
-  const total = { ...NOTHING };
+  const total = { ...NO_ERASURES };
   for (;;) {
     const counts = await batch();
     for (const kind of Object.keys(total) as Array<keyof ErasureCounts>) total[kind] += counts[kind];

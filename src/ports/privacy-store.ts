@@ -57,6 +57,15 @@ export interface ErasureCounts {
   supportTexts: number;
 }
 
+/** Nothing erased: where counting starts. */
+export const NO_ERASURES: Readonly<ErasureCounts> = Object.freeze({
+  applications: 0,
+  conversations: 0,
+  drafts: 0,
+  notifications: 0,
+  supportTexts: 0,
+});
+
 /** A user's erasure: the counts, and the documents the erased rows referred to (deleted once nothing else does). */
 export interface ErasureBatch {
   counts: ErasureCounts;
