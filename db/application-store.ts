@@ -1,12 +1,13 @@
 import { randomUUID } from "node:crypto";
-import type { Kysely, Transaction } from "kysely";
+import type { ExpressionBuilder, Kysely, Transaction } from "kysely";
 import type { Draft, LifecycleStatus, Step } from "../src/domain/application.js";
-import { identityNumbers } from "../src/domain/identity-numbers.js";
+import { identityNumbers, phoneNumbers } from "../src/domain/identity-numbers.js";
 import type { Platform } from "../src/domain/platform.js";
 import type { RejectionReason } from "../src/domain/rejection-reasons.js";
 import type { ApplicationForReview, ApplicationStore, HeldDraft } from "../src/ports/application-store.js";
 import type { Sealer } from "../src/ports/sealer.js";
 import type { HotQueries } from "./hot-queries.js";
+import { awaitingReview } from "./operator-store.js";
 import {
   draftColumns,
   draftFromRow,
@@ -20,6 +21,11 @@ import {
 import type { Database } from "./schema.js";
 
 type Db = Transaction<Database> | Kysely<Database>;
+
+/** `column = value`, or `column is null` for null: how a compare-and-set matches what was read. */
+function isValue(eb: ExpressionBuilder<Database, "applications">, column: "claimed_by" | "first_approved_by", value: string | null) {
+  return value === null ? eb(column, "is", null) : eb(column, "=", value);
+}
 
 /** Drafts and applications, inside one transaction. */
 export function sqlApplicationStore(trx: Db, queries: HotQueries, sealer: Sealer): ApplicationStore {
@@ -173,6 +179,8 @@ export function sqlApplicationStore(trx: Db, queries: HotQueries, sealer: Sealer
         decidedAt: row.decided_at,
         duplicates: await duplicatesOf(row.id, row.user_id),
         erasedAt: row.erased_at,
+        claim: row.claimed_by && row.claimed_until ? { by: row.claimed_by, until: row.claimed_until } : null,
+        firstApproval: row.first_approved_by && row.first_approved_at ? { by: row.first_approved_by, at: row.first_approved_at } : null,
       };
     },
 
@@ -180,7 +188,7 @@ export function sqlApplicationStore(trx: Db, queries: HotQueries, sealer: Sealer
       const application = await trx.selectFrom("applications").select("id").where("reference", "=", change.reference).executeTakeFirst();
       if (!application) return false;
       const at = change.at.toISOString();
-      // Compare-and-set on the status the decision was taken from: of two concurrent changes, only one updates the row.
+      // Compare-and-set on the status and review state the decision was taken from: of two concurrent changes, one updates the row.
       const updated = await trx
         .updateTable("applications")
         .set({
@@ -189,9 +197,15 @@ export function sqlApplicationStore(trx: Db, queries: HotQueries, sealer: Sealer
           ...(change.decision ? { decided_at: at, decided_by: change.decision.by, note: sealNullable(change.decision.note, sealer) } : {}),
           ...(change.reasons ? { reasons: JSON.stringify(change.reasons) } : {}),
           ...(change.items ? { requested_items: JSON.stringify(change.items) } : {}),
+          claimed_by: null,
+          claimed_until: null,
+          first_approved_by: change.firstApproval?.by ?? null,
+          first_approved_at: change.firstApproval ? at : null,
         })
         .where("id", "=", application.id)
         .where("status", "=", change.from)
+        .where((eb) => isValue(eb, "claimed_by", change.expected.claimedBy))
+        .where((eb) => isValue(eb, "first_approved_by", change.expected.firstApprovedBy))
         .executeTakeFirst();
       if (Number(updated.numUpdatedRows ?? 0) === 0) return false;
       await trx
@@ -208,6 +222,51 @@ export function sqlApplicationStore(trx: Db, queries: HotQueries, sealer: Sealer
         })
         .execute();
       return true;
+    },
+
+    async setClaim({ reference, expectedBy, claim }) {
+      const updated = await trx
+        .updateTable("applications")
+        .set({ claimed_by: claim?.by ?? null, claimed_until: claim?.until.toISOString() ?? null })
+        .where("reference", "=", reference)
+        .where("status", "=", "submitted")
+        .where((eb) => isValue(eb, "claimed_by", expectedBy))
+        .executeTakeFirst();
+      return Number(updated.numUpdatedRows ?? 0) > 0;
+    },
+
+    async cancelFirstApproval(userId, actor, platform, at) {
+      const pending = await trx
+        .selectFrom("applications")
+        .select(["id", "status", "reference"])
+        .where("user_id", "=", userId)
+        .where("status", "=", "submitted")
+        .where("first_approved_by", "is not", null)
+        .executeTakeFirst();
+      if (!pending) return null;
+      await trx
+        .updateTable("applications")
+        .set({ first_approved_by: null, first_approved_at: null })
+        .where("id", "=", pending.id)
+        .execute();
+      await audit(pending, actor, platform, at, "first_approval_cancelled:new_information");
+      return pending.reference;
+    },
+
+    awaitingReview: () => awaitingReview(trx),
+
+    async shareIdentity(userA, userB) {
+      const shared = await trx
+        .selectFrom("identity_digests as a")
+        .innerJoin("applications as application_a", "application_a.id", "a.application_id")
+        .innerJoin("identity_digests as b", "b.digest", "a.digest")
+        .innerJoin("applications as application_b", "application_b.id", "b.application_id")
+        .select("a.digest")
+        .where("application_a.user_id", "=", userA)
+        .where("application_b.user_id", "=", userB)
+        .limit(1)
+        .executeTakeFirst();
+      return shared !== undefined;
     },
 
     async reviseApplication({ reference, draft, fields, actor, platform, at }) {
@@ -276,12 +335,11 @@ export function sqlApplicationStore(trx: Db, queries: HotQueries, sealer: Sealer
   /** The keyed digests of the application's identifying numbers, replacing earlier ones. */
   async function writeDigests(applicationId: string, draft: Draft): Promise<void> {
     await trx.deleteFrom("identity_digests").where("application_id", "=", applicationId).execute();
-    const digests = identityNumbers(draft).flatMap((number) => sealer.digests(number));
-    if (digests.length === 0) return;
-    await trx
-      .insertInto("identity_digests")
-      .values(digests.map((digest) => ({ application_id: applicationId, digest })))
-      .execute();
+    const digestsOf = (numbers: string[], kind: "number" | "phone") =>
+      [...new Set(numbers.flatMap((number) => sealer.digests(number)))].map((digest) => ({ application_id: applicationId, digest, kind }));
+    const rows = [...digestsOf(identityNumbers(draft), "number"), ...digestsOf(phoneNumbers(draft), "phone")];
+    if (rows.length === 0) return;
+    await trx.insertInto("identity_digests").values(rows).execute();
   }
 
   /** Other users' applications sharing a digest with this one (a resubmission by the same user is not a duplicate). */
@@ -293,6 +351,7 @@ export function sqlApplicationStore(trx: Db, queries: HotQueries, sealer: Sealer
       .select(["applications.reference", "applications.status", "applications.submitted_at"])
       .distinct()
       .where("mine.application_id", "=", applicationId)
+      .where("mine.kind", "=", "number")
       .where("applications.user_id", "!=", userId)
       .where("applications.reference", "is not", null)
       .orderBy("applications.submitted_at")

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { Platform } from "../src/domain/platform.js";
 import type { Database } from "./schema.js";
 
@@ -11,4 +11,19 @@ export async function findUserId(db: Kysely<Database>, platform: Platform, platf
     .where("platform_user_id", "=", platformUserId)
     .executeTakeFirst();
   return identity?.user_id;
+}
+
+/** The first platform account a user wrote from: how other services (the API, webhooks) name them. */
+export async function firstAccount(
+  db: Kysely<Database> | Transaction<Database>,
+  userId: string,
+): Promise<{ platform: Platform; user: string } | null> {
+  const account = await db
+    .selectFrom("identities")
+    .select(["platform", "platform_user_id"])
+    .where("user_id", "=", userId)
+    .orderBy("created_at")
+    .limit(1)
+    .executeTakeFirst();
+  return account ? { platform: account.platform as Platform, user: account.platform_user_id } : null;
 }

@@ -12,6 +12,8 @@ import * as privacy from "./migrations/009-privacy.js";
 import * as deliveryLeases from "./migrations/010-delivery-leases.js";
 import * as documentFiles from "./migrations/011-document-files.js";
 import * as eventReplies from "./migrations/012-event-replies.js";
+import * as webhookEvents from "./migrations/013-webhook-events.js";
+import * as claimsAndFourEyes from "./migrations/014-claims-and-four-eyes.js";
 import type { Database } from "./schema.js";
 
 /** Migrations listed in code: no file-system lookup, so they work the same from tsx, a bundle or tests. */
@@ -28,6 +30,8 @@ const MIGRATIONS: Record<string, Migration> = {
   "010-delivery-leases": deliveryLeases,
   "011-document-files": documentFiles,
   "012-event-replies": eventReplies,
+  "013-webhook-events": webhookEvents,
+  "014-claims-and-four-eyes": claimsAndFourEyes,
 };
 
 /** Every migration this code knows, in order. */

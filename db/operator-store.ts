@@ -1,9 +1,9 @@
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { LifecycleStatus, Method } from "../src/domain/application.js";
-import type { Platform } from "../src/domain/platform.js";
-import type { OperatorStore } from "../src/ports/operator-store.js";
+import type { ReviewQueueEntry } from "../src/ports/application-store.js";
+import type { OperatorStore, ReviewDecision } from "../src/ports/operator-store.js";
 import type { Sealer } from "../src/ports/sealer.js";
-import { findUserId } from "./identity-lookup.js";
+import { findUserId, firstAccount } from "./identity-lookup.js";
 import { writeMaintenance } from "./maintenance-settings.js";
 import { openNullable } from "./rows.js";
 import type { Database } from "./schema.js";
@@ -19,17 +19,12 @@ export function sqlOperatorStore(db: Kysely<Database>, sealer: Sealer): Operator
         .where("status", "!=", "draft")
         .executeTakeFirst();
       if (!row) return null;
-      const account = await db
-        .selectFrom("identities")
-        .select(["platform", "platform_user_id"])
-        .where("user_id", "=", row.user_id)
-        .orderBy("created_at")
-        .limit(1)
-        .executeTakeFirstOrThrow();
+      const account = await firstAccount(db, row.user_id);
+      if (!account) throw new Error(`application ${reference} has no applicant account`);
       return {
         reference,
-        platform: account.platform as Platform,
-        user: account.platform_user_id,
+        platform: account.platform,
+        user: account.user,
         status: row.status,
         method: row.method ?? "",
         submittedAt: row.submitted_at ?? "",
@@ -52,38 +47,31 @@ export function sqlOperatorStore(db: Kysely<Database>, sealer: Sealer): Operator
           "applications.expected_by",
           "audit_log.reason",
         ])
-        .where("audit_log.actor", "like", "reviewer:%")
-        .where("audit_log.from_status", "=", "submitted")
-        .where("audit_log.to_status", "in", ["approved", "rejected", "needs_more_info"])
+        .where((eb) =>
+          eb.or([
+            eb.and([
+              eb("audit_log.actor", "like", "reviewer:%"),
+              eb("audit_log.from_status", "=", "submitted"),
+              eb("audit_log.to_status", "in", ["approved", "rejected", "needs_more_info"]),
+            ]),
+            eb("audit_log.reason", "like", "first_approval%"),
+          ]),
+        )
         .where("audit_log.at", ">=", since.toISOString())
         .orderBy("audit_log.id")
         .execute();
       return rows.map((row) => ({
         reference: row.reference ?? "",
         reviewer: row.actor,
-        outcome: row.to_status,
+        outcome: row.reason?.startsWith("first_approval") ? (row.reason.split(":")[0] as ReviewDecision["outcome"]) : row.to_status,
         at: row.at,
         submittedAt: row.submitted_at ?? row.at,
         expectedBy: row.expected_by ?? "",
-        reasons: row.reason ? row.reason.split(",") : [],
+        reasons: row.reason && !row.reason.startsWith("first_approval") ? row.reason.split(",") : [],
       }));
     },
 
-    async awaitingReview() {
-      const rows = await db
-        .selectFrom("applications")
-        .select(["reference", "method", "status", "submitted_at", "expected_by"])
-        .where("status", "=", "submitted")
-        .orderBy("submitted_at", "asc")
-        .execute();
-      return rows.map((row) => ({
-        reference: row.reference ?? "",
-        method: row.method as Method,
-        status: row.status as LifecycleStatus,
-        submittedAt: row.submitted_at ?? "",
-        expectedBy: row.expected_by ?? "",
-      }));
-    },
+    awaitingReview: () => awaitingReview(db),
 
     async auditTrail(reference) {
       const application = await db.selectFrom("applications").select("id").where("reference", "=", reference).executeTakeFirst();
@@ -130,4 +118,33 @@ export function sqlOperatorStore(db: Kysely<Database>, sealer: Sealer): Operator
 
     setMaintenance: (maintenance) => writeMaintenance(db, maintenance),
   };
+}
+
+/** Applications waiting for a reviewer, oldest first, with who holds or first approved each. */
+export async function awaitingReview(db: Kysely<Database> | Transaction<Database>): Promise<ReviewQueueEntry[]> {
+  const rows = await db
+    .selectFrom("applications")
+    .select([
+      "reference",
+      "method",
+      "status",
+      "submitted_at",
+      "expected_by",
+      "claimed_by",
+      "claimed_until",
+      "first_approved_by",
+      "first_approved_at",
+    ])
+    .where("status", "=", "submitted")
+    .orderBy("submitted_at", "asc")
+    .execute();
+  return rows.map((row) => ({
+    reference: row.reference ?? "",
+    method: row.method as Method,
+    status: row.status as LifecycleStatus,
+    submittedAt: row.submitted_at ?? "",
+    expectedBy: row.expected_by ?? "",
+    claim: row.claimed_by && row.claimed_until ? { by: row.claimed_by, until: row.claimed_until } : null,
+    firstApproval: row.first_approved_by && row.first_approved_at ? { by: row.first_approved_by, at: row.first_approved_at } : null,
+  }));
 }

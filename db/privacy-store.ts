@@ -16,7 +16,7 @@ function documentIdsIn(text: string): string[] {
 export function sqlPrivacyStore(trx: Db, sealer: Sealer): PrivacyStore {
   /**
    * Erases one application's personal data: answers, documents, the reviewer's note, revisions and
-   * audit notes. Status, method, dates, the masked number and the keyed digests stay.
+   * audit notes. Status, method, dates, the masked number and the keyed digests of its numbers stay (not the phone's).
    */
   async function eraseApplication(
     row: { id: string; status: string; details: string; documents: string },
@@ -39,6 +39,8 @@ export function sqlPrivacyStore(trx: Db, sealer: Sealer): PrivacyStore {
       .where("id", "=", row.id)
       .execute();
     await trx.deleteFrom("application_revisions").where("application_id", "=", row.id).execute();
+    // The phone's digest served only to recognise the applicant as a reviewer while it was decided.
+    await trx.deleteFrom("identity_digests").where("application_id", "=", row.id).where("kind", "=", "phone").execute();
     // The audit log is append-only except for its sealed notes, which may hold personal data.
     await trx.updateTable("audit_log").set({ note: null }).where("application_id", "=", row.id).where("note", "is not", null).execute();
     await trx

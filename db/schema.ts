@@ -23,6 +23,7 @@ export interface Database {
   identity_digests: IdentityDigestsTable;
   erasures: ErasuresTable;
   document_files: DocumentFilesTable;
+  webhook_events: WebhookEventsTable;
 }
 
 export interface NotificationsTable {
@@ -145,6 +146,12 @@ export interface ApplicationsTable {
   erased_at: Generated<string | null>;
   /** The method's identifying number, masked, kept after erasure ("110105********002X"). */
   masked_identity: Generated<string | null>;
+  /** The reviewer (actor string) whose claim holds others' decisions off until `claimed_until`. */
+  claimed_by: Generated<string | null>;
+  claimed_until: Generated<string | null>;
+  /** Four eyes: the first approval's reviewer and time, waiting for a second reviewer. */
+  first_approved_by: Generated<string | null>;
+  first_approved_at: Generated<string | null>;
 }
 
 export interface AuditLogTable {
@@ -199,10 +206,12 @@ export interface ApplicationRevisionsTable {
   previous: string;
 }
 
-/** Keyed digests of an application's ID numbers and credit code, one per key (`Keyring.digests`). */
+/** Keyed digests of an application's ID numbers, credit code and phone, one per key (`Keyring.digests`). */
 export interface IdentityDigestsTable {
   application_id: string;
   digest: string;
+  /** `number` (ID numbers, credit code: duplicates) or `phone` (only to recognise the same person). */
+  kind: Generated<string>;
 }
 
 /** One erasure of personal data: what, whose (internal ids only), how many items, by whom. Append-only. */
@@ -222,4 +231,22 @@ export interface DocumentFilesTable {
   id: string;
   bytes: Buffer;
   written_at: string;
+}
+
+/** Status changes queued for the platform's webhook receiver (`WEBHOOK_URL`). */
+export interface WebhookEventsTable {
+  seq: Generated<number>;
+  id: string;
+  reference: string;
+  type: string;
+  body: string;
+  created_at: string;
+  /** pending | delivered */
+  status: string;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  lease_until: Generated<string | null>;
+  last_error: Generated<string | null>;
+  failing_since: Generated<string | null>;
+  delivered_at: Generated<string | null>;
 }

@@ -10,6 +10,7 @@ import type { MaintenanceStore } from "../src/ports/maintenance-store.js";
 import type { OperatorStore } from "../src/ports/operator-store.js";
 import type { Sealer } from "../src/ports/sealer.js";
 import type { Store, StoreReadiness, StoreTransaction } from "../src/ports/store.js";
+import type { WebhookOutbox } from "../src/ports/webhook-outbox.js";
 import { sqlAnnouncementStore } from "./announcement-store.js";
 import { SqlCardMessages } from "./card-message-store.js";
 import { DocumentTable } from "./document-table.js";
@@ -27,6 +28,12 @@ import { submittedFromRow } from "./rows.js";
 import type { Database } from "./schema.js";
 import { sqlSealedColumns } from "./sealed-columns.js";
 import { sqlTransaction } from "./sql-transaction.js";
+import { SqlWebhookOutbox } from "./webhook-outbox.js";
+
+export interface SqlStoreOptions {
+  /** `WEBHOOK_URL` is set: status changes queue webhook events (see `db/webhook-outbox.ts`). */
+  webhookReceiver?: boolean;
+}
 
 /**
  * The store over Kysely. Queries stick to what SQLite and PostgreSQL both
@@ -43,6 +50,7 @@ export class SqlStore implements Store {
     private readonly sealer: Sealer,
     private readonly onClose: () => Promise<void> = () => db.destroy(),
     private readonly dialect: Dialect = "sqlite",
+    private readonly options: SqlStoreOptions = {},
   ) {
     this.queries = hotQueries(db);
     // SQLite has one connection and one writer: concurrent chats share commits. PostgreSQL's pool runs them side by side.
@@ -51,14 +59,16 @@ export class SqlStore implements Store {
 
   /** A chat event's transaction: on SQLite concurrent chats share commits (see `GroupCommit`); each is still all-or-nothing. */
   transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
-    const run = (trx: Transaction<Database>) => work(sqlTransaction(trx, this.queries, this.sealer, this.dialect));
+    const run = (trx: Transaction<Database>) => work(this.over(trx));
     return this.groupCommit ? this.groupCommit.run(run) : retryOnConflict(() => this.db.transaction().execute(run));
   }
 
   exclusiveTransaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
-    return retryOnConflict(() =>
-      this.db.transaction().execute((trx) => work(sqlTransaction(trx, this.queries, this.sealer, this.dialect))),
-    );
+    return retryOnConflict(() => this.db.transaction().execute((trx) => work(this.over(trx))));
+  }
+
+  private over(trx: Transaction<Database>): StoreTransaction {
+    return sqlTransaction(trx, this.queries, this.sealer, this.dialect, this.options.webhookReceiver ?? false);
   }
 
   async conversationState(platform: Platform, chatId: string): Promise<string | null> {
@@ -82,6 +92,10 @@ export class SqlStore implements Store {
 
   outbox(): SqlNotificationStore {
     return new SqlNotificationStore(this.db, this.sealer, this.dialect);
+  }
+
+  webhooks(): WebhookOutbox {
+    return new SqlWebhookOutbox(this.db, this.dialect);
   }
 
   cardMessages(): CardMessages {

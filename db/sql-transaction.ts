@@ -15,6 +15,7 @@ import { sqlPrivacyStore } from "./privacy-store.js";
 import { sqlReviewSessionStore } from "./review-session-store.js";
 import type { Database } from "./schema.js";
 import { sqlSupportStore } from "./support-store.js";
+import { sqlWebhookEventWriter } from "./webhook-outbox.js";
 
 /**
  * Every role of the store over one Kysely transaction. `Object.assign`, not an
@@ -26,6 +27,7 @@ export function sqlTransaction(
   queries: HotQueries,
   sealer: Sealer,
   dialect: Dialect,
+  webhookReceiver: boolean,
 ): StoreTransaction {
   const maintenance: MaintenanceStore = { maintenanceWindow: () => readMaintenance(trx) };
   return Object.assign(
@@ -39,6 +41,7 @@ export function sqlTransaction(
     sqlOneTimeCodeLedger(trx),
     sqlPrivacyStore(trx, sealer),
     sqlLocks(trx, dialect),
+    sqlWebhookEventWriter(trx, webhookReceiver),
     maintenance,
   );
 }

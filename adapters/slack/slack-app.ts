@@ -146,7 +146,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     const content: ChatEvent =
       word === ""
         ? { ...eventBase, kind: "command", command: "start", args: "" }
-        : word === "status" || word === "help" || word === "privacy"
+        : word === "status" || word === "help" || word === "privacy" || word === "queue"
           ? { ...eventBase, kind: "command", command: word, args: "" }
           : word === "faq" && question === ""
             ? { ...eventBase, kind: "choice", choice: "faq" }

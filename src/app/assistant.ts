@@ -10,10 +10,12 @@ import { createDocumentCheck } from "../documents/document-check.js";
 import { DocumentStore } from "../documents/document-store.js";
 import { FileDocumentBytes } from "../documents/file-document-bytes.js";
 import type { ChatAddress } from "../domain/platform.js";
+import { receiverFailing } from "../domain/webhook-event.js";
 import { Engine } from "../engine/engine.js";
 import { Dispatcher } from "../notifications/dispatcher.js";
 import { DevelopmentSmsSender, NO_SMS, type SmsSender } from "../notifications/sms-sender.js";
 import { SmtpEmailSender } from "../notifications/smtp-email-sender.js";
+import { WebhookSender } from "../notifications/webhook-sender.js";
 import { WebhookSmsSender } from "../notifications/webhook-sms-sender.js";
 import { runDueTasks } from "../review/due-tasks.js";
 import type { Reviewers } from "../review/reviewers.js";
@@ -27,6 +29,8 @@ export interface Assistant {
   store: SqlStore;
   documents: DocumentStore;
   outbox: SqlNotificationStore;
+  /** Posts queued status events to `WEBHOOK_URL`; undefined when no receiver is configured. */
+  webhooks: WebhookSender | undefined;
   /** The outbox's dispatcher, sending chat messages with `chat` and email/SMS as configured. */
   createDispatcher(chat: (reply: Reply & { to: ChatAddress }) => Promise<void>): Dispatcher;
   /** One scheduler tick: reviewer reminders and overdue notices that are due now; at most hourly, the retention purge. */
@@ -58,6 +62,7 @@ export async function openAssistant(config: Config, logger: Logger, sms: SmsSend
       notifyChannels: config.notifyChannels,
       smsAvailable: config.smsAvailable,
       retention: config,
+      review: { fourEyes: config.fourEyes, claimMinutes: config.reviewClaimMinutes },
     },
   });
   const outbox = store.outbox();
@@ -73,11 +78,13 @@ export async function openAssistant(config: Config, logger: Logger, sms: SmsSend
     if (report && Object.values(report).some((n) => n > 0)) logger.info({ erased: report }, "retention purge");
   };
   const email = config.smtp && config.notifyChannels.includes("email") ? new SmtpEmailSender(config.smtp.url, config.smtp.from) : undefined;
+  await reportWebhookBacklog(config, store, logger);
   return {
     engine,
     store,
     documents,
     outbox,
+    webhooks: config.webhook && new WebhookSender({ outbox: store.webhooks(), ...config.webhook, logger }),
     createDispatcher: (chat) =>
       new Dispatcher({
         outbox,
@@ -102,7 +109,17 @@ export async function openAssistant(config: Config, logger: Logger, sms: SmsSend
 export async function openStore(config: Readonly<Config>, keyring: Keyring = keyringFor(config)): Promise<SqlStore> {
   const { db, dialect } = openDatabase(config.database);
   await migrateToLatest(db);
-  return new SqlStore(db, keyring, () => db.destroy(), dialect);
+  return new SqlStore(db, keyring, () => db.destroy(), dialect, { webhookReceiver: config.webhook !== undefined });
+}
+
+/** At start: a receiver down for a day, or events queued for a receiver no longer configured, is said at once. */
+async function reportWebhookBacklog(config: Readonly<Config>, store: SqlStore, logger: Logger): Promise<void> {
+  const backlog = await store.webhooks().backlog();
+  if (backlog.pending === 0) return;
+  if (!config.webhook)
+    logger.warn({ pending: backlog.pending }, "webhook events are queued but WEBHOOK_URL is not set: they wait until it is");
+  else if (receiverFailing(backlog, new Date()))
+    logger.warn({ ...backlog }, "the webhook receiver has been failing for over a day; its events stay queued");
 }
 
 /**

@@ -15,6 +15,7 @@ import { reviewList } from "./cli/review-list.js";
 import { status } from "./cli/status.js";
 import { supportList } from "./cli/support-list.js";
 import { validate } from "./cli/validate.js";
+import { webhooks } from "./cli/webhooks.js";
 import { main } from "./main.js";
 
 /**
@@ -50,7 +51,9 @@ const USAGE = `usage: npm run cli -- <command>
   privacy erase <console|telegram|slack> <user> --yes
                                                 erase a user's personal data (refused while under review)
   purge [--as-of <ISO date>] [--dry-run] [--json]
-                                                erase what is past RETENTION_DAYS / CONVERSATION_RETENTION_DAYS`;
+                                                erase what is past RETENTION_DAYS / CONVERSATION_RETENTION_DAYS
+  webhooks list [--failed] [--json]             webhook events, newest first (--failed: undelivered after a failure)
+  webhooks replay <id>                          send one event again (same id and Idempotency-Key)`;
 
 const COMMANDS: Record<string, CliCommand> = {
   start: async ({ rest }) => {
@@ -73,6 +76,7 @@ const COMMANDS: Record<string, CliCommand> = {
   keys,
   privacy,
   purge,
+  webhooks,
 };
 
 async function run(argv: string[]): Promise<number> {
@@ -92,6 +96,7 @@ async function run(argv: string[]): Promise<number> {
       "as-of": { type: "string" },
       "dry-run": { type: "boolean", default: false },
       since: { type: "string" },
+      failed: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
     allowPositionals: true,
@@ -118,6 +123,7 @@ async function run(argv: string[]): Promise<number> {
     asOf: values["as-of"],
     dryRun: values["dry-run"],
     since: values.since,
+    failed: values.failed,
   });
 }
 

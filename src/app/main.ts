@@ -19,7 +19,7 @@ import { applicationRoutes, serveWebParts } from "./web-parts.js";
 
 /** How often reminders and overdue notices are looked for. */
 const DUE_TASK_INTERVAL_MS = 60_000;
-/** How often the outbox is looked at for due deliveries (new notifications, retries, announcements). */
+/** How often the outbox is looked at for due deliveries (new notifications, retries, announcements, webhooks). */
 const DISPATCH_INTERVAL_MS = 2_000;
 
 /**
@@ -46,6 +46,7 @@ async function runConsole(config: Readonly<Config>, logger: Logger): Promise<voi
   const server = await serveWebParts(config, new Map(applicationRoutes(config, assistant)), assistant, logger);
   const deliver = async () => {
     await dispatcher.runOnce();
+    await assistant.webhooks?.runOnce();
     return dispatched.splice(0);
   };
   logger.info(
@@ -126,7 +127,10 @@ async function runPlatforms(config: Readonly<Config>, logger: Logger): Promise<v
   await tick();
   const timer = setInterval(tick, DUE_TASK_INTERVAL_MS);
   const dispatch = () =>
-    dispatcher.runOnce().catch((error: unknown) => logger.error({ error: errorSummary(error) }, "notification dispatch failed"));
+    Promise.all([
+      dispatcher.runOnce().catch((error: unknown) => logger.error({ error: errorSummary(error) }, "notification dispatch failed")),
+      assistant.webhooks?.runOnce().catch((error: unknown) => logger.error({ error: errorSummary(error) }, "webhook sending failed")),
+    ]);
   const dispatchTimer = setInterval(dispatch, DISPATCH_INTERVAL_MS);
 
   await new Promise<void>((resolve) => {

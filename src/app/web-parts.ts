@@ -29,7 +29,9 @@ export async function serveWebParts(
   logger: Logger,
 ): Promise<Server | undefined> {
   if (routes.size === 0) return undefined;
-  const { server } = await startWebServer(config.port, routes, DEFAULT_WEB_SERVER_LIMITS, () => readiness(assistant.store));
+  const { server } = await startWebServer(config.port, routes, DEFAULT_WEB_SERVER_LIMITS, () =>
+    readiness(assistant.store, config.webhook !== undefined),
+  );
   logger.info({ port: config.port, paths: [...routes.keys()] }, "web server listening");
   return server;
 }

@@ -5,7 +5,9 @@ import {
   REMIND_REVIEWERS_AFTER_BUSINESS_DAYS,
 } from "../domain/business-days.js";
 import type { ApplicationStore, NewSubmission } from "../ports/application-store.js";
+import type { WebhookEventWriter } from "../ports/webhook-outbox.js";
 import { AssistantError } from "../runtime/errors.js";
+import { announceStatus } from "./status-events.js";
 
 /** What a submission needs besides the draft: the promise's calendar and a way to draw reference codes. */
 export interface SubmissionCalendar {
@@ -21,7 +23,7 @@ export interface SubmissionCalendar {
  * during maintenance going through later.
  */
 export async function submitDraft(
-  tx: Pick<ApplicationStore, "isReferenceTaken" | "submitApplication">,
+  tx: Pick<ApplicationStore, "isReferenceTaken" | "submitApplication"> & WebhookEventWriter,
   calendar: SubmissionCalendar,
   submission: Omit<NewSubmission, "reference" | "expectedBy" | "remindReviewersAt">,
 ): Promise<{ reference: string; expectedBy: IsoDate }> {
@@ -30,6 +32,8 @@ export async function submitDraft(
   const expectedBy = expectedDecisionDate(submission.submittedAt, timeZone, holidays);
   const remindReviewersAt = addBusinessDaysToInstant(submission.submittedAt, REMIND_REVIEWERS_AFTER_BUSINESS_DAYS, timeZone, holidays);
   await tx.submitApplication({ ...submission, reference, expectedBy, remindReviewersAt });
+  const { userId, draft, submittedAt: at } = submission;
+  await announceStatus(tx, { reference, userId, status: "submitted", method: draft.method ?? "", reasons: [], at });
   return { reference, expectedBy };
 }
 

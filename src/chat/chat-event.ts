@@ -37,3 +37,11 @@ export type ChatEvent = ChatEventBase &
     /** Stickers, voice notes, locations…: things we cannot use as an answer. */
     | { kind: "unsupported" }
   );
+
+/** The command an event carries — `/queue`, `/queue@bot args` typed, or a platform's slash command — lower-cased; null for none. */
+export function commandOf(event: ChatEvent): { name: string; args: string } | null {
+  if (event.kind === "command") return { name: event.command.toLowerCase(), args: event.args };
+  if (event.kind !== "text") return null;
+  const command = /^\/(\w+)(?:@\w+)?(?:\s+(.*))?$/s.exec(event.text.trim());
+  return command ? { name: command[1]!.toLowerCase(), args: command[2] ?? "" } : null;
+}

@@ -12,3 +12,9 @@ export const actorId = {
   /** Someone running `npm run cli` on the server. */
   operator: (): string => "operator:cli",
 };
+
+/** The platform account behind a reviewer's or user's actor string; null for system and operator actors. */
+export function actorAccount(actor: string): { platform: Platform; userId: string } | null {
+  const match = /^(?:reviewer|user):(console|telegram|slack):(.+)$/.exec(actor);
+  return match ? { platform: match[1] as Platform, userId: match[2]! } : null;
+}

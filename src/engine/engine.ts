@@ -10,6 +10,7 @@ import type { Channel } from "../domain/delivery.js";
 import { codeDigest } from "../domain/one-time-code.js";
 import { newReferenceCode } from "../domain/reference-code.js";
 import { DEFAULT_RETENTION, type RetentionPolicy } from "../domain/retention-policy.js";
+import { DEFAULT_REVIEW_POLICY, type ReviewPolicy } from "../domain/review-policy.js";
 import { type UserRecord, userRecord } from "../domain/user-record.js";
 import { sharedFaqMatcher } from "../faq/faq-matcher.js";
 import { type Locale, localeFromTag } from "../i18n/locale.js";
@@ -48,6 +49,8 @@ export interface EngineSettings {
   smsAvailable?: boolean;
   /** How long personal data is kept (default 90 and 30 days), for what users are told. */
   retention?: RetentionPolicy;
+  /** Four eyes and claims (default: enterprise approvals take two reviewers; claims hold 30 minutes). */
+  review?: ReviewPolicy;
 }
 
 export interface EngineDependencies {
@@ -175,6 +178,8 @@ export class Engine {
       cardLocale: settings.defaultLocale,
       supportContact: settings.supportContact,
       channels: this.effectDeps.channels,
+      policy: settings.review ?? DEFAULT_REVIEW_POLICY,
+      timeZone: settings.timeZone,
     };
     // A review room is shared and not anyone's conversation: only review actions and notes count there.
     if (this.reviewers.isReviewRoom(event.platform, event.chatId))

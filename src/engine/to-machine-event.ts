@@ -1,6 +1,6 @@
 import type { ChoiceId } from "../../machines/conversation.choices.js";
 import type { CheckedUpload, ConversationEvent } from "../../machines/conversation.events.js";
-import type { ChatEvent } from "../chat/chat-event.js";
+import { type ChatEvent, commandOf } from "../chat/chat-event.js";
 import { validatePhone } from "../domain/phone.js";
 import type { RetentionPolicy } from "../domain/retention-policy.js";
 import { textProblem } from "../domain/text.js";
@@ -31,15 +31,17 @@ export function toMachineEvent(
 ): ConversationEvent {
   switch (event.kind) {
     case "text": {
-      const command = /^\/(\w+)(?:@\w+)?(?:\s+(.*))?$/s.exec(event.text.trim());
-      if (command) return commandEvent(command[1]!.toLowerCase(), command[2] ?? "", stamp);
+      const command = commandOf(event);
+      if (command) return commandEvent(command.name, command.args, stamp);
       const problem = textProblem(event.text);
       if (problem) return { type: "user.unusable", reason: problem, ...stamp };
       const { topic, confidence } = faq(event.text);
       return { type: "user.text", text: event.text, ...(topic ? { faq: { topic, confidence } } : {}), ...stamp };
     }
-    case "command":
-      return commandEvent(event.command.toLowerCase(), event.args, stamp);
+    case "command": {
+      const { name, args } = commandOf(event)!;
+      return commandEvent(name, args, stamp);
+    }
     case "choice":
       // The id is whatever the platform sent back: one we never offered (stale or forged) falls to the machine's `choice.*` wildcard.
       return { type: `choice.${event.choice as ChoiceId}`, ...stamp };

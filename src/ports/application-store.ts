@@ -48,6 +48,16 @@ export interface ApplicationForReview {
   duplicates: Array<{ reference: string; status: LifecycleStatus }>;
   /** When the personal data was erased (retention or the user's request); the draft is then empty. */
   erasedAt: string | null;
+  /** A reviewer's claim (actor string), also after it ran out: until then, others' decisions are refused. */
+  claim: { by: string; until: string } | null;
+  /** Four eyes: the first approval, waiting for a second reviewer's confirmation. */
+  firstApproval: { by: string; at: string } | null;
+}
+
+/** What a review-desk change was decided on besides the status: it is written only while these still hold. */
+export interface ReviewState {
+  claimedBy: string | null;
+  firstApprovedBy: string | null;
 }
 
 /**
@@ -68,6 +78,20 @@ export interface StatusChange {
   /** What the audit entry records as the reason (reasons or requested items). */
   auditReason: string | null;
   auditNote: string | null;
+  /** Compared with the status: a claim or first approval made meanwhile makes the change fail. */
+  expected: ReviewState;
+  /**
+   * Set: the first of two approvals — the status stays (`to` = `from`). Unset: a pending first
+   * approval is cleared. Either way a claim ends with the change.
+   */
+  firstApproval?: { by: string };
+}
+
+/** A claim taken, renewed or released (null), written only if the claim is still `expectedBy`. */
+export interface ClaimChange {
+  reference: string;
+  expectedBy: string | null;
+  claim: { by: string; until: Date } | null;
 }
 
 export interface DetailsRevision {
@@ -86,6 +110,8 @@ export interface ReviewQueueEntry {
   status: LifecycleStatus;
   submittedAt: string;
   expectedBy: IsoDate;
+  claim: ApplicationForReview["claim"];
+  firstApproval: ApplicationForReview["firstApproval"];
 }
 
 /** Drafts and submitted applications. */
@@ -104,8 +130,19 @@ export interface ApplicationStore {
   /** The user's applications that left the draft stage, newest first (the user record is built from them). */
   applicationHistory(userId: string): Promise<SubmittedApplication[]>;
   loadApplication(reference: string): Promise<ApplicationForReview | null>;
-  /** Writes a status change if the status is still `change.from`; false when another change got there first. */
+  /** Writes a status change if the status (and review state) is still as expected; false when another change got there first. */
   setStatus(change: StatusChange): Promise<boolean>;
+  /** Takes, renews or releases a reviewer's claim on a submitted application (compare-and-set); false when it changed meanwhile. */
+  setClaim(change: ClaimChange): Promise<boolean>;
+  /**
+   * Clears a pending first approval of the user's application under review (the applicant gave new
+   * information); audited. Returns that application's reference, or null when none was pending.
+   */
+  cancelFirstApproval(userId: string, actor: string, platform: Platform, at: Date): Promise<string | null>;
+  /** Applications waiting for a reviewer, oldest first (`/queue`). */
+  awaitingReview(): Promise<ReviewQueueEntry[]>;
+  /** Whether two users are one person: applications of both share an ID number or phone (by keyed digest). */
+  shareIdentity(userA: string, userB: string): Promise<boolean>;
   /**
    * Replaces a submitted application's answers and documents, keeping the previous ones
    * (sealed) as a revision and auditing the changed fields' names (never values).

@@ -19,13 +19,16 @@ export interface ApplicationStatusView {
   reasons: string[];
 }
 
-/** A reviewer's decision as the audit log recorded it, with what its timing is measured against. */
+/**
+ * A reviewer's decision as the audit log recorded it, with what its timing is measured against; and
+ * the four-eyes steps between: a first approval, or its cancellation by new information (whose
+ * `reviewer` is then the applicant's actor string).
+ */
 export interface ReviewDecision {
   reference: string;
   /** The reviewer's actor string (`reviewer:telegram:900`). */
   reviewer: string;
-  /** approved, rejected or needs_more_info. */
-  outcome: string;
+  outcome: "approved" | "rejected" | "needs_more_info" | "first_approval" | "first_approval_cancelled" | string;
   at: string;
   submittedAt: string;
   expectedBy: string;

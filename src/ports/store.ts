@@ -15,6 +15,7 @@ import type { Outbox, OutboxWriter } from "./outbox.js";
 import type { PrivacyStore } from "./privacy-store.js";
 import type { ReviewSessionStore } from "./review-session-store.js";
 import type { SupportStore } from "./support-store.js";
+import type { WebhookEventWriter, WebhookOutbox } from "./webhook-outbox.js";
 
 /**
  * Everything one transaction can do: the intersection of the store's roles.
@@ -30,7 +31,8 @@ export type StoreTransaction = ConversationStore &
   OneTimeCodeLedger &
   MaintenanceStore &
   PrivacyStore &
-  Locks;
+  Locks &
+  WebhookEventWriter;
 
 export interface StoreReadiness {
   database: "ok" | "unreachable";
@@ -56,6 +58,8 @@ export interface Store {
   findUser(platform: Platform, platformUserId: string): Promise<{ account: AccountStatus; history: SubmittedApplication[] } | null>;
   /** The outbox's delivery states (notifications are written inside transactions). */
   outbox(): Outbox;
+  /** The webhook queue: the sender's and operators' view (events are queued inside transactions). */
+  webhooks(): WebhookOutbox;
   /** Where review cards were posted, for adapters that edit them. */
   cardMessages(): CardMessages;
   operator(): OperatorStore & MaintenanceStore;

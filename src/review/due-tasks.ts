@@ -15,6 +15,8 @@ import type { Reviewers } from "./reviewers.js";
 
 /** How long processed event ids are kept for deduplication (Telegram and Slack redeliver within hours). */
 export const PROCESSED_EVENT_RETENTION_MS = 30 * 86_400_000;
+/** How long a delivered webhook event can still be replayed. */
+export const DELIVERED_WEBHOOK_RETENTION_MS = 30 * 86_400_000;
 
 export interface DueTaskSettings {
   defaultLocale: Locale;
@@ -34,13 +36,15 @@ export interface DueTaskSettings {
  */
 export async function runDueTasks(store: Store, reviewers: Reviewers, settings: DueTaskSettings, now: Date): Promise<Reply[]> {
   const today = localDate(now, settings.timeZone);
+  // Delivered webhook events stay a month for `cli webhooks replay`, then go (harmless if two instances both prune).
+  await store.webhooks().pruneDelivered(new Date(now.getTime() - DELIVERED_WEBHOOK_RETENTION_MS));
   return store.transaction(async (tx) => {
     // Several instances tick: one does the work, the others find it taken and do nothing this time.
     if (!(await tx.tryLock("scheduler"))) return [];
     const replies: Reply[] = [];
     await tx.pruneProcessedEvents(new Date(now.getTime() - PROCESSED_EVENT_RETENTION_MS));
     for (const application of await tx.takeDueReviewerReminders(now)) {
-      const card = reviewCard(application, reviewers.roomDetails, now);
+      const card = reviewCard(application, reviewers.roomDetails, now, settings.timeZone);
       const reminder = msg("review.reminder", { reference: application.reference, expectedBy: application.expectedBy });
       for (const to of reviewers.destinations) {
         replies.push({ locale: settings.defaultLocale, to, ...card, body: [reminder, ...card.body], repost: true });
@@ -84,7 +88,7 @@ async function releaseHeldSubmissions(tx: StoreTransaction, reviewers: Reviewers
     });
     const application = (await tx.loadApplication(reference))!;
     for (const to of reviewers.destinations)
-      replies.push({ locale: settings.defaultLocale, to, ...reviewCard(application, reviewers.roomDetails, now) });
+      replies.push({ locale: settings.defaultLocale, to, ...reviewCard(application, reviewers.roomDetails, now, settings.timeZone) });
     const notice = await notify(tx, {
       userId: held.userId,
       kind: "held_released",

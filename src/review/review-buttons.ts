@@ -31,7 +31,13 @@ export type ReviewVerb =
   /** the reject form submitted */
   | "nf"
   /** the request-information form submitted */
-  | "if";
+  | "if"
+  /** claim: "I'm on it" — others' decisions are refused for the claim's lease */
+  | "cl"
+  /** release one's claim */
+  | "rl"
+  /** take next: claim the oldest waiting application nobody holds (from /queue) */
+  | "tn";
 
 export interface ReviewButton {
   /** Null for a verb this version does not know (a stale or forged button). */
@@ -42,7 +48,22 @@ export interface ReviewButton {
 }
 
 const PREFIX = "rv.";
-const VERBS: ReadonlySet<string> = new Set<ReviewVerb>(["ok", "no", "nx", "nn", "cx", "in", "ig", "sd", "op", "nf", "if"]);
+const VERBS: ReadonlySet<string> = new Set<ReviewVerb>([
+  "ok",
+  "no",
+  "nx",
+  "nn",
+  "cx",
+  "in",
+  "ig",
+  "sd",
+  "op",
+  "nf",
+  "if",
+  "cl",
+  "rl",
+  "tn",
+]);
 
 /** Slack routes view submissions by a pattern: every review form id matches it. */
 export const REVIEW_ID_PATTERN = /^rv\./;

@@ -1,5 +1,6 @@
 import type { Reply } from "../chat/reply.js";
 import { DOCUMENT_STEPS, type Step, type StoredDocument, stepsFor } from "../domain/application.js";
+import { localDateTime } from "../domain/business-days.js";
 import type { Choice } from "../domain/choice.js";
 import { maskIdNumber } from "../domain/masking.js";
 import { formatPhoneForDisplay } from "../domain/phone.js";
@@ -17,10 +18,12 @@ export type CardContent = Omit<Reply, "locale" | "to">;
  * dates, waiting time, resubmission and duplicate flags — and **Open** sends
  * the details and documents to the reviewer who pressed it; with `"room"` the
  * applicant's details (ID numbers masked) and document previews are on the
- * card. Once decided, the same card carries the stamp and no buttons.
+ * card. While a reviewer's claim holds it says who is on it; a first approval (four eyes) says
+ * who gave it and turns Approve into Confirm approval. Once decided, the same card carries the
+ * stamp and no buttons.
  */
-export function reviewCard(application: ApplicationForReview, roomDetails: RoomDetails, now: Date): CardContent {
-  const { draft, reference } = application;
+export function reviewCard(application: ApplicationForReview, roomDetails: RoomDetails, now: Date, timeZone: string): CardContent {
+  const { draft, reference, claim, firstApproval } = application;
   const decided = application.status !== "submitted";
   const inRoom = roomDetails === "room";
   const body: Message[] = [
@@ -41,6 +44,10 @@ export function reviewCard(application: ApplicationForReview, roomDetails: RoomD
     const enterprise = workspace.enterpriseId ? msg("review.card.enterprise", { enterprise: workspace.enterpriseId }) : "";
     body.push(msg("review.card.workspace", { team: workspace.teamId, enterprise }));
   }
+  if (!decided && firstApproval)
+    body.push(msg("review.card.firstApproval", { actor: firstApproval.by, at: localDateTime(firstApproval.at, timeZone) }));
+  const claimed = !decided && claimHolds(claim, now);
+  if (claimed) body.push(msg("review.card.claimed", { actor: claim!.by, until: localDateTime(claim!.until, timeZone) }));
   if (decided) {
     body.push(
       msg("review.card.decided", {
@@ -56,12 +63,15 @@ export function reviewCard(application: ApplicationForReview, roomDetails: RoomD
   const choices: Choice[] = decided
     ? []
     : [
-        { id: encodeReviewButton("ok", reference), label: msg("choice.approve") },
+        { id: encodeReviewButton("ok", reference), label: msg(firstApproval ? "choice.confirmApproval" : "choice.approve") },
         { id: encodeReviewButton("no", reference), label: msg("choice.reject") },
         { id: encodeReviewButton("in", reference), label: msg("choice.requestInfo") },
         inRoom
           ? { id: encodeReviewButton("sd", reference), label: msg("choice.showDetails") }
           : { id: encodeReviewButton("op", reference), label: msg("choice.open") },
+        claimed
+          ? { id: encodeReviewButton("rl", reference), label: msg("choice.release") }
+          : { id: encodeReviewButton("cl", reference), label: msg("choice.claim") },
       ];
   return { card: reference, body, ...(attachments.length ? { attachments } : {}), ...(choices.length ? { choices } : {}) };
 }
@@ -90,6 +100,11 @@ function documentsOf(application: ApplicationForReview): Array<{ step: Step; doc
     const document = slot && draft.documents[slot];
     return document ? [{ step, document }] : [];
   });
+}
+
+/** Whether a claim still holds others off at `now` (after `until` anyone may take the application over). */
+export function claimHolds(claim: ApplicationForReview["claim"], now: Date): boolean {
+  return claim !== null && Date.parse(claim.until) > now.getTime();
 }
 
 function waitingHours(submittedAt: string, now: Date): number {

@@ -1,47 +1,33 @@
 import type { LifecycleEvent } from "../../machines/application-lifecycle.machine.js";
 import { changeApplication } from "../applications/change-application.js";
-import type { ChatEvent } from "../chat/chat-event.js";
+import { type ChatEvent, commandOf } from "../chat/chat-event.js";
 import type { Form, Reply } from "../chat/reply.js";
 import { actorId } from "../domain/actor.js";
 import { type Step, stepsFor } from "../domain/application.js";
 import type { Choice } from "../domain/choice.js";
-import type { Channel } from "../domain/delivery.js";
 import type { ChatAddress } from "../domain/platform.js";
 import { REJECTION_REASON_CODES, type RejectionReason } from "../domain/rejection-reasons.js";
-import type { Locale } from "../i18n/locale.js";
 import { type Message, msg } from "../i18n/message.js";
 import { decisionNotification } from "../notifications/notification-content.js";
 import { notify } from "../notifications/notify.js";
-import type { ApplicationStore } from "../ports/application-store.js";
-import type { AuditStore } from "../ports/audit-store.js";
-import type { ConversationStore } from "../ports/conversation-store.js";
-import type { OutboxWriter } from "../ports/outbox.js";
-import type { ReviewSession, ReviewSessionStore } from "../ports/review-session-store.js";
+import type { ReviewSession } from "../ports/review-session-store.js";
+
+export type { DeskContext } from "./desk-context.js";
+
+import { type DeskContext, roomCards, toReviewer } from "./desk-context.js";
 import { decodeReviewButton, encodeReviewButton, isReviewButton } from "./review-buttons.js";
-import { detailLines, privateDetails, REASON_LABELS, reviewCard, selected, toggleChoices } from "./review-card.js";
-import type { Reviewers } from "./reviewers.js";
+import { detailLines, privateDetails, REASON_LABELS, selected, toggleChoices } from "./review-card.js";
+import { claimApplication, heldBy, queueReply, releaseClaim, takeNext } from "./review-claims.js";
 
 /**
- * Reviewers' buttons and notes. Button ids carry everything a step needs
- * (see `review-buttons.ts`), so
- * choosing reasons needs no server state; only a pending note is stored.
+ * A reviewer's button, form, pending note or `/queue`, handled here; null when the event is none of
+ * these. Button ids carry everything a step needs (see `review-buttons.ts`), so choosing reasons
+ * needs no server state; only a pending note is stored.
  */
-export interface DeskContext {
-  tx: ApplicationStore & AuditStore & ReviewSessionStore & ConversationStore & OutboxWriter;
-  event: ChatEvent;
-  reviewerLocale: Locale;
-  now: Date;
-  reviewers: Reviewers;
-  cardLocale: Locale;
-  supportContact: string;
-  /** The notification channels in use. */
-  channels: readonly Channel[];
-}
-
-/** A reviewer's button, form or pending note, handled here; null when the event is none of these. */
 export async function reviewerEvent(desk: DeskContext): Promise<Reply[] | null> {
   const { event, tx } = desk;
   if (event.kind === "choice" && isReviewButton(event.choice)) return handleReviewAction(desk, event.choice);
+  if (commandOf(event)?.name === "queue" && desk.reviewers.isReviewer(event.platform, event.userId)) return queueReply(desk);
   if (event.kind === "form" && isReviewButton(event.form)) return handleReviewForm(desk, event);
   if (event.kind === "text" && desk.reviewers.isReviewer(event.platform, event.userId) && isNoteOrCancel(event.text)) {
     const session = await tx.loadReviewSession(reviewSessionAddress(event));
@@ -98,6 +84,12 @@ export async function handleReviewAction(ctx: DeskContext, choice: string): Prom
       const reply = toReviewer(ctx, prompt, infoChoices(reference, items, mask), inPicker);
       return [inPicker ? reply : { ...reply, form: infoForm(reference, items) }];
     }
+    case "cl":
+      return claimApplication(ctx, reference);
+    case "rl":
+      return releaseClaim(ctx, reference);
+    case "tn":
+      return takeNext(ctx);
     case "sd":
     case "op": {
       const application = await ctx.tx.loadApplication(reference);
@@ -203,14 +195,16 @@ async function decide(
     actor,
     actorIdentity: { platform: chatEvent.platform, userId: chatEvent.userId },
     at: ctx.now,
+    fourEyes: ctx.policy.fourEyes,
     ...details,
   });
   if (!result.ok) {
     if (result.problem === "not_found") return [toReviewer(ctx, [msg("review.notFound", { reference })])];
-    if (result.problem === "own_application") {
-      await ctx.tx.auditWithoutChange(reference, actor, chatEvent.platform, "refused:own_application", ctx.now);
-      return [toReviewer(ctx, [msg("review.ownApplication")])];
-    }
+    if (result.problem === "own_application" || result.problem === "same_reviewer" || result.problem === "claimed")
+      await ctx.tx.auditWithoutChange(reference, actor, chatEvent.platform, `refused:${result.problem}`, ctx.now);
+    if (result.problem === "own_application") return [toReviewer(ctx, [msg("review.ownApplication")])];
+    if (result.problem === "same_reviewer") return [toReviewer(ctx, [msg("review.sameReviewer", { reference })])];
+    if (result.problem === "claimed") return [heldBy(ctx, reference, result)];
     const lastAt = result.lastChange?.at.slice(0, 16).replace("T", " ") ?? "";
     return [
       toReviewer(ctx, [
@@ -224,11 +218,10 @@ async function decide(
     ];
   }
   const application = (await ctx.tx.loadApplication(reference))!;
-  const replies: Reply[] = ctx.reviewers.destinations.map((to) => ({
-    locale: ctx.cardLocale,
-    to,
-    ...reviewCard(application, ctx.reviewers.roomDetails, ctx.now),
-  }));
+  const replies = roomCards(ctx, application);
+  // Four eyes: a first approval changes the card, not the status; the applicant hears nothing yet.
+  if (result.awaitingSecond)
+    return [toReviewer(ctx, [msg("review.firstApproval.recorded", { reference })], undefined, fromPicker), ...replies];
   // The picker the decision was taken from is spent: where it can be edited, it now says what happened.
   if (fromPicker)
     replies.unshift(
@@ -273,8 +266,4 @@ function infoChoices(reference: string, items: Step[], mask: number): Choice[] {
     { id: encodeReviewButton("ig", reference, mask), label: msg("choice.sendRequest") },
     { id: encodeReviewButton("cx"), label: msg("choice.cancelReview") },
   ];
-}
-
-function toReviewer(ctx: DeskContext, body: Message[], choices?: Choice[], replacesPressed = false): Reply {
-  return { locale: ctx.reviewerLocale, body, ...(choices ? { choices } : {}), ...(replacesPressed ? { replacesPressed } : {}) };
 }

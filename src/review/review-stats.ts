@@ -14,12 +14,30 @@ export interface ReviewerStats {
   slaBreaches: number;
   /** How often each rejection reason (or requested item) was given. */
   reasons: Record<string, number>;
+  fourEyes: FourEyesStats;
 }
 
-/** Per reviewer, most decisions first. */
-export function reviewStats(decisions: readonly ReviewDecision[], timeZone: string): ReviewerStats[] {
+/** Four-eyes review, for one reviewer. */
+export interface FourEyesStats {
+  /** First approvals they gave. */
+  firstApprovals: number;
+  /** Of those, confirmed by a second reviewer, and overturned (rejected or sent back for information). */
+  confirmed: number;
+  overturned: number;
+  /** As the second reviewer: others' first approvals they confirmed, and overturned. */
+  confirmations: number;
+  overturns: number;
+}
+
+const NO_FOUR_EYES: FourEyesStats = { firstApprovals: 0, confirmed: 0, overturned: 0, confirmations: 0, overturns: 0 };
+
+/** Per reviewer, most decisions first. `decisions` in the order they were taken (first approvals among them). */
+export function reviewStats(entries: readonly ReviewDecision[], timeZone: string): ReviewerStats[] {
+  const fourEyes = fourEyesStats(entries);
+  const decisions = entries.filter((entry) => !entry.outcome.startsWith("first_approval"));
   const byReviewer = new Map<string, ReviewDecision[]>();
   for (const decision of decisions) byReviewer.set(decision.reviewer, [...(byReviewer.get(decision.reviewer) ?? []), decision]);
+  for (const reviewer of fourEyes.keys()) if (!byReviewer.has(reviewer)) byReviewer.set(reviewer, []);
   return [...byReviewer]
     .map(([reviewer, own]) => {
       const hours = own.map((d) => (Date.parse(d.at) - Date.parse(d.submittedAt)) / 3_600_000).sort((a, b) => a - b);
@@ -31,9 +49,35 @@ export function reviewStats(decisions: readonly ReviewDecision[], timeZone: stri
         p90Hours: round(percentile(hours, 90)),
         slaBreaches: own.filter((d) => d.expectedBy !== "" && localDate(new Date(d.at), timeZone) > d.expectedBy).length,
         reasons: tally(own.flatMap((d) => d.reasons)),
+        fourEyes: fourEyes.get(reviewer) ?? { ...NO_FOUR_EYES },
       };
     })
     .sort((a, b) => b.decisions - a.decisions || a.reviewer.localeCompare(b.reviewer));
+}
+
+/**
+ * Pairs each first approval with what followed it on that application: the next reviewer decision
+ * confirms (approved) or overturns it (rejected, needs more information); new information from the
+ * applicant cancels it, pairing it with nothing.
+ */
+function fourEyesStats(entries: readonly ReviewDecision[]): Map<string, FourEyesStats> {
+  const stats = new Map<string, FourEyesStats>();
+  const of = (reviewer: string) => stats.get(reviewer) ?? stats.set(reviewer, { ...NO_FOUR_EYES }).get(reviewer)!;
+  const pending = new Map<string, string>();
+  for (const entry of entries) {
+    const first = pending.get(entry.reference);
+    if (entry.outcome === "first_approval") {
+      of(entry.reviewer).firstApprovals++;
+      pending.set(entry.reference, entry.reviewer);
+      continue;
+    }
+    pending.delete(entry.reference);
+    if (first === undefined || entry.outcome === "first_approval_cancelled") continue;
+    const confirmed = entry.outcome === "approved";
+    of(first)[confirmed ? "confirmed" : "overturned"]++;
+    of(entry.reviewer)[confirmed ? "confirmations" : "overturns"]++;
+  }
+  return stats;
 }
 
 /** The nearest-rank percentile of sorted values. */

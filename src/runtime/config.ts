@@ -2,6 +2,7 @@ import { availableParallelism } from "node:os";
 import { isAbsolute, join, resolve } from "node:path";
 import { CHANNELS, type Channel } from "../domain/delivery.js";
 import { DEFAULT_DOCUMENT_RULES, type DocumentRules } from "../domain/document-rules.js";
+import { DEFAULT_REVIEW_POLICY, FOUR_EYES_SETTINGS, type FourEyes } from "../domain/review-policy.js";
 import { LOCALES, type Locale } from "../i18n/locale.js";
 import { ConfigError } from "./errors.js";
 import { type DataKey, parseDataKeys } from "./keyring.js";
@@ -37,6 +38,14 @@ export interface Config {
   port: number;
   /** `API_TOKENS`: bearer tokens the status API accepts; none: no API. */
   apiTokens: readonly string[];
+  /** `WEBHOOK_URL` + `WEBHOOK_SECRET`: where every status change is posted, signed; unset: no webhooks. */
+  webhook: { url: string; secret: string } | undefined;
+  /** `METRICS_TOKEN`: when set, `GET /metrics` asks for it as a bearer token. */
+  metricsToken: string | undefined;
+  /** `REVIEW_CLAIM_MINUTES` (30): how long a reviewer's claim on an application holds others' decisions off. */
+  reviewClaimMinutes: number;
+  /** `FOUR_EYES`: which approvals need a second, different reviewer — enterprise ones (default), all, or none. */
+  fourEyes: FourEyes;
   /** Channels notifications take: chat always, email when SMTP is configured, SMS (the development sender without a webhook). */
   notifyChannels: readonly Channel[];
   smtp: { url: string; from: string } | undefined;
@@ -107,16 +116,41 @@ export function readConfig(env: Env = process.env): Readonly<Config> {
     dataKeys: dataKeys(env, platforms.telegram !== undefined || platforms.slack !== undefined),
     port: number(env, "PORT", 3000, { min: 1, max: 65535, integer: true }),
     apiTokens: apiTokens(env),
+    webhook: webhook(env),
+    metricsToken: secret(env, "METRICS_TOKEN"),
+    reviewClaimMinutes: number(env, "REVIEW_CLAIM_MINUTES", DEFAULT_REVIEW_POLICY.claimMinutes, { min: 1, max: 24 * 60, integer: true }),
+    fourEyes: oneOf(env, "FOUR_EYES", FOUR_EYES_SETTINGS, DEFAULT_REVIEW_POLICY.fourEyes),
     ...notifications(env, platforms.telegram !== undefined || platforms.slack !== undefined),
   });
 }
 
+const SECRET_RULE = "at least 24 characters without spaces (e.g. openssl rand -hex 24)";
+
 /** `API_TOKENS`: comma-separated; each long enough not to be guessed. */
 function apiTokens(env: Env): string[] {
   const tokens = list(env, "API_TOKENS") ?? [];
-  if (tokens.some((token) => token.length < 24 || /\s/.test(token)))
-    throw new ConfigError("API_TOKENS", "each token must be at least 24 characters without spaces (e.g. openssl rand -hex 24)");
+  if (tokens.some((token) => !isStrongSecret(token))) throw new ConfigError("API_TOKENS", `each token must be ${SECRET_RULE}`);
   return tokens;
+}
+
+/** A token or signing secret: long enough not to be guessed. */
+function secret(env: Env, name: string): string | undefined {
+  const raw = value(env, name);
+  if (raw !== undefined && !isStrongSecret(raw)) throw new ConfigError(name, `must be ${SECRET_RULE}`);
+  return raw;
+}
+
+function isStrongSecret(text: string): boolean {
+  return text.length >= 24 && !/\s/.test(text);
+}
+
+function webhook(env: Env): Config["webhook"] {
+  const target = url(env, "WEBHOOK_URL");
+  const signingSecret = secret(env, "WEBHOOK_SECRET");
+  if (target && !signingSecret)
+    throw new ConfigError("WEBHOOK_SECRET", "is required with WEBHOOK_URL: receivers check every event's signature with it");
+  if (signingSecret && !target) throw new ConfigError("WEBHOOK_URL", "is required with WEBHOOK_SECRET");
+  return target && signingSecret ? { url: target, secret: signingSecret } : undefined;
 }
 
 /** `DATA_ENCRYPTION_KEYS`: required where the assistant talks to real users (Telegram, Slack). */

@@ -16,6 +16,7 @@ import { FileDocumentBytes } from "../../src/documents/file-document-bytes.js";
 import type { Channel } from "../../src/domain/delivery.js";
 import { DEFAULT_DOCUMENT_RULES } from "../../src/domain/document-rules.js";
 import type { Platform } from "../../src/domain/platform.js";
+import type { ReviewPolicy } from "../../src/domain/review-policy.js";
 import { Engine } from "../../src/engine/engine.js";
 import type { Locale } from "../../src/i18n/locale.js";
 import { translate } from "../../src/i18n/message.js";
@@ -52,6 +53,10 @@ export interface HarnessOptions {
   sharing?: { database: DatabaseLocation; drop?: () => Promise<void> };
   /** With `dir`: this harness cleans up the directory (and database) on close, as if it had made them. */
   ownsData?: boolean;
+  /** As with `WEBHOOK_URL` set: status changes queue webhook events. */
+  webhookReceiver?: boolean;
+  /** `FOUR_EYES` and `REVIEW_CLAIM_MINUTES` (default: the product's defaults). */
+  review?: ReviewPolicy;
 }
 
 /**
@@ -68,7 +73,7 @@ export async function createHarness(options: HarnessOptions = {}) {
   const { db } = opened;
   await migrateToLatest(db);
   const keyring = options.dataKeys ? new Keyring(parseDataKeys(options.dataKeys)) : testKeyring();
-  const store = new SqlStore(db, keyring, () => db.destroy(), dialect);
+  const store = new SqlStore(db, keyring, () => db.destroy(), dialect, { webhookReceiver: options.webhookReceiver ?? false });
   // As the assistant does: files with SQLite, the database's table with PostgreSQL.
   const documents = new DocumentStore(
     dialect === "postgres" ? store.documentTable() : new FileDocumentBytes(join(dir, "documents")),
@@ -90,6 +95,7 @@ export async function createHarness(options: HarnessOptions = {}) {
       supportContact: "support@example.com",
       ...(options.notifyChannels ? { notifyChannels: options.notifyChannels } : {}),
       ...(options.smsAvailable !== undefined ? { smsAvailable: options.smsAvailable } : {}),
+      ...(options.review ? { review: options.review } : {}),
     },
     clock: () => now,
     ...(options.reviewers ? { reviewers: options.reviewers } : {}),

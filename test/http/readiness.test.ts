@@ -20,7 +20,7 @@ afterAll(async () => {
 
 /** `GET /healthz` and `GET /readyz` of a web server whose readiness is this store's. */
 async function probe(store: SqlStore): Promise<{ health: number; ready: number; body: unknown }> {
-  const { server, port } = await startWebServer(0, new Map(), DEFAULT_WEB_SERVER_LIMITS, () => readiness(store));
+  const { server, port } = await startWebServer(0, new Map(), DEFAULT_WEB_SERVER_LIMITS, () => readiness(store, false));
   servers.push(server);
   const health = (await fetch(`http://127.0.0.1:${port}/healthz`)).status;
   const answer = await fetch(`http://127.0.0.1:${port}/readyz`);

@@ -13,7 +13,7 @@ describe.each(TESTED_DIALECTS)("on %s", (dialect) => {
     photo = await minimalGoodJpeg();
   });
   beforeEach(async () => {
-    harness = await createHarness({ dialect, reviewers: consoleReviewers(["rita"]) });
+    harness = await createHarness({ dialect, reviewers: consoleReviewers(["rita", "rob"]) });
   });
   afterEach(() => harness.close());
 
@@ -33,6 +33,7 @@ describe.each(TESTED_DIALECTS)("on %s", (dialect) => {
     await chat.press("consent.agree");
     const reference = (await findUserRecord(harness.store, "console", user, "2026-11-23"))!.application!.reference;
     await harness.chat("rita").press(`rv.ok.${reference}`);
+    await harness.chat("rob").press(`rv.ok.${reference}`); // four eyes: enterprise approvals take two reviewers
     return reference;
   }
 

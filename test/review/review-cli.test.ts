@@ -38,7 +38,7 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("review CLI", () => {
-  it("review list --json: what waits for review, oldest first, with age and overdue flag", () => {
+  it("review list --json: what waits for review, oldest first, with age, SLA state and who holds it", () => {
     const result = runCli(["review", "list", "--json"], env);
     expect(result.code).toBe(0);
     const entries = JSON.parse(result.stdout);
@@ -50,6 +50,9 @@ describe("review CLI", () => {
         submittedAt: "2026-11-16T02:00:00.000Z",
         expectedBy: "2026-11-19",
         overdue: true,
+        sla: "overdue",
+        claim: null,
+        firstApproval: null,
         waitingHours: expect.any(Number),
       },
     ]);

@@ -35,6 +35,7 @@ describe("npm run cli -- review stats", () => {
           p90Hours: 30,
           slaBreaches: 0,
           reasons: { document_unclear: 1 },
+          fourEyes: { firstApprovals: 0, confirmed: 0, overturned: 0, confirmations: 0, overturns: 0 },
         },
         {
           reviewer: "reviewer:console:rob",
@@ -44,6 +45,7 @@ describe("npm run cli -- review stats", () => {
           p90Hours: 120,
           slaBreaches: 1,
           reasons: {},
+          fourEyes: { firstApprovals: 0, confirmed: 0, overturned: 0, confirmations: 0, overturns: 0 },
         },
       ],
     });
@@ -54,4 +56,44 @@ describe("npm run cli -- review stats", () => {
     expect(JSON.parse(runCli(["review", "stats", "--since", "2026-11-25", "--json"], env).stdout).reviewers).toHaveLength(1);
     expect(runCli(["review", "stats", "--since", "someday"], env).code).toBe(2);
   });
+});
+
+describe("review stats with four eyes", () => {
+  it("counts first approvals, their confirmations and overturns, for the first and the second reviewer", async () => {
+    const harness = await createHarness({
+      reviewers: consoleReviewers(["rita", "rob"]),
+      now: new Date(MONDAY),
+      review: { fourEyes: "all", claimMinutes: 30 },
+    });
+    try {
+      const [a, b, c] = [
+        await submitWithPhone(harness, "ann"),
+        await submitWithPhone(harness, "ben"),
+        await submitWithPhone(harness, "cat"),
+      ];
+      harness.setNow(hoursLater(1));
+      for (const reference of [a, b, c]) await harness.chat("rita").press(`rv.ok.${reference}`);
+      harness.setNow(hoursLater(3));
+      await harness.chat("rob").press(`rv.ok.${a}`); // confirmed
+      await harness.chat("rob").press(`rv.nx.${b}.4`); // overturned
+      await harness.chat("rob").press("rv.nn");
+      await harness.chat("cat").press("update.email"); // new information cancels c's first approval
+      await harness.chat("cat").text("cat.new@example.com");
+      const stats = JSON.parse(runCli(["review", "stats", "--since", "2026-11-01", "--json"], testEnv(harness.dir)).stdout);
+      const of = (reviewer: string) => stats.reviewers.find((r: { reviewer: string }) => r.reviewer === reviewer);
+      expect(of("reviewer:console:rita")).toMatchObject({
+        decisions: 0,
+        fourEyes: { firstApprovals: 3, confirmed: 1, overturned: 1, confirmations: 0, overturns: 0 },
+      });
+      expect(of("reviewer:console:rob")).toMatchObject({
+        decisions: 2,
+        outcomes: { approved: 1, rejected: 1 },
+        medianHours: 3,
+        fourEyes: { firstApprovals: 0, confirmed: 0, overturned: 0, confirmations: 1, overturns: 1 },
+      });
+      expect(stats.reviewers.map((r: { reviewer: string }) => r.reviewer)).not.toContain("user:console:cat");
+    } finally {
+      await harness.close();
+    }
+  }, 60_000);
 });

@@ -49,7 +49,7 @@ describe("a user in a Slack DM", () => {
     await until(() => s.api.postedTo(REVIEW_CHANNEL).length > 0, "the review card");
     const card = s.api.postedTo(REVIEW_CHANNEL)[0]!;
     expect(card.text).toContain(`Slack workspace: ${TEAM}`);
-    expect(card.buttons.map((value) => value.split(".")[1])).toEqual(["ok", "no", "in", "op"]);
+    expect(card.buttons.map((value) => value.split(".")[1])).toEqual(["ok", "no", "in", "op", "cl"]);
     // The channel's card carries no personal data and no image.
     for (const personal of ["北京某某", "91350100M000100Y43", "李四", "002X", "Zhang", "zhang.san", "13812348000"])
       expect(JSON.stringify(card)).not.toContain(personal);

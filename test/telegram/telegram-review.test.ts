@@ -31,7 +31,7 @@ describe("reviewers in the Telegram review group", () => {
     expect(card.text).toMatch(/Waiting 0 h/);
     for (const personal of ["Zhang", "zhang.san", "13812348000", "8000", "110105", "002X"]) expect(card.text).not.toContain(personal);
     const buttons: string[] = card.reply_markup.inline_keyboard.flat().map((button: { callback_data: string }) => button.callback_data);
-    expect(buttons).toEqual([`rv.ok.${reference}`, `rv.no.${reference}`, `rv.in.${reference}`, `rv.op.${reference}`]);
+    expect(buttons).toEqual([`rv.ok.${reference}`, `rv.no.${reference}`, `rv.in.${reference}`, `rv.op.${reference}`, `rv.cl.${reference}`]);
   });
 
   it("Open sends the reviewer, in their private chat, every detail and the documents as stored (full resolution); audited", async () => {
@@ -174,7 +174,13 @@ describe("REVIEW_ROOM_DETAILS=room: a room of reviewers only", () => {
       const card = room.lastTo(REVIEW_CHAT);
       expect(card.text).toContain("110105********002X");
       expect(card.text).not.toContain("11010519491231002X");
-      expect(card.buttons).toEqual([`rv.ok.${submitted}`, `rv.no.${submitted}`, `rv.in.${submitted}`, `rv.sd.${submitted}`]);
+      expect(card.buttons).toEqual([
+        `rv.ok.${submitted}`,
+        `rv.no.${submitted}`,
+        `rv.in.${submitted}`,
+        `rv.sd.${submitted}`,
+        `rv.cl.${submitted}`,
+      ]);
     } finally {
       await room.close();
     }

@@ -28,6 +28,7 @@ export interface CliArgs {
   asOf: string | undefined;
   dryRun: boolean;
   since: string | undefined;
+  failed: boolean;
 }
 
 /** A command returns its exit code: 0 success, 1 a negative answer (invalid value, unknown user). */

@@ -4,7 +4,7 @@ import { type CliArgs, expectArgs, print, UsageError, withStore } from "./cli-co
 /** Default period of `review stats`: the last 30 days. */
 const STATS_DAYS = 30;
 
-/** `review stats [--since <ISO>] [--json]`: per reviewer, decisions, time to decision, SLA breaches, reasons. */
+/** `review stats [--since <ISO>] [--json]`: per reviewer, decisions, time to decision, SLA breaches, reasons, four-eyes figures. */
 export function reviewStatsCommand({ rest, json, since }: CliArgs): Promise<number> {
   expectArgs(rest, 1);
   const from = since === undefined ? new Date(Date.now() - STATS_DAYS * 86_400_000) : new Date(since);
@@ -26,6 +26,11 @@ export function reviewStatsCommand({ rest, json, since }: CliArgs): Promise<numb
         .join(", ");
       print(`${s.reviewer}: ${s.decisions} (${outcomes}); median ${s.medianHours} h, p90 ${s.p90Hours} h; ${s.slaBreaches} past due`);
       if (reasons) print(`    reasons: ${reasons}`);
+      const f = s.fourEyes;
+      if (f.firstApprovals + f.confirmations + f.overturns > 0)
+        print(
+          `    four eyes: ${f.firstApprovals} first approval(s) (${f.confirmed} confirmed, ${f.overturned} overturned); as second reviewer ${f.confirmations} confirmed, ${f.overturns} overturned`,
+        );
     }
     return 0;
   });

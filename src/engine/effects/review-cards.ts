@@ -10,7 +10,7 @@ export async function sendReviewCards(ctx: EffectContext, reference: string, rep
     const card: Reply = {
       locale: ctx.deps.defaultLocale,
       to,
-      ...reviewCard(application, ctx.deps.reviewers.roomDetails, ctx.now),
+      ...reviewCard(application, ctx.deps.reviewers.roomDetails, ctx.now, ctx.deps.timeZone),
       ...(repost ? { repost } : {}),
     };
     ctx.outgoing.push(card);

@@ -1,0 +1,129 @@
+import { isApplicant } from "../applications/change-application.js";
+import type { Reply } from "../chat/reply.js";
+import { actorId } from "../domain/actor.js";
+import { localDate, localDateTime } from "../domain/business-days.js";
+import { type Message, msg } from "../i18n/message.js";
+import type { ApplicationForReview } from "../ports/application-store.js";
+import { type DeskContext, roomCards, toReviewer } from "./desk-context.js";
+import { encodeReviewButton } from "./review-buttons.js";
+import { claimHolds, reviewCard } from "./review-card.js";
+import { reviewQueue } from "./review-queue.js";
+
+/** Applications listed by `/queue`: the oldest; the rest are counted. */
+const QUEUE_LINES = 20;
+
+/**
+ * Claims: a reviewer says "I'm on it". For `REVIEW_CLAIM_MINUTES` other reviewers' decisions on the
+ * application are refused, naming the holder; the holder may release it; after that anyone may take
+ * it over (audited). Every change is a compare-and-set on the claim read, so two reviewers claiming
+ * at once never both hold it.
+ */
+export async function claimApplication(ctx: DeskContext, reference: string): Promise<Reply[]> {
+  const application = await ctx.tx.loadApplication(reference);
+  const unavailable = notClaimable(ctx, reference, application);
+  if (unavailable) return unavailable;
+  const taken = await take(ctx, application!);
+  if (!taken) return [toReviewer(ctx, [msg("review.changedMeanwhile", { reference })])];
+  return [toReviewer(ctx, [msg("review.claim.taken", { reference, until: until(ctx, taken) })]), ...roomCards(ctx, taken)];
+}
+
+export async function releaseClaim(ctx: DeskContext, reference: string): Promise<Reply[]> {
+  const application = await ctx.tx.loadApplication(reference);
+  if (!application) return [toReviewer(ctx, [msg("review.notFound", { reference })])];
+  const actor = actorId.reviewer(ctx.event);
+  const { claim } = application;
+  if (claim && claim.by !== actor && claimHolds(claim, ctx.now)) return [heldBy(ctx, reference, claim)];
+  if (claim?.by !== actor) return [toReviewer(ctx, [msg("review.claim.notYours", { reference })])];
+  if (!(await ctx.tx.setClaim({ reference, expectedBy: actor, claim: null })))
+    return [toReviewer(ctx, [msg("review.changedMeanwhile", { reference })])];
+  await ctx.tx.auditWithoutChange(reference, actor, ctx.event.platform, "claim_released", ctx.now);
+  const released = (await ctx.tx.loadApplication(reference))!;
+  return [toReviewer(ctx, [msg("review.claim.released", { reference })]), ...roomCards(ctx, released)];
+}
+
+/** **Take next**: claims the oldest waiting application nobody holds that this reviewer may decide, and shows its card. */
+export async function takeNext(ctx: DeskContext): Promise<Reply[]> {
+  const actor = actorId.reviewer(ctx.event);
+  const queue = await reviewQueue(ctx.tx, localDate(ctx.now, ctx.timeZone));
+  for (const entry of queue) {
+    if (claimHolds(entry.claim, ctx.now) || entry.firstApproval?.by === actor) continue;
+    const application = await ctx.tx.loadApplication(entry.reference);
+    if (!application || (await isApplicant(ctx.tx, await ctx.tx.findUserId(ctx.event.platform, ctx.event.userId), application))) continue;
+    const taken = await take(ctx, application);
+    if (!taken) continue;
+    const card = reviewCard(taken, ctx.reviewers.roomDetails, ctx.now, ctx.timeZone);
+    return [
+      {
+        ...toReviewer(ctx, [msg("review.queue.took", { reference: taken.reference, until: until(ctx, taken) }), ...card.body]),
+        ...pick(card),
+      },
+      ...roomCards(ctx, taken),
+    ];
+  }
+  return [toReviewer(ctx, [msg("review.queue.nothingToTake")])];
+}
+
+/** `/queue`: what waits, oldest first, with its age, SLA state and who holds it; **Take next** below. */
+export async function queueReply(ctx: DeskContext): Promise<Reply[]> {
+  const queue = await reviewQueue(ctx.tx, localDate(ctx.now, ctx.timeZone));
+  if (queue.length === 0) return [toReviewer(ctx, [msg("review.queue.empty")])];
+  const lines: Message[] = queue.slice(0, QUEUE_LINES).map((entry) => {
+    const hours = Math.max(0, Math.floor((ctx.now.getTime() - Date.parse(entry.submittedAt)) / 3_600_000));
+    const age = hours >= 48 ? msg("review.age.days", { days: Math.floor(hours / 24) }) : msg("review.age.hours", { hours });
+    const state = claimHolds(entry.claim, ctx.now)
+      ? msg("review.queue.claimed", { actor: entry.claim!.by })
+      : entry.firstApproval
+        ? msg("review.queue.firstApproval", { actor: entry.firstApproval.by })
+        : "";
+    return msg("review.queue.line", {
+      reference: entry.reference,
+      method: msg(`method.${entry.method}`),
+      age,
+      expectedBy: entry.expectedBy,
+      sla: msg(`review.sla.${entry.sla}`),
+      state,
+    });
+  });
+  const more = queue.length > QUEUE_LINES ? [msg("review.queue.more", { count: queue.length - QUEUE_LINES })] : [];
+  return [
+    toReviewer(
+      ctx,
+      [msg("review.queue.title", { count: queue.length }), ...lines, ...more],
+      [{ id: encodeReviewButton("tn"), label: msg("choice.takeNext") }],
+    ),
+  ];
+}
+
+/** Takes or renews the claim for this reviewer; audited (a take-over names whose claim ran out). Null when it changed meanwhile. */
+async function take(ctx: DeskContext, application: ApplicationForReview): Promise<ApplicationForReview | null> {
+  const actor = actorId.reviewer(ctx.event);
+  const { reference, claim } = application;
+  const lease = new Date(ctx.now.getTime() + ctx.policy.claimMinutes * 60_000);
+  if (!(await ctx.tx.setClaim({ reference, expectedBy: claim?.by ?? null, claim: { by: actor, until: lease } }))) return null;
+  const reason = !claim ? "claimed" : claim.by === actor ? "claim_renewed" : `claim_taken_over:${claim.by}`;
+  await ctx.tx.auditWithoutChange(reference, actor, ctx.event.platform, reason, ctx.now);
+  return ctx.tx.loadApplication(reference);
+}
+
+function notClaimable(ctx: DeskContext, reference: string, application: ApplicationForReview | null): Reply[] | null {
+  if (!application) return [toReviewer(ctx, [msg("review.notFound", { reference })])];
+  if (application.status !== "submitted")
+    return [toReviewer(ctx, [msg("review.claim.notWaiting", { reference, status: msg(`status.${application.status}.label`) })])];
+  const { claim } = application;
+  if (claim && claim.by !== actorId.reviewer(ctx.event) && claimHolds(claim, ctx.now)) return [heldBy(ctx, reference, claim)];
+  return null;
+}
+
+/** The refusal naming who holds the application, and until when. */
+export function heldBy(ctx: DeskContext, reference: string, claim: { by: string; until: string }): Reply {
+  return toReviewer(ctx, [msg("review.claimedBy", { reference, actor: claim.by, until: localDateTime(claim.until, ctx.timeZone) })]);
+}
+
+function until(ctx: DeskContext, application: ApplicationForReview): string {
+  return localDateTime(application.claim!.until, ctx.timeZone);
+}
+
+/** A card's buttons and attachments, for a reply to the reviewer that carries it. */
+function pick(card: ReturnType<typeof reviewCard>): Partial<Reply> {
+  return { ...(card.choices ? { choices: card.choices } : {}), ...(card.attachments ? { attachments: card.attachments } : {}) };
+}

@@ -1,0 +1,66 @@
+import pino from "pino";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { Outbound } from "../../src/chat/outbound.js";
+import { combineReviewers } from "../../src/review/reviewers.js";
+import { createHarness, type Harness } from "../helpers/harness.js";
+import { createSlackHarness, REVIEW_CHANNEL, SLACK_REVIEWER, type SlackHarness, slackReviewers, until } from "../helpers/slack-harness.js";
+import { createTelegramHarness, REVIEW_CHAT, REVIEWER, type TelegramHarness, telegramReviewers } from "../helpers/telegram-harness.js";
+
+const BOB = 1001; // a Telegram user
+
+/** One engine with both adapters and FOUR_EYES=all: every approval takes two reviewers. */
+let engine: Harness;
+let s: SlackHarness;
+let t: TelegramHarness;
+beforeEach(async () => {
+  const reviewers = combineReviewers([slackReviewers(), telegramReviewers()]);
+  engine = await createHarness({ reviewers, review: { fourEyes: "all", claimMinutes: 30 } });
+  const outbound = new Outbound(pino({ level: "silent" }));
+  s = await createSlackHarness({ harness: engine, reviewers, outbound });
+  t = await createTelegramHarness({ harness: engine, reviewers, outbound });
+});
+afterEach(async () => {
+  await s.close();
+  await t.close();
+  await engine.close();
+});
+
+const statusOf = async (reference: string) => (await engine.store.transaction((tx) => tx.loadApplication(reference)))?.status;
+
+describe("four eyes across Slack and Telegram", () => {
+  it("a Slack reviewer's approval is a first approval on both cards; a Telegram reviewer confirms and the user is told", async () => {
+    const reference = await t.submitIdCard(BOB);
+    await until(() => s.api.postedTo(REVIEW_CHANNEL).length === 1, "the card in Slack");
+    const toBob = t.api.textsTo(BOB).length;
+
+    await s.press(SLACK_REVIEWER, `rv.ok.${reference}`, { channel: REVIEW_CHANNEL });
+    await until(
+      () => s.api.callsOf("chat.update").some((call) => /First approval by reviewer:slack:UREVIEWER/.test(call.args.text)),
+      "the Slack card's first approval",
+    );
+    const telegramCard = t.api.callsOf("editMessageText").find((call) => String(call.payload.chat_id) === String(REVIEW_CHAT));
+    expect(telegramCard?.payload.text).toMatch(/First approval by reviewer:slack:UREVIEWER/);
+    expect(await statusOf(reference)).toBe("submitted");
+    expect(t.api.textsTo(BOB)).toHaveLength(toBob); // Bob hears nothing yet
+
+    // The Slack reviewer can't confirm their own first approval.
+    await s.press(SLACK_REVIEWER, `rv.ok.${reference}`, { channel: REVIEW_CHANNEL });
+    await until(() => s.api.calls.some((call) => /different reviewer must confirm/.test(call.args.text ?? "")), "the refusal in Slack");
+    expect(await statusOf(reference)).toBe("submitted");
+
+    await t.press(REVIEWER, `rv.ok.${reference}`, { chatId: REVIEW_CHAT, messageId: 555 });
+    expect(await statusOf(reference)).toBe("approved");
+    await until(() => /approved/i.test(t.lastTo(BOB).text), "the decision on Telegram");
+  });
+
+  it("a reviewer is recognised as the applicant behind another account (same ID number and phone) and can't confirm", async () => {
+    await t.submitIdCard(REVIEWER); // the reviewer applied under their own account…
+    const reference = await t.submitIdCard(BOB); // …and again as "Bob", with the same ID number and phone
+    await s.press(SLACK_REVIEWER, `rv.ok.${reference}`, { channel: REVIEW_CHANNEL });
+    await until(() => s.api.callsOf("chat.update").length > 0, "the first approval");
+    await t.press(REVIEWER, `rv.ok.${reference}`, { chatId: REVIEW_CHAT, messageId: 555 });
+    const refusal = t.api.calls.find((call) => /can't decide your own application/.test(String(call.payload.text ?? "")));
+    expect(refusal).toBeDefined();
+    expect(await statusOf(reference)).toBe("submitted");
+  });
+});
