@@ -73,6 +73,15 @@ export function sqlOperatorStore(db: Kysely<Database>, sealer: Sealer): Operator
 
     awaitingReview: () => awaitingReview(db),
 
+    async applicationCounts() {
+      const rows = await db
+        .selectFrom("applications")
+        .select((eb) => ["status", eb.fn.countAll<number | string>().as("count")])
+        .groupBy("status")
+        .execute();
+      return Object.fromEntries(rows.map((row) => [row.status, Number(row.count)]));
+    },
+
     async auditTrail(reference) {
       const application = await db.selectFrom("applications").select("id").where("reference", "=", reference).executeTakeFirst();
       if (!application) return null;

@@ -1,8 +1,8 @@
-import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { VerificationStatusView } from "../../src/applications/status-views.js";
 import { PLATFORMS, type Platform } from "../../src/domain/platform.js";
 import type { ApplicationStatusView } from "../../src/ports/operator-store.js";
+import { bearerCheck } from "./bearer-token.js";
 
 /** What the status API reads; both answer null for what is unknown. */
 export interface StatusLookups {
@@ -19,14 +19,7 @@ export const STATUS_API_PREFIX = "/api/v1/";
  * 400 for a platform name that isn't one, 404 for what is unknown. No personal data is returned.
  */
 export function statusApi(tokens: readonly string[], lookups: StatusLookups) {
-  const digests = tokens.map(digest);
-  const authorised = (request: IncomingMessage) => {
-    const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? "");
-    if (!match) return false;
-    const offered = digest(match[1]!);
-    // Every token is compared, so the time taken says nothing about which one nearly matched.
-    return digests.reduce((found, known) => timingSafeEqual(known, offered) || found, false);
-  };
+  const authorised = bearerCheck(tokens);
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const answer = (status: number, body: object, headers: Record<string, string> = {}) =>
       void response
@@ -49,9 +42,4 @@ export function statusApi(tokens: readonly string[], lookups: StatusLookups) {
     }
     return answer(404, { error: "not_found" });
   };
-}
-
-/** Tokens are compared as SHA-256 digests: equal lengths for `timingSafeEqual`, whatever was sent. */
-function digest(token: string): Buffer {
-  return createHash("sha256").update(token, "utf8").digest();
 }

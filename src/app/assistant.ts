@@ -23,12 +23,15 @@ import type { Config } from "../runtime/config.js";
 import type { Keyring } from "../runtime/keyring.js";
 import { errorSummary, type Logger } from "../runtime/logger.js";
 import { keyringFor } from "./keyring-setup.js";
+import { type PrometheusMetrics, prometheusMetrics } from "./prometheus-metrics.js";
 
 export interface Assistant {
   engine: Engine;
   store: SqlStore;
   documents: DocumentStore;
   outbox: SqlNotificationStore;
+  /** What `GET /metrics` serves; the application counts into `prometheus.metrics`. */
+  prometheus: PrometheusMetrics;
   /** Posts queued status events to `WEBHOOK_URL`; undefined when no receiver is configured. */
   webhooks: WebhookSender | undefined;
   /** The outbox's dispatcher, sending chat messages with `chat` and email/SMS as configured. */
@@ -46,7 +49,10 @@ export async function openAssistant(config: Config, logger: Logger, sms: SmsSend
   const keyring = keyringFor(config);
   const store = await openStore(config, keyring);
   const documents = openDocuments(config, store, keyring);
+  const prometheus = prometheusMetrics(store, config.timeZone, config.webhook !== undefined);
+  const { metrics } = prometheus;
   const engine = new Engine({
+    metrics,
     store,
     documents,
     reviewers,
@@ -84,7 +90,8 @@ export async function openAssistant(config: Config, logger: Logger, sms: SmsSend
     store,
     documents,
     outbox,
-    webhooks: config.webhook && new WebhookSender({ outbox: store.webhooks(), ...config.webhook, logger }),
+    prometheus,
+    webhooks: config.webhook && new WebhookSender({ outbox: store.webhooks(), ...config.webhook, logger, metrics }),
     createDispatcher: (chat) =>
       new Dispatcher({
         outbox,
@@ -92,6 +99,7 @@ export async function openAssistant(config: Config, logger: Logger, sms: SmsSend
         ...(email ? { email } : {}),
         ...(config.notifyChannels.includes("sms") ? { sms } : {}),
         logger,
+        metrics,
       }),
     runDueTasks: async () => {
       const replies = await runDueTasks(store, reviewers, config, new Date());

@@ -74,7 +74,11 @@ async function runConsole(config: Readonly<Config>, logger: Logger): Promise<voi
     ticker: { intervalMs: DUE_TASK_INTERVAL_MS, tick: async () => [...(await assistant.runDueTasks()), ...(await deliver())] },
     afterEachLine: deliver,
     // A notification printed in the console has reached its reader.
-    onShown: (reply) => (reply.notificationId ? assistant.outbox.markSent(reply.notificationId, "chat") : undefined),
+    onShown: (reply) => {
+      if (!reply.notificationId) return undefined;
+      assistant.prometheus.metrics.delivery("chat", "sent");
+      return assistant.outbox.markSent(reply.notificationId, "chat");
+    },
     onError: (error) => logger.error({ error: errorSummary(error) }, "console message failed"),
   });
   rmSync(previews, { recursive: true, force: true });
@@ -102,9 +106,16 @@ async function runPlatforms(config: Readonly<Config>, logger: Logger): Promise<v
   const { outbox } = assistant;
   await outbox.recoverInterrupted(new Date());
   // A notification's chat message that fails right after the commit is left to the dispatcher to retry.
+  const { metrics } = assistant.prometheus;
   const outbound = new Outbound(logger, {
-    sent: (id) => outbox.markSent(id, "chat"),
-    failed: (id, reason) => outbox.markRetry(id, "chat", reason, nextAttemptAt(new Date(), 1, DEFAULT_RETRY_POLICY)),
+    sent: (id) => {
+      metrics.delivery("chat", "sent");
+      return outbox.markSent(id, "chat");
+    },
+    failed: (id, reason) => {
+      metrics.delivery("chat", "retry");
+      return outbox.markRetry(id, "chat", reason, nextAttemptAt(new Date(), 1, DEFAULT_RETRY_POLICY));
+    },
   });
   const dispatcher = assistant.createDispatcher((reply) => outbound.send(reply));
   const parts = { assistant, outbound, reviewers, logger };
@@ -112,12 +123,10 @@ async function runPlatforms(config: Readonly<Config>, logger: Logger): Promise<v
   if (telegram) running.push(await startTelegram(telegram, config, parts));
   if (slack) running.push(await startSlack(slack, config, parts));
 
-  const routes = new Map<string, RequestHandler>([
-    ...running.flatMap(
-      (platform): Array<[string, RequestHandler]> => (platform.webhook ? [[platform.webhook.path, platform.webhook.handler]] : []),
-    ),
-    ...applicationRoutes(config, assistant),
-  ]);
+  const platformRoutes = running.flatMap(
+    (platform): Array<[string, RequestHandler]> => (platform.webhook ? [[platform.webhook.path, platform.webhook.handler]] : []),
+  );
+  const routes = new Map<string, RequestHandler>([...platformRoutes, ...applicationRoutes(config, assistant, platformRoutes.length)]);
   const server = await serveWebParts(config, routes, assistant, logger);
   const tick = () =>
     assistant

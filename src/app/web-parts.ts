@@ -1,4 +1,5 @@
 import type { Server } from "node:http";
+import { METRICS_PATH, metricsEndpoint } from "../../adapters/http/metrics-endpoint.js";
 import { STATUS_API_PREFIX, statusApi } from "../../adapters/http/status-api.js";
 import { DEFAULT_WEB_SERVER_LIMITS, type RequestHandler, startWebServer } from "../../adapters/http/web-server.js";
 import { applicationStatus, verificationStatus } from "../applications/status-views.js";
@@ -8,19 +9,31 @@ import type { Logger } from "../runtime/logger.js";
 import type { Assistant } from "./assistant.js";
 import { readiness } from "./readiness.js";
 
-/** The application's own web routes: the status API when `API_TOKENS` lists tokens. */
-export function applicationRoutes(config: Readonly<Config>, assistant: Pick<Assistant, "store">): Array<[string, RequestHandler]> {
-  if (config.apiTokens.length === 0) return [];
-  const api = statusApi(config.apiTokens, {
-    verification: (platform, user) => verificationStatus(assistant.store, platform, user, localDate(new Date(), config.timeZone)),
-    application: (reference) => applicationStatus(assistant.store, reference),
-  });
-  return [[STATUS_API_PREFIX, api]];
+/**
+ * The application's own web routes: the status API when `API_TOKENS` lists tokens; `/metrics` when
+ * `METRICS_TOKEN` is set, or beside any other part of the web server (platform webhooks, the API).
+ */
+export function applicationRoutes(
+  config: Readonly<Config>,
+  assistant: Pick<Assistant, "store" | "prometheus">,
+  otherRoutes = 0,
+): Array<[string, RequestHandler]> {
+  const routes: Array<[string, RequestHandler]> = [];
+  if (config.apiTokens.length > 0) {
+    const api = statusApi(config.apiTokens, {
+      verification: (platform, user) => verificationStatus(assistant.store, platform, user, localDate(new Date(), config.timeZone)),
+      application: (reference) => applicationStatus(assistant.store, reference),
+    });
+    routes.push([STATUS_API_PREFIX, api]);
+  }
+  if (config.metricsToken || routes.length + otherRoutes > 0)
+    routes.push([METRICS_PATH, metricsEndpoint(config.metricsToken, () => assistant.prometheus.scrape())]);
+  return routes;
 }
 
 /**
  * The web server on `PORT`, whenever one of its parts is configured (platform webhooks, the status
- * API) — the console included; `/healthz` and `/readyz` come with it. Undefined when nothing needs it.
+ * API, `METRICS_TOKEN`) — the console included; `/healthz`, `/readyz` and `/metrics` come with it. Undefined when nothing needs it.
  */
 export async function serveWebParts(
   config: Readonly<Config>,

@@ -7,6 +7,7 @@ import type { DocumentStore } from "../documents/document-store.js";
 import { DOCUMENT_STEPS, EMPTY_DRAFT } from "../domain/application.js";
 import { localDate } from "../domain/business-days.js";
 import type { Channel } from "../domain/delivery.js";
+import { FAQ_TOPICS } from "../domain/faq-topics.js";
 import { codeDigest } from "../domain/one-time-code.js";
 import { newReferenceCode } from "../domain/reference-code.js";
 import { DEFAULT_RETENTION, type RetentionPolicy } from "../domain/retention-policy.js";
@@ -20,6 +21,7 @@ import type { Store, StoreTransaction } from "../ports/store.js";
 import { reviewerEvent } from "../review/review-desk.js";
 import { NO_REVIEWERS, type Reviewers } from "../review/reviewers.js";
 import { errorSummary, type Logger } from "../runtime/logger.js";
+import { type Metrics, NO_METRICS } from "../runtime/metrics.js";
 import { persistConversation, restoreConversation, startConversation } from "./conversation-snapshot.js";
 import type { EffectContext, EffectDependencies, PreparedUpload } from "./effects/effect.js";
 import { performEffect } from "./effects/effect-handlers.js";
@@ -35,6 +37,7 @@ import { UploadRate } from "./upload-rate.js";
  * instance may be sending its replies right now), not for one after a crash: a restart takes longer.
  */
 const REDELIVERY_GRACE_MS = 5_000;
+const FAQ_TOPIC_SET: ReadonlySet<string> = new Set(FAQ_TOPICS);
 /** Reply confirmations are written at most this long after the platform accepted the replies. */
 const CONFIRMATION_FLUSH_MS = 1_000;
 
@@ -67,6 +70,8 @@ export interface EngineDependencies {
   newReference?: () => string;
   /** Keys one-time codes (see `Keyring.deriveKey("one-time-codes")`): never in a snapshot, never the machine's. */
   codeKey: Buffer;
+  /** Counts updates, their latency, document problems, FAQ answers and reviewers' decisions; none by default. */
+  metrics?: Metrics;
 }
 
 /**
@@ -81,6 +86,7 @@ export class Engine {
   private readonly uploadRate = new UploadRate();
   private readonly transition = createPureTransition();
   private readonly clock: () => Date;
+  private readonly metrics: Metrics;
   private readonly reviewers: Reviewers;
   private readonly effectDeps: EffectDependencies;
   private readonly confirmations: Array<{ platform: ChatEvent["platform"]; eventId: string }> = [];
@@ -88,6 +94,7 @@ export class Engine {
 
   constructor(private readonly deps: EngineDependencies) {
     this.clock = deps.clock ?? (() => new Date());
+    this.metrics = deps.metrics ?? NO_METRICS;
     this.reviewers = deps.reviewers ?? NO_REVIEWERS;
     const { settings } = deps;
     this.effectDeps = {
@@ -128,27 +135,51 @@ export class Engine {
   }
 
   handle(event: ChatEvent): Promise<Reply[]> {
-    return this.lock.run(`${event.platform}:${event.chatId}`, () => this.handleInOrder(event));
+    const started = performance.now();
+    const seconds = () => (performance.now() - started) / 1000;
+    return this.lock
+      .run(`${event.platform}:${event.chatId}`, () => this.handleInOrder(event))
+      .then(
+        ({ replies, duplicate }) => {
+          this.metrics.chatUpdate(event.platform, duplicate ? "duplicate" : "handled", seconds());
+          return replies;
+        },
+        (error: unknown) => {
+          this.metrics.chatUpdate(event.platform, "failed", seconds());
+          throw error;
+        },
+      );
   }
 
-  private async handleInOrder(event: ChatEvent): Promise<Reply[]> {
+  private async handleInOrder(event: ChatEvent): Promise<{ replies: Reply[]; duplicate: boolean }> {
     const upload = event.kind === "file" && event.file.bytes ? await this.prepareUpload(event, event.file.bytes) : undefined;
     const afterCommit: EffectContext["afterCommit"] = [];
-    const replies = await this.deps.store.transaction(async (tx) => {
+    const { replies, record } = await this.deps.store.transaction(async (tx) => {
       // A transaction re-run after a conflict (PostgreSQL) starts over: no work left from the attempt that was rolled back.
       afterCommit.length = 0;
       const outcome = await this.process(tx, event, upload, afterCommit);
       // Kept with the event until the platform accepted them (`repliesDelivered`): a crash before that, and the redelivery sends them.
       if (outcome.record && outcome.replies.length > 0)
         await tx.recordReplies(event.platform, event.id, outcome.record.userId, serializeReplies(outcome.replies));
-      return outcome.replies;
+      return outcome;
     });
     for (const task of afterCommit) {
       await task().catch((error: unknown) =>
         this.deps.logger.error({ error: errorSummary(error), platform: event.platform }, "after-commit task failed"),
       );
     }
-    return replies;
+    if (record) this.observe(event, upload, replies);
+    return { replies, duplicate: record === null };
+  }
+
+  /** Counts what a handled event showed: document problems, and whether a question found its FAQ answer. */
+  private observe(event: ChatEvent, upload: PreparedUpload | undefined, replies: readonly Reply[]): void {
+    const problems = [...(upload?.upload.problems ?? []), ...(event.kind === "file" && event.file.problem ? [event.file.problem] : [])];
+    for (const problem of problems) this.metrics.documentProblem(problem.code);
+    for (const key of replies.flatMap((reply) => reply.body.map((message) => message.key))) {
+      if (key === "faq.noMatch") this.metrics.faqQuestion(null);
+      else if (key.startsWith("faq.") && FAQ_TOPIC_SET.has(key.slice(4))) this.metrics.faqQuestion(key.slice(4));
+    }
   }
 
   private async process(
@@ -180,6 +211,8 @@ export class Engine {
       channels: this.effectDeps.channels,
       policy: settings.review ?? DEFAULT_REVIEW_POLICY,
       timeZone: settings.timeZone,
+      afterCommit,
+      metrics: this.metrics,
     };
     // A review room is shared and not anyone's conversation: only review actions and notes count there.
     if (this.reviewers.isReviewRoom(event.platform, event.chatId))

@@ -6,6 +6,7 @@ import type { Locale } from "../i18n/locale.js";
 import { translate } from "../i18n/message.js";
 import type { Outbox } from "../ports/outbox.js";
 import { errorSummary, type Logger } from "../runtime/logger.js";
+import { type Metrics, NO_METRICS } from "../runtime/metrics.js";
 import { DeliveryError } from "./delivery-error.js";
 import { emailMessage } from "./email-message.js";
 import { chatReply } from "./notify.js";
@@ -26,6 +27,7 @@ export interface DispatcherDependencies {
   batch?: number;
   /** Chat messages per second per platform (Telegram allows about 30 overall; we keep under it). */
   chatPerSecond?: Partial<Record<Platform, number>>;
+  metrics?: Metrics;
 }
 
 export const DEFAULT_CHAT_PER_SECOND: Partial<Record<Platform, number>> = { telegram: 25, slack: 20 };
@@ -77,7 +79,9 @@ export class Dispatcher {
       () => null,
       (failure: unknown) => failure ?? new Error("unknown failure"),
     );
+    const metrics = this.deps.metrics ?? NO_METRICS;
     if (error === null) {
+      metrics.delivery(channel, "sent");
       await this.deps.outbox.markSent(notificationId, channel);
       return;
     }
@@ -85,9 +89,10 @@ export class Dispatcher {
     const permanent = error instanceof DeliveryError && error.permanent;
     const attempts = delivery.attempts + 1;
     this.deps.logger.warn({ notificationId, channel, attempts, permanent, error: reason }, "notification delivery failed");
+    const givingUp = permanent || attempts >= this.policy.maxAttempts;
+    metrics.delivery(channel, givingUp ? "failed" : "retry");
     if (permanent) await this.deps.outbox.markFailed(notificationId, channel, reason);
-    else if (attempts >= this.policy.maxAttempts)
-      await this.deps.outbox.markFailed(notificationId, channel, `gave up after ${attempts} attempts: ${reason}`);
+    else if (givingUp) await this.deps.outbox.markFailed(notificationId, channel, `gave up after ${attempts} attempts: ${reason}`);
     else await this.deps.outbox.markRetry(notificationId, channel, reason, nextAttemptAt(now, attempts, this.policy, this.deps.random));
   }
 

@@ -1,6 +1,7 @@
 import { receiverFailing } from "../domain/webhook-event.js";
 import type { DueWebhook, WebhookOutbox } from "../ports/webhook-outbox.js";
 import { errorSummary, type Logger } from "../runtime/logger.js";
+import { type Metrics, NO_METRICS } from "../runtime/metrics.js";
 import { nextAttemptAt, type RetryPolicy } from "./retry-policy.js";
 import { SIGNATURE_HEADER, webhookSignature } from "./webhook-signature.js";
 
@@ -23,6 +24,7 @@ export interface WebhookSenderDependencies {
   logger: Logger;
   policy?: RetryPolicy;
   random?: () => number;
+  metrics?: Metrics;
 }
 
 /**
@@ -56,6 +58,7 @@ export class WebhookSender {
       if (due.length === 0) break;
       for (const [index, event] of due.entries()) {
         const failure = await this.post(event);
+        (this.deps.metrics ?? NO_METRICS).webhookAttempt(failure === null ? "delivered" : "failed");
         if (failure === null) {
           await this.deps.outbox.markDelivered(event.id, now);
           delivered++;

@@ -44,6 +44,8 @@ export interface OperatorStore {
   reviewDecisions(since: Date): Promise<ReviewDecision[]>;
   /** Applications waiting for a reviewer, oldest first. */
   awaitingReview(): Promise<ReviewQueueEntry[]>;
+  /** How many applications are in each status (drafts included); statuses with none are absent. */
+  applicationCounts(): Promise<Record<string, number>>;
   /** The audit trail of one application, oldest first; null for an unknown reference. */
   auditTrail(reference: string): Promise<AuditEntry[] | null>;
   /** Requests for a person, newest first. */

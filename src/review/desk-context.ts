@@ -11,6 +11,7 @@ import type { ConversationStore } from "../ports/conversation-store.js";
 import type { OutboxWriter } from "../ports/outbox.js";
 import type { ReviewSessionStore } from "../ports/review-session-store.js";
 import type { WebhookEventWriter } from "../ports/webhook-outbox.js";
+import type { Metrics } from "../runtime/metrics.js";
 import { reviewCard } from "./review-card.js";
 import type { Reviewers } from "./reviewers.js";
 
@@ -29,6 +30,9 @@ export interface DeskContext {
   policy: ReviewPolicy;
   /** Where times on cards are shown (claims, first approvals). */
   timeZone: string;
+  /** Work for after the commit (counting a decision: a transaction re-run must not count twice). */
+  afterCommit: Array<() => Promise<void>>;
+  metrics: Metrics;
 }
 
 /** A message to the reviewer who acted, in their language; `replacesPressed`: it takes the place of the message pressed. */

@@ -30,7 +30,7 @@ export function reviewCard(application: ApplicationForReview, roomDetails: RoomD
     msg("review.card.title", { reference, method: msg(`method.${draft.method ?? "id_card"}`) }),
     ...(inRoom ? detailLines(application, { revealIdNumbers: false }) : []),
     msg("review.card.submitted", {
-      submittedAt: application.submittedAt.slice(0, 16).replace("T", " "),
+      submittedAt: localDateTime(application.submittedAt, timeZone),
       expectedBy: application.expectedBy,
     }),
   ];
@@ -53,7 +53,7 @@ export function reviewCard(application: ApplicationForReview, roomDetails: RoomD
       msg("review.card.decided", {
         status: msg(`status.${application.status}.label`),
         actor: application.decidedBy ?? "",
-        at: (application.decidedAt ?? "").slice(0, 16).replace("T", " "),
+        at: application.decidedAt ? localDateTime(application.decidedAt, timeZone) : "",
       }),
     );
   }

@@ -4,12 +4,14 @@ import { type ChatEvent, commandOf } from "../chat/chat-event.js";
 import type { Form, Reply } from "../chat/reply.js";
 import { actorId } from "../domain/actor.js";
 import { type Step, stepsFor } from "../domain/application.js";
+import { localDate, localDateTime } from "../domain/business-days.js";
 import type { Choice } from "../domain/choice.js";
 import type { ChatAddress } from "../domain/platform.js";
 import { REJECTION_REASON_CODES, type RejectionReason } from "../domain/rejection-reasons.js";
 import { type Message, msg } from "../i18n/message.js";
 import { decisionNotification } from "../notifications/notification-content.js";
 import { notify } from "../notifications/notify.js";
+import type { ApplicationForReview } from "../ports/application-store.js";
 import type { ReviewSession } from "../ports/review-session-store.js";
 
 export type { DeskContext } from "./desk-context.js";
@@ -205,7 +207,7 @@ async function decide(
     if (result.problem === "own_application") return [toReviewer(ctx, [msg("review.ownApplication")])];
     if (result.problem === "same_reviewer") return [toReviewer(ctx, [msg("review.sameReviewer", { reference })])];
     if (result.problem === "claimed") return [heldBy(ctx, reference, result)];
-    const lastAt = result.lastChange?.at.slice(0, 16).replace("T", " ") ?? "";
+    const lastAt = result.lastChange ? localDateTime(result.lastChange.at, ctx.timeZone) : "";
     return [
       toReviewer(ctx, [
         msg("review.alreadyDecided", {
@@ -218,6 +220,7 @@ async function decide(
     ];
   }
   const application = (await ctx.tx.loadApplication(reference))!;
+  observeDecision(ctx, application, result.awaitingSecond ? "first_approval" : application.status, actor, details);
   const replies = roomCards(ctx, application);
   // Four eyes: a first approval changes the card, not the status; the applicant hears nothing yet.
   if (result.awaitingSecond)
@@ -240,6 +243,24 @@ async function decide(
   });
   if (notice?.reply) replies.push(notice.reply);
   return replies;
+}
+
+/** Counted once the decision is committed: its outcome, reasons, time since submission and whether past the promised date. */
+function observeDecision(
+  ctx: DeskContext,
+  application: ApplicationForReview,
+  outcome: string,
+  reviewer: string,
+  details: { reasons?: readonly string[]; items?: readonly string[] },
+): void {
+  const observation = {
+    reviewer,
+    outcome,
+    reasons: [...(details.reasons ?? []), ...(details.items ?? [])],
+    secondsSinceSubmission: Math.max(0, (ctx.now.getTime() - Date.parse(application.submittedAt)) / 1000),
+    pastDue: localDate(ctx.now, ctx.timeZone) > application.expectedBy,
+  };
+  ctx.afterCommit.push(async () => ctx.metrics.decision(observation));
 }
 
 function requestableItems(method: ApplicationMethod): Step[] {

@@ -7,6 +7,7 @@ import pino from "pino";
 import { migrateToLatest } from "../../db/migrate.js";
 import { type DatabaseLocation, type Dialect, openDatabase, openSqlite } from "../../db/open-database.js";
 import { SqlStore } from "../../db/sql-store.js";
+import { prometheusMetrics } from "../../src/app/prometheus-metrics.js";
 import { findUserRecord } from "../../src/applications/user-records.js";
 import type { ChatEvent } from "../../src/chat/chat-event.js";
 import type { Reply } from "../../src/chat/reply.js";
@@ -81,7 +82,10 @@ export async function createHarness(options: HarnessOptions = {}) {
   );
   const sms: SentSms[] = [];
   let now = options.now ?? new Date("2026-11-23T02:00:00Z"); // a Monday, 10:00 in Shanghai
+  // As the assistant does: the engine counts into the metrics `/metrics` serves.
+  const prometheus = prometheusMetrics(store, "Asia/Shanghai", options.webhookReceiver ?? false);
   const engine = new Engine({
+    metrics: prometheus.metrics,
     store,
     documents,
     checkDocument: options.checkDocument ?? createDocumentCheck(DEFAULT_DOCUMENT_RULES),
@@ -118,6 +122,7 @@ export async function createHarness(options: HarnessOptions = {}) {
     documents,
     keyring,
     engine,
+    prometheus,
     sms,
     /**
      * Rows of a query written for both databases (`?` placeholders; PostgreSQL returns counts as

@@ -38,8 +38,17 @@ describe("four eyes across Slack and Telegram", () => {
       () => s.api.callsOf("chat.update").some((call) => /First approval by reviewer:slack:UREVIEWER/.test(call.args.text)),
       "the Slack card's first approval",
     );
-    const telegramCard = t.api.callsOf("editMessageText").find((call) => String(call.payload.chat_id) === String(REVIEW_CHAT));
-    expect(telegramCard?.payload.text).toMatch(/First approval by reviewer:slack:UREVIEWER/);
+    // The Telegram group's card is edited too (the two platforms' deliveries finish in either order).
+    await until(
+      () =>
+        t.api
+          .callsOf("editMessageText")
+          .some(
+            (call) =>
+              String(call.payload.chat_id) === String(REVIEW_CHAT) && /First approval by reviewer:slack:UREVIEWER/.test(call.payload.text),
+          ),
+      "the Telegram card's first approval",
+    );
     expect(await statusOf(reference)).toBe("submitted");
     expect(t.api.textsTo(BOB)).toHaveLength(toBob); // Bob hears nothing yet
 
@@ -62,5 +71,25 @@ describe("four eyes across Slack and Telegram", () => {
     const refusal = t.api.calls.find((call) => /can't decide your own application/.test(String(call.payload.text ?? "")));
     expect(refusal).toBeDefined();
     expect(await statusOf(reference)).toBe("submitted");
+  });
+});
+
+describe("the queue on Telegram and Slack", () => {
+  it("/queue in the Telegram review group and /verify queue in Slack list what waits, with Take next", async () => {
+    const reference = await t.submitIdCard(BOB);
+    await t.text(REVIEWER, "/queue", { chatId: REVIEW_CHAT });
+    const listed = t.lastTo(REVIEW_CHAT);
+    expect(listed.text).toMatch(new RegExp(`Waiting for review: 1[\\s\\S]*${reference}`));
+    expect(listed.buttons).toEqual(["rv.tn"]);
+
+    await s.command(SLACK_REVIEWER, "queue");
+    // A slash command's answer goes to the reviewer's DM (posted to their member id).
+    await until(() => s.api.postedTo(SLACK_REVIEWER).some((message) => message.text.includes(reference)), "the queue in Slack");
+    await s.press(SLACK_REVIEWER, "rv.tn");
+    await until(
+      () => s.api.calls.some((call) => new RegExp(`You took ${reference}`).test(String(call.args.text ?? ""))),
+      "Take next in Slack",
+    );
+    expect((await engine.store.transaction((tx) => tx.loadApplication(reference)))?.claim?.by).toBe("reviewer:slack:UREVIEWER");
   });
 });

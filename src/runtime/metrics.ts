@@ -1,0 +1,41 @@
+/**
+ * What the application counts as it works, for operators' dashboards (`GET /metrics`). Declared
+ * here, below every layer that counts, and implemented with prom-client at the composition root
+ * (`src/app/prometheus-metrics.ts`); what the store knows (applications by status, the queue, the
+ * webhook backlog) is read from it at each scrape instead.
+ */
+export interface Metrics {
+  /** One chat update taken from a platform: processed, a redelivery, or failed; with how long it took. */
+  chatUpdate(platform: string, outcome: "handled" | "duplicate" | "failed", seconds: number): void;
+  /** One attempt to deliver a notification on a channel. */
+  delivery(channel: string, outcome: "sent" | "retry" | "failed"): void;
+  /** A document photo refused on the spot, by problem code. */
+  documentProblem(code: string): void;
+  /** A question the FAQ answered (its topic), or could not match (null). */
+  faqQuestion(topic: string | null): void;
+  /** A reviewer's decision (or four-eyes first approval) that was committed. */
+  decision(decision: ReviewDecisionObservation): void;
+  /** One attempt to post a webhook event. */
+  webhookAttempt(outcome: "delivered" | "failed"): void;
+}
+
+export interface ReviewDecisionObservation {
+  reviewer: string;
+  /** approved, rejected, needs_more_info or first_approval. */
+  outcome: string;
+  /** Rejection reasons or requested items. */
+  reasons: readonly string[];
+  secondsSinceSubmission: number;
+  /** Taken after the date promised to the user. */
+  pastDue: boolean;
+}
+
+/** Counts nothing: where no metrics are wanted (tests, CLI). */
+export const NO_METRICS: Metrics = {
+  chatUpdate: () => undefined,
+  delivery: () => undefined,
+  documentProblem: () => undefined,
+  faqQuestion: () => undefined,
+  decision: () => undefined,
+  webhookAttempt: () => undefined,
+};
