@@ -1,10 +1,8 @@
-import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { Outbound } from "../../src/chat/outbound.js";
-import { combineReviewers } from "../../src/review/reviewers.js";
-import { createHarness, type Harness } from "../helpers/harness.js";
-import { createSlackHarness, REVIEW_CHANNEL, SLACK_REVIEWER, type SlackHarness, slackReviewers, until } from "../helpers/slack-harness.js";
-import { createTelegramHarness, REVIEW_CHAT, REVIEWER, type TelegramHarness, telegramReviewers } from "../helpers/telegram-harness.js";
+import { createBothPlatforms } from "../helpers/both-platforms.js";
+import type { Harness } from "../helpers/harness.js";
+import { REVIEW_CHANNEL, SLACK_REVIEWER, type SlackHarness, until } from "../helpers/slack-harness.js";
+import { REVIEW_CHAT, REVIEWER, type TelegramHarness } from "../helpers/telegram-harness.js";
 
 const BOB = 1001; // a Telegram user
 
@@ -12,18 +10,11 @@ const BOB = 1001; // a Telegram user
 let engine: Harness;
 let s: SlackHarness;
 let t: TelegramHarness;
+let close: () => Promise<void>;
 beforeEach(async () => {
-  const reviewers = combineReviewers([slackReviewers(), telegramReviewers()]);
-  engine = await createHarness({ reviewers, review: { fourEyes: "all", claimMinutes: 30 } });
-  const outbound = new Outbound(pino({ level: "silent" }));
-  s = await createSlackHarness({ harness: engine, reviewers, outbound });
-  t = await createTelegramHarness({ harness: engine, reviewers, outbound });
+  ({ engine, s, t, close } = await createBothPlatforms({ review: { fourEyes: "all", claimMinutes: 30 } }));
 });
-afterEach(async () => {
-  await s.close();
-  await t.close();
-  await engine.close();
-});
+afterEach(() => close());
 
 const statusOf = async (reference: string) => (await engine.store.transaction((tx) => tx.loadApplication(reference)))?.status;
 

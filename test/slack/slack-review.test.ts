@@ -1,12 +1,10 @@
-import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { findUserRecord } from "../../src/applications/user-records.js";
-import { Outbound } from "../../src/chat/outbound.js";
-import { combineReviewers } from "../../src/review/reviewers.js";
+import { createBothPlatforms } from "../helpers/both-platforms.js";
 import { buttonValues } from "../helpers/fake-slack-api.js";
-import { createHarness, type Harness } from "../helpers/harness.js";
-import { createSlackHarness, REVIEW_CHANNEL, SLACK_REVIEWER, type SlackHarness, slackReviewers, until } from "../helpers/slack-harness.js";
-import { createTelegramHarness, REVIEW_CHAT, REVIEWER, type TelegramHarness, telegramReviewers } from "../helpers/telegram-harness.js";
+import type { Harness } from "../helpers/harness.js";
+import { REVIEW_CHANNEL, SLACK_REVIEWER, type SlackHarness, until } from "../helpers/slack-harness.js";
+import { REVIEW_CHAT, REVIEWER, type TelegramHarness } from "../helpers/telegram-harness.js";
 
 const ALICE = "UALICE";
 const BOB = 1001; // on Telegram
@@ -15,18 +13,11 @@ const BOB = 1001; // on Telegram
 let engine: Harness;
 let s: SlackHarness;
 let t: TelegramHarness;
+let close: () => Promise<void>;
 beforeEach(async () => {
-  const reviewers = combineReviewers([slackReviewers(), telegramReviewers()]);
-  engine = await createHarness({ reviewers });
-  const outbound = new Outbound(pino({ level: "silent" }));
-  s = await createSlackHarness({ harness: engine, reviewers, outbound });
-  t = await createTelegramHarness({ harness: engine, reviewers, outbound });
+  ({ engine, s, t, close } = await createBothPlatforms());
 });
-afterEach(async () => {
-  await s.close();
-  await t.close();
-  await engine.close();
-});
+afterEach(() => close());
 
 /** Does what Alice does, then waits until her DM shows the reply that follows it. */
 async function actAndWait(action: () => Promise<unknown>, reply: RegExp): Promise<void> {

@@ -1,4 +1,5 @@
 import { localDate } from "../../domain/business-days.js";
+import { claimHolds } from "../../review/review-card.js";
 import { reviewQueue } from "../../review/review-queue.js";
 import { type CliCommand, expectArgs, print, UsageError, withStore } from "./cli-command.js";
 import { reviewStatsCommand } from "./review-stats.js";
@@ -26,8 +27,10 @@ export const reviewList: CliCommand = (args) => {
     } else {
       for (const e of entries) {
         const age = e.waitingHours >= 48 ? `${Math.floor(e.waitingHours / 24)} d` : `${e.waitingHours} h`;
+        const held = claimHolds(e.claim, now) ? `  in review by ${e.claim!.by}` : "";
+        const first = e.firstApproval ? `  first approval by ${e.firstApproval.by}` : "";
         print(
-          `${e.reference}  ${e.method.padEnd(10)}  waiting ${age.padStart(5)}  expected by ${e.expectedBy}${e.overdue ? "  OVERDUE" : ""}`,
+          `${e.reference}  ${e.method.padEnd(10)}  waiting ${age.padStart(5)}  expected by ${e.expectedBy}${e.overdue ? "  OVERDUE" : ""}${held}${first}`,
         );
       }
     }
