@@ -1,5 +1,5 @@
 import { type RunnerHandle, run } from "@grammyjs/runner";
-import { type Bot, webhookCallback } from "grammy";
+import { type Bot, GrammyError, webhookCallback } from "grammy";
 import type { BotCommand, LanguageCode } from "grammy/types";
 import { LOCALES, type Locale } from "../../src/i18n/locale.js";
 import { type MessageKey, msg, translate } from "../../src/i18n/message.js";
@@ -18,6 +18,7 @@ export type TelegramMode = { kind: "polling" } | { kind: "webhook"; url: string;
  * clear message); the command menus are optional and only warned about.
  */
 export async function runTelegram(bot: Bot, mode: TelegramMode, logger: Logger, defaultLocale: Locale): Promise<RunningPlatform> {
+  await identify(bot, logger);
   await bot.init();
   await registerCommands(bot, logger, defaultLocale);
   if (mode.kind === "webhook") {
@@ -39,6 +40,32 @@ export async function runTelegram(bot: Bot, mode: TelegramMode, logger: Logger, 
   const runner: RunnerHandle = run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES } } });
   logger.info({ platform: "telegram", bot: bot.botInfo.username }, "Telegram bot ready (long polling)");
   return { stop: () => (runner.isRunning() ? runner.stop() : Promise.resolve()) };
+}
+
+/** How long one `getMe` may take at start before it counts as failed. */
+const IDENTIFY_TIMEOUT_MS = 5_000;
+const IDENTIFY_MAX_WAIT_MS = 60_000;
+
+/**
+ * `getMe` until the Bot API answers, each failure said on the log with when the next try comes
+ * (1 s, doubling to a minute): grammY's own `init` retries network errors silently, forever. An
+ * answer that refuses (a wrong token: 401) ends the start at once — waiting would not fix it.
+ */
+async function identify(bot: Bot, logger: Logger): Promise<void> {
+  for (let attempt = 1; !bot.isInited(); attempt++) {
+    try {
+      // grammY types its signal with the abort-controller shim; its fetch takes the platform's AbortSignal as well.
+      bot.botInfo = await bot.api.getMe(AbortSignal.timeout(IDENTIFY_TIMEOUT_MS) as unknown as Parameters<Bot["api"]["getMe"]>[0]);
+    } catch (error) {
+      if (error instanceof GrammyError) throw error;
+      const retryInMs = Math.min(IDENTIFY_MAX_WAIT_MS, 1000 * 2 ** (attempt - 1));
+      logger.error(
+        { platform: "telegram", attempt, retryInMs, error: errorSummary(error) },
+        "the Telegram Bot API cannot be reached (check TELEGRAM_API_ROOT and the network); retrying",
+      );
+      await new Promise((resolve) => setTimeout(resolve, retryInMs));
+    }
+  }
 }
 
 async function registerCommands(bot: Bot, logger: Logger, defaultLocale: Locale): Promise<void> {

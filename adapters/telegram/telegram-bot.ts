@@ -31,7 +31,9 @@ const BUTTON_ANSWER_DEADLINE_MS = 2_000;
  */
 export function createTelegramBot(options: TelegramBotOptions): Bot {
   const { logger } = options;
-  const bot = new Bot(options.token, { client: { apiRoot: options.apiRoot }, ...(options.botInfo ? { botInfo: options.botInfo } : {}) });
+  // A Bot API call that hangs gives up after a minute (grammY waits 500 s); long polling asks for 30 s at most.
+  const client = { apiRoot: options.apiRoot, timeoutSeconds: 60 };
+  const bot = new Bot(options.token, { client, ...(options.botInfo ? { botInfo: options.botInfo } : {}) });
   // 429 "retry after N": wait and retry; also retries network failures and Telegram's 5xx.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));
   const delivery = new TelegramDelivery({ api: bot.api, cards: options.cards, readDocument: options.readDocument, logger });
