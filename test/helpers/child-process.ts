@@ -43,7 +43,9 @@ export class AssistantProcess {
   readonly exited: Promise<number | null>;
 
   constructor(env: NodeJS.ProcessEnv) {
-    this.child = spawn(TSX, [join(ROOT, "src", "app", "main.ts")], { env, cwd: ROOT });
+    // Its own process group: tsx runs the program in a child of its own, and a kill must reach both
+    // (a SIGKILLed tsx would leave the program running, still holding its port).
+    this.child = spawn(TSX, [join(ROOT, "src", "app", "main.ts")], { env, cwd: ROOT, detached: true });
     this.child.stdout.setEncoding("utf8").on("data", (chunk: string) => (this.stdout += chunk));
     this.child.stderr.setEncoding("utf8").on("data", (chunk: string) => (this.stderr += chunk));
     this.exited = new Promise((resolve) => this.child.on("exit", (code) => resolve(code)));
@@ -80,7 +82,7 @@ export class AssistantProcess {
   }
 
   kill(signal: NodeJS.Signals = "SIGKILL"): Promise<number | null> {
-    this.child.kill(signal);
+    if (this.child.exitCode === null && this.child.signalCode === null) process.kill(-this.child.pid!, signal);
     return this.exited;
   }
 }

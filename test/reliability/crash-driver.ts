@@ -1,0 +1,254 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { CompiledQuery } from "kysely";
+import { type DatabaseLocation, openDatabase } from "../../db/open-database.js";
+import { AssistantProcess, testEnv } from "../helpers/child-process.js";
+import { startFakeTelegramApi } from "../helpers/fake-telegram-api.js";
+import { freePort } from "../helpers/free-port.js";
+
+/**
+ * The crash scenario (docs/reliability.md): complete phone-method verifications, each approved by
+ * a reviewer, driven through real `npm start` processes in Telegram webhook mode against the fake
+ * Bot API over HTTP, the SMS provider a local webhook. A killer SIGKILLs the process at random
+ * moments and starts it again; like Telegram, the driver redelivers every update until it is
+ * answered 200. Afterwards the store is read and every promise checked.
+ */
+export interface CrashOptions {
+  verifications: number;
+  kills: number;
+  /** Users going through at once. */
+  parallel: number;
+  /** PostgreSQL (a fresh database) instead of the SQLite file. */
+  database?: DatabaseLocation & { kind: "postgres" };
+  progress?: (line: string) => void;
+}
+
+export interface CrashReport {
+  verifications: number;
+  kills: number;
+  redeliveries: number;
+  /** Users told "Submitted! Your reference is …" whose application is not stored. */
+  lostSubmissions: number;
+  /** Users who never got as far as "Submitted!" (their chat could not go on). */
+  unfinished: number;
+  /** Users with more than one application, or applications submitted twice. */
+  duplicateEffects: number;
+  /** Applications with other than exactly one approval. */
+  decisionsNotOne: number;
+  /** Users whose /status after the run got no answer, or not "approved". */
+  stuckChats: number;
+  /** Users never told of the approval, whose chat delivery is not recorded as failed either. */
+  decisionsNeitherDeliveredNorFailed: number;
+  seconds: number;
+}
+
+const REVIEW_CHAT = -100500;
+const REVIEWER = 900;
+const SECRET = "chaos-secret";
+
+export async function runCrashScenario(options: CrashOptions): Promise<CrashReport> {
+  const started = Date.now();
+  const say = options.progress ?? (() => undefined);
+  const api = await startFakeTelegramApi();
+  const codes = new Map<string, string>();
+  const sms: Server = createServer((request, response) => {
+    let body = "";
+    request.on("data", (chunk) => (body += chunk));
+    request.on("end", () => {
+      const { to, text } = JSON.parse(body) as { to: string; text: string };
+      const code = /\b(\d{6})\b/.exec(text)?.[1];
+      if (code) codes.set(to, code);
+      response.writeHead(200).end("{}");
+    });
+  });
+  await new Promise<void>((resolve) => sms.listen(0, "127.0.0.1", resolve));
+  const dir = mkdtempSync(join(tmpdir(), "assistant-chaos-"));
+  const port = await freePort();
+  const env = testEnv(dir, {
+    TELEGRAM_BOT_TOKEN: "123456:TEST",
+    TELEGRAM_API_ROOT: api.apiRoot,
+    TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${port}/telegram`,
+    TELEGRAM_WEBHOOK_SECRET: SECRET,
+    TELEGRAM_REVIEW_CHAT_ID: String(REVIEW_CHAT),
+    TELEGRAM_REVIEWER_IDS: String(REVIEWER),
+    SMS_WEBHOOK_URL: `http://127.0.0.1:${(sms.address() as AddressInfo).port}/sms`,
+    SMS_WEBHOOK_TOKEN: "sms-token",
+    PORT: String(port),
+    FOUR_EYES: "none",
+    ...(options.database ? { DATABASE_URL: options.database.url } : {}),
+  });
+
+  let process = await startAssistant();
+  let kills = 0;
+  let redeliveries = 0;
+  let updateId = 1;
+  let running = true;
+
+  async function startAssistant(): Promise<AssistantProcess> {
+    const assistant = new AssistantProcess(env);
+    await assistant.waitForStderr(/web server listening/, 0, 60_000);
+    return assistant;
+  }
+
+  /** Posts an update until the assistant answers 200, as Telegram redelivers unanswered updates. */
+  async function deliver(update: object): Promise<void> {
+    const body = JSON.stringify({ update_id: updateId++, ...update });
+    for (;;) {
+      const answered = await fetch(`http://127.0.0.1:${port}/telegram`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },
+        body,
+        signal: AbortSignal.timeout(15_000),
+      }).then(
+        (response) => response.status === 200,
+        () => false,
+      );
+      if (answered) return;
+      redeliveries++;
+      await sleep(200);
+    }
+  }
+
+  const from = (id: number) => ({ id, is_bot: false, first_name: "Chaos", language_code: "en" });
+  const chat = (id: number) => (id < 0 ? { id, type: "supergroup", title: "Reviews" } : { id, type: "private", first_name: "Chaos" });
+  const text = (user: number, words: string) =>
+    deliver({ message: { message_id: updateId, date: 1, from: from(user), chat: chat(user), text: words } });
+  const press = (user: number, data: string, chatId = user) =>
+    deliver({
+      callback_query: {
+        id: `cb${updateId}`,
+        from: from(user),
+        chat_instance: "1",
+        data,
+        message: { message_id: 1, date: 1, chat: chat(chatId), text: "…" },
+      },
+    });
+  const toldTo = (chatId: number, pattern: RegExp) =>
+    api.calls.filter(
+      (call) => call.method === "sendMessage" && String(call.payload.chat_id) === String(chatId) && pattern.test(call.payload.text),
+    );
+
+  async function waitFor<T>(find: () => T | undefined, timeoutMs: number): Promise<T | undefined> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = find();
+      if (found !== undefined || Date.now() > deadline) return found;
+      await sleep(50);
+    }
+  }
+
+  const told = new Map<number, string>();
+  async function verify(index: number): Promise<void> {
+    const user = 30_000 + index;
+    const phone = `139${String(10_000_000 + index).slice(-8)}`;
+    await text(user, "/start");
+    await press(user, "start");
+    await text(user, "Chaos User");
+    await text(user, `user${index}@example.com`);
+    await text(user, phone);
+    await press(user, "method.phone");
+    let code = await waitFor(() => codes.get(`+86${phone}`), 10_000);
+    // A kill between the commit and the SMS: the user asks for a new code, as they would.
+    while (!code) {
+      await press(user, "code.resend");
+      code = await waitFor(() => codes.get(`+86${phone}`), 10_000);
+    }
+    codes.delete(`+86${phone}`);
+    await text(user, code);
+    await press(user, "submit");
+    await press(user, "consent.agree");
+    const submitted = await waitFor(() => toldTo(user, /Your reference is [A-Z0-9]{4}-[A-Z0-9]{4}/)[0], 20_000);
+    const reference = submitted && /[A-Z0-9]{4}-[A-Z0-9]{4}/.exec(submitted.payload.text)![0];
+    if (!reference) return;
+    told.set(user, reference);
+    await press(REVIEWER, `rv.ok.${reference}`, REVIEW_CHAT);
+    await waitFor(() => toldTo(user, /approved/)[0], 20_000);
+  }
+
+  // Kill moments: after random updates of the run (at least 9 per verification), a few milliseconds
+  // into their handling, so some land mid-transaction, some between the commit and the replies.
+  const moments = Array.from({ length: options.kills }, () => 1 + Math.floor(Math.random() * options.verifications * 9)).sort(
+    (a, b) => a - b,
+  );
+  const killer = (async () => {
+    for (const moment of moments) {
+      while (running && updateId < moment) await sleep(5);
+      if (!running) break;
+      await sleep(Math.random() * 30);
+      await process.kill("SIGKILL");
+      kills++;
+      say(`kill ${kills}/${options.kills}`);
+      process = await startAssistant();
+    }
+  })();
+
+  let next = 0;
+  const workers = Array.from({ length: options.parallel }, async () => {
+    for (let index = next++; index < options.verifications; index = next++) {
+      await verify(index);
+      if ((index + 1) % 50 === 0) say(`${index + 1}/${options.verifications} verifications`);
+    }
+  });
+  await Promise.all(workers);
+  running = false;
+  await killer;
+
+  // Every chat can go on: /status answers each user, saying approved.
+  let stuckChats = 0;
+  for (let index = 0; index < options.verifications; index++) {
+    const user = 30_000 + index;
+    const before = toldTo(user, /./).length;
+    await text(user, "/status");
+    const answered = await waitFor(() => (toldTo(user, /./).length > before ? true : undefined), 10_000);
+    if (!answered || !/approved|verified/i.test(toldTo(user, /./).at(-1)!.payload.text)) stuckChats++;
+  }
+  await process.kill("SIGTERM");
+
+  const { db } = openDatabase(options.database ?? { kind: "sqlite", path: join(dir, "assistant.db") });
+  const rows = async <Row>(query: string) => (await db.executeQuery(CompiledQuery.raw(query))).rows as Row[];
+  const applications = await rows<{ reference: string; platform_user_id: string; status: string }>(
+    "select a.reference, i.platform_user_id, a.status from applications a join identities i on i.user_id = a.user_id where a.reference is not null",
+  );
+  const approvals = await rows<{ reference: string; n: number }>(
+    "select a.reference, count(*) as n from audit_log l join applications a on a.id = l.application_id where l.to_status = 'approved' and l.from_status = 'submitted' group by a.reference",
+  );
+  const submissions = await rows<{ reference: string; n: number }>(
+    "select a.reference, count(*) as n from audit_log l join applications a on a.id = l.application_id where l.to_status = 'submitted' and (l.from_status is null or l.from_status = 'draft') group by a.reference",
+  );
+  const failedChats = await rows<{ reference: string }>(
+    "select n.reference from notifications n join deliveries d on d.notification_id = n.id where n.kind = 'decision' and d.channel = 'chat' and d.status = 'failed'",
+  );
+  await db.destroy();
+
+  const stored = new Set(applications.map((a) => a.reference));
+  const perUser = new Map<string, number>();
+  for (const a of applications) perUser.set(a.platform_user_id, (perUser.get(a.platform_user_id) ?? 0) + 1);
+  const approvalsOf = new Map(approvals.map((a) => [a.reference, Number(a.n)]));
+  const failed = new Set(failedChats.map((f) => f.reference));
+  let undelivered = 0;
+  for (const [user, reference] of told) if (toldTo(user, /approved/).length === 0 && !failed.has(reference)) undelivered++;
+
+  const report: CrashReport = {
+    verifications: options.verifications,
+    kills,
+    redeliveries,
+    lostSubmissions: [...told.values()].filter((reference) => !stored.has(reference)).length,
+    unfinished: options.verifications - told.size,
+    duplicateEffects: [...perUser.values()].filter((n) => n > 1).length + submissions.filter((s) => Number(s.n) > 1).length,
+    decisionsNotOne: applications.filter((a) => approvalsOf.get(a.reference) !== 1).length,
+    stuckChats,
+    decisionsNeitherDeliveredNorFailed: undelivered,
+    seconds: Math.round((Date.now() - started) / 1000),
+  };
+  await new Promise((resolve) => sms.close(resolve));
+  await api.close();
+  rmSync(dir, { recursive: true, force: true });
+  return report;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
