@@ -17,6 +17,7 @@ import { FileDocumentBytes } from "../../src/documents/file-document-bytes.js";
 import type { Channel } from "../../src/domain/delivery.js";
 import { DEFAULT_DOCUMENT_RULES } from "../../src/domain/document-rules.js";
 import type { Platform } from "../../src/domain/platform.js";
+import type { DocumentBytes } from "../../src/ports/document-bytes.js";
 import type { ReviewPolicy } from "../../src/domain/review-policy.js";
 import { Engine } from "../../src/engine/engine.js";
 import type { Locale } from "../../src/i18n/locale.js";
@@ -58,6 +59,8 @@ export interface HarnessOptions {
   webhookReceiver?: boolean;
   /** `FOUR_EYES` and `REVIEW_CLAIM_MINUTES` (default: the product's defaults). */
   review?: ReviewPolicy;
+  /** Wraps where document bytes are kept (fault injection: a full disk, a read-only directory). */
+  documentBytes?: (real: DocumentBytes) => DocumentBytes;
 }
 
 /**
@@ -76,10 +79,8 @@ export async function createHarness(options: HarnessOptions = {}) {
   const keyring = options.dataKeys ? new Keyring(parseDataKeys(options.dataKeys)) : testKeyring();
   const store = new SqlStore(db, keyring, () => db.destroy(), dialect, { webhookReceiver: options.webhookReceiver ?? false });
   // As the assistant does: files with SQLite, the database's table with PostgreSQL.
-  const documents = new DocumentStore(
-    dialect === "postgres" ? store.documentTable() : new FileDocumentBytes(join(dir, "documents")),
-    keyring,
-  );
+  const bytes = dialect === "postgres" ? store.documentTable() : new FileDocumentBytes(join(dir, "documents"));
+  const documents = new DocumentStore(options.documentBytes?.(bytes) ?? bytes, keyring);
   const sms: SentSms[] = [];
   let now = options.now ?? new Date("2026-11-23T02:00:00Z"); // a Monday, 10:00 in Shanghai
   // As the assistant does: the engine counts into the metrics `/metrics` serves.
