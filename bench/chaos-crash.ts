@@ -2,11 +2,12 @@ import { freshDatabase } from "../test/helpers/test-databases.js";
 import { runCrashScenario } from "../test/reliability/crash-driver.js";
 
 /**
- * `npm run chaos:crash [-- <verifications> <kills> <parallel>]` (default 1000, 50, 8): the crash
- * scenario of docs/reliability.md on SQLite, then on PostgreSQL (127.0.0.1:5432, or
- * TEST_DATABASE_URL) when it answers. Prints each run's report; exits 1 if any promise was broken.
+ * `npm run chaos:crash [-- <verifications> <kills> <parallel> <api fault rate>]` (default 1000, 50,
+ * 8, 0): the crash scenario of docs/reliability.md on SQLite, then on PostgreSQL (127.0.0.1:5432,
+ * or TEST_DATABASE_URL) when it answers; with a fault rate (e.g. 0.1) that share of Bot API calls
+ * fails too. Prints each run's report; exits 1 if any promise was broken.
  */
-const [verifications = 1000, kills = 50, parallel = 8] = process.argv.slice(2).map(Number);
+const [verifications = 1000, kills = 50, parallel = 8, apiFaultRate = 0] = process.argv.slice(2).map(Number);
 let broken = false;
 for (const dialect of ["sqlite", "postgres"] as const) {
   const database = dialect === "postgres" ? await freshDatabase("postgres", "").catch(() => null) : undefined;
@@ -19,6 +20,7 @@ for (const dialect of ["sqlite", "postgres"] as const) {
       verifications,
       kills,
       parallel,
+      apiFaultRate,
       ...(database?.target.kind === "postgres" ? { database: database.target } : {}),
       progress: (line) => console.error(`${dialect}: ${line}`),
     });

@@ -42,6 +42,8 @@ export async function startFakeTelegramApi() {
   const files = new Map<string, { bytes: Buffer; declaredSize?: number; delayMs?: number }>();
   const failures = new Map<string, ApiFailure[]>();
   let nextMessageId = 100;
+  /** `rate`: the share of calls (other than getMe) answered 429, 500 or with a reset connection. */
+  const faults = { rate: 0, injected: 0 };
 
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? "/", "http://localhost");
@@ -54,6 +56,18 @@ export async function startFakeTelegramApi() {
     }
     const method = /^\/bot[^/]+\/(\w+)$/.exec(url.pathname)?.[1] ?? "";
     const { files: uploaded, ...payload } = await readPayload(request);
+    if (method !== "getMe" && Math.random() < faults.rate) {
+      // Like Telegram on a bad day: too many requests, a server error, or the connection reset.
+      const kind = Math.floor(Math.random() * 3);
+      faults.injected++;
+      if (kind === 2) return void request.socket.destroy();
+      const failure =
+        kind === 0
+          ? { error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } }
+          : { error_code: 500, description: "Internal Server Error" };
+      response.writeHead(failure.error_code, { "content-type": "application/json" }).end(JSON.stringify({ ok: false, ...failure }));
+      return;
+    }
     calls.push({ method, payload, ...(uploaded ? { files: uploaded } : {}) });
     const failure = failures.get(method)?.shift();
     const body = failure ? { ok: false, ...failure } : { ok: true, result: result(method, payload) };
@@ -102,6 +116,7 @@ export async function startFakeTelegramApi() {
   return {
     apiRoot,
     calls,
+    faults,
     /** A file the bot can download by this id (getFile reports `declaredSize` when given; `delayMs`: a slow download). */
     addFile(fileId: string, bytes: Buffer, options: { declaredSize?: number; delayMs?: number } = {}) {
       files.set(fileId, { bytes, ...options });

@@ -21,6 +21,8 @@ export interface CrashOptions {
   kills: number;
   /** Users going through at once. */
   parallel: number;
+  /** The share of Bot API calls that fail (429, 500, reset connection): platform faults on top of the kills. */
+  apiFaultRate?: number;
   /** PostgreSQL (a fresh database) instead of the SQLite file. */
   database?: DatabaseLocation & { kind: "postgres" };
   progress?: (line: string) => void;
@@ -30,6 +32,8 @@ export interface CrashReport {
   verifications: number;
   kills: number;
   redeliveries: number;
+  /** Bot API calls answered with a fault. */
+  apiFaults: number;
   /** Users told "Submitted! Your reference is …" whose application is not stored. */
   lostSubmissions: number;
   /** Users who never got as far as "Submitted!" (their chat could not go on). */
@@ -53,6 +57,7 @@ export async function runCrashScenario(options: CrashOptions): Promise<CrashRepo
   const started = Date.now();
   const say = options.progress ?? (() => undefined);
   const api = await startFakeTelegramApi();
+  api.faults.rate = options.apiFaultRate ?? 0;
   const codes = new Map<string, string>();
   const sms: Server = createServer((request, response) => {
     let body = "";
@@ -235,6 +240,7 @@ export async function runCrashScenario(options: CrashOptions): Promise<CrashRepo
     verifications: options.verifications,
     kills,
     redeliveries,
+    apiFaults: api.faults.injected,
     lostSubmissions: [...told.values()].filter((reference) => !stored.has(reference)).length,
     unfinished: options.verifications - told.size,
     duplicateEffects: [...perUser.values()].filter((n) => n > 1).length + submissions.filter((s) => Number(s.n) > 1).length,
