@@ -53,15 +53,15 @@ export function sqlConversationStore(
     async takeUnconfirmedReplies(platform, eventId, processedBefore) {
       const row = await trx
         .selectFrom("processed_events")
-        .select("replies")
+        .select(["replies", "processed_at"])
         .where("platform", "=", platform)
         .where("event_id", "=", eventId)
-        .where("processed_at", "<", processedBefore.toISOString())
         .where("replies", "is not", null)
         .executeTakeFirst();
       if (!row?.replies) return null;
+      if (row.processed_at >= processedBefore.toISOString()) return { processedAt: new Date(row.processed_at) };
       await forget(trx, [{ platform, eventId }]);
-      return sealer.openText(row.replies);
+      return { replies: sealer.openText(row.replies) };
     },
 
     async confirmReplies(events) {

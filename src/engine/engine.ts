@@ -33,8 +33,10 @@ import { checkUpload } from "./upload-check.js";
 import { UploadRate } from "./upload-rate.js";
 
 /**
- * A redelivery this soon after the event was processed is taken for a duplicate in flight (another
- * instance may be sending its replies right now), not for one after a crash: a restart takes longer.
+ * A redelivery this soon after the event was processed may be a duplicate in flight (another
+ * instance sending its replies right now, confirmed within a second or two): it waits out the rest
+ * of this time, then sends the replies if they are still unconfirmed (their sender died: a restart
+ * can be that quick).
  */
 const REDELIVERY_GRACE_MS = 5_000;
 const FAQ_TOPIC_SET: ReadonlySet<string> = new Set(FAQ_TOPICS);
@@ -154,15 +156,24 @@ export class Engine {
   private async handleInOrder(event: ChatEvent): Promise<{ replies: Reply[]; duplicate: boolean }> {
     const upload = event.kind === "file" && event.file.bytes ? await this.prepareUpload(event, event.file.bytes) : undefined;
     const afterCommit: EffectContext["afterCommit"] = [];
-    const { replies, record } = await this.deps.store.transaction(async (tx) => {
-      // A transaction re-run after a conflict (PostgreSQL) starts over: no work left from the attempt that was rolled back.
-      afterCommit.length = 0;
-      const outcome = await this.process(tx, event, upload, afterCommit);
-      // Kept with the event until the platform accepted them (`repliesDelivered`): a crash before that, and the redelivery sends them.
-      if (outcome.record && outcome.replies.length > 0)
-        await tx.recordReplies(event.platform, event.id, outcome.record.userId, serializeReplies(outcome.replies));
-      return outcome;
-    });
+    const attempt = (graceOver: boolean) =>
+      this.deps.store.transaction(async (tx) => {
+        // A transaction re-run after a conflict (PostgreSQL) starts over: no work left from the attempt that was rolled back.
+        afterCommit.length = 0;
+        const outcome = await this.process(tx, event, upload, afterCommit, graceOver);
+        // Kept with the event until the platform accepted them (`repliesDelivered`): a crash before that, and the redelivery sends them.
+        if (outcome.record && outcome.replies.length > 0)
+          await tx.recordReplies(event.platform, event.id, outcome.record.userId, serializeReplies(outcome.replies));
+        return outcome;
+      });
+    let outcome = await attempt(false);
+    if (outcome.unconfirmedSince) {
+      // A redelivery while the replies may still be on their way: wait out the grace, then look again.
+      const waitMs = outcome.unconfirmedSince.getTime() + REDELIVERY_GRACE_MS - this.clock().getTime();
+      await new Promise((resolve) => setTimeout(resolve, Math.min(REDELIVERY_GRACE_MS, Math.max(0, waitMs))));
+      outcome = await attempt(true);
+    }
+    const { replies, record } = outcome;
     for (const task of afterCommit) {
       await task().catch((error: unknown) =>
         this.deps.logger.error({ error: errorSummary(error), platform: event.platform }, "after-commit task failed"),
@@ -187,18 +198,21 @@ export class Engine {
     event: ChatEvent,
     upload: PreparedUpload | undefined,
     afterCommit: EffectContext["afterCommit"],
-  ): Promise<{ replies: Reply[]; record: { userId: string | null } | null }> {
+    graceOver: boolean,
+  ): Promise<{ replies: Reply[]; record: { userId: string | null } | null; unconfirmedSince?: Date }> {
     const now = this.clock();
     // Another instance may hold this chat's next update: the lock makes them take turns (the in-process lock is the fast path).
     await tx.lockChat(event.platform, event.chatId);
     if (!(await tx.markEventProcessed(event.platform, event.id, now))) {
       // Seen before. If its replies were never confirmed sent (the process died after the commit), they go now, once.
-      const unconfirmed = await tx.takeUnconfirmedReplies(event.platform, event.id, new Date(now.getTime() - REDELIVERY_GRACE_MS));
+      const processedBefore = graceOver ? new Date("9999-12-31T23:59:59Z") : new Date(now.getTime() - REDELIVERY_GRACE_MS);
+      const unconfirmed = await tx.takeUnconfirmedReplies(event.platform, event.id, processedBefore);
+      if (unconfirmed && "processedAt" in unconfirmed) return { replies: [], record: null, unconfirmedSince: unconfirmed.processedAt };
       this.deps.logger.info(
         { platform: event.platform, eventId: event.id },
         unconfirmed ? "redelivered event: its unconfirmed replies are sent again" : "duplicate event ignored",
       );
-      return { replies: unconfirmed ? deserializeReplies(unconfirmed) : [], record: null };
+      return { replies: unconfirmed ? deserializeReplies(unconfirmed.replies) : [], record: null };
     }
     const { settings } = this.deps;
     const desk = {

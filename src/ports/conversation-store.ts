@@ -33,9 +33,15 @@ export interface ConversationStore {
   recordReplies(platform: Platform, eventId: string, userId: string | null, replies: string): Promise<void>;
   /**
    * The replies of an event processed before `processedBefore` whose sending was never confirmed,
-   * forgotten as they are returned: a redelivery sends them once more, at most.
+   * forgotten as they are returned: a redelivery sends them once more, at most. Processed later,
+   * with replies still unconfirmed: when it was processed (its sender may be at work right now).
+   * Null: nothing is left to send.
    */
-  takeUnconfirmedReplies(platform: Platform, eventId: string, processedBefore: Date): Promise<string | null>;
+  takeUnconfirmedReplies(
+    platform: Platform,
+    eventId: string,
+    processedBefore: Date,
+  ): Promise<{ replies: string } | { processedAt: Date } | null>;
   /** The platform accepted these events' replies: they are forgotten. */
   confirmReplies(events: ReadonlyArray<{ platform: Platform; eventId: string }>): Promise<void>;
   /** Records the platform event id; false when it was recorded before (a redelivery). */

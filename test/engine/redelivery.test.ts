@@ -33,9 +33,22 @@ describe.each(TESTED_DIALECTS)("replies lost to a crash, on %s", (dialect) => {
     expect(await harness.engine.handle(update("u2"))).toEqual([]);
   });
 
-  it("a duplicate arriving while the first delivery may still be sending is not answered twice", async () => {
+  it("a duplicate arriving while the first delivery may still be sending waits; confirmed meanwhile, it is not answered twice", async () => {
     await harness.engine.handle(update("u3"));
     harness.setNow(new Date("2026-11-23T02:00:02Z")); // two seconds later: another instance may be sending right now
-    expect(await harness.engine.handle(update("u3"))).toEqual([]);
+    const duplicate = harness.engine.handle(update("u3"));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    harness.engine.repliesDelivered(update("u3")); // …and it was: the platform took them
+    await harness.engine.flushConfirmations();
+    expect(await duplicate).toEqual([]);
+  });
+
+  it("a duplicate arriving soon after a crash (a quick restart) still gets the replies, once, after the grace", async () => {
+    const first = await harness.engine.handle(update("u4")); // committed; the sender dies before sending or confirming
+    harness.setNow(new Date("2026-11-23T02:00:02Z")); // restarted and redelivered two seconds later
+    const started = Date.now();
+    expect(await harness.engine.handle(update("u4"))).toEqual(first);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(2_500); // it waited for a sender that might still be at work
+    expect(await harness.engine.handle(update("u4"))).toEqual([]); // once
   });
 });
