@@ -14,8 +14,6 @@ import { notify } from "../notifications/notify.js";
 import type { ApplicationForReview } from "../ports/application-store.js";
 import type { ReviewSession } from "../ports/review-session-store.js";
 
-export type { DeskContext } from "./desk-context.js";
-
 import { type DeskContext, roomCards, toReviewer } from "./desk-context.js";
 import { decodeReviewButton, encodeReviewButton, isReviewButton } from "./review-buttons.js";
 import { detailLines, privateDetails, REASON_LABELS, selected, toggleChoices } from "./review-card.js";
