@@ -29,8 +29,10 @@ export async function runTelegram(bot: Bot, mode: TelegramMode, logger: Logger, 
       max_connections: mode.maxConnections,
     });
     logger.info({ platform: "telegram", bot: bot.botInfo.username }, "Telegram bot ready (webhook)");
-    // Answer Telegram before its timeout even if an update takes long; a redelivery would be deduplicated anyway.
-    const handler = webhookCallback(bot, "http", { secretToken: mode.secret, onTimeout: "return", timeoutMilliseconds: 9_000 });
+    // 200 only once the update is handled (its replies sent): answered earlier, an update whose handling a crash
+    // then cuts short would never be redelivered. One that takes too long is answered 500 instead: Telegram
+    // redelivers it, and the engine's processed-event record keeps it from taking effect twice.
+    const handler = webhookCallback(bot, "http", { secretToken: mode.secret, onTimeout: "throw", timeoutMilliseconds: 50_000 });
     return { webhook: { path: new URL(mode.url).pathname, handler }, stop: async () => undefined };
   }
   // Polling and a webhook exclude each other: Telegram answers getUpdates with 409 while a webhook is set.

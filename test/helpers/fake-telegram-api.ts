@@ -42,6 +42,7 @@ export async function startFakeTelegramApi() {
   const files = new Map<string, { bytes: Buffer; declaredSize?: number; delayMs?: number }>();
   const failures = new Map<string, ApiFailure[]>();
   let nextMessageId = 100;
+  const stalls = new Map<string, number[]>();
   /** `rate`: the share of calls (other than getMe) answered 429, 500 or with a reset connection. */
   const faults = { rate: 0, injected: 0 };
 
@@ -69,6 +70,8 @@ export async function startFakeTelegramApi() {
       return;
     }
     calls.push({ method, payload, ...(uploaded ? { files: uploaded } : {}) });
+    const stall = stalls.get(method)?.shift();
+    if (stall) await new Promise((resolve) => setTimeout(resolve, stall));
     const failure = failures.get(method)?.shift();
     const body = failure ? { ok: false, ...failure } : { ok: true, result: result(method, payload) };
     response.writeHead(failure ? failure.error_code : 200, { "content-type": "application/json" }).end(JSON.stringify(body));
@@ -120,6 +123,10 @@ export async function startFakeTelegramApi() {
     /** A file the bot can download by this id (getFile reports `declaredSize` when given; `delayMs`: a slow download). */
     addFile(fileId: string, bytes: Buffer, options: { declaredSize?: number; delayMs?: number } = {}) {
       files.set(fileId, { bytes, ...options });
+    },
+    /** The next call of `method` is answered only after `ms` (a slow Telegram). */
+    stallNext(method: string, ms: number) {
+      stalls.set(method, [...(stalls.get(method) ?? []), ms]);
     },
     /** The next calls of `method` fail like this, in order. */
     failNext(method: string, ...failure: ApiFailure[]) {

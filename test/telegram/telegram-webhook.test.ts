@@ -75,6 +75,13 @@ describe("Telegram webhook mode", () => {
     expect(t.api.callsOf("sendMessage").length).toBe(sent);
   });
 
+  it("answers 200 only once the update is handled, however slowly its replies go (a crash before then gets it redelivered)", async () => {
+    t.api.stallNext("sendMessage", 10_000); // longer than the 9 s after which the webhook used to answer regardless
+    const started = Date.now();
+    expect((await post(update(5), SECRET)).status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(10_000);
+  }, 30_000);
+
   it("answers 404 elsewhere and 200 on /healthz", async () => {
     expect((await fetch(`${url}/other`, { method: "POST" })).status).toBe(404);
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
