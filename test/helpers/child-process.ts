@@ -82,7 +82,11 @@ export class AssistantProcess {
   }
 
   kill(signal: NodeJS.Signals = "SIGKILL"): Promise<number | null> {
-    if (this.child.exitCode === null && this.child.signalCode === null) process.kill(-this.child.pid!, signal);
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return this.exited;
+    // SIGKILL goes to the whole group (tsx can't relay it); any other signal to tsx, which relays it to the
+    // program once — sent to both, the program would get it twice and its second SIGTERM would kill it.
+    if (signal === "SIGKILL") process.kill(-this.child.pid!, signal);
+    else this.child.kill(signal);
     return this.exited;
   }
 }

@@ -167,6 +167,11 @@ async function submitPhone(harness: Harness, n: number): Promise<Reply[]> {
   return replies;
 }
 
+/** Event sequences that start with one submission, so the review desk always has a real target. */
+const sequence = fc
+  .array(fc.tuple(fc.constantFrom(...USERS), step), { minLength: 5, maxLength: 30 })
+  .map((steps): Array<[string, Step]> => [["alice", { kind: "submit" }], ...steps]);
+
 let photo: Buffer;
 beforeAll(async () => {
   photo = await minimalGoodJpeg();
@@ -265,7 +270,7 @@ describe("generated hostile sequences through the engine", () => {
   it("no exception, well-formed replies and the store's invariants after every step; every chat can go on", async () => {
     let reviewerActed = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(fc.constantFrom(...USERS), step), { minLength: 5, maxLength: 30 }), async (steps) => {
+      fc.asyncProperty(sequence, async (steps) => {
         const harness = await createHarness({ reviewers: consoleReviewers(["rita"]), review: { fourEyes: "all", claimMinutes: 30 } });
         try {
           let eventNumber = 0;
@@ -294,6 +299,6 @@ describe("generated hostile sequences through the engine", () => {
       { numRuns: Number(process.env.HOSTILE_RUNS ?? 50) },
     );
     // The generator reaches the review desk, not only the first questions.
-    expect(reviewerActed).toBeGreaterThan(5);
+    expect(reviewerActed).toBeGreaterThanOrEqual(10); // about half of them do
   }, 240_000);
 });
