@@ -4,6 +4,7 @@ import type { Draft, LifecycleStatus, Step } from "../src/domain/application.js"
 import { identityNumbers, phoneNumbers } from "../src/domain/identity-numbers.js";
 import type { Platform } from "../src/domain/platform.js";
 import type { RejectionReason } from "../src/domain/rejection-reasons.js";
+import { FIRST_APPROVAL_CANCELLED } from "../src/domain/review-policy.js";
 import type { ApplicationForReview, ApplicationStore, HeldDraft } from "../src/ports/application-store.js";
 import type { Sealer } from "../src/ports/sealer.js";
 import type { HotQueries } from "./hot-queries.js";
@@ -249,7 +250,7 @@ export function sqlApplicationStore(trx: Db, queries: HotQueries, sealer: Sealer
         .set({ first_approved_by: null, first_approved_at: null })
         .where("id", "=", pending.id)
         .execute();
-      await audit(pending, actor, platform, at, "first_approval_cancelled:new_information");
+      await audit(pending, actor, platform, at, `${FIRST_APPROVAL_CANCELLED}:new_information`);
       return pending.reference;
     },
 

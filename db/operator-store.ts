@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from "kysely";
 import type { LifecycleStatus, Method } from "../src/domain/application.js";
+import { FIRST_APPROVAL } from "../src/domain/review-policy.js";
 import type { ReviewQueueEntry } from "../src/ports/application-store.js";
 import type { OperatorStore, ReviewDecision } from "../src/ports/operator-store.js";
 import type { Sealer } from "../src/ports/sealer.js";
@@ -54,7 +55,7 @@ export function sqlOperatorStore(db: Kysely<Database>, sealer: Sealer): Operator
               eb("audit_log.from_status", "=", "submitted"),
               eb("audit_log.to_status", "in", ["approved", "rejected", "needs_more_info"]),
             ]),
-            eb("audit_log.reason", "like", "first_approval%"),
+            eb("audit_log.reason", "like", `${FIRST_APPROVAL}%`),
           ]),
         )
         .where("audit_log.at", ">=", since.toISOString())
@@ -63,11 +64,11 @@ export function sqlOperatorStore(db: Kysely<Database>, sealer: Sealer): Operator
       return rows.map((row) => ({
         reference: row.reference ?? "",
         reviewer: row.actor,
-        outcome: row.reason?.startsWith("first_approval") ? (row.reason.split(":")[0] as ReviewDecision["outcome"]) : row.to_status,
+        outcome: row.reason?.startsWith(FIRST_APPROVAL) ? (row.reason.split(":")[0] as ReviewDecision["outcome"]) : row.to_status,
         at: row.at,
         submittedAt: row.submitted_at ?? row.at,
         expectedBy: row.expected_by ?? "",
-        reasons: row.reason && !row.reason.startsWith("first_approval") ? row.reason.split(",") : [],
+        reasons: row.reason && !row.reason.startsWith(FIRST_APPROVAL) ? row.reason.split(",") : [],
       }));
     },
 

@@ -1,6 +1,7 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import { APPLICATION_STATUSES } from "../domain/application.js";
 import { localDate } from "../domain/business-days.js";
+import { FIRST_APPROVAL } from "../domain/review-policy.js";
 import { receiverFailing } from "../domain/webhook-event.js";
 import type { Store } from "../ports/store.js";
 import { reviewQueue } from "../review/review-queue.js";
@@ -129,7 +130,7 @@ export function prometheusMetrics(
     faqQuestion: (topic) => faq.inc(topic ? { result: "answered", topic } : { result: "unmatched", topic: "" }),
     decision({ reviewer, outcome, reasons, secondsSinceSubmission, pastDue }) {
       decisions.inc({ reviewer, outcome });
-      if (outcome === "first_approval") return;
+      if (outcome === FIRST_APPROVAL) return;
       for (const reason of reasons) decisionReasons.inc({ outcome, reason });
       timeToDecision.observe({ outcome }, secondsSinceSubmission);
       if (pastDue) slaBreaches.inc();

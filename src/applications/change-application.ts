@@ -3,7 +3,7 @@ import { actorAccount } from "../domain/actor.js";
 import type { LifecycleStatus, Step } from "../domain/application.js";
 import type { Platform } from "../domain/platform.js";
 import type { RejectionReason } from "../domain/rejection-reasons.js";
-import { type FourEyes, needsSecondApproval } from "../domain/review-policy.js";
+import { FIRST_APPROVAL, type FourEyes, needsSecondApproval } from "../domain/review-policy.js";
 import type { ApplicationForReview, ApplicationStore } from "../ports/application-store.js";
 import type { AuditStore } from "../ports/audit-store.js";
 import type { ConversationStore } from "../ports/conversation-store.js";
@@ -83,7 +83,7 @@ export async function changeApplication(tx: ChangeStore, change: LifecycleChange
       ...(change.event.type.startsWith("review.") && !firstApproval ? { decision: { by: change.actor, note: change.note ?? null } } : {}),
       ...(change.reasons ? { reasons: change.reasons } : {}),
       ...(change.items ? { items: change.items } : {}),
-      auditReason: firstApproval ? "first_approval" : (change.reasons?.join(",") ?? change.items?.join(",") ?? null),
+      auditReason: firstApproval ? FIRST_APPROVAL : (change.reasons?.join(",") ?? change.items?.join(",") ?? null),
       auditNote: change.note ?? null,
     }));
   if (written) {

@@ -52,6 +52,11 @@ export function addBusinessDaysToInstant(instant: Date, days: number, timeZone: 
 }
 
 /** "2026-11-24 18:00" in the service's time zone, as users read times. */
+/** Whether something done at `at` came after the date promised to the user (none promised: never). */
+export function afterPromisedDate(at: Date, expectedBy: string, timeZone: string): boolean {
+  return expectedBy !== "" && localDate(at, timeZone) > expectedBy;
+}
+
 export function localDateTime(iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat("sv-SE", { timeZone, dateStyle: "short", timeStyle: "short" }).format(new Date(iso));
 }

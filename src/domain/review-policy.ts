@@ -13,6 +13,13 @@ export interface ReviewPolicy {
 
 export const DEFAULT_REVIEW_POLICY: ReviewPolicy = { fourEyes: "enterprise", claimMinutes: 30 };
 
+/**
+ * How four-eyes steps are written in the audit log (as the reason of an entry that keeps the status):
+ * operators search for them, and `review stats` pairs a first approval with what followed it.
+ */
+export const FIRST_APPROVAL = "first_approval";
+export const FIRST_APPROVAL_CANCELLED = "first_approval_cancelled";
+
 /** Whether approving an application of this method takes two different reviewers. */
 export function needsSecondApproval(fourEyes: FourEyes, method: Method | undefined): boolean {
   return fourEyes === "all" || (fourEyes === "enterprise" && method === "enterprise");

@@ -1,4 +1,5 @@
 import type { Platform } from "../domain/platform.js";
+import type { FIRST_APPROVAL, FIRST_APPROVAL_CANCELLED } from "../domain/review-policy.js";
 import type { AccountStatus } from "../domain/user-record.js";
 import type { ReviewQueueEntry } from "./application-store.js";
 import type { AuditEntry } from "./audit-store.js";
@@ -28,7 +29,7 @@ export interface ReviewDecision {
   reference: string;
   /** The reviewer's actor string (`reviewer:telegram:900`). */
   reviewer: string;
-  outcome: "approved" | "rejected" | "needs_more_info" | "first_approval" | "first_approval_cancelled" | string;
+  outcome: "approved" | "rejected" | "needs_more_info" | typeof FIRST_APPROVAL | typeof FIRST_APPROVAL_CANCELLED | string;
   at: string;
   submittedAt: string;
   expectedBy: string;

@@ -107,7 +107,8 @@ export function claimHolds(claim: ApplicationForReview["claim"], now: Date): boo
   return claim !== null && Date.parse(claim.until) > now.getTime();
 }
 
-function waitingHours(submittedAt: string, now: Date): number {
+/** Whole hours an application has waited since its submission. */
+export function waitingHours(submittedAt: string, now: Date): number {
   return Math.max(0, Math.floor((now.getTime() - Date.parse(submittedAt)) / 3_600_000));
 }
 

@@ -6,7 +6,7 @@ import { type Message, msg } from "../i18n/message.js";
 import type { ApplicationForReview } from "../ports/application-store.js";
 import { type DeskContext, roomCards, toReviewer } from "./desk-context.js";
 import { encodeReviewButton } from "./review-buttons.js";
-import { claimHolds, reviewCard } from "./review-card.js";
+import { claimHolds, reviewCard, waitingHours } from "./review-card.js";
 import { reviewQueue } from "./review-queue.js";
 
 /** Applications listed by `/queue`: the oldest; the rest are counted. */
@@ -68,7 +68,7 @@ export async function queueReply(ctx: DeskContext): Promise<Reply[]> {
   const queue = await reviewQueue(ctx.tx, localDate(ctx.now, ctx.timeZone));
   if (queue.length === 0) return [toReviewer(ctx, [msg("review.queue.empty")])];
   const lines: Message[] = queue.slice(0, QUEUE_LINES).map((entry) => {
-    const hours = Math.max(0, Math.floor((ctx.now.getTime() - Date.parse(entry.submittedAt)) / 3_600_000));
+    const hours = waitingHours(entry.submittedAt, ctx.now);
     const age = hours >= 48 ? msg("review.age.days", { days: Math.floor(hours / 24) }) : msg("review.age.hours", { hours });
     const state = claimHolds(entry.claim, ctx.now)
       ? msg("review.queue.claimed", { actor: entry.claim!.by })

@@ -4,10 +4,11 @@ import { type ChatEvent, commandOf } from "../chat/chat-event.js";
 import type { Form, Reply } from "../chat/reply.js";
 import { actorId } from "../domain/actor.js";
 import { type Step, stepsFor } from "../domain/application.js";
-import { localDate, localDateTime } from "../domain/business-days.js";
+import { afterPromisedDate, localDateTime } from "../domain/business-days.js";
 import type { Choice } from "../domain/choice.js";
 import type { ChatAddress } from "../domain/platform.js";
 import { REJECTION_REASON_CODES, type RejectionReason } from "../domain/rejection-reasons.js";
+import { FIRST_APPROVAL } from "../domain/review-policy.js";
 import { type Message, msg } from "../i18n/message.js";
 import { decisionNotification } from "../notifications/notification-content.js";
 import { notify } from "../notifications/notify.js";
@@ -218,7 +219,7 @@ async function decide(
     ];
   }
   const application = (await ctx.tx.loadApplication(reference))!;
-  observeDecision(ctx, application, result.awaitingSecond ? "first_approval" : application.status, actor, details);
+  observeDecision(ctx, application, result.awaitingSecond ? FIRST_APPROVAL : application.status, actor, details);
   const replies = roomCards(ctx, application);
   // Four eyes: a first approval changes the card, not the status; the applicant hears nothing yet.
   if (result.awaitingSecond)
@@ -256,7 +257,7 @@ function observeDecision(
     outcome,
     reasons: [...(details.reasons ?? []), ...(details.items ?? [])],
     secondsSinceSubmission: Math.max(0, (ctx.now.getTime() - Date.parse(application.submittedAt)) / 1000),
-    pastDue: localDate(ctx.now, ctx.timeZone) > application.expectedBy,
+    pastDue: afterPromisedDate(ctx.now, application.expectedBy, ctx.timeZone),
   };
   ctx.afterCommit.push(async () => ctx.metrics.decision(observation));
 }

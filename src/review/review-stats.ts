@@ -1,4 +1,5 @@
-import { localDate } from "../domain/business-days.js";
+import { afterPromisedDate } from "../domain/business-days.js";
+import { FIRST_APPROVAL, FIRST_APPROVAL_CANCELLED } from "../domain/review-policy.js";
 import type { ReviewDecision } from "../ports/operator-store.js";
 
 /** One reviewer's figures over a period (`cli review stats`). */
@@ -34,7 +35,7 @@ const NO_FOUR_EYES: FourEyesStats = { firstApprovals: 0, confirmed: 0, overturne
 /** Per reviewer, most decisions first. `decisions` in the order they were taken (first approvals among them). */
 export function reviewStats(entries: readonly ReviewDecision[], timeZone: string): ReviewerStats[] {
   const fourEyes = fourEyesStats(entries);
-  const decisions = entries.filter((entry) => !entry.outcome.startsWith("first_approval"));
+  const decisions = entries.filter((entry) => entry.outcome !== FIRST_APPROVAL && entry.outcome !== FIRST_APPROVAL_CANCELLED);
   const byReviewer = new Map<string, ReviewDecision[]>();
   for (const decision of decisions) byReviewer.set(decision.reviewer, [...(byReviewer.get(decision.reviewer) ?? []), decision]);
   for (const reviewer of fourEyes.keys()) if (!byReviewer.has(reviewer)) byReviewer.set(reviewer, []);
@@ -47,7 +48,7 @@ export function reviewStats(entries: readonly ReviewDecision[], timeZone: string
         outcomes: tally(own.map((d) => d.outcome)),
         medianHours: round(percentile(hours, 50)),
         p90Hours: round(percentile(hours, 90)),
-        slaBreaches: own.filter((d) => d.expectedBy !== "" && localDate(new Date(d.at), timeZone) > d.expectedBy).length,
+        slaBreaches: own.filter((d) => afterPromisedDate(new Date(d.at), d.expectedBy, timeZone)).length,
         reasons: tally(own.flatMap((d) => d.reasons)),
         fourEyes: fourEyes.get(reviewer) ?? { ...NO_FOUR_EYES },
       };
@@ -66,13 +67,13 @@ function fourEyesStats(entries: readonly ReviewDecision[]): Map<string, FourEyes
   const pending = new Map<string, string>();
   for (const entry of entries) {
     const first = pending.get(entry.reference);
-    if (entry.outcome === "first_approval") {
+    if (entry.outcome === FIRST_APPROVAL) {
       of(entry.reviewer).firstApprovals++;
       pending.set(entry.reference, entry.reviewer);
       continue;
     }
     pending.delete(entry.reference);
-    if (first === undefined || entry.outcome === "first_approval_cancelled") continue;
+    if (first === undefined || entry.outcome === FIRST_APPROVAL_CANCELLED) continue;
     const confirmed = entry.outcome === "approved";
     of(first)[confirmed ? "confirmed" : "overturned"]++;
     of(entry.reviewer)[confirmed ? "confirmations" : "overturns"]++;
