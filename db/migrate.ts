@@ -1,4 +1,4 @@
-import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from "kysely";
 import { AssistantError } from "../src/runtime/errors.js";
 import * as initial from "./migrations/001-initial.js";
 import * as review from "./migrations/002-review.js";
@@ -39,8 +39,12 @@ export const MIGRATION_NAMES: readonly string[] = Object.keys(MIGRATIONS);
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
-/** Applies every pending migration; throws with the failing migration's name. */
+/**
+ * Applies every pending migration; throws with the failing migration's name. The database is
+ * reached first, on its own: a server out of reach throws its connection error, not "migration failed".
+ */
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  await sql`select 1`.execute(db);
   const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
   const failed = results?.find((result) => result.status === "Error");
   if (error) {

@@ -53,12 +53,42 @@ export function openDatabase(target: DatabaseLocation): { db: Kysely<Database>; 
   return { db: openPostgres(target.url, target.poolSize), dialect: "postgres" };
 }
 
+const CONNECT_TIMEOUT_MS = 10_000;
+
+/** Socket errors, and the SQLSTATEs of a server starting, stopping or full: worth trying again. */
+const CONNECTION_FAILURES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EPIPE",
+  "57P01", // admin_shutdown: the server was stopped or restarted
+  "57P02", // crash_shutdown
+  "57P03", // cannot_connect_now: starting up
+  "53300", // too_many_connections
+]);
+
+/**
+ * Whether a database error means the server could not be reached (so a later try may succeed),
+ * rather than that it refused what was asked (a wrong password, a missing database, bad SQL).
+ */
+export function isConnectionFailure(error: unknown): boolean {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (typeof code === "string" && CONNECTION_FAILURES.has(code)) return true;
+  // pg's own words for a connection that timed out or broke; they carry no code.
+  return typeof message === "string" && /timeout exceeded when trying to connect|Connection terminated/i.test(message);
+}
+
 /**
  * PostgreSQL through `pg`'s pool. Timestamps and JSON stay text (the schema is
  * portable); `count(*)` comes back as a string and is read with `Number`.
  */
 export function openPostgres(url: string, poolSize: number): Kysely<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // A server that swallows packets fails a connection attempt after 10 s instead of holding it forever.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   // An idle connection that breaks (a restarted server) is dropped by the pool; without a listener it would crash the process.
   pool.on("error", () => undefined);
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

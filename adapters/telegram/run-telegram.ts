@@ -1,8 +1,9 @@
 import { type RunnerHandle, run } from "@grammyjs/runner";
-import { type Bot, GrammyError, webhookCallback } from "grammy";
+import { Api, type Bot, GrammyError, webhookCallback } from "grammy";
 import type { BotCommand, LanguageCode } from "grammy/types";
 import { LOCALES, type Locale } from "../../src/i18n/locale.js";
 import { type MessageKey, msg, translate } from "../../src/i18n/message.js";
+import { Dependencies } from "../../src/runtime/dependencies.js";
 import { errorSummary, type Logger } from "../../src/runtime/logger.js";
 import type { RunningPlatform } from "../http/web-server.js";
 
@@ -17,8 +18,14 @@ export type TelegramMode = { kind: "polling" } | { kind: "webhook"; url: string;
  * Starts the bot: `getMe` must succeed (a wrong token stops the start with a
  * clear message); the command menus are optional and only warned about.
  */
-export async function runTelegram(bot: Bot, mode: TelegramMode, logger: Logger, defaultLocale: Locale): Promise<RunningPlatform> {
-  await identify(bot, logger);
+export async function runTelegram(
+  bot: Bot,
+  mode: TelegramMode,
+  logger: Logger,
+  defaultLocale: Locale,
+  reach: { dependencies?: Dependencies; apiRoot?: string } = {},
+): Promise<RunningPlatform> {
+  await identify(bot, reach.dependencies ?? new Dependencies(logger), reach.apiRoot);
   await bot.init();
   await registerCommands(bot, logger, defaultLocale);
   if (mode.kind === "webhook") {
@@ -45,29 +52,22 @@ export async function runTelegram(bot: Bot, mode: TelegramMode, logger: Logger, 
 }
 
 /** How long one `getMe` may take at start before it counts as failed. */
-const IDENTIFY_TIMEOUT_MS = 5_000;
-const IDENTIFY_MAX_WAIT_MS = 60_000;
+const IDENTIFY_TIMEOUT_SECONDS = 5;
 
 /**
- * `getMe` until the Bot API answers, each failure said on the log with when the next try comes
- * (1 s, doubling to a minute): grammY's own `init` retries network errors silently, forever. An
- * answer that refuses (a wrong token: 401) ends the start at once — waiting would not fix it.
+ * `getMe` until the Bot API answers, each failure said on the log with when the next try comes:
+ * grammY's own `init` retries network errors silently, forever. It asks through a client of its
+ * own, without the bot's retries, so that the log says why each try failed. An answer that refuses
+ * (a wrong token: 401) ends the start at once — waiting would not fix it.
  */
-async function identify(bot: Bot, logger: Logger): Promise<void> {
-  for (let attempt = 1; !bot.isInited(); attempt++) {
-    try {
-      // grammY types its signal with the abort-controller shim; its fetch takes the platform's AbortSignal as well.
-      bot.botInfo = await bot.api.getMe(AbortSignal.timeout(IDENTIFY_TIMEOUT_MS) as unknown as Parameters<Bot["api"]["getMe"]>[0]);
-    } catch (error) {
-      if (error instanceof GrammyError) throw error;
-      const retryInMs = Math.min(IDENTIFY_MAX_WAIT_MS, 1000 * 2 ** (attempt - 1));
-      logger.error(
-        { platform: "telegram", attempt, retryInMs, error: errorSummary(error) },
-        "the Telegram Bot API cannot be reached (check TELEGRAM_API_ROOT and the network); retrying",
-      );
-      await new Promise((resolve) => setTimeout(resolve, retryInMs));
-    }
-  }
+async function identify(bot: Bot, dependencies: Dependencies, apiRoot: string | undefined): Promise<void> {
+  if (bot.isInited()) return;
+  const probe = new Api(bot.token, { ...(apiRoot ? { apiRoot } : {}), timeoutSeconds: IDENTIFY_TIMEOUT_SECONDS });
+  bot.botInfo = await dependencies.retryUntilReachable(
+    "telegram",
+    () => probe.getMe(),
+    (error) => error instanceof GrammyError,
+  );
 }
 
 async function registerCommands(bot: Bot, logger: Logger, defaultLocale: Locale): Promise<void> {

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { migrateToLatest } from "../../db/migrate.js";
 import type { SqlNotificationStore } from "../../db/notification-store.js";
-import { openDatabase } from "../../db/open-database.js";
+import { isConnectionFailure, openDatabase } from "../../db/open-database.js";
 import { SqlStore } from "../../db/sql-store.js";
 import { purge } from "../applications/retention.js";
 import type { Reply } from "../chat/reply.js";
@@ -20,6 +20,7 @@ import { WebhookSmsSender } from "../notifications/webhook-sms-sender.js";
 import { runDueTasks } from "../review/due-tasks.js";
 import type { Reviewers } from "../review/reviewers.js";
 import type { Config } from "../runtime/config.js";
+import { Dependencies } from "../runtime/dependencies.js";
 import type { Keyring } from "../runtime/keyring.js";
 import { errorSummary, type Logger } from "../runtime/logger.js";
 import { keyringFor } from "./keyring-setup.js";
@@ -45,9 +46,23 @@ export interface Assistant {
 const PURGE_INTERVAL_MS = 60 * 60_000;
 
 /** Opens and migrates the store and builds the engine: the parts every entry point shares. */
-export async function openAssistant(config: Config, logger: Logger, sms: SmsSender, reviewers: Reviewers): Promise<Assistant> {
+export async function openAssistant(
+  config: Config,
+  logger: Logger,
+  sms: SmsSender,
+  reviewers: Reviewers,
+  dependencies: Dependencies = new Dependencies(logger),
+): Promise<Assistant> {
   const keyring = keyringFor(config);
-  const store = await openStore(config, keyring);
+  // PostgreSQL out of reach at start is waited for, said at every try; any other failure (a wrong password, a failed migration) ends the start.
+  const store =
+    config.database.kind === "postgres"
+      ? await dependencies.retryUntilReachable(
+          "database",
+          () => openStore(config, keyring),
+          (error) => !isConnectionFailure(error),
+        )
+      : await openStore(config, keyring);
   const documents = openDocuments(config, store, keyring);
   const prometheus = prometheusMetrics(store, config.timeZone, config.webhook !== undefined);
   const { metrics } = prometheus;
@@ -85,6 +100,7 @@ export async function openAssistant(config: Config, logger: Logger, sms: SmsSend
   };
   const email = config.smtp && config.notifyChannels.includes("email") ? new SmtpEmailSender(config.smtp.url, config.smtp.from) : undefined;
   await reportWebhookBacklog(config, store, logger);
+  const stopProbes = probeProviders(dependencies, { smtp: email, sms });
   return {
     engine,
     store,
@@ -107,16 +123,50 @@ export async function openAssistant(config: Config, logger: Logger, sms: SmsSend
       return replies;
     },
     close: async () => {
+      stopProbes();
       email?.close();
       await store.close();
     },
   };
 }
 
+/** How often the email and SMS providers are tried, for the log and `/readyz`. */
+const PROBE_INTERVAL_MS = 60_000;
+
+/**
+ * Tries the providers now and every minute, without holding anything up: one out of reach is said
+ * on the log and in `/readyz` (its messages wait in the outbox meanwhile). Returns the stop.
+ */
+function probeProviders(
+  dependencies: Dependencies,
+  providers: Partial<Record<"smtp" | "sms", { checkReachable?(): Promise<void> } | undefined>>,
+): () => void {
+  const probes = Object.entries(providers).flatMap(([name, provider]) =>
+    provider?.checkReachable ? [{ name: name as "smtp" | "sms", check: () => provider.checkReachable!() }] : [],
+  );
+  if (probes.length === 0) return () => undefined;
+  const probeAll = () =>
+    Promise.all(
+      probes.map(({ name, check }) =>
+        check().then(
+          () => dependencies.reachable(name),
+          (error: unknown) => dependencies.unreachable(name, error),
+        ),
+      ),
+    );
+  void probeAll();
+  const timer = setInterval(probeAll, PROBE_INTERVAL_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
 /** The store over the configured database, migrated, sealing personal data with `keyring` (default: `keyringFor(config)`). */
 export async function openStore(config: Readonly<Config>, keyring: Keyring = keyringFor(config)): Promise<SqlStore> {
   const { db, dialect } = openDatabase(config.database);
-  await migrateToLatest(db);
+  await migrateToLatest(db).catch(async (error: unknown) => {
+    await db.destroy().catch(() => undefined); // a failed try must not leave its connections behind
+    throw error;
+  });
   return new SqlStore(db, keyring, () => db.destroy(), dialect, { webhookReceiver: config.webhook !== undefined });
 }
 

@@ -10,17 +10,21 @@ import type { Reply } from "../chat/reply.js";
 import { DEFAULT_RETRY_POLICY, nextAttemptAt } from "../notifications/retry-policy.js";
 import { combineReviewers, consoleReviewers, roomReviewers } from "../review/reviewers.js";
 import type { Config } from "../runtime/config.js";
+import { Dependencies } from "../runtime/dependencies.js";
 import { loadConfigOrExit } from "../runtime/load-config.js";
 import { createLogger, errorSummary, type Logger } from "../runtime/logger.js";
-import { openAssistant, smsSenderFor } from "./assistant.js";
+import { type Assistant, openAssistant, smsSenderFor } from "./assistant.js";
+import { readiness } from "./readiness.js";
 import { startSlack } from "./start-slack.js";
 import { startTelegram } from "./start-telegram.js";
-import { applicationRoutes, serveWebParts } from "./web-parts.js";
+import { applicationRoutes, serveWebParts, webServerNeeded } from "./web-parts.js";
 
 /** How often reminders and overdue notices are looked for. */
 const DUE_TASK_INTERVAL_MS = 60_000;
 /** How often the outbox is looked at for due deliveries (new notifications, retries, announcements, webhooks). */
 const DISPATCH_INTERVAL_MS = 2_000;
+/** Orchestrators kill a process 10 s after SIGTERM (Kubernetes: 30 s by default, `docker stop`: 10 s): it exits before. */
+const SHUTDOWN_DEADLINE_MS = 9_000;
 
 /**
  * The composition root: reads the configuration and starts the adapters.
@@ -37,13 +41,19 @@ export async function main(): Promise<void> {
 
 async function runConsole(config: Readonly<Config>, logger: Logger): Promise<void> {
   const sms = smsSenderFor(config, logger, (phone, text) => process.stdout.write(`${renderSms(phone, text)}\n`));
-  const assistant = await openAssistant(config, logger, sms, consoleReviewers(config.consoleReviewerIds, config.reviewRoomDetails));
+  const dependencies = new Dependencies(logger);
+  const reviewers = consoleReviewers(config.consoleReviewerIds, config.reviewRoomDetails);
+  const assistant = await openAssistant(config, logger, sms, reviewers, dependencies);
   await assistant.outbox.recoverInterrupted(new Date());
   // Chat notifications the dispatcher sends (announcements, resends, retries) are printed with the next tick.
   const dispatched: Reply[] = [];
   const dispatcher = assistant.createDispatcher(async (reply) => void dispatched.push(reply));
   // The status API (API_TOKENS) serves other services beside the console chat.
-  const server = await serveWebParts(config, new Map(applicationRoutes(config, assistant)), assistant, logger);
+  const routes = new Map(applicationRoutes(config, assistant));
+  const server =
+    routes.size > 0
+      ? await serveWebParts(config, routes, () => readiness(assistant.store, config.webhook !== undefined, dependencies), logger)
+      : undefined;
   const deliver = async () => {
     await dispatcher.runOnce();
     await assistant.webhooks?.runOnce();
@@ -102,7 +112,25 @@ async function runPlatforms(config: Readonly<Config>, logger: Logger): Promise<v
     logger.warn("SMS_WEBHOOK_URL is not set: no SMS is sent, so the phone method is not offered and SMS notifications are off");
   else if (config.smsDevelopmentLog && !config.smsWebhook)
     logger.warn("SMS_DEVELOPMENT=log: SMS texts, one-time codes included, are written to this log; never use it with real users");
-  const assistant = await openAssistant(config, logger, smsSenderFor(config, logger), reviewers);
+  // Listened for from the start: a SIGTERM while updates already arrive must still let them finish.
+  const stopRequested = new Promise<void>((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+  });
+  let started: Assistant | undefined;
+  // Before anything is in hand (waiting for a dependency), a stop request ends the start at once.
+  void stopRequested.then(() => {
+    if (started) return;
+    logger.info("stopped while starting");
+    process.exit(0);
+  });
+  // The web server comes first, so that `/readyz` can say what the start is waiting for; routes are mounted once they can serve.
+  const dependencies = new Dependencies(logger);
+  const routes = new Map<string, RequestHandler>();
+  const server = webServerNeeded(config)
+    ? await serveWebParts(config, routes, () => readiness(started?.store, config.webhook !== undefined, dependencies), logger)
+    : undefined;
+  const assistant = await openAssistant(config, logger, smsSenderFor(config, logger), reviewers, dependencies);
   const { outbox } = assistant;
   await outbox.recoverInterrupted(new Date());
   // A notification's chat message that fails right after the commit is left to the dispatcher to retry.
@@ -118,7 +146,7 @@ async function runPlatforms(config: Readonly<Config>, logger: Logger): Promise<v
     },
   });
   const dispatcher = assistant.createDispatcher((reply) => outbound.send(reply));
-  const parts = { assistant, outbound, reviewers, logger };
+  const parts = { assistant, outbound, reviewers, logger, dependencies };
   const running: RunningPlatform[] = [];
   if (telegram) running.push(await startTelegram(telegram, config, parts));
   if (slack) running.push(await startSlack(slack, config, parts));
@@ -126,8 +154,10 @@ async function runPlatforms(config: Readonly<Config>, logger: Logger): Promise<v
   const platformRoutes = running.flatMap(
     (platform): Array<[string, RequestHandler]> => (platform.webhook ? [[platform.webhook.path, platform.webhook.handler]] : []),
   );
-  const routes = new Map<string, RequestHandler>([...platformRoutes, ...applicationRoutes(config, assistant, platformRoutes.length)]);
-  const server = await serveWebParts(config, routes, assistant, logger);
+  for (const [path, handler] of [...platformRoutes, ...applicationRoutes(config, assistant, platformRoutes.length)])
+    routes.set(path, handler);
+  started = assistant;
+  logger.info({ paths: [...routes.keys()] }, "assistant ready");
   const tick = () =>
     assistant
       .runDueTasks()
@@ -142,11 +172,13 @@ async function runPlatforms(config: Readonly<Config>, logger: Logger): Promise<v
     ]);
   const dispatchTimer = setInterval(dispatch, DISPATCH_INTERVAL_MS);
 
-  await new Promise<void>((resolve) => {
-    process.once("SIGINT", resolve);
-    process.once("SIGTERM", resolve);
-  });
+  await stopRequested;
   logger.info("stopping: finishing the updates in hand");
+  // An update still in hand at the deadline (a platform call stalled) is left unanswered: its platform delivers it again.
+  const deadline = setTimeout(() => {
+    logger.error({ afterMs: SHUTDOWN_DEADLINE_MS }, "stopping took too long: exiting with updates unanswered (they are redelivered)");
+    process.exit(1);
+  }, SHUTDOWN_DEADLINE_MS);
   clearInterval(timer);
   clearInterval(dispatchTimer);
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
@@ -154,6 +186,7 @@ async function runPlatforms(config: Readonly<Config>, logger: Logger): Promise<v
   await dispatch(); // waits for a run in progress (and sends what is due) before the store closes
   await assistant.engine.flushConfirmations();
   await assistant.close();
+  clearTimeout(deadline);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

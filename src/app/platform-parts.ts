@@ -2,6 +2,7 @@ import type { AdapterOptions } from "../../adapters/adapter-options.js";
 import type { Outbound } from "../chat/outbound.js";
 import type { Reviewers } from "../review/reviewers.js";
 import type { Config } from "../runtime/config.js";
+import type { Dependencies } from "../runtime/dependencies.js";
 import type { Logger } from "../runtime/logger.js";
 import type { Assistant } from "./assistant.js";
 
@@ -11,6 +12,8 @@ export interface PlatformParts {
   outbound: Outbound;
   reviewers: Reviewers;
   logger: Logger;
+  /** Start-up waits for the platform's API through this, and `/readyz` reports it. */
+  dependencies: Dependencies;
 }
 
 /** The adapter options of a running assistant. */

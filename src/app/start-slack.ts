@@ -1,5 +1,6 @@
 import type { RunningPlatform } from "../../adapters/http/web-server.js";
 import { createSlackApp } from "../../adapters/slack/slack-app.js";
+import { checkSlackApi, isSlackRefusal } from "../../adapters/slack/slack-reachability.js";
 import { findUserRecord } from "../applications/user-records.js";
 import { localDate } from "../domain/business-days.js";
 import type { Config, SlackConfig } from "../runtime/config.js";
@@ -8,6 +9,7 @@ import { adapterOptions, type PlatformParts } from "./platform-parts.js";
 /** Builds and starts the Slack adapter: Socket Mode connects now; HTTP mode hands its handler to the web server. */
 export async function startSlack(slack: SlackConfig, config: Readonly<Config>, parts: PlatformParts): Promise<RunningPlatform> {
   const { assistant, logger } = parts;
+  await parts.dependencies.retryUntilReachable("slack", () => checkSlackApi(slack.token, slack.apiUrl, logger), isSlackRefusal);
   if (!slack.reviewChannel) logger.warn({ platform: "slack" }, "SLACK_REVIEW_CHANNEL is not set: review cards are not posted to Slack");
   const { app, httpHandler } = createSlackApp({
     ...adapterOptions(parts, config),

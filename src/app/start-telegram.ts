@@ -21,9 +21,10 @@ export async function startTelegram(telegram: TelegramConfig, config: Readonly<C
     apiRoot: telegram.apiRoot,
     maxFileBytes: Math.min(common.maxFileBytes, downloadLimit),
   });
-  if (telegram.webhook) return runTelegram(bot, { kind: "webhook", ...telegram.webhook }, logger, config.defaultLocale);
+  const reach = { dependencies: parts.dependencies, apiRoot: telegram.apiRoot };
+  if (telegram.webhook) return runTelegram(bot, { kind: "webhook", ...telegram.webhook }, logger, config.defaultLocale, reach);
   const lease = await holdPollingLease(parts.assistant.store.leases(), logger);
-  const running = await runTelegram(bot, { kind: "polling" }, logger, config.defaultLocale);
+  const running = await runTelegram(bot, { kind: "polling" }, logger, config.defaultLocale, reach);
   return {
     stop: async () => {
       await running.stop();

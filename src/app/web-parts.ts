@@ -1,13 +1,12 @@
 import type { Server } from "node:http";
 import { METRICS_PATH, metricsEndpoint } from "../../adapters/http/metrics-endpoint.js";
 import { STATUS_API_PREFIX, statusApi } from "../../adapters/http/status-api.js";
-import { DEFAULT_WEB_SERVER_LIMITS, type RequestHandler, startWebServer } from "../../adapters/http/web-server.js";
+import { DEFAULT_WEB_SERVER_LIMITS, type ReadinessCheck, type RequestHandler, startWebServer } from "../../adapters/http/web-server.js";
 import { applicationStatus, verificationStatus } from "../applications/status-views.js";
 import { localDate } from "../domain/business-days.js";
 import type { Config } from "../runtime/config.js";
 import type { Logger } from "../runtime/logger.js";
 import type { Assistant } from "./assistant.js";
-import { readiness } from "./readiness.js";
 
 /**
  * The application's own web routes: the status API when `API_TOKENS` lists tokens; `/metrics` when
@@ -31,20 +30,28 @@ export function applicationRoutes(
   return routes;
 }
 
+/** Whether the platforms need the web server: a platform webhook, the status API or `METRICS_TOKEN`. */
+export function webServerNeeded(config: Readonly<Config>): boolean {
+  return (
+    Boolean(config.telegram?.webhook) ||
+    Boolean(config.slack && !config.slack.appToken) ||
+    config.apiTokens.length > 0 ||
+    config.metricsToken !== undefined
+  );
+}
+
 /**
- * The web server on `PORT`, whenever one of its parts is configured (platform webhooks, the status
- * API, `METRICS_TOKEN`) — the console included; `/healthz`, `/readyz` and `/metrics` come with it. Undefined when nothing needs it.
+ * The web server on `PORT` (platform webhooks, the status API, `/metrics`), with `/healthz` and
+ * `/readyz`. `routes` is read per request: a platform's webhook is mounted once it has started, and
+ * `/readyz` says what the start is waiting for meanwhile.
  */
 export async function serveWebParts(
   config: Readonly<Config>,
   routes: ReadonlyMap<string, RequestHandler>,
-  assistant: Pick<Assistant, "store">,
+  readiness: ReadinessCheck,
   logger: Logger,
-): Promise<Server | undefined> {
-  if (routes.size === 0) return undefined;
-  const { server } = await startWebServer(config.port, routes, DEFAULT_WEB_SERVER_LIMITS, () =>
-    readiness(assistant.store, config.webhook !== undefined),
-  );
-  logger.info({ port: config.port, paths: [...routes.keys()] }, "web server listening");
+): Promise<Server> {
+  const { server } = await startWebServer(config.port, routes, DEFAULT_WEB_SERVER_LIMITS, readiness);
+  logger.info({ port: config.port }, "web server listening");
   return server;
 }

@@ -9,6 +9,8 @@ import { DeliveryError } from "./delivery-error.js";
  */
 export interface SmsSender {
   send(phone: string, text: string, idempotencyKey?: string): Promise<void>;
+  /** Rejects when the provider cannot be reached now (start-up and `/readyz`); sends nothing. */
+  checkReachable?(): Promise<void>;
 }
 
 /**

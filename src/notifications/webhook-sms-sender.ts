@@ -1,5 +1,10 @@
+import { connect } from "node:net";
+import { within } from "../runtime/dependencies.js";
 import { DeliveryError } from "./delivery-error.js";
 import type { SmsSender } from "./sms-sender.js";
+
+/** How long the reachability probe waits for a connection. */
+const PROBE_TIMEOUT_MS = 5_000;
 
 /**
  * SMS through an HTTP webhook (`SMS_WEBHOOK_URL`): POST of
@@ -34,5 +39,21 @@ export class WebhookSmsSender implements SmsSender {
     if (response.ok) return;
     const permanent = response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429;
     throw new DeliveryError(`SMS webhook answered HTTP ${response.status}`, permanent);
+  }
+
+  /** A TCP connection to the webhook's host and port: a request would cost an SMS, or need the provider's test mode. */
+  async checkReachable(): Promise<void> {
+    const url = new URL(this.url);
+    const port = Number(url.port) || (url.protocol === "https:" ? 443 : 80);
+    const socket = connect({ host: url.hostname.replace(/^\[|\]$/g, ""), port });
+    try {
+      await within(
+        new Promise<void>((resolve, reject) => socket.once("connect", resolve).once("error", reject)),
+        PROBE_TIMEOUT_MS,
+        "SMS webhook",
+      );
+    } finally {
+      socket.destroy();
+    }
   }
 }

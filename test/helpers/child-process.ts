@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { TEST_DATA_KEYS } from "./test-keys.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
-const TSX = join(ROOT, "node_modules", ".bin", "tsx");
+/** How `npm start` and `npm run cli` run a program: one Node process with tsx as its loader. */
+const NODE_WITH_TSX = [process.execPath, "--import", "tsx"] as const;
 
 export function testEnv(dataDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
@@ -20,13 +21,15 @@ export function testEnv(dataDir: string, extra: Record<string, string> = {}): No
 
 /** Runs `npm run cli -- …` the way an operator would (through tsx, without npm's own banner). */
 export function runCli(args: string[], env: NodeJS.ProcessEnv) {
-  const result = spawnSync(TSX, [join(ROOT, "src", "app", "cli.ts"), ...args], { env, encoding: "utf8", cwd: ROOT });
+  const [node, ...loader] = NODE_WITH_TSX;
+  const result = spawnSync(node, [...loader, join(ROOT, "src", "app", "cli.ts"), ...args], { env, encoding: "utf8", cwd: ROOT });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** Runs the console chat with all input piped at once; resolves when it exits by itself. */
 export function runConsoleWithInput(lines: string[], env: NodeJS.ProcessEnv) {
-  const result = spawnSync(TSX, [join(ROOT, "src", "app", "main.ts")], {
+  const [node, ...loader] = NODE_WITH_TSX;
+  const result = spawnSync(node, [...loader, join(ROOT, "src", "app", "main.ts")], {
     env,
     input: `${lines.join("\n")}\n`,
     encoding: "utf8",
@@ -43,12 +46,17 @@ export class AssistantProcess {
   readonly exited: Promise<number | null>;
 
   constructor(env: NodeJS.ProcessEnv) {
-    // Its own process group: tsx runs the program in a child of its own, and a kill must reach both
-    // (a SIGKILLed tsx would leave the program running, still holding its port).
-    this.child = spawn(TSX, [join(ROOT, "src", "app", "main.ts")], { env, cwd: ROOT, detached: true });
+    // Its own process group, so that a SIGKILL also reaches anything it started.
+    const [node, ...loader] = NODE_WITH_TSX;
+    this.child = spawn(node, [...loader, join(ROOT, "src", "app", "main.ts")], { env, cwd: ROOT, detached: true });
     this.child.stdout.setEncoding("utf8").on("data", (chunk: string) => (this.stdout += chunk));
     this.child.stderr.setEncoding("utf8").on("data", (chunk: string) => (this.stderr += chunk));
     this.exited = new Promise((resolve) => this.child.on("exit", (code) => resolve(code)));
+  }
+
+  /** The program's process id (its RSS is read from /proc by the load benchmark). */
+  get pid(): number {
+    return this.child.pid!;
   }
 
   write(line: string): void {
@@ -83,8 +91,7 @@ export class AssistantProcess {
 
   kill(signal: NodeJS.Signals = "SIGKILL"): Promise<number | null> {
     if (this.child.exitCode !== null || this.child.signalCode !== null) return this.exited;
-    // SIGKILL goes to the whole group (tsx can't relay it); any other signal to tsx, which relays it to the
-    // program once — sent to both, the program would get it twice and its second SIGTERM would kill it.
+    // SIGKILL goes to the whole group; any other signal to the program alone, as an orchestrator sends it.
     if (signal === "SIGKILL") process.kill(-this.child.pid!, signal);
     else this.child.kill(signal);
     return this.exited;

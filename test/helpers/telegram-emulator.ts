@@ -14,7 +14,7 @@ export interface BotMessage {
 }
 
 /**
- * `npm start` (tsx src/app/main.ts) with `TELEGRAM_BOT_TOKEN`, long-polling the
+ * `npm start` (node --import tsx src/app/main.ts) with `TELEGRAM_BOT_TOKEN`, long-polling the
  * telegram-test-api emulator over real HTTP, and one user (`userId`) talking to it.
  */
 export async function startEmulatedTelegramBot(userId: number, extraEnv: Record<string, string> = {}) {

@@ -8,6 +8,8 @@ import { MIGRATION_NAMES, migrateToLatest } from "../../db/migrate.js";
 import { openDatabase, openPostgres } from "../../db/open-database.js";
 import { SqlStore } from "../../db/sql-store.js";
 import { readiness } from "../../src/app/readiness.js";
+import { Dependencies } from "../../src/runtime/dependencies.js";
+import { createLogger } from "../../src/runtime/logger.js";
 import { freshDatabase, TESTED_DIALECTS } from "../helpers/test-databases.js";
 import { testKeyring } from "../helpers/test-keys.js";
 
@@ -19,8 +21,11 @@ afterAll(async () => {
 });
 
 /** `GET /healthz` and `GET /readyz` of a web server whose readiness is this store's. */
-async function probe(store: SqlStore): Promise<{ health: number; ready: number; body: unknown }> {
-  const { server, port } = await startWebServer(0, new Map(), DEFAULT_WEB_SERVER_LIMITS, () => readiness(store, false));
+async function probe(
+  store: SqlStore | undefined,
+  dependencies = new Dependencies(createLogger("silent")),
+): Promise<{ health: number; ready: number; body: unknown }> {
+  const { server, port } = await startWebServer(0, new Map(), DEFAULT_WEB_SERVER_LIMITS, () => readiness(store, false, dependencies));
   servers.push(server);
   const health = (await fetch(`http://127.0.0.1:${port}/healthz`)).status;
   const answer = await fetch(`http://127.0.0.1:${port}/readyz`);
@@ -53,6 +58,44 @@ describe("GET /readyz when the database is down", () => {
       expect(await probe(store)).toMatchObject({ health: 200, ready: 503, body: { status: "not_ready", database: "unreachable" } });
     } finally {
       await store.close();
+    }
+  });
+});
+
+describe("GET /readyz names the dependencies", () => {
+  it("while starting: 503, and which dependency the start waits for, with why", async () => {
+    const dependencies = new Dependencies(createLogger("silent"));
+    dependencies.unreachable("database", Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:9"), { code: "ECONNREFUSED" }));
+    expect(await probe(undefined, dependencies)).toMatchObject({
+      health: 200,
+      ready: 503,
+      body: {
+        status: "not_ready",
+        starting: true,
+        dependencies: { database: { reachable: false, error: "connect ECONNREFUSED 127.0.0.1:9" } },
+      },
+    });
+  });
+
+  it("started: an SMTP server out of reach is said, and the instance stays ready (emails wait in the outbox)", async () => {
+    const fresh = await freshDatabase("sqlite", mkdtempSync(join(dir, "deps")));
+    const { db } = openDatabase(fresh.target);
+    await migrateToLatest(db);
+    const store = new SqlStore(db, testKeyring(), () => db.destroy(), "sqlite");
+    const dependencies = new Dependencies(createLogger("silent"));
+    dependencies.reachable("telegram");
+    dependencies.unreachable("smtp", new Error("connect ECONNREFUSED 127.0.0.1:25"));
+    try {
+      expect(await probe(store, dependencies)).toMatchObject({
+        ready: 200,
+        body: {
+          status: "ready",
+          dependencies: { telegram: { reachable: true }, smtp: { reachable: false, error: "connect ECONNREFUSED 127.0.0.1:25" } },
+        },
+      });
+    } finally {
+      await store.close();
+      await fresh.drop();
     }
   });
 });

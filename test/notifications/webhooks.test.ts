@@ -6,6 +6,8 @@ import { receiverFailing } from "../../src/domain/webhook-event.js";
 import { WebhookSender } from "../../src/notifications/webhook-sender.js";
 import { consoleReviewers } from "../../src/review/reviewers.js";
 import { readConfig } from "../../src/runtime/config.js";
+import { Dependencies } from "../../src/runtime/dependencies.js";
+import { createLogger } from "../../src/runtime/logger.js";
 import { runCli, testEnv } from "../helpers/child-process.js";
 import { createHarness, type Harness, submitWithPhone } from "../helpers/harness.js";
 import { TESTED_DIALECTS } from "../helpers/test-databases.js";
@@ -83,7 +85,7 @@ describe.each(TESTED_DIALECTS)("webhooks on %s", (dialect) => {
     expect(receiverFailing(backlog, new Date(start.getTime() + 25 * 60 * MINUTE))).toBe(true);
     expect(logLines.some((line) => line.level === 50 && /failing for over a day/.test(line.msg))).toBe(true);
     // /readyz carries it as detail (the instance itself stays ready).
-    expect(await readiness(harness.store, true)).toMatchObject({
+    expect(await readiness(harness.store, true, new Dependencies(createLogger("silent")))).toMatchObject({
       ready: true,
       detail: { webhooks: { pending: 4, receiverFailing: true } },
     });
@@ -100,7 +102,9 @@ describe.each(TESTED_DIALECTS)("webhooks on %s", (dialect) => {
     expect(orderOf(bob)).toEqual(["application.submitted", "application.rejected"]);
     expect(delivered.find((r) => r.type === "application.rejected")!.body).toMatchObject({ data: { reasons: [expect.any(String)] } });
     expect(await harness.store.webhooks().backlog()).toEqual({ pending: 0, oldestPendingAt: null, failingSince: null });
-    expect(await readiness(harness.store, true)).toMatchObject({ detail: { webhooks: { pending: 0, receiverFailing: false } } });
+    expect(await readiness(harness.store, true, new Dependencies(createLogger("silent")))).toMatchObject({
+      detail: { webhooks: { pending: 0, receiverFailing: false } },
+    });
   }, 60_000);
 
   it("cli webhooks list and replay: a delivered event goes again with the same id and Idempotency-Key", async () => {

@@ -94,7 +94,7 @@ export async function runCrashScenario(options: CrashOptions): Promise<CrashRepo
 
   async function startAssistant(): Promise<AssistantProcess> {
     const assistant = new AssistantProcess(env);
-    await assistant.waitForStderr(/web server listening/, 0, 60_000);
+    await assistant.waitForStderr(/assistant ready/, 0, 60_000);
     return assistant;
   }
 

@@ -32,7 +32,7 @@ beforeAll(async () => {
     SLACK_API_URL: slack.apiUrl,
   });
   assistant = new AssistantProcess(env);
-  await assistant.waitForStderr(/web server listening/);
+  await assistant.waitForStderr(/assistant ready/);
 }, 60_000);
 
 afterAll(async () => {

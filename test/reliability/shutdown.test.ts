@@ -1,0 +1,95 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AssistantProcess, testEnv } from "../helpers/child-process.js";
+import { type FakeTelegramApi, startFakeTelegramApi } from "../helpers/fake-telegram-api.js";
+import { freePort } from "../helpers/free-port.js";
+
+const SECRET = "shutdown-secret";
+/** More at once than Telegram's own limit of connections per bot (40 by default, at most 100). */
+const USERS = 200;
+/** Updates that arrive a second after SIGTERM. */
+const LATE = 50;
+
+/**
+ * SIGTERM while hundreds of updates are in hand (Telegram webhook mode): the process finishes the
+ * ones it took — each answered 200 has had its replies sent —, refuses the rest (Telegram
+ * redelivers them) and exits within 10 s. A new process then takes the redelivered ones, and
+ * nothing took effect twice.
+ */
+describe("SIGTERM under load", () => {
+  let api: FakeTelegramApi;
+  let dir: string;
+  beforeAll(async () => {
+    api = await startFakeTelegramApi();
+    dir = mkdtempSync(join(tmpdir(), "assistant-shutdown-"));
+  });
+  afterAll(async () => {
+    await api.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it(`${USERS} updates in flight, ${LATE} more during the stop: the ones taken are finished, the process exits 0 within 10 s, the rest are handled after a restart`, async () => {
+    const port = await freePort();
+    const env = testEnv(dir, {
+      TELEGRAM_BOT_TOKEN: "123456:TEST",
+      TELEGRAM_API_ROOT: api.apiRoot,
+      TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${port}/telegram`,
+      TELEGRAM_WEBHOOK_SECRET: SECRET,
+      PORT: String(port),
+    });
+    const post = (user: number) =>
+      fetch(`http://127.0.0.1:${port}/telegram`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },
+        body: JSON.stringify({
+          update_id: user,
+          message: {
+            message_id: 1,
+            date: Math.floor(Date.now() / 1000),
+            chat: { id: user, type: "private" },
+            from: { id: user, is_bot: false, first_name: "Load", language_code: "en" },
+            text: "/start",
+          },
+        }),
+        signal: AbortSignal.timeout(30_000),
+      }).then(
+        (response) => response.status,
+        () => "refused" as const,
+      );
+
+    let assistant = new AssistantProcess(env);
+    await assistant.waitForStderr(/assistant ready/, 0, 60_000);
+    const users = Array.from({ length: USERS + LATE }, (_, i) => 1000 + i);
+    const answers = users.slice(0, USERS).map(post);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const stopping = Date.now();
+    const exited = assistant.kill("SIGTERM");
+    // More keep arriving while it stops: taken and finished, or refused.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    answers.push(...users.slice(USERS).map(post));
+    const code = await exited;
+    const stopSeconds = (Date.now() - stopping) / 1000;
+    const statuses = await Promise.all(answers);
+
+    expect(code).toBe(0);
+    expect(stopSeconds).toBeLessThan(10);
+    const answered = users.filter((_, i) => statuses[i] === 200);
+    expect(answered.length).toBeGreaterThan(0); // some were in hand when SIGTERM came…
+    for (const user of answered) expect(api.textsTo(user).length, `user ${user} answered 200 without a reply`).toBeGreaterThan(0);
+    expect(statuses.filter((status) => status !== 200 && status !== "refused")).toEqual([]); // …the others were never taken
+
+    // Telegram redelivers what was not answered 200; a new process handles it.
+    assistant = new AssistantProcess(env);
+    try {
+      await assistant.waitForStderr(/assistant ready/, 0, 60_000);
+      const redelivered = users.filter((_, i) => statuses[i] !== 200);
+      expect(await Promise.all(redelivered.map(post))).toEqual(redelivered.map(() => 200));
+      const welcome = api.textsTo(users[0]!).length;
+      for (const user of users) expect(api.textsTo(user).length, `user ${user}`).toBe(welcome); // each once, none twice
+    } finally {
+      await assistant.kill("SIGTERM");
+    }
+  }, 120_000);
+});
