@@ -24,8 +24,13 @@ export interface ChatDispatch {
  * errors carry message texts) and the user gets an apology, never silence.
  * Once the platform accepted the chat's replies the engine is told, so the
  * copy it kept for a redelivery after a crash is forgotten.
+ *
+ * Returns why a reply for this chat could not be sent (empty: all were; after a failure the
+ * rest are held back): a platform that redelivers an update it was not answered for can be asked
+ * to, and the engine then sends its kept copy — all of the event's replies, so those sent before
+ * the failure come twice.
  */
-export async function dispatchChatEvent(event: ChatEvent, options: AdapterOptions, dispatch: ChatDispatch): Promise<void> {
+export async function dispatchChatEvent(event: ChatEvent, options: AdapterOptions, dispatch: ChatDispatch): Promise<unknown[]> {
   const { logger } = options;
   let replies: Reply[];
   try {
@@ -34,21 +39,23 @@ export async function dispatchChatEvent(event: ChatEvent, options: AdapterOption
     logger.error({ platform: dispatch.platform, error: errorSummary(error) }, "event could not be handled");
     const text = translate(localeFromTag(event.locale, options.defaultLocale), msg("error.internal"));
     await dispatch.apologise(text).catch(() => undefined);
-    return;
+    return [];
   }
   const elsewhere: Reply[] = [];
-  let allSent = true;
+  const unsent: unknown[] = [];
   for (const reply of replies) {
     if (reply.to) elsewhere.push(reply);
-    else
+    // After one failed, the rest wait too: shown before it, they would read out of order.
+    else if (unsent.length === 0)
       await dispatch.sendHere(reply).catch((error: unknown) => {
-        allSent = false;
+        unsent.push(error);
         logger.warn({ platform: dispatch.platform, error: errorSummary(error) }, "reply could not be sent");
       });
   }
   await options.outbound.deliver(elsewhere);
   // Accepted here: the engine's copy for a redelivery can go. (Messages for other chats are the outbox's, or best effort.)
-  if (allSent) options.engine.repliesDelivered(event);
+  if (unsent.length === 0) options.engine.repliesDelivered(event);
+  return unsent;
 }
 
 /**

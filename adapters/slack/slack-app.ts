@@ -83,8 +83,12 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   /** A review button pressed in the review channel belongs to the channel; anything else to the user's own chat. */
   const chatOf = (channelId: string | undefined, userId: string) => (channelId && channelId === options.reviewChannel ? channelId : userId);
 
-  function handle(event: ChatEvent, interaction: SlackInteraction = {}): Promise<void> {
-    return dispatchChatEvent(event, options, {
+  /**
+   * Slack was answered before the work began and does not deliver the event again: a reply its
+   * client could not send after its own retries (about half an hour) is logged by the dispatch.
+   */
+  async function handle(event: ChatEvent, interaction: SlackInteraction = {}): Promise<void> {
+    await dispatchChatEvent(event, options, {
       platform: "slack",
       sendHere: (reply) =>
         reply.privately
@@ -188,6 +192,11 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     const eventBase = await base(client, `view.${view.id}`, chatOf(channel, body.user.id), body.user.id, undefined);
     await handle({ ...eventBase, kind: "form", form: view.callback_id, selected, note });
   });
+
+  // A modal or button this version does not know (left open across an upgrade, or forged): answered at once — the
+  // modal closes — instead of Slack waiting 3 s for an answer no listener gives, then showing the person an error.
+  app.view(/^(?!rv\.)/, async ({ ack }) => ack());
+  app.action(/^(?!vc\.\d+$)/, async ({ ack }) => ack());
 
   app.error(async (error) => logger.error({ platform: "slack", error: errorSummary(error) }, "Slack request failed"));
   return receiver ? { app, receiver, httpHandler: signedOnly(receiver.requestListener) } : { app };

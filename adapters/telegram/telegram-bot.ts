@@ -7,6 +7,7 @@ import type { Reply } from "../../src/chat/reply.js";
 import { fileTooLarge } from "../../src/documents/document-check.js";
 import { msg, translate } from "../../src/i18n/message.js";
 import { isReviewButton } from "../../src/review/review-buttons.js";
+import { AssistantError } from "../../src/runtime/errors.js";
 import { errorSummary } from "../../src/runtime/logger.js";
 import type { AdapterOptions } from "../adapter-options.js";
 import { dispatchChatEvent, downloadedFile } from "../chat-dispatch.js";
@@ -65,7 +66,7 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
 
   async function handle(input: TelegramInput, answer: (text?: string) => Promise<void>): Promise<void> {
     const { chatId } = input.base;
-    await dispatchChatEvent(await toChatEvent(input), options, {
+    const unsent = await dispatchChatEvent(await toChatEvent(input), options, {
       platform: "telegram",
       // A refusal for one person in the review group goes in the button's answer, not into the group.
       sendHere: (reply) => {
@@ -76,6 +77,9 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
       },
       apologise: (text) => bot.api.sendMessage(chatId, text).then(() => undefined),
     });
+    // A reply Telegram may take later (rate limit, its own error, the network) fails the update: unanswered,
+    // Telegram delivers it again and the engine sends the copy it kept. A refusal (403: the user blocked the bot) would fail again.
+    if (unsent.some(mayPassLater)) throw new AssistantError("replies_not_sent", "replies not sent; the update is left for redelivery");
   }
 
   /**
@@ -102,6 +106,11 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     }
     const download = () => downloadFile(bot.api, fileUrl, content.fileId, limit);
     return { ...input.base, kind: "file", file: await downloadedFile(content.name, download, { ...options, platform: "telegram" }) };
+  }
+
+  /** Not a final refusal by Telegram: a rate limit, a server error, or no answer at all. */
+  function mayPassLater(error: unknown): boolean {
+    return !(error instanceof GrammyError) || error.error_code === 429 || error.error_code >= 500;
   }
 
   bot.catch((error) => logger.error({ platform: "telegram", error: errorSummary(error.error) }, "update handling failed"));

@@ -1,12 +1,12 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Reply } from "../../src/chat/reply.js";
-import { APPLICATION_STATUSES } from "../../src/domain/application.js";
 import { FAQ_TOPICS } from "../../src/domain/faq-topics.js";
 import { translate } from "../../src/i18n/message.js";
 import { consoleReviewers } from "../../src/review/reviewers.js";
 import { createHarness, type Harness, keys } from "../helpers/harness.js";
 import { minimalGoodJpeg } from "../helpers/hostile-files.js";
+import { checkStore } from "../helpers/store-invariants.js";
 
 /**
  * Generated hostile sequences through the real engine and store: any Unicode, very long texts,
@@ -236,34 +236,6 @@ function checkReply(reply: Reply): void {
     expect(Buffer.byteLength(choice.id)).toBeLessThanOrEqual(64);
     expect(translate(reply.locale, choice.label).trim()).not.toBe("");
   }
-}
-
-const LEGAL: Record<string, readonly string[]> = {
-  submitted: ["approved", "rejected", "needs_more_info", "withdrawn", "submitted"],
-  needs_more_info: ["submitted", "withdrawn", "needs_more_info"],
-  approved: ["approved"],
-  rejected: ["rejected"],
-  withdrawn: ["withdrawn"],
-};
-
-async function checkStore(harness: Harness): Promise<void> {
-  const audit = await harness.rows<{ application_id: string; from_status: string | null; to_status: string }>(
-    "select application_id, from_status, to_status from audit_log order by id",
-  );
-  const last = new Map<string, string>();
-  for (const entry of audit) {
-    expect(APPLICATION_STATUSES as readonly string[]).toContain(entry.to_status);
-    const previous = last.get(entry.application_id);
-    if (previous !== undefined && entry.from_status !== null) {
-      expect(entry.from_status, `audit chain of ${entry.application_id}`).toBe(previous);
-      expect(LEGAL[previous], `${previous} → ${entry.to_status}`).toContain(entry.to_status);
-    }
-    last.set(entry.application_id, entry.to_status);
-  }
-  const awaiting = await harness.rows<{ user_id: string; n: number }>(
-    "select user_id, count(*) as n from applications where status in ('submitted', 'needs_more_info') group by user_id",
-  );
-  for (const { n } of awaiting) expect(Number(n)).toBe(1);
 }
 
 describe("generated hostile sequences through the engine", () => {

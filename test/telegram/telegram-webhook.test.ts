@@ -82,6 +82,25 @@ describe("Telegram webhook mode", () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(10_000);
   }, 30_000);
 
+  it("a reply Telegram refuses for now (429 beyond the retry limit) leaves the update unanswered; its redelivery sends the replies once", async () => {
+    t.api.failNext("sendMessage", { error_code: 429, description: "Too Many Requests: retry after 300", parameters: { retry_after: 300 } });
+    expect((await post(update(6), SECRET)).status).toBe(500); // Telegram delivers it again
+    const [refused, ...heldBack] = t.api.textsTo(1001); // the fake records the refused attempt
+    expect(heldBack).toEqual([]); // the next reply waited: it would have come first
+    await new Promise((resolve) => setTimeout(resolve, 5_100)); // Telegram's redelivery comes later than the engine's grace for duplicates
+    expect((await post(update(6), SECRET)).status).toBe(200);
+    const [, ...sent] = t.api.textsTo(1001);
+    expect(sent[0]).toBe(refused);
+    expect(sent.length).toBeGreaterThan(1); // the welcome, then what the user may do
+    expect((await post(update(6), SECRET)).status).toBe(200); // confirmed now: a further copy sends nothing
+    expect(t.api.textsTo(1001)).toEqual([refused, ...sent]);
+  }, 30_000);
+
+  it("a reply refused for good (403: the user blocked the bot) is not retried: the update is answered 200", async () => {
+    t.api.failNext("sendMessage", { error_code: 403, description: "Forbidden: bot was blocked by the user" });
+    expect((await post(update(7), SECRET)).status).toBe(200);
+  });
+
   it("answers 404 elsewhere and 200 on /healthz", async () => {
     expect((await fetch(`${url}/other`, { method: "POST" })).status).toBe(404);
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
