@@ -1,5 +1,5 @@
 import { connect } from "node:net";
-import { within } from "../runtime/dependencies.js";
+import { failureReason, within } from "../runtime/dependencies.js";
 import { DeliveryError } from "./delivery-error.js";
 import type { SmsSender } from "./sms-sender.js";
 
@@ -33,7 +33,7 @@ export class WebhookSmsSender implements SmsSender {
         signal: AbortSignal.timeout(10_000),
       });
     } catch (error) {
-      throw new DeliveryError(`SMS webhook unreachable: ${(error as Error).message}`, false);
+      throw new DeliveryError(`SMS webhook unreachable: ${failureReason(error)}`, false);
     }
     await response.body?.cancel();
     if (response.ok) return;

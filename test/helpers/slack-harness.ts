@@ -25,7 +25,11 @@ export function slackReviewers(): Reviewers {
  * fake Slack server that records calls. Pass `harness` and `reviewers` to
  * share an engine with another platform (cross-platform reviews).
  */
-export async function createSlackHarness(shared?: { harness: Harness; reviewers: Reviewers; outbound: Outbound }) {
+export async function createSlackHarness(
+  shared?: { harness: Harness; reviewers: Reviewers; outbound: Outbound },
+  /** `production`: the Web API client retries as it does in production (tests otherwise fail at once). */
+  { clientRetries = "none" }: { clientRetries?: "none" | "production" } = {},
+) {
   const api = await startFakeSlackApi();
   const reviewers = shared?.reviewers ?? slackReviewers();
   const harness = shared?.harness ?? (await createHarness({ reviewers }));
@@ -34,7 +38,7 @@ export async function createSlackHarness(shared?: { harness: Harness; reviewers:
     token: "xoxb-test-token",
     signingSecret: SIGNING_SECRET,
     apiUrl: api.apiUrl,
-    retries: 0,
+    ...(clientRetries === "none" ? { retries: 0 } : {}),
     findUserRecord: (userId) => findUserRecord(harness.store, "slack", userId, "2026-11-23"),
     reviewChannel: REVIEW_CHANNEL,
   });
