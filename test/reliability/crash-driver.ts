@@ -8,11 +8,14 @@ import { type DatabaseLocation, openDatabase } from "../../db/open-database.js";
 import { AssistantProcess, testEnv } from "../helpers/child-process.js";
 import { startFakeTelegramApi } from "../helpers/fake-telegram-api.js";
 import { freePort } from "../helpers/free-port.js";
+import { goodJpeg, minimalGoodJpeg } from "../helpers/hostile-files.js";
 
 /**
- * The crash scenario (docs/reliability.md): complete phone-method verifications, each approved by
- * a reviewer, driven through real `npm start` processes in Telegram webhook mode against the fake
- * Bot API over HTTP, the SMS provider a local webhook. A killer SIGKILLs the process at random
+ * The crash scenario (docs/reliability.md): complete verifications — the phone, ID-card and
+ * enterprise methods in turn, document photos downloaded from the fake Bot API; every 5th ID-card
+ * applicant rejected first and resubmitting — each finally approved by a reviewer, driven through
+ * real `npm start` processes in Telegram webhook mode against the fake Bot API over HTTP, the SMS
+ * provider a local webhook. A killer SIGKILLs the process at random
  * moments and starts it again; like Telegram, the driver redelivers every update until it is
  * answered 200. Afterwards the store is read and every promise checked.
  */
@@ -34,6 +37,8 @@ export interface CrashReport {
   redeliveries: number;
   /** Bot API calls answered with a fault. */
   apiFaults: number;
+  /** Users who were rejected and submitted again (all the way to "Submitted!" the second time). */
+  resubmissions: number;
   /** Users told "Submitted! Your reference is …" whose application is not stored. */
   lostSubmissions: number;
   /** Users who never got as far as "Submitted!" (their chat could not go on). */
@@ -50,6 +55,8 @@ export interface CrashReport {
 }
 
 const REVIEW_CHAT = -100500;
+/** Each verification's method, in turn. */
+const METHODS = ["phone", "id_card", "enterprise"] as const;
 const REVIEWER = 900;
 const SECRET = "chaos-secret";
 
@@ -58,6 +65,9 @@ export async function runCrashScenario(options: CrashOptions): Promise<CrashRepo
   const say = options.progress ?? (() => undefined);
   const api = await startFakeTelegramApi();
   api.faults.rate = options.apiFaultRate ?? 0;
+  // Document photos, as the users' phones sent them (a distinct back, so that it is not taken for the front again).
+  api.addFile("front", await goodJpeg());
+  api.addFile("back", await minimalGoodJpeg(30));
   const codes = new Map<string, string>();
   const sms: Server = createServer((request, response) => {
     let body = "";
@@ -119,8 +129,8 @@ export async function runCrashScenario(options: CrashOptions): Promise<CrashRepo
 
   const from = (id: number) => ({ id, is_bot: false, first_name: "Chaos", language_code: "en" });
   const chat = (id: number) => (id < 0 ? { id, type: "supergroup", title: "Reviews" } : { id, type: "private", first_name: "Chaos" });
-  const text = (user: number, words: string) =>
-    deliver({ message: { message_id: updateId, date: 1, from: from(user), chat: chat(user), text: words } });
+  const text = (user: number, words: string, chatId = user) =>
+    deliver({ message: { message_id: updateId, date: 1, from: from(user), chat: chat(chatId), text: words } });
   const press = (user: number, data: string, chatId = user) =>
     deliver({
       callback_query: {
@@ -145,37 +155,87 @@ export async function runCrashScenario(options: CrashOptions): Promise<CrashRepo
     }
   }
 
-  const told = new Map<number, string>();
+  const photo = (user: number, fileId: string) =>
+    deliver({
+      message: {
+        message_id: updateId,
+        date: 1,
+        from: from(user),
+        chat: chat(user),
+        photo: [{ file_id: fileId, file_unique_id: fileId, width: 1200, height: 800 }],
+      },
+    });
+  const referenceTold = async (user: number, except?: string) => {
+    const submitted = await waitFor(
+      () => toldTo(user, /Your reference is [A-Z0-9]{4}-[A-Z0-9]{4}/).find((call) => !except || !call.payload.text.includes(except)),
+      20_000,
+    );
+    return submitted && /[A-Z0-9]{4}-[A-Z0-9]{4}/.exec(submitted.payload.text)![0];
+  };
+
+  /** Every reference each user was told ("Submitted! Your reference is …"), in order. */
+  const told = new Map<number, string[]>();
+  /** Users whose first application is rejected, and who then resubmit. */
+  const resubmitters = new Set<number>();
   async function verify(index: number): Promise<void> {
     const user = 30_000 + index;
     const phone = `139${String(10_000_000 + index).slice(-8)}`;
+    const method = METHODS[index % METHODS.length]!;
     await text(user, "/start");
     await press(user, "start");
     await text(user, "Chaos User");
     await text(user, `user${index}@example.com`);
     await text(user, phone);
-    await press(user, "method.phone");
-    let code = await waitFor(() => codes.get(`+86${phone}`), 10_000);
-    // A kill between the commit and the SMS: the user asks for a new code, as they would.
-    while (!code) {
-      await press(user, "code.resend");
-      code = await waitFor(() => codes.get(`+86${phone}`), 10_000);
+    await press(user, `method.${method}`);
+    if (method === "phone") {
+      let code = await waitFor(() => codes.get(`+86${phone}`), 10_000);
+      // A kill between the commit and the SMS: the user asks for a new code, as they would.
+      while (!code) {
+        await press(user, "code.resend");
+        code = await waitFor(() => codes.get(`+86${phone}`), 10_000);
+      }
+      codes.delete(`+86${phone}`);
+      await text(user, code);
+    } else if (method === "id_card") {
+      await text(user, "11010519491231002X");
+      await photo(user, "front");
+      await photo(user, "back");
+    } else {
+      await text(user, "北京某某科技有限公司");
+      await text(user, "91350100M000100Y43");
+      await photo(user, "front");
+      await text(user, "李四");
+      await text(user, "11010519491231002X");
     }
-    codes.delete(`+86${phone}`);
-    await text(user, code);
     await press(user, "submit");
     await press(user, "consent.agree");
-    const submitted = await waitFor(() => toldTo(user, /Your reference is [A-Z0-9]{4}-[A-Z0-9]{4}/)[0], 20_000);
-    const reference = submitted && /[A-Z0-9]{4}-[A-Z0-9]{4}/.exec(submitted.payload.text)![0];
+    const reference = await referenceTold(user);
     if (!reference) return;
-    told.set(user, reference);
-    await press(REVIEWER, `rv.ok.${reference}`, REVIEW_CHAT);
+    told.set(user, [reference]);
+    let final = reference;
+    // Every 5th ID-card applicant: rejected first (a document photo not clear), then resubmits the photos.
+    if (method === "id_card" && index % 5 === 1) {
+      resubmitters.add(user);
+      await press(REVIEWER, `rv.nx.${reference}.4`, REVIEW_CHAT);
+      await text(REVIEWER, "The back photo is blurry", REVIEW_CHAT);
+      if (!(await waitFor(() => toldTo(user, /not clear enough/)[0], 20_000))) return;
+      await press(user, "resubmit");
+      await photo(user, "front");
+      await photo(user, "back");
+      await press(user, "submit");
+      await press(user, "consent.agree");
+      const again = await referenceTold(user, reference);
+      if (!again) return;
+      told.set(user, [reference, again]);
+      final = again;
+    }
+    await press(REVIEWER, `rv.ok.${final}`, REVIEW_CHAT);
     await waitFor(() => toldTo(user, /approved/)[0], 20_000);
   }
 
-  // Kill moments: after random updates of the run (at least 9 per verification), a few milliseconds
+  // Kill moments: after random updates of the run (11 per verification on average), a few milliseconds
   // into their handling, so some land mid-transaction, some between the commit and the replies.
-  const moments = Array.from({ length: options.kills }, () => 1 + Math.floor(Math.random() * options.verifications * 9)).sort(
+  const moments = Array.from({ length: options.kills }, () => 1 + Math.floor(Math.random() * options.verifications * 11)).sort(
     (a, b) => a - b,
   );
   const killer = (async () => {
@@ -217,8 +277,8 @@ export async function runCrashScenario(options: CrashOptions): Promise<CrashRepo
   const applications = await rows<{ reference: string; platform_user_id: string; status: string }>(
     "select a.reference, i.platform_user_id, a.status from applications a join identities i on i.user_id = a.user_id where a.reference is not null",
   );
-  const approvals = await rows<{ reference: string; n: number }>(
-    "select a.reference, count(*) as n from audit_log l join applications a on a.id = l.application_id where l.to_status = 'approved' and l.from_status = 'submitted' group by a.reference",
+  const decisions = await rows<{ reference: string; n: number }>(
+    "select a.reference, count(*) as n from audit_log l join applications a on a.id = l.application_id where l.to_status in ('approved', 'rejected') and l.from_status = 'submitted' group by a.reference",
   );
   const submissions = await rows<{ reference: string; n: number }>(
     "select a.reference, count(*) as n from audit_log l join applications a on a.id = l.application_id where l.to_status = 'submitted' and (l.from_status is null or l.from_status = 'draft') group by a.reference",
@@ -231,20 +291,23 @@ export async function runCrashScenario(options: CrashOptions): Promise<CrashRepo
   const stored = new Set(applications.map((a) => a.reference));
   const perUser = new Map<string, number>();
   for (const a of applications) perUser.set(a.platform_user_id, (perUser.get(a.platform_user_id) ?? 0) + 1);
-  const approvalsOf = new Map(approvals.map((a) => [a.reference, Number(a.n)]));
+  const decisionsOf = new Map(decisions.map((a) => [a.reference, Number(a.n)]));
   const failed = new Set(failedChats.map((f) => f.reference));
   let undelivered = 0;
-  for (const [user, reference] of told) if (toldTo(user, /approved/).length === 0 && !failed.has(reference)) undelivered++;
+  for (const [user, references] of told) if (toldTo(user, /approved/).length === 0 && !failed.has(references.at(-1)!)) undelivered++;
+  const expectedApplications = (user: string) => (resubmitters.has(Number(user)) ? 2 : 1);
 
   const report: CrashReport = {
     verifications: options.verifications,
     kills,
     redeliveries,
     apiFaults: api.faults.injected,
-    lostSubmissions: [...told.values()].filter((reference) => !stored.has(reference)).length,
+    resubmissions: [...told.values()].filter((references) => references.length === 2).length,
+    lostSubmissions: [...told.values()].flat().filter((reference) => !stored.has(reference)).length,
     unfinished: options.verifications - told.size,
-    duplicateEffects: [...perUser.values()].filter((n) => n > 1).length + submissions.filter((s) => Number(s.n) > 1).length,
-    decisionsNotOne: applications.filter((a) => approvalsOf.get(a.reference) !== 1).length,
+    duplicateEffects:
+      [...perUser].filter(([user, n]) => n > expectedApplications(user)).length + submissions.filter((s) => Number(s.n) > 1).length,
+    decisionsNotOne: applications.filter((a) => decisionsOf.get(a.reference) !== 1).length,
     stuckChats,
     decisionsNeitherDeliveredNorFailed: undelivered,
     seconds: Math.round((Date.now() - started) / 1000),
