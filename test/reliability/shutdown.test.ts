@@ -92,4 +92,42 @@ describe("SIGTERM under load", () => {
       await assistant.kill("SIGTERM");
     }
   }, 120_000);
+
+  it("an update stuck on a stalled Bot API call: the process still exits within 10 s, saying so, and the update is left for redelivery", async () => {
+    const port = await freePort();
+    const assistant = new AssistantProcess(
+      testEnv(dir, {
+        TELEGRAM_BOT_TOKEN: "123456:TEST",
+        TELEGRAM_API_ROOT: api.apiRoot,
+        TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${port}/telegram`,
+        TELEGRAM_WEBHOOK_SECRET: SECRET,
+        PORT: String(port),
+      }),
+    );
+    await assistant.waitForStderr(/assistant ready/, 0, 60_000);
+    api.stallNext("sendMessage", 30_000);
+    const answer = fetch(`http://127.0.0.1:${port}/telegram`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },
+      body: JSON.stringify({
+        update_id: 9_000,
+        message: {
+          message_id: 1,
+          date: 1,
+          chat: { id: 9_000, type: "private" },
+          from: { id: 9_000, is_bot: false, first_name: "S" },
+          text: "/start",
+        },
+      }),
+    }).then(
+      (response) => response.status,
+      () => "refused" as const,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500)); // the reply is on its way, and stalls
+    const stopping = Date.now();
+    expect(await assistant.kill("SIGTERM")).toBe(1);
+    expect(Date.now() - stopping).toBeLessThan(10_000);
+    expect(assistant.stderr).toMatch(/stopping took too long: exiting with updates unanswered/);
+    expect(await answer).not.toBe(200); // never confirmed: Telegram delivers it again
+  }, 60_000);
 });
