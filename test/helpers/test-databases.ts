@@ -50,7 +50,8 @@ export async function freshDatabase(dialect: Dialect, dir: string): Promise<{ ta
   };
 }
 
-async function admin(statement: string): Promise<void> {
+/** Runs one statement on the test server's own database (create, drop, alter a database; end its connections). */
+export async function admin(statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
   await client.connect();
   try {

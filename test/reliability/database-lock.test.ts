@@ -1,11 +1,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { dispatchChatEvent } from "../../adapters/chat-dispatch.js";
-import type { ChatEvent } from "../../src/chat/chat-event.js";
-import { translate } from "../../src/i18n/message.js";
 import { NO_REVIEWERS } from "../../src/review/reviewers.js";
 import { adapterTestOptions } from "../helpers/adapter-test-options.js";
+import { dispatchedTexts } from "../helpers/dispatched-texts.js";
 import { createHarness, type Harness } from "../helpers/harness.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
@@ -25,19 +23,7 @@ describe("the SQLite database locked by another process", () => {
   it("a short lock is waited out; a long one gets 'send it again', and the next message is served", async () => {
     harness = await createHarness();
     const path = join(harness.dir, "assistant.db");
-    const shown: string[] = [];
-    const options = adapterTestOptions(harness, NO_REVIEWERS);
-    let n = 0;
-    const say = async (text: string) => {
-      shown.length = 0;
-      const event: ChatEvent = { id: `e${++n}`, platform: "console", chatId: "alice", userId: "alice", kind: "text", text };
-      await dispatchChatEvent(event, options, {
-        platform: "console",
-        sendHere: async (reply) => void shown.push(reply.body.map((m) => translate(reply.locale, m)).join("\n")),
-        apologise: async (apology) => void shown.push(apology),
-      });
-      return shown.join("\n");
-    };
+    const say = dispatchedTexts(adapterTestOptions(harness, NO_REVIEWERS));
     await say("/start");
 
     let holder = await holdWriteLock(path, 1_500); // within the 5 s busy timeout

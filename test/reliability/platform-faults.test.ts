@@ -23,6 +23,26 @@ const percentile = (values: number[], p: number) => {
   return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0);
 };
 
+/** Latency of the chats none of whose own calls met a fault ("healthy"), beside those that met one. */
+function latencyFigures<User>(
+  users: User[],
+  latencies: Map<User, number[]>,
+  metFault: (user: User) => boolean,
+  faults: { injected: number; byKind: Record<string, number> },
+) {
+  const of = (chats: User[]) => chats.flatMap((user) => latencies.get(user)!);
+  const healthy = users.filter((user) => !metFault(user));
+  return {
+    chats: users.length,
+    faultsInjected: faults.injected,
+    byKind: faults.byKind,
+    healthyChats: healthy.length,
+    healthyP50Ms: percentile(of(healthy), 50),
+    healthyP99Ms: percentile(of(healthy), 99),
+    faultedP99Ms: percentile(of(users.filter(metFault)), 99),
+  };
+}
+
 /** A chat's registration: /start, Start, name, email, phone — the chat then waits for the method. */
 const REGISTRATION = (user: number) => [
   { text: "/start" },
@@ -107,30 +127,10 @@ describe("Telegram's Bot API failing 10 % of calls", () => {
       expect(draft, `user ${user}'s answers are stored`).toMatchObject({ name: "Fault Tester", email: `faults${user}@example.test` });
     }
     const metFault = (user: number) => [...t.api.faults.chats].some((whose) => whose === String(user) || whose.startsWith(`${user}:`));
-    const healthy = users.filter((user) => !metFault(user));
-    const hit = users.filter(metFault);
-    const figures = {
-      chats: CHATS,
-      faultsInjected: t.api.faults.injected,
-      byKind: t.api.faults.byKind,
-      redeliveries,
-      healthyChats: healthy.length,
-      healthyP50Ms: percentile(
-        healthy.flatMap((user) => latencies.get(user)!),
-        50,
-      ),
-      healthyP99Ms: percentile(
-        healthy.flatMap((user) => latencies.get(user)!),
-        99,
-      ),
-      faultedP99Ms: percentile(
-        hit.flatMap((user) => latencies.get(user)!),
-        99,
-      ),
-    };
+    const figures = { ...latencyFigures(users, latencies, metFault, t.api.faults), redeliveries };
     console.log(`Telegram faults: ${JSON.stringify(figures)}`);
-    expect(t.api.faults.injected).toBeGreaterThan(0);
-    expect(healthy.length).toBeGreaterThan(0);
+    expect(figures.faultsInjected).toBeGreaterThan(0);
+    expect(figures.healthyChats).toBeGreaterThan(0);
     expect(figures.healthyP99Ms).toBeLessThan(STALL_MS); // not held up by another chat's stall
   }, 300_000);
 });
@@ -173,29 +173,10 @@ describe("Slack's Web API failing 10 % of calls", () => {
       const draft = await slack.harness.store.transaction(async (tx) => tx.loadDraft((await tx.findUserId("slack", user))!));
       expect(draft, `${user}'s answers are stored`).toMatchObject({ name: "Fault Tester", email: `faults${i}@example.test` });
     }
-    const healthy = users.filter((user) => !slack.api.faults.chats.has(user));
-    const hit = users.filter((user) => slack.api.faults.chats.has(user));
-    const figures = {
-      chats: CHATS,
-      faultsInjected: slack.api.faults.injected,
-      byKind: slack.api.faults.byKind,
-      healthyChats: healthy.length,
-      healthyP50Ms: percentile(
-        healthy.flatMap((user) => latencies.get(user)!),
-        50,
-      ),
-      healthyP99Ms: percentile(
-        healthy.flatMap((user) => latencies.get(user)!),
-        99,
-      ),
-      faultedP99Ms: percentile(
-        hit.flatMap((user) => latencies.get(user)!),
-        99,
-      ),
-    };
+    const figures = latencyFigures(users, latencies, (user) => slack.api.faults.chats.has(user), slack.api.faults);
     console.log(`Slack faults: ${JSON.stringify(figures)}`);
-    expect(slack.api.faults.injected).toBeGreaterThan(0);
-    expect(healthy.length).toBeGreaterThan(0);
+    expect(figures.faultsInjected).toBeGreaterThan(0);
+    expect(figures.healthyChats).toBeGreaterThan(0);
     // Slack's client pauses all its calls while one is rate limited (Retry-After): healthy chats wait that second too.
     expect(figures.healthyP99Ms).toBeLessThan(STALL_MS);
   }, 300_000);

@@ -1,25 +1,11 @@
-import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
-import { dispatchChatEvent } from "../../adapters/chat-dispatch.js";
-import type { ChatEvent } from "../../src/chat/chat-event.js";
-import { translate } from "../../src/i18n/message.js";
 import { NO_REVIEWERS } from "../../src/review/reviewers.js";
 import { adapterTestOptions } from "../helpers/adapter-test-options.js";
+import { dispatchedTexts } from "../helpers/dispatched-texts.js";
 import { createHarness, type Harness } from "../helpers/harness.js";
-import { TEST_POSTGRES_URL, TESTED_DIALECTS } from "../helpers/test-databases.js";
+import { admin, TESTED_DIALECTS } from "../helpers/test-databases.js";
 
 const SORRY = "Sorry, something went wrong on our side and your last message was not saved. Please send it again.";
-
-/** Runs one statement on the server's maintenance connection. */
-async function onServer(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
 
 /**
  * PostgreSQL restarted under a running assistant, as its clients see it: every connection of the
@@ -36,29 +22,17 @@ describe.skipIf(!TESTED_DIALECTS.includes("postgres"))("PostgreSQL restarted mid
   it("the user is asked to send it again, nothing confirmed is lost, and the next message once it is back is served", async () => {
     harness = await createHarness({ dialect: "postgres" });
     const database = new URL((harness.database as { url: string }).url).pathname.slice(1);
-    const shown: string[] = [];
-    const options = adapterTestOptions(harness, NO_REVIEWERS);
-    let n = 0;
-    const say = async (text: string) => {
-      shown.length = 0;
-      const event: ChatEvent = { id: `e${++n}`, platform: "console", chatId: "alice", userId: "alice", kind: "text", text };
-      await dispatchChatEvent(event, options, {
-        platform: "console",
-        sendHere: async (reply) => void shown.push(reply.body.map((m) => translate(reply.locale, m)).join("\n")),
-        apologise: async (apology) => void shown.push(apology),
-      });
-      return shown.join("\n");
-    };
+    const say = dispatchedTexts(adapterTestOptions(harness, NO_REVIEWERS));
     await say("/start");
     await harness.chat("alice").press("start");
     expect(await say("Zhang San")).toMatch(/email/i);
 
-    await onServer(`alter database ${database} allow_connections false`);
-    await onServer(`select pg_terminate_backend(pid) from pg_stat_activity where datname = '${database}'`);
+    await admin(`alter database ${database} allow_connections false`);
+    await admin(`select pg_terminate_backend(pid) from pg_stat_activity where datname = '${database}'`);
     expect(await say("zhang.san@example.com")).toBe(SORRY);
     expect(await say("zhang.san@example.com")).toBe(SORRY); // still down: the same clear answer, no crash
 
-    await onServer(`alter database ${database} allow_connections true`);
+    await admin(`alter database ${database} allow_connections true`);
     expect(await say("zhang.san@example.com")).toMatch(/phone/i); // the name given before is kept; the email is taken now
     const draft = await harness.store.transaction(async (tx) => tx.loadDraft((await tx.findUserId("console", "alice"))!));
     expect(draft).toMatchObject({ name: "Zhang San", email: "zhang.san@example.com" });
