@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import SQLite from "better-sqlite3";
 import sharp from "sharp";
-import { AssistantProcess, testEnv } from "../test/helpers/child-process.js";
+import { AssistantProcess, telegramWebhookSettings, testEnv } from "../test/helpers/child-process.js";
 import { startFakeTelegramApi } from "../test/helpers/fake-telegram-api.js";
 import { freePort } from "../test/helpers/free-port.js";
 import { fixturePhoto } from "../test/helpers/photo-corpus.js";
@@ -28,11 +28,7 @@ const dir = await mkdtemp(join(process.env.BENCH_DIR ?? tmpdir(), "assistant-loa
 const port = await freePort();
 const assistant = new AssistantProcess(
   testEnv(dir, {
-    TELEGRAM_BOT_TOKEN: "123456:LOAD",
-    TELEGRAM_API_ROOT: api.apiRoot,
-    TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${port}/telegram`,
-    TELEGRAM_WEBHOOK_SECRET: SECRET,
-    PORT: String(port),
+    ...telegramWebhookSettings(api.apiRoot, port, SECRET),
     LOG_LEVEL: "warn",
   }),
 );

@@ -1,5 +1,5 @@
 import nodemailer, { type Transporter } from "nodemailer";
-import { within } from "../runtime/dependencies.js";
+import { within } from "../runtime/within.js";
 import { DeliveryError } from "./delivery-error.js";
 import type { EmailMessage } from "./email-message.js";
 

@@ -1,5 +1,6 @@
 import { connect } from "node:net";
-import { failureReason, within } from "../runtime/dependencies.js";
+import { failureReason } from "../runtime/logger.js";
+import { within } from "../runtime/within.js";
 import { DeliveryError } from "./delivery-error.js";
 import type { SmsSender } from "./sms-sender.js";
 

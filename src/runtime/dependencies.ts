@@ -1,4 +1,4 @@
-import { errorSummary, type Logger } from "./logger.js";
+import { failureReason, type Logger } from "./logger.js";
 
 /** What the assistant talks to beyond its own process, as `/readyz` and the log name them. */
 export type DependencyName = "database" | "telegram" | "slack" | "smtp" | "sms";
@@ -72,27 +72,4 @@ export class Dependencies {
       }
     }
   }
-}
-
-/**
- * An error and its causes in one line ("Network request for 'getMe' failed! ← fetch failed ← connect
- * ECONNREFUSED 127.0.0.1:9"): SDKs wrap the reason an operator needs. A Bot API token in a URL is cut out.
- */
-export function failureReason(error: unknown): string {
-  const reasons: string[] = [];
-  for (let current = error, depth = 0; current !== undefined && current !== null && depth < 4; depth++) {
-    reasons.push(errorSummary(current));
-    const { cause, error: wrapped } = current as { cause?: unknown; error?: unknown };
-    current = cause ?? wrapped;
-  }
-  return reasons.join(" ← ").replace(/bot\d+:[\w-]+/g, "bot<token>");
-}
-
-/** `promise`, or a rejection after `ms`: a probe must not wait on a host that swallows packets. */
-export function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms / 1000} s`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

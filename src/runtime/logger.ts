@@ -23,3 +23,17 @@ export function createLogger(level: string, destination: pino.DestinationStream 
 export function errorSummary(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/**
+ * An error and its causes in one line ("Network request for 'getMe' failed! ← fetch failed ← connect
+ * ECONNREFUSED 127.0.0.1:9"): SDKs wrap the reason an operator needs. A Bot API token in a URL is cut out.
+ */
+export function failureReason(error: unknown): string {
+  const reasons: string[] = [];
+  for (let current = error, depth = 0; current !== undefined && current !== null && depth < 4; depth++) {
+    reasons.push(errorSummary(current));
+    const { cause, error: wrapped } = current as { cause?: unknown; error?: unknown };
+    current = cause ?? wrapped;
+  }
+  return reasons.join(" ← ").replace(/bot\d+:[\w-]+/g, "bot<token>");
+}

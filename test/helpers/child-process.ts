@@ -19,6 +19,17 @@ export function testEnv(dataDir: string, extra: Record<string, string> = {}): No
   return env;
 }
 
+/** `npm start`'s settings for Telegram webhook mode against a (fake) Bot API, its web server on `port`. */
+export function telegramWebhookSettings(apiRoot: string, port: number, secret: string): Record<string, string> {
+  return {
+    TELEGRAM_BOT_TOKEN: "123456:TEST",
+    TELEGRAM_API_ROOT: apiRoot,
+    TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${port}/telegram`,
+    TELEGRAM_WEBHOOK_SECRET: secret,
+    PORT: String(port),
+  };
+}
+
 /** Runs `npm run cli -- …` the way an operator would (through tsx, without npm's own banner). */
 export function runCli(args: string[], env: NodeJS.ProcessEnv) {
   const [node, ...loader] = NODE_WITH_TSX;

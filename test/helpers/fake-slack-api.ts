@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
+import { apiFaults } from "./api-faults.js";
 
 /** One Web API call the app made, its parameters decoded (JSON-valued ones such as `blocks` parsed). */
 export interface SlackCall {
@@ -14,18 +15,8 @@ export interface SlackCall {
  */
 export async function startFakeSlackApi() {
   const calls: SlackCall[] = [];
-  /**
-   * `rate`: the share of Web API calls (other than auth.test) answered 429 (`Retry-After: 1`), 500,
-   * with a reset connection or — when `stallMs` is set — only after `stallMs` (then normally).
-   * `chats`: the channels and users named by calls that met one.
-   */
-  const faults = {
-    rate: 0,
-    stallMs: 0,
-    injected: 0,
-    byKind: { tooManyRequests: 0, serverError: 0, reset: 0, stall: 0 },
-    chats: new Set<string>(),
-  };
+  /** Faults on every Web API call but auth.test (`faults.rate`, `faults.stallMs`). */
+  const faults = apiFaults();
   /** The bodies of file uploads (to the upload URLs `files.getUploadURLExternal` hands out), in order. */
   const uploads: Buffer[] = [];
   const failures = new Map<string, string[]>();
@@ -53,20 +44,10 @@ export async function startFakeSlackApi() {
     }
     const method = url.pathname.replace(/^\/api\//, "");
     const args = decode(body, request.headers["content-type"] ?? "");
-    if (method !== "auth.test" && Math.random() < faults.rate) {
-      // Like Slack on a bad day: rate limited (with Retry-After), a server error, the connection reset, or a long wait.
-      const kind = (["tooManyRequests", "serverError", "reset", "stall"] as const)[
-        Math.floor(Math.random() * (faults.stallMs > 0 ? 4 : 3))
-      ]!;
-      faults.injected++;
-      faults.byKind[kind]++;
-      const whose = args.channel ?? args.user ?? args.users;
-      if (whose !== undefined) faults.chats.add(String(whose));
-      if (kind === "stall") await new Promise((resolve) => setTimeout(resolve, faults.stallMs));
-      else if (kind === "reset") return void request.socket.destroy();
-      else if (kind === "tooManyRequests") return void response.writeHead(429, { "retry-after": "1" }).end();
-      else return void response.writeHead(500).end();
-    }
+    const fault = method === "auth.test" ? null : await faults.inject(request, args.channel ?? args.user ?? args.users);
+    if (fault === "reset") return;
+    if (fault === "tooManyRequests") return void response.writeHead(429, { "retry-after": "1" }).end();
+    if (fault === "serverError") return void response.writeHead(500).end();
     calls.push({ method, args });
     const failure = failures.get(method)?.shift();
     const answer = failure ? { ok: false, error: failure } : { ok: true, ...result(method, args) };

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
+import { apiFaults } from "./api-faults.js";
 
 /** One Bot API call the bot made: the method and its parameters (multipart uploads: their text fields, and the files). */
 export interface ApiCall {
@@ -43,17 +44,8 @@ export async function startFakeTelegramApi() {
   const failures = new Map<string, ApiFailure[]>();
   let nextMessageId = 100;
   const stalls = new Map<string, number[]>();
-  /**
-   * `rate`: the share of calls (other than getMe) answered 429, 500, with a reset connection or —
-   * when `stallMs` is set — only after `stallMs` (then normally). `chats`: the chats (or button presses) whose calls met one.
-   */
-  const faults = {
-    rate: 0,
-    stallMs: 0,
-    injected: 0,
-    byKind: { tooManyRequests: 0, serverError: 0, reset: 0, stall: 0 },
-    chats: new Set<string>(),
-  };
+  /** Faults on every call but getMe (`faults.rate`, `faults.stallMs`). */
+  const faults = apiFaults();
 
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? "/", "http://localhost");
@@ -66,25 +58,16 @@ export async function startFakeTelegramApi() {
     }
     const method = /^\/bot[^/]+\/(\w+)$/.exec(url.pathname)?.[1] ?? "";
     const { files: uploaded, ...payload } = await readPayload(request);
-    if (method !== "getMe" && Math.random() < faults.rate) {
-      // Like Telegram on a bad day: too many requests, a server error, the connection reset, or a long wait.
-      const kind = (["tooManyRequests", "serverError", "reset", "stall"] as const)[
-        Math.floor(Math.random() * (faults.stallMs > 0 ? 4 : 3))
-      ]!;
-      faults.injected++;
-      faults.byKind[kind]++;
-      const whose = payload.chat_id ?? payload.callback_query_id; // a button's answer names its press, not the chat
-      if (whose !== undefined) faults.chats.add(String(whose));
-      if (kind === "stall") await new Promise((resolve) => setTimeout(resolve, faults.stallMs));
-      else if (kind === "reset") return void request.socket.destroy();
-      else {
-        const failure =
-          kind === "tooManyRequests"
-            ? { error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } }
-            : { error_code: 500, description: "Internal Server Error" };
-        response.writeHead(failure.error_code, { "content-type": "application/json" }).end(JSON.stringify({ ok: false, ...failure }));
-        return;
-      }
+    // A button's answer names its press, not the chat.
+    const fault = method === "getMe" ? null : await faults.inject(request, payload.chat_id ?? payload.callback_query_id);
+    if (fault === "reset") return;
+    if (fault) {
+      const failure =
+        fault === "tooManyRequests"
+          ? { error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } }
+          : { error_code: 500, description: "Internal Server Error" };
+      response.writeHead(failure.error_code, { "content-type": "application/json" }).end(JSON.stringify({ ok: false, ...failure }));
+      return;
     }
     calls.push({ method, payload, ...(uploaded ? { files: uploaded } : {}) });
     const stall = stalls.get(method)?.shift();

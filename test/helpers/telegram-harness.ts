@@ -1,4 +1,8 @@
+import type { Server } from "node:http";
 import type { Update } from "grammy/types";
+import pino from "pino";
+import { startWebServer } from "../../adapters/http/web-server.js";
+import { runTelegram } from "../../adapters/telegram/run-telegram.js";
 import { createTelegramBot } from "../../adapters/telegram/telegram-bot.js";
 import { findUserRecord } from "../../src/applications/user-records.js";
 import type { Outbound } from "../../src/chat/outbound.js";
@@ -36,6 +40,7 @@ export async function createTelegramHarness(
     apiRoot: api.apiRoot,
     botInfo: BOT_INFO,
   });
+  const servers: Server[] = [];
   let updateId = 1;
   let messageId = 1;
   const send = (update: Omit<Update, "update_id">, id = updateId++) => bot.handleUpdate({ update_id: id, ...update } as Update);
@@ -123,7 +128,19 @@ export async function createTelegramHarness(
       await telegram.press(from, "consent.agree");
       return (await findUserRecord(harness.store, "telegram", String(from), "2099-12-31"))!.application!.reference;
     },
+    /**
+     * The bot in webhook mode behind a real web server, as `npm start` serves it (the webhook at
+     * `path`, `secret` required); returns the server's base URL. Closed with the harness.
+     */
+    async serveWebhook(secret: string, path = "/telegram"): Promise<string> {
+      const mode = { kind: "webhook" as const, url: `https://bot.example.com${path}`, secret, maxConnections: 40 };
+      const running = await runTelegram(bot, mode, pino({ level: "silent" }), "en");
+      const started = await startWebServer(0, new Map([[running.webhook!.path, running.webhook!.handler]]));
+      servers.push(started.server);
+      return `http://127.0.0.1:${started.port}`;
+    },
     async close() {
+      for (const server of servers.splice(0)) await new Promise((resolve) => server.close(resolve));
       if (!shared) await harness.close();
       await api.close();
     },

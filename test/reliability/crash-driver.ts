@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CompiledQuery } from "kysely";
 import { type DatabaseLocation, openDatabase } from "../../db/open-database.js";
-import { AssistantProcess, testEnv } from "../helpers/child-process.js";
+import { AssistantProcess, telegramWebhookSettings, testEnv } from "../helpers/child-process.js";
 import { startFakeTelegramApi } from "../helpers/fake-telegram-api.js";
 import { freePort } from "../helpers/free-port.js";
 import { goodJpeg, minimalGoodJpeg } from "../helpers/hostile-files.js";
@@ -83,15 +83,11 @@ export async function runCrashScenario(options: CrashOptions): Promise<CrashRepo
   const dir = mkdtempSync(join(tmpdir(), "assistant-chaos-"));
   const port = await freePort();
   const env = testEnv(dir, {
-    TELEGRAM_BOT_TOKEN: "123456:TEST",
-    TELEGRAM_API_ROOT: api.apiRoot,
-    TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${port}/telegram`,
-    TELEGRAM_WEBHOOK_SECRET: SECRET,
+    ...telegramWebhookSettings(api.apiRoot, port, SECRET),
     TELEGRAM_REVIEW_CHAT_ID: String(REVIEW_CHAT),
     TELEGRAM_REVIEWER_IDS: String(REVIEWER),
     SMS_WEBHOOK_URL: `http://127.0.0.1:${(sms.address() as AddressInfo).port}/sms`,
     SMS_WEBHOOK_TOKEN: "sms-token",
-    PORT: String(port),
     FOUR_EYES: "none",
     ...(options.database ? { DATABASE_URL: options.database.url } : {}),
   });

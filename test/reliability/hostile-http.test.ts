@@ -1,9 +1,5 @@
-import type { Server } from "node:http";
 import fc from "fast-check";
-import pino from "pino";
 import { beforeAll, describe, expect, it } from "vitest";
-import { startWebServer } from "../../adapters/http/web-server.js";
-import { runTelegram } from "../../adapters/telegram/run-telegram.js";
 import type { SlackCall } from "../helpers/fake-slack-api.js";
 import type { ApiCall } from "../helpers/fake-telegram-api.js";
 import { submitWithPhone } from "../helpers/harness.js";
@@ -187,20 +183,11 @@ describe("generated hostile requests to the Telegram webhook", () => {
         ),
         async (steps) => {
           const t = await createTelegramHarness();
-          let server: Server | undefined;
           try {
             t.api.addFile("good", photo);
             t.api.addFile("junk", Buffer.from("GIF89a\u0000junk"));
             references = [await submitWithPhone(t.harness, "applicant")];
-            const running = await runTelegram(
-              t.bot,
-              { kind: "webhook", url: "https://bot.example.com/telegram", secret: SECRET, maxConnections: 40 },
-              pino({ level: "silent" }),
-              "en",
-            );
-            const started = await startWebServer(0, new Map([[running.webhook!.path, running.webhook!.handler]]));
-            server = started.server;
-            const base = `http://127.0.0.1:${started.port}`;
+            const base = await t.serveWebhook(SECRET);
             let updateId = 1000;
             const post = (body: string) =>
               fetch(`${base}/telegram`, {
@@ -245,7 +232,6 @@ describe("generated hostile requests to the Telegram webhook", () => {
               expect(t.api.textsTo(user).length, `user ${user} can start over`).toBeGreaterThan(before);
             }
           } finally {
-            await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
             await t.close();
           }
         },

@@ -1,8 +1,4 @@
-import type { Server } from "node:http";
-import pino from "pino";
 import { afterAll, describe, expect, it } from "vitest";
-import { startWebServer } from "../../adapters/http/web-server.js";
-import { runTelegram } from "../../adapters/telegram/run-telegram.js";
 import { createSlackHarness, type SlackHarness, until } from "../helpers/slack-harness.js";
 import { createTelegramHarness, type TelegramHarness } from "../helpers/telegram-harness.js";
 
@@ -54,22 +50,11 @@ const REGISTRATION = (user: number) => [
 
 describe("Telegram's Bot API failing 10 % of calls", () => {
   let t: TelegramHarness;
-  let server: Server;
-  afterAll(async () => {
-    await new Promise((resolve) => server.close(resolve));
-    await t.close();
-  });
+  afterAll(() => t.close());
 
   it("every chat gets through; chats that met no fault are not held up by the others'", async () => {
     t = await createTelegramHarness();
-    const running = await runTelegram(
-      t.bot,
-      { kind: "webhook", url: "https://bot.example.com/telegram", secret: SECRET, maxConnections: 40 },
-      pino({ level: "silent" }),
-      "en",
-    );
-    const started = await startWebServer(0, new Map([[running.webhook!.path, running.webhook!.handler]]));
-    server = started.server;
+    const base = await t.serveWebhook(SECRET);
     Object.assign(t.api.faults, { rate: FAULT_RATE, stallMs: STALL_MS });
     let updateId = 1;
     let redeliveries = 0;
@@ -93,7 +78,7 @@ describe("Telegram's Bot API failing 10 % of calls", () => {
       });
       const first = performance.now();
       for (;;) {
-        const status = await fetch(`http://127.0.0.1:${started.port}/telegram`, {
+        const status = await fetch(`${base}/telegram`, {
           method: "POST",
           headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },
           body,

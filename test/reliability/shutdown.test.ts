@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AssistantProcess, testEnv } from "../helpers/child-process.js";
+import { AssistantProcess, telegramWebhookSettings, testEnv } from "../helpers/child-process.js";
 import { type FakeTelegramApi, startFakeTelegramApi } from "../helpers/fake-telegram-api.js";
 import { freePort } from "../helpers/free-port.js";
 
@@ -32,13 +32,7 @@ describe("SIGTERM under load", () => {
 
   it(`${USERS} updates in flight, ${LATE} more during the stop: the ones taken are finished, the process exits 0 within 10 s, the rest are handled after a restart`, async () => {
     const port = await freePort();
-    const env = testEnv(dir, {
-      TELEGRAM_BOT_TOKEN: "123456:TEST",
-      TELEGRAM_API_ROOT: api.apiRoot,
-      TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${port}/telegram`,
-      TELEGRAM_WEBHOOK_SECRET: SECRET,
-      PORT: String(port),
-    });
+    const env = testEnv(dir, telegramWebhookSettings(api.apiRoot, port, SECRET));
     const post = (user: number) =>
       fetch(`http://127.0.0.1:${port}/telegram`, {
         method: "POST",
@@ -95,15 +89,7 @@ describe("SIGTERM under load", () => {
 
   it("an update stuck on a stalled Bot API call: the process still exits within 10 s, saying so, and the update is left for redelivery", async () => {
     const port = await freePort();
-    const assistant = new AssistantProcess(
-      testEnv(dir, {
-        TELEGRAM_BOT_TOKEN: "123456:TEST",
-        TELEGRAM_API_ROOT: api.apiRoot,
-        TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${port}/telegram`,
-        TELEGRAM_WEBHOOK_SECRET: SECRET,
-        PORT: String(port),
-      }),
-    );
+    const assistant = new AssistantProcess(testEnv(dir, telegramWebhookSettings(api.apiRoot, port, SECRET)));
     await assistant.waitForStderr(/assistant ready/, 0, 60_000);
     api.stallNext("sendMessage", 30_000);
     const answer = fetch(`http://127.0.0.1:${port}/telegram`, {

@@ -4,7 +4,7 @@ import type { AddressInfo, Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AssistantProcess, testEnv } from "../helpers/child-process.js";
+import { AssistantProcess, telegramWebhookSettings, testEnv } from "../helpers/child-process.js";
 import { type FakeSlackApi, startFakeSlackApi } from "../helpers/fake-slack-api.js";
 import { type FakeTelegramApi, startFakeTelegramApi } from "../helpers/fake-telegram-api.js";
 import { freePort } from "../helpers/free-port.js";
@@ -48,15 +48,8 @@ describe("start-up while a dependency cannot be reached", () => {
     return { assistant, readyz };
   }
 
-  const telegramWebhook = (port: number | string, apiRoot: string) => ({
-    TELEGRAM_BOT_TOKEN: "123456:TEST",
-    TELEGRAM_API_ROOT: apiRoot,
-    TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${port}/telegram`,
-    TELEGRAM_WEBHOOK_SECRET: "startup-secret",
-  });
-
   it("the Bot API refuses connections: said at once, naming what to check, retried with growing waits; /readyz names it", async () => {
-    const { assistant, readyz } = await startWith((port) => telegramWebhook(port, `http://${REFUSED}`));
+    const { assistant, readyz } = await startWith((port) => telegramWebhookSettings(`http://${REFUSED}`, port, "startup-secret"));
     const started = Date.now();
     await assistant.waitForStderr(/"attempt":1,"retryInMs":1000.*Telegram Bot API cannot be reached \(check TELEGRAM_API_ROOT/, 0, 15_000);
     expect(Date.now() - started).toBeLessThan(10_000);
@@ -89,7 +82,7 @@ describe("start-up while a dependency cannot be reached", () => {
 
   it("PostgreSQL out of reach: said within seconds naming DATABASE_URL, retried; /readyz says the start waits for the database", async () => {
     const { assistant, readyz } = await startWith((port) => ({
-      ...telegramWebhook(port, telegram.apiRoot),
+      ...telegramWebhookSettings(telegram.apiRoot, port, "startup-secret"),
       DATABASE_URL: `postgres://postgres@${REFUSED}/test`,
     }));
     const started = Date.now();
@@ -130,7 +123,7 @@ describe("start-up while a dependency cannot be reached", () => {
 
   it("SMTP and the SMS webhook out of reach: each said within seconds; the assistant serves, /readyz ready with both named", async () => {
     const { assistant, readyz } = await startWith((port) => ({
-      ...telegramWebhook(port, telegram.apiRoot),
+      ...telegramWebhookSettings(telegram.apiRoot, port, "startup-secret"),
       SMTP_URL: `smtp://${REFUSED}`,
       MAIL_FROM: "Verification <verify@example.test>",
       SMS_WEBHOOK_URL: `http://${REFUSED}/sms`,

@@ -1,7 +1,7 @@
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { Dependencies, failureReason } from "../../src/runtime/dependencies.js";
-import { createLogger } from "../../src/runtime/logger.js";
+import { Dependencies } from "../../src/runtime/dependencies.js";
+import { createLogger, failureReason } from "../../src/runtime/logger.js";
 
 describe("Dependencies", () => {
   function logged() {

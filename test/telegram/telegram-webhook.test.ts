@@ -1,31 +1,17 @@
-import type { Server } from "node:http";
 import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { startWebServer } from "../../adapters/http/web-server.js";
 import { runTelegram } from "../../adapters/telegram/run-telegram.js";
 import { createTelegramHarness, type TelegramHarness } from "../helpers/telegram-harness.js";
 
 const SECRET = "webhook-secret_42";
 let t: TelegramHarness;
-let server: Server;
 let url: string;
 
 beforeEach(async () => {
   t = await createTelegramHarness();
-  const running = await runTelegram(
-    t.bot,
-    { kind: "webhook", url: "https://bot.example.com/telegram/updates", secret: SECRET, maxConnections: 40 },
-    pino({ level: "silent" }),
-    "en",
-  );
-  const started = await startWebServer(0, new Map([[running.webhook!.path, running.webhook!.handler]]));
-  server = started.server;
-  url = `http://127.0.0.1:${started.port}`;
+  url = await t.serveWebhook(SECRET, "/telegram/updates");
 });
-afterEach(async () => {
-  await new Promise((resolve) => server.close(resolve));
-  await t.close();
-});
+afterEach(() => t.close());
 
 const update = (updateId: number) => ({
   update_id: updateId,
