@@ -1,9 +1,10 @@
 import { assertEvent, assign, emit, enqueueActions, setup } from "xstate";
-import { type DocumentSlot, EMPTY_DRAFT, type Method, type TextStep, withMethod } from "../src/domain/application.js";
+import { DOCUMENT_SLOTS, type DocumentSlot, EMPTY_DRAFT, type Method, type TextStep, withMethod } from "../src/domain/application.js";
 import type { Channel } from "../src/domain/delivery.js";
 import { FAQ_TOPICS, type FaqTopic } from "../src/domain/faq-topics.js";
 import { checkOneTimeCode, ONE_TIME_CODE_MAX_WRONG_TRIES, resendWaitMs } from "../src/domain/one-time-code.js";
 import { formatPhoneForDisplay, validatePhone } from "../src/domain/phone.js";
+import { currentRead, numberCheck, readFinding } from "../src/domain/read-findings.js";
 import { otherLocale } from "../src/i18n/locale.js";
 import { joinMessages, type Message, type MessageKey, msg } from "../src/i18n/message.js";
 import { choice } from "./conversation.choices.js";
@@ -11,6 +12,7 @@ import type { ConversationContext, ConversationEvent, ConversationInput, Convers
 import { answerTo, phoneToVerify, validEmail, validPhone } from "./conversation.guards.js";
 import { statusReply } from "./conversation.prompts.js";
 import { faqReply, privacyReply, topicChoices } from "./faq-replies.js";
+import { findingReply, withDocument } from "./read-replies.js";
 
 /** Typed action creators for the conversation (the machine's own `setup` uses these actions). */
 const act = setup({
@@ -46,14 +48,58 @@ export const conversationActions = {
   chooseMethod: assign<Ctx, Ev, { method: Method }, Ev, never>(({ context }, params) => ({
     draft: withMethod(context.draft, params.method),
   })),
+  /** Keeps the photo (and its read); says it was received, and what its read disagrees with, if anything. */
   saveDocument: enqueueActions<Ctx, Ev, { slot: DocumentSlot }, Ev, never, never, never, never, Out>(
     ({ context, event, enqueue }, params) => {
       assertEvent(event, "user.file");
       if (!event.upload.document) return;
-      const document = event.upload.document;
-      enqueue.assign({ draft: { ...context.draft, documents: { ...context.draft.documents, [params.slot]: document } } });
+      const { document, read } = event.upload;
+      const draft = withDocument(context.draft, params.slot, document, read);
+      enqueue.assign({ draft });
       enqueue.emit({ type: "effect.keepDocument", documentId: document.id });
-      enqueue.emit(reply(msg("document.received")));
+      const finding = readFinding(draft, params.slot);
+      if (finding) {
+        const { body, choices } = findingReply(finding, false);
+        enqueue.emit({ type: "reply", body: [msg("document.received"), ...body], choices });
+      } else {
+        enqueue.emit(reply(msg("document.received")));
+      }
+    },
+  ),
+  /** A read that finished after the photo's reply: kept with that photo, and told only if it disagrees. */
+  keepLateRead: act.enqueueActions(({ context, event, enqueue }) => {
+    assertEvent(event, "document.read");
+    const slot = DOCUMENT_SLOTS.find((s) => context.draft.documents[s]?.id === event.documentId);
+    if (!slot) return;
+    const draft = withDocument(context.draft, slot, context.draft.documents[slot]!, event.read);
+    enqueue.assign({ draft });
+    const finding = readFinding(draft, slot);
+    if (finding) enqueue.emit({ type: "reply", ...findingReply(finding, true) });
+  }),
+  /** "The number I typed is right" / "Keep this photo": the finding is settled, and reviewers see it was the user's call. */
+  confirmTyped: enqueueActions<Ctx, Ev, { slot: DocumentSlot }, Ev, never, never, never, never, Out>(({ context, enqueue }, params) => {
+    const read = currentRead(context.draft, params.slot);
+    const finding = readFinding(context.draft, params.slot);
+    if (!read || !finding) return;
+    enqueue.assign({
+      draft: { ...context.draft, photoReads: { ...context.draft.photoReads, [params.slot]: { ...read, typedConfirmed: true } } },
+    });
+    enqueue.emit(
+      reply(finding.kind === "wrong_side" ? msg("read.keptPhoto") : msg("read.keptTyped", { field: msg(`read.field.${finding.field}`) })),
+    );
+  }),
+  /** Before a retyped ID number or credit code is saved: compared with the photo's, if one was read. */
+  compareWithPhoto: enqueueActions<Ctx, Ev, { step: "idNumber" | "uscc" }, Ev, never, never, never, never, Out>(
+    ({ context, event, enqueue }, params) => {
+      assertEvent(event, "user.text");
+      const result = answerTo(params.step, event, context.draft);
+      if (!result.ok) return;
+      const slot = params.step === "idNumber" ? "id_front" : "licence";
+      const before = numberCheck(context.draft, slot);
+      const finding = readFinding(result.draft, slot);
+      if (finding) enqueue.emit({ type: "reply", ...findingReply(finding, false) });
+      else if (before === "differs" && numberCheck(result.draft, slot) === "matches")
+        enqueue.emit(reply(msg("read.matchesNow", { field: msg(`read.field.${params.step}`) })));
     },
   ),
   explainUpload: act.emit(({ event }) => {

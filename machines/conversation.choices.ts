@@ -1,4 +1,4 @@
-import type { Method, Step } from "../src/domain/application.js";
+import type { DocumentSlot, Method, Step } from "../src/domain/application.js";
 import type { Choice } from "../src/domain/choice.js";
 import type { FaqTopic } from "../src/domain/faq-topics.js";
 import { type MessageKey, msg } from "../src/i18n/message.js";
@@ -37,7 +37,11 @@ export type ChoiceId =
   | "privacy.export"
   | "privacy.erase"
   | "privacy.erase.confirm"
-  | "privacy.erase.cancel";
+  | "privacy.erase.cancel"
+  /** After a photo's read disagreed with the answers: retype the number, send another photo, or stand by the typed one. */
+  | `photo.fix.${"id_front" | "licence"}`
+  | `photo.retake.${DocumentSlot}`
+  | `photo.keep.${DocumentSlot}`;
 
 export type ConversationChoice = Choice<ChoiceId>;
 

@@ -1,6 +1,7 @@
 import type { Draft, LifecycleStatus, Step, StoredDocument } from "../src/domain/application.js";
 import type { Choice } from "../src/domain/choice.js";
 import type { Channel, DeliveryState } from "../src/domain/delivery.js";
+import type { DocumentRead } from "../src/domain/document-read.js";
 import type { ProblemReport } from "../src/domain/document-rules.js";
 import type { FaqTopic } from "../src/domain/faq-topics.js";
 import type { IssuedCode } from "../src/domain/one-time-code.js";
@@ -35,6 +36,8 @@ export interface ContactDetails {
 export interface CheckedUpload {
   document?: StoredDocument;
   problems: ProblemReport[];
+  /** What was read on the photo, when reading finished in time for the reply (see `document.read` otherwise). */
+  read?: DocumentRead;
 }
 
 export type ConversationEvent = Stamped &
@@ -53,6 +56,8 @@ export type ConversationEvent = Stamped &
       }
     | { type: `choice.${ChoiceId}` }
     | { type: "user.file"; upload: CheckedUpload }
+    /** The read of an accepted photo, finished after the photo's reply was sent; the user may have moved on since. */
+    | { type: "document.read"; documentId: string; read: DocumentRead }
     | { type: "user.contact"; phone: string; ownNumber: boolean }
     | { type: "user.unusable"; reason: UnusableReason }
     | { type: "cmd.start" | "cmd.cancel" | "cmd.back" | "cmd.help" | "cmd.status" | "cmd.privacy" }

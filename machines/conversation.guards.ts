@@ -1,11 +1,13 @@
 import { assertEvent } from "xstate";
-import { type Draft, type Method, nextMissingStep, type Step, type TextStep } from "../src/domain/application.js";
+import { type DocumentSlot, type Draft, type Method, nextMissingStep, type Step, type TextStep } from "../src/domain/application.js";
 import { validateEmail } from "../src/domain/email.js";
 import { checkOneTimeCode, resendWaitMs } from "../src/domain/one-time-code.js";
 import { validatePhone } from "../src/domain/phone.js";
+import { readFinding } from "../src/domain/read-findings.js";
 import { isAwaitingDecision, type ResubmissionVerdict, resubmissionVerdict } from "../src/domain/user-record.js";
 import { type AnswerResult, parseAnswer } from "./answers.js";
 import type { ConversationContext, ConversationEvent } from "./conversation.events.js";
+import { withDocument } from "./read-replies.js";
 
 /** Arguments XState passes a guard: the context and the event being handled. */
 type GuardArgs = { context: ConversationContext; event: ConversationEvent };
@@ -54,6 +56,13 @@ export const conversationGuards = {
   answerValid: ({ context, event }: GuardArgs, params: { step: TextStep }) =>
     answerTo(params.step, as(event, "user.text"), context.draft).ok,
   uploadAccepted: ({ event }: GuardArgs) => as(event, "user.file").upload.document !== undefined,
+  /** An accepted photo whose read disagrees with the answers: the step waits for the user to settle it. */
+  uploadHasFinding: ({ context, event }: GuardArgs, params: { slot: DocumentSlot }) => {
+    const { document, read } = as(event, "user.file").upload;
+    return document !== undefined && readFinding(withDocument(context.draft, params.slot, document, read), params.slot) !== null;
+  },
+  /** A read's finding about the photo in `slot` is still open (the photo was not replaced, nor the draft submitted). */
+  findingOpen: ({ context }: GuardArgs, params: { slot: DocumentSlot }) => readFinding(context.draft, params.slot) !== null,
   ownContact: ({ event }: GuardArgs) => as(event, "user.contact").ownNumber,
   codeMatches: ({ context, event }: GuardArgs) => {
     const { text, now, codeDigest } = as(event, "user.text");

@@ -1,6 +1,8 @@
-import { setup } from "xstate";
+import { and, setup } from "xstate";
 import {
+  DOCUMENT_SLOTS,
   DOCUMENT_STEPS,
+  type DocumentSlot,
   editableSteps,
   METHODS,
   type Method,
@@ -23,6 +25,7 @@ import { conversationGuards } from "./conversation.guards.js";
 export const CONVERSATION_MACHINE_VERSION = 1;
 
 type DocumentStep = "idFront" | "idBack" | "licence";
+const STEP_OF_SLOT: Record<DocumentSlot, DocumentStep> = { id_front: "idFront", id_back: "idBack", licence: "licence" };
 
 /** Text in the middle of the flow that reads clearly enough like a FAQ question: answer it, then ask the pending question again. */
 const ANSWER_QUESTION_IN_FLOW = { guard: "questionInFlow" as const, actions: ["answerFaq" as const, "prompt" as const] };
@@ -92,6 +95,8 @@ export const conversationMachine = setup({
       STALE_CHOICE,
     ],
     "choice.withdraw": [{ guard: "awaitingDecision", target: ".withdrawConfirm", actions: "rememberWithdrawal" }, STALE_CHOICE],
+    "document.read": { actions: "keepLateRead" },
+    ...photoFindingChoices(),
     "cmd.privacy": { actions: "sayPrivacy" },
     "choice.privacy": { actions: "sayPrivacy" },
     "choice.privacy.export": { actions: "exportData" },
@@ -256,7 +261,10 @@ function textStep(step: TextStep) {
         {
           guard: { type: "answerValid" as const, params: { step } },
           target: "route",
-          actions: { type: "saveAnswer" as const, params: { step } },
+          actions: [
+            ...(step === "idNumber" || step === "uscc" ? [{ type: "compareWithPhoto" as const, params: { step } }] : []),
+            { type: "saveAnswer" as const, params: { step } },
+          ],
         },
         ANSWER_QUESTION_IN_FLOW,
         { actions: [{ type: "explainAnswer" as const, params: { step } }, "prompt" as const] },
@@ -308,15 +316,44 @@ function codeStep(
   };
 }
 
+/**
+ * The buttons under a read's finding, pressed wherever the user is by then: retype the number,
+ * send another photo, or stand by what they typed. Once the finding is gone (the photo replaced,
+ * the number fixed, the draft submitted) they are stale.
+ */
+function photoFindingChoices() {
+  const editable = (step: Step) => ({ type: "editable" as const, params: { step } });
+  const open = (slot: DocumentSlot) => ({ type: "findingOpen" as const, params: { slot } });
+  return {
+    "choice.photo.fix.id_front": [{ guard: and([open("id_front"), editable("idNumber")]), target: ".idNumber" }, STALE_CHOICE],
+    "choice.photo.fix.licence": [{ guard: and([open("licence"), editable("uscc")]), target: ".uscc" }, STALE_CHOICE],
+    ...Object.fromEntries(
+      DOCUMENT_SLOTS.flatMap((slot) => [
+        [
+          `choice.photo.retake.${slot}`,
+          [{ guard: and([open(slot), editable(STEP_OF_SLOT[slot])]), target: `.${STEP_OF_SLOT[slot]}` }, STALE_CHOICE],
+        ],
+        [
+          `choice.photo.keep.${slot}`,
+          [{ guard: open(slot), target: ".route", actions: { type: "confirmTyped" as const, params: { slot } } }, STALE_CHOICE],
+        ],
+      ]),
+    ),
+  };
+}
+
 function documentStep(step: DocumentStep) {
+  const slot = DOCUMENT_STEPS[step]!;
   return {
     entry: "prompt" as const,
     on: {
       "user.file": [
+        // Kept, but the step waits: the user settles the finding with its buttons (or sends another photo).
+        { guard: { type: "uploadHasFinding" as const, params: { slot } }, actions: { type: "saveDocument" as const, params: { slot } } },
         {
           guard: "uploadAccepted" as const,
           target: "route",
-          actions: { type: "saveDocument" as const, params: { slot: DOCUMENT_STEPS[step]! } },
+          actions: { type: "saveDocument" as const, params: { slot } },
         },
         { actions: ["explainUpload" as const, "prompt" as const] },
       ],

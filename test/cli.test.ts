@@ -4,6 +4,7 @@ import { join } from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli, testEnv } from "./helpers/child-process.js";
+import { renderCard } from "./helpers/document-cards.js";
 import { goodJpeg } from "./helpers/hostile-files.js";
 
 let dir: string;
@@ -46,7 +47,36 @@ describe("cli", () => {
     writeFileSync(path, bytes);
     const result = runCli(["check-document", path, "--json"], env);
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toEqual({ ok: true, problems: [], format: "jpeg", width: 1200, height: 800, bytes: bytes.length });
+    // OCR is off in this environment: nothing is read.
+    expect(JSON.parse(result.stdout)).toEqual({
+      ok: true,
+      problems: [],
+      format: "jpeg",
+      width: 1200,
+      height: 800,
+      bytes: bytes.length,
+      read: null,
+    });
+  });
+
+  it("check-document with OCR on: the side and the ID number read on the photo (JSON in full, text masked)", async () => {
+    const card = await renderCard("portrait", 3, { rotation: -4, blur: 0, jpegQuality: 85 });
+    const path = join(dir, "card.jpg");
+    writeFileSync(path, card.bytes);
+    const withOcr = { ...env, OCR: "on" };
+    const result = runCli(["check-document", path, "--json"], withOcr);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).read).toEqual({
+      side: "portrait",
+      idNumber: card.idNumber,
+      uscc: null,
+      confidence: expect.any(Number),
+    });
+    const text = runCli(["check-document", path], withOcr).stdout;
+    expect(text).toContain(
+      `read: portrait side, ID number ${card.idNumber!.slice(0, 6)}********${card.idNumber!.slice(-4)}, credit code none`,
+    );
+    expect(text).not.toContain(card.idNumber!);
   });
 
   it("check-document --json --lang en: lists every problem with a message that says what to do (exit 1)", async () => {

@@ -14,6 +14,9 @@ export interface ChatHandler {
   handle(event: ChatEvent): Promise<Reply[]>;
   /** The replies of this event were shown (the engine forgets its copy kept for a redelivery). */
   repliesDelivered(event: ChatEvent): void;
+  /** Messages that follow an event's replies later (a photo's read that took longer than its reply). */
+  sendFollowUpsWith?(sender: (replies: Reply[]) => Promise<void>): void;
+  followUpsSettled?(): Promise<void>;
 }
 
 export interface ConsoleChatOptions {
@@ -63,6 +66,7 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
       void Promise.resolve(options.onShown?.(reply)).catch(options.onError);
     }
   };
+  handler.sendFollowUpsWith?.(async (replies) => show(replies));
   const { ticker } = options;
   const runTicker = () => ticker!.tick().then(show, options.onError);
   if (ticker) await runTicker();
@@ -98,6 +102,7 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
       print(renderReply(user, { locale: options.locale, body: [msg("error.internal")] }));
     }
   }
+  await handler.followUpsSettled?.();
   clearInterval(timer);
 }
 

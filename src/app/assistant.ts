@@ -7,6 +7,7 @@ import { purge } from "../applications/retention.js";
 import type { Reply } from "../chat/reply.js";
 import { limitConcurrency } from "../documents/concurrency-limit.js";
 import { createDocumentCheck } from "../documents/document-check.js";
+import { createDocumentReader } from "../documents/document-reader.js";
 import { DocumentStore } from "../documents/document-store.js";
 import { FileDocumentBytes } from "../documents/file-document-bytes.js";
 import type { ChatAddress } from "../domain/platform.js";
@@ -66,12 +67,14 @@ export async function openAssistant(
   const documents = openDocuments(config, store, keyring);
   const prometheus = prometheusMetrics(store, config.timeZone, config.webhook !== undefined);
   const { metrics } = prometheus;
+  const reader = config.ocr ? createDocumentReader(config.ocrConcurrency, logger) : undefined;
   const engine = new Engine({
     metrics,
     store,
     documents,
     reviewers,
     checkDocument: limitConcurrency(createDocumentCheck(config.documentRules), config.docCheckConcurrency),
+    ...(reader ? { readDocument: reader.read } : {}),
     codeKey: keyring.deriveKey("one-time-codes"),
     sms,
     logger,
@@ -124,6 +127,7 @@ export async function openAssistant(
     },
     close: async () => {
       stopProbes();
+      await reader?.close();
       email?.close();
       await store.close();
     },

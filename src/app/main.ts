@@ -146,6 +146,8 @@ async function runPlatforms(config: Readonly<Config>, logger: Logger): Promise<v
     },
   });
   const dispatcher = assistant.createDispatcher((reply) => outbound.send(reply));
+  // A photo's read that finished after its reply follows as a message of its own.
+  assistant.engine.sendFollowUpsWith((replies) => outbound.deliver(replies));
   const parts = { assistant, outbound, reviewers, logger, dependencies };
   const running: RunningPlatform[] = [];
   if (telegram) running.push(await startTelegram(telegram, config, parts));
@@ -183,6 +185,7 @@ async function runPlatforms(config: Readonly<Config>, logger: Logger): Promise<v
   clearInterval(dispatchTimer);
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
   for (const platform of running) await platform.stop();
+  await assistant.engine.followUpsSettled();
   await dispatch(); // waits for a run in progress (and sends what is due) before the store closes
   await assistant.engine.flushConfirmations();
   await assistant.close();

@@ -1,3 +1,4 @@
+import type { DocumentRead } from "../domain/document-read.js";
 import type { ProblemReport } from "../domain/document-rules.js";
 import type { Platform, Workspace } from "../domain/platform.js";
 
@@ -36,6 +37,8 @@ export type ChatEvent = ChatEventBase &
     | { kind: "contact"; phone: string; ownNumber: boolean }
     /** Stickers, voice notes, locations…: things we cannot use as an answer. */
     | { kind: "unsupported" }
+    /** Not from a person: the engine's own read of a photo, finished after the photo's reply (see `Engine`). */
+    | { kind: "document_read"; documentId: string; read: DocumentRead }
   );
 
 /** The command an event carries — `/queue`, `/queue@bot args` typed, or a platform's slash command — lower-cased; null for none. */

@@ -1,3 +1,5 @@
+import type { PhotoRead } from "./document-read.js";
+
 /**
  * The application a user builds in chat and submits for review. Only plain
  * data here: what the conversation collects, in which order, and what counts
@@ -41,6 +43,11 @@ export interface Draft {
   legalRepName?: string;
   legalRepIdNumber?: string;
   documents: Partial<Record<DocumentSlot, StoredDocument>>;
+  /**
+   * What was read on each photo (OCR), kept with the answers — sealed at rest, unlike the
+   * documents' content addresses — and valid only while its `documentId` is the slot's photo.
+   */
+  photoReads?: Partial<Record<DocumentSlot, PhotoRead>>;
 }
 
 export const EMPTY_DRAFT: Draft = { documents: {} };

@@ -3,10 +3,12 @@ import { type ConversationState, promptFor, type ReplyContent } from "../../mach
 import type { ChatEvent } from "../chat/chat-event.js";
 import type { Reply } from "../chat/reply.js";
 import type { DocumentCheck } from "../documents/document-check.js";
+import type { ReadDocument } from "../documents/document-reader.js";
 import type { DocumentStore } from "../documents/document-store.js";
 import { DOCUMENT_STEPS, EMPTY_DRAFT } from "../domain/application.js";
 import { localDate } from "../domain/business-days.js";
 import type { Channel } from "../domain/delivery.js";
+import type { DocumentRead } from "../domain/document-read.js";
 import { FAQ_TOPICS } from "../domain/faq-topics.js";
 import { codeDigest } from "../domain/one-time-code.js";
 import { newReferenceCode } from "../domain/reference-code.js";
@@ -42,6 +44,11 @@ const REDELIVERY_GRACE_MS = 5_000;
 const FAQ_TOPIC_SET: ReadonlySet<string> = new Set(FAQ_TOPICS);
 /** Reply confirmations are written at most this long after the platform accepted the replies. */
 const CONFIRMATION_FLUSH_MS = 1_000;
+/** How long a photo's reply waits for its read (OCR); a slower read follows as a message of its own. */
+const DEFAULT_READ_WAIT_MS = 2_000;
+
+/** Sends replies to chats outside any event's answer (a late read's finding); throws when they could not be sent. */
+export type FollowUpSender = (replies: Array<Reply & { to: NonNullable<Reply["to"]> }>) => Promise<void>;
 
 export interface EngineSettings {
   defaultLocale: Locale;
@@ -56,12 +63,16 @@ export interface EngineSettings {
   retention?: RetentionPolicy;
   /** Four eyes and claims (default: enterprise approvals take two reviewers; claims hold 30 minutes). */
   review?: ReviewPolicy;
+  /** How long a photo's reply waits for its read before the read becomes a follow-up (default 2 s). */
+  readWaitMs?: number;
 }
 
 export interface EngineDependencies {
   store: Store;
   documents: DocumentStore;
   checkDocument: DocumentCheck;
+  /** Reads accepted photos (OCR) to compare them with the answers; none: photos are not read. */
+  readDocument?: ReadDocument;
   sms: SmsSender;
   logger: Logger;
   settings: EngineSettings;
@@ -93,6 +104,8 @@ export class Engine {
   private readonly effectDeps: EffectDependencies;
   private readonly confirmations: Array<{ platform: ChatEvent["platform"]; eventId: string }> = [];
   private flushTimer: NodeJS.Timeout | undefined;
+  private followUpSender: FollowUpSender | undefined;
+  private readonly followUps = new Set<Promise<void>>();
 
   constructor(private readonly deps: EngineDependencies) {
     this.clock = deps.clock ?? (() => new Date());
@@ -130,6 +143,16 @@ export class Engine {
     this.flushTimer.unref();
   }
 
+  /** Where late reads' findings are sent (each platform's adapter, through `Outbound`); unset, they are logged and dropped. */
+  sendFollowUpsWith(sender: FollowUpSender): void {
+    this.followUpSender = sender;
+  }
+
+  /** Resolves once every read in progress has been handled and its finding sent (shutdown, tests). */
+  async followUpsSettled(): Promise<void> {
+    while (this.followUps.size > 0) await Promise.all([...this.followUps]);
+  }
+
   /** Writes the confirmations waiting (also on shutdown). */
   async flushConfirmations(): Promise<void> {
     const batch = this.confirmations.splice(0);
@@ -154,7 +177,8 @@ export class Engine {
   }
 
   private async handleInOrder(event: ChatEvent): Promise<{ replies: Reply[]; duplicate: boolean }> {
-    const upload = event.kind === "file" && event.file.bytes ? await this.prepareUpload(event, event.file.bytes) : undefined;
+    const checked = event.kind === "file" && event.file.bytes ? await this.prepareUpload(event, event.file.bytes) : undefined;
+    const { upload, lateRead } = checked ? await this.readInTime(checked) : { upload: undefined, lateRead: undefined };
     const afterCommit: EffectContext["afterCommit"] = [];
     const attempt = (graceOver: boolean) =>
       this.deps.store.transaction(async (tx) => {
@@ -180,7 +204,62 @@ export class Engine {
       );
     }
     if (record) this.observe(event, upload, replies);
+    if (record && lateRead) this.followUp(event, lateRead);
     return { replies, duplicate: record === null };
+  }
+
+  /**
+   * Reads an accepted photo, waiting at most `readWaitMs`: a read in time goes with the upload
+   * into the conversation; a slower one is handed back, to follow the photo's reply.
+   */
+  private async readInTime(
+    prepared: PreparedUpload,
+  ): Promise<{ upload: PreparedUpload; lateRead?: { documentId: string; read: Promise<DocumentRead | null> } }> {
+    const { readDocument, settings } = this.deps;
+    const document = prepared.upload.document;
+    if (!readDocument || !prepared.accepted || !document) return { upload: prepared };
+    const read = readDocument(prepared.accepted.keep);
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<"late">((resolve) => {
+      timer = setTimeout(() => resolve("late"), settings.readWaitMs ?? DEFAULT_READ_WAIT_MS);
+    });
+    const inTime = await Promise.race([read, waited]);
+    clearTimeout(timer);
+    if (inTime === "late") return { upload: prepared, lateRead: { documentId: document.id, read } };
+    return { upload: inTime ? { ...prepared, upload: { ...prepared.upload, read: inTime } } : prepared };
+  }
+
+  /**
+   * A late read becomes an event of its own in the photo's chat (the conversation decides whether
+   * it still concerns the photo in the draft), and its replies are sent as a follow-up message.
+   */
+  private followUp(event: ChatEvent, late: { documentId: string; read: Promise<DocumentRead | null> }): void {
+    const { platform, chatId, userId, locale, workspace } = event;
+    const task = late.read
+      .then(async (read) => {
+        if (!read) return;
+        const readEvent: ChatEvent = {
+          id: `${event.id}:read`,
+          platform,
+          chatId,
+          userId,
+          ...(locale ? { locale } : {}),
+          ...(workspace ? { workspace } : {}),
+          kind: "document_read",
+          documentId: late.documentId,
+          read,
+        };
+        const replies = await this.handle(readEvent);
+        if (replies.length === 0) return;
+        if (!this.followUpSender) throw new Error("no follow-up sender is set");
+        await this.followUpSender(replies.map((reply) => ({ ...reply, to: reply.to ?? { platform, chatId } })));
+        this.repliesDelivered(readEvent);
+      })
+      .catch((error: unknown) =>
+        this.deps.logger.error({ platform, error: errorSummary(error) }, "a photo's late read could not be followed up"),
+      )
+      .finally(() => this.followUps.delete(task));
+    this.followUps.add(task);
   }
 
   /** Counts what a handled event showed: document problems, and whether a question found its FAQ answer. */
@@ -250,6 +329,8 @@ export class Engine {
     const restored = restoreConversation(conversation);
     if (restored.kind === "reset")
       this.deps.logger.warn({ platform: event.platform }, "conversation snapshot could not be resumed; reset to the menu");
+    // A late read concerns a conversation in progress: one reset or erased meanwhile has nothing to hear about it.
+    if (event.kind === "document_read" && restored.kind !== "resumed") return { replies: [], record: { userId: user.id } };
     let snapshot =
       restored.kind === "resumed"
         ? restored.snapshot

@@ -52,6 +52,8 @@ export function toMachineEvent(
       if (!phone.valid) return { type: "user.unusable", reason: "unsupported", ...stamp };
       return { type: "user.contact", phone: phone.normalized, ownNumber: event.ownNumber, ...stamp };
     }
+    case "document_read":
+      return { type: "document.read", documentId: event.documentId, read: event.read, ...stamp };
     case "form": // forms are the review desk's; a user has none to submit
     case "unsupported":
       return { type: "user.unusable", reason: "unsupported", ...stamp };

@@ -1,9 +1,10 @@
 import type { Reply } from "../chat/reply.js";
-import { DOCUMENT_STEPS, type Step, type StoredDocument, stepsFor } from "../domain/application.js";
+import { DOCUMENT_STEPS, type Draft, type Step, type StoredDocument, stepsFor } from "../domain/application.js";
 import { localDateTime } from "../domain/business-days.js";
 import type { Choice } from "../domain/choice.js";
 import { maskIdNumber } from "../domain/masking.js";
 import { formatPhoneForDisplay } from "../domain/phone.js";
+import { currentRead, nameCheck, numberCheck } from "../domain/read-findings.js";
 import { REJECTION_REASON_CODES } from "../domain/rejection-reasons.js";
 import { type Message, msg } from "../i18n/message.js";
 import type { ApplicationForReview } from "../ports/application-store.js";
@@ -58,7 +59,7 @@ export function reviewCard(application: ApplicationForReview, roomDetails: RoomD
     );
   }
   const attachments = inRoom
-    ? documentsOf(application).map(({ step, document }) => ({ documentId: document.previewId, label: msg(`field.${step}`) }))
+    ? documentsOf(application.draft).map(({ step, document }) => ({ documentId: document.previewId, label: msg(`field.${step}`) }))
     : [];
   const choices: Choice[] = decided
     ? []
@@ -85,7 +86,7 @@ export function privateDetails(application: ApplicationForReview): CardContent {
   return {
     privately: true,
     body: [msg("review.details", { reference }), ...detailLines(application, { revealIdNumbers: true })],
-    attachments: documentsOf(application).map(({ step, document }) => ({
+    attachments: documentsOf(application.draft).map(({ step, document }) => ({
       documentId: document.id,
       label: msg(`field.${step}`),
       fileName: `${reference}-${step}.${document.format === "png" ? "png" : "jpg"}`,
@@ -93,8 +94,7 @@ export function privateDetails(application: ApplicationForReview): CardContent {
   };
 }
 
-function documentsOf(application: ApplicationForReview): Array<{ step: Step; document: StoredDocument }> {
-  const { draft } = application;
+function documentsOf(draft: Draft): Array<{ step: Step; document: StoredDocument }> {
   return stepsFor(draft.method).flatMap((step) => {
     const slot = DOCUMENT_STEPS[step];
     const document = slot && draft.documents[slot];
@@ -126,10 +126,31 @@ export function detailLines(application: ApplicationForReview, { revealIdNumbers
     legalRepName: draft.legalRepName,
     legalRepId: id(draft.legalRepIdNumber),
   };
-  return stepsFor(draft.method).flatMap((step) => {
+  const answers = stepsFor(draft.method).flatMap((step) => {
     const value = values[step];
     return value ? [msg("summary.line", { label: msg(`field.${step}`), value })] : [];
   });
+  return [...answers, ...photoCheckLines(application)];
+}
+
+/**
+ * What reading the photos found, for reviewers: whether the number on the photo is the typed one
+ * (and whether the applicant stood by a different one), the credit code read, each photo's side.
+ */
+function photoCheckLines({ draft }: ApplicationForReview): Message[] {
+  const slot = draft.method === "id_card" ? "id_front" : draft.method === "enterprise" ? "licence" : null;
+  if (!slot) return [];
+  const number = msg(`review.photoNumber.${slot === "id_front" ? "idNumber" : "uscc"}`);
+  const lines = [msg("review.photoCheck", { result: msg(`review.photoCheck.${numberCheck(draft, slot)}`, { number }) })];
+  const name = nameCheck(draft);
+  if (name) lines.push(msg(`review.nameCheck.${name}`));
+  const licence = currentRead(draft, "licence");
+  if (slot === "licence" && licence?.uscc) lines.push(msg("review.usccRead", { uscc: licence.uscc }));
+  for (const { step } of documentsOf(draft)) {
+    const read = currentRead(draft, DOCUMENT_STEPS[step]!);
+    if (read) lines.push(msg("review.sideRead", { label: msg(`field.${step}`), side: msg(`side.${read.side}`) }));
+  }
+  return lines;
 }
 
 /** Toggle buttons over a list of options, the selection carried in the button ids as a bit mask (no server state). */

@@ -30,6 +30,10 @@ export interface Config {
   documentRules: Readonly<DocumentRules>;
   /** `DOC_CHECK_CONCURRENCY`: photo checks at once (default: the number of CPUs); more wait their turn. */
   docCheckConcurrency: number;
+  /** `OCR` (`on` by default): document photos are read (ID number, side, credit code) and compared with the typed answers. */
+  ocr: boolean;
+  /** `OCR_CONCURRENCY` (1): photos read at once, each by three worker threads (~250 MB). */
+  ocrConcurrency: number;
   /** Set when `TELEGRAM_BOT_TOKEN` is: the Telegram adapter runs. */
   telegram: TelegramConfig | undefined;
   /** Set when `SLACK_BOT_TOKEN` is: the Slack adapter runs. */
@@ -112,6 +116,8 @@ export function readConfig(env: Env = process.env): Readonly<Config> {
     conversationRetentionDays: number(env, "CONVERSATION_RETENTION_DAYS", 30, { min: 1, max: 36_500, integer: true }),
     documentRules: documentRules(env),
     docCheckConcurrency: number(env, "DOC_CHECK_CONCURRENCY", availableParallelism(), { min: 1, max: 64, integer: true }),
+    ocr: oneOf(env, "OCR", ["on", "off"] as const, "on") === "on",
+    ocrConcurrency: number(env, "OCR_CONCURRENCY", 1, { min: 1, max: 8, integer: true }),
     ...platforms,
     dataKeys: dataKeys(env, platforms.telegram !== undefined || platforms.slack !== undefined),
     port: number(env, "PORT", 3000, { min: 1, max: 65535, integer: true }),

@@ -13,6 +13,8 @@ export function testEnv(dataDir: string, extra: Record<string, string> = {}): No
     DEFAULT_LOCALE: "en",
     LOG_LEVEL: "info",
     DATA_ENCRYPTION_KEYS: TEST_DATA_KEYS,
+    // Reading photos (OCR) costs a second of CPU each: on only in the processes of the tests about it.
+    OCR: "off",
     ...extra,
   };
   for (const name of ["TELEGRAM_BOT_TOKEN", "SLACK_BOT_TOKEN", "DATABASE_URL"]) if (!(name in extra)) delete env[name];

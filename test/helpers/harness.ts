@@ -12,6 +12,7 @@ import { findUserRecord } from "../../src/applications/user-records.js";
 import type { ChatEvent } from "../../src/chat/chat-event.js";
 import type { Reply } from "../../src/chat/reply.js";
 import { createDocumentCheck, type DocumentCheck } from "../../src/documents/document-check.js";
+import type { ReadDocument } from "../../src/documents/document-reader.js";
 import { DocumentStore } from "../../src/documents/document-store.js";
 import { FileDocumentBytes } from "../../src/documents/file-document-bytes.js";
 import type { Channel } from "../../src/domain/delivery.js";
@@ -42,6 +43,10 @@ export interface HarnessOptions {
   defaultLocale?: Locale;
   newReference?: () => string;
   checkDocument?: DocumentCheck;
+  /** Reads photos (OCR); none by default, as with `OCR=off`. */
+  readDocument?: ReadDocument;
+  /** How long a photo's reply waits for its read (default: the engine's 2 s). */
+  readWaitMs?: number;
   reviewers?: Reviewers;
   notifyChannels?: readonly Channel[];
   /** As with no SMS provider on a platform: no phone method, no codes. */
@@ -90,6 +95,7 @@ export async function createHarness(options: HarnessOptions = {}) {
     store,
     documents,
     checkDocument: options.checkDocument ?? createDocumentCheck(DEFAULT_DOCUMENT_RULES),
+    ...(options.readDocument ? { readDocument: options.readDocument } : {}),
     codeKey: keyring.deriveKey("one-time-codes"),
     sms: { send: async (phone, text) => void sms.push({ phone, text }) },
     logger: pino({ level: "silent" }),
@@ -101,6 +107,7 @@ export async function createHarness(options: HarnessOptions = {}) {
       ...(options.notifyChannels ? { notifyChannels: options.notifyChannels } : {}),
       ...(options.smsAvailable !== undefined ? { smsAvailable: options.smsAvailable } : {}),
       ...(options.review ? { review: options.review } : {}),
+      ...(options.readWaitMs !== undefined ? { readWaitMs: options.readWaitMs } : {}),
     },
     clock: () => now,
     ...(options.reviewers ? { reviewers: options.reviewers } : {}),

@@ -143,6 +143,19 @@ export async function createSlackHarness(
           },
         },
       }),
+    /** Does what `user` does, then waits until their DM shows a reply matching `reply`. */
+    async actAndWait(user: string, action: () => Promise<unknown>, reply: RegExp): Promise<void> {
+      const before = api.postedTo(user).length;
+      await action();
+      await until(
+        () =>
+          api
+            .postedTo(user)
+            .slice(before)
+            .some((message) => reply.test(message.text)),
+        `a reply matching ${reply}`,
+      );
+    },
     homeOpened: (user: string) => event({ type: "app_home_opened", user, channel: `D${user}`, tab: "home", event_ts: "1.1" }),
     /** Waits until the app has made at least `count` calls of `method` (its work continues after the ack). */
     async waitForCalls(method: string, count = 1, timeoutMs = 5_000) {

@@ -20,18 +20,7 @@ beforeEach(async () => {
 afterEach(() => close());
 
 /** Does what Alice does, then waits until her DM shows the reply that follows it. */
-async function actAndWait(action: () => Promise<unknown>, reply: RegExp): Promise<void> {
-  const before = s.api.postedTo(ALICE).length;
-  await action();
-  await until(
-    () =>
-      s.api
-        .postedTo(ALICE)
-        .slice(before)
-        .some((message) => reply.test(message.text)),
-    `${reply}`,
-  );
-}
+const actAndWait = (action: () => Promise<unknown>, reply: RegExp) => s.actAndWait(ALICE, action, reply);
 
 async function slackUserSubmits(): Promise<string> {
   const steps: Array<[() => Promise<unknown>, RegExp]> = [

@@ -12,17 +12,8 @@ const ALICE = "UALICE";
 const last = (user = ALICE) => s.api.postedTo(user).at(-1) ?? { text: "", buttons: [] as string[], blocks: [] };
 
 /** Sends a DM or presses a button, then waits for the app's reply that matches. */
-async function step(action: () => Promise<unknown>, reply: RegExp, user = ALICE) {
-  const before = s.api.postedTo(user).length;
-  await action();
-  await until(
-    () =>
-      s.api
-        .postedTo(user)
-        .slice(before)
-        .some((message) => reply.test(message.text)),
-    `a reply matching ${reply}`,
-  );
+function step(action: () => Promise<unknown>, reply: RegExp, user = ALICE) {
+  return s.actAndWait(user, action, reply);
 }
 
 describe("a user in a Slack DM", () => {

@@ -1,0 +1,44 @@
+import type { DocumentSlot, Draft, StoredDocument } from "../src/domain/application.js";
+import type { DocumentRead } from "../src/domain/document-read.js";
+import { differenceTails, type ReadFinding } from "../src/domain/read-findings.js";
+import { type Message, msg } from "../src/i18n/message.js";
+import { type ConversationChoice, choice } from "./conversation.choices.js";
+
+/** The draft once `document` is the photo in `slot`, with its read (if any) kept beside the answers. */
+export function withDocument(draft: Draft, slot: DocumentSlot, document: StoredDocument, read: DocumentRead | undefined): Draft {
+  const { [slot]: _replaced, ...otherReads } = draft.photoReads ?? {};
+  return {
+    ...draft,
+    documents: { ...draft.documents, [slot]: document },
+    photoReads: read ? { ...otherReads, [slot]: { ...read, documentId: document.id } } : otherReads,
+  };
+}
+
+/**
+ * What the user is told when a photo's read disagrees with their answers, with the buttons to
+ * settle it. `late`: the read finished after the photo's reply, so the message says which photo.
+ */
+export function findingReply(finding: ReadFinding, late: boolean): { body: Message[]; choices: ConversationChoice[] } {
+  const intro = late ? [msg("read.aboutPhoto", { field: msg(`read.field.${finding.slot}`) })] : [];
+  const retake = choice(`photo.retake.${finding.slot}`, "choice.photoRetake");
+  if (finding.kind === "wrong_side") {
+    const expected = finding.slot === "id_front" ? "portrait" : "emblem";
+    return {
+      body: [...intro, msg(`read.wrongSide.${expected}`)],
+      choices: [retake, choice(`photo.keep.${finding.slot}`, "choice.photoKeep")],
+    };
+  }
+  const tails = differenceTails(finding);
+  return {
+    body: [
+      ...intro,
+      msg("read.numberDiffers", { field: msg(`read.field.${finding.field}`), positions: finding.positions.join(", ") }),
+      ...(tails ? [msg("read.numberTails", tails)] : []),
+    ],
+    choices: [
+      choice(`photo.fix.${finding.slot as "id_front" | "licence"}`, "choice.photoFix"),
+      retake,
+      choice(`photo.keep.${finding.slot}`, "choice.photoKeepTyped"),
+    ],
+  };
+}

@@ -1,0 +1,97 @@
+import type { DocumentSlot, Draft } from "./application.js";
+import type { DocumentSide, PhotoRead } from "./document-read.js";
+
+/**
+ * What a photo's read means next to the answers the user typed. Reading only
+ * ever advises: a difference is told to the user and shown to reviewers,
+ * never a reason to refuse the photo.
+ */
+
+/** The side each document slot asks for. */
+export const EXPECTED_SIDE: Record<DocumentSlot, DocumentSide> = { id_front: "portrait", id_back: "emblem", licence: "licence" };
+
+/** The typed answer a slot's read number is compared with. */
+const COMPARED_FIELD = { id_front: "idNumber", id_back: null, licence: "uscc" } as const satisfies Record<
+  DocumentSlot,
+  "idNumber" | "uscc" | null
+>;
+
+export type ReadFinding =
+  /** A side of the card the slot does not ask for (the emblem side for the portrait side, or the reverse). */
+  | { kind: "wrong_side"; slot: DocumentSlot; detected: DocumentSide }
+  /** The number on the photo is not the typed one: `positions` are the 1-based places that differ. */
+  | { kind: "number_differs"; slot: DocumentSlot; field: "idNumber" | "uscc"; photo: string; typed: string; positions: number[] };
+
+/** The read kept for the photo now in `slot`, if it belongs to that photo. */
+export function currentRead(draft: Draft, slot: DocumentSlot): PhotoRead | null {
+  const read = draft.photoReads?.[slot];
+  const document = draft.documents[slot];
+  return read && document && read.documentId === document.id ? read : null;
+}
+
+/**
+ * What the user should hear about the photo in `slot`: nothing when it was not read, or when it
+ * agrees with the answers (or the user already confirmed their typed number).
+ */
+export function readFinding(draft: Draft, slot: DocumentSlot): ReadFinding | null {
+  const read = currentRead(draft, slot);
+  if (!read) return null;
+  const expected = EXPECTED_SIDE[slot];
+  // Only the two sides of the ID card are told apart with certainty; anything else (a licence
+  // read as "unknown") is left to the quality checks and the reviewers.
+  if ((expected === "portrait" && read.side === "emblem") || (expected === "emblem" && read.side === "portrait"))
+    return read.typedConfirmed ? null : { kind: "wrong_side", slot, detected: read.side };
+  const field = COMPARED_FIELD[slot];
+  if (!field || read.typedConfirmed) return null;
+  const photo = field === "idNumber" ? read.idNumber : read.uscc;
+  const typed = draft[field];
+  if (!photo || !typed || photo === typed) return null;
+  return { kind: "number_differs", slot, field, photo, typed, positions: differingPositions(photo, typed) };
+}
+
+/** 1-based positions where two numbers differ (a length difference counts from the shorter one's end). */
+export function differingPositions(a: string, b: string): number[] {
+  const positions: number[] = [];
+  for (let i = 0; i < Math.max(a.length, b.length); i++) if (a[i] !== b[i]) positions.push(i + 1);
+  return positions;
+}
+
+/**
+ * The two numbers as shown to their owner: the last four characters when the difference is
+ * there (`…1234` vs `…1243`), otherwise nothing of the number — the positions say where.
+ */
+export function differenceTails(finding: Extract<ReadFinding, { kind: "number_differs" }>): { photo: string; typed: string } | null {
+  const tailStart = Math.min(finding.photo.length, finding.typed.length) - 4;
+  if (finding.positions.some((position) => position <= tailStart)) return null;
+  return { photo: `…${finding.photo.slice(-4)}`, typed: `…${finding.typed.slice(-4)}` };
+}
+
+/** What reviewers are told of a photo's number: agrees, differs (and whether the user stood by theirs), or could not be read. */
+export type NumberCheck = "matches" | "differs" | "differs_confirmed" | "unreadable" | "not_read";
+
+export function numberCheck(draft: Draft, slot: "id_front" | "licence"): NumberCheck {
+  const read = currentRead(draft, slot);
+  if (!read) return "not_read";
+  const field = COMPARED_FIELD[slot];
+  const photo = field === "idNumber" ? read.idNumber : read.uscc;
+  if (!photo) return "unreadable";
+  if (photo === draft[field]) return "matches";
+  return read.typedConfirmed ? "differs_confirmed" : "differs";
+}
+
+/** A draft with `read` kept for the photo now in `slot` (replacing any read of an earlier photo). */
+export function withRead(draft: Draft, slot: DocumentSlot, read: PhotoRead): Draft {
+  return { ...draft, photoReads: { ...draft.photoReads, [slot]: read } };
+}
+
+/**
+ * Names are advisory, for reviewers only (the reader misreads look-alike characters with
+ * confidence: see docs/documents.md): compared only when both are in Chinese characters and the
+ * photo's was read surely; null otherwise.
+ */
+export function nameCheck(draft: Draft): "matches" | "differs" | null {
+  const read = currentRead(draft, "id_front");
+  const typed = draft.name?.replace(/\s+/g, "");
+  if (!read?.name || !typed || !/^\p{Script=Han}+$/u.test(typed)) return null;
+  return read.name === typed ? "matches" : "differs";
+}

@@ -1,0 +1,222 @@
+import pino from "pino";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { findUserRecord } from "../../src/applications/user-records.js";
+import type { Reply } from "../../src/chat/reply.js";
+import { createDocumentReader, type DocumentReader } from "../../src/documents/document-reader.js";
+import { idCardCheckCharacter } from "../../src/domain/id-card.js";
+import { privateDetails } from "../../src/review/review-card.js";
+import { type CardKind, randomIdNumber, randomUscc, renderCard, seeded } from "../helpers/document-cards.js";
+import { createHarness, type Harness, keys, readable, registerForIdCard } from "../helpers/harness.js";
+import { heldBack } from "../helpers/held-reader.js";
+import { minimalGoodJpeg } from "../helpers/hostile-files.js";
+
+/**
+ * The conversation around a photo's read (OCR), through the engine with the real reader: what
+ * the user is told when the photo's number or side disagrees with the answers, each button under
+ * it, a read that arrives after the reply, and what reviewers see.
+ */
+let reader: DocumentReader;
+let harness: Harness;
+beforeAll(() => {
+  reader = createDocumentReader(1, pino({ level: "silent" }));
+});
+afterAll(() => reader.close());
+afterEach(() => harness.close());
+
+/** A specimen number and another that differs from it only in its last four characters (both valid). */
+function numbers(seed: number): { printed: string; typo: string } {
+  const printed = randomIdNumber(seeded(seed));
+  const sequence = (Number(printed.slice(14, 17)) + 1) % 1000;
+  const first17 = printed.slice(0, 14) + String(sequence).padStart(3, "0");
+  return { printed, typo: first17 + idCardCheckCharacter(first17) };
+}
+
+function numbersDiffering(a: string, b: string): string {
+  return [...a].flatMap((character, i) => (character === b[i] ? [] : [String(i + 1)])).join(", ");
+}
+
+const STEADY = { rotation: 2, blur: 0, jpegQuality: 88 };
+/** Seed 2's licence is printed in a weight the reader gets right; how often it does overall is the accuracy test's. */
+const card = async (kind: CardKind, printed: { idNumber?: string; uscc?: string } = {}) =>
+  (await renderCard(kind, kind === "licence" ? 2 : 1, STEADY, printed)).bytes;
+
+/** Reads are waited for (a busy test machine reads slower than 2 s): the follow-up path has tests of its own. */
+const IN_TIME = 60_000;
+
+async function atFrontPhoto(typed: string, options: Parameters<typeof createHarness>[0] = {}) {
+  harness = await createHarness({ readDocument: reader.read, readWaitMs: IN_TIME, ...options });
+  const chat = harness.chat("alice");
+  await registerForIdCard(chat);
+  await chat.text(typed);
+  return chat;
+}
+
+async function loadDraft(user = "alice") {
+  return harness.store.transaction(async (tx) => {
+    const { user: found } = await tx.openChat({ platform: "console", chatId: user, platformUserId: user }, "en", new Date());
+    return (await tx.loadDraft(found.id))!;
+  });
+}
+
+describe("reading the ID number on the portrait side", () => {
+  it("says nothing more when the photo's number is the typed one", async () => {
+    const { printed } = numbers(11);
+    const chat = await atFrontPhoto(printed);
+    expect(keys(await chat.file(await card("portrait", { idNumber: printed })))).toEqual(["document.received", "ask.idBack"]);
+    const draft = await loadDraft();
+    expect(draft.photoReads?.id_front).toMatchObject({ side: "portrait", idNumber: printed, documentId: draft.documents.id_front!.id });
+  });
+
+  it("tells which characters differ, masked, with the three buttons; the step waits", async () => {
+    const { printed, typo } = numbers(12);
+    const chat = await atFrontPhoto(typo);
+    const replies = await chat.file(await card("portrait", { idNumber: printed }));
+    expect(keys(replies)).toEqual(["document.received", "read.numberDiffers", "read.numberTails"]);
+    const text = readable(replies);
+    expect(text).toContain(`On the photo: …${printed.slice(-4)} · you typed: …${typo.slice(-4)}`);
+    expect(text).toContain("[Fix the number] [Send another photo] [The number I typed is right]");
+    // Nothing of the number beyond the last four characters is repeated in the chat.
+    expect(text).not.toContain(printed.slice(0, 14));
+    expect(replies.at(-1)!.choices!.map((choice) => choice.id)).toEqual([
+      "photo.fix.id_front",
+      "photo.retake.id_front",
+      "photo.keep.id_front",
+    ]);
+  });
+
+  it("The number I typed is right: noted for reviewers, and the flow goes on; the buttons are then stale", async () => {
+    const { printed, typo } = numbers(13);
+    const chat = await atFrontPhoto(typo);
+    await chat.file(await card("portrait", { idNumber: printed }));
+    expect(keys(await chat.press("photo.keep.id_front"))).toEqual(["read.keptTyped", "ask.idBack"]);
+    expect((await loadDraft()).photoReads?.id_front?.typedConfirmed).toBe(true);
+    expect(keys(await chat.press("photo.fix.id_front"))).toEqual(["input.staleChoice", "ask.idBack"]);
+  });
+
+  it("Fix the number: asks for it again; typing the photo's number settles it", async () => {
+    const { printed, typo } = numbers(14);
+    const chat = await atFrontPhoto(typo);
+    await chat.file(await card("portrait", { idNumber: printed }));
+    expect(keys(await chat.press("photo.fix.id_front"))).toEqual(["ask.idNumber", "ask.currentValue"]);
+    expect(keys(await chat.text(printed))).toEqual(["read.matchesNow", "ask.idBack"]);
+    expect((await loadDraft()).idNumber).toBe(printed);
+  });
+
+  it("Send another photo: asks for the photo again; a matching one goes on", async () => {
+    const { printed, typo } = numbers(15);
+    const chat = await atFrontPhoto(typo);
+    await chat.file(await card("portrait", { idNumber: printed }));
+    expect(keys(await chat.press("photo.retake.id_front"))).toEqual(["ask.idFront", "ask.currentDocument"]);
+    expect(keys(await chat.file(await card("portrait", { idNumber: typo })))).toEqual(["document.received", "ask.idBack"]);
+  });
+
+  it("tells it in Chinese to a Chinese user", async () => {
+    const { printed, typo } = numbers(17);
+    const chat = await atFrontPhoto(typo, { defaultLocale: "zh-CN" });
+    const text = readable(await chat.file(await card("portrait", { idNumber: printed })));
+    expect(text).toContain(
+      "照片上的身份证号码与您输入的不一致：第 15, 16, 17, 18 位不同。".replace("15, 16, 17, 18", numbersDiffering(printed, typo)),
+    );
+    expect(text).toContain("[修改号码] [重新发送照片] [我输入的号码是对的]");
+  });
+
+  it("a photo with no document on it reads as nothing, and nothing is said", async () => {
+    const chat = await atFrontPhoto(numbers(16).printed);
+    expect(keys(await chat.file(await minimalGoodJpeg(5)))).toEqual(["document.received", "ask.idBack"]);
+    expect((await loadDraft()).photoReads?.id_front).toMatchObject({ side: "unknown", idNumber: null });
+  });
+});
+
+describe("the side of the card", () => {
+  it("the emblem side sent for the portrait side: says so and asks for the right side", async () => {
+    const chat = await atFrontPhoto(numbers(21).printed);
+    const replies = await chat.file(await card("emblem"));
+    expect(keys(replies)).toEqual(["document.received", "read.wrongSide.portrait"]);
+    expect(readable(replies)).toContain("[Send another photo] [Keep this photo]");
+    expect(keys(await chat.press("photo.retake.id_front"))).toEqual(["ask.idFront", "ask.currentDocument"]);
+  });
+
+  it("the portrait side sent for the emblem side: says so; Keep this photo goes on", async () => {
+    const { printed } = numbers(22);
+    const chat = await atFrontPhoto(printed);
+    await chat.file(await card("portrait", { idNumber: printed }));
+    const replies = await chat.file(await card("portrait", { idNumber: printed }));
+    expect(keys(replies)).toEqual(["document.received", "read.wrongSide.emblem"]);
+    const kept = await chat.press("photo.keep.id_back");
+    expect(keys(kept)[0]).toBe("read.keptPhoto");
+    expect(readable(kept)).toContain("[Submit]");
+  });
+});
+
+describe("the business licence", () => {
+  it("a credit code that differs from the typed one: told, and Fix the number asks for the code again", async () => {
+    harness = await createHarness({ readDocument: reader.read, readWaitMs: IN_TIME });
+    const chat = harness.chat("carol");
+    const printed = randomUscc(seeded(31));
+    const typed = randomUscc(seeded(32));
+    await chat.press("start");
+    for (const answer of ["张三", "zhang.san@example.com", "13812348000"]) await chat.text(answer);
+    await chat.press("method.enterprise");
+    await chat.text("测试样例科技有限公司");
+    await chat.text(typed);
+    const replies = await chat.file(await card("licence", { uscc: printed }));
+    expect(keys(replies)).toEqual([
+      "document.received",
+      "read.numberDiffers",
+      ...(printed.slice(0, 14) === typed.slice(0, 14) ? ["read.numberTails"] : []),
+    ]);
+    expect(readable(replies)).toContain("The unified social credit code on the photo is not the one you typed");
+    expect(keys(await chat.press("photo.fix.licence"))).toEqual(["ask.uscc", "ask.currentValue"]);
+    expect(keys(await chat.text(printed))).toEqual(["read.matchesNow", "ask.legalRepName"]);
+  });
+});
+
+describe("a read slower than the reply", () => {
+  it("the photo is acknowledged at once; the finding follows as its own message, naming the photo", async () => {
+    const held = heldBack(reader.read);
+    const { printed, typo } = numbers(41);
+    const chat = await atFrontPhoto(typo, { readDocument: held.read, readWaitMs: 50 });
+    const followUps: Reply[] = [];
+    harness.engine.sendFollowUpsWith(async (replies) => void followUps.push(...replies));
+    expect(keys(await chat.file(await card("portrait", { idNumber: printed })))).toEqual(["document.received", "ask.idBack"]);
+    held.release();
+    await harness.engine.followUpsSettled();
+    expect(keys(followUps)).toEqual(["read.aboutPhoto", "read.numberDiffers", "read.numberTails"]);
+    expect(followUps[0]!.to).toEqual({ platform: "console", chatId: "alice" });
+    expect(readable(followUps)).toContain("About the photo of the portrait side of your ID card you sent a moment ago:");
+    // The user moved on to the emblem side meanwhile: settling the finding brings them back there.
+    expect(keys(await chat.press("photo.keep.id_front"))).toEqual(["read.keptTyped", "ask.idBack"]);
+  });
+
+  it("says nothing when the photo was replaced before its read finished", async () => {
+    const held = heldBack(reader.read);
+    const { printed, typo } = numbers(42);
+    const chat = await atFrontPhoto(typo, { readDocument: held.read, readWaitMs: 50 });
+    const followUps: Reply[] = [];
+    harness.engine.sendFollowUpsWith(async (replies) => void followUps.push(...replies));
+    await chat.file(await card("portrait", { idNumber: printed }));
+    await chat.send({ kind: "command", command: "back", args: "" });
+    await chat.file(await minimalGoodJpeg(9));
+    held.release();
+    await harness.engine.followUpsSettled();
+    expect(followUps).toEqual([]);
+  });
+});
+
+describe("what reviewers see", () => {
+  it("the details say whether the photo's number matched, and that the user stood by a different one", async () => {
+    const { printed, typo } = numbers(51);
+    const chat = await atFrontPhoto(typo);
+    await chat.file(await card("portrait", { idNumber: printed }));
+    await chat.press("photo.keep.id_front");
+    await chat.file(await card("emblem"));
+    await chat.press("submit");
+    await chat.press("consent.agree");
+    const reference = (await findUserRecord(harness.store, "console", "alice", "2099-12-31"))!.application!.reference;
+    const application = (await harness.store.transaction((tx) => tx.loadApplication(reference)))!;
+    const text = readable([{ locale: "en", ...privateDetails(application) }]);
+    expect(text).toContain("Photo check: the number on the photo differs; the applicant confirmed the typed one");
+    expect(text).toContain("Side read on ID card, front: portrait side");
+    expect(text).toContain("Side read on ID card, back: emblem side");
+  });
+});
