@@ -54,6 +54,19 @@ export function prometheusMetrics(
     labelNames: ["code"],
     registers,
   });
+  const readSeconds = new Histogram({
+    name: "verification_document_read_seconds",
+    help: "Time to read an accepted photo (OCR), by outcome (in_time for its reply, late: followed up, not_read)",
+    labelNames: ["outcome"],
+    buckets: [0.25, 0.5, 1, 1.5, 2, 3, 5, 10, 30],
+    registers,
+  });
+  const readFindings = new Counter({
+    name: "verification_document_read_findings_total",
+    help: "Reads that disagreed with the answers and were told, by finding (number_differs, wrong_side)",
+    labelNames: ["finding"],
+    registers,
+  });
   const faq = new Counter({
     name: "verification_faq_questions_total",
     help: "Questions the FAQ answered (by topic) or could not match (result unmatched)",
@@ -127,6 +140,8 @@ export function prometheusMetrics(
     },
     delivery: (channel, outcome) => deliveries.inc({ channel, outcome }),
     documentProblem: (code) => documentProblems.inc({ code }),
+    documentRead: (outcome, seconds) => readSeconds.observe({ outcome }, seconds),
+    readFinding: (finding) => readFindings.inc({ finding }),
     faqQuestion: (topic) => faq.inc(topic ? { result: "answered", topic } : { result: "unmatched", topic: "" }),
     decision({ reviewer, outcome, reasons, secondsSinceSubmission, pastDue }) {
       decisions.inc({ reviewer, outcome });

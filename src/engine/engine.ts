@@ -218,10 +218,16 @@ export class Engine {
     const { readDocument, settings } = this.deps;
     const document = prepared.upload.document;
     if (!readDocument || !prepared.accepted || !document) return { upload: prepared };
-    const read = readDocument(prepared.accepted.keep);
+    const waitMs = settings.readWaitMs ?? DEFAULT_READ_WAIT_MS;
+    const started = performance.now();
+    const read = readDocument(prepared.accepted.keep).then((result) => {
+      const ms = performance.now() - started;
+      this.metrics.documentRead(!result ? "not_read" : ms <= waitMs ? "in_time" : "late", ms / 1000);
+      return result;
+    });
     let timer: NodeJS.Timeout | undefined;
     const waited = new Promise<"late">((resolve) => {
-      timer = setTimeout(() => resolve("late"), settings.readWaitMs ?? DEFAULT_READ_WAIT_MS);
+      timer = setTimeout(() => resolve("late"), waitMs);
     });
     const inTime = await Promise.race([read, waited]);
     clearTimeout(timer);
@@ -262,12 +268,14 @@ export class Engine {
     this.followUps.add(task);
   }
 
-  /** Counts what a handled event showed: document problems, and whether a question found its FAQ answer. */
+  /** Counts what a handled event showed: document problems, read findings told, and whether a question found its FAQ answer. */
   private observe(event: ChatEvent, upload: PreparedUpload | undefined, replies: readonly Reply[]): void {
     const problems = [...(upload?.upload.problems ?? []), ...(event.kind === "file" && event.file.problem ? [event.file.problem] : [])];
     for (const problem of problems) this.metrics.documentProblem(problem.code);
     for (const key of replies.flatMap((reply) => reply.body.map((message) => message.key))) {
-      if (key === "faq.noMatch") this.metrics.faqQuestion(null);
+      if (key === "read.numberDiffers") this.metrics.readFinding("number_differs");
+      else if (key.startsWith("read.wrongSide.")) this.metrics.readFinding("wrong_side");
+      else if (key === "faq.noMatch") this.metrics.faqQuestion(null);
       else if (key.startsWith("faq.") && FAQ_TOPIC_SET.has(key.slice(4))) this.metrics.faqQuestion(key.slice(4));
     }
   }

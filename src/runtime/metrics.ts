@@ -11,6 +11,10 @@ export interface Metrics {
   delivery(channel: string, outcome: "sent" | "retry" | "failed"): void;
   /** A document photo refused on the spot, by problem code. */
   documentProblem(code: string): void;
+  /** An accepted photo's read (OCR): in time for its reply, late (a follow-up), or not read at all; with how long it took. */
+  documentRead(outcome: "in_time" | "late" | "not_read", seconds: number): void;
+  /** A read that disagreed with the answers and was told: a different number, or the wrong side of the card. */
+  readFinding(finding: "number_differs" | "wrong_side"): void;
   /** A question the FAQ answered (its topic), or could not match (null). */
   faqQuestion(topic: string | null): void;
   /** A reviewer's decision (or four-eyes first approval) that was committed. */
@@ -35,6 +39,8 @@ export const NO_METRICS: Metrics = {
   chatUpdate: () => undefined,
   delivery: () => undefined,
   documentProblem: () => undefined,
+  documentRead: () => undefined,
+  readFinding: () => undefined,
   faqQuestion: () => undefined,
   decision: () => undefined,
   webhookAttempt: () => undefined,

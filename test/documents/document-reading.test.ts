@@ -82,6 +82,10 @@ describe("reading the ID number on the portrait side", () => {
       "photo.retake.id_front",
       "photo.keep.id_front",
     ]);
+    // Operators see reads and findings on /metrics.
+    const { body } = await harness.prometheus.scrape();
+    expect(body).toContain('verification_document_read_findings_total{finding="number_differs"} 1');
+    expect(body).toContain('verification_document_read_seconds_count{outcome="in_time"} 1');
   });
 
   it("The number I typed is right: noted for reviewers, and the flow goes on; the buttons are then stale", async () => {
@@ -182,6 +186,7 @@ describe("a read slower than the reply", () => {
     held.release();
     await harness.engine.followUpsSettled();
     expect(keys(followUps)).toEqual(["read.aboutPhoto", "read.numberDiffers", "read.numberTails"]);
+    expect((await harness.prometheus.scrape()).body).toContain('verification_document_read_seconds_count{outcome="late"} 1');
     expect(followUps[0]!.to).toEqual({ platform: "console", chatId: "alice" });
     expect(readable(followUps)).toContain("About the photo of the portrait side of your ID card you sent a moment ago:");
     // The user moved on to the emblem side meanwhile: settling the finding brings them back there.

@@ -32,11 +32,20 @@ export function telegramWebhookSettings(apiRoot: string, port: number, secret: s
   };
 }
 
-/** Runs `npm run cli -- …` the way an operator would (through tsx, without npm's own banner). */
-export function runCli(args: string[], env: NodeJS.ProcessEnv) {
-  const [node, ...loader] = NODE_WITH_TSX;
-  const result = spawnSync(node, [...loader, join(ROOT, "src", "app", "cli.ts"), ...args], { env, encoding: "utf8", cwd: ROOT });
+/**
+ * Runs `npm run cli -- …` the way an operator would (through tsx, without npm's own banner);
+ * `offline`: in a network namespace of its own, with no interface up — no connection can be made.
+ */
+export function runCli(args: string[], env: NodeJS.ProcessEnv, { offline = false }: { offline?: boolean } = {}) {
+  const command = [...NODE_WITH_TSX, join(ROOT, "src", "app", "cli.ts"), ...args];
+  const [program, ...rest] = offline ? ["unshare", "--map-root-user", "--net", ...command] : command;
+  const result = spawnSync(program!, rest, { env, encoding: "utf8", cwd: ROOT });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Whether this machine lets a process have a network namespace of its own (`unshare`, user namespaces). */
+export function canRunOffline(): boolean {
+  return spawnSync("unshare", ["--map-root-user", "--net", "true"]).status === 0;
 }
 
 /** Runs the console chat with all input piped at once; resolves when it exits by itself. */

@@ -28,6 +28,8 @@ const FAMILIES = [
   "verification_chat_update_seconds",
   "verification_deliveries_total",
   "verification_document_problems_total",
+  "verification_document_read_seconds",
+  "verification_document_read_findings_total",
   "verification_faq_questions_total",
   "verification_webhook_backlog",
   "verification_webhook_oldest_pending_seconds",
