@@ -1,4 +1,4 @@
-import type { DocumentSlot, Draft } from "./application.js";
+import { DOCUMENT_SLOTS, type DocumentSlot, type Draft } from "./application.js";
 import type { DocumentSide, PhotoRead } from "./document-read.js";
 
 /**
@@ -21,6 +21,14 @@ export type ReadFinding =
   | { kind: "wrong_side"; slot: DocumentSlot; detected: DocumentSide }
   /** The number on the photo is not the typed one: `positions` are the 1-based places that differ. */
   | { kind: "number_differs"; slot: DocumentSlot; field: "idNumber" | "uscc"; photo: string; typed: string; positions: number[] };
+
+/** The photos in the draft with no read of their own (content addresses). */
+export function unreadDocuments(draft: Draft): string[] {
+  return DOCUMENT_SLOTS.flatMap((slot) => {
+    const document = draft.documents[slot];
+    return document && !currentRead(draft, slot) ? [document.id] : [];
+  });
+}
 
 /** The read kept for the photo now in `slot`, if it belongs to that photo. */
 export function currentRead(draft: Draft, slot: DocumentSlot): PhotoRead | null {

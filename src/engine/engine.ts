@@ -10,6 +10,7 @@ import { localDate } from "../domain/business-days.js";
 import type { Channel } from "../domain/delivery.js";
 import type { DocumentRead } from "../domain/document-read.js";
 import { FAQ_TOPICS } from "../domain/faq-topics.js";
+import { unreadDocuments } from "../domain/read-findings.js";
 import { codeDigest } from "../domain/one-time-code.js";
 import { newReferenceCode } from "../domain/reference-code.js";
 import { DEFAULT_RETENTION, type RetentionPolicy } from "../domain/retention-policy.js";
@@ -46,6 +47,8 @@ const FAQ_TOPIC_SET: ReadonlySet<string> = new Set(FAQ_TOPICS);
 const CONFIRMATION_FLUSH_MS = 1_000;
 /** How long a photo's reply waits for its read (OCR); a slower read follows as a message of its own. */
 const DEFAULT_READ_WAIT_MS = 2_000;
+/** Photos remembered as read (or being read) by this process, at most. */
+const MAX_REMEMBERED_READS = 10_000;
 
 /** Sends replies to chats outside any event's answer (a late read's finding); throws when they could not be sent. */
 export type FollowUpSender = (replies: Array<Reply & { to: NonNullable<Reply["to"]> }>) => Promise<void>;
@@ -106,6 +109,8 @@ export class Engine {
   private flushTimer: NodeJS.Timeout | undefined;
   private followUpSender: FollowUpSender | undefined;
   private readonly followUps = new Set<Promise<void>>();
+  /** Photos whose read this process started: each is read once, whatever comes of it. */
+  private readonly readsStarted = new Set<string>();
 
   constructor(private readonly deps: EngineDependencies) {
     this.clock = deps.clock ?? (() => new Date());
@@ -197,7 +202,7 @@ export class Engine {
       await new Promise((resolve) => setTimeout(resolve, Math.min(REDELIVERY_GRACE_MS, Math.max(0, waitMs))));
       outcome = await attempt(true);
     }
-    const { replies, record } = outcome;
+    const { replies, record, unread } = outcome;
     for (const task of afterCommit) {
       await task().catch((error: unknown) =>
         this.deps.logger.error({ error: errorSummary(error), platform: event.platform }, "after-commit task failed"),
@@ -205,7 +210,28 @@ export class Engine {
     }
     if (record) this.observe(event, upload, replies);
     if (record && lateRead) this.followUp(event, lateRead);
+    if (record) this.readLeftUnread(event, unread ?? []);
     return { replies, duplicate: record === null };
+  }
+
+  /**
+   * Photos in the draft that were never read — their read was lost to a restart, or they were
+   * kept before reading was on — are read now, once per process, and followed up like a slow read.
+   */
+  private readLeftUnread(event: ChatEvent, documentIds: readonly string[]): void {
+    const { readDocument, documents } = this.deps;
+    if (!readDocument) return;
+    for (const documentId of documentIds) {
+      if (this.readsStarted.has(documentId)) continue;
+      this.noteReadStarted(documentId);
+      this.followUp(event, { documentId, read: documents.get(documentId).then((image) => readDocument(image)) });
+    }
+  }
+
+  /** Remembers a photo's read was started here (a bounded memory: forgetting one costs one more read). */
+  private noteReadStarted(documentId: string): void {
+    if (this.readsStarted.size >= MAX_REMEMBERED_READS) this.readsStarted.clear();
+    this.readsStarted.add(documentId);
   }
 
   /**
@@ -219,6 +245,7 @@ export class Engine {
     const document = prepared.upload.document;
     if (!readDocument || !prepared.accepted || !document) return { upload: prepared };
     const waitMs = settings.readWaitMs ?? DEFAULT_READ_WAIT_MS;
+    this.noteReadStarted(document.id);
     const started = performance.now();
     const read = readDocument(prepared.accepted.keep).then((result) => {
       const ms = performance.now() - started;
@@ -286,7 +313,7 @@ export class Engine {
     upload: PreparedUpload | undefined,
     afterCommit: EffectContext["afterCommit"],
     graceOver: boolean,
-  ): Promise<{ replies: Reply[]; record: { userId: string | null } | null; unconfirmedSince?: Date }> {
+  ): Promise<{ replies: Reply[]; record: { userId: string | null } | null; unconfirmedSince?: Date; unread?: string[] }> {
     const now = this.clock();
     // Another instance may hold this chat's next update: the lock makes them take turns (the in-process lock is the fast path).
     await tx.lockChat(event.platform, event.chatId);
@@ -406,7 +433,11 @@ export class Engine {
     await tx.saveConversation(event.platform, event.chatId, user.id, persistConversation(snapshot), now);
 
     const locale = snapshot.context.locale;
-    return { replies: [...contents.map((content) => ({ locale, ...content })), ...effects.outgoing], record: { userId: user.id } };
+    return {
+      replies: [...contents.map((content) => ({ locale, ...content })), ...effects.outgoing],
+      record: { userId: user.id },
+      unread: unreadDocuments(snapshot.context.draft),
+    };
   }
 
   /**

@@ -6,7 +6,7 @@ import { createDocumentReader, type DocumentReader } from "../../src/documents/d
 import { idCardCheckCharacter } from "../../src/domain/id-card.js";
 import { privateDetails } from "../../src/review/review-card.js";
 import { type CardKind, randomIdNumber, randomUscc, renderCard, seeded } from "../helpers/document-cards.js";
-import { createHarness, type Harness, keys, readable, registerForIdCard } from "../helpers/harness.js";
+import { createHarness, type Harness, keys, readable, registerForIdCard, restartHarness } from "../helpers/harness.js";
 import { heldBack } from "../helpers/held-reader.js";
 import { minimalGoodJpeg } from "../helpers/hostile-files.js";
 
@@ -205,6 +205,23 @@ describe("a read slower than the reply", () => {
     held.release();
     await harness.engine.followUpsSettled();
     expect(followUps).toEqual([]);
+  });
+  it("a read lost to a restart is done again at the user's next message, and followed up", async () => {
+    const { printed, typo } = numbers(43);
+    const never = heldBack(reader.read); // this instance dies before reading
+    const chat = await atFrontPhoto(typo, { readDocument: never.read, readWaitMs: 50 });
+    expect(keys(await chat.file(await card("portrait", { idNumber: printed })))).toEqual(["document.received", "ask.idBack"]);
+    await harness.close(false);
+    harness = await restartHarness(harness, { readDocument: reader.read, readWaitMs: IN_TIME });
+    const followUps: Reply[] = [];
+    harness.engine.sendFollowUpsWith(async (replies) => void followUps.push(...replies));
+    expect(keys(await harness.chat("alice").send({ kind: "command", command: "status", args: "" }))).not.toContain("read.numberDiffers");
+    await harness.engine.followUpsSettled();
+    expect(keys(followUps)).toEqual(["read.aboutPhoto", "read.numberDiffers", "read.numberTails"]);
+    // Read once per process: the next message does not read it again.
+    await harness.chat("alice").send({ kind: "command", command: "status", args: "" });
+    await harness.engine.followUpsSettled();
+    expect(followUps).toHaveLength(1);
   });
 });
 
