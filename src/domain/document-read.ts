@@ -1,8 +1,7 @@
 /** What reading a document photo (OCR) found: the side it shows and the numbers on it. */
 
 /** The side of the ID card a photo shows, a business licence, or nothing recognised. */
-export const DOCUMENT_SIDES = ["portrait", "emblem", "licence", "unknown"] as const;
-export type DocumentSide = (typeof DOCUMENT_SIDES)[number];
+export type DocumentSide = "portrait" | "emblem" | "licence" | "unknown";
 
 export interface DocumentRead {
   side: DocumentSide;

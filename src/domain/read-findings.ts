@@ -8,7 +8,7 @@ import type { DocumentSide, PhotoRead } from "./document-read.js";
  */
 
 /** The side each document slot asks for. */
-export const EXPECTED_SIDE: Record<DocumentSlot, DocumentSide> = { id_front: "portrait", id_back: "emblem", licence: "licence" };
+const EXPECTED_SIDE: Record<DocumentSlot, DocumentSide> = { id_front: "portrait", id_back: "emblem", licence: "licence" };
 
 /** The typed answer a slot's read number is compared with. */
 const COMPARED_FIELD = { id_front: "idNumber", id_back: null, licence: "uscc" } as const satisfies Record<
@@ -57,8 +57,8 @@ export function readFinding(draft: Draft, slot: DocumentSlot): ReadFinding | nul
   return { kind: "number_differs", slot, field, photo, typed, positions: differingPositions(photo, typed) };
 }
 
-/** 1-based positions where two numbers differ (a length difference counts from the shorter one's end). */
-export function differingPositions(a: string, b: string): number[] {
+/** 1-based positions where two numbers differ. */
+function differingPositions(a: string, b: string): number[] {
   const positions: number[] = [];
   for (let i = 0; i < Math.max(a.length, b.length); i++) if (a[i] !== b[i]) positions.push(i + 1);
   return positions;
@@ -85,11 +85,6 @@ export function numberCheck(draft: Draft, slot: "id_front" | "licence"): NumberC
   if (!photo) return "unreadable";
   if (photo === draft[field]) return "matches";
   return read.typedConfirmed ? "differs_confirmed" : "differs";
-}
-
-/** A draft with `read` kept for the photo now in `slot` (replacing any read of an earlier photo). */
-export function withRead(draft: Draft, slot: DocumentSlot, read: PhotoRead): Draft {
-  return { ...draft, photoReads: { ...draft.photoReads, [slot]: read } };
 }
 
 /**

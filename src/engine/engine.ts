@@ -8,10 +8,9 @@ import type { DocumentStore } from "../documents/document-store.js";
 import { DOCUMENT_STEPS, EMPTY_DRAFT } from "../domain/application.js";
 import { localDate } from "../domain/business-days.js";
 import type { Channel } from "../domain/delivery.js";
-import type { DocumentRead } from "../domain/document-read.js";
 import { FAQ_TOPICS } from "../domain/faq-topics.js";
-import { unreadDocuments } from "../domain/read-findings.js";
 import { codeDigest } from "../domain/one-time-code.js";
+import { unreadDocuments } from "../domain/read-findings.js";
 import { newReferenceCode } from "../domain/reference-code.js";
 import { DEFAULT_RETENTION, type RetentionPolicy } from "../domain/retention-policy.js";
 import { DEFAULT_REVIEW_POLICY, type ReviewPolicy } from "../domain/review-policy.js";
@@ -29,6 +28,7 @@ import { persistConversation, restoreConversation, startConversation } from "./c
 import type { EffectContext, EffectDependencies, PreparedUpload } from "./effects/effect.js";
 import { performEffect } from "./effects/effect-handlers.js";
 import { KeyedLock } from "./keyed-lock.js";
+import { type FollowUpSender, PhotoReading } from "./photo-reading.js";
 import { createPureTransition } from "./pure-transition.js";
 import { deserializeReplies, serializeReplies } from "./reply-record.js";
 import { type EventStamp, toMachineEvent } from "./to-machine-event.js";
@@ -45,13 +45,6 @@ const REDELIVERY_GRACE_MS = 5_000;
 const FAQ_TOPIC_SET: ReadonlySet<string> = new Set(FAQ_TOPICS);
 /** Reply confirmations are written at most this long after the platform accepted the replies. */
 const CONFIRMATION_FLUSH_MS = 1_000;
-/** How long a photo's reply waits for its read (OCR); a slower read follows as a message of its own. */
-const DEFAULT_READ_WAIT_MS = 2_000;
-/** Photos remembered as read (or being read) by this process, at most. */
-const MAX_REMEMBERED_READS = 10_000;
-
-/** Sends replies to chats outside any event's answer (a late read's finding); throws when they could not be sent. */
-export type FollowUpSender = (replies: Array<Reply & { to: NonNullable<Reply["to"]> }>) => Promise<void>;
 
 export interface EngineSettings {
   defaultLocale: Locale;
@@ -107,16 +100,24 @@ export class Engine {
   private readonly effectDeps: EffectDependencies;
   private readonly confirmations: Array<{ platform: ChatEvent["platform"]; eventId: string }> = [];
   private flushTimer: NodeJS.Timeout | undefined;
-  private followUpSender: FollowUpSender | undefined;
-  private readonly followUps = new Set<Promise<void>>();
-  /** Photos whose read this process started: each is read once, whatever comes of it. */
-  private readonly readsStarted = new Set<string>();
+  private readonly reading: PhotoReading | undefined;
 
   constructor(private readonly deps: EngineDependencies) {
     this.clock = deps.clock ?? (() => new Date());
     this.metrics = deps.metrics ?? NO_METRICS;
     this.reviewers = deps.reviewers ?? NO_REVIEWERS;
     const { settings } = deps;
+    this.reading = deps.readDocument
+      ? new PhotoReading({
+          readDocument: deps.readDocument,
+          documents: deps.documents,
+          logger: deps.logger,
+          metrics: this.metrics,
+          waitMs: deps.settings.readWaitMs,
+          handle: (event) => this.handle(event),
+          delivered: (event) => this.repliesDelivered(event),
+        })
+      : undefined;
     this.effectDeps = {
       store: deps.store,
       documents: deps.documents,
@@ -150,12 +151,12 @@ export class Engine {
 
   /** Where late reads' findings are sent (each platform's adapter, through `Outbound`); unset, they are logged and dropped. */
   sendFollowUpsWith(sender: FollowUpSender): void {
-    this.followUpSender = sender;
+    this.reading?.sendFollowUpsWith(sender);
   }
 
   /** Resolves once every read in progress has been handled and its finding sent (shutdown, tests). */
   async followUpsSettled(): Promise<void> {
-    while (this.followUps.size > 0) await Promise.all([...this.followUps]);
+    await this.reading?.settled();
   }
 
   /** Writes the confirmations waiting (also on shutdown). */
@@ -183,7 +184,8 @@ export class Engine {
 
   private async handleInOrder(event: ChatEvent): Promise<{ replies: Reply[]; duplicate: boolean }> {
     const checked = event.kind === "file" && event.file.bytes ? await this.prepareUpload(event, event.file.bytes) : undefined;
-    const { upload, lateRead } = checked ? await this.readInTime(checked) : { upload: undefined, lateRead: undefined };
+    const { upload, lateRead } =
+      checked && this.reading ? await this.reading.readInTime(checked) : { upload: checked, lateRead: undefined };
     const afterCommit: EffectContext["afterCommit"] = [];
     const attempt = (graceOver: boolean) =>
       this.deps.store.transaction(async (tx) => {
@@ -209,90 +211,9 @@ export class Engine {
       );
     }
     if (record) this.observe(event, upload, replies);
-    if (record && lateRead) this.followUp(event, lateRead);
-    if (record) this.readLeftUnread(event, unread ?? []);
+    if (record && lateRead) this.reading?.followUp(event, lateRead);
+    if (record) this.reading?.readLeftUnread(event, unread ?? []);
     return { replies, duplicate: record === null };
-  }
-
-  /**
-   * Photos in the draft that were never read — their read was lost to a restart, or they were
-   * kept before reading was on — are read now, once per process, and followed up like a slow read.
-   */
-  private readLeftUnread(event: ChatEvent, documentIds: readonly string[]): void {
-    const { readDocument, documents } = this.deps;
-    if (!readDocument) return;
-    for (const documentId of documentIds) {
-      if (this.readsStarted.has(documentId)) continue;
-      this.noteReadStarted(documentId);
-      this.followUp(event, { documentId, read: documents.get(documentId).then((image) => readDocument(image)) });
-    }
-  }
-
-  /** Remembers a photo's read was started here (a bounded memory: forgetting one costs one more read). */
-  private noteReadStarted(documentId: string): void {
-    if (this.readsStarted.size >= MAX_REMEMBERED_READS) this.readsStarted.clear();
-    this.readsStarted.add(documentId);
-  }
-
-  /**
-   * Reads an accepted photo, waiting at most `readWaitMs`: a read in time goes with the upload
-   * into the conversation; a slower one is handed back, to follow the photo's reply.
-   */
-  private async readInTime(
-    prepared: PreparedUpload,
-  ): Promise<{ upload: PreparedUpload; lateRead?: { documentId: string; read: Promise<DocumentRead | null> } }> {
-    const { readDocument, settings } = this.deps;
-    const document = prepared.upload.document;
-    if (!readDocument || !prepared.accepted || !document) return { upload: prepared };
-    const waitMs = settings.readWaitMs ?? DEFAULT_READ_WAIT_MS;
-    this.noteReadStarted(document.id);
-    const started = performance.now();
-    const read = readDocument(prepared.accepted.keep).then((result) => {
-      const ms = performance.now() - started;
-      this.metrics.documentRead(!result ? "not_read" : ms <= waitMs ? "in_time" : "late", ms / 1000);
-      return result;
-    });
-    let timer: NodeJS.Timeout | undefined;
-    const waited = new Promise<"late">((resolve) => {
-      timer = setTimeout(() => resolve("late"), waitMs);
-    });
-    const inTime = await Promise.race([read, waited]);
-    clearTimeout(timer);
-    if (inTime === "late") return { upload: prepared, lateRead: { documentId: document.id, read } };
-    return { upload: inTime ? { ...prepared, upload: { ...prepared.upload, read: inTime } } : prepared };
-  }
-
-  /**
-   * A late read becomes an event of its own in the photo's chat (the conversation decides whether
-   * it still concerns the photo in the draft), and its replies are sent as a follow-up message.
-   */
-  private followUp(event: ChatEvent, late: { documentId: string; read: Promise<DocumentRead | null> }): void {
-    const { platform, chatId, userId, locale, workspace } = event;
-    const task = late.read
-      .then(async (read) => {
-        if (!read) return;
-        const readEvent: ChatEvent = {
-          id: `${event.id}:read`,
-          platform,
-          chatId,
-          userId,
-          ...(locale ? { locale } : {}),
-          ...(workspace ? { workspace } : {}),
-          kind: "document_read",
-          documentId: late.documentId,
-          read,
-        };
-        const replies = await this.handle(readEvent);
-        if (replies.length === 0) return;
-        if (!this.followUpSender) throw new Error("no follow-up sender is set");
-        await this.followUpSender(replies.map((reply) => ({ ...reply, to: reply.to ?? { platform, chatId } })));
-        this.repliesDelivered(readEvent);
-      })
-      .catch((error: unknown) =>
-        this.deps.logger.error({ platform, error: errorSummary(error) }, "a photo's late read could not be followed up"),
-      )
-      .finally(() => this.followUps.delete(task));
-    this.followUps.add(task);
   }
 
   /** Counts what a handled event showed: document problems, read findings told, and whether a question found its FAQ answer. */

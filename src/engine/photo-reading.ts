@@ -1,0 +1,137 @@
+import type { ChatEvent } from "../chat/chat-event.js";
+import type { Reply } from "../chat/reply.js";
+import type { ReadDocument } from "../documents/document-reader.js";
+import type { DocumentStore } from "../documents/document-store.js";
+import type { DocumentRead } from "../domain/document-read.js";
+import { errorSummary, type Logger } from "../runtime/logger.js";
+import type { Metrics } from "../runtime/metrics.js";
+import type { PreparedUpload } from "./effects/effect.js";
+
+/** How long a photo's reply waits for its read (OCR); a slower read follows as a message of its own. */
+const DEFAULT_READ_WAIT_MS = 2_000;
+/** Photos remembered as read (or being read) by this process, at most. */
+const MAX_REMEMBERED_READS = 10_000;
+
+/** Sends replies to chats outside any event's answer (a late read's finding); throws when they could not be sent. */
+export type FollowUpSender = (replies: Array<Reply & { to: NonNullable<Reply["to"]> }>) => Promise<void>;
+
+/** A read that did not finish in time for its photo's reply, and which photo it is. */
+export interface LateRead {
+  documentId: string;
+  read: Promise<DocumentRead | null>;
+}
+
+export interface PhotoReadingDependencies {
+  readDocument: ReadDocument;
+  documents: DocumentStore;
+  logger: Logger;
+  metrics: Metrics;
+  /** Default 2 s. */
+  waitMs: number | undefined;
+  /** The engine's own entry: a late read is handled as an event of the photo's chat. */
+  handle: (event: ChatEvent) => Promise<Reply[]>;
+  /** The engine's confirmation that an event's replies reached the platform. */
+  delivered: (event: ChatEvent) => void;
+}
+
+/**
+ * The engine's reading of photos (OCR): a photo's reply waits for its read at most `waitMs`; a
+ * slower read — or one lost to a restart, done again at the chat's next event — becomes an event
+ * of its own (`document_read`), whose replies go out through the follow-up sender.
+ */
+export class PhotoReading {
+  private followUpSender: FollowUpSender | undefined;
+  private readonly followUps = new Set<Promise<void>>();
+  /** Photos whose read this process started: each is read once, whatever comes of it. */
+  private readonly readsStarted = new Set<string>();
+  private readonly waitMs: number;
+
+  constructor(private readonly deps: PhotoReadingDependencies) {
+    this.waitMs = deps.waitMs ?? DEFAULT_READ_WAIT_MS;
+  }
+
+  sendFollowUpsWith(sender: FollowUpSender): void {
+    this.followUpSender = sender;
+  }
+
+  async settled(): Promise<void> {
+    while (this.followUps.size > 0) await Promise.all([...this.followUps]);
+  }
+
+  /**
+   * Reads an accepted photo, waiting at most `waitMs`: a read in time goes with the upload into
+   * the conversation; a slower one is handed back, to follow the photo's reply.
+   */
+  async readInTime(prepared: PreparedUpload): Promise<{ upload: PreparedUpload; lateRead?: LateRead }> {
+    const document = prepared.upload.document;
+    if (!prepared.accepted || !document) return { upload: prepared };
+    this.noteReadStarted(document.id);
+    const started = performance.now();
+    const read = this.deps.readDocument(prepared.accepted.keep).then((result) => {
+      const ms = performance.now() - started;
+      this.deps.metrics.documentRead(!result ? "not_read" : ms <= this.waitMs ? "in_time" : "late", ms / 1000);
+      return result;
+    });
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<"late">((resolve) => {
+      timer = setTimeout(() => resolve("late"), this.waitMs);
+    });
+    const inTime = await Promise.race([read, waited]);
+    clearTimeout(timer);
+    if (inTime === "late") return { upload: prepared, lateRead: { documentId: document.id, read } };
+    return { upload: inTime ? { ...prepared, upload: { ...prepared.upload, read: inTime } } : prepared };
+  }
+
+  /**
+   * Photos in the draft that were never read — their read was lost to a restart, or they were
+   * kept before reading was on — are read now, once per process, and followed up like a slow read.
+   */
+  readLeftUnread(event: ChatEvent, documentIds: readonly string[]): void {
+    for (const documentId of documentIds) {
+      if (this.readsStarted.has(documentId)) continue;
+      this.noteReadStarted(documentId);
+      const read = this.deps.documents.get(documentId).then((image) => this.deps.readDocument(image));
+      this.followUp(event, { documentId, read });
+    }
+  }
+
+  /**
+   * A late read becomes an event of its own in the photo's chat (the conversation decides whether
+   * it still concerns the photo in the draft), and its replies are sent as a follow-up message.
+   */
+  followUp(event: ChatEvent, late: LateRead): void {
+    const { platform, chatId, userId, locale, workspace } = event;
+    const task = late.read
+      .then(async (read) => {
+        if (!read) return;
+        const readEvent: ChatEvent = {
+          // One per photo and triggering event: unique, and the same should that event be handled again.
+          id: `${event.id}:read:${late.documentId.slice(0, 16)}`,
+          platform,
+          chatId,
+          userId,
+          ...(locale ? { locale } : {}),
+          ...(workspace ? { workspace } : {}),
+          kind: "document_read",
+          documentId: late.documentId,
+          read,
+        };
+        const replies = await this.deps.handle(readEvent);
+        if (replies.length === 0) return;
+        if (!this.followUpSender) throw new Error("no follow-up sender is set");
+        await this.followUpSender(replies.map((reply) => ({ ...reply, to: reply.to ?? { platform, chatId } })));
+        this.deps.delivered(readEvent);
+      })
+      .catch((error: unknown) =>
+        this.deps.logger.error({ platform, error: errorSummary(error) }, "a photo's late read could not be followed up"),
+      )
+      .finally(() => this.followUps.delete(task));
+    this.followUps.add(task);
+  }
+
+  /** Remembers a photo's read was started here (a bounded memory: forgetting one costs one more read). */
+  private noteReadStarted(documentId: string): void {
+    if (this.readsStarted.size >= MAX_REMEMBERED_READS) this.readsStarted.clear();
+    this.readsStarted.add(documentId);
+  }
+}
