@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AssistantProcess, runCli, runConsoleWithInput, testEnv } from "../helpers/child-process.js";
+import { renderCard } from "../helpers/document-cards.js";
 import { minimalGoodJpeg } from "../helpers/hostile-files.js";
 
 let dir: string;
@@ -14,6 +15,22 @@ beforeEach(async () => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("console chat (npm start without tokens)", () => {
+  it("with OCR on (the default): the ID number on the photo differs from the typed one — told with the buttons, in time or as a follow-up", async () => {
+    const card = await renderCard("portrait", 4, { rotation: 2, blur: 0, jpegQuality: 88 });
+    writeFileSync(join(dir, "card.jpg"), card.bytes);
+    const typed = "11010519491231002X";
+    const env = testEnv(join(dir, "data"), { OCR: "on" });
+    const { code, stdout, stderr } = runConsoleWithInput(
+      ["/start", "1", "Zhang San", "zhang.san@example.com", "138 1234 8000", "1", typed, `/file ${join(dir, "card.jpg")}`],
+      env,
+    );
+    expect(code, stderr).toBe(0);
+    // In time for the reply, or as a follow-up printed when it arrives (before exit at end of input): the same finding and buttons.
+    expect(stdout).toMatch(/The ID number on the photo is not the one you typed: they differ at position\(s\) [\d, ]+\./);
+    expect(stdout).toContain("    [1] Fix the number\n    [2] Send another photo\n    [3] The number I typed is right\n");
+    expect(stdout).not.toContain(card.idNumber!);
+  }, 60_000);
+
   it("takes a user from /start to a submitted application, piped, and cli status confirms it", () => {
     const env = testEnv(join(dir, "data"));
     const { code, stdout, stderr } = runConsoleWithInput(
