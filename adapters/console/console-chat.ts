@@ -15,7 +15,7 @@ export interface ChatHandler {
   /** The replies of this event were shown (the engine forgets its copy kept for a redelivery). */
   repliesDelivered(event: ChatEvent): void;
   /** Messages that follow an event's replies later (a photo's read that took longer than its reply). */
-  sendFollowUpsWith?(sender: (replies: Reply[]) => Promise<void>): void;
+  sendFollowUpsWith?(sender: (reply: Reply) => Promise<void>): void;
   followUpsSettled?(): Promise<void>;
 }
 
@@ -66,7 +66,7 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
       void Promise.resolve(options.onShown?.(reply)).catch(options.onError);
     }
   };
-  handler.sendFollowUpsWith?.(async (replies) => show(replies));
+  handler.sendFollowUpsWith?.(async (reply) => show([reply]));
   const { ticker } = options;
   const runTicker = () => ticker!.tick().then(show, options.onError);
   if (ticker) await runTicker();

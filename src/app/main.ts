@@ -147,7 +147,7 @@ async function runPlatforms(config: Readonly<Config>, logger: Logger): Promise<v
   });
   const dispatcher = assistant.createDispatcher((reply) => outbound.send(reply));
   // A photo's read that finished after its reply follows as a message of its own.
-  assistant.engine.sendFollowUpsWith((replies) => outbound.deliver(replies));
+  assistant.engine.sendFollowUpsWith((reply) => outbound.send(reply));
   const parts = { assistant, outbound, reviewers, logger, dependencies };
   const running: RunningPlatform[] = [];
   if (telegram) running.push(await startTelegram(telegram, config, parts));

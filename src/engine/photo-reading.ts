@@ -12,8 +12,10 @@ const DEFAULT_READ_WAIT_MS = 2_000;
 /** Photos remembered as read (or being read) by this process, at most. */
 const MAX_REMEMBERED_READS = 10_000;
 
-/** Sends replies to chats outside any event's answer (a late read's finding); throws when they could not be sent. */
-export type FollowUpSender = (replies: Array<Reply & { to: NonNullable<Reply["to"]> }>) => Promise<void>;
+/** Sends a message to a chat outside any event's answer (a late read's finding); throws when it could not be sent. */
+export type FollowUpSender = (reply: Reply & { to: NonNullable<Reply["to"]> }) => Promise<void>;
+/** A follow-up the platform refused is tried again after these pauses, then given up (logged). */
+const SEND_RETRY_DELAYS_MS = [1_000, 5_000];
 
 /** A read that did not finish in time for its photo's reply, and which photo it is. */
 export interface LateRead {
@@ -118,8 +120,7 @@ export class PhotoReading {
         };
         const replies = await this.deps.handle(readEvent);
         if (replies.length === 0) return;
-        if (!this.followUpSender) throw new Error("no follow-up sender is set");
-        await this.followUpSender(replies.map((reply) => ({ ...reply, to: reply.to ?? { platform, chatId } })));
+        for (const reply of replies) await this.send({ ...reply, to: reply.to ?? { platform, chatId } });
         this.deps.delivered(readEvent);
       })
       .catch((error: unknown) =>
@@ -127,6 +128,23 @@ export class PhotoReading {
       )
       .finally(() => this.followUps.delete(task));
     this.followUps.add(task);
+  }
+
+  /** Sends one follow-up, trying again while the platform refuses it (it has no update to be redelivered with). */
+  private async send(reply: Reply & { to: NonNullable<Reply["to"]> }): Promise<void> {
+    if (!this.followUpSender) throw new Error("no follow-up sender is set");
+    for (const delayMs of [...SEND_RETRY_DELAYS_MS, null]) {
+      try {
+        return await this.followUpSender(reply);
+      } catch (error) {
+        if (delayMs === null) throw error;
+        this.deps.logger.warn(
+          { platform: reply.to.platform, error: errorSummary(error), retryInMs: delayMs },
+          "a follow-up could not be sent",
+        );
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+      }
+    }
   }
 
   /** Remembers a photo's read was started here (a bounded memory: forgetting one costs one more read). */

@@ -181,7 +181,7 @@ describe("a read slower than the reply", () => {
     const { printed, typo } = numbers(41);
     const chat = await atFrontPhoto(typo, { readDocument: held.read, readWaitMs: 50 });
     const followUps: Reply[] = [];
-    harness.engine.sendFollowUpsWith(async (replies) => void followUps.push(...replies));
+    harness.engine.sendFollowUpsWith(async (reply) => void followUps.push(reply));
     expect(keys(await chat.file(await card("portrait", { idNumber: printed })))).toEqual(["document.received", "ask.idBack"]);
     held.release();
     await harness.engine.followUpsSettled();
@@ -193,12 +193,29 @@ describe("a read slower than the reply", () => {
     expect(keys(await chat.press("photo.keep.id_front"))).toEqual(["read.keptTyped", "ask.idBack"]);
   });
 
+  it("a follow-up the platform refuses is tried again (it has no update to be redelivered with)", async () => {
+    const held = heldBack(reader.read);
+    const { printed, typo } = numbers(44);
+    const chat = await atFrontPhoto(typo, { readDocument: held.read, readWaitMs: 50 });
+    const followUps: Reply[] = [];
+    let refusals = 0;
+    harness.engine.sendFollowUpsWith(async (reply) => {
+      if (refusals++ === 0) throw new Error("platform unavailable");
+      followUps.push(reply);
+    });
+    await chat.file(await card("portrait", { idNumber: printed }));
+    held.release();
+    await harness.engine.followUpsSettled();
+    expect(refusals).toBe(2);
+    expect(keys(followUps)).toEqual(["read.aboutPhoto", "read.numberDiffers", "read.numberTails"]);
+  });
+
   it("says nothing when the photo was replaced before its read finished", async () => {
     const held = heldBack(reader.read);
     const { printed, typo } = numbers(42);
     const chat = await atFrontPhoto(typo, { readDocument: held.read, readWaitMs: 50 });
     const followUps: Reply[] = [];
-    harness.engine.sendFollowUpsWith(async (replies) => void followUps.push(...replies));
+    harness.engine.sendFollowUpsWith(async (reply) => void followUps.push(reply));
     await chat.file(await card("portrait", { idNumber: printed }));
     await chat.send({ kind: "command", command: "back", args: "" });
     await chat.file(await minimalGoodJpeg(9));
@@ -214,7 +231,7 @@ describe("a read slower than the reply", () => {
     await harness.close(false);
     harness = await restartHarness(harness, { readDocument: reader.read, readWaitMs: IN_TIME });
     const followUps: Reply[] = [];
-    harness.engine.sendFollowUpsWith(async (replies) => void followUps.push(...replies));
+    harness.engine.sendFollowUpsWith(async (reply) => void followUps.push(reply));
     expect(keys(await harness.chat("alice").send({ kind: "command", command: "status", args: "" }))).not.toContain("read.numberDiffers");
     await harness.engine.followUpsSettled();
     expect(keys(followUps)).toEqual(["read.aboutPhoto", "read.numberDiffers", "read.numberTails"]);

@@ -43,7 +43,7 @@ describe("on Telegram", () => {
     // Reads are waited for (a busy test machine reads slower than 2 s), unless a test says otherwise.
     harness = await createHarness({ reviewers, readDocument: reader.read, readWaitMs: 60_000, ...options });
     // As `npm start` does: a late read's finding goes out through the platform's adapter.
-    harness.engine.sendFollowUpsWith((replies) => outbound.deliver(replies));
+    harness.engine.sendFollowUpsWith((reply) => outbound.send(reply));
     t = await createTelegramHarness({ harness, reviewers, outbound });
     await t.reachIdCardPhotos(ALICE);
     t.api.addFile("card", await portrait());
