@@ -8,6 +8,7 @@ import { AssistantProcess, telegramWebhookSettings, testEnv } from "../test/help
 import { startFakeTelegramApi } from "../test/helpers/fake-telegram-api.js";
 import { freePort } from "../test/helpers/free-port.js";
 import { fixturePhoto } from "../test/helpers/photo-corpus.js";
+import { messageUpdate, postUpdate, pressUpdate, textUpdate } from "../test/helpers/telegram-updates.js";
 
 /**
  * `npm run bench:load [-- <chats> <parallel>]` (default 10,000 and 40, Telegram's default number of
@@ -35,43 +36,19 @@ const assistant = new AssistantProcess(
 await waitUntilReady();
 
 let updateId = 1;
-const from = (id: number) => ({ id, is_bot: false, first_name: "Load", language_code: "en" });
-const chat = (id: number) => ({ id, type: "private", first_name: "Load" });
 
 /** Posts one update and waits for its 200; returns the milliseconds it took. */
 async function post(update: object): Promise<number> {
   const started = performance.now();
-  const response = await fetch(`http://127.0.0.1:${port}/telegram`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },
-    body: JSON.stringify({ update_id: updateId++, ...update }),
-  });
+  const response = await postUpdate(`http://127.0.0.1:${port}/telegram`, SECRET, { update_id: updateId++, ...update });
   await response.body?.cancel();
   if (response.status !== 200) throw new Error(`update answered ${response.status}`);
   return performance.now() - started;
 }
-const text = (user: number, words: string) =>
-  post({ message: { message_id: updateId, date: Math.floor(Date.now() / 1000), from: from(user), chat: chat(user), text: words } });
-const press = (user: number, data: string) =>
-  post({
-    callback_query: {
-      id: `cb${updateId}`,
-      from: from(user),
-      chat_instance: "1",
-      data,
-      message: { message_id: 1, date: 1, chat: chat(user), text: "…" },
-    },
-  });
+const text = (user: number, words: string) => post(textUpdate(user, words));
+const press = (user: number, data: string) => post(pressUpdate(user, data));
 const photo = (user: number, fileId: string) =>
-  post({
-    message: {
-      message_id: updateId,
-      date: Math.floor(Date.now() / 1000),
-      from: from(user),
-      chat: chat(user),
-      photo: [{ file_id: fileId, file_unique_id: fileId, width: 4032, height: 3024 }],
-    },
-  });
+  post(messageUpdate(user, { photo: [{ file_id: fileId, file_unique_id: fileId, width: 4032, height: 3024 }] }));
 
 async function register(user: number): Promise<number[]> {
   const phone = `139${String(10_000_000 + (user % 90_000_000)).slice(-8)}`;

@@ -11,6 +11,7 @@ import { adapterTestOptions } from "./adapter-test-options.js";
 import { BOT_INFO, startFakeTelegramApi } from "./fake-telegram-api.js";
 import { createHarness, type Harness } from "./harness.js";
 import { goodJpeg } from "./hostile-files.js";
+import { messageUpdate, pressUpdate } from "./telegram-updates.js";
 
 export const REVIEW_CHAT = -100500;
 export const REVIEWER = 900;
@@ -44,12 +45,8 @@ export async function createTelegramHarness(
   let updateId = 1;
   let messageId = 1;
   const send = (update: Omit<Update, "update_id">, id = updateId++) => bot.handleUpdate({ update_id: id, ...update } as Update);
-  const user = (id: number, language_code = "en") => ({ id, is_bot: false, first_name: "Test", language_code });
-  const chat = (id: number) =>
-    id < 0 ? { id, type: "supergroup" as const, title: "Reviews" } : { id, type: "private" as const, first_name: "Test" };
-  const message = (from: number, chatId: number, extra: object, language?: string) => ({
-    message: { message_id: messageId++, date: 1, from: user(from, language), chat: chat(chatId), ...extra },
-  });
+  const message = (from: number, chatId: number, content: object, language?: string) =>
+    messageUpdate(from, content, { chatId, messageId: messageId++, ...(language ? { language } : {}) }) as Omit<Update, "update_id">;
 
   const telegram = {
     api,
@@ -57,24 +54,11 @@ export async function createTelegramHarness(
     harness,
     send,
     text: (from: number, text: string, options: { chatId?: number; language?: string } = {}) =>
-      send(message(from, options.chatId ?? from, { text }, options.language) as Omit<Update, "update_id">),
+      send(message(from, options.chatId ?? from, { text }, options.language)),
     press: (from: number, data: string, options: { chatId?: number; messageId?: number } = {}) =>
-      send({
-        callback_query: {
-          id: `cb${updateId}`,
-          from: user(from),
-          chat_instance: "1",
-          data,
-          message: { message_id: options.messageId ?? 1, date: 1, chat: chat(options.chatId ?? from), text: "…" },
-        },
-      } as Omit<Update, "update_id">),
+      send(pressUpdate(from, data, { id: `cb${updateId}`, ...options }) as Omit<Update, "update_id">),
     contact: (from: number, phone: string, ownerId: number | undefined) =>
-      send(
-        message(from, from, { contact: { phone_number: phone, first_name: "Test", ...(ownerId ? { user_id: ownerId } : {}) } }) as Omit<
-          Update,
-          "update_id"
-        >,
-      ),
+      send(message(from, from, { contact: { phone_number: phone, first_name: "Test", ...(ownerId ? { user_id: ownerId } : {}) } })),
     photo: (from: number, fileId: string, size?: number) =>
       send(
         message(from, from, {
@@ -82,7 +66,7 @@ export async function createTelegramHarness(
             { file_id: `${fileId}-small`, file_unique_id: "s", width: 90, height: 60 },
             { file_id: fileId, file_unique_id: "l", width: 1280, height: 960, ...(size !== undefined ? { file_size: size } : {}) },
           ],
-        }) as Omit<Update, "update_id">,
+        }),
       ),
     document: (from: number, fileId: string, size?: number) =>
       send(
@@ -94,7 +78,7 @@ export async function createTelegramHarness(
             mime_type: "image/jpeg",
             ...(size !== undefined ? { file_size: size } : {}),
           },
-        }) as Omit<Update, "update_id">,
+        }),
       ),
     /** The last message sent to a chat, with its inline buttons' callback data. */
     lastTo(chatId: number) {

@@ -9,6 +9,7 @@ import { AssistantProcess, telegramWebhookSettings, testEnv } from "../helpers/c
 import { startFakeTelegramApi } from "../helpers/fake-telegram-api.js";
 import { freePort } from "../helpers/free-port.js";
 import { goodJpeg, minimalGoodJpeg } from "../helpers/hostile-files.js";
+import { messageUpdate, postUpdate, pressUpdate, textUpdate } from "../helpers/telegram-updates.js";
 
 /**
  * The crash scenario (docs/reliability.md): complete verifications — the phone, ID-card and
@@ -108,12 +109,7 @@ export async function runCrashScenario(options: CrashOptions): Promise<CrashRepo
   async function deliver(update: object): Promise<void> {
     const body = JSON.stringify({ update_id: updateId++, ...update });
     for (;;) {
-      const answered = await fetch(`http://127.0.0.1:${port}/telegram`, {
-        method: "POST",
-        headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },
-        body,
-        signal: AbortSignal.timeout(15_000),
-      }).then(
+      const answered = await postUpdate(`http://127.0.0.1:${port}/telegram`, SECRET, body, AbortSignal.timeout(15_000)).then(
         (response) => response.status === 200,
         () => false,
       );
@@ -123,20 +119,8 @@ export async function runCrashScenario(options: CrashOptions): Promise<CrashRepo
     }
   }
 
-  const from = (id: number) => ({ id, is_bot: false, first_name: "Chaos", language_code: "en" });
-  const chat = (id: number) => (id < 0 ? { id, type: "supergroup", title: "Reviews" } : { id, type: "private", first_name: "Chaos" });
-  const text = (user: number, words: string, chatId = user) =>
-    deliver({ message: { message_id: updateId, date: 1, from: from(user), chat: chat(chatId), text: words } });
-  const press = (user: number, data: string, chatId = user) =>
-    deliver({
-      callback_query: {
-        id: `cb${updateId}`,
-        from: from(user),
-        chat_instance: "1",
-        data,
-        message: { message_id: 1, date: 1, chat: chat(chatId), text: "…" },
-      },
-    });
+  const text = (user: number, words: string, chatId = user) => deliver(textUpdate(user, words, { chatId }));
+  const press = (user: number, data: string, chatId = user) => deliver(pressUpdate(user, data, { chatId }));
   const toldTo = (chatId: number, pattern: RegExp) =>
     api.calls.filter(
       (call) => call.method === "sendMessage" && String(call.payload.chat_id) === String(chatId) && pattern.test(call.payload.text),
@@ -152,15 +136,7 @@ export async function runCrashScenario(options: CrashOptions): Promise<CrashRepo
   }
 
   const photo = (user: number, fileId: string) =>
-    deliver({
-      message: {
-        message_id: updateId,
-        date: 1,
-        from: from(user),
-        chat: chat(user),
-        photo: [{ file_id: fileId, file_unique_id: fileId, width: 1200, height: 800 }],
-      },
-    });
+    deliver(messageUpdate(user, { photo: [{ file_id: fileId, file_unique_id: fileId, width: 1200, height: 800 }] }));
   const referenceTold = async (user: number, except?: string) => {
     const submitted = await waitFor(
       () => toldTo(user, /Your reference is [A-Z0-9]{4}-[A-Z0-9]{4}/).find((call) => !except || !call.payload.text.includes(except)),

@@ -7,6 +7,7 @@ import { goodJpeg } from "../helpers/hostile-files.js";
 import { createSlackHarness, REVIEW_CHANNEL, SLACK_REVIEWER } from "../helpers/slack-harness.js";
 import { checkStore } from "../helpers/store-invariants.js";
 import { createTelegramHarness, REVIEW_CHAT, REVIEWER } from "../helpers/telegram-harness.js";
+import { messageUpdate, postUpdate, pressUpdate, textUpdate } from "../helpers/telegram-updates.js";
 
 /**
  * Generated hostile traffic through the adapters' HTTP entry points — the Telegram webhook and
@@ -189,36 +190,17 @@ describe("generated hostile requests to the Telegram webhook", () => {
             references = [await submitWithPhone(t.harness, "applicant")];
             const base = await t.serveWebhook(SECRET);
             let updateId = 1000;
-            const post = (body: string) =>
-              fetch(`${base}/telegram`, {
-                method: "POST",
-                headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },
-                body,
-              }).then((response) => response.status);
-            const envelope = (from: number, inReviewChat: boolean) => ({
-              from: { id: from, is_bot: false, first_name: "Test", language_code: "en" },
-              chat: inReviewChat
-                ? { id: REVIEW_CHAT, type: "supergroup", title: "Reviews" }
-                : { id: from, type: "private", first_name: "Test" },
-            });
+            const post = (body: string) => postUpdate(`${base}/telegram`, SECRET, body).then((response) => response.status);
             for (const step of steps) {
               const before = t.api.calls.length;
               if (step.kind === "raw") {
                 expect(await post(step.body)).toBeLessThan(600);
               } else {
-                const { from, chat } = envelope(step.from, step.inReviewChat);
+                const chatId = step.inReviewChat ? REVIEW_CHAT : step.from;
                 const update =
                   step.kind === "update"
-                    ? { message: { message_id: updateId, date: 1, from, chat, ...step.body } }
-                    : {
-                        callback_query: {
-                          id: `cb${updateId}`,
-                          from,
-                          chat_instance: "1",
-                          data: step.data,
-                          message: { message_id: 1, date: 1, chat, text: "…" },
-                        },
-                      };
+                    ? messageUpdate(step.from, step.body, { chatId, messageId: updateId })
+                    : pressUpdate(step.from, step.data, { chatId, id: `cb${updateId}` });
                 expect(await post(JSON.stringify({ update_id: updateId++, ...update })), JSON.stringify(step).slice(0, 200)).toBe(200);
               }
               expect((await fetch(`${base}/healthz`)).status).toBe(200);
@@ -227,7 +209,7 @@ describe("generated hostile requests to the Telegram webhook", () => {
             }
             for (const user of [11, 12]) {
               const before = t.api.textsTo(user).length;
-              const update = { message: { message_id: updateId, date: 1, ...envelope(user, false), text: "/start" } };
+              const update = textUpdate(user, "/start", { messageId: updateId });
               expect(await post(JSON.stringify({ update_id: updateId++, ...update }))).toBe(200);
               expect(t.api.textsTo(user).length, `user ${user} can start over`).toBeGreaterThan(before);
             }

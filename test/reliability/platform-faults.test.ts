@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createSlackHarness, type SlackHarness, until } from "../helpers/slack-harness.js";
 import { createTelegramHarness, type TelegramHarness } from "../helpers/telegram-harness.js";
+import { postUpdate, pressUpdate, textUpdate } from "../helpers/telegram-updates.js";
 
 /**
  * The platforms on a bad day: the fake Telegram and Slack APIs answer a share of all calls (10 %)
@@ -60,30 +61,16 @@ describe("Telegram's Bot API failing 10 % of calls", () => {
     let redeliveries = 0;
     /** Posts until answered 200, as Telegram does (it gives a webhook 60 s); returns the time until then. */
     const deliver = async (user: number, step: { text?: string; data?: string }): Promise<number> => {
-      const from = { id: user, is_bot: false, first_name: "F", language_code: "en" };
-      const chat = { id: user, type: "private", first_name: "F" };
       const body = JSON.stringify({
         update_id: updateId++,
         ...(step.text !== undefined
-          ? { message: { message_id: updateId, date: 1, from, chat, text: step.text } }
-          : {
-              callback_query: {
-                id: `${user}:${updateId}`, // names its chat, so that a fault on its answer is counted as that chat's
-                from,
-                chat_instance: "1",
-                data: step.data,
-                message: { message_id: 1, date: 1, chat, text: "…" },
-              },
-            }),
+          ? textUpdate(user, step.text)
+          : // The press names its chat, so that a fault on its answer is counted as that chat's.
+            pressUpdate(user, step.data!, { id: `${user}:${updateId}` })),
       });
       const first = performance.now();
       for (;;) {
-        const status = await fetch(`${base}/telegram`, {
-          method: "POST",
-          headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },
-          body,
-          signal: AbortSignal.timeout(60_000),
-        }).then(
+        const status = await postUpdate(`${base}/telegram`, SECRET, body, AbortSignal.timeout(60_000)).then(
           (response) => response.status,
           () => 0,
         );

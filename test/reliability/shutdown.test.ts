@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AssistantProcess, telegramWebhookSettings, testEnv } from "../helpers/child-process.js";
 import { type FakeTelegramApi, startFakeTelegramApi } from "../helpers/fake-telegram-api.js";
 import { freePort } from "../helpers/free-port.js";
+import { postUpdate, textUpdate } from "../helpers/telegram-updates.js";
 
 const SECRET = "shutdown-secret";
 /** More at once than Telegram's own limit of connections per bot (40 by default, at most 100). */
@@ -34,21 +35,12 @@ describe("SIGTERM under load", () => {
     const port = await freePort();
     const env = testEnv(dir, telegramWebhookSettings(api.apiRoot, port, SECRET));
     const post = (user: number) =>
-      fetch(`http://127.0.0.1:${port}/telegram`, {
-        method: "POST",
-        headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },
-        body: JSON.stringify({
-          update_id: user,
-          message: {
-            message_id: 1,
-            date: Math.floor(Date.now() / 1000),
-            chat: { id: user, type: "private" },
-            from: { id: user, is_bot: false, first_name: "Load", language_code: "en" },
-            text: "/start",
-          },
-        }),
-        signal: AbortSignal.timeout(30_000),
-      }).then(
+      postUpdate(
+        `http://127.0.0.1:${port}/telegram`,
+        SECRET,
+        { update_id: user, ...textUpdate(user, "/start") },
+        AbortSignal.timeout(30_000),
+      ).then(
         (response) => response.status,
         () => "refused" as const,
       );
@@ -92,20 +84,7 @@ describe("SIGTERM under load", () => {
     const assistant = new AssistantProcess(testEnv(dir, telegramWebhookSettings(api.apiRoot, port, SECRET)));
     await assistant.waitForStderr(/assistant ready/, 0, 60_000);
     api.stallNext("sendMessage", 30_000);
-    const answer = fetch(`http://127.0.0.1:${port}/telegram`, {
-      method: "POST",
-      headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },
-      body: JSON.stringify({
-        update_id: 9_000,
-        message: {
-          message_id: 1,
-          date: 1,
-          chat: { id: 9_000, type: "private" },
-          from: { id: 9_000, is_bot: false, first_name: "S" },
-          text: "/start",
-        },
-      }),
-    }).then(
+    const answer = postUpdate(`http://127.0.0.1:${port}/telegram`, SECRET, { update_id: 9_000, ...textUpdate(9_000, "/start") }).then(
       (response) => response.status,
       () => "refused" as const,
     );

@@ -7,6 +7,7 @@ import { type FakeSlackApi, startFakeSlackApi } from "../helpers/fake-slack-api.
 import { type FakeTelegramApi, startFakeTelegramApi } from "../helpers/fake-telegram-api.js";
 import { freePort } from "../helpers/free-port.js";
 import { postSignedToSlackApp, SIGNING_SECRET, TEAM, until } from "../helpers/slack-harness.js";
+import { postUpdate, textUpdate } from "../helpers/telegram-updates.js";
 
 let telegram: FakeTelegramApi;
 let slack: FakeSlackApi;
@@ -49,21 +50,8 @@ describe("npm start with Telegram (webhook) and Slack (HTTP) in one process on o
   });
 
   it("answers a Telegram user and a Slack user, both recorded in the one store", async () => {
-    const update = {
-      update_id: 1,
-      message: {
-        message_id: 1,
-        date: 1,
-        chat: { id: 77, type: "private" },
-        from: { id: 77, is_bot: false, first_name: "T" },
-        text: "/start",
-      },
-    };
-    const fromTelegram = await fetch(`${base}/telegram`, {
-      method: "POST",
-      headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": "tg-secret" },
-      body: JSON.stringify(update),
-    });
+    const update = { update_id: 1, ...textUpdate(77, "/start") };
+    const fromTelegram = await postUpdate(`${base}/telegram`, "tg-secret", update);
     expect(fromTelegram.status).toBe(200);
     await until(() => telegram.textsTo(77).some((text) => /What would you like/.test(text)), "the Telegram menu", 15_000);
 

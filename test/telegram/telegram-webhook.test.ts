@@ -2,6 +2,7 @@ import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runTelegram } from "../../adapters/telegram/run-telegram.js";
 import { createTelegramHarness, type TelegramHarness } from "../helpers/telegram-harness.js";
+import { textUpdate } from "../helpers/telegram-updates.js";
 
 const SECRET = "webhook-secret_42";
 let t: TelegramHarness;
@@ -13,16 +14,7 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const update = (updateId: number) => ({
-  update_id: updateId,
-  message: {
-    message_id: 1,
-    date: 1,
-    chat: { id: 1001, type: "private", first_name: "A" },
-    from: { id: 1001, is_bot: false, first_name: "A" },
-    text: "/start",
-  },
-});
+const update = (updateId: number) => ({ update_id: updateId, ...textUpdate(1001, "/start") });
 
 const post = (body: unknown, secret?: string) =>
   fetch(`${url}/telegram/updates`, {
