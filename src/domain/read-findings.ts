@@ -7,10 +7,14 @@ import type { DocumentSide, PhotoRead } from "./document-read.js";
  * never a reason to refuse the photo.
  */
 
-/** The side each document slot asks for. */
-const EXPECTED_SIDE: Record<DocumentSlot, DocumentSide> = { id_front: "portrait", id_back: "emblem", licence: "licence" };
+/**
+ * The other side of the ID card, read on a photo sent for this side. Only the card's two sides are
+ * told apart this surely; anything else (a licence read as "unknown") is left to the quality
+ * checks and the reviewers.
+ */
+const OTHER_SIDE: Partial<Record<DocumentSlot, DocumentSide>> = { id_front: "emblem", id_back: "portrait" };
 
-/** The typed answer a slot's read number is compared with. */
+/** The typed answer a slot's read number is compared with (a read keeps it under the same name). */
 const COMPARED_FIELD = { id_front: "idNumber", id_back: null, licence: "uscc" } as const satisfies Record<
   DocumentSlot,
   "idNumber" | "uscc" | null
@@ -18,7 +22,7 @@ const COMPARED_FIELD = { id_front: "idNumber", id_back: null, licence: "uscc" } 
 
 export type ReadFinding =
   /** A side of the card the slot does not ask for (the emblem side for the portrait side, or the reverse). */
-  | { kind: "wrong_side"; slot: DocumentSlot; detected: DocumentSide }
+  | { kind: "wrong_side"; slot: DocumentSlot }
   /** The number on the photo is not the typed one: `positions` are the 1-based places that differ. */
   | { kind: "number_differs"; slot: DocumentSlot; field: "idNumber" | "uscc"; photo: string; typed: string; positions: number[] };
 
@@ -44,14 +48,10 @@ export function currentRead(draft: Draft, slot: DocumentSlot): PhotoRead | null 
 export function readFinding(draft: Draft, slot: DocumentSlot): ReadFinding | null {
   const read = currentRead(draft, slot);
   if (!read) return null;
-  const expected = EXPECTED_SIDE[slot];
-  // Only the two sides of the ID card are told apart with certainty; anything else (a licence
-  // read as "unknown") is left to the quality checks and the reviewers.
-  if ((expected === "portrait" && read.side === "emblem") || (expected === "emblem" && read.side === "portrait"))
-    return read.typedConfirmed ? null : { kind: "wrong_side", slot, detected: read.side };
+  if (read.side === OTHER_SIDE[slot]) return read.typedConfirmed ? null : { kind: "wrong_side", slot };
   const field = COMPARED_FIELD[slot];
   if (!field || read.typedConfirmed) return null;
-  const photo = field === "idNumber" ? read.idNumber : read.uscc;
+  const photo = read[field];
   const typed = draft[field];
   if (!photo || !typed || photo === typed) return null;
   return { kind: "number_differs", slot, field, photo, typed, positions: differingPositions(photo, typed) };
@@ -81,7 +81,7 @@ export function numberCheck(draft: Draft, slot: "id_front" | "licence"): NumberC
   const read = currentRead(draft, slot);
   if (!read) return "not_read";
   const field = COMPARED_FIELD[slot];
-  const photo = field === "idNumber" ? read.idNumber : read.uscc;
+  const photo = read[field];
   if (!photo) return "unreadable";
   if (photo === draft[field]) return "matches";
   return read.typedConfirmed ? "differs_confirmed" : "differs";

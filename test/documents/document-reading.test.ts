@@ -176,12 +176,18 @@ describe("the business licence", () => {
 });
 
 describe("a read slower than the reply", () => {
-  it("the photo is acknowledged at once; the finding follows as its own message, naming the photo", async () => {
+  /** At the front photo with the reader held back (released by the test), follow-ups collected. */
+  async function withLateReads(seed: number) {
     const held = heldBack(reader.read);
-    const { printed, typo } = numbers(41);
+    const { printed, typo } = numbers(seed);
     const chat = await atFrontPhoto(typo, { readDocument: held.read, readWaitMs: 50 });
     const followUps: Reply[] = [];
     harness.engine.sendFollowUpsWith(async (reply) => void followUps.push(reply));
+    return { held, printed, chat, followUps };
+  }
+
+  it("the photo is acknowledged at once; the finding follows as its own message, naming the photo", async () => {
+    const { held, printed, chat, followUps } = await withLateReads(41);
     expect(keys(await chat.file(await card("portrait", { idNumber: printed })))).toEqual(["document.received", "ask.idBack"]);
     held.release();
     await harness.engine.followUpsSettled();
@@ -194,10 +200,7 @@ describe("a read slower than the reply", () => {
   });
 
   it("a follow-up the platform refuses is tried again (it has no update to be redelivered with)", async () => {
-    const held = heldBack(reader.read);
-    const { printed, typo } = numbers(44);
-    const chat = await atFrontPhoto(typo, { readDocument: held.read, readWaitMs: 50 });
-    const followUps: Reply[] = [];
+    const { held, printed, chat, followUps } = await withLateReads(44);
     let refusals = 0;
     harness.engine.sendFollowUpsWith(async (reply) => {
       if (refusals++ === 0) throw new Error("platform unavailable");
@@ -211,11 +214,7 @@ describe("a read slower than the reply", () => {
   });
 
   it("says nothing when the photo was replaced before its read finished", async () => {
-    const held = heldBack(reader.read);
-    const { printed, typo } = numbers(42);
-    const chat = await atFrontPhoto(typo, { readDocument: held.read, readWaitMs: 50 });
-    const followUps: Reply[] = [];
-    harness.engine.sendFollowUpsWith(async (reply) => void followUps.push(reply));
+    const { held, printed, chat, followUps } = await withLateReads(42);
     await chat.file(await card("portrait", { idNumber: printed }));
     await chat.send({ kind: "command", command: "back", args: "" });
     await chat.file(await minimalGoodJpeg(9));
@@ -223,6 +222,7 @@ describe("a read slower than the reply", () => {
     await harness.engine.followUpsSettled();
     expect(followUps).toEqual([]);
   });
+
   it("a read lost to a restart is done again at the user's next message, and followed up", async () => {
     const { printed, typo } = numbers(43);
     const never = heldBack(reader.read); // this instance dies before reading
