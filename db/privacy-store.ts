@@ -220,7 +220,7 @@ export function sqlPrivacyStore(trx: Db, sealer: Sealer): PrivacyStore {
         .where("question", "is not", null)
         .executeTakeFirst();
       counts.supportTexts = Number(support.numUpdatedRows);
-      await trx.deleteFrom("one_time_code_events").where("user_id", "=", userId).execute();
+      // The one-time-code ledger stays: it holds only keyed hashes, and its 24-hour limits must outlive erasure.
       // Replies kept for a redelivery that never came (their sending was not confirmed).
       await trx
         .updateTable("processed_events")

@@ -24,6 +24,7 @@ export interface Database {
   erasures: ErasuresTable;
   document_files: DocumentFilesTable;
   webhook_events: WebhookEventsTable;
+  service_keys: ServiceKeysTable;
 }
 
 export interface NotificationsTable {
@@ -189,7 +190,8 @@ export interface OneTimeCodeEventsTable {
   id: Generated<number>;
   /** Keyed hash of the phone number (never the number). */
   phone_hash: string;
-  user_id: string;
+  /** Keyed hash of the user's id (empty for rows from before migration 015). */
+  user_hash: string;
   kind: "sent" | "wrong";
   at: string;
 }
@@ -249,4 +251,11 @@ export interface WebhookEventsTable {
   last_error: Generated<string | null>;
   failing_since: Generated<string | null>;
   delivered_at: Generated<string | null>;
+}
+
+/** A key the service keeps the same across data-key rotations, sealed under the data keys. */
+export interface ServiceKeysTable {
+  purpose: string;
+  /** The key's bytes in base64, sealed. */
+  sealed: string;
 }

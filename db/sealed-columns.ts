@@ -3,7 +3,7 @@ import type { SealedColumns } from "../src/ports/key-rotation.js";
 import type { Sealer } from "../src/ports/sealer.js";
 import type { Database } from "./schema.js";
 
-/** Every column that holds sealed personal data, with the key that finds its row. */
+/** Every sealed column (personal data, and the service keys), with the key that finds its row. */
 const SEALED = [
   { table: "applications", keys: ["id"], column: "details" },
   { table: "applications", keys: ["id"], column: "note" },
@@ -14,6 +14,7 @@ const SEALED = [
   { table: "audit_log", keys: ["id"], column: "note" },
   { table: "application_revisions", keys: ["id"], column: "previous" },
   { table: "processed_events", keys: ["platform", "event_id"], column: "replies" },
+  { table: "service_keys", keys: ["purpose"], column: "sealed" },
 ] as const;
 
 /** The sealed columns of the store, re-sealed in batches: each batch is one transaction, so a stopped rotation resumes. */

@@ -27,6 +27,7 @@ import { retryOnConflict } from "./retry-on-conflict.js";
 import { submittedFromRow } from "./rows.js";
 import type { Database } from "./schema.js";
 import { sqlSealedColumns } from "./sealed-columns.js";
+import { serviceKey } from "./service-keys.js";
 import { sqlTransaction } from "./sql-transaction.js";
 import { SqlWebhookOutbox } from "./webhook-outbox.js";
 
@@ -127,6 +128,11 @@ export class SqlStore implements Store {
   async forgetErased(): Promise<void> {
     // PostgreSQL's old row versions are vacuumed away by the server; SQLite's WAL keeps old pages until checkpointed.
     if (this.dialect === "sqlite") await sql`pragma wal_checkpoint(TRUNCATE)`.execute(this.db);
+  }
+
+  /** A key that stays the same across data-key rotations (see `db/service-keys.ts`). */
+  serviceKey(purpose: string, initial: () => Buffer): Promise<Buffer> {
+    return serviceKey(this.db, this.sealer, purpose, initial);
   }
 
   sealedColumns(): SealedColumns {

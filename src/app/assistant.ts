@@ -24,7 +24,7 @@ import type { Config } from "../runtime/config.js";
 import { Dependencies } from "../runtime/dependencies.js";
 import type { Keyring } from "../runtime/keyring.js";
 import { errorSummary, type Logger } from "../runtime/logger.js";
-import { keyringFor } from "./keyring-setup.js";
+import { keyringFor, oneTimeCodeKey } from "./keyring-setup.js";
 import { type PrometheusMetrics, prometheusMetrics } from "./prometheus-metrics.js";
 
 export interface Assistant {
@@ -75,7 +75,7 @@ export async function openAssistant(
     reviewers,
     checkDocument: limitConcurrency(createDocumentCheck(config.documentRules), config.docCheckConcurrency),
     ...(reader ? { readDocument: reader.read } : {}),
-    codeKey: keyring.deriveKey("one-time-codes"),
+    codeKey: await oneTimeCodeKey(store, keyring),
     sms,
     logger,
     settings: {

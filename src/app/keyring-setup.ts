@@ -36,3 +36,15 @@ export function keyringFor(config: Readonly<Config>): Keyring {
     throw new ConfigError("DATA_ENCRYPTION_KEYS", `unset, and ${path} holds no valid key: ${(error as Error).message}`);
   }
 }
+
+/**
+ * The key of the one-time-code ledger and of the codes' hashes: kept in the store so that a data-key rotation
+ * does not change it (the 24-hour limits count by a keyed hash of the number and must outlive a rotation). It
+ * starts as the key earlier versions derived from the data key, so counts made before it was stored still count.
+ */
+export function oneTimeCodeKey(
+  store: { serviceKey(purpose: string, initial: () => Buffer): Promise<Buffer> },
+  keyring: Keyring,
+): Promise<Buffer> {
+  return store.serviceKey("one-time-codes", () => keyring.deriveKey("one-time-codes"));
+}

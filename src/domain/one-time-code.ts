@@ -45,6 +45,11 @@ export function phoneIndex(key: Buffer, phone: string): string {
   return createHmac("sha256", key).update(`phone:${phone}`).digest("hex");
 }
 
+/** A user as the code ledger keeps them: a keyed hash of the user's id, so its rows hold nothing personal and outlive erasure. */
+export function userIndex(key: Buffer, userId: string): string {
+  return createHmac("sha256", key).update(`user:${userId}`).digest("hex");
+}
+
 export function normalizeCode(typed: string): string {
   return typed.normalize("NFKC").replace(/\s/g, "");
 }

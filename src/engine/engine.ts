@@ -77,7 +77,7 @@ export interface EngineDependencies {
   clock?: () => Date;
   /** Injected in tests to force reference collisions. */
   newReference?: () => string;
-  /** Keys one-time codes (see `Keyring.deriveKey("one-time-codes")`): never in a snapshot, never the machine's. */
+  /** Keys one-time codes and their ledger (`oneTimeCodeKey`, the same across data-key rotations): never in a snapshot, never the machine's. */
   codeKey: Buffer;
   /** Counts updates, their latency, document problems, FAQ answers and reviewers' decisions; none by default. */
   metrics?: Metrics;

@@ -5,8 +5,13 @@ export interface CodeHistory {
   wrongForPhone: Date[];
 }
 
-/** The one-time codes sent and wrong codes typed, per phone number (as a keyed hash) and per user. */
+/**
+ * The one-time codes sent and wrong codes typed, per phone number and per user, both as keyed hashes: the
+ * ledger holds nothing personal, so erasing a user's data leaves it alone (the limits must outlive erasure).
+ */
 export interface OneTimeCodeLedger {
-  recordCodeEvent(event: { phoneHash: string; userId: string; kind: "sent" | "wrong"; at: Date }): Promise<void>;
-  codeHistory(phoneHash: string, userId: string, since: Date): Promise<CodeHistory>;
+  recordCodeEvent(event: { phoneHash: string; userHash: string; kind: "sent" | "wrong"; at: Date }): Promise<void>;
+  codeHistory(phoneHash: string, userHash: string, since: Date): Promise<CodeHistory>;
+  /** Drops what no limit counts any more (older than the window). */
+  forgetCodeEventsBefore(before: Date): Promise<void>;
 }

@@ -7,6 +7,7 @@ import pino from "pino";
 import { migrateToLatest } from "../../db/migrate.js";
 import { type DatabaseLocation, type Dialect, openDatabase, openSqlite } from "../../db/open-database.js";
 import { SqlStore } from "../../db/sql-store.js";
+import { oneTimeCodeKey } from "../../src/app/keyring-setup.js";
 import { prometheusMetrics } from "../../src/app/prometheus-metrics.js";
 import { findUserRecord } from "../../src/applications/user-records.js";
 import type { ChatEvent } from "../../src/chat/chat-event.js";
@@ -96,7 +97,7 @@ export async function createHarness(options: HarnessOptions = {}) {
     documents,
     checkDocument: options.checkDocument ?? createDocumentCheck(DEFAULT_DOCUMENT_RULES),
     ...(options.readDocument ? { readDocument: options.readDocument } : {}),
-    codeKey: keyring.deriveKey("one-time-codes"),
+    codeKey: await oneTimeCodeKey(store, keyring),
     sms: { send: async (phone, text) => void sms.push({ phone, text }) },
     logger: pino({ level: "silent" }),
     settings: {

@@ -1,4 +1,12 @@
-import { CODE_LIMIT_WINDOW_MS, codeDigest, newCodeSalt, newOneTimeCode, phoneIndex, sendingRefusal } from "../../domain/one-time-code.js";
+import {
+  CODE_LIMIT_WINDOW_MS,
+  codeDigest,
+  newCodeSalt,
+  newOneTimeCode,
+  phoneIndex,
+  sendingRefusal,
+  userIndex,
+} from "../../domain/one-time-code.js";
 import { msg, translate } from "../../i18n/message.js";
 import type { EffectHandler } from "./effect.js";
 
@@ -11,10 +19,13 @@ export const sendCode: EffectHandler<"effect.sendCode"> = async (effect, ctx) =>
   const { deps, tx, now } = ctx;
   if (!deps.smsAvailable) return { type: "code.refused", reason: "unavailable", until: null };
   const phoneHash = phoneIndex(deps.codeKey, effect.phone);
-  const history = await tx.codeHistory(phoneHash, ctx.user.id, new Date(now.getTime() - CODE_LIMIT_WINDOW_MS));
+  const userHash = userIndex(deps.codeKey, ctx.user.id);
+  const windowStart = new Date(now.getTime() - CODE_LIMIT_WINDOW_MS);
+  const history = await tx.codeHistory(phoneHash, userHash, windowStart);
   const refusal = sendingRefusal(history, now.getTime());
   if (refusal) return { type: "code.refused", ...refusal };
-  await tx.recordCodeEvent({ phoneHash, userId: ctx.user.id, kind: "sent", at: now });
+  await tx.forgetCodeEventsBefore(windowStart);
+  await tx.recordCodeEvent({ phoneHash, userHash, kind: "sent", at: now });
   const code = newOneTimeCode();
   const salt = newCodeSalt();
   const text = translate(ctx.locale, msg("sms.code", { code }));
