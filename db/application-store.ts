@@ -12,11 +12,11 @@ import { awaitingReview } from "./operator-store.js";
 import {
   draftColumns,
   draftFromRow,
+  historyFromRows,
   openDetails,
   openNullable,
   parseJson,
   sealNullable,
-  submittedFromRow,
   workspaceFromRow,
 } from "./rows.js";
 import type { Database } from "./schema.js";
@@ -158,7 +158,7 @@ export function sqlApplicationStore(trx: Db, queries: HotQueries, sealer: Sealer
 
     async applicationHistory(userId) {
       const { rows } = await trx.executeQuery(queries.applicationsOfUser(userId, "draft"));
-      return rows.map(submittedFromRow);
+      return historyFromRows(rows, sealer);
     },
 
     async loadApplication(reference) {

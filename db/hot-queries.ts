@@ -30,7 +30,7 @@ export function hotQueries(db: Kysely<Database>) {
     applicationsOfUser: queryTemplate(
       db
         .selectFrom("applications")
-        .select(["reference", "status", "method", "submitted_at", "expected_by", "reasons"])
+        .select(["reference", "status", "method", "submitted_at", "expected_by", "reasons", "decided_at", "requested_items", "note"])
         .where("user_id", "=", $)
         .where("status", "!=", "draft")
         .orderBy("submitted_at", "desc"),

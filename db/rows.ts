@@ -1,4 +1,4 @@
-import type { Draft, Method } from "../src/domain/application.js";
+import type { Draft, Method, Step } from "../src/domain/application.js";
 import type { Workspace } from "../src/domain/platform.js";
 import type { SubmittedApplication } from "../src/domain/user-record.js";
 import type { Sealer } from "../src/ports/sealer.js";
@@ -45,9 +45,16 @@ export interface SubmittedRow {
   submitted_at: string | null;
   expected_by: string | null;
   reasons: string;
+  decided_at: string | null;
+  requested_items: string;
+  note: string | null;
 }
 
-export function submittedFromRow(row: SubmittedRow): SubmittedApplication {
+/**
+ * `sealer` opens the reviewer's note to the user: given for the latest application only, whose
+ * note the conversation may show (one decryption per event at most, and only when there is a note).
+ */
+export function submittedFromRow(row: SubmittedRow, sealer?: Sealer): SubmittedApplication {
   return {
     reference: row.reference ?? "",
     status: row.status as SubmittedApplication["status"],
@@ -55,5 +62,13 @@ export function submittedFromRow(row: SubmittedRow): SubmittedApplication {
     submittedAt: row.submitted_at ?? "",
     expectedBy: row.expected_by ?? "",
     reasons: parseJson(row.reasons) as string[],
+    decidedAt: row.decided_at,
+    requestedItems: parseJson(row.requested_items) as Step[],
+    note: sealer ? openNullable(row.note, sealer) : null,
   };
+}
+
+/** A user's applications, newest first, as the conversation reads them (the latest one's note opened). */
+export function historyFromRows(rows: readonly SubmittedRow[], sealer: Sealer): SubmittedApplication[] {
+  return rows.map((row, index) => submittedFromRow(row, index === 0 ? sealer : undefined));
 }

@@ -24,7 +24,7 @@ import { SqlNotificationStore } from "./notification-store.js";
 import type { Dialect } from "./open-database.js";
 import { sqlOperatorStore } from "./operator-store.js";
 import { retryOnConflict } from "./retry-on-conflict.js";
-import { submittedFromRow } from "./rows.js";
+import { historyFromRows } from "./rows.js";
 import type { Database } from "./schema.js";
 import { sqlSealedColumns } from "./sealed-columns.js";
 import { serviceKey } from "./service-keys.js";
@@ -88,7 +88,7 @@ export class SqlStore implements Store {
     if (!userId) return null;
     const user = await this.db.selectFrom("users").select("account_status").where("id", "=", userId).executeTakeFirstOrThrow();
     const { rows } = await this.db.executeQuery(this.queries.applicationsOfUser(userId, "draft"));
-    return { account: user.account_status as AccountStatus, history: rows.map(submittedFromRow) };
+    return { account: user.account_status as AccountStatus, history: historyFromRows(rows, this.sealer) };
   }
 
   outbox(): SqlNotificationStore {

@@ -5,14 +5,18 @@ import { FAQ_TOPICS, type FaqTopic } from "../src/domain/faq-topics.js";
 import { checkOneTimeCode, ONE_TIME_CODE_MAX_WRONG_TRIES, resendWaitMs } from "../src/domain/one-time-code.js";
 import { formatPhoneForDisplay, validatePhone } from "../src/domain/phone.js";
 import { currentRead, numberCheck, readFinding } from "../src/domain/read-findings.js";
+import { situationOf } from "../src/domain/situation.js";
+import { dayMessage } from "../src/i18n/dates.js";
 import { otherLocale } from "../src/i18n/locale.js";
 import { joinMessages, type Message, type MessageKey, msg } from "../src/i18n/message.js";
 import { choice } from "./conversation.choices.js";
 import type { ConversationContext, ConversationEvent, ConversationInput, ConversationOutput } from "./conversation.events.js";
 import { answerTo, phoneToVerify, validEmail, validPhone } from "./conversation.guards.js";
 import { statusReply } from "./conversation.prompts.js";
+import { channelsPhrase, methodsPhrase } from "./deployment-phrases.js";
 import { faqReply, privacyReply, topicChoices } from "./faq-replies.js";
 import { findingReply, withDocument } from "./read-replies.js";
+import { situationLead } from "./situation-replies.js";
 
 /** Typed action creators for the conversation (the machine's own `setup` uses these actions). */
 const act = setup({
@@ -33,6 +37,9 @@ const reply = (...body: Message[]): ConversationOutput => ({ type: "reply", body
 /** The conversation's actions: what it says (emitted replies), remembers (context) and asks of the engine (emitted effects). */
 export const conversationActions = {
   prompt: act.emit({ type: "prompt" }),
+  sayWelcome: act.emit(({ event }) =>
+    reply(msg("menu.welcome", { methods: methodsPhrase(event.smsAvailable), channels: channelsPhrase(event.resultChannels) })),
+  ),
   resendNotification: act.emit({ type: "effect.resendNotification" }),
   say: emit<Ctx, Ev, { key: MessageKey }, Ev, Out>((_, params) => reply(msg(params.key))),
   saveAnswer: assign<Ctx, Ev, { step: TextStep }, Ev, never>(({ context, event }, params) => {
@@ -177,11 +184,11 @@ export const conversationActions = {
     const key = event.why === "rejected" ? "resubmit.started" : "reverify.started";
     enqueue.emit(reply(msg(key, { reference: event.previousReference })));
   }),
-  answerFaq: act.emit(({ event }) => {
+  answerFaq: act.emit(({ context, event }) => {
     const topic = event.type === "user.text" ? event.faq?.topic : (event.type.slice("choice.faq.".length) as FaqTopic);
     if (!topic || !FAQ_TOPICS.includes(topic)) return reply(msg("input.staleChoice"));
     const contact = event.type === "user.text" ? event.contact : undefined;
-    return { type: "reply", ...faqReply(topic, event, contact) };
+    return { type: "reply", ...faqReply(topic, event, contact, context.draft) };
   }),
   offerTopics: act.enqueueActions(({ event, enqueue }) => {
     assertEvent(event, "user.text");
@@ -275,10 +282,11 @@ export const conversationActions = {
   }),
   confirmSubmission: act.enqueueActions(({ event, enqueue }) => {
     assertEvent(event, "application.submitted");
-    enqueue.emit(reply(msg("submitted.done", { reference: event.reference, expectedBy: event.expectedBy })));
+    const channels = channelsPhrase(event.resultChannels);
+    enqueue.emit(reply(msg("submitted.done", { reference: event.reference, expectedBy: dayMessage(event.expectedBy), channels })));
     enqueue.assign({ draft: EMPTY_DRAFT, code: undefined, resubmitting: undefined });
   }),
-  sayStatus: act.emit(({ context, event }) => ({ type: "reply", ...statusReply(event.record, context.draft) })),
+  sayStatus: act.emit(({ context, event }) => ({ type: "reply", ...statusReply(event.record, context.draft, event) })),
   sayAccountBlocked: act.emit(({ event }) =>
     reply(
       msg("start.accountBlocked", {
@@ -287,14 +295,20 @@ export const conversationActions = {
       }),
     ),
   ),
-  sayPending: act.emit(({ event }) =>
-    reply(
+  /** Another application can't start while one is open: what that one needs, or when it will be decided. */
+  sayPending: act.emit(({ event }) => {
+    const situation = situationOf(event.record, EMPTY_DRAFT).application;
+    if (situation.kind === "waiting_for_user") {
+      const lead = situationLead(situation, event.timeZone);
+      return { type: "reply", body: [...lead.body, msg("start.waiting", { reference: situation.reference })], choices: lead.choices };
+    }
+    return reply(
       msg("start.pending", {
         reference: event.record.application?.reference ?? "",
-        expectedBy: event.record.application?.expectedBy ?? "",
+        expectedBy: dayMessage(event.record.application?.expectedBy ?? ""),
       }),
-    ),
-  ),
+    );
+  }),
   saySupport: act.emit(({ event }) => reply(msg("support.contact", { support: event.supportContact }))),
   sayUnusable: act.emit(({ event }) => {
     assertEvent(event, "user.unusable");
@@ -321,15 +335,15 @@ export const conversationActions = {
     });
     enqueue.emit(reply(msg("privacy.erased")));
   }),
-  sayEraseRefused: act.emit(({ event }) => ({
-    type: "reply",
-    body: [
-      msg("privacy.erase.underReview", {
-        reference: event.type === "privacy.eraseRefused" ? event.reference : (event.record.application?.reference ?? ""),
-      }),
-    ],
-    choices: [choice("withdraw", "choice.withdraw")],
-  })),
+  sayEraseRefused: act.emit(({ event }) => {
+    const reference = event.type === "privacy.eraseRefused" ? event.reference : (event.record.application?.reference ?? "");
+    const waiting = event.record.application?.status === "needs_more_info";
+    return {
+      type: "reply",
+      body: [msg(waiting ? "privacy.erase.waiting" : "privacy.erase.underReview", { reference })],
+      choices: [...(waiting ? [choice("provideInfo", "choice.provideInfo")] : []), choice("withdraw", "choice.withdraw")],
+    };
+  }),
   switchLocale: act.assign(({ context, event }) => {
     assertEvent(event, "cmd.lang");
     return { locale: event.locale ?? otherLocale(context.locale) };

@@ -21,6 +21,10 @@ export interface Stamped {
   smsAvailable: boolean;
   /** How long data is kept, for the privacy answer. */
   retention: RetentionPolicy;
+  /** The service's time zone (`TIMEZONE`): every date and time a user reads is in it. */
+  timeZone: string;
+  /** The channels results are sent on (chat always; email and SMS where configured): the only ones a text may promise. */
+  resultChannels: readonly Channel[];
 }
 
 export type UnusableReason = "empty" | "too_long" | "unsupported";

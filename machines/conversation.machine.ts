@@ -54,7 +54,7 @@ export const conversationMachine = setup({
   context: ({ input }) => ({ locale: input.locale, draft: input.draft }),
   initial: "menu",
   on: {
-    "cmd.start": { target: ".menu", reenter: true, actions: { type: "say", params: { key: "menu.welcome" } } },
+    "cmd.start": { target: ".menu", reenter: true, actions: "sayWelcome" },
     "cmd.cancel": { target: ".menu", actions: { type: "say", params: { key: "cancel.done" } } },
     "cmd.help": { actions: [{ type: "say", params: { key: "help.text" } }, "prompt"] },
     "cmd.status": { actions: ["sayStatus", "prompt"] },

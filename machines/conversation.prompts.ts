@@ -13,10 +13,13 @@ import { maskIdNumber } from "../src/domain/masking.js";
 import { formatPhoneForDisplay } from "../src/domain/phone.js";
 import type { Platform } from "../src/domain/platform.js";
 import { DEFAULT_RETENTION, type RetentionPolicy } from "../src/domain/retention-policy.js";
-import { NEW_USER_RECORD, resubmissionVerdict, type UserRecord } from "../src/domain/user-record.js";
+import { situationOf } from "../src/domain/situation.js";
+import { NEW_USER_RECORD, type UserRecord } from "../src/domain/user-record.js";
+import { timeMessage } from "../src/i18n/dates.js";
 import { type Message, msg } from "../src/i18n/message.js";
 import { choice } from "./conversation.choices.js";
 import type { ConversationContext } from "./conversation.events.js";
+import { situationLead } from "./situation-replies.js";
 
 /** A reply before the engine stamps the user's locale on it. */
 export interface ReplyContent {
@@ -52,19 +55,30 @@ export type ConversationState =
   | "eraseConfirm"
   | "erasing";
 
+/** What the pending question depends on besides the conversation: the user's record and this deployment. */
+export interface PromptSettings {
+  record: UserRecord;
+  platform: Platform;
+  smsAvailable: boolean;
+  retention: RetentionPolicy;
+  timeZone: string;
+}
+
+const DEFAULT_PROMPT_SETTINGS: PromptSettings = {
+  record: NEW_USER_RECORD,
+  platform: "console",
+  smsAvailable: true,
+  retention: DEFAULT_RETENTION,
+  timeZone: "Asia/Shanghai",
+};
+
 /** The pending question of each state: what the user sees after every reply, so no state is a dead end. */
-export function promptFor(
-  state: ConversationState,
-  context: ConversationContext,
-  record: UserRecord = NEW_USER_RECORD,
-  platform: Platform = "console",
-  smsAvailable = true,
-  retention: RetentionPolicy = DEFAULT_RETENTION,
-): ReplyContent {
+export function promptFor(state: ConversationState, context: ConversationContext, settings: Partial<PromptSettings> = {}): ReplyContent {
+  const { record, platform, smsAvailable, retention, timeZone } = { ...DEFAULT_PROMPT_SETTINGS, ...settings };
   const { draft } = context;
   switch (state) {
     case "menu":
-      return menuPrompt(draft, record);
+      return menuPrompt(draft, record, timeZone);
     case "newEmail":
       return { body: [msg("ask.newEmail")], expects: "text" };
     case "newPhone":
@@ -108,7 +122,7 @@ export function promptFor(
       };
     case "consent":
       return {
-        body: [msg("consent.prompt", { days: retention.retentionDays })],
+        body: [msg("consent.prompt", { days: retention.retentionDays, data: msg(`consent.data.${draft.method ?? "none"}`) })],
         choices: [choice("consent.agree", "choice.consentAgree"), choice("consent.back", "choice.consentBack")],
       };
     // Passed through within one event, never rested in: if one ever were, the menu is a safe next step.
@@ -117,18 +131,22 @@ export function promptFor(
     case "updatingContact":
     case "withdrawing":
     case "erasing":
-      return menuPrompt(draft, record);
+      return menuPrompt(draft, record, timeZone);
     default:
       return stepPrompt(state, context, platform, smsAvailable);
   }
 }
 
-function menuPrompt(draft: Draft, record: UserRecord): ReplyContent {
+function menuPrompt(draft: Draft, record: UserRecord, timeZone: string): ReplyContent {
+  const { application } = situationOf(record, draft);
+  // Waiting for the user's information is the one thing that matters to them now: said first, its button first.
+  const waiting = application.kind === "waiting_for_user" ? situationLead(application, timeZone) : { body: [], choices: [] };
   if (record.verified) {
     const enterprise = record.application?.status === "approved" && record.application.method === "enterprise";
     return {
-      body: [msg("status.verified"), msg("menu.prompt")],
+      body: [...(waiting.body.length > 0 ? waiting.body : [msg("status.verified")]), msg("menu.prompt")],
       choices: [
+        ...waiting.choices,
         choice("update.email", "choice.updateEmail"),
         choice("update.phone", "choice.updatePhone"),
         ...(enterprise ? [choice("reverify", "choice.reverify")] : []),
@@ -139,10 +157,12 @@ function menuPrompt(draft: Draft, record: UserRecord): ReplyContent {
     };
   }
   const started = draft.name !== undefined;
+  const open = waiting.choices.length > 0;
   return {
-    body: started ? [msg("menu.draftWaiting"), msg("menu.prompt")] : [msg("menu.prompt")],
+    body: [...waiting.body, ...(started ? [msg("menu.draftWaiting")] : []), msg("menu.prompt")],
     choices: [
-      started ? choice("start", "choice.continue") : choice("start", "choice.start"),
+      ...waiting.choices,
+      ...(open ? [] : [started ? choice("start", "choice.continue") : choice("start", "choice.start")]),
       choice("status", "choice.status"),
       choice("faq", "choice.faq"),
       choice("support", "choice.support"),
@@ -204,45 +224,48 @@ function summaryLines(draft: Draft): Message[] {
   });
 }
 
-/** The answer to /status and the "Check status" button, with the next step the application allows. */
-export function statusReply(record: UserRecord, draft: Draft): { body: Message[]; choices?: Choice[] } {
-  const body = statusMessages(record, draft);
-  const status = record.application?.status;
-  if (status === "submitted" || status === "needs_more_info") {
-    body.push(msg("status.cannotEdit"));
-    const choices = [choice("withdraw", "choice.withdraw")];
-    if (status === "needs_more_info") choices.unshift(choice("provideInfo", "choice.provideInfo"));
-    return { body, choices };
+/** The answer to /status and the "Check status" button: the user's situation first, with the next step it allows. */
+export function statusReply(
+  record: UserRecord,
+  draft: Draft,
+  { timeZone, supportContact }: { timeZone: string; supportContact: string },
+): { body: Message[]; choices?: Choice[] } {
+  const situation = situationOf(record, draft);
+  const { application } = situation;
+  const lead = situationLead(application, timeZone);
+  const body: Message[] = [];
+  if (situation.account !== "active")
+    body.push(msg("situation.account", { account: msg(`account.${situation.account}`), support: supportContact }));
+  if (situation.verified && application.kind !== "approved") body.push(msg("situation.verifiedBefore"));
+  body.push(...lead.body);
+  const choices = [...lead.choices];
+  switch (application.kind) {
+    case "submitted":
+      body.push(
+        msg("situation.submittedOn", {
+          reference: application.reference,
+          method: msg(`method.${application.method}`),
+          date: timeMessage(application.submittedAt, timeZone),
+        }),
+        msg("status.cannotEdit"),
+      );
+      choices.push(choice("withdraw", "choice.withdraw"));
+      break;
+    case "waiting_for_user":
+      choices.push(choice("withdraw", "choice.withdraw"));
+      break;
+    case "rejected":
+      if (application.resubmission === "allowed") {
+        body.push(msg("decision.retry"));
+        choices.push(choice("resubmit", "choice.resubmit"));
+      } else if (application.resubmission === "limit")
+        body.push(msg("resubmit.limit"), msg("support.contact", { support: supportContact }));
+      else body.push(msg("decision.final", { support: supportContact }));
+      break;
+    default:
+      break;
   }
-  if (resubmissionVerdict(record) === "allowed") return { body, choices: [choice("resubmit", "choice.resubmit")] };
-  return { body };
-}
-
-function statusMessages(record: UserRecord, draft: Draft): Message[] {
-  const lines: Message[] = [];
-  if (record.account !== "active") lines.push(msg("status.account", { account: msg(`account.${record.account}`) }));
-  if (record.verified) lines.push(msg("status.verified"));
-  const application = record.application;
-  if (application) {
-    lines.push(
-      msg("status.application", {
-        reference: application.reference,
-        method: msg(`method.${application.method}`),
-        status: msg(`status.${application.status}.label`),
-      }),
-      msg("status.submittedAt", { date: application.submittedAt.slice(0, 10) }),
-    );
-    const awaiting = application.status === "submitted" || application.status === "needs_more_info";
-    if (awaiting) {
-      lines.push(msg(application.overdue ? "status.overdue" : "status.expectedBy", { date: application.expectedBy }));
-    }
-    if (application.reasons.length > 0) lines.push(msg("status.reasons", { reasons: application.reasons.join(", ") }));
-  }
-  if (draft.name !== undefined) {
-    const steps = stepsFor(draft.method);
-    const done = steps.filter((step) => isStepDone(step, draft)).length;
-    lines.push(msg("status.draft", { done, total: steps.length }));
-  }
-  if (lines.length === 0) lines.push(msg("status.none"));
-  return lines;
+  if (situation.draft) body.push(msg("situation.draft", { done: situation.draft.done, total: situation.draft.total }));
+  if (body.length === 0) body.push(msg("situation.none"));
+  return choices.length > 0 ? { body, choices } : { body };
 }

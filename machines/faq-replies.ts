@@ -1,12 +1,16 @@
+import { type Draft, EMPTY_DRAFT } from "../src/domain/application.js";
 import type { Choice } from "../src/domain/choice.js";
 import type { DeliveryState } from "../src/domain/delivery.js";
 import { FAQ_TOPICS, type FaqTopic } from "../src/domain/faq-topics.js";
 import { maskEmail, maskPhone } from "../src/domain/masking.js";
-import { isRejectionReason } from "../src/domain/rejection-reasons.js";
+import { situationOf } from "../src/domain/situation.js";
 import { MAX_REJECTIONS_IN_30_DAYS, resubmissionVerdict, type UserRecord } from "../src/domain/user-record.js";
+import { timeMessage } from "../src/i18n/dates.js";
 import { type Message, msg } from "../src/i18n/message.js";
 import { choice } from "./conversation.choices.js";
 import type { ContactDetails, Stamped } from "./conversation.events.js";
+import { channelsPhrase, methodsPhrase } from "./deployment-phrases.js";
+import { situationLead } from "./situation-replies.js";
 
 export interface FaqReply {
   body: Message[];
@@ -33,46 +37,77 @@ export function topicChoices(): Choice[] {
 }
 
 /**
- * The answer to a FAQ topic, using the user's own record where it makes the
- * answer better (their rejection reasons, their expected date, whether they
- * may resubmit), ending with the next step as a button where there is one.
+ * The answer to a FAQ topic, written from the user's situation where it concerns their application
+ * (`situationOf`): what matters to them first — reviewers waiting for their information, a decision
+ * already made — then the general answer, and the next step as a button where there is one.
  */
 export function faqReply(
   topic: FaqTopic,
-  event: Pick<Stamped, "record" | "supportContact" | "retention">,
+  event: Pick<Stamped, "record" | "supportContact" | "retention" | "timeZone" | "resultChannels" | "smsAvailable">,
   contact?: ContactDetails,
+  draft: Draft = EMPTY_DRAFT,
 ): FaqReply {
-  const { record, supportContact } = event;
-  const general = msg(`faq.${topic}`, { support: supportContact });
-  const application = record.application;
+  const { record, supportContact, timeZone } = event;
+  // Without SMS the phone method is offered nowhere: the topics that list methods have a text without it.
+  const noSms = !event.smsAvailable && (topic === "verification-methods" || topic === "required-documents");
+  const general = msg(noSms ? `faq.${topic}.noSms` : `faq.${topic}`, {
+    support: supportContact,
+    channels: channelsPhrase(event.resultChannels),
+    methods: methodsPhrase(event.smsAvailable),
+  });
+  const situation = situationOf(record, draft).application;
+  const lead = situationLead(situation, timeZone);
+  const withLead = (...after: Message[]): FaqReply => ({
+    body: [...lead.body, ...after],
+    ...(lead.choices.length > 0 ? { choices: lead.choices } : {}),
+  });
   switch (topic) {
     case "privacy":
       return privacyReply(event);
     case "failure-reasons":
-      if (application?.status === "rejected") {
-        return {
-          body: [
-            msg("faq.yourRejection", { reference: application.reference }),
-            ...application.reasons
-              .filter(isRejectionReason)
-              .map((reason) => msg("decision.reason", { reason: msg(`reason.${reason}`), advice: msg(`reason.${reason}.advice`) })),
-          ],
-          ...resubmitChoice(record),
-        };
+      switch (situation.kind) {
+        case "rejected":
+          return {
+            body: [
+              msg("faq.yourRejection", { reference: situation.reference }),
+              ...situation.reasons.map((reason) =>
+                msg("decision.reason", { reason: msg(`reason.${reason}`), advice: msg(`reason.${reason}.advice`) }),
+              ),
+              ...(situation.note ? [msg("situation.note", { note: situation.note })] : []),
+            ],
+            ...resubmitChoice(record),
+          };
+        case "waiting_for_user":
+          return { body: [msg("faq.notRejected", { reference: situation.reference }), ...lead.body], choices: lead.choices };
+        case "approved":
+          return { body: [...lead.body, msg("faq.nothingFailed")] };
+        case "submitted":
+          return { body: [msg("faq.notDecidedYet", { reference: situation.reference }), ...lead.body, general] };
+        default:
+          return { body: [general] };
       }
-      return { body: [general] };
     case "review-time":
     case "check-status":
-      if (application && (application.status === "submitted" || application.status === "needs_more_info")) {
-        const key = application.overdue ? "faq.yourOverdue" : "faq.yourExpectedDate";
-        return { body: [msg(key, { reference: application.reference, date: application.expectedBy })] };
+      switch (situation.kind) {
+        case "submitted":
+        case "waiting_for_user":
+          return withLead();
+        case "approved":
+          return withLead(msg("faq.nothingToWait"));
+        case "rejected":
+          return { ...withLead(), ...resubmitChoice(record) };
+        default:
+          return { body: [general], ...(topic === "check-status" ? { choices: [choice("status", "choice.status")] } : {}) };
       }
-      return { body: [general], ...(topic === "check-status" ? { choices: [choice("status", "choice.status")] } : {}) };
+    case "required-documents":
+    case "document-requirements":
+      return situation.kind === "waiting_for_user" ? withLead(general) : { body: [general] };
     case "resubmit": {
+      if (situation.kind === "waiting_for_user") return withLead();
       const verdict = resubmissionVerdict(record);
       if (verdict === "allowed") {
         const left = MAX_REJECTIONS_IN_30_DAYS - record.recentRejections;
-        return { body: [msg("faq.resubmitAllowed", { reference: application!.reference, left })], ...resubmitChoice(record) };
+        return { body: [msg("faq.resubmitAllowed", { reference: application(record), left })], ...resubmitChoice(record) };
       }
       if (verdict === "final") return { body: [msg("decision.final", { support: supportContact })] };
       if (verdict === "limit") return { body: [msg("resubmit.limit"), msg("support.contact", { support: supportContact })] };
@@ -87,11 +122,8 @@ export function faqReply(
               email: contact.email ? maskEmail(contact.email) : "—",
               phone: contact.phone ? maskPhone(contact.phone) : "—",
             }),
-            ...(deliveries.length > 0
-              ? [
-                  msg("faq.lastNotification", { date: (contact.lastAt ?? "").slice(0, 16).replace("T", " ") }),
-                  ...deliveries.map(deliveryLine),
-                ]
+            ...(deliveries.length > 0 && contact.lastAt
+              ? [msg("faq.lastNotification", { date: timeMessage(contact.lastAt, timeZone) }), ...deliveries.map(deliveryLine)]
               : []),
             general,
           ],
@@ -104,9 +136,10 @@ export function faqReply(
       }
       return { body: [general], choices: [choice("status", "choice.status")] };
     case "modify-application":
-      if (application?.status === "submitted" || application?.status === "needs_more_info") {
-        return { body: [general], choices: [choice("withdraw", "choice.withdraw")] };
+      if (situation.kind === "waiting_for_user") {
+        return { body: [...lead.body, msg("faq.changeRequested")], choices: [...lead.choices, choice("withdraw", "choice.withdraw")] };
       }
+      if (situation.kind === "submitted") return { body: [general], choices: [choice("withdraw", "choice.withdraw")] };
       return { body: [general] };
     case "contact-support":
     case "account-problem":
@@ -115,6 +148,10 @@ export function faqReply(
     default:
       return { body: [general] };
   }
+}
+
+function application(record: UserRecord): string {
+  return record.application?.reference ?? "";
 }
 
 function resubmitChoice(record: UserRecord): { choices?: Choice[] } {

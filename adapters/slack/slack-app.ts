@@ -1,9 +1,9 @@
 import { App, type BlockButtonAction, HTTPReceiver, type webApi } from "@slack/bolt";
 import type { ChatEvent } from "../../src/chat/chat-event.js";
-import { homeContent } from "../../src/chat/home.js";
+import type { Choice } from "../../src/domain/choice.js";
 import type { Workspace } from "../../src/domain/platform.js";
-import type { UserRecord } from "../../src/domain/user-record.js";
 import { localeFromTag } from "../../src/i18n/locale.js";
+import type { Message } from "../../src/i18n/message.js";
 import { msg, translate } from "../../src/i18n/message.js";
 import { REVIEW_ID_PATTERN } from "../../src/review/review-buttons.js";
 import { reviewFormProblem } from "../../src/review/review-desk.js";
@@ -26,8 +26,8 @@ export interface SlackAppOptions extends AdapterOptions {
   apiUrl?: string;
   /** How often the Web API client retries failed calls (tests: 0). */
   retries?: number;
-  /** The user's record for the App Home page. */
-  findUserRecord(userId: string): Promise<UserRecord | null>;
+  /** What the App Home page shows this user (their status, as /status tells it). */
+  homePage(userId: string): Promise<{ body: Message[]; choices: Choice[] }>;
   reviewChannel: string | undefined;
 }
 
@@ -125,7 +125,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   app.event("app_home_opened", async ({ event, client }) => {
     if (event.tab !== "home") return;
     const locale = localeFromTag(await localeOf(client, event.user), options.defaultLocale);
-    const content = homeContent(await options.findUserRecord(event.user));
+    const content = await options.homePage(event.user);
     await client.views.publish({ user_id: event.user, view: { type: "home", blocks: renderMessage({ locale, ...content }).blocks } });
   });
 

@@ -2,6 +2,7 @@ import type { RunningPlatform } from "../../adapters/http/web-server.js";
 import { createSlackApp } from "../../adapters/slack/slack-app.js";
 import { checkSlackApi, isSlackRefusal } from "../../adapters/slack/slack-reachability.js";
 import { findUserRecord } from "../applications/user-records.js";
+import { homeContent } from "../chat/home.js";
 import { localDate } from "../domain/business-days.js";
 import type { Config, SlackConfig } from "../runtime/config.js";
 import { adapterOptions, type PlatformParts } from "./platform-parts.js";
@@ -17,7 +18,8 @@ export async function startSlack(slack: SlackConfig, config: Readonly<Config>, p
     signingSecret: slack.signingSecret,
     ...(slack.appToken ? { appToken: slack.appToken } : {}),
     ...(slack.apiUrl ? { apiUrl: slack.apiUrl } : {}),
-    findUserRecord: (userId) => findUserRecord(assistant.store, "slack", userId, localDate(new Date(), config.timeZone)),
+    homePage: async (userId) =>
+      homeContent(await findUserRecord(assistant.store, "slack", userId, localDate(new Date(), config.timeZone)), config),
     reviewChannel: slack.reviewChannel,
   });
   if (httpHandler) {

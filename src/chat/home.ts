@@ -9,7 +9,10 @@ import { type Message, msg } from "../i18n/message.js";
  * verification status, as `/status` tells it, and one button that starts or
  * continues the verification in their chat with the assistant.
  */
-export function homeContent(record: UserRecord | null): { body: Message[]; choices: Choice[] } {
-  const { body } = statusReply(record ?? NEW_USER_RECORD, EMPTY_DRAFT);
+export function homeContent(
+  record: UserRecord | null,
+  settings: { timeZone: string; supportContact: string },
+): { body: Message[]; choices: Choice[] } {
+  const { body } = statusReply(record ?? NEW_USER_RECORD, EMPTY_DRAFT, settings);
   return { body: [msg("home.title"), ...body], choices: [{ id: "start", label: msg("home.startOrContinue") }] };
 }

@@ -1,4 +1,4 @@
-import type { ApplicationStatus, Method } from "./application.js";
+import type { ApplicationStatus, Method, Step } from "./application.js";
 import type { IsoDate } from "./business-days.js";
 import { isRejectionReason, mayResubmit } from "./rejection-reasons.js";
 
@@ -15,6 +15,12 @@ export interface ApplicationSummary {
   /** The expected date is past and no decision has been made. */
   overdue: boolean;
   reasons: string[];
+  /** When the last reviewer decision was made (for needs_more_info: when the information was asked for). */
+  decidedAt: string | null;
+  /** What reviewers asked the user to provide (needs_more_info). */
+  requestedItems: Step[];
+  /** The reviewer's note to the user (latest application only). */
+  note: string | null;
 }
 
 /**
@@ -38,6 +44,9 @@ export interface SubmittedApplication {
   submittedAt: string;
   expectedBy: IsoDate;
   reasons: string[];
+  decidedAt: string | null;
+  requestedItems: Step[];
+  note: string | null;
 }
 
 /** The record the conversation works from, built from the user's applications (newest first) as of `today`. */

@@ -280,6 +280,8 @@ export class Engine {
       supportContact: settings.supportContact,
       smsAvailable: settings.smsAvailable ?? true,
       retention: settings.retention ?? DEFAULT_RETENTION,
+      timeZone: settings.timeZone,
+      resultChannels: this.effectDeps.channels,
     });
 
     const restored = restoreConversation(conversation);
@@ -339,14 +341,13 @@ export class Engine {
     }
     if (prompted || restored.kind !== "resumed")
       contents.push(
-        promptFor(
-          snapshot.value as ConversationState,
-          snapshot.context,
+        promptFor(snapshot.value as ConversationState, snapshot.context, {
           record,
-          event.platform,
-          settings.smsAvailable ?? true,
-          settings.retention ?? DEFAULT_RETENTION,
-        ),
+          platform: event.platform,
+          smsAvailable: settings.smsAvailable ?? true,
+          retention: settings.retention ?? DEFAULT_RETENTION,
+          timeZone: settings.timeZone,
+        }),
       );
 
     if (snapshot.context.draft !== startDraft) await tx.saveDraft(user.id, snapshot.context.draft, now);

@@ -1,6 +1,7 @@
 import type { ChoiceId } from "../../machines/conversation.choices.js";
 import type { CheckedUpload, ConversationEvent } from "../../machines/conversation.events.js";
 import { type ChatEvent, commandOf } from "../chat/chat-event.js";
+import type { Channel } from "../domain/delivery.js";
 import { validatePhone } from "../domain/phone.js";
 import type { RetentionPolicy } from "../domain/retention-policy.js";
 import { textProblem } from "../domain/text.js";
@@ -14,6 +15,8 @@ export interface EventStamp {
   supportContact: string;
   smsAvailable: boolean;
   retention: RetentionPolicy;
+  timeZone: string;
+  resultChannels: readonly Channel[];
 }
 
 const SIMPLE_COMMANDS = new Set(["start", "cancel", "back", "help", "status", "privacy"]);

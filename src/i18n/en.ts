@@ -5,7 +5,7 @@
  */
 export const en = {
   "menu.welcome":
-    "Hello! I'm the verification assistant. Verification unlocks the platform's advanced features, such as file sharing and data analysis. It takes four steps:\n1. Register: your full name, email and mobile phone\n2. Choose a method: personal ID card, phone or enterprise\n3. Provide the details and document photos — I check each one right away\n4. Review takes 1–3 business days; the result comes here, by email and by SMS",
+    "Hello! I'm the verification assistant. Verification unlocks the platform's advanced features, such as file sharing and data analysis. It takes four steps:\n1. Register: your full name, email and mobile phone\n2. Choose a method: {methods}\n3. Provide the details and document photos — I check each one right away\n4. Review takes 1–3 business days; the result comes {channels}",
   "menu.prompt": "What would you like to do?",
   "menu.draftWaiting": "You have an unfinished application — your answers are saved.",
   "choice.start": "Start verification",
@@ -184,12 +184,12 @@ export const en = {
   "field.legalRepId": "Legal representative's ID number",
 
   "consent.prompt":
-    "One last step. By submitting, you agree that we process the personal data above — name, contact details, ID numbers and document photos — only to verify your identity. It is stored encrypted, shown only to the reviewer who opens your application (each opening is recorded), and erased {days} days after the decision; only the result stays. /privacy tells more, and lets you export or delete your data.",
+    "One last step. By submitting, you agree that we process the personal data above — {data} — only to verify your identity. It is stored encrypted, shown only to the reviewer who opens your application (each opening is recorded), and erased {days} days after the decision; only the result stays. /privacy tells more, and lets you export or delete your data.",
   "choice.consentAgree": "I agree — submit",
   "choice.consentBack": "Back to the summary",
 
   "submitted.done":
-    "Submitted! Your reference is {reference}. Reviewers decide within 3 business days — by {expectedBy}. You'll hear from me here, and by email and SMS. A submitted application can't be edited; /status shows where it stands.",
+    "Submitted! Your reference is {reference}. Reviewers decide within 3 business days — by {expectedBy}. You'll hear from me {channels}. A submitted application can't be edited; /status shows where it stands.",
   "start.pending":
     "Your application {reference} is already being reviewed (decision expected by {expectedBy}). You can't start another one meanwhile.",
   "start.verified": "You are already verified — nothing more to do.",
@@ -362,7 +362,7 @@ export const en = {
   "reverify.started":
     "A new legal representative needs a new review. Your current verification stays valid until the decision. I'll ask for the new licence photo and the representative's details; everything else is kept.",
   "faq.verification-steps":
-    "Verification takes four steps: 1) register your full name, email and mobile phone; 2) choose a method — personal ID card, phone, or enterprise; 3) enter the details and send the document photos, which I check right away; 4) submit: reviewers decide within 1–3 business days, and the result comes here, by email and by SMS.",
+    "Verification takes four steps: 1) register your full name, email and mobile phone; 2) choose a method — {methods}; 3) enter the details and send the document photos, which I check right away; 4) submit: reviewers decide within 1–3 business days, and the result comes {channels}.",
   "faq.verification-methods":
     "Three methods: personal ID card (your 18-character ID number plus photos of both sides — the usual choice for individuals); phone (a 6-digit SMS code to your registered mobile); enterprise (company name, unified social credit code, a photo of the business licence, and the legal representative's name and ID number).",
   "faq.required-documents":
@@ -370,7 +370,7 @@ export const en = {
   "faq.document-requirements":
     "Photos must be JPEG or PNG, at most 5 MB, at least 600 pixels on the shorter side, sharp, in colour (not a photocopy), well lit and not washed out, with the whole document on a plain background. I check each photo as soon as you send it and tell you exactly what to fix.",
   "faq.review-time":
-    "Reviewers decide within 1–3 business days after you submit (weekends and public holidays don't count). You'll get the result here, by email and by SMS.",
+    "Reviewers decide within 1–3 business days after you submit (weekends and public holidays don't count). You'll get the result {channels}.",
   "faq.check-status": "Send /status or press “Check status” at any time to see where your application stands.",
   "faq.failure-reasons":
     "The most common reasons are details that don't match the document (check your name and ID number character by character), photos that are unclear, black-and-white or missing a side, an expired document, or an account that is disabled. The rejection message lists your reasons and what to do about each.",
@@ -447,6 +447,70 @@ export const en = {
   "telegram.command.cancel": "Stop the current step",
   "telegram.command.lang": "Language: /lang en or /lang zh",
   "telegram.command.privacy": "My data: what is kept, export, delete",
+  // Where the user's application stands (machines/situation-replies.ts).
+  "situation.submitted": "Your application {reference} is with the reviewers; the decision is expected by {date}.",
+  "situation.overdue":
+    "Your application {reference} was due to be decided by {date} and is overdue — sorry for the wait. It is at the front of the queue.",
+  "situation.waiting": "Reviewers need from you for application {reference}: {items}.",
+  "situation.waitingUnspecified": "more information",
+  "situation.note": "The reviewer wrote: “{note}”",
+  "situation.waitingSince": "Asked on {time}.",
+  "situation.waitingAction": "Choose “Provide information” to send it: the review goes on as soon as it arrives.",
+  "situation.rejected": "Your application {reference} was not approved:",
+  "situation.reasonLine": "• {reason}",
+  "situation.approvedSince": "✅ You are verified (approved on {date}).",
+  "situation.approved": "✅ You are verified.",
+  "situation.withdrawn": "You withdrew application {reference}.",
+  "situation.draft": "Your application isn't submitted yet: {done} of {total} items done.",
+  "situation.none": "You have no application yet. Choose “Start verification” to begin.",
+  "situation.submittedOn": "Application {reference} ({method}), submitted on {date}.",
+  "situation.verifiedBefore": "✅ You are verified (an earlier application was approved).",
+  "situation.account": "Your account is {account}. Please contact support: {support}.",
+  // Dates and times in the service's time zone (src/i18n/dates.ts).
+  "date.day": "{weekday} {day} {month}",
+  "date.time": "{day}, {time} {zone}",
+  "date.unknown": "—",
+  "weekday.0": "Sun",
+  "weekday.1": "Mon",
+  "weekday.2": "Tue",
+  "weekday.3": "Wed",
+  "weekday.4": "Thu",
+  "weekday.5": "Fri",
+  "weekday.6": "Sat",
+  "month.1": "Jan",
+  "month.2": "Feb",
+  "month.3": "Mar",
+  "month.4": "Apr",
+  "month.5": "May",
+  "month.6": "Jun",
+  "month.7": "Jul",
+  "month.8": "Aug",
+  "month.9": "Sep",
+  "month.10": "Oct",
+  "month.11": "Nov",
+  "month.12": "Dec",
+  "faq.notRejected": "Your application {reference} was not rejected: reviewers only need more from you.",
+  "faq.nothingFailed": "Nothing failed: your verification was approved.",
+  "faq.notDecidedYet": "Your application {reference} has not been decided yet.",
+  "faq.nothingToWait": "There is nothing more to wait for.",
+  "faq.changeRequested":
+    "You can change exactly what reviewers asked for: choose “Provide information”. For anything else, withdraw the application and apply again.",
+  "start.waiting": "You can't start another application while {reference} is open.",
+  "privacy.erase.waiting":
+    "Application {reference} is waiting for your information, and its details are needed to decide it, so your data can't be deleted now. Withdraw it first, then try again.",
+  "notify.here": "here",
+  "notify.byEmail": "by email",
+  "notify.bySms": "by SMS",
+  "list.and": "{head} and {tail}",
+  "consent.data.none": "your name and contact details",
+  "consent.data.id_card": "your name, contact details, ID number and ID card photos",
+  "consent.data.phone": "your name and contact details (the phone number proven by its code)",
+  "consent.data.enterprise":
+    "your name and contact details, the company's name and credit code, the licence photo, and the legal representative's name and ID number",
+  "faq.verification-methods.noSms":
+    "Two methods: personal ID card (your 18-character ID number plus photos of both sides — the usual choice for individuals); enterprise (company name, unified social credit code, a photo of the business licence, and the legal representative's name and ID number).",
+  "faq.required-documents.noSms":
+    "For the ID card method: photos of the front (portrait side) and back (national emblem side) of your resident ID card. For enterprises: a photo of the business licence, plus the legal representative's ID number.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -69,7 +69,7 @@ describe("FAQ in the conversation", () => {
     const reference = await submitWithPhone(harness, "alice");
     const chat = harness.chat("alice");
     expect(readable(await chat.text("审核要几天"))).toContain(
-      `Your application ${reference} is with the reviewers; the decision is expected by 2026-11-26.`,
+      `Your application ${reference} is with the reviewers; the decision is expected by Thu 26 Nov.`,
     );
     await harness.chat("rita").press(`rv.nx.${reference}.${1 << 0}`); // details_mismatch
     await harness.chat("rita").press("rv.nn");

@@ -3,6 +3,7 @@ import type { Server } from "node:http";
 import { startWebServer } from "../../adapters/http/web-server.js";
 import { createSlackApp } from "../../adapters/slack/slack-app.js";
 import { findUserRecord } from "../../src/applications/user-records.js";
+import { homeContent } from "../../src/chat/home.js";
 import type { Outbound } from "../../src/chat/outbound.js";
 import { type Reviewers, roomReviewers } from "../../src/review/reviewers.js";
 import { adapterTestOptions } from "./adapter-test-options.js";
@@ -39,7 +40,11 @@ export async function createSlackHarness(
     signingSecret: SIGNING_SECRET,
     apiUrl: api.apiUrl,
     ...(clientRetries === "none" ? { retries: 0 } : {}),
-    findUserRecord: (userId) => findUserRecord(harness.store, "slack", userId, "2026-11-23"),
+    homePage: async (userId) =>
+      homeContent(await findUserRecord(harness.store, "slack", userId, "2026-11-23"), {
+        timeZone: "Asia/Shanghai",
+        supportContact: "support@example.com",
+      }),
     reviewChannel: REVIEW_CHANNEL,
   });
   const { server, port } = await startWebServer(0, new Map([["/slack/events", httpHandler!]]));

@@ -24,6 +24,8 @@ const stamp = {
   supportContact: "support@example.com",
   smsAvailable: true,
   retention: DEFAULT_RETENTION,
+  timeZone: "Asia/Shanghai",
+  resultChannels: ["chat", "email", "sms"] as const,
 };
 
 const text = (value: string): ConversationEvent => ({ type: "user.text", text: value, ...stamp });

@@ -33,7 +33,7 @@ describe("scheduled reminders and overdue notices", () => {
     expect(keys(notices)).toEqual(["overdue.apology"]);
     expect(await tick("2026-12-03T16:30:00Z")).toEqual([]);
     harness.setNow(new Date("2026-12-03T02:00:00Z"));
-    expect(readable(await harness.chat("alice").text("/status"))).toContain("was expected by 2026-12-02 and is overdue");
+    expect(readable(await harness.chat("alice").text("/status"))).toContain("was due to be decided by Wed 2 Dec and is overdue");
   });
 
   it("forgets processed event ids after 30 days", async () => {

@@ -42,7 +42,7 @@ describe("Slack in Socket Mode (SLACK_APP_TOKEN)", () => {
       appToken: "xapp-1-A1-test",
       apiUrl: api.apiUrl,
       retries: 0,
-      findUserRecord: async () => null,
+      homePage: async () => ({ body: [], choices: [] }),
       reviewChannel: "C0REVIEW",
     });
     expect(receiver).toBeUndefined(); // no HTTP endpoint to mount

@@ -13,7 +13,14 @@ export const faq: CliCommand = ({ rest, json, lang }) => {
   const { topic, confidence } = new FaqMatcher().match(rest[0]!);
   // The general answer: content editors check phrasings, not a user's record.
   const answer = topic
-    ? faqReply(topic, { record: NEW_USER_RECORD, supportContact: config.supportContact, retention: config })
+    ? faqReply(topic, {
+        record: NEW_USER_RECORD,
+        supportContact: config.supportContact,
+        retention: config,
+        timeZone: config.timeZone,
+        resultChannels: config.notifyChannels,
+        smsAvailable: config.smsAvailable,
+      })
         .body.map((message) => translate(locale, message))
         .join("\n")
     : translate(locale, msg("faq.noMatch"));

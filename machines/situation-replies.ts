@@ -1,0 +1,71 @@
+import { localDate } from "../src/domain/business-days.js";
+import type { Choice } from "../src/domain/choice.js";
+import type { ApplicationSituation } from "../src/domain/situation.js";
+import { dayMessage, timeMessage } from "../src/i18n/dates.js";
+import { joinMessages, type Message, msg } from "../src/i18n/message.js";
+import { choice } from "./conversation.choices.js";
+
+/**
+ * The sentences that say where the user's application stands, written from their situation
+ * (`src/domain/situation.ts`) and shared by every text that speaks about it: /status, the menu, the
+ * FAQ's answers, the refusals to start another application or to delete data, the support hand-off.
+ * What matters to this reader comes first, then the buttons for what they can do now.
+ */
+export interface SituationText {
+  body: Message[];
+  choices: Choice[];
+}
+
+/** The lead of any text about the application; empty for a user with none. */
+export function situationLead(situation: ApplicationSituation, timeZone: string): SituationText {
+  switch (situation.kind) {
+    case "none":
+      return { body: [], choices: [] };
+    case "submitted":
+      return {
+        body: [
+          msg(situation.overdue ? "situation.overdue" : "situation.submitted", {
+            reference: situation.reference,
+            date: dayMessage(situation.expectedBy),
+          }),
+        ],
+        choices: [],
+      };
+    case "waiting_for_user":
+      return { body: waitingLines(situation, timeZone), choices: [choice("provideInfo", "choice.provideInfo")] };
+    case "rejected":
+      return {
+        body: [
+          msg("situation.rejected", { reference: situation.reference }),
+          ...situation.reasons.map((reason) => msg("situation.reasonLine", { reason: msg(`reason.${reason}`) })),
+          ...(situation.note ? [msg("situation.note", { note: situation.note })] : []),
+        ],
+        choices: [],
+      };
+    case "approved":
+      return {
+        body: [
+          situation.decidedAt
+            ? msg("situation.approvedSince", { date: dayMessage(localDate(new Date(situation.decidedAt), timeZone)) })
+            : msg("situation.approved"),
+        ],
+        choices: [],
+      };
+    case "withdrawn":
+      return { body: [msg("situation.withdrawn", { reference: situation.reference })], choices: [] };
+  }
+}
+
+/** "Reviewers need from you: the back of your ID card — 'the photo is cut off'." and when they asked. */
+export function waitingLines(situation: Extract<ApplicationSituation, { kind: "waiting_for_user" }>, timeZone: string): Message[] {
+  const items = situation.items.map((step) => msg(`field.${step}`));
+  return [
+    msg("situation.waiting", {
+      reference: situation.reference,
+      items: items.length > 0 ? joinMessages(items) : msg("situation.waitingUnspecified"),
+    }),
+    ...(situation.note ? [msg("situation.note", { note: situation.note })] : []),
+    ...(situation.since ? [msg("situation.waitingSince", { time: timeMessage(situation.since, timeZone) })] : []),
+    msg("situation.waitingAction"),
+  ];
+}
