@@ -27,6 +27,7 @@ import type { DocumentBytes } from "../../src/ports/document-bytes.js";
 import type { Reviewers } from "../../src/review/reviewers.js";
 import { Keyring, parseDataKeys } from "../../src/runtime/keyring.js";
 import { minimalGoodJpeg } from "./hostile-files.js";
+import { leaksIn } from "./leak-scan.js";
 import { freshDatabase } from "./test-databases.js";
 import { testKeyring } from "./test-keys.js";
 
@@ -164,6 +165,10 @@ export async function createHarness(options: HarnessOptions = {}) {
         const replies = await engine.handle(event);
         engine.repliesDelivered(event);
         await engine.flushConfirmations();
+        const reviewers = options.reviewers;
+        const forReviewer = (reply: Reply) => reviewers?.isReviewer(reply.to?.platform ?? platform, reply.to?.chatId ?? user) ?? false;
+        const leaks = leaksIn(replies, forReviewer);
+        if (leaks.length > 0) throw new Error(`a reader was shown internal text: ${JSON.stringify(leaks)}`);
         return replies;
       };
       return {

@@ -31,7 +31,7 @@ describe.each(TESTED_DIALECTS)("on %s", (dialect) => {
           { status: "draft", held: 1 },
         ]);
 
-        expect(keys(await alice.text("/status"))).toContain("status.draft"); // the answers are kept
+        expect(keys(await alice.text("/status"))).toContain("situation.draft"); // the answers are kept
         expect(keys(await alice.text("how long does the review take"))).toContain("faq.review-time");
 
         expect(await runDueTasks(harness.store, reviewers, settings, new Date("2026-11-23T05:00:00Z"))).toEqual([]); // still on

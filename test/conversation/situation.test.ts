@@ -1,0 +1,141 @@
+import { afterEach, describe, expect, it } from "vitest";
+import type { Reply } from "../../src/chat/reply.js";
+import { consoleReviewers } from "../../src/review/reviewers.js";
+import { createHarness, type Harness, keys, readable, registerForIdCard, submitWithPhone } from "../helpers/harness.js";
+import { minimalGoodJpeg } from "../helpers/hostile-files.js";
+import { leaksIn } from "../helpers/leak-scan.js";
+
+// Issue 24 §1–2: every text about the user's application is written from their situation, and promises only
+// what this deployment has.
+
+let harness: Harness;
+afterEach(() => harness.close());
+
+const choiceIds = (replies: Reply[]) => replies.flatMap((reply) => reply.choices?.map((choice) => choice.id) ?? []);
+
+async function submitIdCard(user: string): Promise<string> {
+  const chat = harness.chat(user);
+  await registerForIdCard(chat);
+  await chat.text("11010519491231002X");
+  await chat.file(await minimalGoodJpeg());
+  await chat.file(await minimalGoodJpeg(9));
+  await chat.press("submit");
+  await chat.press("consent.agree");
+  const [row] = await harness.rows<{ reference: string }>("select reference from applications where reference is not null");
+  return row!.reference;
+}
+
+describe("a user whom reviewers asked for more information", () => {
+  async function waitingAlice() {
+    harness = await createHarness({ reviewers: consoleReviewers(["rita"]) });
+    const reference = await submitIdCard("alice");
+    // The request form: the back photo (item 5), with a note to the applicant.
+    await harness.chat("rita").send({ kind: "form", form: `rv.if.${reference}`, selected: [5], note: "the photo is cut off" });
+    return { reference, alice: harness.chat("alice") };
+  }
+
+  it("hears what is needed first — items, the note, the button — wherever they ask", async () => {
+    const { reference, alice } = await waitingAlice();
+    const need = `Reviewers need from you for application ${reference}: ID card, back.\nThe reviewer wrote: “the photo is cut off”`;
+
+    const howLong = await alice.text("how long does the review take");
+    expect(readable(howLong)).toContain(need);
+    expect(readable(howLong)).not.toMatch(/is with the reviewers|expected by/);
+    expect(choiceIds(howLong)).toContain("provideInfo");
+
+    const why = await alice.text("why was I rejected");
+    expect(readable(why)).toContain(`Your application ${reference} was not rejected`);
+    expect(readable(why)).toContain(need);
+
+    const status = await alice.text("/status");
+    expect(readable(status).startsWith(need)).toBe(true);
+    expect(readable(status)).not.toMatch(/under review|can't be edited/);
+    expect(choiceIds(status).slice(0, 2)).toEqual(["provideInfo", "withdraw"]);
+
+    const start = await alice.press("start");
+    expect(readable(start)).toContain(need);
+    expect(readable(start)).toContain(`You can't start another application while ${reference} is open.`);
+
+    const erase = await alice.press("privacy.erase");
+    expect(readable(erase)).toContain("is waiting for your information");
+    expect(choiceIds(erase)).toEqual(["provideInfo", "withdraw"]);
+
+    const menu = await alice.text("/start");
+    const prompt = menu.at(-1)!;
+    expect(readable([prompt]).startsWith(need)).toBe(true);
+    expect(prompt.choices?.[0]?.id).toBe("provideInfo");
+    expect(prompt.choices?.map((choice) => choice.id)).not.toContain("start");
+  });
+
+  it("in Chinese too, with the time asked in the service's zone", async () => {
+    const { reference, alice } = await waitingAlice();
+    await alice.text("/lang zh");
+    const status = readable(await alice.text("/status"));
+    expect(status).toContain(`审核人员需要您为申请 ${reference} 补充：身份证国徽面。`);
+    expect(status).toContain("审核人员留言：“the photo is cut off”");
+    // Asked at 2026-11-23 02:00 UTC: 10:00 in Shanghai, a Monday.
+    expect(status).toContain("提出时间：11月23日（周一）10:00。");
+    expect(readable(await alice.text("审核要几天"))).not.toContain("正在审核中");
+  });
+});
+
+describe("decided applications", () => {
+  it("/status names rejection reasons by their label, never their code", async () => {
+    harness = await createHarness({ reviewers: consoleReviewers(["rita"]) });
+    const reference = await submitWithPhone(harness, "alice");
+    await harness.chat("rita").send({ kind: "form", form: `rv.nf.${reference}`, selected: [0], note: "" });
+    const status = readable(await harness.chat("alice").text("/status"));
+    expect(status).toContain(`Your application ${reference} was not approved:\n• The details you entered don't match the document.`);
+    expect(status).not.toContain("details_mismatch");
+  });
+
+  it("an approved user asking why it failed or how long it takes hears that they are verified, and since when", async () => {
+    harness = await createHarness({ reviewers: consoleReviewers(["rita"]) });
+    const reference = await submitWithPhone(harness, "alice");
+    await harness.chat("rita").press(`rv.ok.${reference}`);
+    const alice = harness.chat("alice");
+    expect(readable(await alice.text("why did my verification fail"))).toContain(
+      "✅ You are verified (approved on Mon 23 Nov).\nNothing failed",
+    );
+    expect(readable(await alice.text("how long does the review take"))).toContain("There is nothing more to wait for.");
+  });
+});
+
+describe("only what this deployment has", () => {
+  it("no email server and no SMS provider: the result comes 'here' only, and the phone method is never named", async () => {
+    harness = await createHarness({ notifyChannels: ["chat"], smsAvailable: false });
+    const welcome = readable(await harness.chat("alice").text("/start"));
+    expect(welcome).toContain("the result comes here");
+    expect(welcome).not.toMatch(/by email|by SMS|Phone/);
+    expect(welcome).toContain("Choose a method: Personal ID card and Enterprise");
+    expect(readable(await harness.chat("alice").text("which verification methods are there"))).not.toMatch(/phone \(|SMS code/i);
+  });
+
+  it("with email and SMS configured, both are promised", async () => {
+    harness = await createHarness({ notifyChannels: ["chat", "email", "sms"] });
+    expect(readable(await harness.chat("alice").text("/start"))).toContain("the result comes here, by email and by SMS");
+    const chat = harness.chat("bob");
+    await chat.press("start");
+    await chat.text("张三");
+    await chat.text("bob@example.com");
+    await chat.text("13812348000");
+    await chat.press("method.phone");
+    await chat.text(harness.lastCode());
+    const consent = readable(await chat.press("submit"));
+    expect(consent).toContain("your name and contact details (the phone number proven by its code)");
+    expect(consent).not.toMatch(/ID number|photos/);
+    expect(readable(await chat.press("consent.agree"))).toContain("You'll hear from me here, by email and by SMS.");
+  });
+});
+
+describe("the leak scan the harness runs on every reply", () => {
+  const reply = (text: string): Reply => ({ locale: "en", body: [{ key: "faq.deliveryLine", params: { channel: text, state: "" } }] });
+  it("finds codes, actor ids and placeholders, and passes emails, file names and URLs", () => {
+    const none = () => false;
+    expect(leaksIn([reply("Reasons: details_mismatch")], none).map((leak) => leak.what)).toEqual(["code"]);
+    expect(leaksIn([reply("by reviewer:console:rita")], none).map((leak) => leak.what)).toEqual(["actor id"]);
+    expect(leaksIn([reply("Hello {name}")], none).map((leak) => leak.what)).toEqual(["placeholder"]);
+    expect(leaksIn([reply("zhang_san@example.com, front_side.jpg, https://x.test/a_b")], none)).toEqual([]);
+    expect(keys([reply("x")])).toEqual(["faq.deliveryLine"]);
+  });
+});

@@ -1,0 +1,33 @@
+import type { Reply } from "../../src/chat/reply.js";
+import { translate } from "../../src/i18n/message.js";
+
+/**
+ * What must never reach a reader (issue 24 §1): an internal code (`details_mismatch`), an audit actor id
+ * (`reviewer:console:rita`) or an unfilled `{placeholder}`. Run by the harness on every reply of every
+ * conversation test, so each flow the suite drives is scanned in the language it was read in.
+ * Emails, file names and URLs may contain underscores: a token touching `@`, `.`, `/` or `-` is not a code.
+ */
+const CODE = /(?<![\w@./\-:])[a-z]+(?:_[a-z0-9]+)+(?![\w@./-])/;
+const ACTOR_ID = /\b(?:reviewer|user|system):[A-Za-z]+:/;
+const PLACEHOLDER = /\{[A-Za-z]+\}/;
+
+export interface Leak {
+  text: string;
+  what: "code" | "actor id" | "placeholder";
+}
+
+/** The leaks in `replies`; actor ids are checked only in text for applicants (see the closing note: reviewer names). */
+export function leaksIn(replies: readonly Reply[], isForReviewer: (reply: Reply) => boolean): Leak[] {
+  const leaks: Leak[] = [];
+  for (const reply of replies) {
+    const texts = [...reply.body, ...(reply.choices ?? []).map((choice) => choice.label)].map((message) =>
+      translate(reply.locale, message),
+    );
+    for (const text of texts) {
+      if (CODE.test(text)) leaks.push({ text, what: "code" });
+      if (PLACEHOLDER.test(text)) leaks.push({ text, what: "placeholder" });
+      if (!isForReviewer(reply) && ACTOR_ID.test(text)) leaks.push({ text, what: "actor id" });
+    }
+  }
+  return leaks;
+}
