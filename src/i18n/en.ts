@@ -255,7 +255,7 @@ export const en = {
   "notification.subject.overdue": "[{reference}] Your review is taking longer",
   "notification.subject.announcement": "A message from the verification team",
   "notification.sms.decision": "Verification {reference}: {status}. Details in your chat with the assistant or by email.",
-  "notification.sms.needsInfo": "Verification {reference}: reviewers need more information. Please open your chat with the assistant.",
+  "notification.sms.needsInfo": "Verification {reference}: reviewers need {items}{note}. Please open your chat with the assistant.",
   "notification.sms.overdue": "Verification {reference}: the review takes longer than promised; sorry. Send /status in the chat to check.",
   "notification.resentNote": "(Sent again at your request.)",
   "notification.emailFooter": "You can also check your status any time in the chat with the assistant: send /status.",
@@ -501,6 +501,7 @@ export const en = {
     "Two methods: personal ID card (your 18-character ID number plus photos of both sides — the usual choice for individuals); enterprise (company name, unified social credit code, a photo of the business licence, and the legal representative's name and ID number).",
   "faq.required-documents.noSms":
     "For the ID card method: photos of the front (portrait side) and back (national emblem side) of your resident ID card. For enterprises: a photo of the business licence, plus the legal representative's ID number.",
+  "notification.sms.note": " (“{note}”)",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -232,7 +232,7 @@ export const zhCN: Record<MessageKey, string> = {
   "notification.subject.overdue": "[{reference}] 审核时间延长",
   "notification.subject.announcement": "认证团队通知",
   "notification.sms.decision": "认证申请 {reference}：{status}。详情请查看与助手的聊天或邮件。",
-  "notification.sms.needsInfo": "认证申请 {reference}：审核人员需要补充材料，请打开与助手的聊天。",
+  "notification.sms.needsInfo": "认证申请 {reference}：审核人员需要您补充{items}{note}，请打开与助手的聊天。",
   "notification.sms.overdue": "认证申请 {reference}：审核超出承诺时间，非常抱歉。可在聊天中发送 /status 查询。",
   "notification.resentNote": "（应您的要求重新发送。）",
   "notification.emailFooter": "您也可以随时在与助手的聊天中发送 /status 查询进度。",
@@ -455,4 +455,5 @@ export const zhCN: Record<MessageKey, string> = {
   "faq.verification-methods.noSms":
     "共有两种方式：个人身份证（18 位身份证号码和正反面照片，个人用户最常用）；企业（企业名称、统一社会信用代码、营业执照照片，以及法定代表人的姓名和身份证号码）。",
   "faq.required-documents.noSms": "身份证认证需要居民身份证人像面和国徽面的照片；企业认证需要营业执照照片和法定代表人身份证号码。",
+  "notification.sms.note": "（“{note}”）",
 };

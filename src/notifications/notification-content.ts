@@ -1,6 +1,7 @@
 import type { NotificationContent, NotificationKind } from "../domain/notification.js";
+import { dayMessage } from "../i18n/dates.js";
 import type { Locale } from "../i18n/locale.js";
-import { msg } from "../i18n/message.js";
+import { joinMessages, msg } from "../i18n/message.js";
 import type { ApplicationForReview } from "../ports/application-store.js";
 import { decisionMessage } from "./decision-message.js";
 
@@ -16,19 +17,31 @@ export function decisionNotification(
     content: {
       ...chat,
       subject: msg("notification.subject.decision", { reference }),
-      sms: msg(status === "needs_more_info" ? "notification.sms.needsInfo" : "notification.sms.decision", {
-        reference,
-        status: msg(`status.${status}.label`),
-      }),
+      sms:
+        status === "needs_more_info"
+          ? msg("notification.sms.needsInfo", {
+              reference,
+              items: joinMessages(application.requestedItems.map((step) => msg(`field.${step}`))),
+              note: application.note ? msg("notification.sms.note", { note: shortened(application.note, SMS_NOTE_CHARS) }) : "",
+            })
+          : msg("notification.sms.decision", { reference, status: msg(`status.${status}.label`) }),
     },
   };
+}
+
+/** An SMS is read on a lock screen: the reviewer's note, cut to this many characters (the chat and email have it whole). */
+const SMS_NOTE_CHARS = 40;
+
+function shortened(text: string, chars: number): string {
+  const characters = [...text.trim()];
+  return characters.length <= chars ? characters.join("") : `${characters.slice(0, chars - 1).join("")}…`;
 }
 
 /** The apology when a review takes longer than promised. */
 export function overdueNotification(application: ApplicationForReview): NotificationContent {
   const { reference, expectedBy } = application;
   return {
-    body: [msg("overdue.apology", { reference, expectedBy })],
+    body: [msg("overdue.apology", { reference, expectedBy: dayMessage(expectedBy) })],
     choices: [{ id: "status", label: msg("choice.status") }],
     subject: msg("notification.subject.overdue", { reference }),
     sms: msg("notification.sms.overdue", { reference }),

@@ -122,8 +122,12 @@ export async function handleReviewForm(ctx: DeskContext, submission: { form: str
   const application = await ctx.tx.loadApplication(reference);
   if (!application) return [toReviewer(ctx, [msg("review.notFound", { reference })])];
   const items = pick(requestableItems(application.draft.method));
-  return decide(ctx, reference, { type: "review.requestInfo" }, { items, ...(note ? { note } : {}) });
+  // The note to the applicant is shown in chat, email and (shortened) SMS: kept to what a phone screen holds.
+  const toApplicant = note.slice(0, INFO_NOTE_CHARS);
+  return decide(ctx, reference, { type: "review.requestInfo" }, { items, ...(toApplicant ? { note: toApplicant } : {}) });
 }
+
+const INFO_NOTE_CHARS = 500;
 
 /** Checked before a form is accepted, so a dialog can show the problem next to the options. */
 export function reviewFormProblem(selected: readonly number[]): Message | null {

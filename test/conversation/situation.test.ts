@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Reply } from "../../src/chat/reply.js";
+import { translate } from "../../src/i18n/message.js";
+import { decisionNotification } from "../../src/notifications/notification-content.js";
 import { consoleReviewers } from "../../src/review/reviewers.js";
 import { createHarness, type Harness, keys, readable, registerForIdCard, submitWithPhone } from "../helpers/harness.js";
 import { minimalGoodJpeg } from "../helpers/hostile-files.js";
@@ -76,6 +78,23 @@ describe("a user whom reviewers asked for more information", () => {
     // Asked at 2026-11-23 02:00 UTC: 10:00 in Shanghai, a Monday.
     expect(status).toContain("提出时间：11月23日（周一）10:00。");
     expect(readable(await alice.text("审核要几天"))).not.toContain("正在审核中");
+  });
+});
+
+describe("the request's note reaches the applicant on every channel", () => {
+  it("chat and SMS name the items; the SMS carries the note shortened; a note over 500 characters is cut", async () => {
+    harness = await createHarness({ reviewers: consoleReviewers(["rita"]) });
+    const reference = await submitIdCard("alice");
+    const note = `Please retake the back of the card in daylight, without the flash glare. ${"x".repeat(600)}`;
+    const sent = await harness.chat("rita").send({ kind: "form", form: `rv.if.${reference}`, selected: [5], note });
+    const toAlice = sent.filter((reply) => reply.to?.chatId === "alice");
+    expect(readable(toAlice)).toContain("Reviewer's note: Please retake the back");
+    const application = (await harness.store.transaction((tx) => tx.loadApplication(reference)))!;
+    expect(application.note).toHaveLength(500);
+    const sms = translate("en", decisionNotification(application, "support@example.com").content.sms);
+    expect(sms).toBe(
+      `Verification ${reference}: reviewers need ID card, back (“Please retake the back of the card in d…”). Please open your chat with the assistant.`,
+    );
   });
 });
 
