@@ -193,11 +193,23 @@ export const conversationActions = {
   offerTopics: act.enqueueActions(({ event, enqueue }) => {
     assertEvent(event, "user.text");
     enqueue.assign({ unansweredQuestion: event.text.trim().slice(0, 500) });
+    // The few most likely topics, not all of them: a phone screen shows about three buttons without scrolling.
+    const likely = (event.likelyTopics ?? []).map((topic) => choice(`faq.${topic}`, `faq.topic.${topic}`));
     enqueue.emit({
       type: "reply",
-      body: [msg("faq.noMatch")],
-      choices: [...topicChoices(), choice("support", "choice.talkToPerson")],
+      body: [msg(likely.length > 0 ? "faq.noMatch" : "faq.noMatchNoGuess")],
+      choices: [...likely, choice("faq", "choice.allTopics"), choice("support", "choice.support")],
     });
+  }),
+  /** /cancel: says which menu button picks the work up again — the one the menu will show. */
+  sayCancelled: act.emit(({ context, event }) => {
+    if (context.providingInfo) return reply(msg("cancel.doneProvideInfo"));
+    if (event.record.verified) return reply(msg("cancel.doneVerified"));
+    return reply(msg(context.draft.name !== undefined ? "cancel.done" : "cancel.doneStart"));
+  }),
+  answerSmallTalk: act.emit(({ event }) => {
+    assertEvent(event, "user.text");
+    return reply(msg(`smallTalk.${event.smallTalk ?? "greeting"}`));
   }),
   showTopics: act.emit({ type: "reply", body: [msg("faq.pick")], choices: topicChoices() }),
   requestSupport: act.emit(({ context }) => ({

@@ -6,6 +6,7 @@ import type { ProblemReport } from "../src/domain/document-rules.js";
 import type { FaqTopic } from "../src/domain/faq-topics.js";
 import type { IssuedCode } from "../src/domain/one-time-code.js";
 import type { RetentionPolicy } from "../src/domain/retention-policy.js";
+import type { SmallTalk } from "../src/domain/small-talk.js";
 import type { UserRecord } from "../src/domain/user-record.js";
 import type { Locale } from "../src/i18n/locale.js";
 import type { Message } from "../src/i18n/message.js";
@@ -54,6 +55,10 @@ export type ConversationEvent = Stamped &
         type: "user.text";
         text: string;
         faq?: { topic: FaqTopic; confidence: number };
+        /** No topic matched well enough: the most likely ones, best first, to offer as buttons. */
+        likelyTopics?: FaqTopic[];
+        /** A greeting, thanks or goodbye and nothing else. */
+        smallTalk?: SmallTalk;
         contact?: ContactDetails;
         /** While a code is pending: the keyed digest of this text under the code's salt (the engine holds the key). */
         codeDigest?: string;

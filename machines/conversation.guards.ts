@@ -85,6 +85,7 @@ export const conversationGuards = {
   needsInfo: ({ event }: GuardArgs) => event.record.application?.status === "needs_more_info",
   providingInfo: ({ context }: GuardArgs) => context.providingInfo !== undefined,
   /** Text that reads like one of the FAQ's questions at all (in the menu, nothing else is expected). */
+  smallTalk: ({ event }: GuardArgs) => event.type === "user.text" && event.smallTalk !== undefined,
   matchedQuestion: ({ event }: GuardArgs) => as(event, "user.text").faq !== undefined,
   /** In the middle of the flow, a question must be clearer to be taken for one rather than a wrong answer. */
   questionInFlow: ({ event }: GuardArgs) => (as(event, "user.text").faq?.confidence ?? 0) >= QUESTION_IN_FLOW,

@@ -30,6 +30,9 @@ const STEP_OF_SLOT: Record<DocumentSlot, DocumentStep> = { id_front: "idFront", 
 /** Text in the middle of the flow that reads clearly enough like a FAQ question: answer it, then ask the pending question again. */
 const ANSWER_QUESTION_IN_FLOW = { guard: "questionInFlow" as const, actions: ["answerFaq" as const, "prompt" as const] };
 
+/** "hi", "谢谢", "bye": a short friendly answer, then the pending question (in the menu: the menu). */
+const SMALL_TALK = { guard: "smallTalk" as const, actions: ["answerSmallTalk" as const, "prompt" as const] };
+
 /** A button from an earlier message that no longer applies here: say so and ask the pending question again. */
 const STALE_CHOICE = { actions: [{ type: "say" as const, params: { key: "input.staleChoice" as const } }, "prompt" as const] };
 
@@ -55,7 +58,7 @@ export const conversationMachine = setup({
   initial: "menu",
   on: {
     "cmd.start": { target: ".menu", reenter: true, actions: "sayWelcome" },
-    "cmd.cancel": { target: ".menu", actions: { type: "say", params: { key: "cancel.done" } } },
+    "cmd.cancel": { target: ".menu", actions: "sayCancelled" },
     "cmd.help": { actions: [{ type: "say", params: { key: "help.text" } }, "prompt"] },
     "cmd.status": { actions: ["sayStatus", "prompt"] },
     "cmd.lang": { actions: ["switchLocale", { type: "say", params: { key: "lang.switched" } }, "prompt"] },
@@ -64,7 +67,7 @@ export const conversationMachine = setup({
     "user.unusable": { actions: ["sayUnusable", "prompt"] },
     "user.file": { actions: [{ type: "say", params: { key: "document.unexpected" } }, "prompt"] },
     "user.contact": { actions: [{ type: "say", params: { key: "input.unsupported" } }, "prompt"] },
-    "user.text": [ANSWER_QUESTION_IN_FLOW, { actions: [{ type: "say", params: { key: "input.useButtons" } }, "prompt"] }],
+    "user.text": [SMALL_TALK, ANSWER_QUESTION_IN_FLOW, { actions: [{ type: "say", params: { key: "input.useButtons" } }, "prompt"] }],
     "choice.*": STALE_CHOICE,
     "choice.faq": { actions: ["showTopics"] },
     "choice.faq.*": { actions: ["answerFaq", "prompt"] },
@@ -114,7 +117,7 @@ export const conversationMachine = setup({
           { target: "route" },
         ],
         "choice.status": { actions: ["sayStatus", "prompt"] },
-        "user.text": [{ guard: "matchedQuestion", actions: ["answerFaq", "prompt"] }, { actions: ["offerTopics"] }],
+        "user.text": [SMALL_TALK, { guard: "matchedQuestion", actions: ["answerFaq", "prompt"] }, { actions: ["offerTopics"] }],
         "cmd.cancel": { actions: [{ type: "say", params: { key: "cancel.nothing" } }, "prompt"] },
       },
     },
@@ -257,6 +260,7 @@ function textStep(step: TextStep) {
     entry: "prompt" as const,
     on: {
       "user.text": [
+        SMALL_TALK,
         { guard: "strongQuestion" as const, actions: ["answerFaq" as const, "prompt" as const] },
         {
           guard: { type: "answerValid" as const, params: { step } },
@@ -284,7 +288,7 @@ function newContactStep(
   return {
     entry: "prompt" as const,
     on: {
-      "user.text": [onValid, ANSWER_QUESTION_IN_FLOW, { actions: [explain, "prompt" as const] }],
+      "user.text": [SMALL_TALK, onValid, ANSWER_QUESTION_IN_FLOW, { actions: [explain, "prompt" as const] }],
       "cmd.back": "menu" as const,
     },
   };
@@ -303,6 +307,7 @@ function codeStep(
     on: {
       "user.text": [
         { guard: "codeMatches" as const, ...onMatch },
+        SMALL_TALK,
         ANSWER_QUESTION_IN_FLOW,
         { actions: ["explainWrongCode" as const, "prompt" as const] },
       ],
@@ -356,6 +361,12 @@ function documentStep(step: DocumentStep) {
           actions: { type: "saveDocument" as const, params: { slot } },
         },
         { actions: ["explainUpload" as const, "prompt" as const] },
+      ],
+      // Text where a photo is expected: a question is answered, anything else is told what this step waits for.
+      "user.text": [
+        SMALL_TALK,
+        ANSWER_QUESTION_IN_FLOW,
+        { actions: [{ type: "say" as const, params: { key: "document.waitingForPhoto" as const } }, "prompt" as const] },
       ],
       "cmd.back": backTarget(step)!,
     },

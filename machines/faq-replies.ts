@@ -144,7 +144,7 @@ export function faqReply(
     case "contact-support":
     case "account-problem":
     case "forgot-email":
-      return { body: [general], choices: [choice("support", "choice.talkToPerson")] };
+      return { body: [general], choices: [choice("support", "choice.support")] };
     default:
       return { body: [general] };
   }

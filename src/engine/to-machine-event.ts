@@ -4,6 +4,7 @@ import { type ChatEvent, commandOf } from "../chat/chat-event.js";
 import type { Channel } from "../domain/delivery.js";
 import { validatePhone } from "../domain/phone.js";
 import type { RetentionPolicy } from "../domain/retention-policy.js";
+import { smallTalkOf } from "../domain/small-talk.js";
 import { textProblem } from "../domain/text.js";
 import type { UserRecord } from "../domain/user-record.js";
 import type { FaqMatch } from "../faq/faq-matcher.js";
@@ -38,8 +39,16 @@ export function toMachineEvent(
       if (command) return commandEvent(command.name, command.args, stamp);
       const problem = textProblem(event.text);
       if (problem) return { type: "user.unusable", reason: problem, ...stamp };
-      const { topic, confidence } = faq(event.text);
-      return { type: "user.text", text: event.text, ...(topic ? { faq: { topic, confidence } } : {}), ...stamp };
+      const smallTalk = smallTalkOf(event.text);
+      if (smallTalk) return { type: "user.text", text: event.text, smallTalk, ...stamp };
+      const { topic, confidence, likely } = faq(event.text);
+      return {
+        type: "user.text",
+        text: event.text,
+        ...(topic ? { faq: { topic, confidence } } : {}),
+        ...(likely ? { likelyTopics: likely } : {}),
+        ...stamp,
+      };
     }
     case "command": {
       const { name, args } = commandOf(event)!;

@@ -7,7 +7,11 @@ export interface FaqMatch {
   topic: FaqTopic | null;
   /** Cosine similarity with the closest example, 0..1. */
   confidence: number;
+  /** The most likely topics, best first (at most 5, any score above 0): offered when nothing matched well enough. */
+  likely?: FaqTopic[];
 }
+
+const LIKELY_TOPICS = 5;
 
 /** Below this similarity to every example, a question is not answered from the FAQ (calibrated on the labelled set). */
 export const DEFAULT_MIN_CONFIDENCE = 0.3;
@@ -73,20 +77,19 @@ export class FaqMatcher {
       const score = value / (queryNorm * example.norm);
       if (score > (nearest.get(example.topic) ?? 0)) nearest.set(example.topic, score);
     });
-    let topic: FaqTopic | null = null;
-    let bestScore = 0;
+    const scores: Array<{ topic: FaqTopic; score: number }> = [];
     for (const [candidate, nearestScore] of nearest) {
       const centroid = this.centroids.get(candidate)!;
       let centroidDot = 0;
       for (const [feature, weight] of weights) centroidDot += weight * (centroid.weights.get(feature) ?? 0);
       const score = NEAREST_WEIGHT * nearestScore + (1 - NEAREST_WEIGHT) * (centroidDot / (queryNorm * centroid.norm));
-      if (score > bestScore) {
-        bestScore = score;
-        topic = candidate;
-      }
+      if (score > 0) scores.push({ topic: candidate, score });
     }
-    const confidence = Math.round(bestScore * 1000) / 1000;
-    return bestScore >= this.minConfidence ? { topic, confidence } : { topic: null, confidence };
+    scores.sort((a, b) => b.score - a.score);
+    const best = scores[0];
+    const confidence = Math.round((best?.score ?? 0) * 1000) / 1000;
+    if (best && best.score >= this.minConfidence) return { topic: best.topic, confidence };
+    return { topic: null, confidence, likely: scores.slice(0, LIKELY_TOPICS).map((entry) => entry.topic) };
   }
 
   /** Unknown features (never seen in any example) carry no signal and are dropped. */

@@ -12,7 +12,7 @@ export const en = {
   "choice.continue": "Continue verification",
   "choice.status": "Check status",
   "choice.faq": "FAQ",
-  "choice.support": "Contact support",
+  "choice.support": "Talk to a person",
 
   "ask.name": "Please enter your full name exactly as it appears on your ID document.",
   "ask.email": "Please enter your email address. We send the review result there.",
@@ -399,13 +399,12 @@ export const en = {
   "privacy.erase.kept": "Nothing was deleted.",
   "privacy.erase.underReview":
     "Your application {reference} is being reviewed and needs your details, so they can't be deleted now. Withdraw the application first, then ask again.",
-  "faq.noMatch": "Sorry, I'm not sure what you mean. Here are the topics I can help with — or ask for a person.",
+  "faq.noMatch": "Sorry, I'm not sure what you mean. Is it one of these? If not, see all topics or talk to a person.",
   "faq.pick": "Which topic can I help with?",
   "faq.yourRejection": "Your application {reference} was not approved because:",
   "faq.resubmitAllowed":
     "Yes — you can resubmit {reference}: your answers are kept and only the items to fix are asked again. Attempts left in these 30 days: {left}.",
   "faq.answerThenContinue": "Now, back to where we were:",
-  "choice.talkToPerson": "Talk to a person",
   "support.requested":
     "I've passed your request to our team (reference {reference}); they'll get back to you. You can also reach them at {support}.",
   "faq.topic.verification-steps": "How verification works",
@@ -502,6 +501,15 @@ export const en = {
   "faq.required-documents.noSms":
     "For the ID card method: photos of the front (portrait side) and back (national emblem side) of your resident ID card. For enterprises: a photo of the business licence, plus the legal representative's ID number.",
   "notification.sms.note": " (“{note}”)",
+  "faq.noMatchNoGuess": "Sorry, I'm not sure what you mean. You can see all the topics I can help with, or talk to a person.",
+  "choice.allTopics": "All topics",
+  "smallTalk.greeting": "Hello! 👋",
+  "smallTalk.thanks": "You're welcome!",
+  "smallTalk.goodbye": "Goodbye — I'm here whenever you need me.",
+  "document.waitingForPhoto": "I'm waiting for a photo here: send it as an image or a file.",
+  "cancel.doneStart": "Stopped. Choose “Start verification” whenever you are ready.",
+  "cancel.doneProvideInfo": "Stopped. Your answers are kept — choose “Provide information” whenever you are ready.",
+  "cancel.doneVerified": "Stopped.",
 } as const;
 
 export type MessageKey = keyof typeof en;

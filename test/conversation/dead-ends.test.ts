@@ -1,0 +1,76 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Reply } from "../../src/chat/reply.js";
+import { smallTalkOf } from "../../src/domain/small-talk.js";
+import { createHarness, type Harness, keys, readable, registerForIdCard } from "../helpers/harness.js";
+
+// Issue 24 §3: no reply leaves the user without a way on.
+
+let harness: Harness;
+beforeEach(async () => {
+  harness = await createHarness();
+});
+afterEach(() => harness.close());
+
+const labels = (replies: Reply[]) => replies.flatMap((reply) => reply.choices ?? []).map((choice) => choice.id);
+
+describe("greetings, thanks and goodbyes", () => {
+  it.each([
+    ["hi", "Hello! 👋"],
+    ["Hello!", "Hello! 👋"],
+    ["thanks 🙏", "You're welcome!"],
+    ["bye", "Goodbye — I'm here whenever you need me."],
+  ])("%s → a friendly word and the menu, not 'not sure what you mean'", async (text, answer) => {
+    const chat = harness.chat("alice");
+    await chat.text("/start");
+    const replies = await chat.text(text);
+    expect(readable(replies)).toContain(answer);
+    expect(keys(replies)).not.toContain("faq.noMatch");
+    expect(keys(replies).at(-1)).toBe("menu.prompt");
+  });
+
+  it("in Chinese; in the middle of a step the pending question is asked again and nothing is stored", async () => {
+    const chat = harness.chat("alice", "console", "zh-CN");
+    await chat.text("/start");
+    expect(readable(await chat.text("你好"))).toContain("您好！👋");
+    expect(readable(await chat.text("谢谢"))).toContain("不客气！");
+    await chat.press("start");
+    const atName = await chat.text("谢谢！");
+    expect(keys(atName)).toEqual(["smallTalk.thanks", "ask.name"]);
+    expect(readable(await chat.text("/status"))).not.toContain("谢谢");
+  });
+
+  it("only a message that is nothing but small talk counts", () => {
+    expect(smallTalkOf("hi there")).toBe("greeting");
+    expect(smallTalkOf("您好！！")).toBe("greeting");
+    expect(smallTalkOf("hi, how long does the review take?")).toBeNull();
+    expect(smallTalkOf("thanks but my photo was refused")).toBeNull();
+  });
+});
+
+describe("text where a photo is expected", () => {
+  it("`hello?` at the photo step says what the step waits for — no 'choose an option' without options", async () => {
+    const chat = harness.chat("alice");
+    await registerForIdCard(chat);
+    await chat.text("11010519491231002X");
+    const replies = await chat.text("what now");
+    expect(keys(replies)).toEqual(["document.waitingForPhoto", "ask.idFront"]);
+    expect(keys(await chat.text("hello?"))).toEqual(["smallTalk.greeting", "ask.idFront"]);
+  });
+});
+
+describe("/cancel names the button the menu shows", () => {
+  it("Continue verification once answers are kept; Start verification before any", async () => {
+    const chat = harness.chat("alice");
+    await chat.press("start");
+    const early = await chat.text("/cancel");
+    expect(readable(early)).toContain("Choose “Start verification”");
+    expect(labels(early)).toContain("start");
+    expect(readable(early)).toContain("[Start verification]");
+
+    await chat.press("start");
+    await chat.text("Zhang San");
+    const later = await chat.text("/cancel");
+    expect(readable(later)).toContain("choose “Continue verification”");
+    expect(readable(later)).toContain("[Continue verification]");
+  });
+});
