@@ -1,5 +1,13 @@
 import { assertEvent } from "xstate";
-import { type DocumentSlot, type Draft, type Method, nextMissingStep, type Step, type TextStep } from "../src/domain/application.js";
+import {
+  type DocumentSlot,
+  type Draft,
+  isStepDone,
+  type Method,
+  nextMissingStep,
+  type Step,
+  type TextStep,
+} from "../src/domain/application.js";
 import { validateEmail } from "../src/domain/email.js";
 import { checkOneTimeCode, resendWaitMs } from "../src/domain/one-time-code.js";
 import { validatePhone } from "../src/domain/phone.js";
@@ -52,6 +60,7 @@ function as<T extends ConversationEvent["type"]>(event: ConversationEvent, type:
 
 /** The conversation's guards: pure questions about the context, the event and the user's record. */
 export const conversationGuards = {
+  stepDone: ({ context }: GuardArgs, params: { step: Step }) => isStepDone(params.step, context.draft),
   isNextStep: ({ context }: GuardArgs, params: { step: Step }) => nextMissingStep(context.draft) === params.step,
   answerValid: ({ context, event }: GuardArgs, params: { step: TextStep }) =>
     answerTo(params.step, as(event, "user.text"), context.draft).ok,

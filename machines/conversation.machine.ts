@@ -30,6 +30,9 @@ const STEP_OF_SLOT: Record<DocumentSlot, DocumentStep> = { id_front: "idFront", 
 /** Text in the middle of the flow that reads clearly enough like a FAQ question: answer it, then ask the pending question again. */
 const ANSWER_QUESTION_IN_FLOW = { guard: "questionInFlow" as const, actions: ["answerFaq" as const, "prompt" as const] };
 
+/** "Keep …" on a step already answered: the answer stands, and the flow goes on to the next open question. */
+const KEEP = (step: Step) => [{ guard: { type: "stepDone" as const, params: { step } }, target: "route" as const }, STALE_CHOICE];
+
 /** "hi", "谢谢", "bye": a short friendly answer, then the pending question (in the menu: the menu). */
 const SMALL_TALK = { guard: "smallTalk" as const, actions: ["answerSmallTalk" as const, "prompt" as const] };
 
@@ -273,6 +276,7 @@ function textStep(step: TextStep) {
         ANSWER_QUESTION_IN_FLOW,
         { actions: [{ type: "explainAnswer" as const, params: { step } }, "prompt" as const] },
       ],
+      "choice.keep": KEEP(step),
       ...(previous ? { "cmd.back": previous } : {}),
     },
   };
@@ -368,6 +372,7 @@ function documentStep(step: DocumentStep) {
         ANSWER_QUESTION_IN_FLOW,
         { actions: [{ type: "say" as const, params: { key: "document.waitingForPhoto" as const } }, "prompt" as const] },
       ],
+      "choice.keep": KEEP(step),
       "cmd.back": backTarget(step)!,
     },
   };

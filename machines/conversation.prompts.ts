@@ -189,15 +189,28 @@ function stepPrompt(step: Step, { draft, code }: ConversationContext, platform: 
     case "idFront":
     case "idBack":
     case "licence": {
-      const saved = isStepDone(step, draft) ? [msg("ask.currentDocument")] : [];
-      return { body: [msg(`ask.${step}`), ...saved], expects: "document" };
+      if (!isStepDone(step, draft)) return { body: [msg(`ask.${step}`)], expects: "document" };
+      return { body: [msg(`ask.${step}`), msg("ask.currentDocument")], choices: [choice("keep", "choice.keepPhoto")], expects: "document" };
     }
     default: {
       const current = currentValue(step, draft);
-      const body = [msg(`ask.${step}`), ...(current ? [msg("ask.currentValue", { value: current })] : [])];
-      return { body, expects: step === "phone" ? "phone" : "text" };
+      const expects = step === "phone" ? "phone" : "text";
+      if (!current) return { body: [msg(`ask.${step}`)], expects };
+      return {
+        body: [msg(`ask.${step}`), msg("ask.currentValue", { value: current })],
+        choices: [{ id: "keep", label: msg("choice.keepValue", { value: typeof current === "string" ? shortLabel(current) : current }) }],
+        expects,
+      };
     }
   }
+}
+
+/** A button shows about 20 characters on a phone (Slack allows 75): a long answer is cut in its label only. */
+const LABEL_VALUE_CHARS = 20;
+
+function shortLabel(value: string): string {
+  const characters = [...value];
+  return characters.length <= LABEL_VALUE_CHARS ? value : `${characters.slice(0, LABEL_VALUE_CHARS - 1).join("")}…`;
 }
 
 function currentValue(step: Step, draft: Draft): string | Message | undefined {

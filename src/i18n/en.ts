@@ -30,8 +30,8 @@ export const en = {
   "ask.legalRepName": "Enter the legal representative's full name, as on the business licence.",
   "ask.legalRepId": "Enter the legal representative's 18-character resident ID number.",
   "ask.phoneCodeNotSent": "To confirm {phone}, press “Send a new code” and enter the 6-digit code from the SMS.",
-  "ask.currentValue": "Current answer: {value}. Send a new one to replace it.",
-  "ask.currentDocument": "A photo is already saved for this item. Send a new one to replace it.",
+  "ask.currentValue": "Current answer: {value}. Send a new one to replace it, or keep it.",
+  "ask.currentDocument": "A photo is already saved for this item. Send a new one to replace it, or keep it.",
 
   "method.id_card": "Personal ID card",
   "method.phone": "Phone",
@@ -510,6 +510,8 @@ export const en = {
   "cancel.doneStart": "Stopped. Choose “Start verification” whenever you are ready.",
   "cancel.doneProvideInfo": "Stopped. Your answers are kept — choose “Provide information” whenever you are ready.",
   "cancel.doneVerified": "Stopped.",
+  "choice.keepPhoto": "Keep this photo",
+  "choice.keepValue": "Keep “{value}”",
 } as const;
 
 export type MessageKey = keyof typeof en;

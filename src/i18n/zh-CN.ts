@@ -26,8 +26,8 @@ export const zhCN: Record<MessageKey, string> = {
   "ask.legalRepName": "请输入法定代表人姓名，须与营业执照一致。",
   "ask.legalRepId": "请输入法定代表人的 18 位居民身份证号码。",
   "ask.phoneCodeNotSent": "要验证 {phone}，请点击「重新发送验证码」，然后输入短信中的 6 位验证码。",
-  "ask.currentValue": "当前填写：{value}。发送新的内容即可替换。",
-  "ask.currentDocument": "此项已保存一张照片，发送新照片即可替换。",
+  "ask.currentValue": "当前填写：{value}。发送新的内容即可替换，也可以保留。",
+  "ask.currentDocument": "此项已保存一张照片，发送新照片即可替换，也可以保留。",
 
   "method.id_card": "个人身份证",
   "method.phone": "手机",
@@ -464,4 +464,6 @@ export const zhCN: Record<MessageKey, string> = {
   "cancel.doneStart": "已暂停。准备好后选择「开始认证」即可。",
   "cancel.doneProvideInfo": "已暂停，您填写的内容都已保留。准备好后选择「补充材料」即可。",
   "cancel.doneVerified": "已暂停。",
+  "choice.keepPhoto": "保留这张照片",
+  "choice.keepValue": "保留「{value}」",
 };

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Reply } from "../../src/chat/reply.js";
 import { smallTalkOf } from "../../src/domain/small-talk.js";
 import { createHarness, type Harness, keys, readable, registerForIdCard } from "../helpers/harness.js";
+import { minimalGoodJpeg } from "../helpers/hostile-files.js";
 
 // Issue 24 §3: no reply leaves the user without a way on.
 
@@ -72,5 +73,24 @@ describe("/cancel names the button the menu shows", () => {
     const later = await chat.text("/cancel");
     expect(readable(later)).toContain("choose “Continue verification”");
     expect(readable(later)).toContain("[Continue verification]");
+  });
+});
+
+describe("a step already answered, reached again", () => {
+  it("offers Keep beside asking for a new answer: the photo after /back, the name from the summary", async () => {
+    const chat = harness.chat("alice");
+    await registerForIdCard(chat);
+    await chat.text("11010519491231002X");
+    await chat.file(await minimalGoodJpeg());
+    const back = await chat.text("/back");
+    expect(keys(back)).toEqual(["ask.idFront", "ask.currentDocument"]);
+    expect(readable(back)).toContain("[Keep this photo]");
+    expect(keys(await chat.press("keep"))).toEqual(["ask.idBack"]);
+    await chat.file(await minimalGoodJpeg(9));
+    await chat.press("edit");
+    const name = await chat.press("edit.name");
+    expect(readable(name)).toContain("[Keep “张三”]");
+    expect(keys(await chat.press("keep"))[0]).toBe("summary.title");
+    expect(keys(await chat.press("keep"))).toEqual(["input.staleChoice", "summary.title", ...Array(7).fill("summary.line")]);
   });
 });
