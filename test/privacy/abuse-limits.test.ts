@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { UPLOAD_WINDOW_MS, UPLOADS_PER_WINDOW } from "../../src/engine/upload-rate.js";
 import { createHarness, type Harness, keys, readable, restartHarness } from "../helpers/harness.js";
 import { goodJpeg } from "../helpers/hostile-files.js";
+import { atPhoneCode } from "../helpers/phone-code.js";
 import { TESTED_DIALECTS } from "../helpers/test-databases.js";
 import { NEXT_TEST_KEY, TEST_DATA_KEYS } from "../helpers/test-keys.js";
 
@@ -23,16 +24,6 @@ function later(ms: number): void {
   harness.setNow(now);
 }
 
-/** Registers `user` with `phone` and picks the phone method: a code is sent (or refused). */
-async function atPhoneCode(user: string, phone: string) {
-  const chat = harness.chat(user);
-  await chat.press("start");
-  await chat.text("Probe Person");
-  await chat.text(`${user}@example.com`);
-  await chat.text(phone);
-  return { chat, first: await chat.press("method.phone") };
-}
-
 /** "Delete my data", confirmed, as the user does it in the chat. */
 async function eraseOwnData(user: string) {
   const chat = harness.chat(user);
@@ -46,23 +37,23 @@ describe.each(TESTED_DIALECTS)("abuse limits outlive erasure (%s)", (dialect) =>
   it("the 6th SMS to one number is refused though the user erased their data after each code", async () => {
     await open(dialect);
     for (let sent = 1; sent <= 5; sent++) {
-      const { first } = await atPhoneCode("alice", "13812348000");
+      const { first } = await atPhoneCode(harness, "alice", "13812348000");
       expect(keys(first)).toEqual(["ask.phoneCode"]);
       await eraseOwnData("alice");
       later(RESEND_WAIT_MS);
     }
-    const { first } = await atPhoneCode("alice", "13812348000");
+    const { first } = await atPhoneCode(harness, "alice", "13812348000");
     expect(keys(first)).toEqual(["otp.refused.phone_limit", "ask.phoneCodeNotSent"]);
     expect(harness.sms).toHaveLength(5);
   });
 
   it("the 11th guess for one number is refused (locked) though the user erased their data between guesses", async () => {
     await open(dialect);
-    await atPhoneCode("alice", "13812348000");
+    await atPhoneCode(harness, "alice", "13812348000");
     for (let i = 0; i < 5; i++) await harness.chat("alice").text(wrongCode());
     await eraseOwnData("alice");
     later(RESEND_WAIT_MS);
-    const { chat } = await atPhoneCode("alice", "13812348000");
+    const { chat } = await atPhoneCode(harness, "alice", "13812348000");
     for (let i = 0; i < 4; i++) expect(keys(await chat.text(wrongCode()))).not.toContain("otp.refused.locked");
     expect(keys(await chat.text(wrongCode()))).toContain("otp.refused.locked");
     expect(keys(await chat.text(harness.lastCode()))).not.toContain("otp.verified");
@@ -72,12 +63,12 @@ describe.each(TESTED_DIALECTS)("abuse limits outlive erasure (%s)", (dialect) =>
     await open(dialect);
     for (const phone of ["13812348000", "13812348001"]) {
       for (let sent = 1; sent <= 5; sent++) {
-        expect(keys((await atPhoneCode("alice", phone)).first)).toEqual(["ask.phoneCode"]);
+        expect(keys((await atPhoneCode(harness, "alice", phone)).first)).toEqual(["ask.phoneCode"]);
         await eraseOwnData("alice");
         later(RESEND_WAIT_MS);
       }
     }
-    expect(keys((await atPhoneCode("alice", "13812348002")).first)).toEqual(["otp.refused.user_limit", "ask.phoneCodeNotSent"]);
+    expect(keys((await atPhoneCode(harness, "alice", "13812348002")).first)).toEqual(["otp.refused.user_limit", "ask.phoneCodeNotSent"]);
     const ids = await harness.rows<{ id: string }>("select id from users");
     const ledger = JSON.stringify(await harness.rows("select * from one_time_code_events"));
     for (const { id } of ids) expect(ledger).not.toContain(id);
@@ -115,11 +106,11 @@ describe("abuse limits outlive a data-key rotation", () => {
     now = START;
     harness = await createHarness({ now, dataKeys: TEST_DATA_KEYS });
     for (let sent = 1; sent <= 4; sent++) {
-      await atPhoneCode("alice", "13812348000");
+      await atPhoneCode(harness, "alice", "13812348000");
       await eraseOwnData("alice");
       later(RESEND_WAIT_MS);
     }
-    await atPhoneCode("bob", "13812348000");
+    await atPhoneCode(harness, "bob", "13812348000");
     const bobsCode = harness.lastCode();
     await harness.close(false);
 
@@ -131,6 +122,6 @@ describe("abuse limits outlive a data-key rotation", () => {
 
     harness = await restartHarness(harness, { now, dataKeys: NEXT_TEST_KEY });
     expect(keys(await harness.chat("bob").text(bobsCode))).toContain("otp.verified");
-    expect(keys((await atPhoneCode("carol", "13812348000")).first)).toEqual(["otp.refused.phone_limit", "ask.phoneCodeNotSent"]);
+    expect(keys((await atPhoneCode(harness, "carol", "13812348000")).first)).toEqual(["otp.refused.phone_limit", "ask.phoneCodeNotSent"]);
   });
 });

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CODE_LIMIT_WINDOW_MS, codeDigest, lockAfterWrongCode, sendingRefusal } from "../../src/domain/one-time-code.js";
 import { readConfig } from "../../src/runtime/config.js";
 import { createHarness, type Harness, keys, readable } from "../helpers/harness.js";
+import { atPhoneCode } from "../helpers/phone-code.js";
 import { TEST_DATA_KEYS } from "../helpers/test-keys.js";
 
 const START = new Date("2026-11-23T02:00:00Z");
@@ -19,19 +20,9 @@ function later(ms: number): void {
   harness.setNow(now);
 }
 
-/** Registers `user` with `phone` and picks the phone method: the first code is sent. */
-async function atPhoneCode(user: string, phone: string) {
-  const chat = harness.chat(user);
-  await chat.press("start");
-  await chat.text("Probe Person");
-  await chat.text(`${user}@example.com`);
-  await chat.text(phone);
-  return { chat, first: await chat.press("method.phone") };
-}
-
 describe("one-time codes at rest", () => {
   it("the snapshot keeps a salted keyed hash: not the code, not sha256(phone:code), different for the same code", async () => {
-    await atPhoneCode("alice", "13812348000");
+    await atPhoneCode(harness, "alice", "13812348000");
     const code = harness.lastCode();
     const row = harness.sqlite.prepare("select snapshot from conversations where chat_id = 'alice'").get() as { snapshot: string };
     const { context } = JSON.parse(harness.keyring.openText(row.snapshot)) as { context: { code: { salt: string; hash: string } } };
@@ -47,7 +38,7 @@ describe("one-time codes at rest", () => {
 
 describe("one-time code limits (24 hours)", () => {
   it("at most 5 codes to one number, whoever asks; then the wait is said, and a day later it works again", async () => {
-    const { chat } = await atPhoneCode("alice", "13812348000");
+    const { chat } = await atPhoneCode(harness, "alice", "13812348000");
     for (let sent = 2; sent <= 5; sent++) {
       later(61_000);
       expect(keys(await chat.press("code.resend"))).toEqual(["otp.sent", "ask.phoneCode"]);
@@ -57,7 +48,7 @@ describe("one-time code limits (24 hours)", () => {
     expect(keys(refused)).toEqual(["otp.refused.phone_limit", "ask.phoneCode"]);
     expect(readable(refused)).toMatch(/5 codes in the last 24 hours.*about 24 h/s);
     // Another user asking for the same number is refused too.
-    const { first } = await atPhoneCode("bob", "13812348000");
+    const { first } = await atPhoneCode(harness, "bob", "13812348000");
     expect(keys(first)).toEqual(["otp.refused.phone_limit", "ask.phoneCodeNotSent"]);
     expect(harness.sms).toHaveLength(5);
     later(CODE_LIMIT_WINDOW_MS);
@@ -65,7 +56,7 @@ describe("one-time code limits (24 hours)", () => {
   });
 
   it("10 wrong codes for one number lock it (own message); the right code no longer helps; a day later it is open", async () => {
-    const { chat } = await atPhoneCode("alice", "13812348000");
+    const { chat } = await atPhoneCode(harness, "alice", "13812348000");
     const wrong = () => (harness.lastCode() === "000000" ? "111111" : "000000");
     for (let i = 0; i < 5; i++) await chat.text(wrong());
     later(61_000);
