@@ -1,45 +1,28 @@
-import { assertEvent, assign, emit, enqueueActions, setup } from "xstate";
+import { assertEvent, assign, emit, enqueueActions } from "xstate";
 import { DOCUMENT_SLOTS, type DocumentSlot, EMPTY_DRAFT, type Method, type TextStep, withMethod } from "../src/domain/application.js";
 import type { Channel } from "../src/domain/delivery.js";
-import { FAQ_TOPICS, type FaqTopic } from "../src/domain/faq-topics.js";
 import { checkOneTimeCode, ONE_TIME_CODE_MAX_WRONG_TRIES, resendWaitMs } from "../src/domain/one-time-code.js";
 import { formatPhoneForDisplay, validatePhone } from "../src/domain/phone.js";
 import { currentRead, numberCheck, readFinding } from "../src/domain/read-findings.js";
-import { situationOf } from "../src/domain/situation.js";
 import { dayMessage } from "../src/i18n/dates.js";
 import { otherLocale } from "../src/i18n/locale.js";
-import { joinMessages, type Message, type MessageKey, msg } from "../src/i18n/message.js";
+import { joinMessages, type MessageKey, msg } from "../src/i18n/message.js";
+import { act, reply } from "./action-kit.js";
 import { choice } from "./conversation.choices.js";
-import type { ConversationContext, ConversationEvent, ConversationInput, ConversationOutput } from "./conversation.events.js";
+import type { ConversationContext, ConversationEvent, ConversationOutput } from "./conversation.events.js";
 import { answerTo, phoneToVerify, validEmail, validPhone } from "./conversation.guards.js";
-import { statusReply } from "./conversation.prompts.js";
-import { channelsPhrase, methodsPhrase } from "./deployment-phrases.js";
-import { faqReply, privacyReply, topicChoices } from "./faq-replies.js";
+import { channelsPhrase } from "./deployment-phrases.js";
 import { findingReply, withDocument } from "./read-replies.js";
-import { situationLead } from "./situation-replies.js";
-
-/** Typed action creators for the conversation (the machine's own `setup` uses these actions). */
-const act = setup({
-  types: {
-    context: {} as ConversationContext,
-    events: {} as ConversationEvent,
-    input: {} as ConversationInput,
-    emitted: {} as ConversationOutput,
-  },
-});
+import { talkActions } from "./talk.actions.js";
 
 type Ctx = ConversationContext;
 type Ev = ConversationEvent;
 type Out = ConversationOutput;
 
-const reply = (...body: Message[]): ConversationOutput => ({ type: "reply", body });
-
 /** The conversation's actions: what it says (emitted replies), remembers (context) and asks of the engine (emitted effects). */
 export const conversationActions = {
+  ...talkActions,
   prompt: act.emit({ type: "prompt" }),
-  sayWelcome: act.emit(({ event }) =>
-    reply(msg("menu.welcome", { methods: methodsPhrase(event.smsAvailable), channels: channelsPhrase(event.resultChannels) })),
-  ),
   resendNotification: act.emit({ type: "effect.resendNotification" }),
   say: emit<Ctx, Ev, { key: MessageKey }, Ev, Out>((_, params) => reply(msg(params.key))),
   saveAnswer: assign<Ctx, Ev, { step: TextStep }, Ev, never>(({ context, event }, params) => {
@@ -184,34 +167,6 @@ export const conversationActions = {
     const key = event.why === "rejected" ? "resubmit.started" : "reverify.started";
     enqueue.emit(reply(msg(key, { reference: event.previousReference })));
   }),
-  answerFaq: act.emit(({ context, event }) => {
-    const topic = event.type === "user.text" ? event.faq?.topic : (event.type.slice("choice.faq.".length) as FaqTopic);
-    if (!topic || !FAQ_TOPICS.includes(topic)) return reply(msg("input.staleChoice"));
-    const contact = event.type === "user.text" ? event.contact : undefined;
-    return { type: "reply", ...faqReply(topic, event, contact, context.draft) };
-  }),
-  offerTopics: act.enqueueActions(({ event, enqueue }) => {
-    assertEvent(event, "user.text");
-    enqueue.assign({ unansweredQuestion: event.text.trim().slice(0, 500) });
-    // The few most likely topics, not all of them: a phone screen shows about three buttons without scrolling.
-    const likely = (event.likelyTopics ?? []).map((topic) => choice(`faq.${topic}`, `faq.topic.${topic}`));
-    enqueue.emit({
-      type: "reply",
-      body: [msg(likely.length > 0 ? "faq.noMatch" : "faq.noMatchNoGuess")],
-      choices: [...likely, choice("faq", "choice.allTopics"), choice("support", "choice.support")],
-    });
-  }),
-  /** /cancel: says which menu button picks the work up again — the one the menu will show. */
-  sayCancelled: act.emit(({ context, event }) => {
-    if (context.providingInfo) return reply(msg("cancel.doneProvideInfo"));
-    if (event.record.verified) return reply(msg("cancel.doneVerified"));
-    return reply(msg(context.draft.name !== undefined ? "cancel.done" : "cancel.doneStart"));
-  }),
-  answerSmallTalk: act.emit(({ event }) => {
-    assertEvent(event, "user.text");
-    return reply(msg(`smallTalk.${event.smallTalk ?? "greeting"}`));
-  }),
-  showTopics: act.emit({ type: "reply", body: [msg("faq.pick")], choices: topicChoices() }),
   requestSupport: act.emit(({ context }) => ({
     type: "effect.requestSupport",
     ...(context.unansweredQuestion ? { question: context.unansweredQuestion } : {}),
@@ -298,39 +253,6 @@ export const conversationActions = {
     enqueue.emit(reply(msg("submitted.done", { reference: event.reference, expectedBy: dayMessage(event.expectedBy), channels })));
     enqueue.assign({ draft: EMPTY_DRAFT, code: undefined, resubmitting: undefined });
   }),
-  sayStatus: act.emit(({ context, event }) => ({ type: "reply", ...statusReply(event.record, context.draft, event) })),
-  sayAccountBlocked: act.emit(({ event }) =>
-    reply(
-      msg("start.accountBlocked", {
-        account: msg(`account.${event.record.account}`),
-        support: event.supportContact,
-      }),
-    ),
-  ),
-  /** Another application can't start while one is open: what that one needs, or when it will be decided. */
-  sayPending: act.emit(({ event }) => {
-    const situation = situationOf(event.record, EMPTY_DRAFT).application;
-    if (situation.kind === "waiting_for_user") {
-      const lead = situationLead(situation, event.timeZone);
-      return { type: "reply", body: [...lead.body, msg("start.waiting", { reference: situation.reference })], choices: lead.choices };
-    }
-    return reply(
-      msg("start.pending", {
-        reference: event.record.application?.reference ?? "",
-        expectedBy: dayMessage(event.record.application?.expectedBy ?? ""),
-      }),
-    );
-  }),
-  saySupport: act.emit(({ event }) => reply(msg("support.contact", { support: event.supportContact }))),
-  sayUnusable: act.emit(({ event }) => {
-    assertEvent(event, "user.unusable");
-    return reply(msg(`input.${event.reason}`));
-  }),
-  sayUnknownCommand: act.emit(({ event }) => {
-    assertEvent(event, "cmd.unknown");
-    return reply(msg("input.unknownCommand", { command: event.command }), msg("help.text"));
-  }),
-  sayPrivacy: act.emit(({ event }) => ({ type: "reply", ...privacyReply(event) })),
   exportData: act.emit({ type: "effect.exportData" }),
   eraseData: act.emit({ type: "effect.eraseData" }),
   /** Everything personal is gone, the conversation's memory of it too. */
@@ -346,15 +268,6 @@ export const conversationActions = {
       unansweredQuestion: undefined,
     });
     enqueue.emit(reply(msg("privacy.erased")));
-  }),
-  sayEraseRefused: act.emit(({ event }) => {
-    const reference = event.type === "privacy.eraseRefused" ? event.reference : (event.record.application?.reference ?? "");
-    const waiting = event.record.application?.status === "needs_more_info";
-    return {
-      type: "reply",
-      body: [msg(waiting ? "privacy.erase.waiting" : "privacy.erase.underReview", { reference })],
-      choices: [...(waiting ? [choice("provideInfo", "choice.provideInfo")] : []), choice("withdraw", "choice.withdraw")],
-    };
   }),
   switchLocale: act.assign(({ context, event }) => {
     assertEvent(event, "cmd.lang");

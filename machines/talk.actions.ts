@@ -1,0 +1,92 @@
+import { assertEvent } from "xstate";
+import { EMPTY_DRAFT } from "../src/domain/application.js";
+import { FAQ_TOPICS, type FaqTopic } from "../src/domain/faq-topics.js";
+import { situationOf } from "../src/domain/situation.js";
+import { dayMessage } from "../src/i18n/dates.js";
+import { msg } from "../src/i18n/message.js";
+import { act, reply } from "./action-kit.js";
+import { choice } from "./conversation.choices.js";
+import { statusReply } from "./conversation.prompts.js";
+import { channelsPhrase, methodsPhrase } from "./deployment-phrases.js";
+import { faqReply, privacyReply, topicChoices } from "./faq-replies.js";
+import { situationLead } from "./situation-replies.js";
+
+/**
+ * What the conversation says about the user and this service rather than about the step in hand:
+ * the welcome, status, FAQ answers, small talk, and the refusals written from the user's situation.
+ */
+export const talkActions = {
+  sayWelcome: act.emit(({ event }) =>
+    reply(msg("menu.welcome", { methods: methodsPhrase(event.smsAvailable), channels: channelsPhrase(event.resultChannels) })),
+  ),
+  answerFaq: act.emit(({ context, event }) => {
+    const topic = event.type === "user.text" ? event.faq?.topic : (event.type.slice("choice.faq.".length) as FaqTopic);
+    if (!topic || !FAQ_TOPICS.includes(topic)) return reply(msg("input.staleChoice"));
+    const contact = event.type === "user.text" ? event.contact : undefined;
+    return { type: "reply", ...faqReply(topic, event, contact, context.draft) };
+  }),
+  offerTopics: act.enqueueActions(({ event, enqueue }) => {
+    assertEvent(event, "user.text");
+    enqueue.assign({ unansweredQuestion: event.text.trim().slice(0, 500) });
+    // The few most likely topics, not all of them: a phone screen shows about three buttons without scrolling.
+    const likely = (event.likelyTopics ?? []).map((topic) => choice(`faq.${topic}`, `faq.topic.${topic}`));
+    enqueue.emit({
+      type: "reply",
+      body: [msg(likely.length > 0 ? "faq.noMatch" : "faq.noMatchNoGuess")],
+      choices: [...likely, choice("faq", "choice.allTopics"), choice("support", "choice.support")],
+    });
+  }),
+  /** /cancel: says which menu button picks the work up again — the one the menu will show. */
+  sayCancelled: act.emit(({ context, event }) => {
+    if (context.providingInfo) return reply(msg("cancel.doneProvideInfo"));
+    if (event.record.verified) return reply(msg("cancel.doneVerified"));
+    return reply(msg(context.draft.name !== undefined ? "cancel.done" : "cancel.doneStart"));
+  }),
+  answerSmallTalk: act.emit(({ event }) => {
+    assertEvent(event, "user.text");
+    return reply(msg(`smallTalk.${event.smallTalk ?? "greeting"}`));
+  }),
+  showTopics: act.emit({ type: "reply", body: [msg("faq.pick")], choices: topicChoices() }),
+  sayStatus: act.emit(({ context, event }) => ({ type: "reply", ...statusReply(event.record, context.draft, event) })),
+  sayAccountBlocked: act.emit(({ event }) =>
+    reply(
+      msg("start.accountBlocked", {
+        account: msg(`account.${event.record.account}`),
+        support: event.supportContact,
+      }),
+    ),
+  ),
+  /** Another application can't start while one is open: what that one needs, or when it will be decided. */
+  sayPending: act.emit(({ event }) => {
+    const situation = situationOf(event.record, EMPTY_DRAFT).application;
+    if (situation.kind === "waiting_for_user") {
+      const lead = situationLead(situation, event.timeZone);
+      return { type: "reply", body: [...lead.body, msg("start.waiting", { reference: situation.reference })], choices: lead.choices };
+    }
+    return reply(
+      msg("start.pending", {
+        reference: event.record.application?.reference ?? "",
+        expectedBy: dayMessage(event.record.application?.expectedBy ?? ""),
+      }),
+    );
+  }),
+  saySupport: act.emit(({ event }) => reply(msg("support.contact", { support: event.supportContact }))),
+  sayUnusable: act.emit(({ event }) => {
+    assertEvent(event, "user.unusable");
+    return reply(msg(`input.${event.reason}`));
+  }),
+  sayUnknownCommand: act.emit(({ event }) => {
+    assertEvent(event, "cmd.unknown");
+    return reply(msg("input.unknownCommand", { command: event.command }), msg("help.text"));
+  }),
+  sayPrivacy: act.emit(({ event }) => ({ type: "reply", ...privacyReply(event) })),
+  sayEraseRefused: act.emit(({ event }) => {
+    const reference = event.type === "privacy.eraseRefused" ? event.reference : (event.record.application?.reference ?? "");
+    const waiting = event.record.application?.status === "needs_more_info";
+    return {
+      type: "reply",
+      body: [msg(waiting ? "privacy.erase.waiting" : "privacy.erase.underReview", { reference })],
+      choices: [...(waiting ? [choice("provideInfo", "choice.provideInfo")] : []), choice("withdraw", "choice.withdraw")],
+    };
+  }),
+};
