@@ -255,6 +255,13 @@ export const conversationActions = {
   }),
   exportData: act.emit({ type: "effect.exportData" }),
   eraseData: act.emit({ type: "effect.eraseData" }),
+  /** Start over: the draft and its photos go (the photos after the commit); an application being decided is untouched. */
+  discardDraft: act.enqueueActions(({ context, enqueue }) => {
+    const documentIds = Object.values(context.draft.documents).flatMap((document) => [document.id, document.previewId]);
+    enqueue.emit({ type: "effect.discardDraft", documentIds });
+    enqueue.assign({ draft: EMPTY_DRAFT, code: undefined, resubmitting: undefined, providingInfo: undefined, requestedItems: undefined });
+    enqueue.emit(reply(msg("restart.done")));
+  }),
   /** Everything personal is gone, the conversation's memory of it too. */
   confirmErased: act.enqueueActions(({ enqueue }) => {
     enqueue.assign({

@@ -40,6 +40,8 @@ export type ChoiceId =
   | "privacy.erase.cancel"
   /** A step already answered, reached again (/back, "Change something"): keep the answer or photo and go on. */
   | "keep"
+  | "restart.confirm"
+  | "restart.cancel"
   /** After a photo's read disagreed with the answers: retype the number, send another photo, or stand by the typed one. */
   | `photo.fix.${"id_front" | "licence"}`
   | `photo.retake.${DocumentSlot}`

@@ -69,7 +69,7 @@ export type ConversationEvent = Stamped &
     | { type: "document.read"; documentId: string; read: DocumentRead }
     | { type: "user.contact"; phone: string; ownNumber: boolean }
     | { type: "user.unusable"; reason: UnusableReason }
-    | { type: "cmd.start" | "cmd.cancel" | "cmd.back" | "cmd.help" | "cmd.status" | "cmd.privacy" }
+    | { type: "cmd.start" | "cmd.cancel" | "cmd.back" | "cmd.help" | "cmd.status" | "cmd.privacy" | "cmd.restart" }
     | { type: "cmd.lang"; locale?: Locale }
     | { type: "cmd.unknown"; command: string }
     /** Results of effects the engine performed. */
@@ -126,6 +126,8 @@ export type ConversationOutput =
   | { type: "effect.withdraw"; reference: string }
   /** Queues the user's last notification again, to their current contact details (rate-limited). */
   | { type: "effect.resendNotification" }
+  /** The draft was discarded (start over): its photos are deleted after the commit, unless something else refers to them. */
+  | { type: "effect.discardDraft"; documentIds: string[] }
   /** Sends the user a file of everything held about them. */
   | { type: "effect.exportData" }
   /** Erases the user's personal data (refused while an application is being decided). */

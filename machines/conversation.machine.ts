@@ -49,6 +49,10 @@ export const conversationMachine = setup({
     "cmd.lang": { actions: ["switchLocale", { type: "say", params: { key: "lang.switched" } }, "prompt"] },
     "cmd.unknown": { actions: ["sayUnknownCommand", "prompt"] },
     "cmd.back": { actions: [{ type: "say", params: { key: "back.first" } }, "prompt"] },
+    "cmd.restart": [
+      { guard: "draftStarted", target: ".restartConfirm" },
+      { actions: [{ type: "say", params: { key: "restart.nothing" } }, "prompt"] },
+    ],
     "user.unusable": { actions: ["sayUnusable", "prompt"] },
     "user.file": { actions: [{ type: "say", params: { key: "document.unexpected" } }, "prompt"] },
     "user.contact": { actions: [{ type: "say", params: { key: "input.unsupported" } }, "prompt"] },
@@ -207,6 +211,15 @@ export const conversationMachine = setup({
         "choice.withdraw.confirm": { target: "withdrawing", actions: "withdraw" },
         "choice.withdraw.cancel": "menu",
         "cmd.back": "menu",
+      },
+    },
+    /** "Start over": the unfinished application and its photos are discarded once the user confirms. */
+    restartConfirm: {
+      entry: "prompt",
+      on: {
+        "choice.restart.confirm": { target: "menu", actions: "discardDraft" },
+        "choice.restart.cancel": { target: "route", actions: { type: "say", params: { key: "restart.kept" } } },
+        "cmd.back": "route",
       },
     },
     eraseConfirm: {

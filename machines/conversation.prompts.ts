@@ -53,7 +53,8 @@ export type ConversationState =
   | "withdrawConfirm"
   | "withdrawing"
   | "eraseConfirm"
-  | "erasing";
+  | "erasing"
+  | "restartConfirm";
 
 /** What the pending question depends on besides the conversation: the user's record and this deployment. */
 export interface PromptSettings {
@@ -114,6 +115,11 @@ export function promptFor(state: ConversationState, context: ConversationContext
           choice("privacy.erase.confirm", "choice.privacyEraseConfirm"),
           choice("privacy.erase.cancel", "choice.privacyEraseCancel"),
         ],
+      };
+    case "restartConfirm":
+      return {
+        body: [msg("restart.confirm")],
+        choices: [choice("restart.confirm", "choice.restartConfirm"), choice("restart.cancel", "choice.restartCancel")],
       };
     case "withdrawConfirm":
       return {

@@ -10,7 +10,7 @@ import type { RunningPlatform } from "../http/web-server.js";
 /** The kinds of update the bot reads; Telegram does not even send the others. */
 const ALLOWED_UPDATES = ["message", "callback_query"] as const;
 
-const COMMANDS = ["start", "status", "help", "back", "cancel", "lang", "privacy"] as const;
+const COMMANDS = ["start", "status", "help", "back", "cancel", "restart", "lang", "privacy"] as const;
 
 export type TelegramMode = { kind: "polling" } | { kind: "webhook"; url: string; secret: string; maxConnections: number };
 

@@ -20,7 +20,9 @@ export interface EventStamp {
   resultChannels: readonly Channel[];
 }
 
-const SIMPLE_COMMANDS = new Set(["start", "cancel", "back", "help", "status", "privacy"]);
+const SIMPLE_COMMANDS = new Set(["start", "cancel", "back", "help", "status", "privacy", "restart"]);
+/** Typed words that mean /restart (the whole message, any case). */
+const START_OVER = new Set(["start over", "restart", "start again", "重新开始", "从头开始", "重新填写"]);
 
 /**
  * Translates what a person did into the conversation's vocabulary. Input
@@ -39,6 +41,16 @@ export function toMachineEvent(
       if (command) return commandEvent(command.name, command.args, stamp);
       const problem = textProblem(event.text);
       if (problem) return { type: "user.unusable", reason: problem, ...stamp };
+      if (
+        START_OVER.has(
+          event.text
+            .normalize("NFKC")
+            .trim()
+            .toLowerCase()
+            .replace(/[.!。！]+$/u, ""),
+        )
+      )
+        return { type: "cmd.restart", ...stamp };
       const smallTalk = smallTalkOf(event.text);
       if (smallTalk) return { type: "user.text", text: event.text, smallTalk, ...stamp };
       const { topic, confidence, likely } = faq(event.text);

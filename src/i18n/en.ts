@@ -154,7 +154,7 @@ export const en = {
 
   "error.internal": "Sorry, something went wrong on our side and your last message was not saved. Please send it again.",
   "help.text":
-    "I guide you through verification step by step. Commands:\n/start — main menu\n/status — your application's status\n/back — previous question\n/cancel — stop for now (your answers are kept)\n/lang — switch language (中文/English)\n/privacy — your data: what we keep, export or delete it\n/help — this help",
+    "I guide you through verification step by step. Commands:\n/start — main menu\n/status — your application's status\n/back — previous question\n/cancel — stop for now (your answers are kept)\n/restart — start over (your unfinished application is deleted)\n/lang — switch language (中文/English)\n/privacy — your data: what we keep, export or delete it\n/help — this help",
   "cancel.done": "Stopped. Your answers are kept — choose “Continue verification” whenever you are ready.",
   "cancel.nothing": "There is nothing to cancel right now.",
   "back.first": "This is the first question; there is nothing before it.",
@@ -436,6 +436,7 @@ export const en = {
   "telegram.command.cancel": "Stop the current step",
   "telegram.command.lang": "Language: /lang en or /lang zh",
   "telegram.command.privacy": "My data: what is kept, export, delete",
+  "telegram.command.restart": "Start over",
   // Where the user's application stands (machines/situation-replies.ts).
   "situation.submitted": "Your application {reference} is with the reviewers; the decision is expected by {date}.",
   "situation.overdue":
@@ -512,6 +513,12 @@ export const en = {
   "cancel.doneVerified": "Stopped.",
   "choice.keepPhoto": "Keep this photo",
   "choice.keepValue": "Keep “{value}”",
+  "restart.confirm": "Start over? The answers and photos of your unfinished application will be deleted.",
+  "choice.restartConfirm": "Yes, start over",
+  "choice.restartCancel": "Keep my answers",
+  "restart.done": "Done: your unfinished application and its photos were deleted.",
+  "restart.kept": "Nothing was deleted.",
+  "restart.nothing": "There is no unfinished application to start over.",
 } as const;
 
 export type MessageKey = keyof typeof en;

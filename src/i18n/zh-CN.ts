@@ -132,7 +132,7 @@ export const zhCN: Record<MessageKey, string> = {
 
   "error.internal": "抱歉，系统出了点问题，您的上一条消息没有保存，请重新发送。",
   "help.text":
-    "我会一步步引导您完成认证。可用命令：\n/start — 主菜单\n/status — 查询申请进度\n/back — 返回上一步\n/cancel — 暂停（已填写内容会保留）\n/lang — 切换语言（中文/English）\n/privacy — 我的数据：保存了什么、导出或删除\n/help — 显示本帮助",
+    "我会一步步引导您完成认证。可用命令：\n/start — 主菜单\n/status — 查询申请进度\n/back — 返回上一步\n/cancel — 暂停（已填写内容会保留）\n/restart — 重新开始（删除未完成的申请）\n/lang — 切换语言（中文/English）\n/privacy — 我的数据：保存了什么、导出或删除\n/help — 显示本帮助",
   "cancel.done": "已暂停，您填写的内容都已保留。准备好后选择「继续认证」即可。",
   "cancel.nothing": "当前没有可以取消的操作。",
   "back.first": "这已经是第一个问题了。",
@@ -397,6 +397,7 @@ export const zhCN: Record<MessageKey, string> = {
   "telegram.command.cancel": "停止当前步骤",
   "telegram.command.lang": "切换语言：/lang zh 或 /lang en",
   "telegram.command.privacy": "我的数据：保存了什么、导出、删除",
+  "telegram.command.restart": "重新开始",
   "situation.submitted": "您的申请 {reference} 正在审核中，预计 {date}前出结果。",
   "situation.overdue": "您的申请 {reference} 原定 {date}前出结果，现已超期，非常抱歉。您的申请已排在最前面。",
   "situation.waiting": "审核人员需要您为申请 {reference} 补充：{items}。",
@@ -466,4 +467,10 @@ export const zhCN: Record<MessageKey, string> = {
   "cancel.doneVerified": "已暂停。",
   "choice.keepPhoto": "保留这张照片",
   "choice.keepValue": "保留「{value}」",
+  "restart.confirm": "确定重新开始吗？这份未完成申请中填写的内容和照片将被删除。",
+  "choice.restartConfirm": "确定重新开始",
+  "choice.restartCancel": "保留已填内容",
+  "restart.done": "已删除未完成的申请及其照片。",
+  "restart.kept": "没有删除任何内容。",
+  "restart.nothing": "当前没有可以重新开始的未完成申请。",
 };

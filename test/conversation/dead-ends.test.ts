@@ -94,3 +94,33 @@ describe("a step already answered, reached again", () => {
     expect(keys(await chat.press("keep"))).toEqual(["input.staleChoice", "summary.title", ...Array(7).fill("summary.line")]);
   });
 });
+
+describe("start over", () => {
+  it("asks once, then discards the draft and deletes its photos; Keep my answers goes back to the pending step", async () => {
+    const chat = harness.chat("alice");
+    await registerForIdCard(chat);
+    await chat.text("11010519491231002X");
+    await chat.file(await minimalGoodJpeg());
+    const [stored] = await harness.rows<{ documents: string }>("select documents from applications where status = 'draft'");
+    const front = (JSON.parse(stored!.documents) as Record<string, { id: string }>).id_front!.id;
+    expect(await harness.documents.has(front)).toBe(true);
+
+    const asked = await chat.text("start over");
+    expect(keys(asked)).toEqual(["restart.confirm"]);
+    expect(readable(asked)).toContain("[Yes, start over] [Keep my answers]");
+    expect(keys(await chat.press("restart.cancel"))).toEqual(["restart.kept", "ask.idBack"]);
+
+    await chat.text("/restart");
+    const done = await chat.press("restart.confirm");
+    expect(keys(done)).toEqual(["restart.done", "menu.prompt"]);
+    expect(readable(done)).toContain("[Start verification]");
+    expect(await harness.documents.has(front)).toBe(false);
+    expect(keys(await chat.text("/status"))).toContain("situation.none");
+    expect(keys(await chat.press("restart.confirm"))).toContain("input.staleChoice");
+  });
+
+  it("重新开始 with nothing to discard says so", async () => {
+    const chat = harness.chat("alice", "console", "zh-CN");
+    expect(readable(await chat.text("重新开始"))).toContain("当前没有可以重新开始的未完成申请。");
+  });
+});

@@ -34,7 +34,7 @@ const TEXTS = [
   "123",
   "x".repeat(1200),
 ];
-const COMMANDS = ["/start", "/status", "/help", "/back", "/cancel", "/lang", "/privacy", "/nonsense"];
+const COMMANDS = ["/start", "/status", "/help", "/back", "/cancel", "/restart", "start over", "/lang", "/privacy", "/nonsense"];
 const CHOICES = [
   "start",
   "status",
@@ -49,6 +49,8 @@ const CHOICES = [
   "edit.idFront",
   "editDone",
   "keep",
+  "restart.confirm",
+  "restart.cancel",
   "consent.agree",
   "consent.back",
   "code.resend",

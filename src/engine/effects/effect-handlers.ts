@@ -1,4 +1,5 @@
 import { provideInfo, withdraw } from "./change-by-user.js";
+import { discardDraft } from "./discard-draft.js";
 import type { Effect, EffectContext, EffectHandler, EffectType, ResultEvent } from "./effect.js";
 import { keepDocument } from "./keep-document.js";
 import { prepareInfo } from "./prepare-info.js";
@@ -26,6 +27,7 @@ const EFFECT_HANDLERS: { [T in EffectType]: EffectHandler<T> } = {
   "effect.resendNotification": resendNotification,
   "effect.exportData": exportData,
   "effect.eraseData": eraseData,
+  "effect.discardDraft": discardDraft,
 };
 
 export function performEffect(effect: Effect, ctx: EffectContext): Promise<ResultEvent | null> {
