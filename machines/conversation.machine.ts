@@ -21,6 +21,15 @@ import {
  */
 export const CONVERSATION_MACHINE_VERSION = 1;
 
+/** Consent given: the draft is submitted (or the requested information sent) unless something stands in the way. */
+const SUBMIT_WITH_CONSENT = [
+  { guard: "accountBlocked" as const, target: "menu" as const, actions: "sayAccountBlocked" as const },
+  { guard: "providingInfo" as const, target: "submitting" as const, actions: "provideInfo" as const },
+  { guard: "awaitingDecision" as const, target: "menu" as const, actions: "sayPending" as const },
+  { guard: "draftComplete" as const, target: "submitting" as const, actions: "submit" as const },
+  { target: "route" as const },
+];
+
 /**
  * The verification conversation. Pure: it reads the clock and the user's
  * record from events and asks for side effects by emitting them; the engine
@@ -151,6 +160,9 @@ export const conversationMachine = setup({
     summary: {
       entry: "prompt",
       on: {
+        // Consent is given here, once: the summary carries its text and one "Submit (I agree)" button.
+        "choice.consent.agree": SUBMIT_WITH_CONSENT,
+        // A "Submit" button from an earlier summary still asks for consent on its own.
         "choice.submit": "consent",
         "choice.edit": "editPick",
         "cmd.back": METHODS.map((method) => ({
@@ -177,13 +189,7 @@ export const conversationMachine = setup({
     consent: {
       entry: "prompt",
       on: {
-        "choice.consent.agree": [
-          { guard: "accountBlocked", target: "menu", actions: "sayAccountBlocked" },
-          { guard: "providingInfo", target: "submitting", actions: "provideInfo" },
-          { guard: "awaitingDecision", target: "menu", actions: "sayPending" },
-          { guard: "draftComplete", target: "submitting", actions: "submit" },
-          { target: "route" },
-        ],
+        "choice.consent.agree": SUBMIT_WITH_CONSENT,
         "choice.consent.back": "summary",
         "cmd.back": "summary",
       },

@@ -95,8 +95,8 @@ export function promptFor(state: ConversationState, context: ConversationContext
       };
     case "summary":
       return {
-        body: [msg("summary.title"), ...summaryLines(draft)],
-        choices: [choice("submit", "choice.submit"), choice("edit", "choice.edit")],
+        body: [consentText(draft, retention), msg("summary.title"), ...summaryLines(draft)],
+        choices: [choice("consent.agree", "choice.consentAgree"), choice("edit", "choice.edit")],
       };
     case "editPick":
       return {
@@ -128,7 +128,7 @@ export function promptFor(state: ConversationState, context: ConversationContext
       };
     case "consent":
       return {
-        body: [msg("consent.prompt", { days: retention.retentionDays, data: msg(`consent.data.${draft.method ?? "none"}`) })],
+        body: [consentText(draft, retention)],
         choices: [choice("consent.agree", "choice.consentAgree"), choice("consent.back", "choice.consentBack")],
       };
     // Passed through within one event, never rested in: if one ever were, the menu is a safe next step.
@@ -209,6 +209,11 @@ function stepPrompt(step: Step, { draft, code }: ConversationContext, platform: 
       };
     }
   }
+}
+
+/** What submitting agrees to: only what the chosen method collects, and how long it is kept. */
+function consentText(draft: Draft, retention: RetentionPolicy): Message {
+  return msg("consent.prompt", { days: retention.retentionDays, data: msg(`consent.data.${draft.method ?? "none"}`) });
 }
 
 /** A button shows about 20 characters on a phone (Slack allows 75): a long answer is cut in its label only. */

@@ -184,8 +184,8 @@ export const en = {
   "field.legalRepId": "Legal representative's ID number",
 
   "consent.prompt":
-    "One last step. By submitting, you agree that we process the personal data above — {data} — only to verify your identity. It is stored encrypted, shown only to the reviewer who opens your application (each opening is recorded), and erased {days} days after the decision; only the result stays. /privacy tells more, and lets you export or delete your data.",
-  "choice.consentAgree": "I agree — submit",
+    "By submitting, you agree that we process your personal data — {data} — only to verify your identity. It is stored encrypted, shown only to the reviewer who opens your application (each opening is recorded), and erased {days} days after the decision; only the result stays. /privacy tells more, and lets you export or delete your data.",
+  "choice.consentAgree": "Submit (I agree)",
   "choice.consentBack": "Back to the summary",
 
   "submitted.done":

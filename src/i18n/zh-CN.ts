@@ -162,7 +162,7 @@ export const zhCN: Record<MessageKey, string> = {
   "field.legalRepId": "法定代表人身份证号码",
 
   "consent.prompt":
-    "最后一步：提交即表示您同意我们处理以上个人信息（{data}），仅用于核验您的身份。信息加密保存，只向打开您申请的审核人员展示（每次打开都会被记录），并在审核结束 {days} 天后删除，只保留结果。发送 /privacy 可了解详情，并导出或删除您的数据。",
+    "提交即表示您同意我们处理您的个人信息（{data}），仅用于核验您的身份。信息加密保存，只向打开您申请的审核人员展示（每次打开都会被记录），并在审核结束 {days} 天后删除，只保留结果。发送 /privacy 可了解详情，并导出或删除您的数据。",
   "choice.consentAgree": "同意并提交",
   "choice.consentBack": "返回核对页",
 

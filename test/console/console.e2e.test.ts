@@ -45,8 +45,7 @@ describe("console chat (npm start without tokens)", () => {
         `/file ${join(dir, "front.jpg")}`,
         `/file ${join(dir, "missing.jpg")}`,
         `/file ${join(dir, "back.jpg")}`,
-        "1", // Submit
-        "1", // I agree — submit
+        "1", // Submit (I agree)
       ],
       env,
     );

@@ -38,8 +38,7 @@ describe("the reviewer desk end to end in the console", () => {
       await say("zhang.san@example.com", /mobile phone/);
       await say("13812348000", /verification method/);
       const code = (await say("2", /sms → .*\b(\d{6})\b/)).match(/\b(\d{6})\b/)![1]!;
-      await say(code, /Please check your application/);
-      await say("1", /agree/);
+      await say(code, /Please check your application[\s\S]*\[1\] Submit \(I agree\)/);
       const reference = (await say("1", /Your reference is [A-Z0-9]{4}-[A-Z0-9]{4}/)).match(/[A-Z0-9]{4}-[A-Z0-9]{4}/)![0];
 
       assistant.write("/as rita"); // switching user prints nothing

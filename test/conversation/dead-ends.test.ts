@@ -90,8 +90,13 @@ describe("a step already answered, reached again", () => {
     await chat.press("edit");
     const name = await chat.press("edit.name");
     expect(readable(name)).toContain("[Keep “张三”]");
-    expect(keys(await chat.press("keep"))[0]).toBe("summary.title");
-    expect(keys(await chat.press("keep"))).toEqual(["input.staleChoice", "summary.title", ...Array(7).fill("summary.line")]);
+    expect(keys(await chat.press("keep"))[0]).toBe("consent.prompt");
+    expect(keys(await chat.press("keep"))).toEqual([
+      "input.staleChoice",
+      "consent.prompt",
+      "summary.title",
+      ...Array(7).fill("summary.line"),
+    ]);
   });
 });
 

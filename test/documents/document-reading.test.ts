@@ -148,7 +148,7 @@ describe("the side of the card", () => {
     expect(keys(replies)).toEqual(["document.received", "read.wrongSide.emblem"]);
     const kept = await chat.press("photo.keep.id_back");
     expect(keys(kept)[0]).toBe("read.keptPhoto");
-    expect(readable(kept)).toContain("[Submit]");
+    expect(readable(kept)).toContain("[Submit (I agree)]");
   });
 });
 

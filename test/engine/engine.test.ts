@@ -132,6 +132,7 @@ describe.each(TESTED_DIALECTS)("on %s", (dialect) => {
       await chat.press("code.resend");
       expect(keys(await chat.text(` ${harness.lastCode()} `))).toEqual([
         "otp.verified",
+        "consent.prompt",
         "summary.title",
         "summary.line",
         "summary.line",
@@ -153,9 +154,11 @@ describe.each(TESTED_DIALECTS)("on %s", (dialect) => {
       expect(keys(await chat.press("edit.email"))).toEqual(["ask.email", "ask.currentValue"]);
       expect(readable(await chat.text("new.address@example.com"))).toContain("Email: new.address@example.com");
 
+      // Consent is given at the summary, with one tap; a Submit button of an earlier summary still asks for it alone.
+      expect(readable(summary)).toContain("By submitting, you agree");
+      expect(summary.at(-1)?.choices?.map((choice) => choice.id)).toEqual(["consent.agree", "edit"]);
       expect(keys(await chat.press("submit"))).toEqual(["consent.prompt"]);
-      expect(keys(await chat.press("consent.back"))[0]).toBe("summary.title");
-      await chat.press("submit");
+      expect(keys(await chat.press("consent.back"))[0]).toBe("consent.prompt");
       const done = await chat.press("consent.agree");
       expect(readable(done)).toMatch(/Your reference is [2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}\. .* by Thu 26 Nov/);
       expect(keys(done).slice(-1)).toEqual(["menu.prompt"]);

@@ -256,7 +256,6 @@ export async function submitIdCardAs(
   await chat.text(applicant.idNumber);
   await chat.file(await minimalGoodJpeg(7));
   await chat.file(await minimalGoodJpeg(60));
-  await chat.press("submit");
   await chat.press("consent.agree");
   const reference = (await findUserRecord(harness.store, "console", user, "2099-12-31"))!.application!.reference;
   const application = (await harness.store.transaction((tx) => tx.loadApplication(reference)))!;
@@ -273,7 +272,6 @@ export async function submitWithPhone(harness: Harness, user: string): Promise<s
   await chat.text("13812348000");
   await chat.press("method.phone");
   await chat.text(harness.lastCode());
-  await chat.press("submit");
   await chat.press("consent.agree");
   return (await findUserRecord(harness.store, "console", user, "2099-12-31"))!.application!.reference;
 }

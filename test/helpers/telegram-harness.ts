@@ -108,7 +108,6 @@ export async function createTelegramHarness(
       api.addFile("back", await goodJpeg());
       await telegram.document(from, "front");
       await telegram.document(from, "back");
-      await telegram.press(from, "submit");
       await telegram.press(from, "consent.agree");
       return (await findUserRecord(harness.store, "telegram", String(from), "2099-12-31"))!.application!.reference;
     },

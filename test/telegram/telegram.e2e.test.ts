@@ -32,8 +32,7 @@ describe("npm start with TELEGRAM_BOT_TOKEN against the telegram-test-api emulat
     // No SMS provider is configured: the development sender logs the message (phone masked).
     const [, code] = await bot.waitForStderr(/"to":"\+86 138\*{4}8000","text":"[^"]*?(\d{6})/, logged);
     const summary = await say(code!, /Please check your application/);
-    expect(buttons(summary)).toContain("submit");
-    await press("submit", /agree/i);
+    expect(buttons(summary)).toContain("consent.agree");
     await press("consent.agree", /submitted/i);
     const status = runCli(["status", "telegram", String(USER), "--json"], env);
     expect(status.code).toBe(0);
