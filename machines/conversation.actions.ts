@@ -241,7 +241,7 @@ export const conversationActions = {
     enqueue.emit(
       reply(
         event.status
-          ? msg("change.refused", { reference: event.reference, status: msg(`status.${event.status}.label`) })
+          ? msg("change.refused", { reference: event.reference, status: msg(`status.${event.status}.sentence`) })
           : msg("review.notFound", { reference: event.reference }),
       ),
     );

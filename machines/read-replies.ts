@@ -1,6 +1,6 @@
 import type { DocumentSlot, Draft, StoredDocument } from "../src/domain/application.js";
 import type { DocumentRead } from "../src/domain/document-read.js";
-import { differenceTails, type ReadFinding } from "../src/domain/read-findings.js";
+import { differenceSummary, type ReadFinding } from "../src/domain/read-findings.js";
 import { type Message, msg } from "../src/i18n/message.js";
 import { type ConversationChoice, choice } from "./conversation.choices.js";
 
@@ -28,12 +28,11 @@ export function findingReply(finding: ReadFinding, late: boolean): { body: Messa
       choices: [retake, choice(`photo.keep.${finding.slot}`, "choice.photoKeep")],
     };
   }
-  const tails = differenceTails(finding);
+  const { sameEnd, ...difference } = differenceSummary(finding);
   return {
     body: [
       ...intro,
-      msg("read.numberDiffers", { field: msg(`read.field.${finding.field}`), positions: finding.positions.join(", ") }),
-      ...(tails ? [msg("read.numberTails", tails)] : []),
+      msg(sameEnd ? "read.numberDiffersBefore" : "read.numberDiffers", { field: msg(`read.field.${finding.field}`), ...difference }),
     ],
     choices: [
       choice(`photo.fix.${finding.slot as "id_front" | "licence"}`, "choice.photoFix"),

@@ -81,6 +81,8 @@ export async function changeApplication(tx: ChangeStore, change: LifecycleChange
       ...(firstApproval ? { firstApproval: { by: change.actor } } : {}),
       // A reviewer's note belongs to one decision: a later decision without a note must not show the old one.
       ...(change.event.type.startsWith("review.") && !firstApproval ? { decision: { by: change.actor, note: change.note ?? null } } : {}),
+      // A withdrawal is the applicant's final word: the card then names them and its time, not the last reviewer's.
+      ...(change.event.type === "user.withdraw" ? { decision: { by: change.actor, note: null } } : {}),
       ...(change.reasons ? { reasons: change.reasons } : {}),
       ...(change.items ? { items: change.items } : {}),
       auditReason: firstApproval ? FIRST_APPROVAL : (change.reasons?.join(",") ?? change.items?.join(",") ?? null),

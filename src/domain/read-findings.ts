@@ -65,13 +65,20 @@ function differingPositions(a: string, b: string): number[] {
 }
 
 /**
- * The two numbers as shown to their owner: the last four characters when the difference is
- * there (`…1234` vs `…1243`), otherwise nothing of the number — the positions say where.
+ * The difference as its owner is told it: the last four characters of each (no more of the number
+ * than a masked one shows), and how many of how many characters differ.
  */
-export function differenceTails(finding: Extract<ReadFinding, { kind: "number_differs" }>): { photo: string; typed: string } | null {
-  const tailStart = Math.min(finding.photo.length, finding.typed.length) - 4;
-  if (finding.positions.some((position) => position <= tailStart)) return null;
-  return { photo: `…${finding.photo.slice(-4)}`, typed: `…${finding.typed.slice(-4)}` };
+export function differenceSummary(finding: Extract<ReadFinding, { kind: "number_differs" }>): {
+  photo: string;
+  typed: string;
+  count: number;
+  length: number;
+  sameEnd: boolean;
+} {
+  const photo = `…${finding.photo.slice(-4)}`;
+  const typed = `…${finding.typed.slice(-4)}`;
+  const length = Math.max(finding.photo.length, finding.typed.length);
+  return { photo, typed, count: finding.positions.length, length, sameEnd: photo === typed };
 }
 
 /** What reviewers are told of a photo's number: agrees, differs (and whether the user stood by theirs), or could not be read. */

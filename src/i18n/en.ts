@@ -100,8 +100,9 @@ export const en = {
   "side.emblem": "emblem side",
   "side.licence": "business licence",
   "side.unknown": "not recognised",
-  "read.numberDiffers": "The {field} on the photo is not the one you typed: they differ at position(s) {positions}.",
-  "read.numberTails": "On the photo: {photo} · you typed: {typed}",
+  "read.numberDiffers": "The {field} on the photo ends {photo}; you typed {typed} ({count} of {length} characters differ).",
+  "read.numberDiffersBefore":
+    "The {field} on the photo is not the one you typed: {count} of {length} characters differ, though both end {typed}.",
   "read.wrongSide.portrait":
     "This looks like the national emblem side of the card, but here I need the portrait side (the side with your photo, name and ID number). Please send the portrait side.",
   "read.wrongSide.emblem":
@@ -519,6 +520,13 @@ export const en = {
   "restart.done": "Done: your unfinished application and its photos were deleted.",
   "restart.kept": "Nothing was deleted.",
   "restart.nothing": "There is no unfinished application to start over.",
+  "review.card.withdrawn": "Withdrawn by the applicant at {at}",
+  "status.submitted.sentence": "under review",
+  "status.needs_more_info.sentence": "waiting for more information",
+  "status.approved.sentence": "approved",
+  "status.rejected.sentence": "not approved",
+  "status.withdrawn.sentence": "withdrawn",
+  "review.theApplicant": "the applicant",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -49,7 +49,9 @@ export function reviewCard(application: ApplicationForReview, roomDetails: RoomD
     body.push(msg("review.card.firstApproval", { actor: firstApproval.by, at: localDateTime(firstApproval.at, timeZone) }));
   const claimed = !decided && claimHolds(claim, now);
   if (claimed) body.push(msg("review.card.claimed", { actor: claim!.by, until: localDateTime(claim!.until, timeZone) }));
-  if (decided) {
+  if (application.status === "withdrawn") {
+    body.push(msg("review.card.withdrawn", { at: application.decidedAt ? localDateTime(application.decidedAt, timeZone) : "" }));
+  } else if (decided) {
     body.push(
       msg("review.card.decided", {
         status: msg(`status.${application.status}.label`),

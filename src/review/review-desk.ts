@@ -216,7 +216,8 @@ async function decide(
         msg("review.alreadyDecided", {
           reference,
           status: msg(`status.${result.status}.label`),
-          actor: result.lastChange?.actor ?? "",
+          // The applicant's own withdrawal names them by role: their account id is not the reviewer's to read.
+          actor: result.lastChange?.actor.startsWith("user:") ? msg("review.theApplicant") : (result.lastChange?.actor ?? ""),
           at: lastAt,
         }),
       ]),
@@ -231,7 +232,7 @@ async function decide(
   // The picker the decision was taken from is spent: where it can be edited, it now says what happened.
   if (fromPicker)
     replies.unshift(
-      toReviewer(ctx, [msg("review.recorded", { reference, status: msg(`status.${application.status}.label`) })], undefined, true),
+      toReviewer(ctx, [msg("review.recorded", { reference, status: msg(`status.${application.status}.sentence`) })], undefined, true),
     );
   // The applicant is told through the outbox (chat, email, SMS); the chat message goes out right after the commit.
   const { kind, content } = decisionNotification(application, ctx.supportContact);

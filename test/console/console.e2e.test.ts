@@ -26,7 +26,7 @@ describe("console chat (npm start without tokens)", () => {
     );
     expect(code, stderr).toBe(0);
     // In time for the reply, or as a follow-up printed when it arrives (before exit at end of input): the same finding and buttons.
-    expect(stdout).toMatch(/The ID number on the photo is not the one you typed: they differ at position\(s\) [\d, ]+\./);
+    expect(stdout).toMatch(/The ID number on the photo ends …\w{4}; you typed …\w{4} \(\d+ of 18 characters differ\)\./);
     expect(stdout).toContain("    [1] Fix the number\n    [2] Send another photo\n    [3] The number I typed is right\n");
     expect(stdout).not.toContain(card.idNumber!);
   }, 60_000);

@@ -98,6 +98,28 @@ describe("the request's note reaches the applicant on every channel", () => {
   });
 });
 
+describe("what reviewers read", () => {
+  it("the card of a withdrawn application names the applicant and the time of the withdrawal, not the last reviewer", async () => {
+    harness = await createHarness({ reviewers: consoleReviewers(["rita"]) });
+    const reference = await submitIdCard("alice");
+    await harness.chat("rita").send({ kind: "form", form: `rv.if.${reference}`, selected: [5], note: "" });
+    harness.setNow(new Date("2026-11-23T02:07:00Z"));
+    await harness.chat("alice").press("withdraw");
+    const withdrawn = await harness.chat("alice").press("withdraw.confirm");
+    const card = withdrawn.filter((reply) => reply.card === reference);
+    expect(card.length).toBeGreaterThan(0);
+    expect(readable(card)).toContain("Withdrawn by the applicant at 2026-11-23 10:07");
+    expect(readable(card)).not.toMatch(/rita|reviewer:/);
+  });
+
+  it("a decision is recorded as a sentence: 'is now waiting for more information'", async () => {
+    harness = await createHarness({ reviewers: consoleReviewers(["rita"]) });
+    const reference = await submitIdCard("alice");
+    const recorded = await harness.chat("rita").press(`rv.ig.${reference}.${1 << 5}`);
+    expect(readable(recorded)).toContain(`Recorded: ${reference} is now waiting for more information.`);
+  });
+});
+
 describe("decided applications", () => {
   it("/status names rejection reasons by their label, never their code", async () => {
     harness = await createHarness({ reviewers: consoleReviewers(["rita"]) });

@@ -185,8 +185,8 @@ describe.each(TESTED_DIALECTS)("on %s", (dialect) => {
       await alice.press("withdraw");
       const withdrawn = await alice.press("withdraw.confirm");
       expect(keys(mine(withdrawn))).toEqual(["withdraw.done", "menu.prompt"]);
-      expect(readable(to(withdrawn, "rita"))).toContain("withdrawn by");
-      expect(readable(await harness.chat("rob").press(`rv.ok.${reference}`))).toContain("it is withdrawn");
+      expect(readable(to(withdrawn, "rita"))).toContain("Withdrawn by the applicant at 2026-11-23 10:00");
+      expect(readable(await harness.chat("rob").press(`rv.ok.${reference}`))).toContain("it is withdrawn (the applicant,");
       expect(keys(await alice.press("start"))).toEqual(["ask.name"]); // a new application from scratch
     });
 
