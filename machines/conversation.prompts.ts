@@ -14,6 +14,7 @@ import { formatPhoneForDisplay } from "../src/domain/phone.js";
 import type { Platform } from "../src/domain/platform.js";
 import { DEFAULT_RETENTION, type RetentionPolicy } from "../src/domain/retention-policy.js";
 import { situationOf } from "../src/domain/situation.js";
+import { shortened } from "../src/domain/text.js";
 import { NEW_USER_RECORD, type UserRecord } from "../src/domain/user-record.js";
 import { timeMessage } from "../src/i18n/dates.js";
 import { type Message, msg } from "../src/i18n/message.js";
@@ -204,7 +205,12 @@ function stepPrompt(step: Step, { draft, code }: ConversationContext, platform: 
       if (!current) return { body: [msg(`ask.${step}`)], expects };
       return {
         body: [msg(`ask.${step}`), msg("ask.currentValue", { value: current })],
-        choices: [{ id: "keep", label: msg("choice.keepValue", { value: typeof current === "string" ? shortLabel(current) : current }) }],
+        choices: [
+          {
+            id: "keep",
+            label: msg("choice.keepValue", { value: typeof current === "string" ? shortened(current, LABEL_VALUE_CHARS) : current }),
+          },
+        ],
         expects,
       };
     }
@@ -218,11 +224,6 @@ function consentText(draft: Draft, retention: RetentionPolicy): Message {
 
 /** A button shows about 20 characters on a phone (Slack allows 75): a long answer is cut in its label only. */
 const LABEL_VALUE_CHARS = 20;
-
-function shortLabel(value: string): string {
-  const characters = [...value];
-  return characters.length <= LABEL_VALUE_CHARS ? value : `${characters.slice(0, LABEL_VALUE_CHARS - 1).join("")}…`;
-}
 
 function currentValue(step: Step, draft: Draft): string | Message | undefined {
   if (step === "method") return draft.method && msg(`method.${draft.method}`);

@@ -102,17 +102,15 @@ export function faqReply(
     case "required-documents":
     case "document-requirements":
       return situation.kind === "waiting_for_user" ? withLead(general) : { body: [general] };
-    case "resubmit": {
+    case "resubmit":
       if (situation.kind === "waiting_for_user") return withLead();
-      const verdict = resubmissionVerdict(record);
-      if (verdict === "allowed") {
+      if (situation.kind !== "rejected") return { body: [general] };
+      if (situation.resubmission === "allowed") {
         const left = MAX_REJECTIONS_IN_30_DAYS - record.recentRejections;
-        return { body: [msg("faq.resubmitAllowed", { reference: application(record), left })], ...resubmitChoice(record) };
+        return { body: [msg("faq.resubmitAllowed", { reference: situation.reference, left })], ...resubmitChoice(record) };
       }
-      if (verdict === "final") return { body: [msg("decision.final", { support: supportContact })] };
-      if (verdict === "limit") return { body: [msg("resubmit.limit"), msg("support.contact", { support: supportContact })] };
-      return { body: [general] };
-    }
+      if (situation.resubmission === "final") return { body: [msg("decision.final", { support: supportContact })] };
+      return { body: [msg("resubmit.limit"), msg("support.contact", { support: supportContact })] };
     case "notification-missing":
       if (contact && (contact.email || contact.phone)) {
         const deliveries = contact.lastDeliveries ?? [];
@@ -148,10 +146,6 @@ export function faqReply(
     default:
       return { body: [general] };
   }
-}
-
-function application(record: UserRecord): string {
-  return record.application?.reference ?? "";
 }
 
 function resubmitChoice(record: UserRecord): { choices?: Choice[] } {

@@ -106,10 +106,3 @@ function draftProgress(draft: Draft): DraftProgress | null {
   const steps = stepsFor(draft.method);
   return { done: steps.filter((step) => isStepDone(step, draft)).length, total: steps.length, next: nextMissingStep(draft) };
 }
-
-/** A decision is still to come: submitted, or waiting for the user's information. */
-export function awaitingDecision(
-  situation: ApplicationSituation,
-): situation is Extract<ApplicationSituation, { kind: "submitted" | "waiting_for_user" }> {
-  return situation.kind === "submitted" || situation.kind === "waiting_for_user";
-}

@@ -29,3 +29,9 @@ export function textProblem(text: string): TextProblem | null {
   if (!/[\p{L}\p{N}]/u.test(text)) return "empty";
   return null;
 }
+
+/** At most `chars` characters (not UTF-16 units), the cut marked with "…": for a button label or an SMS. */
+export function shortened(text: string, chars: number): string {
+  const characters = [...text.trim()];
+  return characters.length <= chars ? characters.join("") : `${characters.slice(0, chars - 1).join("")}…`;
+}

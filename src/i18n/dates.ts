@@ -38,6 +38,6 @@ export function timeMessage(instant: string, timeZone: string): Message {
   return msg("date.time", {
     day: dayMessage(`${parts.year}-${parts.month}-${parts.day}`),
     time: `${parts.hour}:${parts.minute}`,
-    zone: zone === "UTC" ? "UTC" : zone,
+    zone,
   });
 }

@@ -1,4 +1,5 @@
 import type { NotificationContent, NotificationKind } from "../domain/notification.js";
+import { shortened } from "../domain/text.js";
 import { dayMessage } from "../i18n/dates.js";
 import type { Locale } from "../i18n/locale.js";
 import { joinMessages, msg } from "../i18n/message.js";
@@ -31,11 +32,6 @@ export function decisionNotification(
 
 /** An SMS is read on a lock screen: the reviewer's note, cut to this many characters (the chat and email have it whole). */
 const SMS_NOTE_CHARS = 40;
-
-function shortened(text: string, chars: number): string {
-  const characters = [...text.trim()];
-  return characters.length <= chars ? characters.join("") : `${characters.slice(0, chars - 1).join("")}…`;
-}
 
 /** The apology when a review takes longer than promised. */
 export function overdueNotification(application: ApplicationForReview): NotificationContent {
