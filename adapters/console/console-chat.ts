@@ -6,7 +6,7 @@ import type { ChatEvent, IncomingFile } from "../../src/chat/chat-event.js";
 import type { Reply } from "../../src/chat/reply.js";
 import type { Locale } from "../../src/i18n/locale.js";
 import { msg } from "../../src/i18n/message.js";
-import { parseConsoleLine } from "./console-input.js";
+import { type PrintedButton, parseConsoleLine } from "./console-input.js";
 import { renderReply } from "./console-render.js";
 
 /** The part of the engine the console needs. */
@@ -30,6 +30,10 @@ export interface ConsoleChatOptions {
   locale: Locale;
   /** Where a stored document's file is, to print with review cards. */
   documentPath?: (id: string) => string;
+  /** Writes a file made for a reader (their data export) and returns its path. */
+  saveFile?: (reader: string, file: NonNullable<Reply["file"]>) => string;
+  /** Ends the chat early (SIGTERM, SIGINT): the line in hand finishes, then the chat resolves as at end of input. */
+  signal?: AbortSignal;
   /** Scheduled work (reminders, overdue notices) whose messages are printed: run on start, then every `intervalMs`. */
   ticker?: { intervalMs: number; tick: () => Promise<Reply[]> };
   /** Work after each line whose messages are printed too (the outbox's dispatcher). */
@@ -51,18 +55,23 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
   const { output, handler, sessionId } = options;
   let user = options.firstUser ?? "alice";
   let lineNumber = 0;
-  const lastChoices = new Map<string, string[]>();
+  // Every button printed in this run keeps its number, so any of them can still be pressed.
+  const buttons: PrintedButton[] = [];
   const print = (text: string) => output.write(`${text}\n`);
   const show = (replies: Reply[]) => {
     for (const reply of replies) {
       // Replies for other console users (reviewers, an applicant told of a decision) are printed too.
       const reader = reply.to?.platform === "console" ? reply.to.chatId : user;
-      if (reply.choices?.length)
-        lastChoices.set(
-          reader,
-          reply.choices.map((choice) => choice.id),
-        );
-      print(renderReply(reader, reply, options.documentPath));
+      const firstButton = buttons.length + 1;
+      for (const choice of reply.choices ?? []) buttons.push({ reader, choice: choice.id });
+      const savedFile = reply.file && options.saveFile?.(reader, reply.file);
+      print(
+        renderReply(reader, reply, {
+          firstButton,
+          ...(options.documentPath ? { documentPath: options.documentPath } : {}),
+          ...(savedFile ? { savedFile } : {}),
+        }),
+      );
       void Promise.resolve(options.onShown?.(reply)).catch(options.onError);
     }
   };
@@ -74,10 +83,11 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
   timer?.unref();
 
   const lines = createInterface({ input: options.input, crlfDelay: Infinity });
+  options.signal?.addEventListener("abort", () => lines.close(), { once: true });
   for await (const line of lines) {
     lineNumber++;
     if (line.trim() === "") continue;
-    const parsed = parseConsoleLine(line, lastChoices.get(user) ?? []);
+    const parsed = parseConsoleLine(line, user, (n) => buttons[n - 1]);
     if (parsed.kind === "switchUser") {
       user = parsed.user;
       continue;
@@ -99,7 +109,7 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
       if (options.afterEachLine) show(await options.afterEachLine());
     } catch (error) {
       options.onError(error);
-      print(renderReply(user, { locale: options.locale, body: [msg("error.internal")] }));
+      print(renderReply(user, { locale: options.locale, body: [msg("error.internal")] }, { firstButton: buttons.length + 1 }));
     }
   }
   await handler.followUpsSettled?.();

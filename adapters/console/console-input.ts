@@ -9,7 +9,19 @@ export type ConsoleInput =
   | { kind: "text"; text: string }
   | { kind: "usage"; message: string };
 
-export function parseConsoleLine(line: string, lastChoices: readonly string[]): ConsoleInput {
+/** A button printed earlier in this run: who it was shown to and what pressing it sends. */
+export interface PrintedButton {
+  reader: string;
+  choice: string;
+}
+
+/**
+ * Buttons are numbered across the whole run, so a number is at most four digits: longer numbers
+ * (phone numbers, one-time codes) are always text.
+ */
+const BUTTON_NUMBER = /^\d{1,4}$/;
+
+export function parseConsoleLine(line: string, user: string, button: (n: number) => PrintedButton | undefined): ConsoleInput {
   const trimmed = line.trim();
   const as = /^\/as(?:\s+(.*))?$/.exec(trimmed);
   if (as) {
@@ -23,10 +35,11 @@ export function parseConsoleLine(line: string, lastChoices: readonly string[]): 
     const path = file[1]?.trim().replace(/^["']|["']$/g, "");
     return path ? { kind: "file", path } : { kind: "usage", message: "usage: /file <path>" };
   }
-  if (/^\d{1,2}$/.test(trimmed)) {
-    const index = Number(trimmed) - 1;
-    const choice = lastChoices[index];
-    if (choice !== undefined) return { kind: "press", choice };
+  if (BUTTON_NUMBER.test(trimmed)) {
+    const pressed = button(Number(trimmed));
+    if (pressed?.reader === user) return { kind: "press", choice: pressed.choice };
+    // Pressing another user's button as this one would be refused by the engine: say whose it is instead.
+    if (pressed) return { kind: "usage", message: `button [${Number(trimmed)}] was sent to ${pressed.reader}: /as ${pressed.reader} to press it` };
   }
   return { kind: "text", text: line };
 }

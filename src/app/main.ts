@@ -1,8 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { runConsoleChat } from "../../adapters/console/console-chat.js";
+import { ConsoleFiles } from "../../adapters/console/console-files.js";
 import { renderSms } from "../../adapters/console/console-render.js";
 import type { RequestHandler, RunningPlatform } from "../../adapters/http/web-server.js";
 import { Outbound } from "../chat/outbound.js";
@@ -63,26 +61,32 @@ async function runConsole(config: Readonly<Config>, logger: Logger): Promise<voi
     { database: config.database.kind === "sqlite" ? config.database.path : "postgres" },
     "console chat ready: type a message, /as <user> to switch user, /file <path> to send a file",
   );
-  // Previews are sealed at rest: the console shows opened copies in a private temporary folder, removed on exit.
-  const previews = mkdtempSync(join(tmpdir(), "verification-console-"));
-  const previewPath = (id: string) => {
-    const path = join(previews, `${id}.jpg`);
-    if (existsSync(path)) return path;
-    // Documents kept in PostgreSQL can't be read synchronously: the console names them instead.
-    const bytes = assistant.documents.getSync(id);
-    if (!bytes) return `(document ${id.slice(0, 12)}…, kept in the database)`;
-    writeFileSync(path, bytes, { mode: 0o600 });
-    return path;
+  // Opened copies of sealed documents, and exports, on disk for the console's readers.
+  const files = new ConsoleFiles(assistant.documents, config.dataDir);
+  const afterWork = async () => {
+    const replies = await deliver();
+    files.sweep(); // an erasure (the user's request, retention) takes the opened copies with it
+    return replies;
   };
+  // A signal removes the opened copies at once, then lets the line in hand finish and the store close.
+  const stop = new AbortController();
+  const onSignal = () => {
+    files.removeAll();
+    stop.abort();
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
   await runConsoleChat({
     input: process.stdin,
     output: process.stdout,
     handler: assistant.engine,
     sessionId: randomUUID(),
     locale: config.defaultLocale,
-    documentPath: previewPath,
-    ticker: { intervalMs: DUE_TASK_INTERVAL_MS, tick: async () => [...(await assistant.runDueTasks()), ...(await deliver())] },
-    afterEachLine: deliver,
+    documentPath: files.documentPath,
+    saveFile: files.saveFile,
+    signal: stop.signal,
+    ticker: { intervalMs: DUE_TASK_INTERVAL_MS, tick: async () => [...(await assistant.runDueTasks()), ...(await afterWork())] },
+    afterEachLine: afterWork,
     // A notification printed in the console has reached its reader.
     onShown: (reply) => {
       if (!reply.notificationId) return undefined;
@@ -91,7 +95,7 @@ async function runConsole(config: Readonly<Config>, logger: Logger): Promise<voi
     },
     onError: (error) => logger.error({ error: errorSummary(error) }, "console message failed"),
   });
-  rmSync(previews, { recursive: true, force: true });
+  files.removeAll();
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
   await assistant.engine.flushConfirmations();
   await assistant.close();

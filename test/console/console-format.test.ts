@@ -4,25 +4,40 @@ import { renderReply } from "../../adapters/console/console-render.js";
 import { msg } from "../../src/i18n/message.js";
 
 describe("console input", () => {
-  const last = ["start", "status", "faq"];
+  // Buttons numbered across the run: [1]–[3] went to alice, [4] to the reviewer.
+  const printed = [
+    { reader: "alice", choice: "start" },
+    { reader: "alice", choice: "status" },
+    { reader: "alice", choice: "faq" },
+    { reader: "reviewer", choice: "rv:ok:ABCD-1234" },
+  ];
+  const button = (n: number) => printed[n - 1];
 
-  it("turns a bare number into a press of that button of the last message with buttons", () => {
-    expect(parseConsoleLine("2", last)).toEqual({ kind: "press", choice: "status" });
-    expect(parseConsoleLine(" 1 ", last)).toEqual({ kind: "press", choice: "start" });
+  it("turns a bare number into a press of that button, however long ago it was printed", () => {
+    expect(parseConsoleLine("2", "alice", button)).toEqual({ kind: "press", choice: "status" });
+    expect(parseConsoleLine(" 1 ", "alice", button)).toEqual({ kind: "press", choice: "start" });
+    expect(parseConsoleLine("4", "reviewer", button)).toEqual({ kind: "press", choice: "rv:ok:ABCD-1234" });
+  });
+
+  it("says whose button another user's number is, instead of pressing it", () => {
+    expect(parseConsoleLine("4", "alice", button)).toEqual({
+      kind: "usage",
+      message: "button [4] was sent to reviewer: /as reviewer to press it",
+    });
   });
 
   it("keeps numbers that are no button as text (phone numbers, one-time codes)", () => {
-    expect(parseConsoleLine("4", last)).toEqual({ kind: "text", text: "4" });
-    expect(parseConsoleLine("123456", last)).toEqual({ kind: "text", text: "123456" });
-    expect(parseConsoleLine("1", [])).toEqual({ kind: "text", text: "1" });
+    expect(parseConsoleLine("5", "alice", button)).toEqual({ kind: "text", text: "5" });
+    expect(parseConsoleLine("123456", "alice", button)).toEqual({ kind: "text", text: "123456" });
+    expect(parseConsoleLine("0001", "alice", () => undefined)).toEqual({ kind: "text", text: "0001" });
   });
 
   it("reads /as and /file, and explains their usage", () => {
-    expect(parseConsoleLine("/as reviewer", last)).toEqual({ kind: "switchUser", user: "reviewer" });
-    expect(parseConsoleLine('/file "/tmp/my photo.jpg"', last)).toEqual({ kind: "file", path: "/tmp/my photo.jpg" });
-    expect(parseConsoleLine("/as", last).kind).toBe("usage");
-    expect(parseConsoleLine("/file", last).kind).toBe("usage");
-    expect(parseConsoleLine("/status", last)).toEqual({ kind: "text", text: "/status" });
+    expect(parseConsoleLine("/as reviewer", "alice", button)).toEqual({ kind: "switchUser", user: "reviewer" });
+    expect(parseConsoleLine('/file "/tmp/my photo.jpg"', "alice", button)).toEqual({ kind: "file", path: "/tmp/my photo.jpg" });
+    expect(parseConsoleLine("/as", "alice", button).kind).toBe("usage");
+    expect(parseConsoleLine("/file", "alice", button).kind).toBe("usage");
+    expect(parseConsoleLine("/status", "alice", button)).toEqual({ kind: "text", text: "/status" });
   });
 });
 
@@ -37,5 +52,19 @@ describe("console output", () => {
       ],
     });
     expect(text).toBe("bot → alice: Please check your application:\n• Full name: Zhang San\n    [1] Submit\n    [2] Change something");
+  });
+
+  it("numbers buttons from where the run is, and prints where a file for the reader was saved", () => {
+    const text = renderReply(
+      "alice",
+      {
+        locale: "en",
+        body: [msg("summary.title")],
+        file: { name: "my-data.json", content: Buffer.from("{}") },
+        choices: [{ id: "submit", label: msg("choice.submit") }],
+      },
+      { firstButton: 12, savedFile: "/data/exports/alice-my-data.json" },
+    );
+    expect(text).toBe("bot → alice: Please check your application:\n    📄 my-data.json (2 bytes): /data/exports/alice-my-data.json\n    [12] Submit");
   });
 });

@@ -1,7 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { AssistantProcess, runCli, runConsoleWithInput, testEnv } from "../helpers/child-process.js";
 import { renderCard } from "../helpers/document-cards.js";
 import { minimalGoodJpeg } from "../helpers/hostile-files.js";
@@ -21,13 +21,13 @@ describe("console chat (npm start without tokens)", () => {
     const typed = "11010519491231002X";
     const env = testEnv(join(dir, "data"), { OCR: "on" });
     const { code, stdout, stderr } = runConsoleWithInput(
-      ["/start", "1", "Zhang San", "zhang.san@example.com", "138 1234 8000", "1", typed, `/file ${join(dir, "card.jpg")}`],
+      ["/start", "1", "Zhang San", "zhang.san@example.com", "138 1234 8000", "5", typed, `/file ${join(dir, "card.jpg")}`],
       env,
     );
     expect(code, stderr).toBe(0);
     // In time for the reply, or as a follow-up printed when it arrives (before exit at end of input): the same finding and buttons.
     expect(stdout).toMatch(/The ID number on the photo ends …\w{4}; you typed …\w{4} \(\d+ of 18 characters differ\)\./);
-    expect(stdout).toContain("    [1] Fix the number\n    [2] Send another photo\n    [3] The number I typed is right\n");
+    expect(stdout).toMatch(/ {4}\[(\d+)\] Fix the number\n {4}\[\d+\] Send another photo\n {4}\[\d+\] The number I typed is right\n/);
     expect(stdout).not.toContain(card.idNumber!);
   }, 60_000);
 
@@ -40,12 +40,12 @@ describe("console chat (npm start without tokens)", () => {
         "Zhang San",
         "zhang.san@example.com",
         "138 1234 8000",
-        "1", // Personal ID card
+        "5", // Personal ID card (buttons are numbered across the run: [5]–[7] are the methods)
         "11010519491231002x",
         `/file ${join(dir, "front.jpg")}`,
         `/file ${join(dir, "missing.jpg")}`,
         `/file ${join(dir, "back.jpg")}`,
-        "1", // Submit (I agree)
+        "8", // Submit (I agree)
       ],
       env,
     );
@@ -79,13 +79,13 @@ describe("console chat (npm start without tokens)", () => {
 
   it("prints the development SMS so the phone method can be completed in the console", async () => {
     const chat = new AssistantProcess(testEnv(join(dir, "data")));
-    for (const line of ["/as bob", "hi", "1", "Bob Lee", "bob@example.com", "13812348000", "2"]) chat.write(line);
+    for (const line of ["/as bob", "hi", "1", "Bob Lee", "bob@example.com", "13812348000"]) chat.write(line);
+    await chat.press("Phone");
     const sms = await chat.waitFor(/sms → \+86 138\*\*\*\*8000: .*?(\d{6})/);
     const from = chat.stdout.length;
     chat.write(sms[1]!);
     await chat.waitFor(/Phone number confirmed\./, from);
-    chat.write("1");
-    chat.write("1");
+    await chat.press("Submit (I agree)", from);
     expect(await chat.end()).toBe(0);
     expect(chat.stdout).toContain("bot → bob: Submitted!");
   }, 60_000);
@@ -112,29 +112,27 @@ describe("console chat (npm start without tokens)", () => {
     const { code, stdout, stderr } = runConsoleWithInput(
       [
         "/start",
-        "1",
+        "1", // Start verification
         "Zhang San",
         "zhang.san@example.com",
         "138 1234 8000",
-        "1",
+        "5", // Personal ID card
         "11010519491231002x",
         front,
         back,
-        "1",
-        "1",
+        "8", // Submit (I agree)
         "/as reviewer",
-        "2", // Reject
-        "5", // ☐ → ☑ One side of the ID card was missing (retryable)
-        "8", // Continue
-        "1", // No note
+        "15", // Reject, on the card [14]–[18]
+        "23", // ☐ → ☑ One side of the ID card was missing (retryable)
+        "35", // Continue, on the redrawn reasons [28]–[36]
+        "37", // No note
         "/as alice",
-        "1", // Resubmit
+        "39", // Resubmit
         front,
         back,
-        "1",
-        "1",
+        "40", // Submit (I agree)
         "/as reviewer",
-        "1", // Approve (the new card)
+        "46", // Approve, on the new card
       ],
       env,
     );
@@ -147,6 +145,54 @@ describe("console chat (npm start without tokens)", () => {
     expect(stdout).toContain("bot → alice: 🎉 Your application");
     const status = JSON.parse(runCli(["status", "console", "alice", "--json"], env).stdout);
     expect(status).toMatchObject({ verified: true, application: { status: "approved", method: "id_card" } });
+  }, 60_000);
+
+  it("a data export is saved to a file (0600) whose path is printed; opened copies go when the data is erased, and on SIGTERM", async () => {
+    const env = testEnv(join(dir, "data"));
+    const openedCopies = (stdout: string) => [...stdout.matchAll(/^ {4}📎 ID card, \w+: (\/\S+)$/gm)].map((m) => m[1]!);
+    const first = new AssistantProcess(env);
+    for (const line of ["/start", "1", "Zhang San", "zhang.san@example.com", "13812348000"]) first.write(line);
+    await first.press("Personal ID card");
+    for (const line of ["11010519491231002X", `/file ${join(dir, "front.jpg")}`, `/file ${join(dir, "back.jpg")}`]) first.write(line);
+    await first.press("Submit (I agree)");
+    first.write("/as reviewer");
+    await first.press("Open privately");
+    await first.waitFor(/📎 ID card, back: /);
+    const copies = openedCopies(first.stdout);
+    expect(copies).toHaveLength(2);
+    expect(copies.every((path) => existsSync(path))).toBe(true);
+    expect(await first.kill("SIGTERM")).toBe(0);
+    expect(copies.some((path) => existsSync(path))).toBe(false);
+
+    const second = new AssistantProcess(env);
+    second.write("/as reviewer");
+    second.write("/queue");
+    await second.press("Take next");
+    await second.press("Open privately");
+    await second.waitFor(/📎 ID card, back: /);
+    const reopened = openedCopies(second.stdout);
+    expect(reopened.every((path) => existsSync(path))).toBe(true);
+    second.write("/as alice");
+    second.write("/privacy");
+    await second.press("Export my data");
+    const saved = await second.waitFor(/^ {4}📄 my-data-\d{4}-\d{2}-\d{2}\.json \((\d+) bytes\): (\S+)$/m);
+    expect(statSync(saved[2]!).mode & 0o777).toBe(0o600);
+    expect(statSync(saved[2]!).size).toBe(Number(saved[1]));
+    const exported = readFileSync(saved[2]!, "utf8");
+    expect(JSON.parse(exported)).toBeTypeOf("object");
+    expect(second.stdout).not.toContain(exported.slice(0, 100)); // in the file, not on the terminal
+    await second.press("Delete my data");
+    await second.press("Withdraw application");
+    await second.press("Yes, withdraw it");
+    const from = second.stdout.length;
+    second.write("/privacy");
+    await second.press("Delete my data", from);
+    await second.waitFor(/Yes, delete/, from);
+    await second.press(/Yes, delete[^\n]*/.exec(second.stdout.slice(from))![0], from);
+    await second.waitFor(/your personal data has been erased/, from);
+    // Swept right after that line's replies are printed.
+    await vi.waitFor(() => expect(reopened.some((path) => existsSync(path))).toBe(false));
+    expect(await second.end()).toBe(0);
   }, 60_000);
 
   it("exits non-zero naming the variable when the configuration is invalid", () => {

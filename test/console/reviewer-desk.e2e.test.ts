@@ -32,21 +32,26 @@ describe("the reviewer desk end to end in the console", () => {
         assistant.write(line);
         return (await assistant.waitFor(expected, from))[0];
       };
+      const tap = async (label: string, expected: RegExp) => {
+        const from = assistant.stdout.length;
+        await assistant.press(label);
+        return (await assistant.waitFor(expected, from))[0];
+      };
       await say("/start", /What would you like to do\?/);
-      await say("1", /full name/);
+      await tap("Start verification", /full name/);
       await say("Zhang San", /email/);
       await say("zhang.san@example.com", /mobile phone/);
       await say("13812348000", /verification method/);
-      const code = (await say("2", /sms → .*\b(\d{6})\b/)).match(/\b(\d{6})\b/)![1]!;
-      await say(code, /Please check your application[\s\S]*\[1\] Submit \(I agree\)/);
-      const reference = (await say("1", /Your reference is [A-Z0-9]{4}-[A-Z0-9]{4}/)).match(/[A-Z0-9]{4}-[A-Z0-9]{4}/)![0];
+      const code = (await tap("Phone", /sms → .*\b(\d{6})\b/)).match(/\b(\d{6})\b/)![1]!;
+      await say(code, /Please check your application[\s\S]*\[\d+\] Submit \(I agree\)/);
+      const reference = (await tap("Submit (I agree)", /Your reference is [A-Z0-9]{4}-[A-Z0-9]{4}/)).match(/[A-Z0-9]{4}-[A-Z0-9]{4}/)![0];
 
       assistant.write("/as rita"); // switching user prints nothing
-      await say("/queue", new RegExp(`Waiting for review: 1[\\s\\S]*${reference}[\\s\\S]*\\[1\\] Take next`));
-      await say("1", new RegExp(`You took ${reference}, claimed until`));
-      await say("1", new RegExp(`First approval of ${reference} recorded`));
+      await say("/queue", new RegExp(`Waiting for review: 1[\\s\\S]*${reference}[\\s\\S]*\\[\\d+\\] Take next`));
+      await tap("Take next", new RegExp(`You took ${reference}, claimed until`));
+      await tap("Approve", new RegExp(`First approval of ${reference} recorded`));
       assistant.write("/as rob");
-      await say("1", /bot → alice:[\s\S]*approved/); // rob's card says Confirm approval: button 1
+      await tap("Confirm approval", /bot → alice:[\s\S]*approved/); // rob's card now asks for the second approval
 
       // The webhook arrives, signed, and the API says approved.
       for (let tries = 0; receiver.accepted().length < 2; tries++) {

@@ -81,8 +81,38 @@ export class AssistantProcess {
     return this.child.pid!;
   }
 
+  /** The console user lines are sent as (`/as` switches it). */
+  private user = "alice";
+
   write(line: string): void {
+    this.user = /^\/as\s+(\S+)/.exec(line.trim())?.[1] ?? this.user;
     this.child.stdin.write(`${line}\n`);
+  }
+
+  /**
+   * Presses the button labelled `label` that was printed for the current console user (its latest
+   * printing after `from`, waiting for it): buttons are numbered across the run, so the number is
+   * read from the output, as a person would.
+   */
+  async press(label: string, from = 0, timeoutMs = 15_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const number = this.buttonNumber(label, from);
+      if (number) return this.write(number);
+      if (Date.now() > deadline) throw new Error(`no button "${label}" for ${this.user}; stdout so far:\n${this.stdout}`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+
+  private buttonNumber(label: string, from: number): string | undefined {
+    let reader = "";
+    let number: string | undefined;
+    for (const line of this.stdout.slice(from).split("\n")) {
+      reader = /^bot → ([^:]+):/.exec(line)?.[1] ?? reader;
+      const button = /^ {4}\[(\d+)\] (.*)$/.exec(line);
+      if (button && button[2] === label && reader === this.user) number = button[1];
+    }
+    return number;
   }
 
   /** Waits until stdout (after `from`) matches; returns the match. */

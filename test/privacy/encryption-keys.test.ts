@@ -89,7 +89,7 @@ describe("the data directory, the console's key file and key rotation (as proces
     "Probe Rotation",
     "probe.rotation@example.com",
     "13812348000",
-    "1",
+    "5", // Personal ID card: console buttons are numbered across the run
     "11010519491231002X",
     `/file ${photoPath}`,
   ];

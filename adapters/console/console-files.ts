@@ -1,0 +1,69 @@
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+/** The stored documents, as far as the console needs them: opened (decrypted) bytes, null where storage can't be read synchronously; throws once erased. */
+export interface OpenableDocuments {
+  getSync(id: string): Buffer | null;
+}
+
+/**
+ * Files the console writes for its readers. Documents are sealed at rest, so a reviewer is shown an
+ * opened copy in a private temporary folder; each copy is removed as soon as its document is
+ * erased (`sweep`), and all of them on exit or on a signal (`removeAll`). A data export goes to
+ * `<dataDir>/exports/` (owner-only), where the user can take it.
+ */
+export class ConsoleFiles {
+  private readonly previews = mkdtempSync(join(tmpdir(), "verification-console-"));
+
+  constructor(
+    private readonly documents: OpenableDocuments,
+    private readonly dataDir: string,
+  ) {}
+
+  /** The opened copy of a document, made on first use; documents out of reach (PostgreSQL) are named instead. */
+  documentPath = (id: string): string => {
+    const path = join(this.previews, `${id}.jpg`);
+    if (existsSync(path)) return path;
+    // Documents kept in PostgreSQL can't be read synchronously: the console names them instead.
+    const bytes = this.opened(id);
+    if (!bytes) return `(document ${id.slice(0, 12)}…, kept in the database)`;
+    writeFileSync(path, bytes, { mode: 0o600 });
+    return path;
+  };
+
+  /** Writes a reader's file (their data export) as `<reader>-<name>`, readable by the owner only; returns its path. */
+  saveFile = (reader: string, file: { name: string; content: Buffer }): string => {
+    const folder = join(this.dataDir, "exports");
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    const path = join(folder, safeName(`${reader}-${file.name}`));
+    writeFileSync(path, file.content, { mode: 0o600 });
+    chmodSync(path, 0o600); // an older export of the same name keeps its mode otherwise
+    return path;
+  };
+
+  /** Removes the opened copies whose document is no longer kept (the applicant's data was erased). */
+  sweep(): void {
+    for (const name of readdirSync(this.previews)) {
+      const id = name.replace(/\.jpg$/, "");
+      if (!this.opened(id)) rmSync(join(this.previews, name), { force: true });
+    }
+  }
+
+  private opened(id: string): Buffer | null {
+    try {
+      return this.documents.getSync(id);
+    } catch {
+      return null; // erased (or never kept)
+    }
+  }
+
+  removeAll(): void {
+    rmSync(this.previews, { recursive: true, force: true });
+  }
+}
+
+/** A file name that stays inside its folder, whatever a user or file is called. */
+function safeName(name: string): string {
+  return name.replace(/[^\w.@-]/g, "_").replace(/^\.+/, "_");
+}
