@@ -9,6 +9,7 @@ import type { ApplicationForReview, ApplicationStore, HeldDraft } from "../src/p
 import type { Sealer } from "../src/ports/sealer.js";
 import type { HotQueries } from "./hot-queries.js";
 import { awaitingReview } from "./operator-store.js";
+import { sqlReviewerNameStore } from "./reviewer-names.js";
 import {
   draftColumns,
   draftFromRow,
@@ -182,6 +183,9 @@ export function sqlApplicationStore(trx: Db, queries: HotQueries, sealer: Sealer
         erasedAt: row.erased_at,
         claim: row.claimed_by && row.claimed_until ? { by: row.claimed_by, until: row.claimed_until } : null,
         firstApproval: row.first_approved_by && row.first_approved_at ? { by: row.first_approved_by, at: row.first_approved_at } : null,
+        reviewerNames: await sqlReviewerNameStore(trx).reviewerNames(
+          [row.decided_by, row.claimed_by, row.first_approved_by].filter((actor): actor is string => actor !== null),
+        ),
       };
     },
 

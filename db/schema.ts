@@ -25,6 +25,7 @@ export interface Database {
   document_files: DocumentFilesTable;
   webhook_events: WebhookEventsTable;
   service_keys: ServiceKeysTable;
+  reviewer_names: ReviewerNamesTable;
 }
 
 export interface NotificationsTable {
@@ -258,4 +259,11 @@ export interface ServiceKeysTable {
   purpose: string;
   /** The key's bytes in base64, sealed. */
   sealed: string;
+}
+
+export interface ReviewerNamesTable {
+  /** `reviewer:<platform>:<id>`. */
+  actor: string;
+  display_name: string;
+  updated_at: string;
 }

@@ -13,6 +13,7 @@ import { sqlOneTimeCodeLedger } from "./one-time-code-ledger.js";
 import type { Dialect } from "./open-database.js";
 import { sqlPrivacyStore } from "./privacy-store.js";
 import { sqlReviewSessionStore } from "./review-session-store.js";
+import { sqlReviewerNameStore } from "./reviewer-names.js";
 import type { Database } from "./schema.js";
 import { sqlSupportStore } from "./support-store.js";
 import { sqlWebhookEventWriter } from "./webhook-outbox.js";
@@ -35,6 +36,7 @@ export function sqlTransaction(
     sqlConversationStore(trx, queries, sealer),
     sqlApplicationStore(trx, queries, sealer),
     sqlReviewSessionStore(trx),
+    sqlReviewerNameStore(trx),
     sqlOutboxWriter(trx, sealer, dialect),
     sqlSupportStore(trx, sealer),
     sqlAuditStore(trx),

@@ -96,7 +96,7 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
       print(parsed.message);
       continue;
     }
-    const base = { id: `${sessionId}-${lineNumber}`, platform: "console" as const, chatId: user, userId: user };
+    const base = { id: `${sessionId}-${lineNumber}`, platform: "console" as const, chatId: user, userId: user, displayName: user };
     const event: ChatEvent =
       parsed.kind === "press"
         ? { ...base, kind: "choice", choice: parsed.choice }

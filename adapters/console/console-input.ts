@@ -39,7 +39,8 @@ export function parseConsoleLine(line: string, user: string, button: (n: number)
     const pressed = button(Number(trimmed));
     if (pressed?.reader === user) return { kind: "press", choice: pressed.choice };
     // Pressing another user's button as this one would be refused by the engine: say whose it is instead.
-    if (pressed) return { kind: "usage", message: `button [${Number(trimmed)}] was sent to ${pressed.reader}: /as ${pressed.reader} to press it` };
+    if (pressed)
+      return { kind: "usage", message: `button [${Number(trimmed)}] was sent to ${pressed.reader}: /as ${pressed.reader} to press it` };
   }
   return { kind: "text", text: line };
 }

@@ -62,21 +62,24 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   });
   const delivery = new SlackDelivery({ client: app.client, cards: options.cards, readDocument: options.readDocument, logger });
   options.outbound.register("slack", (to, reply) => delivery.send(to.chatId, reply));
-  const locales = new Map<string, string | undefined>();
+  const people = new Map<string, { locale?: string; displayName?: string }>();
 
-  /** Slack tells a user's locale only through `users.info`; asked once per user per process. */
-  async function localeOf(client: webApi.WebClient, userId: string): Promise<string | undefined> {
-    if (!locales.has(userId)) {
-      if (locales.size >= MAX_CACHED_LOCALES) locales.clear(); // a workspace's users, not an unbounded list
-      const info = await client.users.info({ user: userId, include_locale: true }).catch(() => undefined);
-      locales.set(userId, info?.user?.locale);
+  /** Slack tells a user's locale and display name only through `users.info`; asked once per user per process. */
+  async function personOf(client: webApi.WebClient, userId: string): Promise<{ locale?: string; displayName?: string }> {
+    let person = people.get(userId);
+    if (!person) {
+      if (people.size >= MAX_CACHED_LOCALES) people.clear(); // a workspace's users, not an unbounded list
+      const user = (await client.users.info({ user: userId, include_locale: true }).catch(() => undefined))?.user;
+      const displayName = user?.profile?.display_name || user?.real_name || user?.name;
+      person = { ...(user?.locale ? { locale: user.locale } : {}), ...(displayName ? { displayName } : {}) };
+      people.set(userId, person);
     }
-    return locales.get(userId);
+    return person;
   }
 
   async function base(client: webApi.WebClient, id: string, chatId: string, userId: string, workspace: Workspace | undefined) {
-    const locale = await localeOf(client, userId);
-    return { id, platform: "slack" as const, chatId, userId, ...(locale ? { locale } : {}), ...(workspace ? { workspace } : {}) };
+    const person = await personOf(client, userId);
+    return { id, platform: "slack" as const, chatId, userId, ...person, ...(workspace ? { workspace } : {}) };
   }
 
   /** A review button pressed in the review channel belongs to the channel; anything else to the user's own chat. */
@@ -123,7 +126,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
 
   app.event("app_home_opened", async ({ event, client }) => {
     if (event.tab !== "home") return;
-    const locale = localeFromTag(await localeOf(client, event.user), options.defaultLocale);
+    const locale = localeFromTag((await personOf(client, event.user)).locale, options.defaultLocale);
     const content = await options.homePage(event.user);
     await client.views.publish({ user_id: event.user, view: { type: "home", blocks: renderMessage({ locale, ...content }).blocks } });
   });
@@ -132,7 +135,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     await ack();
     if (!command.channel_id.startsWith("D")) {
       // The conversation lives in the DM; said where the command was typed.
-      const locale = localeFromTag(await localeOf(client, command.user_id), options.defaultLocale);
+      const locale = localeFromTag((await personOf(client, command.user_id)).locale, options.defaultLocale);
       await client.chat
         .postEphemeral({ channel: command.channel_id, user: command.user_id, text: translate(locale, msg("slack.continueInDm")) })
         .catch((error: unknown) => logger.warn({ platform: "slack", error: errorSummary(error) }, "ephemeral pointer to the DM failed"));
@@ -181,7 +184,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     const note = values[FORM_BLOCKS.note]?.value?.value ?? "";
     const problem = reviewFormProblem(selected);
     // Before the ack only what is at hand: the reviewer's locale was looked up when they pressed the button.
-    const locale = localeFromTag(locales.get(body.user.id), options.defaultLocale);
+    const locale = localeFromTag(people.get(body.user.id)?.locale, options.defaultLocale);
     if (problem) {
       await ack({ response_action: "errors", errors: { [FORM_BLOCKS.options]: translate(locale, problem) } });
       return;

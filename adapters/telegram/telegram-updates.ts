@@ -48,8 +48,21 @@ export function readUpdate(update: Update, isReviewRoom: (chatId: string) => boo
   return { base: eventBase, content: privateContent(message) };
 }
 
-function base(id: string, chatId: string, from: { id: number; language_code?: string }): TelegramInput["base"] {
-  return { id, platform: "telegram", chatId, userId: String(from.id), ...(from.language_code ? { locale: from.language_code } : {}) };
+function base(
+  id: string,
+  chatId: string,
+  from: { id: number; language_code?: string; first_name?: string; username?: string },
+): TelegramInput["base"] {
+  // Reviewers are named to each other by their first name (every account has one), else their @username.
+  const displayName = from.first_name || (from.username ? `@${from.username}` : undefined);
+  return {
+    id,
+    platform: "telegram",
+    chatId,
+    userId: String(from.id),
+    ...(from.language_code ? { locale: from.language_code } : {}),
+    ...(displayName ? { displayName } : {}),
+  };
 }
 
 function privateContent(message: NonNullable<Update["message"]>): TelegramInput["content"] {

@@ -22,6 +22,11 @@ interface ChatEventBase {
   userId: string;
   /** The platform's language tag for the user, when it tells us. */
   locale?: string;
+  /**
+   * How the platform names the person (Telegram first name or @username, Slack display name, the
+   * console user): reviewers are shown to each other by it, never by account id.
+   */
+  displayName?: string;
   workspace?: Workspace;
 }
 

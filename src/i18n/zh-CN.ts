@@ -231,7 +231,7 @@ export const zhCN: Record<MessageKey, string> = {
   "notification.subject.decision": "[{reference}] 您的身份认证",
   "notification.subject.overdue": "[{reference}] 审核时间延长",
   "notification.subject.announcement": "认证团队通知",
-  "notification.sms.decision": "认证申请 {reference}：{status}。详情请查看与助手的聊天或邮件。",
+  "notification.sms.decision": "认证申请 {reference}：{status}。详情请查看与助手的聊天。",
   "notification.sms.needsInfo": "认证申请 {reference}：审核人员需要您补充{items}{note}，请打开与助手的聊天。",
   "notification.sms.overdue": "认证申请 {reference}：审核超出承诺时间，非常抱歉。可在聊天中发送 /status 查询。",
   "notification.resentNote": "（应您的要求重新发送。）",
@@ -480,4 +480,7 @@ export const zhCN: Record<MessageKey, string> = {
   "status.rejected.sentence": "未通过",
   "status.withdrawn.sentence": "已撤回",
   "review.theApplicant": "申请人",
+  "review.aReviewer": "一位审核人员",
+  "review.anOperator": "运维人员",
+  "review.theSystem": "系统",
 };

@@ -52,6 +52,8 @@ export interface ApplicationForReview {
   claim: { by: string; until: string } | null;
   /** Four eyes: the first approval, waiting for a second reviewer's confirmation. */
   firstApproval: { by: string; at: string } | null;
+  /** Display names of the reviewers named above (decidedBy, claim, firstApproval), where their platform gave one. */
+  reviewerNames: ReadonlyMap<string, string>;
 }
 
 /** What a review-desk change was decided on besides the status: it is written only while these still hold. */

@@ -14,6 +14,7 @@ import type { OperatorStore } from "./operator-store.js";
 import type { Outbox, OutboxWriter } from "./outbox.js";
 import type { PrivacyStore } from "./privacy-store.js";
 import type { ReviewSessionStore } from "./review-session-store.js";
+import type { ReviewerNameStore } from "./reviewer-name-store.js";
 import type { SupportStore } from "./support-store.js";
 import type { WebhookEventWriter, WebhookOutbox } from "./webhook-outbox.js";
 
@@ -25,6 +26,7 @@ import type { WebhookEventWriter, WebhookOutbox } from "./webhook-outbox.js";
 export type StoreTransaction = ConversationStore &
   ApplicationStore &
   ReviewSessionStore &
+  ReviewerNameStore &
   OutboxWriter &
   SupportStore &
   AuditStore &

@@ -10,6 +10,7 @@ import type { AuditStore } from "../ports/audit-store.js";
 import type { ConversationStore } from "../ports/conversation-store.js";
 import type { OutboxWriter } from "../ports/outbox.js";
 import type { ReviewSessionStore } from "../ports/review-session-store.js";
+import type { ReviewerNameStore } from "../ports/reviewer-name-store.js";
 import type { WebhookEventWriter } from "../ports/webhook-outbox.js";
 import type { Metrics } from "../runtime/metrics.js";
 import { reviewCard } from "./review-card.js";
@@ -17,7 +18,7 @@ import type { Reviewers } from "./reviewers.js";
 
 /** What the review desk works with while handling one reviewer's event. */
 export interface DeskContext {
-  tx: ApplicationStore & AuditStore & ReviewSessionStore & ConversationStore & OutboxWriter & WebhookEventWriter;
+  tx: ApplicationStore & AuditStore & ReviewSessionStore & ReviewerNameStore & ConversationStore & OutboxWriter & WebhookEventWriter;
   event: ChatEvent;
   reviewerLocale: Locale;
   now: Date;

@@ -5,6 +5,7 @@ import { actorId } from "../domain/actor.js";
 import { localDate } from "../domain/business-days.js";
 import type { Channel } from "../domain/delivery.js";
 import { newReferenceCode } from "../domain/reference-code.js";
+import { dayMessage } from "../i18n/dates.js";
 import type { Locale } from "../i18n/locale.js";
 import { msg } from "../i18n/message.js";
 import { heldReleasedNotification, overdueNotification } from "../notifications/notification-content.js";
@@ -45,7 +46,7 @@ export async function runDueTasks(store: Store, reviewers: Reviewers, settings: 
     await tx.pruneProcessedEvents(new Date(now.getTime() - PROCESSED_EVENT_RETENTION_MS));
     for (const application of await tx.takeDueReviewerReminders(now)) {
       const card = reviewCard(application, reviewers.roomDetails, now, settings.timeZone);
-      const reminder = msg("review.reminder", { reference: application.reference, expectedBy: application.expectedBy });
+      const reminder = msg("review.reminder", { reference: application.reference, expectedBy: dayMessage(application.expectedBy) });
       for (const to of reviewers.destinations) {
         replies.push({ locale: settings.defaultLocale, to, ...card, body: [reminder, ...card.body], repost: true });
       }

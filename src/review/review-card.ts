@@ -1,14 +1,15 @@
 import type { Reply } from "../chat/reply.js";
 import { DOCUMENT_STEPS, type Draft, type Step, type StoredDocument, stepsFor } from "../domain/application.js";
-import { localDateTime } from "../domain/business-days.js";
 import type { Choice } from "../domain/choice.js";
 import { maskIdNumber } from "../domain/masking.js";
 import { formatPhoneForDisplay } from "../domain/phone.js";
 import { currentRead, nameCheck, numberCheck } from "../domain/read-findings.js";
 import { REJECTION_REASON_CODES } from "../domain/rejection-reasons.js";
+import { dayMessage, timeMessage } from "../i18n/dates.js";
 import { type Message, msg } from "../i18n/message.js";
 import type { ApplicationForReview } from "../ports/application-store.js";
 import { encodeReviewButton } from "./review-buttons.js";
+import { actorName } from "./reviewer-display.js";
 import type { RoomDetails } from "./reviewers.js";
 
 export type CardContent = Omit<Reply, "locale" | "to">;
@@ -24,15 +25,15 @@ export type CardContent = Omit<Reply, "locale" | "to">;
  * stamp and no buttons.
  */
 export function reviewCard(application: ApplicationForReview, roomDetails: RoomDetails, now: Date, timeZone: string): CardContent {
-  const { draft, reference, claim, firstApproval } = application;
+  const { draft, reference, claim, firstApproval, reviewerNames: names } = application;
   const decided = application.status !== "submitted";
   const inRoom = roomDetails === "room";
   const body: Message[] = [
     msg("review.card.title", { reference, method: msg(`method.${draft.method ?? "id_card"}`) }),
     ...(inRoom ? detailLines(application, { revealIdNumbers: false }) : []),
     msg("review.card.submitted", {
-      submittedAt: localDateTime(application.submittedAt, timeZone),
-      expectedBy: application.expectedBy,
+      submittedAt: timeMessage(application.submittedAt, timeZone),
+      expectedBy: dayMessage(application.expectedBy),
     }),
   ];
   if (!decided) body.push(msg("review.card.waiting", { hours: waitingHours(application.submittedAt, now) }));
@@ -46,17 +47,17 @@ export function reviewCard(application: ApplicationForReview, roomDetails: RoomD
     body.push(msg("review.card.workspace", { team: workspace.teamId, enterprise }));
   }
   if (!decided && firstApproval)
-    body.push(msg("review.card.firstApproval", { actor: firstApproval.by, at: localDateTime(firstApproval.at, timeZone) }));
+    body.push(msg("review.card.firstApproval", { actor: actorName(firstApproval.by, names), at: timeMessage(firstApproval.at, timeZone) }));
   const claimed = !decided && claimHolds(claim, now);
-  if (claimed) body.push(msg("review.card.claimed", { actor: claim!.by, until: localDateTime(claim!.until, timeZone) }));
+  if (claimed) body.push(msg("review.card.claimed", { actor: actorName(claim!.by, names), until: timeMessage(claim!.until, timeZone) }));
   if (application.status === "withdrawn") {
-    body.push(msg("review.card.withdrawn", { at: application.decidedAt ? localDateTime(application.decidedAt, timeZone) : "" }));
+    body.push(msg("review.card.withdrawn", { at: application.decidedAt ? timeMessage(application.decidedAt, timeZone) : "" }));
   } else if (decided) {
     body.push(
       msg("review.card.decided", {
         status: msg(`status.${application.status}.label`),
-        actor: application.decidedBy ?? "",
-        at: application.decidedAt ? localDateTime(application.decidedAt, timeZone) : "",
+        actor: application.decidedBy ? actorName(application.decidedBy, names) : "",
+        at: application.decidedAt ? timeMessage(application.decidedAt, timeZone) : "",
       }),
     );
   }

@@ -1,13 +1,15 @@
 import { isApplicant } from "../applications/change-application.js";
 import type { Reply } from "../chat/reply.js";
 import { actorId } from "../domain/actor.js";
-import { localDate, localDateTime } from "../domain/business-days.js";
+import { localDate } from "../domain/business-days.js";
+import { dayMessage, timeMessage } from "../i18n/dates.js";
 import { type Message, msg } from "../i18n/message.js";
 import type { ApplicationForReview } from "../ports/application-store.js";
 import { type DeskContext, roomCards, toReviewer } from "./desk-context.js";
 import { encodeReviewButton } from "./review-buttons.js";
 import { claimHolds, reviewCard, waitingHours } from "./review-card.js";
 import { reviewQueue } from "./review-queue.js";
+import { actorName } from "./reviewer-display.js";
 
 /** Applications listed by `/queue`: the oldest; the rest are counted. */
 const QUEUE_LINES = 20;
@@ -20,7 +22,7 @@ const QUEUE_LINES = 20;
  */
 export async function claimApplication(ctx: DeskContext, reference: string): Promise<Reply[]> {
   const application = await ctx.tx.loadApplication(reference);
-  const unavailable = notClaimable(ctx, reference, application);
+  const unavailable = await notClaimable(ctx, reference, application);
   if (unavailable) return unavailable;
   const taken = await take(ctx, application!);
   if (!taken) return [toReviewer(ctx, [msg("review.changedMeanwhile", { reference })])];
@@ -32,7 +34,7 @@ export async function releaseClaim(ctx: DeskContext, reference: string): Promise
   if (!application) return [toReviewer(ctx, [msg("review.notFound", { reference })])];
   const actor = actorId.reviewer(ctx.event);
   const { claim } = application;
-  if (claim && claim.by !== actor && claimHolds(claim, ctx.now)) return [heldBy(ctx, reference, claim)];
+  if (claim && claim.by !== actor && claimHolds(claim, ctx.now)) return [await heldBy(ctx, reference, claim)];
   if (claim?.by !== actor) return [toReviewer(ctx, [msg("review.claim.notYours", { reference })])];
   if (!(await ctx.tx.setClaim({ reference, expectedBy: actor, claim: null })))
     return [toReviewer(ctx, [msg("review.changedMeanwhile", { reference })])];
@@ -67,19 +69,20 @@ export async function takeNext(ctx: DeskContext): Promise<Reply[]> {
 export async function queueReply(ctx: DeskContext): Promise<Reply[]> {
   const queue = await reviewQueue(ctx.tx, localDate(ctx.now, ctx.timeZone));
   if (queue.length === 0) return [toReviewer(ctx, [msg("review.queue.empty")])];
+  const names = await ctx.tx.reviewerNames(queue.flatMap((entry) => [entry.claim?.by ?? [], entry.firstApproval?.by ?? []].flat()));
   const lines: Message[] = queue.slice(0, QUEUE_LINES).map((entry) => {
     const hours = waitingHours(entry.submittedAt, ctx.now);
     const age = hours >= 48 ? msg("review.age.days", { days: Math.floor(hours / 24) }) : msg("review.age.hours", { hours });
     const state = claimHolds(entry.claim, ctx.now)
-      ? msg("review.queue.claimed", { actor: entry.claim!.by })
+      ? msg("review.queue.claimed", { actor: actorName(entry.claim!.by, names) })
       : entry.firstApproval
-        ? msg("review.queue.firstApproval", { actor: entry.firstApproval.by })
+        ? msg("review.queue.firstApproval", { actor: actorName(entry.firstApproval.by, names) })
         : "";
     return msg("review.queue.line", {
       reference: entry.reference,
       method: msg(`method.${entry.method}`),
       age,
-      expectedBy: entry.expectedBy,
+      expectedBy: dayMessage(entry.expectedBy),
       sla: msg(`review.sla.${entry.sla}`),
       state,
     });
@@ -105,22 +108,23 @@ async function take(ctx: DeskContext, application: ApplicationForReview): Promis
   return ctx.tx.loadApplication(reference);
 }
 
-function notClaimable(ctx: DeskContext, reference: string, application: ApplicationForReview | null): Reply[] | null {
+async function notClaimable(ctx: DeskContext, reference: string, application: ApplicationForReview | null): Promise<Reply[] | null> {
   if (!application) return [toReviewer(ctx, [msg("review.notFound", { reference })])];
   if (application.status !== "submitted")
     return [toReviewer(ctx, [msg("review.claim.notWaiting", { reference, status: msg(`status.${application.status}.label`) })])];
   const { claim } = application;
-  if (claim && claim.by !== actorId.reviewer(ctx.event) && claimHolds(claim, ctx.now)) return [heldBy(ctx, reference, claim)];
+  if (claim && claim.by !== actorId.reviewer(ctx.event) && claimHolds(claim, ctx.now)) return [await heldBy(ctx, reference, claim)];
   return null;
 }
 
 /** The refusal naming who holds the application, and until when. */
-export function heldBy(ctx: DeskContext, reference: string, claim: { by: string; until: string }): Reply {
-  return toReviewer(ctx, [msg("review.claimedBy", { reference, actor: claim.by, until: localDateTime(claim.until, ctx.timeZone) })]);
+export async function heldBy(ctx: DeskContext, reference: string, claim: { by: string; until: string }): Promise<Reply> {
+  const actor = actorName(claim.by, await ctx.tx.reviewerNames([claim.by]));
+  return toReviewer(ctx, [msg("review.claimedBy", { reference, actor, until: timeMessage(claim.until, ctx.timeZone) })]);
 }
 
-function until(ctx: DeskContext, application: ApplicationForReview): string {
-  return localDateTime(application.claim!.until, ctx.timeZone);
+function until(ctx: DeskContext, application: ApplicationForReview): Message {
+  return timeMessage(application.claim!.until, ctx.timeZone);
 }
 
 /** A card's buttons and attachments, for a reply to the reviewer that carries it. */

@@ -4,11 +4,12 @@ import { type ChatEvent, commandOf } from "../chat/chat-event.js";
 import type { Form, Reply } from "../chat/reply.js";
 import { actorId } from "../domain/actor.js";
 import { type Step, stepsFor } from "../domain/application.js";
-import { afterPromisedDate, localDateTime } from "../domain/business-days.js";
+import { afterPromisedDate } from "../domain/business-days.js";
 import type { Choice } from "../domain/choice.js";
 import type { ChatAddress } from "../domain/platform.js";
 import { REJECTION_REASON_CODES, type RejectionReason } from "../domain/rejection-reasons.js";
 import { FIRST_APPROVAL } from "../domain/review-policy.js";
+import { timeMessage } from "../i18n/dates.js";
 import { type Message, msg } from "../i18n/message.js";
 import { decisionNotification } from "../notifications/notification-content.js";
 import { notify } from "../notifications/notify.js";
@@ -19,6 +20,7 @@ import { type DeskContext, roomCards, toReviewer } from "./desk-context.js";
 import { decodeReviewButton, encodeReviewButton, isReviewButton } from "./review-buttons.js";
 import { detailLines, privateDetails, REASON_LABELS, selected, toggleChoices } from "./review-card.js";
 import { claimApplication, heldBy, queueReply, releaseClaim, takeNext } from "./review-claims.js";
+import { actorName, cleanDisplayName } from "./reviewer-display.js";
 
 /**
  * A reviewer's button, form, pending note or `/queue`, handled here; null when the event is none of
@@ -27,6 +29,7 @@ import { claimApplication, heldBy, queueReply, releaseClaim, takeNext } from "./
  */
 export async function reviewerEvent(desk: DeskContext): Promise<Reply[] | null> {
   const { event, tx } = desk;
+  await rememberName(desk);
   if (event.kind === "choice" && isReviewButton(event.choice)) return handleReviewAction(desk, event.choice);
   if (commandOf(event)?.name === "queue" && desk.reviewers.isReviewer(event.platform, event.userId)) return queueReply(desk);
   if (event.kind === "form" && isReviewButton(event.form)) return handleReviewForm(desk, event);
@@ -156,6 +159,12 @@ function infoForm(reference: string, items: Step[]): Form {
   };
 }
 
+/** The reviewer's display name as their platform gives it now: cards and the queue name them by it. */
+async function rememberName({ event, reviewers, tx, now }: DeskContext): Promise<void> {
+  const name = cleanDisplayName(event.displayName);
+  if (name && reviewers.isReviewer(event.platform, event.userId)) await tx.rememberReviewerName(actorId.reviewer(event), name, now);
+}
+
 /** Only reviewers decide; anyone else's attempt is audited and refused to them alone. */
 async function refuseNonReviewer(ctx: DeskContext, reference: string): Promise<Reply[] | null> {
   const { event } = ctx;
@@ -209,16 +218,15 @@ async function decide(
       await ctx.tx.auditWithoutChange(reference, actor, chatEvent.platform, `refused:${result.problem}`, ctx.now);
     if (result.problem === "own_application") return [toReviewer(ctx, [msg("review.ownApplication")])];
     if (result.problem === "same_reviewer") return [toReviewer(ctx, [msg("review.sameReviewer", { reference })])];
-    if (result.problem === "claimed") return [heldBy(ctx, reference, result)];
-    const lastAt = result.lastChange ? localDateTime(result.lastChange.at, ctx.timeZone) : "";
+    if (result.problem === "claimed") return [await heldBy(ctx, reference, result)];
+    const last = result.lastChange;
     return [
       toReviewer(ctx, [
         msg("review.alreadyDecided", {
           reference,
           status: msg(`status.${result.status}.label`),
-          // The applicant's own withdrawal names them by role: their account id is not the reviewer's to read.
-          actor: result.lastChange?.actor.startsWith("user:") ? msg("review.theApplicant") : (result.lastChange?.actor ?? ""),
-          at: lastAt,
+          actor: last ? actorName(last.actor, await ctx.tx.reviewerNames([last.actor])) : "",
+          at: last ? timeMessage(last.at, ctx.timeZone) : "",
         }),
       ]),
     ];

@@ -65,6 +65,8 @@ describe("console output", () => {
       },
       { firstButton: 12, savedFile: "/data/exports/alice-my-data.json" },
     );
-    expect(text).toBe("bot → alice: Please check your application:\n    📄 my-data.json (2 bytes): /data/exports/alice-my-data.json\n    [12] Submit");
+    expect(text).toBe(
+      "bot → alice: Please check your application:\n    📄 my-data.json (2 bytes): /data/exports/alice-my-data.json\n    [12] Submit",
+    );
   });
 });

@@ -68,7 +68,9 @@ export async function startFakeSlackApi() {
       case "chat.postEphemeral":
         return { message_ts: ts() };
       case "users.info":
-        return { user: { id: args.user, ...(locales.has(args.user) ? { locale: locales.get(args.user) } : {}) } };
+        return {
+          user: { id: args.user, real_name: `Member ${args.user}`, ...(locales.has(args.user) ? { locale: locales.get(args.user) } : {}) },
+        };
       case "files.info": {
         const file = files.get(args.file);
         return { file: { id: args.file, size: file?.bytes.length ?? 0, url_private_download: `${apiRoot}/files/${args.file}` } };

@@ -8,7 +8,7 @@ import { translate } from "../../src/i18n/message.js";
  * Emails, file names and URLs may contain underscores: a token touching `@`, `.`, `/` or `-` is not a code.
  */
 const CODE = /(?<![\w@./\-:])[a-z]+(?:_[a-z0-9]+)+(?![\w@./-])/;
-const ACTOR_ID = /\b(?:reviewer|user|system):[A-Za-z]+:/;
+const ACTOR_ID = /\b(?:reviewer|user|system|operator):[A-Za-z]+/;
 const PLACEHOLDER = /\{[A-Za-z]+\}/;
 
 export interface Leak {
@@ -16,8 +16,8 @@ export interface Leak {
   what: "code" | "actor id" | "placeholder";
 }
 
-/** The leaks in `replies`; actor ids are checked only in text for applicants (see the closing note: reviewer names). */
-export function leaksIn(replies: readonly Reply[], isForReviewer: (reply: Reply) => boolean): Leak[] {
+/** The leaks in `replies`, whoever reads them: applicants and reviewers alike. */
+export function leaksIn(replies: readonly Reply[]): Leak[] {
   const leaks: Leak[] = [];
   for (const reply of replies) {
     const texts = [...reply.body, ...(reply.choices ?? []).map((choice) => choice.label)].map((message) =>
@@ -26,7 +26,7 @@ export function leaksIn(replies: readonly Reply[], isForReviewer: (reply: Reply)
     for (const text of texts) {
       if (CODE.test(text)) leaks.push({ text, what: "code" });
       if (PLACEHOLDER.test(text)) leaks.push({ text, what: "placeholder" });
-      if (!isForReviewer(reply) && ACTOR_ID.test(text)) leaks.push({ text, what: "actor id" });
+      if (ACTOR_ID.test(text)) leaks.push({ text, what: "actor id" });
     }
   }
   return leaks;

@@ -21,7 +21,7 @@ describe("scheduled reminders and overdue notices", () => {
     expect(await tick("2026-11-30T01:59:00Z")).toEqual([]); // Monday 09:59 — not yet a full business day
     const reminders = await tick("2026-11-30T02:01:00Z");
     expect(reminders.map((reply) => reply.to?.chatId)).toEqual(["rita"]);
-    expect(readable(reminders)).toContain(`⏰ Waiting more than 1 business day: ${reference} (decision due by 2026-12-02).`);
+    expect(readable(reminders)).toContain(`⏰ Waiting more than 1 business day: ${reference} (decision due by Wed 2 Dec).`);
     expect(reminders[0]?.choices?.[0]?.id).toBe(`rv.ok.${reference}`);
     expect(await tick("2026-11-30T02:02:00Z")).toEqual([]);
   });

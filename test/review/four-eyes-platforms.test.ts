@@ -26,7 +26,7 @@ describe("four eyes across Slack and Telegram", () => {
 
     await s.press(SLACK_REVIEWER, `rv.ok.${reference}`, { channel: REVIEW_CHANNEL });
     await until(
-      () => s.api.callsOf("chat.update").some((call) => /First approval by reviewer:slack:UREVIEWER/.test(call.args.text)),
+      () => s.api.callsOf("chat.update").some((call) => /First approval by Member UREVIEWER/.test(call.args.text)),
       "the Slack card's first approval",
     );
     // The Telegram group's card is edited too (the two platforms' deliveries finish in either order).
@@ -35,8 +35,7 @@ describe("four eyes across Slack and Telegram", () => {
         t.api
           .callsOf("editMessageText")
           .some(
-            (call) =>
-              String(call.payload.chat_id) === String(REVIEW_CHAT) && /First approval by reviewer:slack:UREVIEWER/.test(call.payload.text),
+            (call) => String(call.payload.chat_id) === String(REVIEW_CHAT) && /First approval by Member UREVIEWER/.test(call.payload.text),
           ),
       "the Telegram card's first approval",
     );

@@ -55,7 +55,7 @@ describe.each(TESTED_DIALECTS)("four eyes on %s", (dialect) => {
     expect(keys(first)[0]).toBe("review.firstApproval.recorded");
     expect(first.some((reply) => reply.to?.chatId === "acme")).toBe(false); // no decision message
     const card = first.find((reply) => reply.to?.chatId === "rob" && reply.card)!;
-    expect(readable([card])).toMatch(/First approval by reviewer:console:rita at 2026-11-23 10:00: awaiting a second reviewer/);
+    expect(readable([card])).toMatch(/First approval by rita on Mon 23 Nov, 10:00 UTC\+8: awaiting a second reviewer/);
     expect(readable([card])).toContain("[Confirm approval]");
     expect(await application(reference)).toMatchObject({ status: "submitted", firstApproval: { by: "reviewer:console:rita" } });
 

@@ -81,7 +81,7 @@ describe.each(TESTED_DIALECTS)("on %s", (dialect) => {
       for (const reviewer of ["rita", "rob"]) {
         const [card] = to(replies, reviewer);
         expect(card?.choices).toBeUndefined();
-        expect(readable([card!])).toContain("approved by reviewer:console:rita");
+        expect(readable([card!])).toContain("Decided: approved, by rita on Mon 23 Nov");
       }
       expect(keys(to(replies, "alice"))).toEqual(["decision.approved"]);
       const late = await harness.chat("rob").press(`rv.no.${reference}`);
@@ -89,7 +89,7 @@ describe.each(TESTED_DIALECTS)("on %s", (dialect) => {
       const refused = await harness.chat("rob").press(`rv.nx.${reference}.4`);
       expect(keys(refused)).toEqual(["review.reject.note"]);
       const final = await harness.chat("rob").text("too late");
-      expect(readable(final)).toMatch(new RegExp(`${reference} can't be changed any more: it is approved \\(reviewer:console:rita, `));
+      expect(readable(final)).toMatch(new RegExp(`${reference} can't be changed any more: it is approved \\(rita, Mon 23 Nov`));
     });
 
     it("rejects with reasons and a note; the user sees each reason, the note and may resubmit only the flagged items", async () => {
@@ -185,7 +185,7 @@ describe.each(TESTED_DIALECTS)("on %s", (dialect) => {
       await alice.press("withdraw");
       const withdrawn = await alice.press("withdraw.confirm");
       expect(keys(mine(withdrawn))).toEqual(["withdraw.done", "menu.prompt"]);
-      expect(readable(to(withdrawn, "rita"))).toContain("Withdrawn by the applicant at 2026-11-23 10:00");
+      expect(readable(to(withdrawn, "rita"))).toContain("Withdrawn by the applicant on Mon 23 Nov, 10:00 UTC+8");
       expect(readable(await harness.chat("rob").press(`rv.ok.${reference}`))).toContain("it is withdrawn (the applicant,");
       expect(keys(await alice.press("start"))).toEqual(["ask.name"]); // a new application from scratch
     });

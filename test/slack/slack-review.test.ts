@@ -77,7 +77,7 @@ describe("reviewers in the Slack review channel", () => {
     await until(() => s.api.callsOf("chat.update").some((call) => call.args.ts === cardTs), "the card update");
     const update = s.api.callsOf("chat.update").find((call) => call.args.ts === cardTs)!;
     expect(update.args.channel).toBe(REVIEW_CHANNEL);
-    expect(update.args.text).toMatch(/rejected by reviewer:slack:UREVIEWER/);
+    expect(update.args.text).toMatch(/Decided: rejected, by Member UREVIEWER on/);
     expect(buttonValues(update.args.blocks)).toEqual([]);
     await until(() => /too dark/.test(s.api.postedTo(ALICE).at(-1)?.text ?? ""), "the decision in Alice's DM");
     expect(s.api.postedTo(ALICE).at(-1)!.buttons).toEqual(["resubmit"]);

@@ -83,7 +83,7 @@ describe("reviewers in the Telegram review group", () => {
     await t.press(REVIEWER, `rv.ok.${reference}`, { chatId: REVIEW_CHAT, messageId: cardMessageId });
     const [edit] = t.api.callsOf("editMessageText");
     expect(edit?.payload).toMatchObject({ chat_id: String(REVIEW_CHAT), message_id: cardMessageId, reply_markup: { inline_keyboard: [] } });
-    expect(edit?.payload.text).toMatch(/approved by reviewer:telegram:900 at 2026-11-23/);
+    expect(edit?.payload.text).toMatch(/Decided: approved, by Test on Mon 23 Nov, 10:00 UTC\+8/);
     expect(t.lastTo(ALICE).text).toMatch(new RegExp(`${reference}.*approved`, "is"));
     expect(t.api.textsTo(REVIEW_CHAT)).toEqual([]);
   });
@@ -101,7 +101,7 @@ describe("reviewers in the Telegram review group", () => {
     expect(t.api.callsOf("editMessageText").at(-1)!.payload.text).toMatch(/Type a note/);
     await t.text(REVIEWER, "The photo is too dark", { chatId: REVIEW_CHAT });
     const cardEdit = t.api.callsOf("editMessageText").find((call) => call.payload.message_id === cardMessageId)!;
-    expect(cardEdit.payload.text).toMatch(/rejected by reviewer:telegram:900/);
+    expect(cardEdit.payload.text).toMatch(/Decided: rejected, by Test on/);
     const toUser = t.lastTo(ALICE);
     expect(toUser.text).toContain("The photo is too dark");
     expect(toUser.buttons).toEqual(["resubmit"]);

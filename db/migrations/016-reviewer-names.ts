@@ -1,0 +1,18 @@
+import type { Kysely } from "kysely";
+
+// Frozen in time: Kysely<any>, never the current schema types.
+
+export async function up(db: Kysely<any>): Promise<void> {
+  // How reviewers are named to each other on cards and in the queue (a platform display name), instead of their
+  // actor id. Staff names, not applicants' data: kept while the reviewer acts, rewritten when it changes.
+  await db.schema
+    .createTable("reviewer_names")
+    .addColumn("actor", "text", (c) => c.primaryKey())
+    .addColumn("display_name", "text", (c) => c.notNull())
+    .addColumn("updated_at", "text", (c) => c.notNull())
+    .execute();
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable("reviewer_names").execute();
+}
