@@ -15,7 +15,7 @@ import * as eventReplies from "./migrations/012-event-replies.js";
 import * as webhookEvents from "./migrations/013-webhook-events.js";
 import * as claimsAndFourEyes from "./migrations/014-claims-and-four-eyes.js";
 import * as abuseLimits from "./migrations/015-abuse-limits-outlive-erasure.js";
-import * as reviewerNames from "./migrations/016-reviewer-names.js";
+import * as reviewerNamesAndInfoNotes from "./migrations/016-reviewer-names-and-info-notes.js";
 import type { Database } from "./schema.js";
 
 /** Migrations listed in code: no file-system lookup, so they work the same from tsx, a bundle or tests. */
@@ -35,7 +35,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "013-webhook-events": webhookEvents,
   "014-claims-and-four-eyes": claimsAndFourEyes,
   "015-abuse-limits-outlive-erasure": abuseLimits,
-  "016-reviewer-names": reviewerNames,
+  "016-reviewer-names-and-info-notes": reviewerNamesAndInfoNotes,
 };
 
 /** Every migration this code knows, in order. */

@@ -89,6 +89,8 @@ export interface ReviewSessionsTable {
   reference: string;
   /** JSON array of rejection reason codes chosen so far. */
   reasons: string;
+  /** JSON array of the items a request for more information asks for; empty for a rejection. */
+  items: Generated<string>;
   created_at: string;
 }
 

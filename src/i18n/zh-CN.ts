@@ -217,6 +217,8 @@ export const zhCN: Record<MessageKey, string> = {
   "choice.next": "继续",
   "choice.sendRequest": "发送",
   "choice.cancelReview": "取消",
+  "review.info.note": "请输入给申请人的说明——具体需要什么（最多 {chars} 个字符，会与补充要求一起显示），或点「不填写」。",
+  "review.info.noteTooLong": "这条说明有 {chars} 个字符，最多 {max} 个。请发送更短的说明，或点「不填写」。",
   "review.reject.note": "请输入给用户的说明（会与原因一起显示），或点「不填写」。",
   "choice.noNote": "不填写",
   "review.recorded": "已记录：{reference} 现为{status}。",

@@ -1,10 +1,15 @@
+import type { Step } from "../domain/application.js";
 import type { ChatAddress } from "../domain/platform.js";
 import type { RejectionReason } from "../domain/rejection-reasons.js";
 
-/** A reviewer who chose rejection reasons and whose next message is the note to the user. */
+/**
+ * A reviewer who chose rejection reasons, or the items to ask for again (`items` not empty), and
+ * whose next message is the note to the user.
+ */
 export interface ReviewSession {
   reference: string;
   reasons: RejectionReason[];
+  items: Step[];
 }
 
 /** Reviewers' pending notes, per reviewer within a review room. */

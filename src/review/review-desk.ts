@@ -60,18 +60,14 @@ export async function handleReviewAction(ctx: DeskContext, choice: string): Prom
     case "nx": {
       const reasons = selected(REJECTION_REASON_CODES, mask);
       if (reasons.length === 0) return [toReviewer(ctx, [msg("review.selectFirst")], reasonChoices(reference, mask), true)];
-      await ctx.tx.saveReviewSession(address, { reference, reasons }, ctx.now);
-      const choices = [
-        { id: encodeReviewButton("nn"), label: msg("choice.noNote") },
-        { id: encodeReviewButton("cx"), label: msg("choice.cancelReview") },
-      ];
-      return [toReviewer(ctx, [msg("review.reject.note")], choices, true)];
+      await ctx.tx.saveReviewSession(address, { reference, reasons, items: [] }, ctx.now);
+      return [toReviewer(ctx, [msg("review.reject.note")], noteChoices(), true)];
     }
     case "nn": {
       const session = await ctx.tx.loadReviewSession(address);
       if (!session) return [toReviewer(ctx, [msg("review.cancelled")], undefined, true)];
       await ctx.tx.saveReviewSession(address, null, ctx.now);
-      return decide(ctx, session.reference, { type: "review.reject" }, { reasons: session.reasons }, true);
+      return decideWithNote(ctx, session, "", true);
     }
     case "cx":
       await ctx.tx.saveReviewSession(address, null, ctx.now);
@@ -82,7 +78,9 @@ export async function handleReviewAction(ctx: DeskContext, choice: string): Prom
       if (!application) return [toReviewer(ctx, [msg("review.notFound", { reference })])];
       const items = requestableItems(application.draft.method);
       if (verb === "ig" && selected(items, mask).length > 0) {
-        return decide(ctx, reference, { type: "review.requestInfo" }, { items: selected(items, mask) }, true);
+        // As a rejection does: the next message is the note to the applicant, or No note.
+        await ctx.tx.saveReviewSession(address, { reference, reasons: [], items: selected(items, mask) }, ctx.now);
+        return [toReviewer(ctx, [msg("review.info.note", { chars: INFO_NOTE_CHARS })], noteChoices(), true)];
       }
       const prompt = verb === "ig" ? [msg("review.selectFirst")] : [msg("review.info.choose", { reference })];
       const reply = toReviewer(ctx, prompt, infoChoices(reference, items, mask), inPicker);
@@ -189,9 +187,34 @@ export function reviewSessionAddress(event: ChatEvent): ChatAddress {
 
 /** The reviewer's next message after choosing rejection reasons is the note to the user. */
 export async function handleReviewNote(ctx: DeskContext, session: ReviewSession, note: string): Promise<Reply[]> {
+  const text = note.trim();
+  // A note too long for the applicant's screens is refused whole, not cut: the reviewer shortens it.
+  if (session.items.length > 0 && !text.startsWith("/") && [...text].length > INFO_NOTE_CHARS)
+    return [toReviewer(ctx, [msg("review.info.noteTooLong", { chars: [...text].length, max: INFO_NOTE_CHARS })], noteChoices())];
   await ctx.tx.saveReviewSession(reviewSessionAddress(ctx.event), null, ctx.now);
-  if (note.trim().startsWith("/")) return [toReviewer(ctx, [msg("review.cancelled")])];
-  return decide(ctx, session.reference, { type: "review.reject" }, { reasons: session.reasons, note: note.trim().slice(0, 1000) });
+  if (text.startsWith("/")) return [toReviewer(ctx, [msg("review.cancelled")])];
+  return decideWithNote(ctx, session, text);
+}
+
+/** The decision a note (possibly empty) completes: the rejection or the request for more information. */
+function decideWithNote(ctx: DeskContext, session: ReviewSession, note: string, fromPicker = false): Promise<Reply[]> {
+  const withNote = note ? { note } : {};
+  return session.items.length > 0
+    ? decide(ctx, session.reference, { type: "review.requestInfo" }, { items: session.items, ...withNote }, fromPicker)
+    : decide(
+        ctx,
+        session.reference,
+        { type: "review.reject" },
+        { reasons: session.reasons, ...(note ? { note: note.slice(0, 1000) } : {}) },
+        fromPicker,
+      );
+}
+
+function noteChoices(): Choice[] {
+  return [
+    { id: encodeReviewButton("nn"), label: msg("choice.noNote") },
+    { id: encodeReviewButton("cx"), label: msg("choice.cancelReview") },
+  ];
 }
 
 async function decide(

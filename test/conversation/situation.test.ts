@@ -36,6 +36,18 @@ describe("a user whom reviewers asked for more information", () => {
     return { reference, alice: harness.chat("alice") };
   }
 
+  it("in a chat without forms (Telegram, the console) the note is the reviewer's next message; one too long is refused whole", async () => {
+    harness = await createHarness({ reviewers: consoleReviewers(["rita"]) });
+    const reference = await submitIdCard("alice");
+    const rita = harness.chat("rita");
+    expect(keys(await rita.press(`rv.ig.${reference}.${1 << 5}`))).toEqual(["review.info.note"]);
+    const tooLong = await rita.text("太".repeat(501));
+    expect(readable(tooLong)).toContain("That note has 501 characters; the applicant's screen holds 500.");
+    expect(await harness.rows("select reference from applications where status = 'needs_more_info'")).toEqual([]);
+    const sent = await rita.text("the photo is cut off");
+    expect(readable(sent.filter((reply) => reply.to?.chatId === "alice"))).toContain("Reviewer's note: the photo is cut off");
+  });
+
   it("hears what is needed first — items, the note, the button — wherever they ask", async () => {
     const { reference, alice } = await waitingAlice();
     const need = `Reviewers need from you for application ${reference}: ID card, back.\nThe reviewer wrote: “the photo is cut off”`;
@@ -115,7 +127,8 @@ describe("what reviewers read", () => {
   it("a decision is recorded as a sentence: 'is now waiting for more information'", async () => {
     harness = await createHarness({ reviewers: consoleReviewers(["rita"]) });
     const reference = await submitIdCard("alice");
-    const recorded = await harness.chat("rita").press(`rv.ig.${reference}.${1 << 5}`);
+    await harness.chat("rita").press(`rv.ig.${reference}.${1 << 5}`);
+    const recorded = await harness.chat("rita").press("rv.nn");
     expect(readable(recorded)).toContain(`Recorded: ${reference} is now waiting for more information.`);
   });
 });

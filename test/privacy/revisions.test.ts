@@ -22,6 +22,7 @@ describe("revisions, not overwrites", () => {
     const reference = await submitWithPhone(harness, "alice");
     // The phone method's requestable items are name, email, phone: bit 1 is the email.
     await harness.chat("rita").press(`rv.ig.${reference}.${1 << 1}`);
+    await harness.chat("rita").press("rv.nn");
     const alice = harness.chat("alice");
     expect(keys(await alice.press("provideInfo"))).toEqual(["provideInfo.started", "ask.email"]);
     const summary = await alice.text("alice.new@example.com");
@@ -47,6 +48,7 @@ describe("revisions, not overwrites", () => {
   it("whatever the draft carries, only the requested items reach the application (the rule is the store path's, not the buttons')", async () => {
     const reference = await submitWithPhone(harness, "bob");
     await harness.chat("rita").press(`rv.ig.${reference}.${1 << 1}`);
+    await harness.chat("rita").press("rv.nn");
     // The conversation's draft is edited behind the buttons' back: a name change must not get through.
     const bob = harness.chat("bob");
     await bob.press("provideInfo");

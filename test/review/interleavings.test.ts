@@ -44,7 +44,10 @@ async function perform(harness: Harness, step: Action, minute: number): Promise<
   if (step.who !== "alice") {
     const reviewer = harness.chat(step.who);
     if (step.what === "approve") await reviewer.press(`rv.ok.${reference}`);
-    if (step.what === "requestInfo") await reviewer.press(`rv.ig.${reference}.${BACK_PHOTO}`);
+    if (step.what === "requestInfo") {
+      await reviewer.press(`rv.ig.${reference}.${BACK_PHOTO}`);
+      await reviewer.press("rv.nn");
+    }
     if (step.what === "reject") {
       await reviewer.press(`rv.nx.${reference}.${DOCUMENT_UNCLEAR}`);
       await reviewer.press("rv.nn");

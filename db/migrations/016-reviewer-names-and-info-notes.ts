@@ -11,8 +11,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("display_name", "text", (c) => c.notNull())
     .addColumn("updated_at", "text", (c) => c.notNull())
     .execute();
+  // A request for more information typed in a chat (Telegram, the console) waits for its note to the applicant as a
+  // rejection waits for its note: the session holds the items chosen.
+  await db.schema
+    .alterTable("review_sessions")
+    .addColumn("items", "text", (c) => c.notNull().defaultTo("[]"))
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable("review_sessions").dropColumn("items").execute();
   await db.schema.dropTable("reviewer_names").execute();
 }
