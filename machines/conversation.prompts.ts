@@ -151,7 +151,8 @@ function menuPrompt(draft: Draft, record: UserRecord, timeZone: string): ReplyCo
   if (record.verified) {
     const enterprise = record.application?.status === "approved" && record.application.method === "enterprise";
     return {
-      body: [...(waiting.body.length > 0 ? waiting.body : [msg("status.verified")]), msg("menu.prompt")],
+      // The same lead /status gives ("verified since …"): after /status it is not said twice (saidOnce).
+      body: [...(application.kind === "approved" ? situationLead(application, timeZone).body : waiting.body), msg("menu.prompt")],
       choices: [
         ...waiting.choices,
         choice("update.email", "choice.updateEmail"),
@@ -164,7 +165,8 @@ function menuPrompt(draft: Draft, record: UserRecord, timeZone: string): ReplyCo
     };
   }
   const started = draft.name !== undefined;
-  const open = waiting.choices.length > 0;
+  // No Start button that would only be refused: an application in review or waiting for the user is still open.
+  const open = application.kind === "waiting_for_user" || application.kind === "submitted";
   return {
     body: [...waiting.body, ...(started ? [msg("menu.draftWaiting")] : []), msg("menu.prompt")],
     choices: [

@@ -5,7 +5,7 @@ import type { Readable, Writable } from "node:stream";
 import type { ChatEvent, IncomingFile } from "../../src/chat/chat-event.js";
 import type { Reply } from "../../src/chat/reply.js";
 import type { Locale } from "../../src/i18n/locale.js";
-import { msg } from "../../src/i18n/message.js";
+import { msg, translate } from "../../src/i18n/message.js";
 import { type PrintedButton, parseConsoleLine } from "./console-input.js";
 import { renderReply } from "./console-render.js";
 
@@ -32,6 +32,8 @@ export interface ConsoleChatOptions {
   documentPath?: (id: string) => string;
   /** Writes a file made for a reader (their data export) and returns its path. */
   saveFile?: (reader: string, file: NonNullable<Reply["file"]>) => string;
+  /** Prints each line read as `> <line>` before its replies (golden transcripts: what was typed, then what was shown). */
+  echo?: boolean;
   /** Ends the chat early (SIGTERM, SIGINT): the line in hand finishes, then the chat resolves as at end of input. */
   signal?: AbortSignal;
   /** Scheduled work (reminders, overdue notices) whose messages are printed: run on start, then every `intervalMs`. */
@@ -63,7 +65,7 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
       // Replies for other console users (reviewers, an applicant told of a decision) are printed too.
       const reader = reply.to?.platform === "console" ? reply.to.chatId : user;
       const firstButton = buttons.length + 1;
-      for (const choice of reply.choices ?? []) buttons.push({ reader, choice: choice.id });
+      for (const choice of reply.choices ?? []) buttons.push({ reader, choice: choice.id, label: translate(reply.locale, choice.label) });
       const savedFile = reply.file && options.saveFile?.(reader, reply.file);
       print(
         renderReply(reader, reply, {
@@ -87,7 +89,8 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
   for await (const line of lines) {
     lineNumber++;
     if (line.trim() === "") continue;
-    const parsed = parseConsoleLine(line, user, (n) => buttons[n - 1]);
+    if (options.echo) print(`> ${line}`);
+    const parsed = parseConsoleLine(line, user, buttons);
     if (parsed.kind === "switchUser") {
       user = parsed.user;
       continue;

@@ -13,6 +13,8 @@ export type ConsoleInput =
 export interface PrintedButton {
   reader: string;
   choice: string;
+  /** The label as printed. */
+  label: string;
 }
 
 /**
@@ -21,7 +23,7 @@ export interface PrintedButton {
  */
 const BUTTON_NUMBER = /^\d{1,4}$/;
 
-export function parseConsoleLine(line: string, user: string, button: (n: number) => PrintedButton | undefined): ConsoleInput {
+export function parseConsoleLine(line: string, user: string, buttons: readonly PrintedButton[]): ConsoleInput {
   const trimmed = line.trim();
   const as = /^\/as(?:\s+(.*))?$/.exec(trimmed);
   if (as) {
@@ -35,8 +37,14 @@ export function parseConsoleLine(line: string, user: string, button: (n: number)
     const path = file[1]?.trim().replace(/^["']|["']$/g, "");
     return path ? { kind: "file", path } : { kind: "usage", message: "usage: /file <path>" };
   }
+  // `[label]` presses the latest button with that label sent to this user: scripts that read the same whatever the numbers.
+  const label = /^\[(.+)\]$/.exec(trimmed)?.[1];
+  if (label !== undefined) {
+    const pressed = buttons.findLast((button) => button.reader === user && button.label === label);
+    return pressed ? { kind: "press", choice: pressed.choice } : { kind: "usage", message: `no button [${label}] was sent to ${user}` };
+  }
   if (BUTTON_NUMBER.test(trimmed)) {
-    const pressed = button(Number(trimmed));
+    const pressed = buttons[Number(trimmed) - 1];
     if (pressed?.reader === user) return { kind: "press", choice: pressed.choice };
     // Pressing another user's button as this one would be refused by the engine: say whose it is instead.
     if (pressed)

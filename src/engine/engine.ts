@@ -2,6 +2,7 @@ import type { ConversationEvent } from "../../machines/conversation.events.js";
 import { type ConversationState, promptFor, type ReplyContent } from "../../machines/conversation.prompts.js";
 import type { ChatEvent } from "../chat/chat-event.js";
 import type { Reply } from "../chat/reply.js";
+import { saidOnce } from "../chat/said-once.js";
 import type { DocumentCheck } from "../documents/document-check.js";
 import type { ReadDocument } from "../documents/document-reader.js";
 import type { DocumentStore } from "../documents/document-store.js";
@@ -9,7 +10,7 @@ import { DOCUMENT_STEPS, EMPTY_DRAFT } from "../domain/application.js";
 import { localDate } from "../domain/business-days.js";
 import type { Channel } from "../domain/delivery.js";
 import { FAQ_TOPICS } from "../domain/faq-topics.js";
-import { codeDigest } from "../domain/one-time-code.js";
+import { codeDigest, newOneTimeCode } from "../domain/one-time-code.js";
 import { unreadDocuments } from "../domain/read-findings.js";
 import { newReferenceCode } from "../domain/reference-code.js";
 import { DEFAULT_RETENTION, type RetentionPolicy } from "../domain/retention-policy.js";
@@ -75,8 +76,10 @@ export interface EngineDependencies {
   /** Who decides applications and where their cards go; none by default. */
   reviewers?: Reviewers;
   clock?: () => Date;
-  /** Injected in tests to force reference collisions. */
+  /** Injected in tests to force reference collisions, and for golden transcripts. */
   newReference?: () => string;
+  /** One-time codes; injected only for golden transcripts, which must read the same on every run. */
+  newCode?: () => string;
   /** Keys one-time codes and their ledger (`oneTimeCodeKey`, the same across data-key rotations): never in a snapshot, never the machine's. */
   codeKey: Buffer;
   /** Counts updates, their latency, document problems, FAQ answers and reviewers' decisions; none by default. */
@@ -90,6 +93,15 @@ export interface EngineDependencies {
  * conversation snapshot and every domain change together. The machine's
  * effects are performed by the handlers in `effects/`.
  */
+/** Effect results after which the user's record is read again: they change the application or the account. */
+const RECORD_CHANGING: ReadonlySet<string> = new Set([
+  "application.submitted",
+  "application.infoProvided",
+  "application.withdrawn",
+  "contact.updated",
+  "privacy.erased",
+]);
+
 export class Engine {
   private readonly lock = new KeyedLock();
   private readonly uploadRate = new UploadRate();
@@ -129,6 +141,7 @@ export class Engine {
       holidays: settings.holidays,
       channels: settings.notifyChannels ?? ["chat"],
       newReference: deps.newReference ?? (() => newReferenceCode()),
+      newCode: deps.newCode ?? newOneTimeCode,
       smsAvailable: settings.smsAvailable ?? true,
       codeKey: deps.codeKey,
     };
@@ -334,7 +347,8 @@ export class Engine {
         else {
           const result = await performEffect(output, { ...effects, locale: snapshot.context.locale });
           if (!result) continue;
-          if (result.type === "application.submitted") record = await loadRecord();
+          // What follows (the menu, the situation) must read the application as this effect left it.
+          if (RECORD_CHANGING.has(result.type)) record = await loadRecord();
           queue.push({ ...result, ...stampOf(record) });
         }
       }
@@ -356,7 +370,7 @@ export class Engine {
 
     const locale = snapshot.context.locale;
     return {
-      replies: [...contents.map((content) => ({ locale, ...content })), ...effects.outgoing],
+      replies: [...saidOnce(contents).map((content) => ({ locale, ...content })), ...effects.outgoing],
       record: { userId: user.id },
       unread: unreadDocuments(snapshot.context.draft),
     };

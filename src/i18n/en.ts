@@ -196,7 +196,6 @@ export const en = {
   "start.verified": "You are already verified — nothing more to do.",
   "start.accountBlocked": "Your account is {account}, so it can't start or submit a verification. Please contact support: {support}.",
 
-  "status.verified": "✅ Verified.",
   "status.draft.label": "draft",
   "status.submitted.label": "under review",
   "status.needs_more_info.label": "more information needed",
@@ -299,7 +298,7 @@ export const en = {
     "🎉 Your application {reference} is approved — you are verified. You can now use the advanced features, such as file sharing and data analysis.",
   "decision.rejected": "Your application {reference} was not approved:",
   "decision.reason": "• {reason} {advice}",
-  "decision.note": "Reviewer's note: {note}",
+  "decision.note": "The reviewer wrote: “{note}”",
   "decision.retry": "You can resubmit: your answers are kept and only what needs fixing will be asked again.",
   "decision.final": "This application can't be resubmitted. Support can help: {support}.",
   "decision.needsInfo": "Reviewers need more information for {reference}: {items}. Choose “Provide information” to send it.",

@@ -57,10 +57,10 @@ export function announcementNotification(texts: { zh: string; en: string }, loca
 /** A submission held during maintenance that has now gone through. */
 export function heldReleasedNotification(reference: string, expectedBy: string): NotificationContent {
   return {
-    body: [msg("maintenance.released", { reference, expectedBy })],
+    body: [msg("maintenance.released", { reference, expectedBy: dayMessage(expectedBy) })],
     choices: [{ id: "status", label: msg("choice.status") }],
     subject: msg("notification.subject.decision", { reference }),
-    sms: msg("maintenance.released", { reference, expectedBy }),
+    sms: msg("maintenance.released", { reference, expectedBy: dayMessage(expectedBy) }),
   };
 }
 

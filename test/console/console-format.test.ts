@@ -5,13 +5,13 @@ import { msg } from "../../src/i18n/message.js";
 
 describe("console input", () => {
   // Buttons numbered across the run: [1]–[3] went to alice, [4] to the reviewer.
-  const printed = [
-    { reader: "alice", choice: "start" },
-    { reader: "alice", choice: "status" },
-    { reader: "alice", choice: "faq" },
-    { reader: "reviewer", choice: "rv:ok:ABCD-1234" },
+  const button = [
+    { reader: "alice", choice: "start", label: "Start verification" },
+    { reader: "alice", choice: "status", label: "Check status" },
+    { reader: "alice", choice: "faq", label: "FAQ" },
+    { reader: "reviewer", choice: "rv:ok:ABCD-1234", label: "Approve" },
+    { reader: "alice", choice: "status:again", label: "Check status" },
   ];
-  const button = (n: number) => printed[n - 1];
 
   it("turns a bare number into a press of that button, however long ago it was printed", () => {
     expect(parseConsoleLine("2", "alice", button)).toEqual({ kind: "press", choice: "status" });
@@ -26,10 +26,16 @@ describe("console input", () => {
     });
   });
 
+  it("presses by label: the latest button with that label sent to this user", () => {
+    expect(parseConsoleLine("[Check status]", "alice", button)).toEqual({ kind: "press", choice: "status:again" });
+    expect(parseConsoleLine(" [Approve] ", "reviewer", button)).toEqual({ kind: "press", choice: "rv:ok:ABCD-1234" });
+    expect(parseConsoleLine("[Approve]", "alice", button)).toEqual({ kind: "usage", message: "no button [Approve] was sent to alice" });
+  });
+
   it("keeps numbers that are no button as text (phone numbers, one-time codes)", () => {
-    expect(parseConsoleLine("5", "alice", button)).toEqual({ kind: "text", text: "5" });
+    expect(parseConsoleLine("6", "alice", button)).toEqual({ kind: "text", text: "6" });
     expect(parseConsoleLine("123456", "alice", button)).toEqual({ kind: "text", text: "123456" });
-    expect(parseConsoleLine("0001", "alice", () => undefined)).toEqual({ kind: "text", text: "0001" });
+    expect(parseConsoleLine("0001", "alice", [])).toEqual({ kind: "text", text: "0001" });
   });
 
   it("reads /as and /file, and explains their usage", () => {

@@ -116,23 +116,23 @@ describe("console chat (npm start without tokens)", () => {
         "Zhang San",
         "zhang.san@example.com",
         "138 1234 8000",
-        "5", // Personal ID card
+        "[Personal ID card]", // buttons pressed by label: the same whatever their numbers
         "11010519491231002x",
         front,
         back,
-        "8", // Submit (I agree)
+        "[Submit (I agree)]",
         "/as reviewer",
-        "15", // Reject, on the card [14]–[18]
-        "23", // ☐ → ☑ One side of the ID card was missing (retryable)
-        "35", // Continue, on the redrawn reasons [28]–[36]
-        "37", // No note
+        "[Reject]",
+        "[☐ One side of the ID card was missing.]", // → ☑ (retryable)
+        "[Continue]",
+        "[No note]",
         "/as alice",
-        "39", // Resubmit
+        "[Resubmit]",
         front,
         back,
-        "40", // Submit (I agree)
+        "[Submit (I agree)]",
         "/as reviewer",
-        "46", // Approve, on the new card
+        "[Approve]", // the new card's
       ],
       env,
     );

@@ -45,7 +45,7 @@ describe("a user whom reviewers asked for more information", () => {
     expect(readable(tooLong)).toContain("That note has 501 characters; the applicant's screen holds 500.");
     expect(await harness.rows("select reference from applications where status = 'needs_more_info'")).toEqual([]);
     const sent = await rita.text("the photo is cut off");
-    expect(readable(sent.filter((reply) => reply.to?.chatId === "alice"))).toContain("Reviewer's note: the photo is cut off");
+    expect(readable(sent.filter((reply) => reply.to?.chatId === "alice"))).toContain("The reviewer wrote: “the photo is cut off”");
   });
 
   it("hears what is needed first — items, the note, the button — wherever they ask", async () => {
@@ -100,7 +100,7 @@ describe("the request's note reaches the applicant on every channel", () => {
     const note = `Please retake the back of the card in daylight, without the flash glare. ${"x".repeat(600)}`;
     const sent = await harness.chat("rita").send({ kind: "form", form: `rv.if.${reference}`, selected: [5], note });
     const toAlice = sent.filter((reply) => reply.to?.chatId === "alice");
-    expect(readable(toAlice)).toContain("Reviewer's note: Please retake the back");
+    expect(readable(toAlice)).toContain("The reviewer wrote: “Please retake the back");
     const application = (await harness.store.transaction((tx) => tx.loadApplication(reference)))!;
     expect(application.note).toHaveLength(500);
     const sms = translate("en", decisionNotification(application, "support@example.com").content.sms);

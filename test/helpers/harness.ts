@@ -44,6 +44,10 @@ export interface HarnessOptions {
   now?: Date;
   defaultLocale?: Locale;
   newReference?: () => string;
+  /** One-time codes (default: random). */
+  newCode?: () => string;
+  /** Told of every SMS as it is sent (the console prints them), besides `sms`. */
+  onSms?: (phone: string, text: string) => void;
   checkDocument?: DocumentCheck;
   /** Reads photos (OCR); none by default, as with `OCR=off`. */
   readDocument?: ReadDocument;
@@ -99,7 +103,12 @@ export async function createHarness(options: HarnessOptions = {}) {
     checkDocument: options.checkDocument ?? createDocumentCheck(DEFAULT_DOCUMENT_RULES),
     ...(options.readDocument ? { readDocument: options.readDocument } : {}),
     codeKey: await oneTimeCodeKey(store, keyring),
-    sms: { send: async (phone, text) => void sms.push({ phone, text }) },
+    sms: {
+      send: async (phone, text) => {
+        sms.push({ phone, text });
+        options.onSms?.(phone, text);
+      },
+    },
     logger: pino({ level: "silent" }),
     settings: {
       defaultLocale: options.defaultLocale ?? "en",
@@ -114,6 +123,7 @@ export async function createHarness(options: HarnessOptions = {}) {
     clock: () => now,
     ...(options.reviewers ? { reviewers: options.reviewers } : {}),
     ...(options.newReference ? { newReference: options.newReference } : {}),
+    ...(options.newCode ? { newCode: options.newCode } : {}),
   });
   let eventCounter = 0;
   const nextId = () => `evt-${++eventCounter}-${Math.random().toString(36).slice(2)}`;
@@ -153,6 +163,7 @@ export async function createHarness(options: HarnessOptions = {}) {
     setNow(date: Date) {
       now = date;
     },
+    now: () => now,
     /** The one-time code in the last SMS sent. */
     lastCode(): string {
       const text = sms.at(-1)?.text ?? "";

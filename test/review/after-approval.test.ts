@@ -42,7 +42,7 @@ describe.each(TESTED_DIALECTS)("on %s", (dialect) => {
       await approvedEnterprise("acme");
       const menu = await harness.chat("acme").text("/start");
       expect(menu.at(-1)?.choices?.map((c) => c.id)).toEqual(["update.email", "update.phone", "reverify", "status", "faq", "support"]);
-      expect(readable(menu)).toContain("✅ Verified.");
+      expect(readable(menu)).toContain("✅ You are verified (approved on Mon 23 Nov).");
     });
 
     it("updates the email, refusing a malformed one with the reason", async () => {
@@ -50,7 +50,7 @@ describe.each(TESTED_DIALECTS)("on %s", (dialect) => {
       const chat = harness.chat("acme");
       expect(keys(await chat.press("update.email"))).toEqual(["ask.newEmail"]);
       expect(keys(await chat.text("new@"))).toEqual(["error.email.format", "ask.newEmail"]);
-      expect(keys(await chat.text("New@Example.com"))).toEqual(["contact.emailUpdated", "status.verified", "menu.prompt"]);
+      expect(keys(await chat.text("New@Example.com"))).toEqual(["contact.emailUpdated", "situation.approvedSince", "menu.prompt"]);
       const application = await harness.store.transaction((tx) => tx.loadApplication(reference));
       expect(application?.draft.email).toBe("new@example.com");
       const trail = await reviewStore(harness.store).auditTrail(reference);
@@ -66,7 +66,7 @@ describe.each(TESTED_DIALECTS)("on %s", (dialect) => {
       expect(harness.sms.at(-1)?.phone).toBe("+8613900001111");
       const wrong = harness.lastCode() === "000000" ? "111111" : "000000";
       expect(keys(await chat.text(wrong))).toEqual(["otp.wrong", "ask.phoneCode"]);
-      expect(keys(await chat.text(harness.lastCode()))).toEqual(["contact.phoneUpdated", "status.verified", "menu.prompt"]);
+      expect(keys(await chat.text(harness.lastCode()))).toEqual(["contact.phoneUpdated", "situation.approvedSince", "menu.prompt"]);
       const application = await harness.store.transaction((tx) => tx.loadApplication(reference));
       expect(application?.draft.phone).toBe("+8613900001111");
     });
@@ -85,7 +85,7 @@ describe.each(TESTED_DIALECTS)("on %s", (dialect) => {
       const record = await findUserRecord(harness.store, "console", "acme", "2026-12-01");
       expect(record).toMatchObject({ verified: true, application: { status: "submitted", method: "enterprise" } });
       expect(record?.application?.reference).not.toBe(approved);
-      expect(keys(await chat.press("reverify"))).toEqual(["start.pending", "status.verified", "menu.prompt"]);
+      expect(keys(await chat.press("reverify"))).toEqual(["start.pending", "menu.prompt"]);
     });
   });
 });

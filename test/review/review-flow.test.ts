@@ -103,7 +103,7 @@ describe.each(TESTED_DIALECTS)("on %s", (dialect) => {
       const decided = await rita.text("The back photo is blurry");
       const message = readable(to(decided, "alice"));
       expect(message).toContain("• A document photo was not clear enough to read. Retake the photo");
-      expect(message).toContain("Reviewer's note: The back photo is blurry");
+      expect(message).toContain("The reviewer wrote: “The back photo is blurry");
       expect(to(decided, "alice")[0]?.choices?.map((c) => c.id)).toEqual(["resubmit"]);
 
       harness.setNow(new Date("2026-11-24T02:00:00Z")); // the user comes back the next day

@@ -62,6 +62,7 @@ export interface EffectDependencies {
   holidays: ReadonlySet<string>;
   channels: readonly Channel[];
   newReference: () => string;
+  newCode: () => string;
   /** Whether SMS can be sent at all. */
   smsAvailable: boolean;
   /** Keys one-time codes and the code ledger's phone hashes (derived from the data-encryption key). */

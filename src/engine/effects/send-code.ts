@@ -1,12 +1,4 @@
-import {
-  CODE_LIMIT_WINDOW_MS,
-  codeDigest,
-  newCodeSalt,
-  newOneTimeCode,
-  phoneIndex,
-  sendingRefusal,
-  userIndex,
-} from "../../domain/one-time-code.js";
+import { CODE_LIMIT_WINDOW_MS, codeDigest, newCodeSalt, phoneIndex, sendingRefusal, userIndex } from "../../domain/one-time-code.js";
 import { msg, translate } from "../../i18n/message.js";
 import type { EffectHandler } from "./effect.js";
 
@@ -26,7 +18,7 @@ export const sendCode: EffectHandler<"effect.sendCode"> = async (effect, ctx) =>
   if (refusal) return { type: "code.refused", ...refusal };
   await tx.forgetCodeEventsBefore(windowStart);
   await tx.recordCodeEvent({ phoneHash, userHash, kind: "sent", at: now });
-  const code = newOneTimeCode();
+  const code = deps.newCode();
   const salt = newCodeSalt();
   const text = translate(ctx.locale, msg("sms.code", { code }));
   ctx.afterCommit.push(() => deps.sms.send(effect.phone, text));
