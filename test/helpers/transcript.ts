@@ -45,7 +45,9 @@ export async function replayTranscript(transcript: Transcript, locale: Locale): 
   const photos = mkdtempSync(join(tmpdir(), "transcript-photos-"));
   for (const [name, shade] of Object.entries(PHOTOS)) writeFileSync(join(photos, name), await minimalGoodJpeg(shade));
   let output = "";
-  const print = (text: string) => void (output += `${text}\n`);
+  const print = (text: string) => {
+    output += `${text}\n`;
+  };
   const reviewerIds = transcript.header
     .find((line) => line.startsWith("# reviewers:"))
     ?.slice("# reviewers:".length)
@@ -97,7 +99,8 @@ export async function replayTranscript(transcript: Transcript, locale: Locale): 
       onError: (error) => errors.push(error),
     });
     if (errors.length > 0) throw errors[0];
-    return [...transcript.header, ...output.replaceAll(`${photos}/`, "").trimEnd().split("\n")].join("\n") + "\n";
+    const lines = [...transcript.header, ...output.replaceAll(`${photos}/`, "").trimEnd().split("\n")];
+    return `${lines.join("\n")}\n`;
   } finally {
     await harness.close();
     rmSync(photos, { recursive: true, force: true });
