@@ -9,6 +9,7 @@ import {
   type TextStep,
 } from "../src/domain/application.js";
 import { validateEmail } from "../src/domain/email.js";
+import { isNonAnswer } from "../src/domain/non-answer.js";
 import { checkOneTimeCode, resendWaitMs } from "../src/domain/one-time-code.js";
 import { validatePhone } from "../src/domain/phone.js";
 import { readFinding } from "../src/domain/read-findings.js";
@@ -96,6 +97,10 @@ export const conversationGuards = {
   providingInfo: ({ context }: GuardArgs) => context.providingInfo !== undefined,
   /** Text that reads like one of the FAQ's questions at all (in the menu, nothing else is expected). */
   smallTalk: ({ event }: GuardArgs) => event.type === "user.text" && event.smallTalk !== undefined,
+  /** A question or a refusal where an answer is expected: never stored (see src/domain/non-answer.ts). */
+  nonAnswer: ({ event }: GuardArgs) => event.type === "user.text" && isNonAnswer(event.text),
+  nonAnswerQuestion: ({ event }: GuardArgs) =>
+    event.type === "user.text" && isNonAnswer(event.text) && (event.faq?.confidence ?? 0) >= QUESTION_IN_FLOW,
   matchedQuestion: ({ event }: GuardArgs) => as(event, "user.text").faq !== undefined,
   /** In the middle of the flow, a question must be clearer to be taken for one rather than a wrong answer. */
   questionInFlow: ({ event }: GuardArgs) => (as(event, "user.text").faq?.confidence ?? 0) >= QUESTION_IN_FLOW,

@@ -45,6 +45,9 @@ export function textStep(step: TextStep) {
       "user.text": [
         SMALL_TALK,
         { guard: "strongQuestion" as const, actions: ["answerFaq" as const, "prompt" as const] },
+        // Not an answer (a question, "I don't know"): its FAQ answer if it has one, else what to type here and why; nothing stored.
+        { guard: "nonAnswerQuestion" as const, actions: ["answerFaq" as const, "prompt" as const] },
+        { guard: "nonAnswer" as const, actions: [{ type: "say" as const, params: { key: `why.${step}` as const } }, "prompt" as const] },
         {
           guard: { type: "answerValid" as const, params: { step } },
           target: "route",

@@ -529,6 +529,21 @@ export const en = {
   "status.approved.sentence": "approved",
   "status.rejected.sentence": "not approved",
   "status.withdrawn.sentence": "withdrawn",
+  "why.name":
+    "Please type your full name exactly as on your ID document (for example: Zhang San). Reviewers compare it with the document, so a nickname or a question here would make the application fail.",
+  "why.email": "Please type your email address (for example: name@example.com). We send the review result there.",
+  "why.phone":
+    "Please type your mobile phone number (for example: 138 1234 5678). We use it to tell you the result by SMS and, with the phone method, to confirm it is yours.",
+  "why.idNumber":
+    "Please type the 18-character number printed on your resident ID card (the last character may be X). Reviewers compare it with the card's photo to confirm it is you; it is stored encrypted.",
+  "why.companyName":
+    "Please type the company's full registered name, exactly as on its business licence. Reviewers compare it with the licence.",
+  "why.uscc":
+    "Please type the 18-character unified social credit code (统一社会信用代码) printed on the business licence. It identifies the company; reviewers compare it with the licence.",
+  "why.legalRepName":
+    "Please type the legal representative's full name as printed on the business licence (法定代表人). If that is not you, type their name anyway: reviewers compare it with the licence.",
+  "why.legalRepId":
+    "Please type the legal representative's 18-character resident ID number. Reviewers use it to confirm the person named on the licence; it is stored encrypted.",
   "review.theApplicant": "the applicant",
   "review.aReviewer": "a reviewer",
   "review.anOperator": "an operator",

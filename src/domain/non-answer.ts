@@ -1,0 +1,17 @@
+/**
+ * A reply at an answer step that is not an answer: a question ("what should I write here", "为什么需要
+ * 我的身份证号？") or a refusal to answer ("I don't know", "不知道"). It is never stored; the user is
+ * told what to type and why it is asked. Checked before the answer's own validation, since such a
+ * reply may pass as a name ("what should I write here" is five Latin words).
+ */
+const QUESTION_MARK = /[?？]/;
+/** Questions start with these; refusals may stand anywhere. Names and company names do neither. */
+const ENGLISH_QUESTION = /^(?:why|what|how|where|which|do you|should i|can i|is it|are you)\b/i;
+const ENGLISH_REFUSAL = /\b(?:i don'?t know|dunno|not sure|no idea|i'?d rather not|skip)\b/i;
+const CHINESE = /为什么|为啥|干嘛|什么|怎么|哪个|哪里|哪些|不知道|不清楚|不懂|随便|跳过|[吗呢][。.!！~]*$/;
+
+export function isNonAnswer(text: string): boolean {
+  const trimmed = text.trim();
+  if (trimmed === "") return false;
+  return QUESTION_MARK.test(trimmed) || ENGLISH_QUESTION.test(trimmed) || ENGLISH_REFUSAL.test(trimmed) || CHINESE.test(trimmed);
+}

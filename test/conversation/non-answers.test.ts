@@ -1,0 +1,58 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { isNonAnswer } from "../../src/domain/non-answer.js";
+import { createHarness, type Harness, keys, readable } from "../helpers/harness.js";
+
+let harness: Harness;
+afterEach(() => harness?.close());
+
+describe("a question or a refusal where an answer is expected", () => {
+  it("is never stored: the step explains what to type and why, then asks again; a real name then goes on", async () => {
+    harness = await createHarness();
+    const chat = harness.chat("alice");
+    await chat.press("start");
+    for (const reply of ["I don't know", "what should I write here", "why do you need my name", "我不知道选哪个", "写什么？"]) {
+      const answer = await chat.text(reply);
+      expect(keys(answer), reply).not.toContain("ask.email");
+      expect(keys(answer), reply).toContain("ask.name");
+      expect(readable(answer), reply).not.toContain(reply);
+    }
+    expect(readable(await chat.text("I don't know"))).toContain("Reviewers compare it with the document");
+    expect(keys(await chat.text("Mary-Jane O'Neil"))).toContain("ask.email");
+    expect(readable(await chat.text("/status"))).toContain("1 of 4 items done");
+  });
+
+  it("at the ID number, a question is not read as a wrong number", async () => {
+    harness = await createHarness({ defaultLocale: "zh-CN" });
+    const chat = harness.chat("li");
+    await chat.press("start");
+    await chat.text("李娜");
+    await chat.text("li.na@example.com");
+    await chat.text("13912345678");
+    await chat.press("method.id_card");
+    const answer = readable(await chat.text("为什么需要我的身份证号？"));
+    expect(answer).not.toContain("您输入了");
+    expect(answer).toContain("请输入居民身份证上的 18 位号码");
+  });
+});
+
+describe("isNonAnswer", () => {
+  it("passes names and company names, in both languages", () => {
+    for (const name of ["张三", "欧阳娜娜", "阿依古丽·买买提", "Mary-Jane O'Neil", "Wang Xiaoming", "示例科技有限公司", "Whatman Labs Ltd"])
+      expect(isNonAnswer(name), name).toBe(false);
+  });
+  it("catches questions and refusals", () => {
+    for (const text of [
+      "?",
+      "what is this",
+      "Why?",
+      "I dunno",
+      "not sure",
+      "不知道",
+      "为啥要填这个",
+      "填这个干嘛",
+      "可以跳过吗",
+      "这是什么",
+    ])
+      expect(isNonAnswer(text), text).toBe(true);
+  });
+});
