@@ -37,6 +37,17 @@ function backTarget(step: Step) {
   return previousStep(step, method);
 }
 
+/** Steps whose answer is free text (a name): anything that passes the shape rules would otherwise be stored. */
+const FREE_TEXT_STEPS: ReadonlySet<TextStep> = new Set(["name", "companyName", "legalRepName"]);
+
+/** Not an answer (a question, "I don't know"): its FAQ answer if it has one, else what to type here and why; nothing stored. */
+function notAnAnswer(step: TextStep) {
+  return [
+    { guard: "nonAnswerQuestion" as const, actions: ["answerFaq" as const, "prompt" as const] },
+    { guard: "nonAnswer" as const, actions: [{ type: "say" as const, params: { key: `why.${step}` as const } }, "prompt" as const] },
+  ];
+}
+
 export function textStep(step: TextStep) {
   const previous = backTarget(step);
   return {
@@ -45,9 +56,8 @@ export function textStep(step: TextStep) {
       "user.text": [
         SMALL_TALK,
         { guard: "strongQuestion" as const, actions: ["answerFaq" as const, "prompt" as const] },
-        // Not an answer (a question, "I don't know"): its FAQ answer if it has one, else what to type here and why; nothing stored.
-        { guard: "nonAnswerQuestion" as const, actions: ["answerFaq" as const, "prompt" as const] },
-        { guard: "nonAnswer" as const, actions: [{ type: "say" as const, params: { key: `why.${step}` as const } }, "prompt" as const] },
+        // Free text: a question may pass as a name ("what should I write here"), so it is caught before validation.
+        ...(FREE_TEXT_STEPS.has(step) ? notAnAnswer(step) : []),
         {
           guard: { type: "answerValid" as const, params: { step } },
           target: "route",
@@ -56,6 +66,8 @@ export function textStep(step: TextStep) {
             { type: "saveAnswer" as const, params: { step } },
           ],
         },
+        // A valid email or number stands ("why@example.com" is an address); only what fails is checked for a question.
+        ...(FREE_TEXT_STEPS.has(step) ? [] : notAnAnswer(step)),
         ANSWER_QUESTION_IN_FLOW,
         { actions: [{ type: "explainAnswer" as const, params: { step } }, "prompt" as const] },
       ],

@@ -21,6 +21,15 @@ describe("a question or a refusal where an answer is expected", () => {
     expect(readable(await chat.text("/status"))).toContain("1 of 4 items done");
   });
 
+  it("a valid email or number stands, whatever words it holds; an invalid one that is a question gets the explanation", async () => {
+    harness = await createHarness();
+    const chat = harness.chat("bob");
+    await chat.press("start");
+    await chat.text("Bob Lee");
+    expect(readable(await chat.text("why should I give my email?"))).toContain("We send the review result there.");
+    expect(keys(await chat.text("why@example.com"))).toContain("ask.phone");
+  });
+
   it("at the ID number, a question is not read as a wrong number", async () => {
     harness = await createHarness({ defaultLocale: "zh-CN" });
     const chat = harness.chat("li");

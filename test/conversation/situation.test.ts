@@ -188,6 +188,7 @@ describe("the leak scan the harness runs on every reply", () => {
     expect(leaksIn([reply("Reasons: details_mismatch")]).map((leak) => leak.what)).toEqual(["code"]);
     expect(leaksIn([reply("by reviewer:console:rita")]).map((leak) => leak.what)).toEqual(["actor id"]);
     expect(leaksIn([reply("Hello {name}")]).map((leak) => leak.what)).toEqual(["placeholder"]);
+    expect(leaksIn([reply("The reviewer wrote: “see file_name_v2”")])).toEqual([]); // a person's own words, quoted
     expect(leaksIn([reply("zhang_san@example.com, front_side.jpg, https://x.test/a_b")])).toEqual([]);
     expect(keys([reply("x")])).toEqual(["faq.deliveryLine"]);
   });
