@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
 import type { ExpressionBuilder, Kysely, Transaction } from "kysely";
-import type { Draft, LifecycleStatus, Step } from "../src/domain/application.js";
-import { identityNumbers, phoneNumbers } from "../src/domain/identity-numbers.js";
+import type { LifecycleStatus, Step } from "../src/domain/application.js";
 import type { Platform } from "../src/domain/platform.js";
 import type { RejectionReason } from "../src/domain/rejection-reasons.js";
 import { FIRST_APPROVAL_CANCELLED } from "../src/domain/review-policy.js";
 import type { ApplicationForReview, ApplicationStore, HeldDraft } from "../src/ports/application-store.js";
 import type { Sealer } from "../src/ports/sealer.js";
 import type { HotQueries } from "./hot-queries.js";
+import { duplicatesOf, shareIdentity, writeDigests } from "./identity-digests.js";
 import { awaitingReview } from "./operator-store.js";
 import { sqlReviewerNameStore } from "./reviewer-names.js";
 import {
@@ -141,7 +141,7 @@ export function sqlApplicationStore(trx: Db, queries: HotQueries, sealer: Sealer
           reasons: "[]",
         })
         .execute();
-      await writeDigests(id, submission.draft);
+      await writeDigests(trx, sealer, id, submission.draft);
       await trx
         .insertInto("audit_log")
         .values({
@@ -179,7 +179,7 @@ export function sqlApplicationStore(trx: Db, queries: HotQueries, sealer: Sealer
         requestedItems: parseJson(row.requested_items) as Step[],
         decidedBy: row.decided_by,
         decidedAt: row.decided_at,
-        duplicates: await duplicatesOf(row.id, row.user_id),
+        duplicates: await duplicatesOf(trx, row.id, row.user_id),
         erasedAt: row.erased_at,
         claim: row.claimed_by && row.claimed_until ? { by: row.claimed_by, until: row.claimed_until } : null,
         firstApproval: row.first_approved_by && row.first_approved_at ? { by: row.first_approved_by, at: row.first_approved_at } : null,
@@ -260,19 +260,7 @@ export function sqlApplicationStore(trx: Db, queries: HotQueries, sealer: Sealer
 
     awaitingReview: () => awaitingReview(trx),
 
-    async shareIdentity(userA, userB) {
-      const shared = await trx
-        .selectFrom("identity_digests as a")
-        .innerJoin("applications as application_a", "application_a.id", "a.application_id")
-        .innerJoin("identity_digests as b", "b.digest", "a.digest")
-        .innerJoin("applications as application_b", "application_b.id", "b.application_id")
-        .select("a.digest")
-        .where("application_a.user_id", "=", userA)
-        .where("application_b.user_id", "=", userB)
-        .limit(1)
-        .executeTakeFirst();
-      return shared !== undefined;
-    },
+    shareIdentity: (userA, userB) => shareIdentity(trx, userA, userB),
 
     async reviseApplication({ reference, draft, fields, actor, platform, at }) {
       const row = await trx
@@ -287,7 +275,7 @@ export function sqlApplicationStore(trx: Db, queries: HotQueries, sealer: Sealer
         .set({ ...draftColumns(draft, sealer), updated_at: at.toISOString() })
         .where("id", "=", row.id)
         .execute();
-      await writeDigests(row.id, draft);
+      await writeDigests(trx, sealer, row.id, draft);
       await audit(row, actor, platform, at, `revised:${fields.join(",")}`);
     },
 
@@ -336,34 +324,6 @@ export function sqlApplicationStore(trx: Db, queries: HotQueries, sealer: Sealer
       return take(due, { user_told_overdue_at: now.toISOString() });
     },
   };
-
-  /** The keyed digests of the application's identifying numbers, replacing earlier ones. */
-  async function writeDigests(applicationId: string, draft: Draft): Promise<void> {
-    await trx.deleteFrom("identity_digests").where("application_id", "=", applicationId).execute();
-    const digestsOf = (numbers: string[], kind: "number" | "phone") =>
-      [...new Set(numbers.flatMap((number) => sealer.digests(number)))].map((digest) => ({ application_id: applicationId, digest, kind }));
-    const rows = [...digestsOf(identityNumbers(draft), "number"), ...digestsOf(phoneNumbers(draft), "phone")];
-    if (rows.length === 0) return;
-    await trx.insertInto("identity_digests").values(rows).execute();
-  }
-
-  /** Other users' applications sharing a digest with this one (a resubmission by the same user is not a duplicate). */
-  async function duplicatesOf(applicationId: string, userId: string): Promise<ApplicationForReview["duplicates"]> {
-    const rows = await trx
-      .selectFrom("identity_digests as mine")
-      .innerJoin("identity_digests as theirs", "theirs.digest", "mine.digest")
-      .innerJoin("applications", "applications.id", "theirs.application_id")
-      .select(["applications.reference", "applications.status", "applications.submitted_at"])
-      .distinct()
-      .where("mine.application_id", "=", applicationId)
-      .where("mine.kind", "=", "number")
-      .where("applications.user_id", "!=", userId)
-      .where("applications.reference", "is not", null)
-      .orderBy("applications.submitted_at")
-      .limit(5)
-      .execute();
-    return rows.map((row) => ({ reference: row.reference!, status: row.status as LifecycleStatus }));
-  }
 
   /** The details a change replaces, kept sealed with the changed fields' names. */
   async function keepRevision(

@@ -2,9 +2,12 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, wri
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-/** The stored documents, as far as the console needs them: opened (decrypted) bytes, null where storage can't be read synchronously; throws once erased. */
+/** The stored documents, as far as the console needs them. */
 export interface OpenableDocuments {
+  /** Opened (decrypted) bytes; null where storage can't be read synchronously; throws once erased. */
   getSync(id: string): Buffer | null;
+  /** Whether the document is still kept (no decryption). */
+  has(id: string): Promise<boolean>;
 }
 
 /**
@@ -43,10 +46,9 @@ export class ConsoleFiles {
   };
 
   /** Removes the opened copies whose document is no longer kept (the applicant's data was erased). */
-  sweep(): void {
+  async sweep(): Promise<void> {
     for (const name of readdirSync(this.previews)) {
-      const id = name.replace(/\.jpg$/, "");
-      if (!this.opened(id)) rmSync(join(this.previews, name), { force: true });
+      if (!(await this.documents.has(name.replace(/\.jpg$/, "")))) rmSync(join(this.previews, name), { force: true });
     }
   }
 

@@ -65,7 +65,7 @@ async function runConsole(config: Readonly<Config>, logger: Logger): Promise<voi
   const files = new ConsoleFiles(assistant.documents, config.dataDir);
   const afterWork = async () => {
     const replies = await deliver();
-    files.sweep(); // an erasure (the user's request, retention) takes the opened copies with it
+    await files.sweep(); // an erasure (the user's request, retention) takes the opened copies with it
     return replies;
   };
   // A signal removes the opened copies at once, then lets the line in hand finish and the store close.

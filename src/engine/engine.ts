@@ -3,31 +3,27 @@ import { type ConversationState, promptFor, type ReplyContent } from "../../mach
 import type { ChatEvent } from "../chat/chat-event.js";
 import type { Reply } from "../chat/reply.js";
 import { saidOnce } from "../chat/said-once.js";
-import type { DocumentCheck } from "../documents/document-check.js";
-import type { ReadDocument } from "../documents/document-reader.js";
-import type { DocumentStore } from "../documents/document-store.js";
 import { DOCUMENT_STEPS, EMPTY_DRAFT } from "../domain/application.js";
 import { localDate } from "../domain/business-days.js";
-import type { Channel } from "../domain/delivery.js";
 import { FAQ_TOPICS } from "../domain/faq-topics.js";
 import { codeDigest, newOneTimeCode } from "../domain/one-time-code.js";
 import { unreadDocuments } from "../domain/read-findings.js";
 import { newReferenceCode } from "../domain/reference-code.js";
-import { DEFAULT_RETENTION, type RetentionPolicy } from "../domain/retention-policy.js";
-import { DEFAULT_REVIEW_POLICY, type ReviewPolicy } from "../domain/review-policy.js";
+import { DEFAULT_RETENTION } from "../domain/retention-policy.js";
+import { DEFAULT_REVIEW_POLICY } from "../domain/review-policy.js";
 import { type UserRecord, userRecord } from "../domain/user-record.js";
 import { sharedFaqMatcher } from "../faq/faq-matcher.js";
 import { type Locale, localeFromTag } from "../i18n/locale.js";
 import { msg } from "../i18n/message.js";
-import type { SmsSender } from "../notifications/sms-sender.js";
-import type { Store, StoreTransaction } from "../ports/store.js";
+import type { StoreTransaction } from "../ports/store.js";
 import { reviewerEvent } from "../review/review-desk.js";
 import { NO_REVIEWERS, type Reviewers } from "../review/reviewers.js";
-import { errorSummary, type Logger } from "../runtime/logger.js";
+import { errorSummary } from "../runtime/logger.js";
 import { type Metrics, NO_METRICS } from "../runtime/metrics.js";
 import { persistConversation, restoreConversation, startConversation } from "./conversation-snapshot.js";
 import type { EffectContext, EffectDependencies, PreparedUpload } from "./effects/effect.js";
 import { performEffect } from "./effects/effect-handlers.js";
+import type { EngineDependencies } from "./engine-dependencies.js";
 import { KeyedLock } from "./keyed-lock.js";
 import { type FollowUpSender, PhotoReading } from "./photo-reading.js";
 import { createPureTransition } from "./pure-transition.js";
@@ -35,6 +31,8 @@ import { deserializeReplies, serializeReplies } from "./reply-record.js";
 import { type EventStamp, toMachineEvent } from "./to-machine-event.js";
 import { checkUpload } from "./upload-check.js";
 import { UploadRate } from "./upload-rate.js";
+
+export type { EngineDependencies, EngineSettings } from "./engine-dependencies.js";
 
 /**
  * A redelivery this soon after the event was processed may be a duplicate in flight (another
@@ -47,52 +45,6 @@ const FAQ_TOPIC_SET: ReadonlySet<string> = new Set(FAQ_TOPICS);
 /** Reply confirmations are written at most this long after the platform accepted the replies. */
 const CONFIRMATION_FLUSH_MS = 1_000;
 
-export interface EngineSettings {
-  defaultLocale: Locale;
-  timeZone: string;
-  holidays: ReadonlySet<string>;
-  supportContact: string;
-  /** Notification channels in use (chat always); default chat only. */
-  notifyChannels?: readonly Channel[];
-  /** Whether SMS can be sent at all (default yes): without it the phone method is not offered and no code is sent. */
-  smsAvailable?: boolean;
-  /** How long personal data is kept (default 90 and 30 days), for what users are told. */
-  retention?: RetentionPolicy;
-  /** Four eyes and claims (default: enterprise approvals take two reviewers; claims hold 30 minutes). */
-  review?: ReviewPolicy;
-  /** How long a photo's reply waits for its read before the read becomes a follow-up (default 2 s). */
-  readWaitMs?: number;
-}
-
-export interface EngineDependencies {
-  store: Store;
-  documents: DocumentStore;
-  checkDocument: DocumentCheck;
-  /** Reads accepted photos (OCR) to compare them with the answers; none: photos are not read. */
-  readDocument?: ReadDocument;
-  sms: SmsSender;
-  logger: Logger;
-  settings: EngineSettings;
-  /** Who decides applications and where their cards go; none by default. */
-  reviewers?: Reviewers;
-  clock?: () => Date;
-  /** Injected in tests to force reference collisions, and for golden transcripts. */
-  newReference?: () => string;
-  /** One-time codes; injected only for golden transcripts, which must read the same on every run. */
-  newCode?: () => string;
-  /** Keys one-time codes and their ledger (`oneTimeCodeKey`, the same across data-key rotations): never in a snapshot, never the machine's. */
-  codeKey: Buffer;
-  /** Counts updates, their latency, document problems, FAQ answers and reviewers' decisions; none by default. */
-  metrics?: Metrics;
-}
-
-/**
- * The platform-neutral core: `handle(event) → replies`. Per chat, events are
- * handled one at a time; each runs in one database transaction that records
- * the event id (a redelivered event has no second effect and no reply), the
- * conversation snapshot and every domain change together. The machine's
- * effects are performed by the handlers in `effects/`.
- */
 /** Effect results after which the user's record is read again: they change the application or the account. */
 const RECORD_CHANGING: ReadonlySet<string> = new Set([
   "application.submitted",
@@ -101,6 +53,14 @@ const RECORD_CHANGING: ReadonlySet<string> = new Set([
   "contact.updated",
   "privacy.erased",
 ]);
+
+/**
+ * The platform-neutral core: `handle(event) → replies`. Per chat, events are
+ * handled one at a time; each runs in one database transaction that records
+ * the event id (a redelivered event has no second effect and no reply), the
+ * conversation snapshot and every domain change together. The machine's
+ * effects are performed by the handlers in `effects/`.
+ */
 
 export class Engine {
   private readonly lock = new KeyedLock();

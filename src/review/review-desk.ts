@@ -198,16 +198,9 @@ export async function handleReviewNote(ctx: DeskContext, session: ReviewSession,
 
 /** The decision a note (possibly empty) completes: the rejection or the request for more information. */
 function decideWithNote(ctx: DeskContext, session: ReviewSession, note: string, fromPicker = false): Promise<Reply[]> {
-  const withNote = note ? { note } : {};
-  return session.items.length > 0
-    ? decide(ctx, session.reference, { type: "review.requestInfo" }, { items: session.items, ...withNote }, fromPicker)
-    : decide(
-        ctx,
-        session.reference,
-        { type: "review.reject" },
-        { reasons: session.reasons, ...(note ? { note: note.slice(0, 1000) } : {}) },
-        fromPicker,
-      );
+  const { reference, items, reasons } = session;
+  if (items.length > 0) return decide(ctx, reference, { type: "review.requestInfo" }, { items, ...(note ? { note } : {}) }, fromPicker);
+  return decide(ctx, reference, { type: "review.reject" }, { reasons, ...(note ? { note: note.slice(0, 1000) } : {}) }, fromPicker);
 }
 
 function noteChoices(): Choice[] {
