@@ -6,6 +6,7 @@ import {
   type Method,
   nextMissingStep,
   type Step,
+  stepsOpenWhileProviding,
   type TextStep,
 } from "../src/domain/application.js";
 import { validateEmail } from "../src/domain/email.js";
@@ -90,7 +91,7 @@ export const conversationGuards = {
   methodOffered: ({ event }: GuardArgs, params: { method: Method }) => params.method !== "phone" || event.smsAvailable,
   /** While providing requested information, only the requested items may be edited. */
   editable: ({ context }: GuardArgs, params: { step: Step }) =>
-    !context.providingInfo || (context.requestedItems ?? []).includes(params.step),
+    !context.providingInfo || stepsOpenWhileProviding(context.requestedItems ?? []).includes(params.step),
   methodIs: ({ context }: GuardArgs, params: { method: Method }) => context.draft.method === params.method,
   resubmission: ({ event }: GuardArgs, params: { verdict: ResubmissionVerdict }) => resubmissionVerdict(event.record) === params.verdict,
   needsInfo: ({ event }: GuardArgs) => event.record.application?.status === "needs_more_info",

@@ -1,12 +1,14 @@
 import {
   ANSWER_FIELDS,
   DOCUMENT_STEPS,
+  type DocumentSlot,
   type Draft,
   editableSteps,
   isStepDone,
   isTextStep,
   type Step,
   stepsFor,
+  stepsOpenWhileProviding,
 } from "../src/domain/application.js";
 import type { Choice } from "../src/domain/choice.js";
 import { maskIdNumber } from "../src/domain/masking.js";
@@ -17,7 +19,7 @@ import { situationOf } from "../src/domain/situation.js";
 import { shortened } from "../src/domain/text.js";
 import { NEW_USER_RECORD, type UserRecord } from "../src/domain/user-record.js";
 import { timeMessage } from "../src/i18n/dates.js";
-import { type Message, msg } from "../src/i18n/message.js";
+import { joinMessages, type Message, msg } from "../src/i18n/message.js";
 import { choice } from "./conversation.choices.js";
 import type { ConversationContext } from "./conversation.events.js";
 import { situationLead } from "./situation-replies.js";
@@ -64,6 +66,8 @@ export interface PromptSettings {
   smsAvailable: boolean;
   retention: RetentionPolicy;
   timeZone: string;
+  /** Photos of this draft whose read (OCR) has not finished: the summary says they are still being checked. */
+  photosBeingChecked: readonly DocumentSlot[];
 }
 
 const DEFAULT_PROMPT_SETTINGS: PromptSettings = {
@@ -72,11 +76,12 @@ const DEFAULT_PROMPT_SETTINGS: PromptSettings = {
   smsAvailable: true,
   retention: DEFAULT_RETENTION,
   timeZone: "Asia/Shanghai",
+  photosBeingChecked: [],
 };
 
 /** The pending question of each state: what the user sees after every reply, so no state is a dead end. */
 export function promptFor(state: ConversationState, context: ConversationContext, settings: Partial<PromptSettings> = {}): ReplyContent {
-  const { record, platform, smsAvailable, retention, timeZone } = { ...DEFAULT_PROMPT_SETTINGS, ...settings };
+  const { record, platform, smsAvailable, retention, timeZone, photosBeingChecked } = { ...DEFAULT_PROMPT_SETTINGS, ...settings };
   const { draft } = context;
   switch (state) {
     case "menu":
@@ -96,7 +101,14 @@ export function promptFor(state: ConversationState, context: ConversationContext
       };
     case "summary":
       return {
-        body: [consentText(draft, retention), msg("summary.title"), ...summaryLines(draft)],
+        body: [
+          consentText(draft, retention),
+          msg("summary.title"),
+          ...summaryLines(draft),
+          ...(photosBeingChecked.length > 0
+            ? [msg("summary.stillChecking", { photos: joinMessages(photosBeingChecked.map((slot) => msg(`read.field.${slot}`))) })]
+            : []),
+        ],
         choices: [choice("consent.agree", "choice.consentAgree"), choice("edit", "choice.edit")],
       };
     case "editPick":
@@ -104,7 +116,7 @@ export function promptFor(state: ConversationState, context: ConversationContext
         body: [msg("edit.prompt")],
         choices: [
           ...editableSteps(draft.method)
-            .filter((step) => !context.providingInfo || (context.requestedItems ?? []).includes(step))
+            .filter((step) => !context.providingInfo || stepsOpenWhileProviding(context.requestedItems ?? []).includes(step))
             .map((step) => choice(`edit.${step}`, `field.${step}`)),
           choice("editDone", "choice.editDone"),
         ],

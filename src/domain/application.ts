@@ -137,6 +137,19 @@ export function withMethod(draft: Draft, method: Method): Draft {
   return { name, email, phone, phoneVerified, method, documents: {} };
 }
 
+/** The number each document shows, which its read (OCR) compares with the typed answer. */
+const NUMBER_ON_PHOTO: Partial<Record<Step, Step>> = { idFront: "idNumber", licence: "uscc" };
+
+/**
+ * What a user providing requested information may change: the requested items, and the number a
+ * requested photo shows — a new photo that disagrees with the typed number must be settled by
+ * fixing the number ("Fix the number"), or the request could never be answered truly.
+ */
+export function stepsOpenWhileProviding(requested: readonly Step[]): Step[] {
+  const numbers = requested.flatMap((step) => NUMBER_ON_PHOTO[step] ?? []);
+  return [...requested, ...numbers.filter((step) => !requested.includes(step))];
+}
+
 /** The draft without the answers to `steps`, so the conversation asks exactly those again. */
 export function clearSteps(draft: Draft, steps: readonly Step[]): Draft {
   const cleared: Draft = { ...draft, documents: { ...draft.documents } };

@@ -28,6 +28,8 @@ export interface EngineSettings {
   review?: ReviewPolicy;
   /** How long a photo's reply waits for its read before the read becomes a follow-up (default 2 s). */
   readWaitMs?: number;
+  /** How long a chat's next event waits for that chat's reads still running, so their findings come first (default 5 s). */
+  nextEventReadWaitMs?: number;
 }
 
 export interface EngineDependencies {

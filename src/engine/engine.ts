@@ -3,9 +3,8 @@ import { type ConversationState, promptFor, type ReplyContent } from "../../mach
 import type { ChatEvent } from "../chat/chat-event.js";
 import type { Reply } from "../chat/reply.js";
 import { saidOnce } from "../chat/said-once.js";
-import { DOCUMENT_STEPS, EMPTY_DRAFT } from "../domain/application.js";
+import { EMPTY_DRAFT } from "../domain/application.js";
 import { localDate } from "../domain/business-days.js";
-import { FAQ_TOPICS } from "../domain/faq-topics.js";
 import { codeDigest, newOneTimeCode } from "../domain/one-time-code.js";
 import { unreadDocuments } from "../domain/read-findings.js";
 import { newReferenceCode } from "../domain/reference-code.js";
@@ -24,12 +23,13 @@ import { persistConversation, restoreConversation, startConversation } from "./c
 import type { EffectContext, EffectDependencies, PreparedUpload } from "./effects/effect.js";
 import { performEffect } from "./effects/effect-handlers.js";
 import type { EngineDependencies } from "./engine-dependencies.js";
+import { observeHandledEvent } from "./event-metrics.js";
 import { KeyedLock } from "./keyed-lock.js";
-import { type FollowUpSender, PhotoReading } from "./photo-reading.js";
+import { chatKeyOf, type FollowUpSender, type LateRead, PhotoReading } from "./photo-reading.js";
 import { createPureTransition } from "./pure-transition.js";
 import { deserializeReplies, serializeReplies } from "./reply-record.js";
 import { type EventStamp, toMachineEvent } from "./to-machine-event.js";
-import { checkUpload } from "./upload-check.js";
+import { prepareUpload } from "./upload-check.js";
 import { UploadRate } from "./upload-rate.js";
 
 export type { EngineDependencies, EngineSettings } from "./engine-dependencies.js";
@@ -41,7 +41,6 @@ export type { EngineDependencies, EngineSettings } from "./engine-dependencies.j
  * can be that quick).
  */
 const REDELIVERY_GRACE_MS = 5_000;
-const FAQ_TOPIC_SET: ReadonlySet<string> = new Set(FAQ_TOPICS);
 /** Reply confirmations are written at most this long after the platform accepted the replies. */
 const CONFIRMATION_FLUSH_MS = 1_000;
 
@@ -86,6 +85,7 @@ export class Engine {
           logger: deps.logger,
           metrics: this.metrics,
           waitMs: deps.settings.readWaitMs,
+          nextEventWaitMs: deps.settings.nextEventReadWaitMs,
           handle: (event) => this.handle(event),
           delivered: (event) => this.repliesDelivered(event),
         })
@@ -141,8 +141,11 @@ export class Engine {
   handle(event: ChatEvent): Promise<Reply[]> {
     const started = performance.now();
     const seconds = () => (performance.now() - started) / 1000;
-    return this.lock
-      .run(`${event.platform}:${event.chatId}`, () => this.handleInOrder(event))
+    const chatKey = chatKeyOf(event);
+    // A photo's finding still on its way is told before this event's reply (a late read's own event does not wait).
+    const findingsFirst = event.kind === "document_read" ? undefined : this.reading?.waitForRunningReads(chatKey);
+    return Promise.resolve(findingsFirst)
+      .then(() => this.lock.run(chatKey, () => this.handleInOrder(event)))
       .then(
         ({ replies, duplicate }) => {
           this.metrics.chatUpdate(event.platform, duplicate ? "duplicate" : "handled", seconds());
@@ -156,9 +159,25 @@ export class Engine {
   }
 
   private async handleInOrder(event: ChatEvent): Promise<{ replies: Reply[]; duplicate: boolean }> {
-    const checked = event.kind === "file" && event.file.bytes ? await this.prepareUpload(event, event.file.bytes) : undefined;
+    const checked =
+      event.kind === "file" && event.file.bytes
+        ? await prepareUpload({ ...this.deps, uploadRate: this.uploadRate, now: this.clock() }, event, event.file.bytes)
+        : undefined;
     const { upload, lateRead } =
-      checked && this.reading ? await this.reading.readInTime(checked) : { upload: checked, lateRead: undefined };
+      checked && this.reading ? await this.reading.readInTime(chatKeyOf(event), checked) : { upload: checked, lateRead: undefined };
+    try {
+      return await this.handleRead(event, upload, lateRead);
+    } finally {
+      // Followed up by now if the event was handled; otherwise nothing is to wait for it.
+      if (lateRead) this.reading?.dropLateRead(chatKeyOf(event), lateRead);
+    }
+  }
+
+  private async handleRead(
+    event: ChatEvent,
+    upload: PreparedUpload | undefined,
+    lateRead: LateRead | undefined,
+  ): Promise<{ replies: Reply[]; duplicate: boolean }> {
     const afterCommit: EffectContext["afterCommit"] = [];
     const attempt = (graceOver: boolean) =>
       this.deps.store.transaction(async (tx) => {
@@ -183,22 +202,10 @@ export class Engine {
         this.deps.logger.error({ error: errorSummary(error), platform: event.platform }, "after-commit task failed"),
       );
     }
-    if (record) this.observe(event, upload, replies);
+    if (record) observeHandledEvent(this.metrics, event, upload, replies);
     if (record && lateRead) this.reading?.followUp(event, lateRead);
     if (record) this.reading?.readLeftUnread(event, unread ?? []);
     return { replies, duplicate: record === null };
-  }
-
-  /** Counts what a handled event showed: document problems, read findings told, and whether a question found its FAQ answer. */
-  private observe(event: ChatEvent, upload: PreparedUpload | undefined, replies: readonly Reply[]): void {
-    const problems = [...(upload?.upload.problems ?? []), ...(event.kind === "file" && event.file.problem ? [event.file.problem] : [])];
-    for (const problem of problems) this.metrics.documentProblem(problem.code);
-    for (const key of replies.flatMap((reply) => reply.body.map((message) => message.key))) {
-      if (key === "read.numberDiffers") this.metrics.readFinding("number_differs");
-      else if (key.startsWith("read.wrongSide.")) this.metrics.readFinding("wrong_side");
-      else if (key === "faq.noMatch") this.metrics.faqQuestion(null);
-      else if (key.startsWith("faq.") && FAQ_TOPIC_SET.has(key.slice(4))) this.metrics.faqQuestion(key.slice(4));
-    }
   }
 
   private async process(
@@ -321,6 +328,7 @@ export class Engine {
           smsAvailable: settings.smsAvailable ?? true,
           retention: settings.retention ?? DEFAULT_RETENTION,
           timeZone: settings.timeZone,
+          photosBeingChecked: this.reading?.photosBeingChecked(chatKeyOf(event), snapshot.context.draft) ?? [],
         }),
       );
 
@@ -334,21 +342,6 @@ export class Engine {
       record: { userId: user.id },
       unread: unreadDocuments(snapshot.context.draft),
     };
-  }
-
-  /**
-   * Checks an upload before the transaction (image work must not hold the database), but only
-   * where a document step waits for one — anywhere else the conversation explains it is not
-   * expected, and the bytes are never decoded — and at most 10 per user in 10 minutes.
-   */
-  private async prepareUpload(event: ChatEvent, bytes: Buffer): Promise<PreparedUpload> {
-    const state = await this.deps.store.conversationState(event.platform, event.chatId);
-    if (!state || !Object.hasOwn(DOCUMENT_STEPS, state)) return { upload: { problems: [] }, accepted: null };
-    const rate = this.uploadRate.take(`${event.platform}:${event.userId}`, this.clock().getTime());
-    if (!rate.allowed) {
-      return { upload: { problems: [{ code: "too_many_uploads", params: { minutes: Math.ceil(rate.waitMs / 60_000) } }] }, accepted: null };
-    }
-    return checkUpload(this.deps.checkDocument, bytes);
   }
 
   /** A newcomer's first words, unless a question we can answer, get the welcome and the menu. */

@@ -165,6 +165,8 @@ export const en = {
   "summary.title": "Please check your application:",
   "summary.line": "• {label}: {value}",
   "summary.documentSaved": "photo received",
+  "summary.stillChecking":
+    "Still being checked: the photo of the {photos}. If anything on it needs your attention, you will hear here in a moment.",
   "summary.phoneVerified": "{phone} (confirmed)",
   "choice.submit": "Submit",
   "choice.edit": "Change something",

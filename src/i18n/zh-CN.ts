@@ -142,6 +142,7 @@ export const zhCN: Record<MessageKey, string> = {
   "summary.title": "请核对您的申请信息：",
   "summary.line": "• {label}：{value}",
   "summary.documentSaved": "照片已上传",
+  "summary.stillChecking": "仍在检查中：{photos}的照片。如有需要您处理的地方，稍后会在这里告诉您。",
   "summary.phoneVerified": "{phone}（已验证）",
   "choice.submit": "提交",
   "choice.edit": "修改信息",

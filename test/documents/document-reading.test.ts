@@ -5,6 +5,7 @@ import type { Reply } from "../../src/chat/reply.js";
 import { createDocumentReader, type DocumentReader } from "../../src/documents/document-reader.js";
 import { idCardCheckCharacter } from "../../src/domain/id-card.js";
 import { privateDetails } from "../../src/review/review-card.js";
+import { consoleReviewers } from "../../src/review/reviewers.js";
 import { type CardKind, randomIdNumber, randomUscc, renderCard, seeded } from "../helpers/document-cards.js";
 import { createHarness, type Harness, keys, readable, registerForIdCard, restartHarness } from "../helpers/harness.js";
 import { heldBack } from "../helpers/held-reader.js";
@@ -109,6 +110,25 @@ describe("reading the ID number on the portrait side", () => {
     expect((await loadDraft()).idNumber).toBe(printed);
   });
 
+  it("Fix the number works when reviewers asked only for the photo: the new number reaches the application", async () => {
+    const { printed, typo } = numbers(18);
+    const chat = await atFrontPhoto(printed, { reviewers: consoleReviewers(["rita"]) });
+    await chat.file(await card("portrait", { idNumber: printed }));
+    await chat.file(await card("emblem"));
+    await chat.press("consent.agree");
+    const reference = (await findUserRecord(harness.store, "console", "alice", "2099-12-31"))!.application!.reference;
+    // The ID-card method's requestable items are name, email, phone, idNumber, idFront, idBack: bit 4 is the portrait side.
+    await harness.chat("rita").press(`rv.ig.${reference}.${1 << 4}`);
+    await harness.chat("rita").press("rv.nn");
+    expect(keys(await chat.press("provideInfo"))).toEqual(["provideInfo.started", "ask.idFront"]);
+    expect(keys(await chat.file(await card("portrait", { idNumber: typo })))).toEqual(["document.received", "read.numberDiffers"]);
+    expect(keys(await chat.press("photo.fix.id_front"))).toEqual(["ask.idNumber", "ask.currentValue"]);
+    expect(keys(await chat.text(typo))).toContain("read.matchesNow");
+    expect(keys(await chat.press("consent.agree"))).toContain("provideInfo.done");
+    const application = (await harness.store.transaction((tx) => tx.loadApplication(reference)))!;
+    expect(application.draft.idNumber).toBe(typo);
+  });
+
   it("Send another photo: asks for the photo again; a matching one goes on", async () => {
     const { printed, typo } = numbers(15);
     const chat = await atFrontPhoto(typo);
@@ -179,10 +199,10 @@ describe("the business licence", () => {
 
 describe("a read slower than the reply", () => {
   /** At the front photo with the reader held back (released by the test), follow-ups collected. */
-  async function withLateReads(seed: number) {
+  async function withLateReads(seed: number, nextEventReadWaitMs = 100) {
     const held = heldBack(reader.read);
     const { printed, typo } = numbers(seed);
-    const chat = await atFrontPhoto(typo, { readDocument: held.read, readWaitMs: 50 });
+    const chat = await atFrontPhoto(typo, { readDocument: held.read, readWaitMs: 50, nextEventReadWaitMs });
     const followUps: Reply[] = [];
     harness.engine.sendFollowUpsWith(async (reply) => void followUps.push(reply));
     return { held, printed, chat, followUps };
@@ -199,6 +219,29 @@ describe("a read slower than the reply", () => {
     expect(readable(followUps)).toContain("About the photo of the portrait side of your ID card you sent a moment ago:");
     // The user moved on to the emblem side meanwhile: settling the finding brings them back there.
     expect(keys(await chat.press("photo.keep.id_front"))).toEqual(["read.keptTyped", "ask.idBack"]);
+  });
+
+  it("the next message waits for a read still running: its finding comes before the summary offers Submit", async () => {
+    const { held, printed, chat, followUps } = await withLateReads(45, 60_000);
+    await chat.file(await card("portrait", { idNumber: printed }));
+    const back = chat.file(await card("emblem"));
+    setTimeout(held.release, 300);
+    const backReplies = await back;
+    expect(keys(followUps)).toEqual(["read.aboutPhoto", "read.numberDiffers"]);
+    expect(keys(backReplies)).toContain("document.received");
+  });
+
+  it("a read not done within the wait: the summary says the photo is still being checked, and the finding follows", async () => {
+    const { held, printed, chat, followUps } = await withLateReads(46);
+    await chat.file(await card("portrait", { idNumber: printed }));
+    const summary = await chat.file(await card("emblem"));
+    expect(keys(summary)).toContain("summary.title");
+    expect(readable(summary)).toContain(
+      "Still being checked: the photo of the portrait side of your ID card, emblem side of your ID card.",
+    );
+    held.release();
+    await harness.engine.followUpsSettled();
+    expect(keys(followUps)).toEqual(["read.aboutPhoto", "read.numberDiffers"]);
   });
 
   it("a follow-up the platform refuses is tried again (it has no update to be redelivered with)", async () => {

@@ -53,6 +53,8 @@ export interface HarnessOptions {
   readDocument?: ReadDocument;
   /** How long a photo's reply waits for its read (default: the engine's 2 s). */
   readWaitMs?: number;
+  /** How long a chat's next event waits for its reads still running (default: the engine's 5 s). */
+  nextEventReadWaitMs?: number;
   reviewers?: Reviewers;
   notifyChannels?: readonly Channel[];
   /** As with no SMS provider on a platform: no phone method, no codes. */
@@ -119,6 +121,7 @@ export async function createHarness(options: HarnessOptions = {}) {
       ...(options.smsAvailable !== undefined ? { smsAvailable: options.smsAvailable } : {}),
       ...(options.review ? { review: options.review } : {}),
       ...(options.readWaitMs !== undefined ? { readWaitMs: options.readWaitMs } : {}),
+      ...(options.nextEventReadWaitMs !== undefined ? { nextEventReadWaitMs: options.nextEventReadWaitMs } : {}),
     },
     clock: () => now,
     ...(options.reviewers ? { reviewers: options.reviewers } : {}),

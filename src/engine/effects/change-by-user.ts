@@ -1,6 +1,6 @@
 import { type ChangeResult, changeApplication } from "../../applications/change-application.js";
 import { actorId } from "../../domain/actor.js";
-import { changedFields, withStepsFrom } from "../../domain/application.js";
+import { changedFields, stepsOpenWhileProviding, withStepsFrom } from "../../domain/application.js";
 import { type EffectContext, type EffectHandler, refused } from "./effect.js";
 import { sendReviewCards } from "./review-cards.js";
 
@@ -27,7 +27,7 @@ export const provideInfo: EffectHandler<"effect.provideInfo"> = async (effect, c
   if (!before) return refused(effect.reference, undefined);
   const result = await changeAsUser(ctx, effect.reference, "user.provideInfo");
   if (!result.ok) return refusal(effect.reference, result);
-  const draft = withStepsFrom(before.draft, effect.draft, before.requestedItems);
+  const draft = withStepsFrom(before.draft, effect.draft, stepsOpenWhileProviding(before.requestedItems));
   const revision = { reference: effect.reference, draft, actor: actorId.user(ctx.event), platform: ctx.event.platform, at: ctx.now };
   await ctx.tx.reviseApplication({ ...revision, fields: changedFields(before.draft, draft) });
   // New information needs a reviewer's eyes again: a fresh card gets noticed where an edit would not.
