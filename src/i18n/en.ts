@@ -41,6 +41,11 @@ export const en = {
   "error.name.too_long": "That name is longer than 60 characters. Please enter only your full name.",
   "error.name.characters":
     "A name may contain only letters, spaces and · ' - . — no digits or symbols. Please enter your full name as on your ID document.",
+  "error.name.han_length":
+    "A Chinese name has 2–6 characters. A longer name is written in parts joined by ·, as on the ID card (e.g. 阿依古丽·买买提), up to 20 characters.",
+  "error.name.too_many_words": "That is more than five words. Please type only your full name, as on your ID document.",
+  "error.name.sentence":
+    "That doesn't look like a name. Please type only your full name, exactly as on your ID document — for example 张三 or Zhang San.",
   "error.email.format": "“{value}” is not a valid email address. Please check it, e.g. name@example.com.",
   "error.phone.too_short": "That phone number is too short. Please enter the full number, e.g. 138 1234 8000.",
   "error.phone.too_long": "That phone number has too many digits. Please check it and enter it again.",
@@ -63,6 +68,9 @@ export const en = {
     "That credit code doesn't pass its check character — most likely a character was mistyped. Please compare it with the licence.",
   "error.companyName.too_short": "That company name looks too short. Please enter the full registered name.",
   "error.companyName.too_long": "That company name is longer than 100 characters. Please enter only the registered name.",
+  "error.companyName.characters": "A company name has no question mark. Please type the full registered name, as on the business licence.",
+  "error.companyName.sentence":
+    "That doesn't look like a company name. Please type the full registered name exactly as on the business licence, e.g. 北京某某科技有限公司.",
 
   "otp.sent": "Code sent to {phone}.",
   "otp.wrong": "That code is not right. {left} tries left.",

@@ -35,6 +35,9 @@ export const zhCN: Record<MessageKey, string> = {
 
   "error.name.too_short": "姓名似乎太短了，请输入完整姓名，例如：张三。",
   "error.name.too_long": "姓名超过 60 个字符，请只输入您的姓名。",
+  "error.name.han_length": "中文姓名为 2–6 个汉字；更长的姓名请按身份证用 · 分隔（例如：阿依古丽·买买提），最多 20 个字符。",
+  "error.name.too_many_words": "超过了五个词。请只输入您的姓名，与证件一致。",
+  "error.name.sentence": "这看起来不像姓名。请只输入您的姓名，与证件上完全一致，例如：张三。",
   "error.name.characters": "姓名只能包含文字、空格以及 · ' - . 等符号，不能有数字或其他符号。请按证件填写。",
   "error.email.format": "“{value}”不是有效的邮箱地址，请检查后重新输入，例如 name@example.com。",
   "error.phone.too_short": "手机号码位数不够，请输入完整号码，例如 138 1234 8000。",
@@ -52,6 +55,8 @@ export const zhCN: Record<MessageKey, string> = {
   "error.uscc.checksum": "该信用代码未通过校验位检查，可能有字符输错了。请对照营业执照逐位核对。",
   "error.companyName.too_short": "企业名称似乎太短了，请输入完整的注册名称。",
   "error.companyName.too_long": "企业名称超过 100 个字符，请只输入注册名称。",
+  "error.companyName.characters": "企业名称中不应有问号。请输入营业执照上的完整注册名称。",
+  "error.companyName.sentence": "这看起来不像企业名称。请输入与营业执照完全一致的注册名称，例如：北京某某科技有限公司。",
 
   "otp.sent": "验证码已发送至 {phone}。",
   "otp.wrong": "验证码不正确，还可以尝试 {left} 次。",

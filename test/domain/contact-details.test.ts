@@ -48,6 +48,11 @@ describe("validatePersonName", () => {
     ["阿依古丽·买买提", "阿依古丽·买买提"],
     ["阿依古丽•买买提", "阿依古丽·买买提"],
     ["O'Brien-Smith", "O'Brien-Smith"],
+    ["张 三", "张三"],
+    ["阿依古丽.买买提", "阿依古丽·买买提"],
+    ["我叫张三", "张三"],
+    ["My name is Zhang San.", "Zhang San"],
+    ["Maria de los Angeles Garcia Lopez", "Maria de los Angeles Garcia Lopez"],
   ])("accepts %s", (input, normalized) => {
     expect(validatePersonName(input)).toEqual({ valid: true, normalized });
   });
@@ -57,6 +62,15 @@ describe("validatePersonName", () => {
     ["Zhang3", "characters"],
     ["😀😀", "characters"],
     ["a".repeat(61), "too_long"],
+    ["张三李四王五赵", "han_length"],
+    [`${"阿依古丽".repeat(3)}·${"买买提".repeat(3)}`, "han_length"],
+    ["Ana Bea Cid Dee Eve Fay", "too_many_words"],
+    ["张San", "characters"],
+    ["I don't know", "sentence"],
+    ["不知道写什么", "sentence"],
+    ["測試", "sentence"],
+    ["asdf", "sentence"],
+    ["no", "sentence"],
   ])("refuses %s with %s", (input, error) => {
     expect(validatePersonName(input)).toEqual({ valid: false, error });
   });
@@ -65,6 +79,10 @@ describe("validatePersonName", () => {
     expect(validateCompanyName("北京某某科技有限公司（分公司）").valid).toBe(true);
     expect(validateCompanyName("3M China Ltd.").valid).toBe(true);
     expect(validateCompanyName("-")).toEqual({ valid: false, error: "too_short" });
+    expect(validateCompanyName("我爱我家房地产经纪有限公司").valid).toBe(true);
+    expect(validateCompanyName("I don't have a company")).toEqual({ valid: false, error: "sentence" });
+    expect(validateCompanyName("不知道公司名字")).toEqual({ valid: false, error: "sentence" });
+    expect(validateCompanyName("which company?")).toEqual({ valid: false, error: "characters" });
   });
 });
 
