@@ -26,6 +26,8 @@ export interface Stamped {
   timeZone: string;
   /** The channels results are sent on (chat always; email and SMS where configured): the only ones a text may promise. */
   resultChannels: readonly Channel[];
+  /** `OFFICIAL_CHANNELS`: where the platform publishes announcements (free text); unset, nothing is said about them. */
+  officialChannels?: string;
 }
 
 export type UnusableReason = "empty" | "too_long" | "unsupported";
@@ -54,7 +56,8 @@ export type ConversationEvent = Stamped &
     | {
         type: "user.text";
         text: string;
-        faq?: { topic: FaqTopic; confidence: number };
+        /** `alternative`: a second topic too close to call; `locale`: the language the question is written in, when clear. */
+        faq?: { topic: FaqTopic; confidence: number; alternative?: FaqTopic; locale?: Locale };
         /** No topic matched well enough: the most likely ones, best first, to offer as buttons. */
         likelyTopics?: FaqTopic[];
         /** A greeting, thanks or goodbye and nothing else. */
@@ -108,7 +111,7 @@ export type ConversationEvent = Stamped &
 
 /** What the machine asks of the world: replies to show and effects for the engine to perform. */
 export type ConversationOutput =
-  | { type: "reply"; body: Message[]; choices?: Choice[] }
+  | { type: "reply"; body: Message[]; choices?: Choice[]; locale?: Locale }
   /** Ask the pending question; the engine renders it once, from the final state. */
   | { type: "prompt" }
   /** `resend`: the user asked for another code, and is told once it is sent. */

@@ -19,6 +19,7 @@ import { situationOf } from "../src/domain/situation.js";
 import { shortened } from "../src/domain/text.js";
 import { NEW_USER_RECORD, type UserRecord } from "../src/domain/user-record.js";
 import { timeMessage } from "../src/i18n/dates.js";
+import type { Locale } from "../src/i18n/locale.js";
 import { joinMessages, type Message, msg } from "../src/i18n/message.js";
 import { choice } from "./conversation.choices.js";
 import type { ConversationContext } from "./conversation.events.js";
@@ -30,6 +31,8 @@ export interface ReplyContent {
   choices?: Choice[];
   /** What the bot asks for next, so adapters can offer the right control (contact button, upload). */
   expects?: "text" | "phone" | "document";
+  /** Written in another language than the chat's (a FAQ answer to a question asked in it). */
+  locale?: Locale;
 }
 
 const METHOD_CHOICES: Choice[] = [

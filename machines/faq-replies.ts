@@ -3,10 +3,11 @@ import type { Choice } from "../src/domain/choice.js";
 import type { DeliveryState } from "../src/domain/delivery.js";
 import { FAQ_TOPICS, type FaqTopic } from "../src/domain/faq-topics.js";
 import { maskEmail, maskPhone } from "../src/domain/masking.js";
+import { REJECTION_REASON_CODES } from "../src/domain/rejection-reasons.js";
 import { situationOf } from "../src/domain/situation.js";
 import { MAX_REJECTIONS_IN_30_DAYS, resubmissionVerdict, type UserRecord } from "../src/domain/user-record.js";
 import { timeMessage } from "../src/i18n/dates.js";
-import { type Message, msg } from "../src/i18n/message.js";
+import { type Message, type MessageKey, msg } from "../src/i18n/message.js";
 import { choice } from "./conversation.choices.js";
 import type { ContactDetails, Stamped } from "./conversation.events.js";
 import { channelsPhrase, methodsPhrase } from "./deployment-phrases.js";
@@ -43,17 +44,25 @@ export function topicChoices(): Choice[] {
  */
 export function faqReply(
   topic: FaqTopic,
-  event: Pick<Stamped, "record" | "supportContact" | "retention" | "timeZone" | "resultChannels" | "smsAvailable">,
+  event: Pick<Stamped, "record" | "supportContact" | "retention" | "timeZone" | "resultChannels" | "smsAvailable" | "officialChannels">,
   contact?: ContactDetails,
   draft: Draft = EMPTY_DRAFT,
 ): FaqReply {
   const { record, supportContact, timeZone } = event;
   // Without SMS the phone method is offered nowhere: the topics that list methods have a text without it.
-  const noSms = !event.smsAvailable && (topic === "verification-methods" || topic === "required-documents");
-  const general = msg(noSms ? `faq.${topic}.noSms` : `faq.${topic}`, {
+  // Where no official channels are configured, nothing is said about them.
+  const key: MessageKey =
+    !event.smsAvailable && namesPhoneMethod(topic)
+      ? `faq.${topic}.noSms`
+      : topic === "official-channels" && !event.officialChannels
+        ? "faq.official-channels.none"
+        : `faq.${topic}`;
+  const general = msg(key, {
     support: supportContact,
     channels: channelsPhrase(event.resultChannels),
     methods: methodsPhrase(event.smsAvailable),
+    days: event.retention.retentionDays,
+    official: event.officialChannels ?? "",
   });
   const situation = situationOf(record, draft).application;
   const lead = situationLead(situation, timeZone);
@@ -139,6 +148,27 @@ export function faqReply(
       }
       if (situation.kind === "submitted") return { body: [general], choices: [choice("withdraw", "choice.withdraw")] };
       return { body: [general] };
+    case "rejection-reasons":
+      return {
+        body: [
+          ...(situation.kind === "rejected" ? [] : lead.body),
+          general,
+          ...REJECTION_REASON_CODES.map((reason) =>
+            msg("decision.reason", { reason: msg(`reason.${reason}`), advice: msg(`reason.${reason}.advice`) }),
+          ),
+        ],
+        ...(situation.kind === "rejected" ? resubmitChoice(record) : lead.choices.length > 0 ? { choices: lead.choices } : {}),
+      };
+    case "delete-account":
+      return { body: [general], choices: privacyReply(event).choices ?? [] };
+    case "wrong-photo":
+      if (situation.kind === "waiting_for_user") return withLead(msg("faq.changeRequested"));
+      if (situation.kind === "submitted")
+        return {
+          body: [msg("faq.wrongPhoto.submitted", { reference: situation.reference })],
+          choices: [choice("withdraw", "choice.withdraw")],
+        };
+      return { body: [general] };
     case "contact-support":
     case "account-problem":
     case "forgot-email":
@@ -147,6 +177,11 @@ export function faqReply(
       return { body: [general] };
   }
 }
+
+/** Topics that name the phone method: without SMS they have a text without it. */
+const NAMING_PHONE_METHOD = ["verification-methods", "required-documents", "foreign-documents"] as const;
+const namesPhoneMethod = (topic: FaqTopic): topic is (typeof NAMING_PHONE_METHOD)[number] =>
+  (NAMING_PHONE_METHOD as readonly FaqTopic[]).includes(topic);
 
 function resubmitChoice(record: UserRecord): { choices?: Choice[] } {
   return resubmissionVerdict(record) === "allowed" ? { choices: [choice("resubmit", "choice.resubmit")] } : {};

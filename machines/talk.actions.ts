@@ -20,10 +20,22 @@ export const talkActions = {
     reply(msg("menu.welcome", { methods: methodsPhrase(event.smsAvailable), channels: channelsPhrase(event.resultChannels) })),
   ),
   answerFaq: act.emit(({ context, event }) => {
-    const topic = event.type === "user.text" ? event.faq?.topic : (event.type.slice("choice.faq.".length) as FaqTopic);
+    const match = event.type === "user.text" ? event.faq : undefined;
+    const topic = match ? match.topic : (event.type.slice("choice.faq.".length) as FaqTopic);
     if (!topic || !FAQ_TOPICS.includes(topic)) return reply(msg("input.staleChoice"));
+    // Two topics too close to call: the user picks, rather than reading an answer to another question.
+    if (match?.alternative) {
+      return {
+        type: "reply",
+        body: [msg("faq.didYouMean")],
+        choices: [topic, match.alternative].map((candidate) => choice(`faq.${candidate}`, `faq.topic.${candidate}`)),
+      };
+    }
     const contact = event.type === "user.text" ? event.contact : undefined;
-    return { type: "reply", ...faqReply(topic, event, contact, context.draft) };
+    const answer = faqReply(topic, event, contact, context.draft);
+    // A question in the other language is answered in it, with the way to switch for good.
+    if (!match?.locale || match.locale === context.locale) return { type: "reply", ...answer };
+    return { type: "reply", ...answer, body: [...answer.body, msg("faq.switchLanguage")], locale: match.locale };
   }),
   offerTopics: act.enqueueActions(({ event, enqueue }) => {
     assertEvent(event, "user.text");

@@ -83,6 +83,7 @@ export async function openAssistant(
       timeZone: config.timeZone,
       holidays: config.holidays,
       supportContact: config.supportContact,
+      officialChannels: config.officialChannels,
       notifyChannels: config.notifyChannels,
       smsAvailable: config.smsAvailable,
       retention: config,

@@ -17,5 +17,14 @@ export const FAQ_TOPICS = [
   "platform-issue",
   "contact-support",
   "privacy",
+  "rejection-reasons",
+  "false-information",
+  "foreign-documents",
+  "why-id-number",
+  "delete-account",
+  "uscc",
+  "legal-rep-not-me",
+  "wrong-photo",
+  "official-channels",
 ] as const;
 export type FaqTopic = (typeof FAQ_TOPICS)[number];

@@ -18,6 +18,8 @@ export interface EngineSettings {
   timeZone: string;
   holidays: ReadonlySet<string>;
   supportContact: string;
+  /** Where the platform publishes announcements (`OFFICIAL_CHANNELS`); unset, nothing is said about them. */
+  officialChannels?: string | undefined;
   /** Notification channels in use (chat always); default chat only. */
   notifyChannels?: readonly Channel[];
   /** Whether SMS can be sent at all (default yes): without it the phone method is not offered and no code is sent. */

@@ -262,6 +262,7 @@ export class Engine {
       retention: settings.retention ?? DEFAULT_RETENTION,
       timeZone: settings.timeZone,
       resultChannels: this.effectDeps.channels,
+      ...(settings.officialChannels ? { officialChannels: settings.officialChannels } : {}),
     });
 
     const restored = restoreConversation(conversation);
@@ -309,8 +310,10 @@ export class Engine {
       const [next, outputs] = this.transition(snapshot, queue.shift()!);
       snapshot = next;
       for (const output of outputs) {
-        if (output.type === "reply") contents.push({ body: output.body, ...(output.choices ? { choices: output.choices } : {}) });
-        else if (output.type === "prompt") prompted = true;
+        if (output.type === "reply") {
+          const { type: _reply, ...content } = output;
+          contents.push(content);
+        } else if (output.type === "prompt") prompted = true;
         else {
           const result = await performEffect(output, { ...effects, locale: snapshot.context.locale });
           if (!result) continue;

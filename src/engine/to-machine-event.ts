@@ -8,7 +8,7 @@ import { smallTalkOf } from "../domain/small-talk.js";
 import { textProblem } from "../domain/text.js";
 import type { UserRecord } from "../domain/user-record.js";
 import type { FaqMatch } from "../faq/faq-matcher.js";
-import { LOCALES, localeFromTag } from "../i18n/locale.js";
+import { LOCALES, localeFromTag, questionLocale } from "../i18n/locale.js";
 
 export interface EventStamp {
   now: number;
@@ -18,6 +18,7 @@ export interface EventStamp {
   retention: RetentionPolicy;
   timeZone: string;
   resultChannels: readonly Channel[];
+  officialChannels?: string;
 }
 
 const SIMPLE_COMMANDS = new Set(["start", "cancel", "back", "help", "status", "privacy", "restart"]);
@@ -53,11 +54,12 @@ export function toMachineEvent(
         return { type: "cmd.restart", ...stamp };
       const smallTalk = smallTalkOf(event.text);
       if (smallTalk) return { type: "user.text", text: event.text, smallTalk, ...stamp };
-      const { topic, confidence, likely } = faq(event.text);
+      const { topic, confidence, likely, alternative } = faq(event.text);
+      const locale = questionLocale(event.text);
       return {
         type: "user.text",
         text: event.text,
-        ...(topic ? { faq: { topic, confidence } } : {}),
+        ...(topic ? { faq: { topic, confidence, ...(alternative ? { alternative } : {}), ...(locale ? { locale } : {}) } } : {}),
         ...(likely ? { likelyTopics: likely } : {}),
         ...stamp,
       };

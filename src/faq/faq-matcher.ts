@@ -9,9 +9,13 @@ export interface FaqMatch {
   confidence: number;
   /** The most likely topics, best first (at most 5, any score above 0): offered when nothing matched well enough. */
   likely?: FaqTopic[];
+  /** A second topic scored so close to `topic` that the user is asked which they meant, rather than guessed for. */
+  alternative?: FaqTopic;
 }
 
 const LIKELY_TOPICS = 5;
+/** Two topics within this score of each other are too close to call: "Did you mean …?" (chosen on the development set). */
+const TOO_CLOSE = 0.03;
 
 /** Below this similarity to every example, a question is not answered from the FAQ (calibrated on the labelled set). */
 export const DEFAULT_MIN_CONFIDENCE = 0.3;
@@ -88,7 +92,11 @@ export class FaqMatcher {
     scores.sort((a, b) => b.score - a.score);
     const best = scores[0];
     const confidence = Math.round((best?.score ?? 0) * 1000) / 1000;
-    if (best && best.score >= this.minConfidence) return { topic: best.topic, confidence };
+    if (best && best.score >= this.minConfidence) {
+      const second = scores[1];
+      const close = second && second.score >= this.minConfidence && best.score - second.score < TOO_CLOSE;
+      return { topic: best.topic, confidence, ...(close ? { alternative: second.topic } : {}) };
+    }
     return { topic: null, confidence, likely: scores.slice(0, LIKELY_TOPICS).map((entry) => entry.topic) };
   }
 

@@ -1,4 +1,5 @@
 import * as OpenCC from "opencc-js";
+import { conceptsIn } from "./faq-lexicon.js";
 
 /**
  * Turns a question into weighted features that survive how people type in
@@ -52,10 +53,15 @@ export function normalizeQuestion(text: string): string {
   return normalized.replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 }
 
+/** A concept of the domain's lexicon weighs like two words: meaning outweighs the wording. */
+const CONCEPT_WEIGHT = 2;
+
 export function questionFeatures(text: string): Features {
   const features: Features = new Map();
   const add = (feature: string, weight: number) => features.set(feature, (features.get(feature) ?? 0) + weight);
-  for (const run of normalizeQuestion(text).match(/[\u3400-\u9fff]+|[a-z0-9]+/g) ?? []) {
+  const normalized = normalizeQuestion(text);
+  for (const concept of conceptsIn(normalized)) add(`k:${concept}`, CONCEPT_WEIGHT);
+  for (const run of normalized.match(/[\u3400-\u9fff]+|[a-z0-9]+/g) ?? []) {
     if (/^[\u3400-\u9fff]/.test(run)) {
       const chars = [...run];
       chars.forEach((char, i) => {

@@ -413,6 +413,40 @@ export const en = {
   "privacy.erase.kept": "Nothing was deleted.",
   "privacy.erase.underReview":
     "Your application {reference} is being reviewed and needs your details, so they can't be deleted now. Withdraw the application first, then ask again.",
+  "faq.rejection-reasons": "What each reason in a decision means, and what to do about it:",
+  "faq.false-information":
+    "Submitting false information — someone else's ID card, invented details, an edited photo — fails the verification: that application can't be resubmitted, and the account may be disabled. An honest mistake (a typo, a blurry photo) is different: it is simply corrected and sent again.",
+  "faq.foreign-documents":
+    "The ID card method takes the 18-character resident ID card of mainland China only: a passport or another country's document can't be checked here. Without one, you can verify with the phone method (a code sent by SMS to your mobile), or through your company with the enterprise method; support can tell you more: {support}.",
+  "faq.foreign-documents.noSms":
+    "The ID card method takes the 18-character resident ID card of mainland China only: a passport or another country's document can't be checked here. Without one, you can verify through your company with the enterprise method; support can tell you more: {support}.",
+  "faq.why-id-number":
+    "Reviewers compare the ID number you type with the photo of your card, to confirm the application is really yours. It is stored encrypted, shown only to the reviewer who opens your application, and erased {days} days after the decision; only a masked form (first 6 and last 4 characters) stays with the result.",
+  "faq.delete-account":
+    "You can have everything we hold about you deleted here: press “Delete my data” below (or send /privacy). Only the results of past applications stay, so an approval stays valid. An application still under review must be withdrawn first. Closing your platform account itself is done on the platform; support can help: {support}.",
+  "faq.uscc":
+    "The unified social credit code (统一社会信用代码) is a company's 18-character registration number, printed on its business licence, usually at the top left. It has digits and capital letters (never I, O, S, V or Z): type it exactly as printed. Reviewers compare it with the licence.",
+  "faq.legal-rep-not-me":
+    "You don't have to be the legal representative to verify a company. Type the legal representative's name and ID number exactly as on the business licence and their ID card; reviewers compare them with the licence.",
+  "faq.wrong-photo":
+    "Before you submit, a photo is easy to replace: send /back until its step (or choose “Change something” on the summary) and send the right one — it replaces the old one. After submitting, withdraw the application and apply again with the right photo.",
+  "faq.wrongPhoto.submitted":
+    "Your application {reference} is already with the reviewers, so its photos can't be replaced: withdraw it and apply again with the right photo.",
+  "faq.official-channels":
+    "Official announcements are published here: {official}. Notices about this assistant — maintenance, changes to the steps — also come to this chat.",
+  "faq.official-channels.none":
+    "Notices about verification — maintenance, changes to the steps — are sent to this chat. For anything else, support can help: {support}.",
+  "faq.topic.rejection-reasons": "What a rejection reason means",
+  "faq.topic.false-information": "False information",
+  "faq.topic.foreign-documents": "Passports and foreign documents",
+  "faq.topic.why-id-number": "Why my ID number is needed",
+  "faq.topic.delete-account": "Deleting my data",
+  "faq.topic.uscc": "The unified social credit code",
+  "faq.topic.legal-rep-not-me": "I'm not the legal representative",
+  "faq.topic.wrong-photo": "I sent the wrong photo",
+  "faq.topic.official-channels": "Official announcements",
+  "faq.didYouMean": "Did you mean one of these?",
+  "faq.switchLanguage": "(You asked in English: send /lang en to have everything in English.)",
   "faq.noMatch": "Sorry, I'm not sure what you mean. Is it one of these? If not, see all topics or talk to a person.",
   "faq.pick": "Which topic can I help with?",
   "faq.yourRejection": "Your application {reference} was not approved because:",

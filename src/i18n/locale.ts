@@ -13,3 +13,15 @@ export function localeFromTag(tag: string | undefined, fallback: Locale): Locale
 export function otherLocale(locale: Locale): Locale {
   return locale === "zh-CN" ? "en" : "zh-CN";
 }
+
+/**
+ * The language a question is written in, when it is clear: Chinese when it has more Han characters
+ * than Latin words ("怎么认证 ID card" is Chinese), English when it has two Latin words or more and
+ * no Han. Otherwise null: the chat's language stands.
+ */
+export function questionLocale(text: string): Locale | null {
+  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const latinWords = text.match(/[a-z]+/gi)?.length ?? 0;
+  if (han > 0) return han > latinWords ? "zh-CN" : null;
+  return latinWords >= 2 ? "en" : null;
+}

@@ -369,6 +369,37 @@ export const zhCN: Record<MessageKey, string> = {
   "privacy.erased": "已完成：您的个人信息已被删除。您可以随时重新开始认证。",
   "privacy.erase.kept": "没有删除任何内容。",
   "privacy.erase.underReview": "您的申请 {reference} 正在审核中，需要用到您的信息，暂时无法删除。请先撤回申请，然后再试。",
+  "faq.rejection-reasons": "审核结果中各项原因的含义，以及相应的处理方法：",
+  "faq.false-information":
+    "提交虚假信息（使用他人身份证、编造信息、修改过的照片）会导致认证失败：该申请不能重新提交，账号还可能被封禁。无心之失（输错字、照片模糊）则不同：改正后重新提交即可。",
+  "faq.foreign-documents":
+    "身份证认证仅支持中国大陆 18 位居民身份证，护照或其他国家的证件无法在这里核验。没有居民身份证的，可以选择手机号认证（短信验证码发送到您的手机），或通过所在企业进行企业认证；详情可咨询客服：{support}。",
+  "faq.foreign-documents.noSms":
+    "身份证认证仅支持中国大陆 18 位居民身份证，护照或其他国家的证件无法在这里核验。没有居民身份证的，可以通过所在企业进行企业认证；详情可咨询客服：{support}。",
+  "faq.why-id-number":
+    "审核人员会将您输入的身份证号码与证件照片核对，以确认是您本人在申请。号码加密保存，只有打开您申请的审核人员能看到，并在审核结束 {days} 天后删除；之后只保留与结果一起的脱敏号码（前 6 位和后 4 位）。",
+  "faq.delete-account":
+    "您可以在这里删除我们保存的您的全部资料：点击下方“删除我的数据”（或发送 /privacy）。只保留以往申请的结果，已通过的认证依然有效。正在审核中的申请需要先撤回。注销平台账号本身请在平台上操作，客服也可以帮忙：{support}。",
+  "faq.uscc":
+    "统一社会信用代码是企业的 18 位登记号码，印在营业执照上，通常位于左上方。它由数字和大写字母组成（不含 I、O、S、V、Z），请按执照上的内容原样输入。审核人员会将其与营业执照核对。",
+  "faq.legal-rep-not-me":
+    "认证企业不要求您本人是法定代表人。请按营业执照和其身份证，原样填写法定代表人的姓名和身份证号码；审核人员会与营业执照核对。",
+  "faq.wrong-photo":
+    "提交前替换照片很简单：发送 /back 回到该照片的步骤（或在核对页选择“修改信息”），再发送正确的照片，它会替换原来的照片。提交后，请撤回申请，再用正确的照片重新申请。",
+  "faq.wrongPhoto.submitted": "您的申请 {reference} 已在审核中，照片无法替换：请撤回申请，再用正确的照片重新申请。",
+  "faq.official-channels": "官方公告发布在：{official}。与本助手有关的通知（维护、流程变化）也会发送到这个对话。",
+  "faq.official-channels.none": "与认证有关的通知（维护、流程变化）会发送到这个对话。其他问题可以联系客服：{support}。",
+  "faq.topic.rejection-reasons": "驳回原因是什么意思",
+  "faq.topic.false-information": "提交虚假信息",
+  "faq.topic.foreign-documents": "护照和境外证件",
+  "faq.topic.why-id-number": "为什么需要身份证号码",
+  "faq.topic.delete-account": "删除我的数据",
+  "faq.topic.uscc": "统一社会信用代码",
+  "faq.topic.legal-rep-not-me": "我不是法定代表人",
+  "faq.topic.wrong-photo": "照片发错了",
+  "faq.topic.official-channels": "官方公告",
+  "faq.didYouMean": "您想问的是下面哪一个？",
+  "faq.switchLanguage": "（您用中文提问：发送 /lang zh 可将全部内容切换为中文。）",
   "faq.noMatch": "抱歉，我没太明白您的意思。是下面这些问题吗？都不是的话，可以查看全部问题或联系人工客服。",
   "faq.pick": "请选择您想了解的问题：",
   "faq.yourRejection": "您的申请 {reference} 未通过，原因如下：",

@@ -17,6 +17,8 @@ export interface Config {
   timeZone: string;
   holidays: ReadonlySet<string>;
   supportContact: string;
+  /** `OFFICIAL_CHANNELS` (free text, e.g. "官网 https://… · 微博 @…"): where announcements are published; unset, nothing is said. */
+  officialChannels: string | undefined;
   consoleReviewerIds: readonly string[];
   /**
    * `REVIEW_ROOM_DETAILS`: `private` (default) — room cards carry no personal data and
@@ -110,6 +112,7 @@ export function readConfig(env: Env = process.env): Readonly<Config> {
     timeZone: timeZone(env),
     holidays: holidays(env),
     supportContact: value(env, "SUPPORT_CONTACT") ?? "support@example.com",
+    officialChannels: value(env, "OFFICIAL_CHANNELS"),
     consoleReviewerIds: list(env, "CONSOLE_REVIEWER_IDS") ?? ["reviewer"],
     reviewRoomDetails: oneOf(env, "REVIEW_ROOM_DETAILS", ["private", "room"] as const, "private"),
     retentionDays: number(env, "RETENTION_DAYS", 90, { min: 1, max: 36_500, integer: true }),

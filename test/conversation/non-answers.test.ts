@@ -40,7 +40,8 @@ describe("a question or a refusal where an answer is expected", () => {
     await chat.press("method.id_card");
     const answer = readable(await chat.text("为什么需要我的身份证号？"));
     expect(answer).not.toContain("您输入了");
-    expect(answer).toContain("请输入居民身份证上的 18 位号码");
+    expect(answer).toContain("审核人员会将您输入的身份证号码与证件照片核对");
+    expect(answer).toContain("请输入您的 18 位居民身份证号码");
   });
 });
 

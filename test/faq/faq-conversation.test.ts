@@ -13,15 +13,31 @@ describe("FAQ in the conversation", () => {
   it("answers a question typed in the menu, Traditional or not", async () => {
     const chat = harness.chat("alice");
     await chat.text("/start");
-    expect(keys(await chat.text("審核要多久"))).toEqual(["faq.review-time", "menu.prompt"]);
-    expect(keys(await chat.text("照片有啥要求"))).toEqual(["faq.document-requirements", "menu.prompt"]);
+    expect(keys(await chat.text("how long does review take"))).toEqual(["faq.review-time", "menu.prompt"]);
+    // Asked in Chinese in an English chat: answered in Chinese, with the way to switch for good.
+    const traditional = await chat.text("審核要多久");
+    expect(keys(traditional)).toEqual(["faq.review-time", "faq.switchLanguage", "menu.prompt"]);
+    expect(traditional[0]!.locale).toBe("zh-CN");
+    expect(readable(traditional)).toContain("提交后 1–3 个工作日内会有审核结果");
+    expect(readable(traditional)).toContain("发送 /lang zh 可将全部内容切换为中文");
+    expect(traditional.at(-1)!.locale).toBe("en");
+    expect(keys(await chat.text("照片有啥要求"))).toEqual(["faq.document-requirements", "faq.switchLanguage", "menu.prompt"]);
+  });
+
+  it("two topics too close to call: asks which was meant, with both as buttons", async () => {
+    const chat = harness.chat("alice");
+    await chat.text("/start");
+    const replies = await chat.text("不是法定代表人可以申请企业认证吗");
+    expect(keys(replies)[0]).toBe("faq.didYouMean");
+    expect(replies[0]!.choices?.map((c) => c.id)).toEqual(["faq.legal-rep-not-me", "faq.update-info"]);
+    expect(keys(await chat.press("faq.legal-rep-not-me"))).toContain("faq.legal-rep-not-me");
   });
 
   it("answers a question typed mid-flow, then repeats the pending question; the answers so far are kept", async () => {
     const chat = harness.chat("alice");
     await chat.press("start");
     await chat.text("张三");
-    expect(keys(await chat.text("为什么认证会失败"))).toEqual(["faq.failure-reasons", "ask.email"]);
+    expect(keys(await chat.text("why does verification fail"))).toEqual(["faq.failure-reasons", "ask.email"]);
     expect(keys(await chat.text("how long does the review take?"))).toEqual(["faq.review-time", "ask.email"]);
     expect(keys(await chat.text("zhang@example.com"))).toEqual(["ask.phone"]);
     expect(readable(await chat.text("/status"))).toContain("2 of 4 items done");
@@ -72,12 +88,12 @@ describe("FAQ in the conversation", () => {
   it("answers with the user's own record: their rejection reasons, their expected date, whether they may resubmit", async () => {
     const reference = await submitWithPhone(harness, "alice");
     const chat = harness.chat("alice");
-    expect(readable(await chat.text("审核要几天"))).toContain(
+    expect(readable(await chat.text("how many days does review take"))).toContain(
       `Your application ${reference} is with the reviewers; the decision is expected by Thu 26 Nov.`,
     );
     await harness.chat("rita").press(`rv.nx.${reference}.${1 << 0}`); // details_mismatch
     await harness.chat("rita").press("rv.nn");
-    const why = await chat.text("为啥没通过");
+    const why = await chat.text("why wasn't I approved");
     expect(readable(why)).toContain(`Your application ${reference} was not approved because:`);
     expect(readable(why)).toContain("The details you entered don't match the document.");
     expect(why[0]?.choices?.map((c) => c.id)).toEqual(["resubmit"]);
