@@ -1,21 +1,21 @@
 /**
- * `npm run bench:faq`: how fast the FAQ matcher starts and answers, over the
- * labelled questions (in-scope and out-of-scope), repeated.
+ * `npm run bench:faq`: how well the FAQ matcher answers its two labelled sets (development, tuned
+ * on; held-out, never tuned on) with their confusion pairs, and how fast it starts and answers —
+ * all measured in this one run.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { performance } from "node:perf_hooks";
+import { accuracyOf, describeAccuracy, labelledSet } from "../test/helpers/faq-accuracy.js";
 
 const started = performance.now();
 const { FaqMatcher } = await import("../src/faq/faq-matcher.js");
 const matcher = new FaqMatcher();
 const ready = performance.now();
 
-const fixture = JSON.parse(readFileSync(join(import.meta.dirname, "..", "test", "fixtures", "faq-questions.json"), "utf8")) as {
-  inScope: Array<[string, string]>;
-  outOfScope: string[];
-};
-const questions = [...fixture.inScope.map(([question]) => question), ...fixture.outOfScope];
+const development = labelledSet("development");
+const heldOut = labelledSet("held-out");
+console.log(describeAccuracy("development (tuned on)", accuracyOf(matcher, development)));
+console.log(describeAccuracy("held-out (never tuned on)", accuracyOf(matcher, heldOut)));
+const questions = [development, heldOut].flatMap((set) => [...set.inScope.map(([question]) => question), ...set.outOfScope]);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 200);
 for (const question of questions) matcher.match(question); // warm-up
 const t0 = performance.now();

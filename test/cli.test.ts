@@ -121,6 +121,13 @@ describe("cli", () => {
     expect(matched.confidence).toBeGreaterThan(0.3);
     const unmatched = JSON.parse(runCli(["faq", "tell me a joke", "--json", "--lang", "en"], env).stdout);
     expect(unmatched).toMatchObject({ topic: null, answer: expect.stringContaining("not sure what you mean") });
+    // Without --lang, the answer is in the question's language, as in a chat.
+    expect(JSON.parse(runCli(["faq", "how long does review take", "--json"], env).stdout)).toMatchObject({
+      topic: "review-time",
+      locale: "en",
+      answer: expect.stringContaining("1–3 business days"),
+    });
+    expect(JSON.parse(runCli(["faq", "审核要多久", "--json", "--lang", "en"], env).stdout).locale).toBe("en");
   });
 
   it.each([

@@ -1,6 +1,7 @@
 import { FAQ_TOPICS, type FaqTopic } from "../domain/faq-topics.js";
+import { mentionsDomain } from "./faq-lexicon.js";
 import { FAQ_PHRASINGS } from "./faq-phrasings.js";
-import { type Features, questionFeatures } from "./text-features.js";
+import { type Features, normalizeQuestion, questionFeatures } from "./text-features.js";
 
 export interface FaqMatch {
   /** null when no topic matches well enough: say so honestly and offer the topic list. */
@@ -68,6 +69,7 @@ export class FaqMatcher {
   }
 
   match(question: string): FaqMatch {
+    if (!mentionsDomain(normalizeQuestion(question))) return { topic: null, confidence: 0 };
     const weights = this.weigh(questionFeatures(question));
     const queryNorm = Math.hypot(...weights.values());
     if (queryNorm === 0) return { topic: null, confidence: 0 };

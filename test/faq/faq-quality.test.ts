@@ -1,44 +1,41 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { FAQ_TOPICS } from "../../src/domain/faq-topics.js";
 import { FaqMatcher } from "../../src/faq/faq-matcher.js";
+import { accuracyOf, describeAccuracy, labelledSet } from "../helpers/faq-accuracy.js";
 
 /**
- * The FAQ matcher against a labelled set written apart from its examples
- * (paraphrases, typos, colloquial and Traditional Chinese, full-width,
- * mixed languages) plus out-of-scope questions. Prints the confusion list.
+ * The FAQ matcher against its two labelled sets (typos, Traditional characters, no punctuation,
+ * mixed languages, out-of-scope questions). The development set is tuned on; the held-out set is
+ * never tuned on — its figure is the honest one. Both print their confusion pairs.
  */
-const fixture = JSON.parse(readFileSync(join(import.meta.dirname, "..", "fixtures", "faq-questions.json"), "utf8")) as {
-  inScope: Array<[string, string]>;
-  outOfScope: string[];
-};
 const matcher = new FaqMatcher();
 
 describe("FAQ matching quality", () => {
-  const results = fixture.inScope.map(([question, expected]) => ({ question, expected, ...matcher.match(question) }));
-  const outOfScope = fixture.outOfScope.map((question) => ({ question, ...matcher.match(question) }));
-
-  it("has a labelled set of the required size, covering every topic", () => {
-    expect(fixture.inScope.length).toBeGreaterThanOrEqual(150);
-    expect(fixture.outOfScope.length).toBeGreaterThanOrEqual(30);
-    expect(new Set(fixture.inScope.map(([, topic]) => topic))).toEqual(new Set(FAQ_TOPICS));
+  it("has labelled sets of the required size, each covering every topic", () => {
+    const development = labelledSet("development");
+    const heldOut = labelledSet("held-out");
+    expect(development.inScope.length + heldOut.inScope.length).toBeGreaterThanOrEqual(400);
+    expect(heldOut.inScope.length + heldOut.outOfScope.length).toBeGreaterThanOrEqual(150);
+    expect(new Set(development.inScope.map(([, topic]) => topic))).toEqual(new Set(FAQ_TOPICS));
+    expect(new Set(heldOut.inScope.map(([, topic]) => topic))).toEqual(new Set(FAQ_TOPICS));
+    const developmentQuestions = new Set(development.inScope.map(([question]) => question));
+    expect(heldOut.inScope.filter(([question]) => developmentQuestions.has(question))).toEqual([]);
   });
 
-  it("answers at least 90% of in-scope questions with the right topic, and matches at most 5% of out-of-scope ones", () => {
-    const wrong = results.filter((r) => r.topic !== r.expected);
-    const matchedOutOfScope = outOfScope.filter((r) => r.topic !== null);
-    const accuracy = 1 - wrong.length / results.length;
-    const falseMatches = matchedOutOfScope.length / outOfScope.length;
-    console.log(
-      [
-        `\nin scope: ${results.length - wrong.length}/${results.length} right (${(accuracy * 100).toFixed(1)}%)`,
-        ...wrong.map((r) => `  ✗ ${r.question}  →  ${r.topic ?? "none"} (${r.confidence}), expected ${r.expected}`),
-        `out of scope: ${matchedOutOfScope.length}/${outOfScope.length} matched (${(falseMatches * 100).toFixed(1)}%)`,
-        ...matchedOutOfScope.map((r) => `  ✗ ${r.question}  →  ${r.topic} (${r.confidence})`),
-      ].join("\n"),
-    );
-    expect(accuracy).toBeGreaterThanOrEqual(0.9);
-    expect(falseMatches).toBeLessThanOrEqual(0.05);
+  it("development set (tuned on): at least 97 % of in-scope questions answered outright, at most 3 % of out-of-scope ones", () => {
+    const accuracy = accuracyOf(matcher, labelledSet("development"));
+    console.log(describeAccuracy("development", accuracy));
+    expect(accuracy.inScopeRate).toBeGreaterThanOrEqual(0.97);
+    expect(accuracy.outOfScopeRate).toBeLessThanOrEqual(0.03);
+  });
+
+  it("held-out set (never tuned on): no worse than its one measurement", () => {
+    const accuracy = accuracyOf(matcher, labelledSet("held-out"));
+    console.log(describeAccuracy("held-out", accuracy));
+    // Issue 25's targets are 97 % in scope and at most 3 % out of scope answered. Measured once
+    // (2026-12-05): 90.3 % (139/154) and 4.2 % (1/24) — short of them, so the issue stays open. These floors keep the
+    // figure from slipping; the targets replace them once a fresh held-out set meets them.
+    expect(accuracy.inScopeRate).toBeGreaterThanOrEqual(0.9);
+    expect(accuracy.outOfScopeRate).toBeLessThanOrEqual(0.05);
   });
 });

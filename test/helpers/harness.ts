@@ -59,6 +59,8 @@ export interface HarnessOptions {
   notifyChannels?: readonly Channel[];
   /** As with no SMS provider on a platform: no phone method, no codes. */
   smsAvailable?: boolean;
+  /** As with `OFFICIAL_CHANNELS` set. */
+  officialChannels?: string;
   /** The database (default SQLite): PostgreSQL gets a fresh database of its own, dropped on close. */
   dialect?: Dialect;
   /**
@@ -117,6 +119,7 @@ export async function createHarness(options: HarnessOptions = {}) {
       timeZone: "Asia/Shanghai",
       holidays: new Set(),
       supportContact: "support@example.com",
+      ...(options.officialChannels ? { officialChannels: options.officialChannels } : {}),
       ...(options.notifyChannels ? { notifyChannels: options.notifyChannels } : {}),
       ...(options.smsAvailable !== undefined ? { smsAvailable: options.smsAvailable } : {}),
       ...(options.review ? { review: options.review } : {}),

@@ -1,0 +1,67 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { REJECTION_REASON_CODES } from "../../src/domain/rejection-reasons.js";
+import { createHarness, type Harness, keys, readable, submitWithPhone } from "../helpers/harness.js";
+
+/** The topics written from the seeds and the product's rules, answered for the user's own case and this deployment. */
+let harness: Harness;
+afterEach(() => harness.close());
+
+async function inMenu(options: Parameters<typeof createHarness>[0] = {}, user = "alice") {
+  harness = await createHarness(options);
+  const chat = harness.chat(user);
+  await chat.text("/start");
+  return chat;
+}
+
+describe("the FAQ's newer topics", () => {
+  it("what a rejection reason means: every reason of the catalogue, with what to do", async () => {
+    const chat = await inMenu();
+    const replies = await chat.text("what does details mismatch mean");
+    expect(keys(replies)[0]).toBe("faq.rejection-reasons");
+    expect(replies[0]!.body.filter((message) => message.key === "decision.reason")).toHaveLength(REJECTION_REASON_CODES.length);
+    expect(readable(replies)).toContain("The details you entered don't match the document.");
+  });
+
+  it("deleting my data: the answer carries the export and delete buttons", async () => {
+    const chat = await inMenu();
+    const replies = await chat.text("how do I delete my data");
+    expect(keys(replies)[0]).toBe("faq.delete-account");
+    expect(replies[0]!.choices?.map((choice) => choice.id)).toEqual(["privacy.export", "privacy.erase"]);
+  });
+
+  it("I sent the wrong photo: before submitting, how to replace it; after, withdraw — with the button", async () => {
+    const chat = await inMenu();
+    expect(keys(await chat.text("I sent the wrong photo"))[0]).toBe("faq.wrong-photo");
+    const reference = await submitWithPhone(harness, "bob");
+    const after = await harness.chat("bob").text("I sent the wrong photo");
+    expect(readable(after)).toContain(`Your application ${reference} is already with the reviewers`);
+    expect(after[0]!.choices?.map((choice) => choice.id)).toEqual(["withdraw"]);
+  });
+
+  it("official announcements: names OFFICIAL_CHANNELS where set; says nothing of them where unset", async () => {
+    const unset = await inMenu();
+    const none = readable(await unset.text("where are official announcements published"));
+    expect(none).toContain("are sent to this chat");
+    expect(none).not.toContain("published here");
+    await harness.close();
+    const set = await inMenu({ officialChannels: "官网 https://example.com · 微博 @example" });
+    expect(readable(await set.text("where are official announcements published"))).toContain(
+      "Official announcements are published here: 官网 https://example.com · 微博 @example.",
+    );
+  });
+
+  it("passports: the phone method is offered as the way out only where SMS can be sent", async () => {
+    const withSms = await inMenu();
+    expect(readable(await withSms.text("can I use my passport"))).toContain("the phone method");
+    await harness.close();
+    const withoutSms = await inMenu({ smsAvailable: false });
+    const answer = readable(await withoutSms.text("can I use my passport"));
+    expect(answer).toContain("the enterprise method");
+    expect(answer).not.toContain("phone method");
+  });
+
+  it("why the ID number is needed: with this deployment's retention", async () => {
+    const chat = await inMenu({ defaultLocale: "zh-CN" });
+    expect(readable(await chat.text("为什么要我的身份证号码"))).toContain("审核结束 90 天后删除");
+  });
+});
