@@ -16,6 +16,7 @@ import * as webhookEvents from "./migrations/013-webhook-events.js";
 import * as claimsAndFourEyes from "./migrations/014-claims-and-four-eyes.js";
 import * as abuseLimits from "./migrations/015-abuse-limits-outlive-erasure.js";
 import * as reviewerNamesAndInfoNotes from "./migrations/016-reviewer-names-and-info-notes.js";
+import * as faqLearning from "./migrations/017-faq-learning.js";
 import type { Database } from "./schema.js";
 
 /** Migrations listed in code: no file-system lookup, so they work the same from tsx, a bundle or tests. */
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "014-claims-and-four-eyes": claimsAndFourEyes,
   "015-abuse-limits-outlive-erasure": abuseLimits,
   "016-reviewer-names-and-info-notes": reviewerNamesAndInfoNotes,
+  "017-faq-learning": faqLearning,
 };
 
 /** Every migration this code knows, in order. */

@@ -80,6 +80,9 @@ export function sqlPrivacyStore(trx: Db, sealer: Sealer): PrivacyStore {
   const oldSupportTexts = (cutoffs: RetentionCutoffs) =>
     trx.selectFrom("support_requests").where("created_at", "<", cutoffs.createdBefore.toISOString()).where("question", "is not", null);
 
+  const oldFaqQuestions = (cutoffs: RetentionCutoffs) =>
+    trx.selectFrom("faq_misses").where("created_at", "<", cutoffs.createdBefore.toISOString());
+
   async function deleteNotifications(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
     await trx.deleteFrom("deliveries").where("notification_id", "in", ids).execute();
@@ -239,6 +242,7 @@ export function sqlPrivacyStore(trx: Db, sealer: Sealer): PrivacyStore {
         drafts: number(await idleDrafts(cutoffs).select(COUNT).executeTakeFirstOrThrow()),
         notifications: number(await oldNotifications(cutoffs).select(COUNT).executeTakeFirstOrThrow()),
         supportTexts: number(await oldSupportTexts(cutoffs).select(COUNT).executeTakeFirstOrThrow()),
+        faqQuestions: number(await oldFaqQuestions(cutoffs).select(COUNT).executeTakeFirstOrThrow()),
       };
     },
 
@@ -295,6 +299,19 @@ export function sqlPrivacyStore(trx: Db, sealer: Sealer): PrivacyStore {
           .execute();
       counts.supportTexts = texts.length;
       await batch("support_text", texts.length);
+
+      const questions = await oldFaqQuestions(cutoffs).select("id").limit(limit).execute();
+      if (questions.length)
+        await trx
+          .deleteFrom("faq_misses")
+          .where(
+            "id",
+            "in",
+            questions.map((question) => question.id),
+          )
+          .execute();
+      counts.faqQuestions = questions.length;
+      await batch("faq_question", questions.length);
       return counts;
     },
 

@@ -26,6 +26,8 @@ export interface Database {
   webhook_events: WebhookEventsTable;
   service_keys: ServiceKeysTable;
   reviewer_names: ReviewerNamesTable;
+  faq_misses: FaqMissesTable;
+  faq_phrasings: FaqPhrasingsTable;
 }
 
 export interface NotificationsTable {
@@ -268,4 +270,21 @@ export interface ReviewerNamesTable {
   actor: string;
   display_name: string;
   updated_at: string;
+}
+
+export interface FaqMissesTable {
+  id: string;
+  /** Sealed: a question as typed may hold personal data. */
+  question: string;
+  /** `no_topic`, `did_you_mean`, `unhelpful`. */
+  outcome: string;
+  topic: string | null;
+  created_at: string;
+}
+
+export interface FaqPhrasingsTable {
+  id: Generated<number>;
+  question: string;
+  topic: string;
+  created_at: string;
 }

@@ -9,6 +9,7 @@ const SEALED = [
   { table: "applications", keys: ["id"], column: "note" },
   { table: "conversations", keys: ["platform", "chat_id"], column: "snapshot" },
   { table: "support_requests", keys: ["reference"], column: "question" },
+  { table: "faq_misses", keys: ["id"], column: "question" },
   { table: "deliveries", keys: ["notification_id", "channel"], column: "address" },
   { table: "notifications", keys: ["id"], column: "content" },
   { table: "audit_log", keys: ["id"], column: "note" },

@@ -4,6 +4,7 @@ import type { AccountStatus } from "../src/domain/user-record.js";
 import type { AnnouncementStore } from "../src/ports/announcement-store.js";
 import type { CardMessages } from "../src/ports/card-messages.js";
 import type { DocumentBytes } from "../src/ports/document-bytes.js";
+import type { FaqLearningStore } from "../src/ports/faq-learning-store.js";
 import type { SealedColumns } from "../src/ports/key-rotation.js";
 import type { Leases } from "../src/ports/leases.js";
 import type { MaintenanceStore } from "../src/ports/maintenance-store.js";
@@ -14,6 +15,7 @@ import type { WebhookOutbox } from "../src/ports/webhook-outbox.js";
 import { sqlAnnouncementStore } from "./announcement-store.js";
 import { SqlCardMessages } from "./card-message-store.js";
 import { DocumentTable } from "./document-table.js";
+import { sqlFaqLearningStore } from "./faq-learning-store.js";
 import { GroupCommit } from "./group-commit.js";
 import { type HotQueries, hotQueries } from "./hot-queries.js";
 import { findUserId } from "./identity-lookup.js";
@@ -105,6 +107,10 @@ export class SqlStore implements Store {
 
   operator(): OperatorStore & MaintenanceStore {
     return { ...sqlOperatorStore(this.db, this.sealer), maintenanceWindow: () => readMaintenance(this.db) };
+  }
+
+  faqLearning(): FaqLearningStore {
+    return sqlFaqLearningStore(this.db, this.sealer);
   }
 
   /** Document bytes kept in the database, for instances sharing PostgreSQL (SQLite keeps files instead). */

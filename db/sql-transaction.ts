@@ -5,6 +5,7 @@ import type { StoreTransaction } from "../src/ports/store.js";
 import { sqlApplicationStore } from "./application-store.js";
 import { sqlAuditStore } from "./audit-store.js";
 import { sqlConversationStore } from "./conversation-store.js";
+import { sqlFaqMissWriter } from "./faq-learning-store.js";
 import type { HotQueries } from "./hot-queries.js";
 import { sqlLocks } from "./locks.js";
 import { readMaintenance } from "./maintenance-settings.js";
@@ -39,6 +40,7 @@ export function sqlTransaction(
     sqlReviewerNameStore(trx),
     sqlOutboxWriter(trx, sealer, dialect),
     sqlSupportStore(trx, sealer),
+    sqlFaqMissWriter(trx, sealer),
     sqlAuditStore(trx),
     sqlOneTimeCodeLedger(trx),
     sqlPrivacyStore(trx, sealer),

@@ -12,6 +12,7 @@ import { choice } from "./conversation.choices.js";
 import type { ConversationContext, ConversationEvent, ConversationOutput } from "./conversation.events.js";
 import { answerTo, phoneToVerify, validEmail, validPhone } from "./conversation.guards.js";
 import { channelsPhrase } from "./deployment-phrases.js";
+import { faqActions } from "./faq.actions.js";
 import { findingReply, withDocument } from "./read-replies.js";
 import { talkActions } from "./talk.actions.js";
 
@@ -22,6 +23,7 @@ type Out = ConversationOutput;
 /** The conversation's actions: what it says (emitted replies), remembers (context) and asks of the engine (emitted effects). */
 export const conversationActions = {
   ...talkActions,
+  ...faqActions,
   prompt: act.emit({ type: "prompt" }),
   resendNotification: act.emit({ type: "effect.resendNotification" }),
   say: emit<Ctx, Ev, { key: MessageKey }, Ev, Out>((_, params) => reply(msg(params.key))),

@@ -14,6 +14,8 @@ export type ChoiceId =
   | "status"
   | "faq"
   | `faq.${FaqTopic}`
+  /** 👍 / 👎 under a FAQ answer. */
+  | `helpful.${FaqTopic}.${"yes" | "no"}`
   | "support"
   | `method.${Method}`
   | "submit"

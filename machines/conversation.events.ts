@@ -3,7 +3,7 @@ import type { Choice } from "../src/domain/choice.js";
 import type { Channel, DeliveryState } from "../src/domain/delivery.js";
 import type { DocumentRead } from "../src/domain/document-read.js";
 import type { ProblemReport } from "../src/domain/document-rules.js";
-import type { FaqTopic } from "../src/domain/faq-topics.js";
+import type { FaqMissOutcome, FaqTopic } from "../src/domain/faq-topics.js";
 import type { IssuedCode } from "../src/domain/one-time-code.js";
 import type { RetentionPolicy } from "../src/domain/retention-policy.js";
 import type { SmallTalk } from "../src/domain/small-talk.js";
@@ -97,6 +97,8 @@ export type ConversationEvent = Stamped &
     /** The hourly resend limit is reached until `until` (epoch ms); or there is nothing to resend. */
     | { type: "notification.resendRefused"; until: number | null }
     | { type: "support.requested"; reference: string }
+    /** A question the FAQ missed was kept, under this id (its topic is noted if the user then picks one). */
+    | { type: "faq.missNoted"; id: string }
     /** The application's answers, without the items reviewers asked for again. */
     | { type: "info.ready"; draft: Draft; reference: string; items: Step[] }
     | { type: "application.infoProvided"; reference: string }
@@ -124,6 +126,10 @@ export type ConversationOutput =
   | { type: "effect.updateContact"; field: "email" | "phone"; value: string }
   /** Records a request for human support (with the question we could not answer, if any). */
   | { type: "effect.requestSupport"; question?: string }
+  /** Keeps a question the FAQ missed (no topic, too close to call, a 👎) for operators to learn from. */
+  | { type: "effect.noteFaqMiss"; question: string; outcome: FaqMissOutcome; topic?: FaqTopic }
+  /** The topic the user picked after a miss. */
+  | { type: "effect.settleFaqMiss"; id: string; topic: FaqTopic }
   | { type: "effect.prepareInfo"; reference: string }
   | { type: "effect.provideInfo"; reference: string; draft: Draft }
   | { type: "effect.withdraw"; reference: string }
@@ -152,6 +158,10 @@ export interface ConversationContext {
   pendingPhone?: string;
   /** The last question the FAQ could not answer, handed to support if the user asks for a person. */
   unansweredQuestion?: string;
+  /** The question the last FAQ answer was for, so a 👎 keeps it with its topic. */
+  lastFaqQuestion?: string;
+  /** The miss just kept (no topic, "Did you mean"): the topic the user picks next is noted with it. */
+  faqMiss?: string;
 }
 
 export interface ConversationInput {

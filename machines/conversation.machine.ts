@@ -69,6 +69,8 @@ export const conversationMachine = setup({
     "choice.*": STALE_CHOICE,
     "choice.faq": { actions: ["showTopics"] },
     "choice.faq.*": { actions: ["answerFaq", "prompt"] },
+    "choice.helpful.*": { actions: ["takeFaqFeedback", "prompt"] },
+    "faq.missNoted": { actions: "rememberFaqMiss" },
     "choice.support": { actions: "requestSupport" },
     "support.requested": { actions: ["confirmSupportRequest", "prompt"] },
     "code.sent": { actions: "rememberCode" },

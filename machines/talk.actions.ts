@@ -1,6 +1,5 @@
 import { assertEvent } from "xstate";
 import { EMPTY_DRAFT } from "../src/domain/application.js";
-import { FAQ_TOPICS, type FaqTopic } from "../src/domain/faq-topics.js";
 import { situationOf } from "../src/domain/situation.js";
 import { dayMessage } from "../src/i18n/dates.js";
 import { msg } from "../src/i18n/message.js";
@@ -8,7 +7,7 @@ import { act, reply } from "./action-kit.js";
 import { choice } from "./conversation.choices.js";
 import { statusReply } from "./conversation.prompts.js";
 import { channelsPhrase, methodsPhrase } from "./deployment-phrases.js";
-import { faqReply, privacyReply, topicChoices } from "./faq-replies.js";
+import { privacyReply, topicChoices } from "./faq-replies.js";
 import { situationLead } from "./situation-replies.js";
 
 /**
@@ -19,35 +18,6 @@ export const talkActions = {
   sayWelcome: act.emit(({ event }) =>
     reply(msg("menu.welcome", { methods: methodsPhrase(event.smsAvailable), channels: channelsPhrase(event.resultChannels) })),
   ),
-  answerFaq: act.emit(({ context, event }) => {
-    const match = event.type === "user.text" ? event.faq : undefined;
-    const topic = match ? match.topic : (event.type.slice("choice.faq.".length) as FaqTopic);
-    if (!topic || !FAQ_TOPICS.includes(topic)) return reply(msg("input.staleChoice"));
-    // Two topics too close to call: the user picks, rather than reading an answer to another question.
-    if (match?.alternative) {
-      return {
-        type: "reply",
-        body: [msg("faq.didYouMean")],
-        choices: [topic, match.alternative].map((candidate) => choice(`faq.${candidate}`, `faq.topic.${candidate}`)),
-      };
-    }
-    const contact = event.type === "user.text" ? event.contact : undefined;
-    const answer = faqReply(topic, event, contact, context.draft);
-    // A question in the other language is answered in it, with the way to switch for good.
-    if (!match?.locale || match.locale === context.locale) return { type: "reply", ...answer };
-    return { type: "reply", ...answer, body: [...answer.body, msg("faq.switchLanguage")], locale: match.locale };
-  }),
-  offerTopics: act.enqueueActions(({ event, enqueue }) => {
-    assertEvent(event, "user.text");
-    enqueue.assign({ unansweredQuestion: event.text.trim().slice(0, 500) });
-    // The few most likely topics, not all of them: a phone screen shows about three buttons without scrolling.
-    const likely = (event.likelyTopics ?? []).map((topic) => choice(`faq.${topic}`, `faq.topic.${topic}`));
-    enqueue.emit({
-      type: "reply",
-      body: [msg(likely.length > 0 ? "faq.noMatch" : "faq.noMatchNoGuess")],
-      choices: [...likely, choice("faq", "choice.allTopics"), choice("support", "choice.support")],
-    });
-  }),
   /** /cancel: says which menu button picks the work up again — the one the menu will show. */
   sayCancelled: act.emit(({ context, event }) => {
     if (context.providingInfo) return reply(msg("cancel.doneProvideInfo"));

@@ -130,6 +130,20 @@ describe("cli", () => {
     expect(JSON.parse(runCli(["faq", "审核要多久", "--json", "--lang", "en"], env).stdout).locale).toBe("en");
   });
 
+  it("faq teach / taught / forget / unmatched: what operators do with what the FAQ missed", () => {
+    const taught = runCli(["faq", "teach", "where is my blue stamp", "check-status", "--json"], env);
+    expect(taught.code).toBe(0);
+    const { id } = JSON.parse(taught.stdout) as { id: number };
+    expect(JSON.parse(runCli(["faq", "taught", "--json"], env).stdout)).toMatchObject([
+      { id, question: "where is my blue stamp", topic: "check-status" },
+    ]);
+    expect(runCli(["faq", "teach", "anything", "no-such-topic"], env).code).toBe(2);
+    expect(runCli(["faq", "forget", String(id)], env).code).toBe(0);
+    expect(runCli(["faq", "forget", String(id)], env).code).toBe(1);
+    expect(JSON.parse(runCli(["faq", "unmatched", "--json", "--since", "2026-01-01"], env).stdout)).toEqual([]);
+    expect(runCli(["faq", "unmatched", "--since", "yesterday-ish"], env).code).toBe(2);
+  });
+
   it.each([
     [["frobnicate"]],
     [["check-document", "/no/such/file.jpg"]],

@@ -13,6 +13,7 @@ import { FileDocumentBytes } from "../documents/file-document-bytes.js";
 import type { ChatAddress } from "../domain/platform.js";
 import { receiverFailing } from "../domain/webhook-event.js";
 import { Engine } from "../engine/engine.js";
+import { useTaughtPhrasings } from "../faq/faq-matcher.js";
 import { Dispatcher } from "../notifications/dispatcher.js";
 import { DevelopmentSmsSender, NO_SMS, type SmsSender } from "../notifications/sms-sender.js";
 import { SmtpEmailSender } from "../notifications/smtp-email-sender.js";
@@ -102,6 +103,14 @@ export async function openAssistant(
     });
     if (report && Object.values(report).some((n) => n > 0)) logger.info({ erased: report }, "retention purge");
   };
+  // Phrasings operators taught (`cli faq teach`) reach this instance's matcher at the next tick (every minute).
+  const refreshTaughtPhrasings = () =>
+    store
+      .faqLearning()
+      .taughtPhrasings()
+      .then(useTaughtPhrasings)
+      .catch((error: unknown) => logger.warn({ error: errorSummary(error) }, "taught FAQ phrasings could not be read"));
+  await refreshTaughtPhrasings();
   const email = config.smtp && config.notifyChannels.includes("email") ? new SmtpEmailSender(config.smtp.url, config.smtp.from) : undefined;
   await reportWebhookBacklog(config, store, logger);
   const stopProbes = probeProviders(dependencies, { smtp: email, sms });
@@ -124,6 +133,7 @@ export async function openAssistant(
     runDueTasks: async () => {
       const replies = await runDueTasks(store, reviewers, config, new Date());
       await purgeHourly();
+      await refreshTaughtPhrasings();
       return replies;
     },
     close: async () => {

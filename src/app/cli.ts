@@ -33,6 +33,10 @@ const USAGE = `usage: npm run cli -- <command>
   check-document <path> [--json] [--lang zh-CN|en]
                                                 check a document photo the way the conversation does
   faq "<question>" [--lang zh-CN|en] [--json]   which FAQ answer a phrasing gets
+  faq unmatched [--since <ISO>] [--json]        questions the FAQ missed, grouped, most frequent first
+  faq teach "<question>" <topic> [--json]       add a phrasing to a topic (every instance, within a minute)
+  faq taught [--json]                           the phrasings taught
+  faq forget <id> [--json]                      remove a taught phrasing
   review list [--json]                          applications waiting for review, oldest first
   review stats [--since <ISO date>] [--json]    per reviewer: decisions, time to decision, SLA breaches, reasons (30 days)
   support list [--json]                         requests for a person, newest first

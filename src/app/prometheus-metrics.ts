@@ -73,6 +73,12 @@ export function prometheusMetrics(
     labelNames: ["result", "topic"],
     registers,
   });
+  const faqFeedback = new Counter({
+    name: "verification_faq_feedback_total",
+    help: "👍 / 👎 under FAQ answers, by topic (helpful: yes or no)",
+    labelNames: ["topic", "helpful"],
+    registers,
+  });
   const decisions = new Counter({
     name: "verification_decisions_total",
     help: "Reviewers' decisions (and four-eyes first approvals), by reviewer and outcome",
@@ -143,6 +149,7 @@ export function prometheusMetrics(
     documentRead: (outcome, seconds) => readSeconds.observe({ outcome }, seconds),
     readFinding: (finding) => readFindings.inc({ finding }),
     faqQuestion: (topic) => faq.inc(topic ? { result: "answered", topic } : { result: "unmatched", topic: "" }),
+    faqFeedback: (topic, helpful) => faqFeedback.inc({ topic, helpful: helpful ? "yes" : "no" }),
     decision({ reviewer, outcome, reasons, secondsSinceSubmission, pastDue }) {
       decisions.inc({ reviewer, outcome });
       if (outcome === FIRST_APPROVAL) return;

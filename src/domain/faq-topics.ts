@@ -28,3 +28,6 @@ export const FAQ_TOPICS = [
   "official-channels",
 ] as const;
 export type FaqTopic = (typeof FAQ_TOPICS)[number];
+
+/** Why a question is kept for operators to learn from: nothing matched it, two topics were too close to call, or its answer got a 👎. */
+export type FaqMissOutcome = "no_topic" | "did_you_mean" | "unhelpful";

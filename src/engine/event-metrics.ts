@@ -6,7 +6,13 @@ import type { PreparedUpload } from "./effects/effect.js";
 
 const FAQ_TOPIC_SET: ReadonlySet<string> = new Set(FAQ_TOPICS);
 
-/** Counts what a handled event showed: document problems, read findings told, and whether a question found its FAQ answer. */
+/** `helpful.<topic>.<yes|no>`: a 👍 / 👎 under a FAQ answer. */
+const FEEDBACK = /^helpful\.([a-z-]+)\.(yes|no)$/;
+
+/**
+ * Counts what a handled event showed: document problems, read findings told, whether a question
+ * found its FAQ answer, and the 👍 / 👎 the conversation took (its thanks was said).
+ */
 export function observeHandledEvent(
   metrics: Metrics,
   event: ChatEvent,
@@ -20,5 +26,9 @@ export function observeHandledEvent(
     else if (key.startsWith("read.wrongSide.")) metrics.readFinding("wrong_side");
     else if (key === "faq.noMatch") metrics.faqQuestion(null);
     else if (key.startsWith("faq.") && FAQ_TOPIC_SET.has(key.slice(4))) metrics.faqQuestion(key.slice(4));
+    else if ((key === "faq.feedbackThanks" || key === "faq.feedbackSorry") && event.kind === "choice") {
+      const [, topic, verdict] = FEEDBACK.exec(event.choice) ?? [];
+      if (topic && FAQ_TOPIC_SET.has(topic)) metrics.faqFeedback(topic, verdict === "yes");
+    }
   }
 }

@@ -15,6 +15,8 @@ export interface FaqMatch {
 }
 
 const LIKELY_TOPICS = 5;
+/** A question this close to one example is that example, whatever its words. */
+const VERBATIM = 0.8;
 /** Two topics within this score of each other are too close to call: "Did you mean …?" (chosen on the development set). */
 const TOO_CLOSE = 0.03;
 
@@ -69,7 +71,6 @@ export class FaqMatcher {
   }
 
   match(question: string): FaqMatch {
-    if (!mentionsDomain(normalizeQuestion(question))) return { topic: null, confidence: 0 };
     const weights = this.weigh(questionFeatures(question));
     const queryNorm = Math.hypot(...weights.values());
     if (queryNorm === 0) return { topic: null, confidence: 0 };
@@ -93,6 +94,9 @@ export class FaqMatcher {
     }
     scores.sort((a, b) => b.score - a.score);
     const best = scores[0];
+    // Outside the domain's words, only a near-verbatim example (a phrasing an operator taught) is answered.
+    if (best && (nearest.get(best.topic) ?? 0) < VERBATIM && !mentionsDomain(normalizeQuestion(question)))
+      return { topic: null, confidence: 0 };
     const confidence = Math.round((best?.score ?? 0) * 1000) / 1000;
     if (best && best.score >= this.minConfidence) {
       const second = scores[1];
@@ -114,9 +118,25 @@ export class FaqMatcher {
 }
 
 let shared: FaqMatcher | undefined;
+/** Which taught phrasings the shared matcher holds (their ids): unchanged, it is not rebuilt. */
+let sharedTaught = "";
 
-/** One matcher per process, built on first use (about 60 ms). */
+/** One matcher per process, built on first use (about 140 ms). */
 export function sharedFaqMatcher(): FaqMatcher {
   shared ??= new FaqMatcher();
   return shared;
+}
+
+/**
+ * Operators' taught phrasings (`cli faq teach`) join the built-in ones: the shared matcher is rebuilt
+ * when they changed. Each instance calls this every minute, so a phrasing is in force everywhere
+ * within a minute, without a restart.
+ */
+export function useTaughtPhrasings(taught: ReadonlyArray<{ id: number; question: string; topic: FaqTopic }>): void {
+  const signature = taught.map((phrasing) => phrasing.id).join(",");
+  if (signature === sharedTaught && shared) return;
+  const phrasings = Object.fromEntries(FAQ_TOPICS.map((topic) => [topic, [...FAQ_PHRASINGS[topic]]])) as Record<FaqTopic, string[]>;
+  for (const { question, topic } of taught) if (FAQ_TOPICS.includes(topic)) phrasings[topic].push(question);
+  shared = new FaqMatcher(phrasings);
+  sharedTaught = signature;
 }

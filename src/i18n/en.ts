@@ -447,6 +447,12 @@ export const en = {
   "faq.topic.official-channels": "Official announcements",
   "faq.didYouMean": "Did you mean one of these?",
   "faq.switchLanguage": "(You asked in English: send /lang en to have everything in English.)",
+  "faq.wasThisHelpful": "Was this helpful?",
+  "choice.helpfulYes": "👍",
+  "choice.helpfulNo": "👎",
+  "faq.feedbackThanks": "Thanks — glad it helped.",
+  "faq.feedbackSorry":
+    "Sorry it didn't help. Your question is noted so we can answer it better. You can browse all topics or talk to a person.",
   "faq.noMatch": "Sorry, I'm not sure what you mean. Is it one of these? If not, see all topics or talk to a person.",
   "faq.pick": "Which topic can I help with?",
   "faq.yourRejection": "Your application {reference} was not approved because:",

@@ -55,6 +55,8 @@ export interface ErasureCounts {
   drafts: number;
   notifications: number;
   supportTexts: number;
+  /** Questions the FAQ missed (kept without a user, so erased by retention only). */
+  faqQuestions: number;
 }
 
 /** Nothing erased: where counting starts. */
@@ -64,6 +66,7 @@ export const NO_ERASURES: Readonly<ErasureCounts> = Object.freeze({
   drafts: 0,
   notifications: 0,
   supportTexts: 0,
+  faqQuestions: 0,
 });
 
 /** A user's erasure: the counts, and the documents the erased rows referred to (deleted once nothing else does). */

@@ -5,6 +5,7 @@ import type { ApplicationStore } from "./application-store.js";
 import type { AuditStore } from "./audit-store.js";
 import type { CardMessages } from "./card-messages.js";
 import type { ConversationStore } from "./conversation-store.js";
+import type { FaqLearningStore, FaqMissWriter } from "./faq-learning-store.js";
 import type { SealedColumns } from "./key-rotation.js";
 import type { Leases } from "./leases.js";
 import type { Locks } from "./locks.js";
@@ -29,6 +30,7 @@ export type StoreTransaction = ConversationStore &
   ReviewerNameStore &
   OutboxWriter &
   SupportStore &
+  FaqMissWriter &
   AuditStore &
   OneTimeCodeLedger &
   MaintenanceStore &
@@ -66,6 +68,8 @@ export interface Store {
   cardMessages(): CardMessages;
   operator(): OperatorStore & MaintenanceStore;
   announcements(): AnnouncementStore;
+  /** What the FAQ missed and the phrasings operators taught. */
+  faqLearning(): FaqLearningStore;
   /**
    * After an erasure: old copies of changed pages leave the write-ahead log (SQLite's WAL is
    * checkpointed and truncated), so nothing erased can be read back from it.

@@ -17,6 +17,8 @@ export interface Metrics {
   readFinding(finding: "number_differs" | "wrong_side"): void;
   /** A question the FAQ answered (its topic), or could not match (null). */
   faqQuestion(topic: string | null): void;
+  /** A 👍 or 👎 under a FAQ answer. */
+  faqFeedback(topic: string, helpful: boolean): void;
   /** A reviewer's decision (or four-eyes first approval) that was committed. */
   decision(decision: ReviewDecisionObservation): void;
   /** One attempt to post a webhook event. */
@@ -42,6 +44,7 @@ export const NO_METRICS: Metrics = {
   documentRead: () => undefined,
   readFinding: () => undefined,
   faqQuestion: () => undefined,
+  faqFeedback: () => undefined,
   decision: () => undefined,
   webhookAttempt: () => undefined,
 };

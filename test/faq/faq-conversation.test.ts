@@ -13,15 +13,20 @@ describe("FAQ in the conversation", () => {
   it("answers a question typed in the menu, Traditional or not", async () => {
     const chat = harness.chat("alice");
     await chat.text("/start");
-    expect(keys(await chat.text("how long does review take"))).toEqual(["faq.review-time", "menu.prompt"]);
+    expect(keys(await chat.text("how long does review take"))).toEqual(["faq.review-time", "faq.wasThisHelpful", "menu.prompt"]);
     // Asked in Chinese in an English chat: answered in Chinese, with the way to switch for good.
     const traditional = await chat.text("審核要多久");
-    expect(keys(traditional)).toEqual(["faq.review-time", "faq.switchLanguage", "menu.prompt"]);
+    expect(keys(traditional)).toEqual(["faq.review-time", "faq.switchLanguage", "faq.wasThisHelpful", "menu.prompt"]);
     expect(traditional[0]!.locale).toBe("zh-CN");
     expect(readable(traditional)).toContain("提交后 1–3 个工作日内会有审核结果");
     expect(readable(traditional)).toContain("发送 /lang zh 可将全部内容切换为中文");
     expect(traditional.at(-1)!.locale).toBe("en");
-    expect(keys(await chat.text("照片有啥要求"))).toEqual(["faq.document-requirements", "faq.switchLanguage", "menu.prompt"]);
+    expect(keys(await chat.text("照片有啥要求"))).toEqual([
+      "faq.document-requirements",
+      "faq.switchLanguage",
+      "faq.wasThisHelpful",
+      "menu.prompt",
+    ]);
   });
 
   it("two topics too close to call: asks which was meant, with both as buttons", async () => {
@@ -37,8 +42,8 @@ describe("FAQ in the conversation", () => {
     const chat = harness.chat("alice");
     await chat.press("start");
     await chat.text("张三");
-    expect(keys(await chat.text("why does verification fail"))).toEqual(["faq.failure-reasons", "ask.email"]);
-    expect(keys(await chat.text("how long does the review take?"))).toEqual(["faq.review-time", "ask.email"]);
+    expect(keys(await chat.text("why does verification fail"))).toEqual(["faq.failure-reasons", "faq.wasThisHelpful", "ask.email"]);
+    expect(keys(await chat.text("how long does the review take?"))).toEqual(["faq.review-time", "faq.wasThisHelpful", "ask.email"]);
     expect(keys(await chat.text("zhang@example.com"))).toEqual(["ask.phone"]);
     expect(readable(await chat.text("/status"))).toContain("2 of 4 items done");
   });
@@ -46,7 +51,11 @@ describe("FAQ in the conversation", () => {
   it("takes a clear question for a question even where it would pass as an answer (the name step)", async () => {
     const chat = harness.chat("alice");
     await chat.press("start");
-    expect(keys(await chat.text("what documents do i need to prepare"))).toEqual(["faq.required-documents", "ask.name"]);
+    expect(keys(await chat.text("what documents do i need to prepare"))).toEqual([
+      "faq.required-documents",
+      "faq.wasThisHelpful",
+      "ask.name",
+    ]);
     expect(keys(await chat.text("Zhang San"))).toEqual(["ask.email"]);
   });
 
@@ -82,7 +91,7 @@ describe("FAQ in the conversation", () => {
     await chat.text("/start");
     const topics = await chat.press("faq");
     expect(topics[0]?.choices?.map((c) => c.id)).toContain("faq.privacy");
-    expect(keys(await chat.press("faq.privacy"))).toEqual(["privacy.about", "menu.prompt"]);
+    expect(keys(await chat.press("faq.privacy"))).toEqual(["privacy.about", "faq.wasThisHelpful", "menu.prompt"]);
   });
 
   it("answers with the user's own record: their rejection reasons, their expected date, whether they may resubmit", async () => {
@@ -96,7 +105,7 @@ describe("FAQ in the conversation", () => {
     const why = await chat.text("why wasn't I approved");
     expect(readable(why)).toContain(`Your application ${reference} was not approved because:`);
     expect(readable(why)).toContain("The details you entered don't match the document.");
-    expect(why[0]?.choices?.map((c) => c.id)).toEqual(["resubmit"]);
+    expect(why[0]?.choices?.map((c) => c.id)).toEqual(["resubmit", "helpful.failure-reasons.yes", "helpful.failure-reasons.no"]);
     expect(readable(await chat.text("can i apply again"))).toContain(`Yes — you can resubmit ${reference}`);
     expect(readable(await chat.text("can i apply again"))).toContain("Attempts left in these 30 days: 4.");
     const missing = await chat.text("I never got any email about it");

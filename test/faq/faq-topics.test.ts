@@ -26,7 +26,12 @@ describe("the FAQ's newer topics", () => {
     const chat = await inMenu();
     const replies = await chat.text("how do I delete my data");
     expect(keys(replies)[0]).toBe("faq.delete-account");
-    expect(replies[0]!.choices?.map((choice) => choice.id)).toEqual(["privacy.export", "privacy.erase"]);
+    expect(replies[0]!.choices?.map((choice) => choice.id)).toEqual([
+      "privacy.export",
+      "privacy.erase",
+      "helpful.delete-account.yes",
+      "helpful.delete-account.no",
+    ]);
   });
 
   it("I sent the wrong photo: before submitting, how to replace it; after, withdraw — with the button", async () => {
@@ -35,7 +40,7 @@ describe("the FAQ's newer topics", () => {
     const reference = await submitWithPhone(harness, "bob");
     const after = await harness.chat("bob").text("I sent the wrong photo");
     expect(readable(after)).toContain(`Your application ${reference} is already with the reviewers`);
-    expect(after[0]!.choices?.map((choice) => choice.id)).toEqual(["withdraw"]);
+    expect(after[0]!.choices?.map((choice) => choice.id)).toEqual(["withdraw", "helpful.wrong-photo.yes", "helpful.wrong-photo.no"]);
   });
 
   it("official announcements: names OFFICIAL_CHANNELS where set; says nothing of them where unset", async () => {

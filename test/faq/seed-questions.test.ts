@@ -58,10 +58,10 @@ async function askedInMenu(question: string, locale: "zh-CN" | "en"): Promise<st
 
 describe("the seed articles' own FAQ questions", () => {
   it.each(SEED_QUESTIONS)("$seed → $topic", async ({ seed, topic }) => {
-    expect(await askedInMenu(seed, "zh-CN")).toEqual([`faq.${topic}`, "menu.prompt"]);
+    expect(await askedInMenu(seed, "zh-CN")).toEqual([`faq.${topic}`, "faq.wasThisHelpful", "menu.prompt"]);
   });
 
   it.each(SEED_QUESTIONS)("$english → $topic", async ({ english, topic }) => {
-    expect(await askedInMenu(english, "en")).toEqual([`faq.${topic}`, "menu.prompt"]);
+    expect(await askedInMenu(english, "en")).toEqual([`faq.${topic}`, "faq.wasThisHelpful", "menu.prompt"]);
   });
 });

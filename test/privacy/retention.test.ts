@@ -48,7 +48,7 @@ describe.each(TESTED_DIALECTS)("on %s", (dialect) => {
   afterAll(() => harness.close());
 
   const documentExists = (id: string) => harness.documents.has(id);
-  const NOTHING = { applications: 0, conversations: 0, drafts: 0, notifications: 0, supportTexts: 0, documents: 0 };
+  const NOTHING = { applications: 0, conversations: 0, drafts: 0, notifications: 0, supportTexts: 0, faqQuestions: 0, documents: 0 };
   const run = (asOf: Date, dryRun = false) => purge(harness.store, harness.documents, POLICY, { asOf, now: asOf, dryRun });
 
   describe("retention, with a moving clock", () => {
@@ -67,6 +67,7 @@ describe.each(TESTED_DIALECTS)("on %s", (dialect) => {
         drafts: 0,
         notifications: 0,
         supportTexts: 0,
+        faqQuestions: 0,
         documents: 0,
       });
     });

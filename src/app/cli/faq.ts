@@ -4,13 +4,29 @@ import { FaqMatcher } from "../../faq/faq-matcher.js";
 import { questionLocale } from "../../i18n/locale.js";
 import { msg, translate } from "../../i18n/message.js";
 import { loadConfigOrExit } from "../../runtime/load-config.js";
-import { type CliCommand, expectArgs, localeOption, print } from "./cli-command.js";
+import { type CliArgs, type CliCommand, expectArgs, localeOption, print } from "./cli-command.js";
+import { faqForget, faqTaught, faqTeach, faqUnmatched } from "./faq-learning.js";
 
 /**
  * `faq "<question>" [--lang zh-CN|en] [--json]`: which FAQ answer a phrasing gets — in the
  * question's language, as in a chat, unless `--lang` says otherwise.
  */
-export const faq: CliCommand = ({ rest, json, lang }) => {
+export const faq: CliCommand = (args) => {
+  const [first, ...more] = args.rest;
+  const learning = first ? LEARNING[first] : undefined;
+  if (learning) return learning({ ...args, rest: more });
+  return answer(args);
+};
+
+/** What operators do with what the FAQ missed. */
+const LEARNING: Record<string, (args: CliArgs) => Promise<number>> = {
+  unmatched: faqUnmatched,
+  teach: faqTeach,
+  taught: faqTaught,
+  forget: faqForget,
+};
+
+function answer({ rest, json, lang }: CliArgs): number {
   expectArgs(rest, 1);
   const config = loadConfigOrExit();
   const question = rest[0]!;
@@ -37,4 +53,4 @@ export const faq: CliCommand = ({ rest, json, lang }) => {
       : `${topic ?? "(no topic)"}  ${confidence}${close}\n${answer}`,
   );
   return 0;
-};
+}

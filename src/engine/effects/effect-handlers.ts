@@ -1,6 +1,7 @@
 import { provideInfo, withdraw } from "./change-by-user.js";
 import { discardDraft } from "./discard-draft.js";
 import type { Effect, EffectContext, EffectHandler, EffectType, ResultEvent } from "./effect.js";
+import { noteFaqMiss, settleFaqMiss } from "./faq-misses.js";
 import { keepDocument } from "./keep-document.js";
 import { prepareInfo } from "./prepare-info.js";
 import { prepareResubmission } from "./prepare-resubmission.js";
@@ -21,6 +22,8 @@ const EFFECT_HANDLERS: { [T in EffectType]: EffectHandler<T> } = {
   "effect.prepareResubmission": prepareResubmission,
   "effect.prepareInfo": prepareInfo,
   "effect.requestSupport": requestSupport,
+  "effect.noteFaqMiss": noteFaqMiss,
+  "effect.settleFaqMiss": settleFaqMiss,
   "effect.updateContact": updateContact,
   "effect.provideInfo": provideInfo,
   "effect.withdraw": withdraw,

@@ -32,6 +32,7 @@ export type ResultEvent = DistributiveOmit<
         | "application.changeRefused"
         | "contact.updated"
         | "support.requested"
+        | "faq.missNoted"
         | "notification.resent"
         | "notification.resendRefused"
         | "application.held"
