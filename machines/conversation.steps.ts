@@ -48,16 +48,19 @@ function notAnAnswer(step: TextStep) {
   ];
 }
 
+/** So clearly a question that it is answered even when it would also pass as a free-text answer. */
+const STRONG_QUESTION = { guard: "strongQuestion" as const, actions: ["answerFaq" as const, "prompt" as const] };
+
 export function textStep(step: TextStep) {
   const previous = backTarget(step);
+  const freeText = FREE_TEXT_STEPS.has(step);
   return {
     entry: "prompt" as const,
     on: {
       "user.text": [
         SMALL_TALK,
-        { guard: "strongQuestion" as const, actions: ["answerFaq" as const, "prompt" as const] },
         // Free text: a question may pass as a name ("what should I write here"), so it is caught before validation.
-        ...(FREE_TEXT_STEPS.has(step) ? notAnAnswer(step) : []),
+        ...(freeText ? [STRONG_QUESTION, ...notAnAnswer(step)] : []),
         {
           guard: { type: "answerValid" as const, params: { step } },
           target: "route",
@@ -66,8 +69,9 @@ export function textStep(step: TextStep) {
             { type: "saveAnswer" as const, params: { step } },
           ],
         },
-        // A valid email or number stands ("why@example.com" is an address); only what fails is checked for a question.
-        ...(FREE_TEXT_STEPS.has(step) ? [] : notAnAnswer(step)),
+        // A valid email or number stands, whatever its words ("new.address@example.com", "why@example.com");
+        // only what fails is checked for a question.
+        ...(freeText ? [] : [STRONG_QUESTION, ...notAnAnswer(step)]),
         ANSWER_QUESTION_IN_FLOW,
         { actions: [{ type: "explainAnswer" as const, params: { step } }, "prompt" as const] },
       ],

@@ -32,7 +32,12 @@ describe.each(TESTED_DIALECTS)("on %s", (dialect) => {
       expect(readable([about!])).toMatch(/after 30 days without activity/);
       expect(about?.choices?.map((choice) => choice.id)).toEqual(["privacy.export", "privacy.erase"]);
       const [faq] = await harness.chat("alice").press("faq.privacy");
-      expect(faq?.choices?.map((choice) => choice.id)).toEqual(["privacy.export", "privacy.erase"]);
+      expect(faq?.choices?.map((choice) => choice.id)).toEqual([
+        "privacy.export",
+        "privacy.erase",
+        "helpful.privacy.yes",
+        "helpful.privacy.no",
+      ]);
     });
 
     it("Export my data: a JSON file with everything held, the documents, and who opened the application when", async () => {
