@@ -32,11 +32,10 @@ describe("FAQ matching quality", () => {
   it("held-out set (never tuned on): no worse than its one measurement", () => {
     const accuracy = accuracyOf(matcher, labelledSet("held-out"));
     console.log(describeAccuracy("held-out", accuracy));
-    // Issue 25's targets are 97 % in scope and at most 3 % out of scope answered. Measured on
-    // 2026-12-05: 90.3 % (139/154) and 4.2 % (1/24); 90.9 % (140/154) after the verbatim rule for taught
-    // phrasings, a change not made for this set. Short of the targets, so the issue stays open: these
-    // floors keep the figure from slipping until a fresh held-out set meets the targets.
-    expect(accuracy.inScopeRate).toBeGreaterThanOrEqual(0.9);
+    // Issue 25's targets are 97 % in scope and at most 3 % out of scope answered. This set (the third)
+    // was measured once, on 2026-12-05: 89.5 % (137/153) and 4.2 % (1/24) — short of the targets, so
+    // the issue stays open. These floors keep the figure from slipping until a fresh set meets them.
+    expect(accuracy.inScopeRate).toBeGreaterThanOrEqual(0.89);
     expect(accuracy.outOfScopeRate).toBeLessThanOrEqual(0.05);
   });
 });
