@@ -3,7 +3,7 @@ import { DOCUMENT_SLOTS, type DocumentSlot, EMPTY_DRAFT, type Method, type TextS
 import type { Channel } from "../src/domain/delivery.js";
 import { checkOneTimeCode, ONE_TIME_CODE_MAX_WRONG_TRIES, resendWaitMs } from "../src/domain/one-time-code.js";
 import { formatPhoneForDisplay, validatePhone } from "../src/domain/phone.js";
-import { currentRead, numberCheck, readFinding } from "../src/domain/read-findings.js";
+import { currentRead, numberCheck, photoFinding, readFinding } from "../src/domain/read-findings.js";
 import { dayMessage } from "../src/i18n/dates.js";
 import { otherLocale } from "../src/i18n/locale.js";
 import { joinMessages, type MessageKey, msg } from "../src/i18n/message.js";
@@ -49,7 +49,7 @@ export const conversationActions = {
       const draft = withDocument(context.draft, params.slot, document, read);
       enqueue.assign({ draft });
       enqueue.emit({ type: "effect.keepDocument", documentId: document.id });
-      const finding = readFinding(draft, params.slot);
+      const finding = photoFinding(draft, params.slot);
       if (finding) {
         const { body, choices } = findingReply(finding, false);
         enqueue.emit({ type: "reply", body: [msg("document.received"), ...body], choices });
@@ -70,9 +70,17 @@ export const conversationActions = {
   }),
   /** "The number I typed is right" / "Keep this photo": the finding is settled, and reviewers see it was the user's call. */
   confirmTyped: enqueueActions<Ctx, Ev, { slot: DocumentSlot }, Ev, never, never, never, never, Out>(({ context, enqueue }, params) => {
+    const finding = photoFinding(context.draft, params.slot);
+    const document = context.draft.documents[params.slot];
+    if (finding?.kind === "greyscale" && document) {
+      enqueue.assign({
+        draft: { ...context.draft, documents: { ...context.draft.documents, [params.slot]: { ...document, keptInGreyscale: true } } },
+      });
+      enqueue.emit(reply(msg("document.greyscale.kept")));
+      return;
+    }
     const read = currentRead(context.draft, params.slot);
-    const finding = readFinding(context.draft, params.slot);
-    if (!read || !finding) return;
+    if (!read || !finding || finding.kind === "greyscale") return;
     enqueue.assign({
       draft: { ...context.draft, photoReads: { ...context.draft.photoReads, [params.slot]: { ...read, typedConfirmed: true } } },
     });

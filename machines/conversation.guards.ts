@@ -13,7 +13,7 @@ import { validateEmail } from "../src/domain/email.js";
 import { isNonAnswer } from "../src/domain/non-answer.js";
 import { checkOneTimeCode, resendWaitMs } from "../src/domain/one-time-code.js";
 import { validatePhone } from "../src/domain/phone.js";
-import { readFinding } from "../src/domain/read-findings.js";
+import { photoFinding } from "../src/domain/read-findings.js";
 import { isAwaitingDecision, type ResubmissionVerdict, resubmissionVerdict } from "../src/domain/user-record.js";
 import { type AnswerResult, parseAnswer } from "./answers.js";
 import type { ConversationContext, ConversationEvent } from "./conversation.events.js";
@@ -71,10 +71,10 @@ export const conversationGuards = {
   /** An accepted photo whose read disagrees with the answers: the step waits for the user to settle it. */
   uploadHasFinding: ({ context, event }: GuardArgs, params: { slot: DocumentSlot }) => {
     const { document, read } = as(event, "user.file").upload;
-    return document !== undefined && readFinding(withDocument(context.draft, params.slot, document, read), params.slot) !== null;
+    return document !== undefined && photoFinding(withDocument(context.draft, params.slot, document, read), params.slot) !== null;
   },
   /** A read's finding about the photo in `slot` is still open (the photo was not replaced, nor the draft submitted). */
-  findingOpen: ({ context }: GuardArgs, params: { slot: DocumentSlot }) => readFinding(context.draft, params.slot) !== null,
+  findingOpen: ({ context }: GuardArgs, params: { slot: DocumentSlot }) => photoFinding(context.draft, params.slot) !== null,
   ownContact: ({ event }: GuardArgs) => as(event, "user.contact").ownNumber,
   codeMatches: ({ context, event }: GuardArgs) => {
     const { text, now, codeDigest } = as(event, "user.text");

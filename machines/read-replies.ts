@@ -20,6 +20,15 @@ export function withDocument(draft: Draft, slot: DocumentSlot, document: StoredD
  */
 export function findingReply(finding: ReadFinding, late: boolean): { body: Message[]; choices: ConversationChoice[] } {
   const intro = late ? [msg("read.aboutPhoto", { field: msg(`read.field.${finding.slot}`) })] : [];
+  if (finding.kind === "greyscale") {
+    return {
+      body: [msg("document.greyscale")],
+      choices: [
+        choice(`photo.retake.${finding.slot}`, "choice.sendColourPhoto"),
+        choice(`photo.keep.${finding.slot}`, "choice.keepThisOne"),
+      ],
+    };
+  }
   const retake = choice(`photo.retake.${finding.slot}`, "choice.photoRetake");
   if (finding.kind === "wrong_side") {
     const expected = finding.slot === "id_front" ? "portrait" : "emblem";

@@ -51,6 +51,7 @@ describe("cli", () => {
     expect(JSON.parse(result.stdout)).toEqual({
       ok: true,
       problems: [],
+      warnings: [],
       format: "jpeg",
       width: 1200,
       height: 800,
@@ -96,7 +97,9 @@ describe("cli", () => {
     expect(result.code).toBe(1);
     const output = JSON.parse(result.stdout);
     expect(output.ok).toBe(false);
-    expect(output.problems.map((p: { code: string }) => p.code).sort()).toEqual(["black_and_white", "blurry"]);
+    expect(output.problems.map((p: { code: string }) => p.code)).toEqual(["blurry"]);
+    // Black-and-white is accepted with advice: a warning, which does not decide the exit code.
+    expect(output.warnings).toEqual(["greyscale"]);
     expect(output.problems.find((p: { code: string }) => p.code === "blurry").message).toMatch(/^It is blurry\. Hold the phone steady/);
   });
 

@@ -1,10 +1,12 @@
 import type { DocumentFormat } from "../domain/application.js";
-import type { DocumentProblem, DocumentRules, ProblemReport } from "../domain/document-rules.js";
+import type { DocumentProblem, DocumentRules, DocumentWarning, ProblemReport } from "../domain/document-rules.js";
 import { inspectPhoto, normalizePhoto } from "./photo-check.js";
 
 /** The result of checking one uploaded document photo. */
 export interface DocumentInspection {
   problems: ProblemReport[];
+  /** Accepted with advice: a greyscale photo (a photocopy). */
+  warnings: DocumentWarning[];
   format: DocumentFormat | null;
   width: number | null;
   height: number | null;
@@ -23,13 +25,13 @@ export function createDocumentCheck(rules: DocumentRules): DocumentCheck {
   return async (bytes) => {
     const inspection = await inspectPhoto(bytes, rules);
     const problems = inspection.problems.map((code) => reportProblem(code, inspection, rules, bytes.length));
-    const { format, width, height } = inspection;
-    if (problems.length > 0 || !format) return { problems, format, width, height, accepted: null };
+    const { format, width, height, warnings } = inspection;
+    if (problems.length > 0 || !format) return { problems, warnings, format, width, height, accepted: null };
     try {
-      return { problems, format, width, height, accepted: await normalizePhoto(bytes, format, rules) };
+      return { problems, warnings, format, width, height, accepted: await normalizePhoto(bytes, format, rules) };
     } catch {
       // Decoded fine for the checks but failed at full size: treat as damaged rather than fail the chat.
-      return { problems: [{ code: "corrupt" }], format, width, height, accepted: null };
+      return { problems: [{ code: "corrupt" }], warnings, format, width, height, accepted: null };
     }
   };
 }

@@ -1,6 +1,6 @@
 import sharp, { type Metadata } from "sharp";
 import type { DocumentFormat } from "../domain/application.js";
-import type { DocumentProblem, DocumentRules } from "../domain/document-rules.js";
+import type { DocumentProblem, DocumentRules, DocumentWarning } from "../domain/document-rules.js";
 import { measurePhoto, type PhotoMetrics } from "./photo-metrics.js";
 import { sniffFormat } from "./sniff-format.js";
 
@@ -14,6 +14,8 @@ const BRIGHTNESS_FLOOR = 16;
 
 export interface PhotoInspection {
   problems: DocumentProblem[];
+  /** Accepted with advice (a greyscale photo). */
+  warnings: DocumentWarning[];
   format: DocumentFormat | null;
   /** After EXIF orientation. */
   width: number | null;
@@ -29,6 +31,7 @@ export interface PhotoInspection {
  */
 export async function inspectPhoto(bytes: Buffer, rules: DocumentRules): Promise<PhotoInspection> {
   const problems: DocumentProblem[] = [];
+  const warnings: DocumentWarning[] = [];
   const result = (
     format: DocumentFormat | null,
     width: number | null = null,
@@ -36,6 +39,7 @@ export async function inspectPhoto(bytes: Buffer, rules: DocumentRules): Promise
     metrics: PhotoMetrics | null = null,
   ) => ({
     problems,
+    warnings,
     format,
     width,
     height,
@@ -83,15 +87,19 @@ export async function inspectPhoto(bytes: Buffer, rules: DocumentRules): Promise
     return result(format, width, height);
   }
   problems.push(...qualityProblems(metrics, rules));
+  if (metrics.colourfulness / exposureOf(metrics) < rules.minColourfulness) warnings.push("greyscale");
   return result(format, width, height, metrics);
+}
+
+/** Darkening shrinks edges and colour differences along with brightness: they are judged relative to it. */
+function exposureOf(metrics: PhotoMetrics): number {
+  return Math.max(metrics.brightness, BRIGHTNESS_FLOOR) / 128;
 }
 
 function qualityProblems(metrics: PhotoMetrics, rules: DocumentRules): DocumentProblem[] {
   const problems: DocumentProblem[] = [];
-  // Darkening shrinks edges and colour differences along with brightness; judge them relative to it.
-  const exposure = Math.max(metrics.brightness, BRIGHTNESS_FLOOR) / 128;
+  const exposure = exposureOf(metrics);
   if (metrics.sharpness / (exposure * exposure) < rules.minSharpness) problems.push("blurry");
-  if (metrics.colourfulness / exposure < rules.minColourfulness) problems.push("black_and_white");
   if (metrics.brightness < rules.minBrightness) problems.push("too_dark");
   // A thresholded black-and-white copy has many pure-white pixels too, but not a bright mean.
   if (metrics.clipped > rules.maxClipped && metrics.brightness > 170) problems.push("overexposed");

@@ -28,6 +28,10 @@ export interface StoredDocument {
   bytes: number;
   width: number | null;
   height: number | null;
+  /** Black-and-white or greyscale (a photocopy): accepted, with advice to send a colour photo; reviewers see it flagged. */
+  greyscale?: true;
+  /** The user chose to keep the greyscale photo rather than send a colour one. */
+  keptInGreyscale?: true;
 }
 
 export interface Draft {

@@ -35,11 +35,18 @@ export const DOCUMENT_PROBLEMS = [
   "too_many_pixels",
   "too_small",
   "blurry",
-  "black_and_white",
   "too_dark",
   "overexposed",
 ] as const;
 export type DocumentProblem = (typeof DOCUMENT_PROBLEMS)[number];
+
+/**
+ * What is accepted, with advice: a black-and-white or greyscale photo (a photocopy) passes — the seeds
+ * ask for "身份证复印件" and say colour "更能提高通过率" — but the user hears that a colour photo of the
+ * original is more likely to pass, and reviewers see it flagged.
+ */
+export const DOCUMENT_WARNINGS = ["greyscale"] as const;
+export type DocumentWarning = (typeof DOCUMENT_WARNINGS)[number];
 
 /** One problem found in an upload, with what its message needs ("the shorter side is 480 px"). */
 export interface ProblemReport {

@@ -21,6 +21,8 @@ const COMPARED_FIELD = { id_front: "idNumber", id_back: null, licence: "uscc" } 
 >;
 
 export type ReadFinding =
+  /** A black-and-white or greyscale photo (a photocopy), not yet kept by the user: accepted, with advice. */
+  | { kind: "greyscale"; slot: DocumentSlot }
   /** A side of the card the slot does not ask for (the emblem side for the portrait side, or the reverse). */
   | { kind: "wrong_side"; slot: DocumentSlot }
   /** The number on the photo is not the typed one: `positions` are the 1-based places that differ. */
@@ -42,7 +44,17 @@ export function currentRead(draft: Draft, slot: DocumentSlot): PhotoRead | null 
 }
 
 /**
- * What the user should hear about the photo in `slot`: nothing when it was not read, or when it
+ * What the user should hear about the photo in `slot` before going on: that it is black-and-white
+ * (until they keep it or send another), then what its read disagrees with.
+ */
+export function photoFinding(draft: Draft, slot: DocumentSlot): ReadFinding | null {
+  const document = draft.documents[slot];
+  if (document?.greyscale && !document.keptInGreyscale) return { kind: "greyscale", slot };
+  return readFinding(draft, slot);
+}
+
+/**
+ * What the user should hear about the photo's read in `slot`: nothing when it was not read, or when it
  * agrees with the answers (or the user already confirmed their typed number).
  */
 export function readFinding(draft: Draft, slot: DocumentSlot): ReadFinding | null {

@@ -44,6 +44,7 @@ async function checkUpload(checkDocument: DocumentCheck, bytes: Buffer): Promise
     bytes: accepted.keep.length,
     width: inspection.width,
     height: inspection.height,
+    ...(inspection.warnings.includes("greyscale") ? { greyscale: true as const } : {}),
   };
   return { upload: { document, problems: [] }, accepted };
 }

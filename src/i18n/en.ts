@@ -92,6 +92,7 @@ export const en = {
   "choice.otpChangePhone": "Change phone number",
 
   "document.received": "Photo received.",
+  "review.greyscale": "⚠️ {label}: black-and-white photo (a copy?); the applicant kept it rather than send a colour one",
   "review.photoCheck": "Photo check: {result}",
   "review.photoCheck.matches": "the {number} on the photo matches the typed one",
   "review.photoCheck.differs": "the {number} on the photo differs from the typed one",
@@ -143,8 +144,11 @@ export const en = {
     "It is only {width}×{height} pixels; the shorter side must be at least {minimum}. Move closer so the document fills the frame, and send it as a file to keep full resolution.",
   "document.problem.blurry":
     "It is blurry. Hold the phone steady (rest your elbows on the table), tap the document on the screen to focus, and retake it.",
-  "document.problem.black_and_white":
-    "It is black-and-white or greyscale, like a photocopy. Please photograph the original document, in colour.",
+  "document.greyscale":
+    "It is black-and-white or greyscale, like a photocopy. That is accepted, but a colour photo of the original is more likely to pass.",
+  "choice.sendColourPhoto": "Send a colour photo",
+  "choice.keepThisOne": "Keep this one",
+  "document.greyscale.kept": "Noted: the black-and-white photo is kept; reviewers will see that it is one.",
   "document.problem.too_dark": "It is too dark to read. Retake it in daylight or a well-lit room, without your shadow over the document.",
   "document.problem.overexposed":
     "It is overexposed: parts are washed out. Avoid direct light and flash glare on the document, and retake it.",
@@ -374,7 +378,7 @@ export const en = {
   "faq.required-documents":
     "For the ID card method: photos of the front (portrait side) and back (national emblem side) of your resident ID card. For enterprises: a photo of the business licence, plus the legal representative's ID number. The phone method needs no documents.",
   "faq.document-requirements":
-    "Photos must be JPEG or PNG, at most 5 MB, at least 600 pixels on the shorter side, sharp, in colour (not a photocopy), well lit and not washed out, with the whole document on a plain background. I check each photo as soon as you send it and tell you exactly what to fix.",
+    "Photos must be JPEG or PNG, at most 5 MB, at least 600 pixels on the shorter side, sharp, well lit and not washed out, with the whole document on a plain background. A black-and-white photo or a photocopy is accepted, but a colour photo of the original is more likely to pass. I check each photo as soon as you send it and tell you exactly what to fix.",
   "faq.review-time":
     "Reviewers decide within 1–3 business days after you submit (weekends and public holidays don't count). You'll get the result {channels}.",
   "faq.check-status": "Send /status or press “Check status” at any time to see where your application stands.",

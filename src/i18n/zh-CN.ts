@@ -75,6 +75,7 @@ export const zhCN: Record<MessageKey, string> = {
   "choice.otpChangePhone": "更换手机号码",
 
   "document.received": "照片已收到。",
+  "review.greyscale": "⚠️ {label}：黑白照片（可能是复印件）；申请人选择保留，未改发彩色照片",
   "review.photoCheck": "照片核对：{result}",
   "review.photoCheck.matches": "照片上的{number}与填写的一致",
   "review.photoCheck.differs": "照片上的{number}与填写的不一致",
@@ -119,7 +120,10 @@ export const zhCN: Record<MessageKey, string> = {
   "document.problem.too_small":
     "图片只有 {width}×{height} 像素，短边至少需要 {minimum} 像素。请靠近拍摄，让证件占满画面，并以「文件」形式发送以保留原始分辨率。",
   "document.problem.blurry": "照片模糊。请拿稳手机（可将手肘支在桌上），点击屏幕上的证件对焦后重新拍摄。",
-  "document.problem.black_and_white": "照片是黑白或灰度的，像复印件。请拍摄证件原件的彩色照片。",
+  "document.greyscale": "照片是黑白或灰度的，像复印件。这可以提交，但证件原件的彩色照片更能提高通过率。",
+  "choice.sendColourPhoto": "发送彩色照片",
+  "choice.keepThisOne": "就用这张",
+  "document.greyscale.kept": "好的，保留这张黑白照片；审核人员会看到它是黑白的。",
   "document.problem.too_dark": "照片太暗，看不清。请在白天或光线充足的室内重新拍摄，避免身体的影子遮住证件。",
   "document.problem.overexposed": "照片过曝，部分内容发白看不清。请避免强光直射和闪光灯反光后重新拍摄。",
   "document.problem.unreadable": "无法读取该文件，请检查后重新发送。",
@@ -337,7 +341,7 @@ export const zhCN: Record<MessageKey, string> = {
   "faq.required-documents":
     "身份证认证需要居民身份证人像面和国徽面的照片；企业认证需要营业执照照片和法定代表人身份证号码；手机认证不需要上传证件。",
   "faq.document-requirements":
-    "照片须为 JPEG 或 PNG 格式，不超过 5 MB，短边至少 600 像素，清晰、彩色（不能是复印件）、光线充足且不过曝，证件完整、背景简洁。您每发送一张照片我都会立即检查，并告诉您具体要怎么改。",
+    "照片须为 JPEG 或 PNG 格式，不超过 5 MB，短边至少 600 像素，清晰、光线充足且不过曝，证件完整、背景简洁。黑白照片或复印件也可以提交，但证件原件的彩色照片更能提高通过率。您每发送一张照片我都会立即检查，并告诉您具体要怎么改。",
   "faq.review-time": "提交后 1–3 个工作日内会有审核结果（周末和法定节假日不计）。结果会{channels}通知您。",
   "faq.check-status": "随时发送 /status 或点击「查询进度」即可查看申请的当前状态。",
   "faq.failure-reasons":

@@ -38,6 +38,8 @@ export function reviewCard(application: ApplicationForReview, roomDetails: RoomD
   ];
   if (!decided) body.push(msg("review.card.waiting", { hours: waitingHours(application.submittedAt, now) }));
   if (application.previousApplicationId) body.push(msg("review.card.resubmission"));
+  // In a room shown the details, they carry the flag already.
+  if (!inRoom) body.push(...greyscaleLines(application.draft));
   for (const duplicate of application.duplicates) {
     body.push(msg("review.card.duplicate", { reference: duplicate.reference, status: msg(`status.${duplicate.status}.label`) }));
   }
@@ -141,6 +143,17 @@ export function detailLines(application: ApplicationForReview, { revealIdNumbers
  * (and whether the applicant stood by a different one), the credit code read, each photo's side.
  */
 function photoCheckLines({ draft }: ApplicationForReview): Message[] {
+  return [...greyscaleLines(draft), ...readLines(draft)];
+}
+
+/** Black-and-white photos, accepted with advice: the card and the private view flag them (no personal data). */
+function greyscaleLines(draft: Draft): Message[] {
+  return documentsOf(draft).flatMap(({ step, document }) =>
+    document.greyscale ? [msg("review.greyscale", { label: msg(`field.${step}`) })] : [],
+  );
+}
+
+function readLines(draft: Draft): Message[] {
   const slot = draft.method === "id_card" ? "id_front" : draft.method === "enterprise" ? "licence" : null;
   if (!slot) return [];
   const number = msg(`review.photoNumber.${slot === "id_front" ? "idNumber" : "uscc"}`);

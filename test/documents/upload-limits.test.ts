@@ -68,7 +68,7 @@ describe("uploads", () => {
       await new Promise<void>((resolve) => releases.push(resolve));
       running--;
       finished.push(bytes[0]!);
-      return { problems: [], format: null, width: null, height: null, accepted: null };
+      return { problems: [], warnings: [], format: null, width: null, height: null, accepted: null };
     };
     const limited = limitConcurrency(slow, 2);
     const all = Promise.all([1, 2, 3, 4, 5].map((n) => limited(Buffer.from([n]))));

@@ -28,16 +28,18 @@ export const checkDocument: CliCommand = async ({ rest, json, lang }) => {
     code: problem.code,
     message: translate(locale, msg(`document.problem.${problem.code}`, problem.params)),
   }));
+  // Warnings (a greyscale photo) are accepted with advice: the exit code follows problems only.
   const ok = problems.length === 0;
-  const { format, width, height } = inspection;
+  const { format, width, height, warnings } = inspection;
   const read = config.ocr && format ? await readOnce(inspection.accepted?.keep ?? bytes, config.logLevel) : null;
   if (json) {
     const shown = read && { side: read.side, idNumber: read.idNumber, uscc: read.uscc, confidence: read.confidence };
-    print(JSON.stringify({ ok, problems, format, width, height, bytes: bytes.length, read: shown }));
+    print(JSON.stringify({ ok, problems, warnings, format, width, height, bytes: bytes.length, read: shown }));
   } else {
     const size = width && height ? `${width}×${height}, ` : "";
     print(`${ok ? "ok" : "problems"}: ${format ?? "unknown format"}, ${size}${bytes.length} bytes`);
     for (const problem of problems) print(`- ${problem.code}: ${problem.message}`);
+    if (warnings.includes("greyscale")) print(`- warning greyscale: ${translate(locale, msg("document.greyscale"))}`);
     // A terminal's scrollback is kept: the ID number is masked here (the JSON is for scripts).
     if (read)
       print(
