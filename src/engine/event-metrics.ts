@@ -24,7 +24,7 @@ export function observeHandledEvent(
   for (const key of replies.flatMap((reply) => reply.body.map((message) => message.key))) {
     if (key === "read.numberDiffers") metrics.readFinding("number_differs");
     else if (key.startsWith("read.wrongSide.")) metrics.readFinding("wrong_side");
-    else if (key === "faq.noMatch") metrics.faqQuestion(null);
+    else if (key === "faq.noMatch" || key === "faq.noMatchNoGuess") metrics.faqQuestion(null);
     else if (key.startsWith("faq.") && FAQ_TOPIC_SET.has(key.slice(4))) metrics.faqQuestion(key.slice(4));
     else if ((key === "faq.feedbackThanks" || key === "faq.feedbackSorry") && event.kind === "choice") {
       const [, topic, verdict] = FEEDBACK.exec(event.choice) ?? [];

@@ -31,6 +31,7 @@ const FAMILIES = [
   "verification_document_read_seconds",
   "verification_document_read_findings_total",
   "verification_faq_questions_total",
+  "verification_faq_feedback_total",
   "verification_webhook_backlog",
   "verification_webhook_oldest_pending_seconds",
   "verification_webhook_receiver_failing",
@@ -65,6 +66,7 @@ describe.each(TESTED_DIALECTS)("GET /metrics on %s", (dialect) => {
     await harness.chat("dave").file(Buffer.from("not a photo at all"), "front.jpg"); // refused on the spot
     await harness.chat("erin").press("faq");
     await harness.chat("erin").text("How long does the review take?");
+    await harness.chat("erin").press("helpful.review-time.yes");
     await harness.chat("erin").text("purple elephants dancing");
     // A receiver that refuses: one failed attempt, the events stay queued.
     const sender = new WebhookSender({
@@ -141,6 +143,7 @@ describe.each(TESTED_DIALECTS)("GET /metrics on %s", (dialect) => {
     expect(family(families, "verification_document_problems_total").metrics.length).toBeGreaterThan(0);
     expect(value(families, "verification_faq_questions_total", { result: "answered", topic: "review-time" })).toBe(1);
     expect(value(families, "verification_faq_questions_total", { result: "unmatched" })).toBe(1);
+    expect(value(families, "verification_faq_feedback_total", { topic: "review-time", helpful: "yes" })).toBe(1);
     expect(value(families, "verification_webhook_attempts_total", { outcome: "failed" })).toBe(1);
   });
 });

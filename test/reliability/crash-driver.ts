@@ -155,7 +155,7 @@ export async function runCrashScenario(options: CrashOptions): Promise<CrashRepo
     const method = METHODS[index % METHODS.length]!;
     await text(user, "/start");
     await press(user, "start");
-    await text(user, "Chaos User");
+    await text(user, "Kai Chen");
     await text(user, `user${index}@example.com`);
     await text(user, phone);
     await press(user, `method.${method}`);
