@@ -55,7 +55,7 @@ async function register(user: number): Promise<number[]> {
   return [
     await text(user, "/start"),
     await press(user, "start"),
-    await text(user, "Load User"),
+    await text(user, "Lin Wei"),
     await text(user, `load${user}@example.test`),
     await text(user, phone),
   ];

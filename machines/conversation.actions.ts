@@ -4,6 +4,7 @@ import type { Channel } from "../src/domain/delivery.js";
 import { checkOneTimeCode, ONE_TIME_CODE_MAX_WRONG_TRIES, resendWaitMs } from "../src/domain/one-time-code.js";
 import { formatPhoneForDisplay, validatePhone } from "../src/domain/phone.js";
 import { currentRead, numberCheck, photoFinding, readFinding } from "../src/domain/read-findings.js";
+import { situationOf } from "../src/domain/situation.js";
 import { dayMessage } from "../src/i18n/dates.js";
 import { otherLocale } from "../src/i18n/locale.js";
 import { joinMessages, type MessageKey, msg } from "../src/i18n/message.js";
@@ -14,6 +15,7 @@ import { answerTo, phoneToVerify, validEmail, validPhone } from "./conversation.
 import { channelsPhrase } from "./deployment-phrases.js";
 import { faqActions } from "./faq.actions.js";
 import { findingReply, withDocument } from "./read-replies.js";
+import { situationLead } from "./situation-replies.js";
 import { talkActions } from "./talk.actions.js";
 
 type Ctx = ConversationContext;
@@ -183,7 +185,11 @@ export const conversationActions = {
   })),
   confirmSupportRequest: act.enqueueActions(({ event, enqueue }) => {
     assertEvent(event, "support.requested");
-    enqueue.emit(reply(msg("support.requested", { reference: event.reference, support: event.supportContact })));
+    const confirmed = msg("support.requested", { reference: event.reference, support: event.supportContact });
+    // Reviewers waiting for this user's information: said first, with the button — support would say the same.
+    const situation = situationOf(event.record, EMPTY_DRAFT).application;
+    const lead = situation.kind === "waiting_for_user" ? situationLead(situation, event.timeZone) : { body: [], choices: [] };
+    enqueue.emit({ type: "reply", body: [...lead.body, confirmed], ...(lead.choices.length > 0 ? { choices: lead.choices } : {}) });
     enqueue.assign({ unansweredQuestion: undefined });
   }),
   explainNewEmail: act.emit(({ event }) => {

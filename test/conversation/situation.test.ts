@@ -74,6 +74,11 @@ describe("a user whom reviewers asked for more information", () => {
     expect(readable(erase)).toContain("is waiting for your information");
     expect(choiceIds(erase)).toEqual(["provideInfo", "withdraw"]);
 
+    const support = await alice.press("support");
+    expect(readable(support).startsWith(need)).toBe(true);
+    expect(readable(support)).toContain("I've passed your request to our team");
+    expect(choiceIds(support)).toContain("provideInfo");
+
     const menu = await alice.text("/start");
     const prompt = menu.at(-1)!;
     expect(readable([prompt]).startsWith(need)).toBe(true);
