@@ -6,6 +6,7 @@ import type { RejectionReason } from "../src/domain/rejection-reasons.js";
 import { FIRST_APPROVAL_CANCELLED } from "../src/domain/review-policy.js";
 import type { ApplicationForReview, ApplicationStore, HeldDraft } from "../src/ports/application-store.js";
 import type { Sealer } from "../src/ports/sealer.js";
+import { earlierApplicationsOf } from "./earlier-applications.js";
 import type { HotQueries } from "./hot-queries.js";
 import { duplicatesOf, shareIdentity, writeDigests } from "./identity-digests.js";
 import { awaitingReview } from "./operator-store.js";
@@ -180,6 +181,7 @@ export function sqlApplicationStore(trx: Db, queries: HotQueries, sealer: Sealer
         decidedBy: row.decided_by,
         decidedAt: row.decided_at,
         duplicates: await duplicatesOf(trx, row.id, row.user_id),
+        ...(await earlierApplicationsOf(trx, { id: row.id, userId: row.user_id, submittedAt: row.submitted_at ?? "" })),
         erasedAt: row.erased_at,
         claim: row.claimed_by && row.claimed_until ? { by: row.claimed_by, until: row.claimed_until } : null,
         firstApproval: row.first_approved_by && row.first_approved_at ? { by: row.first_approved_by, at: row.first_approved_at } : null,

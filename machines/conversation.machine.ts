@@ -78,10 +78,6 @@ export const conversationMachine = setup({
     "choice.resubmit": [
       { guard: { type: "resubmission", params: { verdict: "allowed" } }, actions: "prepareResubmission" },
       { guard: { type: "resubmission", params: { verdict: "final" } }, actions: ["saySupport", "prompt"] },
-      {
-        guard: { type: "resubmission", params: { verdict: "limit" } },
-        actions: [{ type: "say", params: { key: "resubmit.limit" } }, "saySupport", "prompt"],
-      },
       STALE_CHOICE,
     ],
     "resubmission.ready": { target: ".route", actions: "startResubmission" },

@@ -300,9 +300,11 @@ export function statusReply(
       if (application.resubmission === "allowed") {
         body.push(msg("decision.retry"));
         choices.push(choice("resubmit", "choice.resubmit"));
-      } else if (application.resubmission === "limit")
-        body.push(msg("resubmit.limit"), msg("support.contact", { support: supportContact }));
-      else body.push(msg("decision.final", { support: supportContact }));
+      } else {
+        // Not this application as it is — but a new one, always (the seeds: one failure never takes that away).
+        body.push(msg("decision.final", { support: supportContact }));
+        choices.push(choice("start", "choice.start"));
+      }
       break;
     default:
       break;

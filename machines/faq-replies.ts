@@ -5,7 +5,7 @@ import { FAQ_TOPICS, type FaqTopic } from "../src/domain/faq-topics.js";
 import { maskEmail, maskPhone } from "../src/domain/masking.js";
 import { REJECTION_REASON_CODES } from "../src/domain/rejection-reasons.js";
 import { situationOf } from "../src/domain/situation.js";
-import { MAX_REJECTIONS_IN_30_DAYS, resubmissionVerdict, type UserRecord } from "../src/domain/user-record.js";
+import { resubmissionVerdict, type UserRecord } from "../src/domain/user-record.js";
 import { timeMessage } from "../src/i18n/dates.js";
 import { type Message, type MessageKey, msg } from "../src/i18n/message.js";
 import { choice } from "./conversation.choices.js";
@@ -114,12 +114,9 @@ export function faqReply(
     case "resubmit":
       if (situation.kind === "waiting_for_user") return withLead();
       if (situation.kind !== "rejected") return { body: [general] };
-      if (situation.resubmission === "allowed") {
-        const left = MAX_REJECTIONS_IN_30_DAYS - record.recentRejections;
-        return { body: [msg("faq.resubmitAllowed", { reference: situation.reference, left })], ...resubmitChoice(record) };
-      }
-      if (situation.resubmission === "final") return { body: [msg("decision.final", { support: supportContact })] };
-      return { body: [msg("resubmit.limit"), msg("support.contact", { support: supportContact })] };
+      if (situation.resubmission === "allowed")
+        return { body: [msg("faq.resubmitAllowed", { reference: situation.reference })], ...resubmitChoice(record) };
+      return { body: [msg("decision.final", { support: supportContact })], choices: [choice("start", "choice.start")] };
     case "notification-missing":
       if (contact && (contact.email || contact.phone)) {
         const deliveries = contact.lastDeliveries ?? [];

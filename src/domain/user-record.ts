@@ -32,8 +32,6 @@ export interface UserRecord {
   account: AccountStatus;
   verified: boolean;
   application: ApplicationSummary | null;
-  /** Applications rejected within the last 30 days (the resubmission limit counts them). */
-  recentRejections: number;
 }
 
 /** One of the user's applications that left the draft stage, as stored. */
@@ -52,12 +50,10 @@ export interface SubmittedApplication {
 /** The record the conversation works from, built from the user's applications (newest first) as of `today`. */
 export function userRecord(account: AccountStatus, history: readonly SubmittedApplication[], today: IsoDate): UserRecord {
   const latest = history[0];
-  const monthAgo = new Date(Date.parse(`${today}T00:00:00Z`) - 30 * 86_400_000).toISOString();
   return {
     account,
     verified: history.some((application) => application.status === "approved"),
     application: latest ? { ...latest, overdue: isOverdue(latest, today) } : null,
-    recentRejections: history.filter((application) => application.status === "rejected" && application.submittedAt >= monthAgo).length,
   };
 }
 
@@ -67,19 +63,19 @@ export function isOverdue(application: { status: ApplicationStatus; expectedBy: 
   return awaiting && application.expectedBy !== "" && today > application.expectedBy;
 }
 
-export const NEW_USER_RECORD: UserRecord = { account: "active", verified: false, application: null, recentRejections: 0 };
+export const NEW_USER_RECORD: UserRecord = { account: "active", verified: false, application: null };
 
-export const MAX_REJECTIONS_IN_30_DAYS = 5;
+export type ResubmissionVerdict = "allowed" | "final" | "nothing_to_resubmit";
 
-export type ResubmissionVerdict = "allowed" | "final" | "limit" | "nothing_to_resubmit";
-
-/** Whether the user may resubmit their latest application, and if not, why. */
+/**
+ * Whether the user may resubmit their latest application as it is, and if not, why. There is no cap
+ * on attempts — "一次认证失败不会影响您再次申请的权利" — and a "final" reason only means this
+ * application cannot be resubmitted: a new one can always be started (reviewers see the earlier ones).
+ */
 export function resubmissionVerdict(record: UserRecord): ResubmissionVerdict {
   const application = record.application;
   if (application?.status !== "rejected") return "nothing_to_resubmit";
-  if (!mayResubmit(application.reasons.filter(isRejectionReason))) return "final";
-  if (record.recentRejections >= MAX_REJECTIONS_IN_30_DAYS) return "limit";
-  return "allowed";
+  return mayResubmit(application.reasons.filter(isRejectionReason)) ? "allowed" : "final";
 }
 
 export function isAwaitingDecision(record: UserRecord): boolean {

@@ -231,11 +231,17 @@ export const en = {
   "reason.document_side_missing": "One side of the ID card was missing.",
   "reason.document_side_missing.advice": "Send both sides: the portrait side and the national emblem side.",
   "reason.false_information": "The information was found to be false.",
-  "reason.false_information.advice": "This application can't be resubmitted. If you think this is a mistake, please contact support.",
+  "reason.false_information.advice":
+    "This application can't be resubmitted as it is. If details were wrong by mistake, start a new application with the correct ones; if you think the decision is wrong, contact support.",
   "reason.not_eligible": "This account is not eligible for verification.",
-  "reason.not_eligible.advice": "This application can't be resubmitted. Please contact support to learn more.",
+  "reason.not_eligible.advice":
+    "This application can't be resubmitted as it is. Support can tell you why, and you can apply again once that no longer applies.",
   "review.card.title": "📋 Application {reference} · {method}",
   "review.card.submitted": "Submitted {submittedAt} · decision due by {expectedBy}",
+  "review.card.attempts": "Application no. {n} by this applicant in 30 days. Earlier:",
+  "review.card.earlier": "Earlier applications by this applicant:",
+  "review.card.earlierLine": "• {reference} · {status} · {date}{reasons}",
+  "review.card.earlierReasons": " — {reasons}",
   "review.card.resubmission": "Resubmission: the previous attempt was rejected.",
   "review.card.waiting": "Waiting {hours} h",
   "review.card.duplicate": "⚠️ The same ID number or credit code is also in application {reference} ({status}).",
@@ -314,13 +320,13 @@ export const en = {
   "decision.reason": "• {reason} {advice}",
   "decision.note": "The reviewer wrote: “{note}”",
   "decision.retry": "You can resubmit: your answers are kept and only what needs fixing will be asked again.",
-  "decision.final": "This application can't be resubmitted. Support can help: {support}.",
+  "decision.final":
+    "This application can't be resubmitted as it is. You can always start a new application with correct details (Start verification), or ask support: {support}.",
   "decision.needsInfo": "Reviewers need more information for {reference}: {items}. Choose “Provide information” to send it.",
   "choice.resubmit": "Resubmit",
   "choice.provideInfo": "Provide information",
   "list.join": "{head}, {tail}",
   "resubmit.started": "Let's fix application {reference}. Your other answers are kept; I'll ask only for what needs fixing.",
-  "resubmit.limit": "You have had 5 rejected applications in the last 30 days, so a new attempt needs our support team first.",
   "provideInfo.started": "Reviewers asked for more information on {reference}. I'll ask only for those items.",
   "provideInfo.done": "Thank you — the information was added to {reference}, which is back with the reviewers.",
   "withdraw.confirm": "Withdraw application {reference}? Reviewers will stop working on it. You can start a new application afterwards.",
@@ -385,7 +391,7 @@ export const en = {
   "faq.failure-reasons":
     "The most common reasons are details that don't match the document (check your name and ID number character by character), photos that are unclear, black-and-white or missing a side, an expired document, or an account that is disabled. The rejection message lists your reasons and what to do about each.",
   "faq.resubmit":
-    "Yes — after a rejection for a fixable reason you can resubmit: choose “Resubmit”, and only the items that need fixing are asked again. After a final rejection (false information, not eligible), or after 5 rejections within 30 days, please contact support.",
+    "Yes — one failure never takes away the right to apply again. After a rejection for a fixable reason, choose “Resubmit”: only the items that need fixing are asked again. After a rejection for false information or eligibility, that application can't be resubmitted as it is, but you can always start a new one with correct details; support can help.",
   "faq.modify-application":
     "A submitted application can't be edited. If something is wrong, withdraw it (/status → “Withdraw application”) and start again; your new application is reviewed from the start.",
   "faq.notification-missing":
@@ -460,8 +466,7 @@ export const en = {
   "faq.noMatch": "Sorry, I'm not sure what you mean. Is it one of these? If not, see all topics or talk to a person.",
   "faq.pick": "Which topic can I help with?",
   "faq.yourRejection": "Your application {reference} was not approved because:",
-  "faq.resubmitAllowed":
-    "Yes — you can resubmit {reference}: your answers are kept and only the items to fix are asked again. Attempts left in these 30 days: {left}.",
+  "faq.resubmitAllowed": "Yes — you can resubmit {reference}: your answers are kept and only the items to fix are asked again.",
   "faq.answerThenContinue": "Now, back to where we were:",
   "support.requested":
     "I've passed your request to our team (reference {reference}); they'll get back to you. You can also reach them at {support}.",

@@ -21,8 +21,9 @@ export function decisionMessage(application: ApplicationForReview, supportContac
         body.push(msg("decision.retry"));
         return { body, choices: [{ id: "resubmit", label: msg("choice.resubmit") }] };
       }
+      // This application can't be resubmitted as it is; a new one always can be started.
       body.push(msg("decision.final", { support: supportContact }));
-      return { body };
+      return { body, choices: [{ id: "start", label: msg("choice.start") }] };
     }
     case "needs_more_info": {
       const items = application.requestedItems.map((step) => msg(`field.${step}`));

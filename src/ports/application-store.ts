@@ -44,6 +44,10 @@ export interface ApplicationForReview {
   decidedAt: string | null;
   /** Where the applicant's organisation is on the platform (a Slack team), when known. */
   workspace: Workspace | null;
+  /** The applicant's own applications before this one, newest first (at most five). */
+  earlierApplications: Array<{ reference: string; status: LifecycleStatus; reasons: RejectionReason[]; submittedAt: string }>;
+  /** How many applications the applicant submitted in the 30 days up to this one, this one included. */
+  applicationsIn30Days: number;
   /** Other users' applications with the same ID number or credit code (by keyed digest), oldest first. */
   duplicates: Array<{ reference: string; status: LifecycleStatus }>;
   /** When the personal data was erased (retention or the user's request); the draft is then empty. */

@@ -1,12 +1,13 @@
 import type { Reply } from "../chat/reply.js";
 import { DOCUMENT_STEPS, type Draft, type Step, type StoredDocument, stepsFor } from "../domain/application.js";
+import { localDate } from "../domain/business-days.js";
 import type { Choice } from "../domain/choice.js";
 import { maskIdNumber } from "../domain/masking.js";
 import { formatPhoneForDisplay } from "../domain/phone.js";
 import { currentRead, nameCheck, numberCheck } from "../domain/read-findings.js";
 import { REJECTION_REASON_CODES } from "../domain/rejection-reasons.js";
 import { dayMessage, timeMessage } from "../i18n/dates.js";
-import { type Message, msg } from "../i18n/message.js";
+import { joinMessages, type Message, msg } from "../i18n/message.js";
 import type { ApplicationForReview } from "../ports/application-store.js";
 import { encodeReviewButton } from "./review-buttons.js";
 import { actorName } from "./reviewer-display.js";
@@ -38,6 +39,7 @@ export function reviewCard(application: ApplicationForReview, roomDetails: RoomD
   ];
   if (!decided) body.push(msg("review.card.waiting", { hours: waitingHours(application.submittedAt, now) }));
   if (application.previousApplicationId) body.push(msg("review.card.resubmission"));
+  body.push(...earlierApplicationLines(application, timeZone));
   // In a room shown the details, they carry the flag already.
   if (!inRoom) body.push(...greyscaleLines(application.draft));
   for (const duplicate of application.duplicates) {
@@ -144,6 +146,29 @@ export function detailLines(application: ApplicationForReview, { revealIdNumbers
  */
 function photoCheckLines({ draft }: ApplicationForReview): Message[] {
   return [...greyscaleLines(draft), ...readLines(draft)];
+}
+
+/**
+ * The applicant's earlier applications — reference, outcome, reasons, date — and how many in 30 days:
+ * no number of failures takes away the right to apply again, so reviewers judge repeated attempts.
+ */
+function earlierApplicationLines({ earlierApplications, applicationsIn30Days }: ApplicationForReview, timeZone: string): Message[] {
+  if (earlierApplications.length === 0) return [];
+  const heading = applicationsIn30Days > 1 ? msg("review.card.attempts", { n: applicationsIn30Days }) : msg("review.card.earlier");
+  return [
+    heading,
+    ...earlierApplications.map((earlier) =>
+      msg("review.card.earlierLine", {
+        reference: earlier.reference,
+        status: msg(`status.${earlier.status}.label`),
+        date: dayMessage(localDate(new Date(earlier.submittedAt), timeZone)),
+        reasons:
+          earlier.reasons.length > 0
+            ? msg("review.card.earlierReasons", { reasons: joinMessages(earlier.reasons.map((r) => msg(`reason.${r}`))) })
+            : "",
+      }),
+    ),
+  ];
 }
 
 /** Black-and-white photos, accepted with advice: the card and the private view flag them (no personal data). */

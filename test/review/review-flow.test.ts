@@ -127,34 +127,37 @@ describe.each(TESTED_DIALECTS)("on %s", (dialect) => {
       expect((await findUserRecord(harness.store, "console", "alice", "2026-11-23"))?.application?.status).toBe("submitted");
     });
 
-    it("forbids resubmission after a final reason, pointing to support", async () => {
+    it("after a final reason, this application can't be resubmitted as it is, but a new one can always be started", async () => {
       const { reference } = await submitIdCard("alice");
       await harness.chat("rita").press(`rv.nx.${reference}.${1 << 5}`); // false_information
       const decided = await harness.chat("rita").press("rv.nn");
-      expect(readable(to(decided, "alice"))).toContain("This application can't be resubmitted. Support can help: support@example.com.");
-      expect(to(decided, "alice")[0]?.choices).toBeUndefined();
-      expect(keys(await harness.chat("alice").press("resubmit"))).toEqual(["support.contact", "menu.prompt"]);
+      expect(readable(to(decided, "alice"))).toContain(
+        "This application can't be resubmitted as it is. You can always start a new application",
+      );
+      expect(to(decided, "alice")[0]?.choices?.map((choice) => choice.id)).toEqual(["start"]);
+      expect(keys(await harness.chat("alice").press("start"))).toContain("ask.name");
     });
 
-    it("after 5 rejections within 30 days, resubmitting needs support", async () => {
+    it("no cap on attempts: the sixth application in 30 days goes to review, and its card lists the earlier ones", async () => {
       let { reference } = await submitIdCard("alice");
+      let submitted: Reply[] = [];
       for (let attempt = 1; attempt <= 5; attempt++) {
         harness.setNow(new Date(Date.parse("2026-11-23T02:00:00Z") + attempt * 86_400_000));
         await harness.chat("rita").press(`rv.nx.${reference}.4`);
         const decided = await harness.chat("rita").press("rv.nn");
         expect(keys(to(decided, "alice"))).toContain("decision.rejected");
-        const resubmit = await harness.chat("alice").press("resubmit");
-        if (attempt === 5) {
-          expect(keys(resubmit)).toEqual(["resubmit.limit", "support.contact", "menu.prompt"]);
-          break;
-        }
-        expect(keys(resubmit)[0]).toBe("resubmit.started");
+        expect(to(decided, "alice")[0]?.choices?.map((choice) => choice.id)).toEqual(["resubmit"]);
+        expect(keys(await harness.chat("alice").press("resubmit"))[0]).toBe("resubmit.started");
         await harness.chat("alice").file(photo);
         await harness.chat("alice").file(await minimalGoodJpeg(attempt * 40));
         await harness.chat("alice").press("submit");
-        await harness.chat("alice").press("consent.agree");
+        submitted = await harness.chat("alice").press("consent.agree");
         reference = (await findUserRecord(harness.store, "console", "alice", "2026-12-01"))!.application!.reference;
       }
+      const card = readable(to(submitted, "rita"));
+      expect(card).toContain("Application no. 6 by this applicant in 30 days. Earlier:");
+      expect(card.match(/^• [A-Z0-9]{4}-[A-Z0-9]{4} · rejected · /gm)).toHaveLength(5);
+      expect(card).toContain("— A document photo was not clear enough to read.");
     });
 
     it("asks for exactly the requested items, and the application goes back to submitted with an updated card", async () => {
