@@ -3,7 +3,7 @@ import type { AuditStore } from "../src/ports/audit-store.js";
 import type { Database } from "./schema.js";
 
 export function sqlAuditStore(trx: Transaction<Database> | Kysely<Database>): AuditStore {
-  return {
+  const store: AuditStore = {
     async auditWithoutChange(reference, actor, platform, reason, at) {
       const application = await trx
         .selectFrom("applications")
@@ -26,6 +26,11 @@ export function sqlAuditStore(trx: Transaction<Database> | Kysely<Database>): Au
         .execute();
     },
 
+    async disableAccount(userId, reference, actor, platform, at) {
+      await trx.updateTable("users").set({ account_status: "disabled" }).where("id", "=", userId).execute();
+      await store.auditWithoutChange(reference, actor, platform, "account_disabled", at);
+    },
+
     async lastChange(reference) {
       const last = await trx
         .selectFrom("audit_log")
@@ -38,4 +43,5 @@ export function sqlAuditStore(trx: Transaction<Database> | Kysely<Database>): Au
       return last ?? null;
     },
   };
+  return store;
 }

@@ -3,7 +3,16 @@ import type { Choice } from "./choice.js";
 import type { Channel, DeliveryState } from "./delivery.js";
 import type { ChatAddress } from "./platform.js";
 
-export type NotificationKind = "decision" | "needs_info" | "overdue" | "reverify" | "announcement" | "resend" | "held_released";
+export type NotificationKind =
+  | "decision"
+  | "needs_info"
+  | "overdue"
+  | "reverify"
+  | "announcement"
+  | "resend"
+  | "held_released"
+  /** The account was disabled (after a rejection for false information). */
+  | "account";
 
 /** What a notification says, in no language yet: rendered per channel in the user's language when sent. */
 export interface NotificationContent {

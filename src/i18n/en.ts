@@ -199,7 +199,7 @@ export const en = {
   "field.legalRepId": "Legal representative's ID number",
 
   "consent.prompt":
-    "By submitting, you agree that we process your personal data — {data} — only to verify your identity. It is stored encrypted, shown only to the reviewer who opens your application (each opening is recorded), and erased {days} days after the decision; only the result stays. /privacy tells more, and lets you export or delete your data.",
+    "By submitting, you agree that we process your personal data — {data} — only to verify your identity. It is stored encrypted, shown only to the reviewer who opens your application (each opening is recorded), and erased {days} days after the decision; only the result stays. /privacy tells more, and lets you export or delete your data. False information fails the verification and may get your account disabled.",
   "choice.consentAgree": "Submit (I agree)",
   "choice.consentBack": "Back to the summary",
 
@@ -236,6 +236,17 @@ export const en = {
   "reason.not_eligible": "This account is not eligible for verification.",
   "reason.not_eligible.advice":
     "This application can't be resubmitted as it is. Support can tell you why, and you can apply again once that no longer applies.",
+  "review.disable.offer": "{reference} was rejected for false information. Should the applicant's account be disabled too?",
+  "choice.disableAccount": "Also disable the account",
+  "review.disable.confirm":
+    "Disable the account of {reference}'s applicant? They will not be able to start or submit a verification until support enables it again. This is recorded.",
+  "choice.disableAccountConfirm": "Yes, disable the account",
+  "review.disable.done": "The account of {reference}'s applicant is disabled; they were told to contact support.",
+  "review.disable.notAllowed": "An account can be disabled only after its application {reference} was rejected for false information.",
+  "account.disabledForFalseInformation":
+    "Your account has been disabled because false information was submitted in application {reference}. You can't start or submit a verification now. If you think this is a mistake, please contact support: {support}.",
+  "notification.subject.accountDisabled": "Your account has been disabled",
+  "notification.sms.accountDisabled": "Your account has been disabled after false information was submitted. Support: {support}",
   "review.card.title": "📋 Application {reference} · {method}",
   "review.card.submitted": "Submitted {submittedAt} · decision due by {expectedBy}",
   "review.card.attempts": "Application no. {n} by this applicant in 30 days. Earlier:",

@@ -172,7 +172,7 @@ export const zhCN: Record<MessageKey, string> = {
   "field.legalRepId": "法定代表人身份证号码",
 
   "consent.prompt":
-    "提交即表示您同意我们处理您的个人信息（{data}），仅用于核验您的身份。信息加密保存，只向打开您申请的审核人员展示（每次打开都会被记录），并在审核结束 {days} 天后删除，只保留结果。发送 /privacy 可了解详情，并导出或删除您的数据。",
+    "提交即表示您同意我们处理您的个人信息（{data}），仅用于核验您的身份。信息加密保存，只向打开您申请的审核人员展示（每次打开都会被记录），并在审核结束 {days} 天后删除，只保留结果。发送 /privacy 可了解详情，并导出或删除您的数据。提交虚假信息将导致认证失败，甚至可能导致账号被停用。",
   "choice.consentAgree": "同意并提交",
   "choice.consentBack": "返回核对页",
 
@@ -206,6 +206,16 @@ export const zhCN: Record<MessageKey, string> = {
   "reason.false_information.advice": "该申请不能按原样重新提交。如是误填，请用正确的信息重新申请；如认为审核有误，请联系客服。",
   "reason.not_eligible": "该账号不符合认证条件。",
   "reason.not_eligible.advice": "该申请不能按原样重新提交。客服可以告诉您原因；原因消除后您可以再次申请。",
+  "review.disable.offer": "{reference} 因信息不实被驳回。是否同时停用申请人的账号？",
+  "choice.disableAccount": "同时停用账号",
+  "review.disable.confirm": "确定停用 {reference} 申请人的账号？在客服重新启用之前，对方将无法开始或提交认证。此操作会被记录。",
+  "choice.disableAccountConfirm": "确定停用",
+  "review.disable.done": "{reference} 申请人的账号已停用；已通知对方联系客服。",
+  "review.disable.notAllowed": "只有在申请 {reference} 因信息不实被驳回后，才能停用其账号。",
+  "account.disabledForFalseInformation":
+    "由于申请 {reference} 中提交了虚假信息，您的账号已被停用，目前无法开始或提交认证。如认为有误，请联系客服：{support}。",
+  "notification.subject.accountDisabled": "您的账号已被停用",
+  "notification.sms.accountDisabled": "由于提交了虚假信息，您的账号已被停用。客服：{support}",
   "review.card.title": "📋 申请 {reference} · {method}",
   "review.card.submitted": "提交于 {submittedAt} · 应于 {expectedBy}前审核",
   "review.card.attempts": "该申请人 30 天内的第 {n} 次申请。此前的申请：",

@@ -14,6 +14,8 @@ export interface AuditEntry {
 export interface AuditStore {
   /** Audits an action that changes no status: a refused attempt, a reviewer revealing ID numbers. */
   auditWithoutChange(reference: string, actor: string, platform: Platform, reason: string, at: Date): Promise<void>;
+  /** Disables an applicant's account (a reviewer's decision after false information), audited on `reference`. */
+  disableAccount(userId: string, reference: string, actor: string, platform: Platform, at: Date): Promise<void>;
   /** The latest audit entry's actor and time: who got there first when a change is refused. */
   lastChange(reference: string): Promise<{ actor: string; at: string } | null>;
 }

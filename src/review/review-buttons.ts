@@ -37,7 +37,11 @@ export type ReviewVerb =
   /** release one's claim */
   | "rl"
   /** take next: claim the oldest waiting application nobody holds (from /queue) */
-  | "tn";
+  | "tn"
+  /** after a rejection for false information: also disable the applicant's account (asks to confirm) */
+  | "dx"
+  /** the account's disabling confirmed */
+  | "dy";
 
 export interface ReviewButton {
   /** Null for a verb this version does not know (a stale or forged button). */
@@ -63,6 +67,8 @@ const VERBS: ReadonlySet<string> = new Set<ReviewVerb>([
   "cl",
   "rl",
   "tn",
+  "dx",
+  "dy",
 ]);
 
 /** Slack routes view submissions by a pattern: every review form id matches it. */

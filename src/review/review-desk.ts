@@ -15,6 +15,7 @@ import { decisionNotification } from "../notifications/notification-content.js";
 import { notify } from "../notifications/notify.js";
 import type { ApplicationForReview } from "../ports/application-store.js";
 import type { ReviewSession } from "../ports/review-session-store.js";
+import { confirmDisabling, disableAccount, disableOffer } from "./account-disabling.js";
 
 import { type DeskContext, roomCards, toReviewer } from "./desk-context.js";
 import { decodeReviewButton, encodeReviewButton, isReviewButton } from "./review-buttons.js";
@@ -92,6 +93,10 @@ export async function handleReviewAction(ctx: DeskContext, choice: string): Prom
       return releaseClaim(ctx, reference);
     case "tn":
       return takeNext(ctx);
+    case "dx":
+      return confirmDisabling(ctx, reference);
+    case "dy":
+      return disableAccount(ctx, reference);
     case "sd":
     case "op": {
       const application = await ctx.tx.loadApplication(reference);
@@ -254,6 +259,8 @@ async function decide(
   if (result.awaitingSecond)
     return [toReviewer(ctx, [msg("review.firstApproval.recorded", { reference })], undefined, fromPicker), ...replies];
   // The picker the decision was taken from is spent: where it can be edited, it now says what happened.
+  const offer = disableOffer(ctx, application);
+  if (offer) replies.unshift(offer);
   if (fromPicker)
     replies.unshift(
       toReviewer(ctx, [msg("review.recorded", { reference, status: msg(`status.${application.status}.sentence`) })], undefined, true),

@@ -138,6 +138,33 @@ describe.each(TESTED_DIALECTS)("on %s", (dialect) => {
       expect(keys(await harness.chat("alice").press("start"))).toContain("ask.name");
     });
 
+    it("after a rejection for false information, the reviewer may also disable the account: confirmed, audited, told", async () => {
+      const { reference } = await submitIdCard("alice");
+      await harness.chat("rita").press(`rv.nx.${reference}.${1 << 5}`); // false_information
+      const decided = await harness.chat("rita").press("rv.nn");
+      const offer = mine(decided).find((reply) => reply.body[0]?.key === "review.disable.offer");
+      expect(offer?.choices?.map((choice) => choice.id)).toEqual([`rv.dx.${reference}`]);
+      // Anyone else pressing it is refused; the reviewer is asked to confirm.
+      expect(keys(await harness.chat("alice").press(`rv.dy.${reference}`))).toEqual(["review.notReviewer"]);
+      const confirm = await harness.chat("rita").press(`rv.dx.${reference}`);
+      expect(confirm[0]?.choices?.map((choice) => choice.id)).toEqual([`rv.dy.${reference}`, "rv.cx"]);
+      const done = await harness.chat("rita").press(`rv.dy.${reference}`);
+      expect(keys(mine(done))).toEqual(["review.disable.done"]);
+      expect(readable(to(done, "alice"))).toContain("Your account has been disabled because false information was submitted");
+      expect(keys(await harness.chat("alice").press("start"))).toContain("start.accountBlocked");
+      const trail = await reviewStore(harness.store).auditTrail(reference);
+      expect(trail?.map((entry) => entry.reason)).toContain("account_disabled");
+    });
+
+    it("an account cannot be disabled for any other reason", async () => {
+      const { reference } = await submitIdCard("alice");
+      await harness.chat("rita").press(`rv.nx.${reference}.4`);
+      const decided = await harness.chat("rita").press("rv.nn");
+      expect(keys(mine(decided))).not.toContain("review.disable.offer");
+      expect(keys(await harness.chat("rita").press(`rv.dy.${reference}`))).toEqual(["review.disable.notAllowed"]);
+      expect(keys(await harness.chat("alice").press("start"))).not.toContain("start.accountBlocked");
+    });
+
     it("no cap on attempts: the sixth application in 30 days goes to review, and its card lists the earlier ones", async () => {
       let { reference } = await submitIdCard("alice");
       let submitted: Reply[] = [];
