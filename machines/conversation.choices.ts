@@ -14,6 +14,8 @@ export type ChoiceId =
   | "status"
   | "faq"
   | `faq.${FaqTopic}`
+  /** The second page of "All topics". */
+  | "topics.more"
   /** 👍 / 👎 under a FAQ answer. */
   | `helpful.${FaqTopic}.${"yes" | "no"}`
   | "support"

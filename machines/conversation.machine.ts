@@ -68,6 +68,7 @@ export const conversationMachine = setup({
     "user.text": [SMALL_TALK, ANSWER_QUESTION_IN_FLOW, { actions: [{ type: "say", params: { key: "input.useButtons" } }, "prompt"] }],
     "choice.*": STALE_CHOICE,
     "choice.faq": { actions: ["showTopics"] },
+    "choice.topics.more": { actions: ["showMoreTopics"] },
     "choice.faq.*": { actions: ["answerFaq", "prompt"] },
     "choice.helpful.*": { actions: ["takeFaqFeedback", "prompt"] },
     "faq.missNoted": { actions: "rememberFaqMiss" },

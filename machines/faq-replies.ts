@@ -32,9 +32,16 @@ export function privacyReply({ retention, supportContact }: Pick<Stamped, "reten
   };
 }
 
-/** Every topic as a button, for users who browse instead of typing. */
-export function topicChoices(): Choice[] {
-  return FAQ_TOPICS.map((topic) => choice(`faq.${topic}`, `faq.topic.${topic}`));
+/** Topics shown on the first page of "All topics"; the rest follow "More topics" (a platform shows at most 25 buttons). */
+const FIRST_PAGE = 13;
+
+/** The topics as buttons, for users who browse instead of typing: the first page, or (`more`) the rest. */
+export function topicChoices(more = false): Choice[] {
+  if (more) return FAQ_TOPICS.slice(FIRST_PAGE).map((topic) => choice(`faq.${topic}`, `faq.topic.${topic}`));
+  return [
+    ...FAQ_TOPICS.slice(0, FIRST_PAGE).map((topic) => choice(`faq.${topic}`, `faq.topic.${topic}`)),
+    choice("topics.more", "choice.moreTopics"),
+  ];
 }
 
 /**

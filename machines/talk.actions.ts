@@ -29,6 +29,7 @@ export const talkActions = {
     return reply(msg(`smallTalk.${event.smallTalk ?? "greeting"}`));
   }),
   showTopics: act.emit({ type: "reply", body: [msg("faq.pick")], choices: topicChoices() }),
+  showMoreTopics: act.emit({ type: "reply", body: [msg("faq.pick")], choices: topicChoices(true) }),
   sayStatus: act.emit(({ context, event }) => ({ type: "reply", ...statusReply(event.record, context.draft, event) })),
   sayAccountBlocked: act.emit(({ event }) =>
     reply(

@@ -474,6 +474,7 @@ export const en = {
   "faq.feedbackThanks": "Thanks — glad it helped.",
   "faq.feedbackSorry":
     "Sorry it didn't help. Your question is noted so we can answer it better. You can browse all topics or talk to a person.",
+  "choice.moreTopics": "More topics",
   "faq.noMatch": "Sorry, I'm not sure what you mean. Is it one of these? If not, see all topics or talk to a person.",
   "faq.pick": "Which topic can I help with?",
   "faq.yourRejection": "Your application {reference} was not approved because:",

@@ -422,6 +422,7 @@ export const zhCN: Record<MessageKey, string> = {
   "choice.helpfulNo": "👎",
   "faq.feedbackThanks": "谢谢，很高兴能帮上忙。",
   "faq.feedbackSorry": "抱歉没能帮到您。我们已记下您的问题，以便改进回答。您可以查看全部主题，或联系人工客服。",
+  "choice.moreTopics": "更多主题",
   "faq.noMatch": "抱歉，我没太明白您的意思。是下面这些问题吗？都不是的话，可以查看全部问题或联系人工客服。",
   "faq.pick": "请选择您想了解的问题：",
   "faq.yourRejection": "您的申请 {reference} 未通过，原因如下：",

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { FAQ_TOPICS } from "../../src/domain/faq-topics.js";
 import { consoleReviewers } from "../../src/review/reviewers.js";
 import { createHarness, type Harness, keys, readable, submitWithPhone } from "../helpers/harness.js";
 import { reviewStore } from "../helpers/review-store.js";
@@ -90,8 +91,14 @@ describe("FAQ in the conversation", () => {
     const chat = harness.chat("alice");
     await chat.text("/start");
     const topics = await chat.press("faq");
-    expect(topics[0]?.choices?.map((c) => c.id)).toContain("faq.privacy");
+    expect(topics[0]?.choices?.map((c) => c.id)).toContain("faq.review-time");
+    // The rest follow "More topics": a platform shows at most 25 buttons in one message.
+    expect(topics[0]?.choices?.at(-1)?.id).toBe("topics.more");
+    const more = await chat.press("topics.more");
+    expect(more[0]?.choices?.map((c) => c.id)).toContain("faq.official-channels");
     expect(keys(await chat.press("faq.privacy"))).toEqual(["privacy.about", "faq.wasThisHelpful", "menu.prompt"]);
+    const all = [...(topics[0]?.choices ?? []), ...(more[0]?.choices ?? [])].filter((c) => c.id.startsWith("faq."));
+    expect(all).toHaveLength(FAQ_TOPICS.length);
   });
 
   it("answers with the user's own record: their rejection reasons, their expected date, whether they may resubmit", async () => {
