@@ -181,7 +181,12 @@ export function sqlApplicationStore(trx: Db, queries: HotQueries, sealer: Sealer
         decidedBy: row.decided_by,
         decidedAt: row.decided_at,
         duplicates: await duplicatesOf(trx, row.id, row.user_id),
-        ...(await earlierApplicationsOf(trx, { id: row.id, userId: row.user_id, submittedAt: row.submitted_at ?? "" })),
+        ...(await earlierApplicationsOf(trx, {
+          id: row.id,
+          userId: row.user_id,
+          submittedAt: row.submitted_at ?? "",
+          previousApplicationId: row.previous_application_id,
+        })),
         erasedAt: row.erased_at,
         claim: row.claimed_by && row.claimed_until ? { by: row.claimed_by, until: row.claimed_until } : null,
         firstApproval: row.first_approved_by && row.first_approved_at ? { by: row.first_approved_by, at: row.first_approved_at } : null,

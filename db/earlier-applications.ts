@@ -18,11 +18,11 @@ const DAY_MS = 86_400_000;
  */
 export async function earlierApplicationsOf(
   trx: Db,
-  application: { id: string; userId: string; submittedAt: string },
-): Promise<Pick<ApplicationForReview, "earlierApplications" | "applicationsIn30Days">> {
+  application: { id: string; userId: string; submittedAt: string; previousApplicationId: string | null },
+): Promise<Pick<ApplicationForReview, "earlierApplications" | "applicationsIn30Days" | "previousApplication">> {
   const rows = await trx
     .selectFrom("applications")
-    .select(["reference", "status", "reasons", "submitted_at"])
+    .select(["id", "reference", "status", "reasons", "submitted_at", "decided_at"])
     .where("user_id", "=", application.userId)
     .where("id", "!=", application.id)
     .where("status", "!=", "draft")
@@ -30,7 +30,9 @@ export async function earlierApplicationsOf(
     .orderBy("submitted_at", "desc")
     .execute();
   const monthBefore = new Date(Date.parse(application.submittedAt) - 30 * DAY_MS).toISOString();
+  const previous = rows.find((row) => row.id === application.previousApplicationId);
   return {
+    previousApplication: previous ? { status: previous.status as LifecycleStatus, decidedAt: previous.decided_at } : null,
     earlierApplications: rows.slice(0, SHOWN).map((row) => ({
       reference: row.reference ?? "",
       status: row.status as LifecycleStatus,

@@ -186,10 +186,15 @@ export const conversationActions = {
   confirmSupportRequest: act.enqueueActions(({ event, enqueue }) => {
     assertEvent(event, "support.requested");
     const confirmed = msg("support.requested", { reference: event.reference, support: event.supportContact });
+    const official = event.officialChannels ? [msg("official.channels", { official: event.officialChannels })] : [];
     // Reviewers waiting for this user's information: said first, with the button — support would say the same.
     const situation = situationOf(event.record, EMPTY_DRAFT).application;
     const lead = situation.kind === "waiting_for_user" ? situationLead(situation, event.timeZone) : { body: [], choices: [] };
-    enqueue.emit({ type: "reply", body: [...lead.body, confirmed], ...(lead.choices.length > 0 ? { choices: lead.choices } : {}) });
+    enqueue.emit({
+      type: "reply",
+      body: [...lead.body, confirmed, ...official],
+      ...(lead.choices.length > 0 ? { choices: lead.choices } : {}),
+    });
     enqueue.assign({ unansweredQuestion: undefined });
   }),
   explainNewEmail: act.emit(({ event }) => {
@@ -222,7 +227,10 @@ export const conversationActions = {
   explainHeld: act.emit(({ context, event }) => {
     assertEvent(event, "application.held");
     const note = (context.locale === "zh-CN" ? event.note.zh : event.note.en) ?? "";
-    return reply(msg("maintenance.held", { until: event.until, note }));
+    return reply(
+      msg("maintenance.held", { until: event.until, note }),
+      ...(event.officialChannels ? [msg("official.channels", { official: event.officialChannels })] : []),
+    );
   }),
   confirmResent: act.emit(({ event }) => {
     assertEvent(event, "notification.resent");

@@ -253,6 +253,8 @@ export const en = {
   "review.card.earlier": "Earlier applications by this applicant:",
   "review.card.earlierLine": "• {reference} · {status} · {date}{reasons}",
   "review.card.earlierReasons": " — {reasons}",
+  "review.card.reverification":
+    "Re-verification after a change of legal representative or owner (current verification approved on {approvedOn}, valid meanwhile).",
   "review.card.resubmission": "Resubmission: the previous attempt was rejected.",
   "review.card.waiting": "Waiting {hours} h",
   "review.card.duplicate": "⚠️ The same ID number or credit code is also in application {reference} ({status}).",
@@ -410,7 +412,7 @@ export const en = {
   "faq.forgot-email":
     "If you forgot which email you registered with, try resetting your password on the platform; if that doesn't help, contact support and they will confirm your identity and help you recover the account.",
   "faq.update-info":
-    "After approval you can keep your details current from the menu: “Update email”, or “Update phone” (confirmed with an SMS code). Enterprises whose legal representative changes choose “Change legal representative”, which needs a new review; the current verification stays valid until then.",
+    "Keep your details current after approval: results and notices go to this email and phone, and details left stale for a long time may limit what you can use. From the menu: “Update email”, or “Update phone” (confirmed with an SMS code). When an enterprise's legal representative or owner changes, choose “Change legal representative”: it needs a new review, and the current verification stays valid until then.",
   "faq.benefits":
     "Verified users get the platform's advanced features — such as file sharing and data analysis — higher trust in shared work, and stronger protection of their information.",
   "faq.account-problem":
@@ -475,6 +477,7 @@ export const en = {
   "faq.feedbackSorry":
     "Sorry it didn't help. Your question is noted so we can answer it better. You can browse all topics or talk to a person.",
   "choice.moreTopics": "More topics",
+  "official.channels": "Official announcements: {official}.",
   "faq.noMatch": "Sorry, I'm not sure what you mean. Is it one of these? If not, see all topics or talk to a person.",
   "faq.pick": "Which topic can I help with?",
   "faq.yourRejection": "Your application {reference} was not approved because:",

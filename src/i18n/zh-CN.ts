@@ -222,6 +222,7 @@ export const zhCN: Record<MessageKey, string> = {
   "review.card.earlier": "该申请人此前的申请：",
   "review.card.earlierLine": "• {reference} · {status} · {date}{reasons}",
   "review.card.earlierReasons": " — {reasons}",
+  "review.card.reverification": "法定代表人或所有人变更后的重新认证（当前认证于 {approvedOn} 通过，期间仍然有效）。",
   "review.card.resubmission": "重新提交：上一次申请未通过。",
   "review.card.waiting": "已等待 {hours} 小时",
   "review.card.duplicate": "⚠️ 相同的证件号码或统一社会信用代码也出现在申请 {reference}（{status}）中。",
@@ -366,7 +367,7 @@ export const zhCN: Record<MessageKey, string> = {
     "请先检查垃圾邮件文件夹，并确认注册时填写的邮箱和手机号是否正确。审核结果也会显示在这里，发送 /status 即可查看。提交申请后，您可以在这里更正邮箱或手机号并重新发送结果；其他情况可联系客服。",
   "faq.forgot-email": "如果忘记了注册邮箱，可以先在平台上尝试重置密码；仍无法解决的，请联系客服，核实身份后会帮助您找回账号。",
   "faq.update-info":
-    "认证通过后，可在菜单中「更新邮箱」或「更新手机号」（需短信验证）。企业法定代表人变更时，请选择「变更法定代表人」，需要重新审核，在此之前当前认证仍然有效。",
+    "认证通过后请保持信息最新：审核结果和通知会发送到登记的邮箱和手机号，信息长期未更新可能影响功能使用。可在菜单中「更新邮箱」或「更新手机号」（需短信验证）。企业法定代表人或所有人变更时，请选择「变更法定代表人」：需要重新审核，在此之前当前认证仍然有效。",
   "faq.benefits": "认证用户可以使用平台的高级功能，如文件共享、数据分析等，协作中更受信任，个人信息也能得到更好的保护。",
   "faq.account-problem": "被停用或注销的账号无法进行认证。请联系客服查询账号状态及处理办法。",
   "faq.platform-issue":
@@ -423,6 +424,7 @@ export const zhCN: Record<MessageKey, string> = {
   "faq.feedbackThanks": "谢谢，很高兴能帮上忙。",
   "faq.feedbackSorry": "抱歉没能帮到您。我们已记下您的问题，以便改进回答。您可以查看全部主题，或联系人工客服。",
   "choice.moreTopics": "更多主题",
+  "official.channels": "官方公告：{official}。",
   "faq.noMatch": "抱歉，我没太明白您的意思。是下面这些问题吗？都不是的话，可以查看全部问题或联系人工客服。",
   "faq.pick": "请选择您想了解的问题：",
   "faq.yourRejection": "您的申请 {reference} 未通过，原因如下：",

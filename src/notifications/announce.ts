@@ -28,6 +28,7 @@ export async function queueAnnouncement(
   sinceDays: number,
   now: Date,
   onProgress: (progress: AnnouncementProgress) => void = () => undefined,
+  officialChannels?: string,
 ): Promise<AnnouncementProgress> {
   const announcements = store.announcements();
   const announcement = await announcements.findOrStartAnnouncement(texts, new Date(now.getTime() - sinceDays * 86_400_000), now);
@@ -42,7 +43,7 @@ export async function queueAnnouncement(
           userId: user.id,
           kind: "announcement",
           reference: null,
-          content: announcementNotification(texts, user.locale as Locale),
+          content: announcementNotification(texts, user.locale as Locale, officialChannels),
           channels: ["chat"],
           announcementId: announcement.id,
           at: now,

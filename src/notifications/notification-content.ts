@@ -45,10 +45,15 @@ export function overdueNotification(application: ApplicationForReview): Notifica
 }
 
 /** An operator's announcement, in the reader's language. */
-export function announcementNotification(texts: { zh: string; en: string }, locale: Locale): NotificationContent {
+export function announcementNotification(
+  texts: { zh: string; en: string },
+  locale: Locale,
+  officialChannels?: string,
+): NotificationContent {
   const text = locale === "zh-CN" ? texts.zh : texts.en;
   return {
-    body: [msg("announcement.body", { text })],
+    // Where set, the platform's official channels are named: announcements are published there too.
+    body: [msg("announcement.body", { text }), ...(officialChannels ? [msg("official.channels", { official: officialChannels })] : [])],
     subject: msg("notification.subject.announcement"),
     sms: msg("announcement.body", { text }),
   };

@@ -30,8 +30,10 @@ export interface HeldDraft {
 /** What a review card and a decision message need to know about one application. */
 export interface ApplicationForReview {
   reference: string;
-  /** Set when this application resubmits a rejected one. */
+  /** Set when this application resubmits a rejected one, or re-verifies an approved one. */
   previousApplicationId: string | null;
+  /** That earlier application's outcome: rejected (a resubmission) or approved (a re-verification). */
+  previousApplication: { status: LifecycleStatus; decidedAt: string | null } | null;
   userId: string;
   status: LifecycleStatus;
   draft: Draft;

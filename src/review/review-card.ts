@@ -38,7 +38,15 @@ export function reviewCard(application: ApplicationForReview, roomDetails: RoomD
     }),
   ];
   if (!decided) body.push(msg("review.card.waiting", { hours: waitingHours(application.submittedAt, now) }));
-  if (application.previousApplicationId) body.push(msg("review.card.resubmission"));
+  const previous = application.previousApplication;
+  // After an approval, a new application re-verifies (a new legal representative); otherwise it resubmits a rejected one.
+  if (previous?.status === "approved")
+    body.push(
+      msg("review.card.reverification", {
+        approvedOn: previous.decidedAt ? dayMessage(localDate(new Date(previous.decidedAt), timeZone)) : "",
+      }),
+    );
+  else if (application.previousApplicationId) body.push(msg("review.card.resubmission"));
   body.push(...earlierApplicationLines(application, timeZone));
   // In a room shown the details, they carry the flag already.
   if (!inRoom) body.push(...greyscaleLines(application.draft));

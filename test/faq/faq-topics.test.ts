@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { REJECTION_REASON_CODES } from "../../src/domain/rejection-reasons.js";
+import { announcementNotification } from "../../src/notifications/notification-content.js";
 import { createHarness, type Harness, keys, readable, submitWithPhone } from "../helpers/harness.js";
 
 /** The topics written from the seeds and the product's rules, answered for the user's own case and this deployment. */
@@ -53,6 +54,12 @@ describe("the FAQ's newer topics", () => {
     expect(readable(await set.text("where are official announcements published"))).toContain(
       "Official announcements are published here: 官网 https://example.com · 微博 @example.",
     );
+    // The support hand-off and announcements name them too; unset, neither does.
+    expect(readable(await set.press("support"))).toContain("Official announcements: 官网 https://example.com · 微博 @example.");
+    expect(
+      readable([{ locale: "en", ...announcementNotification({ zh: "维护", en: "Maintenance" }, "en", "官网 https://example.com") }]),
+    ).toContain("Official announcements: 官网 https://example.com.");
+    expect(readable([{ locale: "en", ...announcementNotification({ zh: "维护", en: "Maintenance" }, "en") }])).not.toContain("Official");
   });
 
   it("passports: the phone method is offered as the way out only where SMS can be sent", async () => {

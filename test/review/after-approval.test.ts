@@ -81,7 +81,12 @@ describe.each(TESTED_DIALECTS)("on %s", (dialect) => {
       await chat.text("11010519491231002X");
       await chat.press("submit");
       const submitted = await chat.press("consent.agree");
-      expect(readable(submitted.filter((r) => r.to?.chatId === "rita"))).toContain("Resubmission");
+      const card = readable(submitted.filter((r) => r.to?.chatId === "rita"));
+      // Not "the previous attempt was rejected": the current verification was approved and stays valid.
+      expect(card).toMatch(
+        /Re-verification after a change of legal representative or owner \(current verification approved on \w{3} \d+ \w{3}, valid meanwhile\)\./,
+      );
+      expect(card).not.toContain("Resubmission");
       const record = await findUserRecord(harness.store, "console", "acme", "2026-12-01");
       expect(record).toMatchObject({ verified: true, application: { status: "submitted", method: "enterprise" } });
       expect(record?.application?.reference).not.toBe(approved);

@@ -16,10 +16,17 @@ export const announce: CliCommand = ({ rest, zh, en, sinceDays: days, noWait }) 
   const sinceDays = Number(days ?? 30);
   if (!Number.isInteger(sinceDays) || sinceDays < 1) throw new UsageError("--since-days must be a whole number of days ≥ 1");
   const texts = { zh: zh.trim(), en: en.trim() };
-  return withStore(async (store) => {
-    const result = await queueAnnouncement(store, texts, sinceDays, new Date(), (progress) => {
-      process.stderr.write(`\rqueueing   ${progressBar(progress.done, progress.total)} ${progress.done}/${progress.total} users`);
-    });
+  return withStore(async (store, config) => {
+    const result = await queueAnnouncement(
+      store,
+      texts,
+      sinceDays,
+      new Date(),
+      (progress) => {
+        process.stderr.write(`\rqueueing   ${progressBar(progress.done, progress.total)} ${progress.done}/${progress.total} users`);
+      },
+      config.officialChannels,
+    );
     process.stderr.write("\n");
     const already = result.total - result.queued;
     print(
