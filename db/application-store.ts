@@ -1,26 +1,14 @@
 import { randomUUID } from "node:crypto";
 import type { ExpressionBuilder, Kysely, Transaction } from "kysely";
-import type { LifecycleStatus, Step } from "../src/domain/application.js";
 import type { Platform } from "../src/domain/platform.js";
-import type { RejectionReason } from "../src/domain/rejection-reasons.js";
 import { FIRST_APPROVAL_CANCELLED } from "../src/domain/review-policy.js";
 import type { ApplicationForReview, ApplicationStore, HeldDraft } from "../src/ports/application-store.js";
 import type { Sealer } from "../src/ports/sealer.js";
-import { earlierApplicationsOf } from "./earlier-applications.js";
+import { loadApplicationForReview } from "./application-for-review.js";
 import type { HotQueries } from "./hot-queries.js";
-import { duplicatesOf, shareIdentity, writeDigests } from "./identity-digests.js";
+import { shareIdentity, writeDigests } from "./identity-digests.js";
 import { awaitingReview } from "./operator-store.js";
-import { sqlReviewerNameStore } from "./reviewer-names.js";
-import {
-  draftColumns,
-  draftFromRow,
-  historyFromRows,
-  openDetails,
-  openNullable,
-  parseJson,
-  sealNullable,
-  workspaceFromRow,
-} from "./rows.js";
+import { draftColumns, draftFromRow, historyFromRows, openDetails, sealNullable, workspaceFromRow } from "./rows.js";
 import type { Database } from "./schema.js";
 
 type Db = Transaction<Database> | Kysely<Database>;
@@ -163,38 +151,7 @@ export function sqlApplicationStore(trx: Db, queries: HotQueries, sealer: Sealer
       return historyFromRows(rows, sealer);
     },
 
-    async loadApplication(reference) {
-      const row = await trx.selectFrom("applications").selectAll().where("reference", "=", reference).executeTakeFirst();
-      if (!row || row.status === "draft") return null;
-      return {
-        reference,
-        previousApplicationId: row.previous_application_id,
-        workspace: workspaceFromRow(row),
-        userId: row.user_id,
-        status: row.status as LifecycleStatus,
-        draft: draftFromRow(row, sealer),
-        submittedAt: row.submitted_at ?? "",
-        expectedBy: row.expected_by ?? "",
-        reasons: parseJson(row.reasons) as RejectionReason[],
-        note: openNullable(row.note, sealer),
-        requestedItems: parseJson(row.requested_items) as Step[],
-        decidedBy: row.decided_by,
-        decidedAt: row.decided_at,
-        duplicates: await duplicatesOf(trx, row.id, row.user_id),
-        ...(await earlierApplicationsOf(trx, {
-          id: row.id,
-          userId: row.user_id,
-          submittedAt: row.submitted_at ?? "",
-          previousApplicationId: row.previous_application_id,
-        })),
-        erasedAt: row.erased_at,
-        claim: row.claimed_by && row.claimed_until ? { by: row.claimed_by, until: row.claimed_until } : null,
-        firstApproval: row.first_approved_by && row.first_approved_at ? { by: row.first_approved_by, at: row.first_approved_at } : null,
-        reviewerNames: await sqlReviewerNameStore(trx).reviewerNames(
-          [row.decided_by, row.claimed_by, row.first_approved_by].filter((actor): actor is string => actor !== null),
-        ),
-      };
-    },
+    loadApplication: (reference) => loadApplicationForReview(trx, sealer, reference),
 
     async setStatus(change) {
       const application = await trx.selectFrom("applications").select("id").where("reference", "=", change.reference).executeTakeFirst();

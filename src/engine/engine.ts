@@ -27,6 +27,7 @@ import { observeHandledEvent } from "./event-metrics.js";
 import { KeyedLock } from "./keyed-lock.js";
 import { chatKeyOf, type FollowUpSender, type LateRead, PhotoReading } from "./photo-reading.js";
 import { createPureTransition } from "./pure-transition.js";
+import { ReplyConfirmations } from "./reply-confirmations.js";
 import { deserializeReplies, serializeReplies } from "./reply-record.js";
 import { type EventStamp, toMachineEvent } from "./to-machine-event.js";
 import { prepareUpload } from "./upload-check.js";
@@ -41,8 +42,6 @@ export type { EngineDependencies, EngineSettings } from "./engine-dependencies.j
  * can be that quick).
  */
 const REDELIVERY_GRACE_MS = 5_000;
-/** Reply confirmations are written at most this long after the platform accepted the replies. */
-const CONFIRMATION_FLUSH_MS = 1_000;
 
 /** Effect results after which the user's record is read again: they change the application or the account. */
 const RECORD_CHANGING: ReadonlySet<string> = new Set([
@@ -69,12 +68,12 @@ export class Engine {
   private readonly metrics: Metrics;
   private readonly reviewers: Reviewers;
   private readonly effectDeps: EffectDependencies;
-  private readonly confirmations: Array<{ platform: ChatEvent["platform"]; eventId: string }> = [];
-  private flushTimer: NodeJS.Timeout | undefined;
+  private readonly confirmations: ReplyConfirmations;
   private readonly reading: PhotoReading | undefined;
 
   constructor(private readonly deps: EngineDependencies) {
     this.clock = deps.clock ?? (() => new Date());
+    this.confirmations = new ReplyConfirmations(deps.store, deps.logger);
     this.metrics = deps.metrics ?? NO_METRICS;
     this.reviewers = deps.reviewers ?? NO_REVIEWERS;
     const { settings } = deps;
@@ -107,19 +106,9 @@ export class Engine {
     };
   }
 
-  /**
-   * The platform accepted this event's replies: their stored copy is forgotten. Batched — written
-   * with the next flush, within a second — so confirming costs no commit of its own per event.
-   */
+  /** The platform accepted this event's replies: their stored copy is forgotten (batched, within a second). */
   repliesDelivered(event: Pick<ChatEvent, "platform" | "id">): void {
-    this.confirmations.push({ platform: event.platform, eventId: event.id });
-    this.flushTimer ??= setTimeout(() => {
-      this.flushTimer = undefined;
-      this.flushConfirmations().catch((error: unknown) =>
-        this.deps.logger.warn({ error: errorSummary(error) }, "reply confirmations could not be written; a redelivery may repeat them"),
-      );
-    }, CONFIRMATION_FLUSH_MS);
-    this.flushTimer.unref();
+    this.confirmations.add(event);
   }
 
   /** Where late reads' findings are sent (each platform's adapter, through `Outbound`); unset, they are logged and dropped. */
@@ -133,9 +122,8 @@ export class Engine {
   }
 
   /** Writes the confirmations waiting (also on shutdown). */
-  async flushConfirmations(): Promise<void> {
-    const batch = this.confirmations.splice(0);
-    if (batch.length > 0) await this.deps.store.transaction((tx) => tx.confirmReplies(batch));
+  flushConfirmations(): Promise<void> {
+    return this.confirmations.flush();
   }
 
   handle(event: ChatEvent): Promise<Reply[]> {

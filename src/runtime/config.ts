@@ -4,6 +4,7 @@ import { CHANNELS, type Channel } from "../domain/delivery.js";
 import { DEFAULT_DOCUMENT_RULES, type DocumentRules } from "../domain/document-rules.js";
 import { DEFAULT_REVIEW_POLICY, FOUR_EYES_SETTINGS, type FourEyes } from "../domain/review-policy.js";
 import { LOCALES, type Locale } from "../i18n/locale.js";
+import { type Env, list, number, oneOf, url, value } from "./env-values.js";
 import { ConfigError } from "./errors.js";
 import { type DataKey, parseDataKeys } from "./keyring.js";
 
@@ -98,8 +99,6 @@ export interface TelegramConfig {
 }
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
-
-type Env = Record<string, string | undefined>;
 
 export function readConfig(env: Env = process.env): Readonly<Config> {
   const dataDir = resolve(value(env, "DATA_DIR") ?? "./data");
@@ -266,35 +265,6 @@ function slack(env: Env): SlackConfig | undefined {
   return { token, signingSecret, appToken, apiUrl: apiUrl && (apiUrl.endsWith("/") ? apiUrl : `${apiUrl}/`), reviewChannel, reviewerIds };
 }
 
-function url(env: Env, name: string): string | undefined {
-  const raw = value(env, name);
-  if (raw === undefined) return undefined;
-  if (!URL.canParse(raw) || !/^https?:$/.test(new URL(raw).protocol)) throw new ConfigError(name, `must be an http(s) URL, got "${raw}"`);
-  return raw;
-}
-
-function value(env: Env, name: string): string | undefined {
-  const raw = env[name]?.trim();
-  return raw ? raw : undefined;
-}
-
-function list(env: Env, name: string): string[] | undefined {
-  const raw = value(env, name);
-  return raw
-    ?.split(",")
-    .map((item) => item.trim())
-    .filter(Boolean);
-}
-
-function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
-  const raw = value(env, name);
-  if (raw === undefined) return fallback;
-  if (!(allowed as readonly string[]).includes(raw)) {
-    throw new ConfigError(name, `must be one of ${allowed.join(", ")}, got "${raw}"`);
-  }
-  return raw as T;
-}
-
 /** `DATABASE_URL`: unset → `<DATA_DIR>/assistant.db`; `sqlite:<path>`, `file:<path>` or a bare path → that file. */
 function databaseFrom(env: Env, dataDir: string): DatabaseTarget {
   const url = value(env, "DATABASE_URL");
@@ -344,23 +314,4 @@ function documentRules(env: Env): Readonly<DocumentRules> {
     minBrightness: number(env, "DOC_MIN_BRIGHTNESS", d.minBrightness, { min: 0, max: 255 }),
     maxClipped: number(env, "DOC_MAX_CLIPPED", d.maxClipped, { min: 0, max: 1 }),
   });
-}
-
-function number(env: Env, name: string, fallback: number, limits: { min?: number; max?: number; integer?: boolean }): number {
-  const raw = value(env, name);
-  if (raw === undefined) return fallback;
-  const parsed = Number(raw);
-  const valid =
-    raw !== "" &&
-    Number.isFinite(parsed) &&
-    (!limits.integer || Number.isInteger(parsed)) &&
-    (limits.min === undefined || parsed >= limits.min) &&
-    (limits.max === undefined || parsed <= limits.max);
-  if (!valid) {
-    const range = [limits.min !== undefined ? `≥ ${limits.min}` : "", limits.max !== undefined ? `≤ ${limits.max}` : ""]
-      .filter(Boolean)
-      .join(" and ");
-    throw new ConfigError(name, `must be ${limits.integer ? "a whole number" : "a number"}${range ? ` ${range}` : ""}, got "${raw}"`);
-  }
-  return parsed;
 }

@@ -1,0 +1,55 @@
+import { ConfigError } from "./errors.js";
+
+/**
+ * Typed values read from the environment: trimmed, an empty variable counted as unset, and anything
+ * that does not parse refused with a `ConfigError` naming the variable and what it takes.
+ */
+export type Env = Record<string, string | undefined>;
+
+export function url(env: Env, name: string): string | undefined {
+  const raw = value(env, name);
+  if (raw === undefined) return undefined;
+  if (!URL.canParse(raw) || !/^https?:$/.test(new URL(raw).protocol)) throw new ConfigError(name, `must be an http(s) URL, got "${raw}"`);
+  return raw;
+}
+
+export function value(env: Env, name: string): string | undefined {
+  const raw = env[name]?.trim();
+  return raw ? raw : undefined;
+}
+
+export function list(env: Env, name: string): string[] | undefined {
+  const raw = value(env, name);
+  return raw
+    ?.split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+export function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = value(env, name);
+  if (raw === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(name, `must be one of ${allowed.join(", ")}, got "${raw}"`);
+  }
+  return raw as T;
+}
+
+export function number(env: Env, name: string, fallback: number, limits: { min?: number; max?: number; integer?: boolean }): number {
+  const raw = value(env, name);
+  if (raw === undefined) return fallback;
+  const parsed = Number(raw);
+  const valid =
+    raw !== "" &&
+    Number.isFinite(parsed) &&
+    (!limits.integer || Number.isInteger(parsed)) &&
+    (limits.min === undefined || parsed >= limits.min) &&
+    (limits.max === undefined || parsed <= limits.max);
+  if (!valid) {
+    const range = [limits.min !== undefined ? `≥ ${limits.min}` : "", limits.max !== undefined ? `≤ ${limits.max}` : ""]
+      .filter(Boolean)
+      .join(" and ");
+    throw new ConfigError(name, `must be ${limits.integer ? "a whole number" : "a number"}${range ? ` ${range}` : ""}, got "${raw}"`);
+  }
+  return parsed;
+}
