@@ -1,3 +1,5 @@
+import { toSimplifiedChinese } from "./text.js";
+
 /**
  * Words that do not occur in names but do in what people type instead of one: a sentence ("I don't
  * know what to write", "不知道写什么"), a filler ("ok", "测试", "哈哈"), a button's word ("start",
@@ -110,46 +112,8 @@ const CHINESE_CHARACTERS = /[的了吗呢吧啊呀嘛哦嗯呃哎唉喂我你您
 /** A word made of one letter three times over ("aaa"), or a run along the keyboard ("asdf", "qwer"). */
 const MASH = /(\p{L})\1\1|asdf|sdfg|dfgh|fghj|ghjk|hjkl|qwer|wert|erty|rtyu|tyui|zxcv|xcvb/iu;
 
-/** The Traditional forms of the characters above, so "測試" and "不知道寫甚麼" read as they do in Simplified. */
-const TRADITIONAL: Record<string, string> = {
-  們: "们",
-  嗎: "吗",
-  麼: "么",
-  甚: "什",
-  測: "测",
-  試: "试",
-  隨: "随",
-  沒: "没",
-  謝: "谢",
-  這: "这",
-  個: "个",
-  幫: "帮",
-  開: "开",
-  選: "选",
-  單: "单",
-  過: "过",
-  請: "请",
-  應: "应",
-  寫: "写",
-  為: "为",
-  繼: "继",
-  續: "续",
-  訴: "诉",
-  須: "须",
-  號: "号",
-  證: "证",
-  戶: "户",
-  員: "员",
-  樣: "样",
-  裡: "里",
-  裏: "里",
-  懂: "懂",
-  會: "会",
-  並: "并",
-};
-
 export function readsAsSentence(text: string): boolean {
-  const lower = text.toLowerCase().replace(/[\u3400-\u9fff]/gu, (character) => TRADITIONAL[character] ?? character);
+  const lower = toSimplifiedChinese(text.toLowerCase());
   if (CHINESE_CHARACTERS.test(lower) || CHINESE_WORDS.some((word) => lower.includes(word))) return true;
   const words = lower.split(/[\s.]+/u).filter(Boolean);
   if (FILLERS.has(words.join(" "))) return true;

@@ -1,8 +1,17 @@
+import * as OpenCC from "opencc-js";
+
 /**
  * Text normalisation shared by every validator. Users type on phones with
  * Chinese input methods, so full-width digits (１２３), ideographic spaces and
  * stray separators are common; we normalise them instead of refusing them.
  */
+
+const traditionalToSimplified = OpenCC.Converter({ from: "tw", to: "cn" });
+
+/** Traditional Chinese (as typed in Taiwan and Hong Kong) in Simplified characters, for matching only: "測試" → "测试". */
+export function toSimplifiedChinese(text: string): string {
+  return /[\u3400-\u9fff]/.test(text) ? traditionalToSimplified(text) : text;
+}
 
 /** NFKC folds full-width letters/digits and the ideographic space into ASCII. */
 export function foldWidth(text: string): string {

@@ -1,4 +1,4 @@
-import * as OpenCC from "opencc-js";
+import { toSimplifiedChinese } from "../domain/text.js";
 import { conceptsIn } from "./faq-lexicon.js";
 
 /**
@@ -8,8 +8,6 @@ import { conceptsIn } from "./faq-lexicon.js";
  * segmenter needed for short questions); English on word stems plus
  * character trigrams, which absorb most typos.
  */
-const toSimplified = OpenCC.Converter({ from: "tw", to: "cn" });
-
 // Includes the fragments of contractions ("what s", "can t") left once punctuation is removed.
 const ENGLISH_STOPWORDS = new Set(
   "a an the i me my we our you your it its is are was were be been am do does did to of in on for with at by from and or but if so can could would should will shall may might have has had this that these those there what which who how when where why please hi hello hey just s t re ll ve m d".split(
@@ -48,9 +46,7 @@ const GENERIC_WEIGHT = 0.3;
 export type Features = Map<string, number>;
 
 export function normalizeQuestion(text: string): string {
-  let normalized = text.normalize("NFKC").toLowerCase();
-  if (/[\u3400-\u9fff]/.test(normalized)) normalized = toSimplified(normalized);
-  return normalized.replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  return toSimplifiedChinese(text.normalize("NFKC").toLowerCase()).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 }
 
 /** A concept of the domain's lexicon weighs like two words: meaning outweighs the wording. */
