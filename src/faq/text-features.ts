@@ -46,7 +46,9 @@ const GENERIC_WEIGHT = 0.3;
 export type Features = Map<string, number>;
 
 export function normalizeQuestion(text: string): string {
-  return toSimplifiedChinese(text.normalize("NFKC").toLowerCase()).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  return toSimplifiedChinese(text.normalize("NFKC").toLowerCase())
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
 }
 
 /** A concept of the domain's lexicon weighs like two words: meaning outweighs the wording. */
