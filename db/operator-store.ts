@@ -106,7 +106,7 @@ export function sqlOperatorStore(db: Kysely<Database>, sealer: Sealer): Operator
     async supportRequests(limit) {
       const rows = await db
         .selectFrom("support_requests")
-        .select(["reference", "platform", "platform_user_id", "question", "created_at"])
+        .select(["reference", "platform", "platform_user_id", "question", "created_at", "answered_at"])
         .orderBy("created_at", "desc")
         .limit(limit)
         .execute();
@@ -116,6 +116,7 @@ export function sqlOperatorStore(db: Kysely<Database>, sealer: Sealer): Operator
         user: row.platform_user_id,
         question: openNullable(row.question, sealer),
         createdAt: row.created_at,
+        answeredAt: row.answered_at,
       }));
     },
 

@@ -183,6 +183,7 @@ export function sqlPrivacyStore(trx: Db, sealer: Sealer): PrivacyStore {
           reference: request.reference,
           createdAt: request.created_at,
           question: openNullable(request.question, sealer),
+          answeredAt: request.answered_at,
         })),
       };
     },

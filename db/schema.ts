@@ -83,6 +83,8 @@ export interface SupportRequestsTable {
   platform_user_id: string;
   question: string | null;
   created_at: string;
+  /** When the team answered (`support reply`); null while the request waits. */
+  answered_at: string | null;
 }
 
 export interface ReviewSessionsTable {

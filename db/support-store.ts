@@ -19,5 +19,18 @@ export function sqlSupportStore(trx: Transaction<Database> | Kysely<Database>, s
         })
         .execute();
     },
+
+    async supportRequest(reference) {
+      const row = await trx
+        .selectFrom("support_requests")
+        .select(["user_id", "answered_at"])
+        .where("reference", "=", reference)
+        .executeTakeFirst();
+      return row ? { userId: row.user_id, answeredAt: row.answered_at } : null;
+    },
+
+    async markSupportAnswered(reference, at) {
+      await trx.updateTable("support_requests").set({ answered_at: at.toISOString() }).where("reference", "=", reference).execute();
+    },
   };
 }

@@ -13,7 +13,7 @@ import { choice } from "./conversation.choices.js";
 import type { ConversationContext, ConversationEvent, ConversationOutput } from "./conversation.events.js";
 import { answerTo, phoneToVerify, validEmail, validPhone } from "./conversation.guards.js";
 import { channelsPhrase } from "./deployment-phrases.js";
-import { faqActions } from "./faq.actions.js";
+import { faqActions, kept } from "./faq.actions.js";
 import { findingReply, withDocument } from "./read-replies.js";
 import { situationLead } from "./situation-replies.js";
 import { talkActions } from "./talk.actions.js";
@@ -183,9 +183,15 @@ export const conversationActions = {
     type: "effect.requestSupport",
     ...(context.unansweredQuestion ? { question: context.unansweredQuestion } : {}),
   })),
+  requestSupportWithText: act.emit(({ event }) => {
+    assertEvent(event, "user.text");
+    return { type: "effect.requestSupport", question: kept(event.text) };
+  }),
   confirmSupportRequest: act.enqueueActions(({ event, enqueue }) => {
     assertEvent(event, "support.requested");
-    const confirmed = msg("support.requested", { reference: event.reference, support: event.supportContact });
+    const days = event.supportAnswerDays ?? 1;
+    const within = days === 1 ? msg("support.withinOneDay") : msg("support.withinDays", { days });
+    const confirmed = msg("support.requested", { reference: event.reference, within, support: event.supportContact });
     const official = event.officialChannels ? [msg("official.channels", { official: event.officialChannels })] : [];
     // Reviewers waiting for this user's information: said first, with the button — support would say the same.
     const situation = situationOf(event.record, EMPTY_DRAFT).application;

@@ -19,6 +19,9 @@ export type ChoiceId =
   /** 👍 / 👎 under a FAQ answer. */
   | `helpful.${FaqTopic}.${"yes" | "no"}`
   | "support"
+  /** Asked what the team should know: send the request without a message, or not at all. */
+  | "support.send"
+  | "support.cancel"
   | `method.${Method}`
   | "submit"
   | "edit"

@@ -18,6 +18,8 @@ export interface Stamped {
   record: UserRecord;
   /** How users reach human support (configuration), for the messages that send them there. */
   supportContact: string;
+  /** Business days within which support answers a request (`SUPPORT_ANSWER_DAYS`, default 1). */
+  supportAnswerDays?: number;
   /** Whether SMS can be sent (a provider is configured): without it the phone method is not offered. */
   smsAvailable: boolean;
   /** How long data is kept, for the privacy answer. */

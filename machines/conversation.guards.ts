@@ -62,6 +62,7 @@ function as<T extends ConversationEvent["type"]>(event: ConversationEvent, type:
 
 /** The conversation's guards: pure questions about the context, the event and the user's record. */
 export const conversationGuards = {
+  hasUnansweredQuestion: ({ context }: GuardArgs) => context.unansweredQuestion !== undefined,
   draftStarted: ({ context }: GuardArgs) => context.draft.name !== undefined || context.providingInfo !== undefined,
   stepDone: ({ context }: GuardArgs, params: { step: Step }) => isStepDone(params.step, context.draft),
   isNextStep: ({ context }: GuardArgs, params: { step: Step }) => nextMissingStep(context.draft) === params.step,

@@ -72,7 +72,8 @@ export const conversationMachine = setup({
     "choice.faq.*": { actions: ["answerFaq", "prompt"] },
     "choice.helpful.*": { actions: ["takeFaqFeedback", "prompt"] },
     "faq.missNoted": { actions: "rememberFaqMiss" },
-    "choice.support": { actions: "requestSupport" },
+    // The question the FAQ missed goes with the request; without one, the user is asked for it first.
+    "choice.support": [{ guard: "hasUnansweredQuestion", actions: "requestSupport" }, { target: ".supportQuestion" }],
     "support.requested": { actions: ["confirmSupportRequest", "prompt"] },
     "code.sent": { actions: "rememberCode" },
     "code.refused": { actions: "explainCodeRefused" },
@@ -241,6 +242,21 @@ export const conversationMachine = setup({
         "privacy.erased": { target: "menu", actions: "confirmErased" },
         "privacy.eraseRefused": { target: "menu", actions: "sayEraseRefused" },
       },
+    },
+    /** "Talk to a person": what should the team know? One message, or the request without one. */
+    supportQuestion: {
+      entry: "prompt",
+      on: {
+        "user.text": { target: "afterSupport", actions: "requestSupportWithText" },
+        "choice.support.send": { target: "afterSupport", actions: "requestSupport" },
+        "choice.support.cancel": { target: "afterSupport", actions: { type: "say", params: { key: "support.notSent" } } },
+        "cmd.back": "afterSupport",
+        "cmd.cancel": { target: "afterSupport", actions: { type: "say", params: { key: "support.notSent" } } },
+      },
+    },
+    /** Back to what the user was doing: their unfinished application, or the menu. */
+    afterSupport: {
+      always: [{ guard: "draftStarted", target: "route" }, { target: "menu" }],
     },
     /** Waits, within the same engine call, for the store to withdraw the application. */
     withdrawing: {

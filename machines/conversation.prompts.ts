@@ -56,6 +56,8 @@ export type ConversationState =
   | "newPhone"
   | "newPhoneCode"
   | "updatingContact"
+  | "supportQuestion"
+  | "afterSupport"
   | "withdrawConfirm"
   | "withdrawing"
   | "eraseConfirm"
@@ -142,6 +144,12 @@ export function promptFor(state: ConversationState, context: ConversationContext
         body: [msg("withdraw.confirm", { reference: context.withdrawing ?? "" })],
         choices: [choice("withdraw.confirm", "choice.withdrawConfirm"), choice("withdraw.cancel", "choice.withdrawCancel")],
       };
+    case "supportQuestion":
+      return {
+        body: [msg("support.ask")],
+        choices: [choice("support.send", "choice.supportSend"), choice("support.cancel", "choice.supportCancel")],
+        expects: "text",
+      };
     case "consent":
       return {
         body: [consentText(draft, retention)],
@@ -151,6 +159,7 @@ export function promptFor(state: ConversationState, context: ConversationContext
     case "route":
     case "submitting":
     case "updatingContact":
+    case "afterSupport":
     case "withdrawing":
     case "erasing":
       return menuPrompt(draft, record, timeZone);

@@ -8,7 +8,7 @@ import { faqReply } from "./faq-replies.js";
 
 /** The longest question kept (for support, for operators to learn from). */
 const MAX_KEPT_QUESTION = 500;
-const kept = (text: string) => text.trim().slice(0, MAX_KEPT_QUESTION);
+export const kept = (text: string) => text.trim().slice(0, MAX_KEPT_QUESTION);
 
 const topicChoice = (topic: FaqTopic): Choice => choice(`faq.${topic}`, `faq.topic.${topic}`);
 

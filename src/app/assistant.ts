@@ -84,6 +84,7 @@ export async function openAssistant(
       timeZone: config.timeZone,
       holidays: config.holidays,
       supportContact: config.supportContact,
+      supportAnswerDays: config.supportAnswerDays,
       officialChannels: config.officialChannels,
       notifyChannels: config.notifyChannels,
       smsAvailable: config.smsAvailable,

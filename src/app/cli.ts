@@ -13,7 +13,7 @@ import { privacy } from "./cli/privacy.js";
 import { purge } from "./cli/purge.js";
 import { reviewList } from "./cli/review-list.js";
 import { status } from "./cli/status.js";
-import { supportList } from "./cli/support-list.js";
+import { support } from "./cli/support.js";
 import { validate } from "./cli/validate.js";
 import { webhooks } from "./cli/webhooks.js";
 import { main } from "./main.js";
@@ -40,6 +40,7 @@ const USAGE = `usage: npm run cli -- <command>
   review list [--json]                          applications waiting for review, oldest first
   review stats [--since <ISO date>] [--json]    per reviewer: decisions, time to decision, SLA breaches, reasons (30 days)
   support list [--json]                         requests for a person, newest first
+  support reply <reference> "<text>" [--json]   answer a request: sent to the user's chat (and email)
   audit <reference> [--json]                    every change of one application
   account <console|telegram|slack> <user> <active|disabled|cancelled>
                                                 set a user's account status
@@ -71,7 +72,7 @@ const COMMANDS: Record<string, CliCommand> = {
   faq,
   "check-document": checkDocument,
   review: reviewList,
-  support: supportList,
+  support,
   audit,
   account,
   notifications,

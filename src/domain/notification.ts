@@ -12,7 +12,9 @@ export type NotificationKind =
   | "resend"
   | "held_released"
   /** The account was disabled (after a rejection for false information). */
-  | "account";
+  | "account"
+  /** The support team's answer to a request made in the chat (`support reply`). */
+  | "support";
 
 /** What a notification says, in no language yet: rendered per channel in the user's language when sent. */
 export interface NotificationContent {

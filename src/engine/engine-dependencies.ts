@@ -18,6 +18,8 @@ export interface EngineSettings {
   timeZone: string;
   holidays: ReadonlySet<string>;
   supportContact: string;
+  /** Business days within which support answers a chat's request (default 1). */
+  supportAnswerDays?: number;
   /** Where the platform publishes announcements (`OFFICIAL_CHANNELS`); unset, nothing is said about them. */
   officialChannels?: string | undefined;
   /** Notification channels in use (chat always); default chat only. */

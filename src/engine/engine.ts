@@ -246,6 +246,7 @@ export class Engine {
       now: now.getTime(),
       record: current,
       supportContact: settings.supportContact,
+      ...(settings.supportAnswerDays ? { supportAnswerDays: settings.supportAnswerDays } : {}),
       smsAvailable: settings.smsAvailable ?? true,
       retention: settings.retention ?? DEFAULT_RETENTION,
       timeZone: settings.timeZone,

@@ -14,6 +14,7 @@ export interface EventStamp {
   now: number;
   record: UserRecord;
   supportContact: string;
+  supportAnswerDays?: number;
   smsAvailable: boolean;
   retention: RetentionPolicy;
   timeZone: string;

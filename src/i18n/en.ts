@@ -13,6 +13,8 @@ export const en = {
   "choice.status": "Check status",
   "choice.faq": "FAQ",
   "choice.support": "Talk to a person",
+  "choice.supportSend": "Send without a message",
+  "choice.supportCancel": "Don't send",
 
   "ask.name": "Please enter your full name exactly as it appears on your ID document.",
   "ask.email": "Please enter your email address. We send the review result there.",
@@ -484,7 +486,14 @@ export const en = {
   "faq.resubmitAllowed": "Yes — you can resubmit {reference}: your answers are kept and only the items to fix are asked again.",
   "faq.answerThenContinue": "Now, back to where we were:",
   "support.requested":
-    "I've passed your request to our team (reference {reference}); they'll get back to you. You can also reach them at {support}.",
+    "I've passed your request to our team (reference {reference}). They answer here in this chat, {within}. You can also reach them at {support}.",
+  "support.answer": "Our team's answer to your request {reference}:\n\n{text}",
+  "notification.subject.supportAnswer": "Our answer to your request {reference}",
+  "support.withinOneDay": "usually within 1 business day",
+  "support.withinDays": "usually within {days} business days",
+  "support.ask":
+    "What should our team know? Write your question or problem in one message and I'll pass it on with your request — or send the request without a message.",
+  "support.notSent": "OK, no request sent.",
   "faq.topic.verification-steps": "How verification works",
   "faq.topic.verification-methods": "Verification methods",
   "faq.topic.required-documents": "Documents needed",

@@ -13,7 +13,7 @@ export interface HeldData {
     content: unknown;
     deliveries: Array<{ channel: string; address: string; status: string }>;
   }>;
-  supportRequests: Array<{ reference: string; createdAt: string; question: string | null }>;
+  supportRequests: Array<{ reference: string; createdAt: string; question: string | null; answeredAt: string | null }>;
 }
 
 export interface HeldApplication {

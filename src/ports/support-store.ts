@@ -16,9 +16,14 @@ export interface SupportRequestEntry {
   user: string;
   question: string | null;
   createdAt: string;
+  /** When the team answered with `support reply`; null while it waits. */
+  answeredAt: string | null;
 }
 
-/** Requests for a person, visible to reviewers with `cli support list`. */
+/** Requests for a person, listed with `cli support list` and answered with `cli support reply`. */
 export interface SupportStore {
   recordSupportRequest(request: NewSupportRequest): Promise<void>;
+  /** The request's user and whether it was answered; null for an unknown reference. */
+  supportRequest(reference: string): Promise<{ userId: string; answeredAt: string | null } | null>;
+  markSupportAnswered(reference: string, at: Date): Promise<void>;
 }

@@ -18,6 +18,8 @@ export interface Config {
   timeZone: string;
   holidays: ReadonlySet<string>;
   supportContact: string;
+  /** Business days within which support answers a request made in the chat (`support reply`). */
+  supportAnswerDays: number;
   /** `OFFICIAL_CHANNELS` (free text, e.g. "官网 https://… · 微博 @…"): where announcements are published; unset, nothing is said. */
   officialChannels: string | undefined;
   consoleReviewerIds: readonly string[];
@@ -111,6 +113,7 @@ export function readConfig(env: Env = process.env): Readonly<Config> {
     timeZone: timeZone(env),
     holidays: holidays(env),
     supportContact: value(env, "SUPPORT_CONTACT") ?? "support@example.com",
+    supportAnswerDays: number(env, "SUPPORT_ANSWER_DAYS", 1, { min: 1, max: 30, integer: true }),
     officialChannels: value(env, "OFFICIAL_CHANNELS"),
     consoleReviewerIds: list(env, "CONSOLE_REVIEWER_IDS") ?? ["reviewer"],
     reviewRoomDetails: oneOf(env, "REVIEW_ROOM_DETAILS", ["private", "room"] as const, "private"),

@@ -74,7 +74,8 @@ describe("a user whom reviewers asked for more information", () => {
     expect(readable(erase)).toContain("is waiting for your information");
     expect(choiceIds(erase)).toEqual(["provideInfo", "withdraw"]);
 
-    const support = await alice.press("support");
+    expect(keys(await alice.press("support"))).toEqual(["support.ask"]);
+    const support = await alice.press("support.send");
     expect(readable(support).startsWith(need)).toBe(true);
     expect(readable(support)).toContain("I've passed your request to our team");
     expect(choiceIds(support)).toContain("provideInfo");

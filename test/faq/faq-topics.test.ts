@@ -55,7 +55,8 @@ describe("the FAQ's newer topics", () => {
       "Official announcements are published here: 官网 https://example.com · 微博 @example.",
     );
     // The support hand-off and announcements name them too; unset, neither does.
-    expect(readable(await set.press("support"))).toContain("Official announcements: 官网 https://example.com · 微博 @example.");
+    await set.press("support");
+    expect(readable(await set.press("support.send"))).toContain("Official announcements: 官网 https://example.com · 微博 @example.");
     expect(
       readable([{ locale: "en", ...announcementNotification({ zh: "维护", en: "Maintenance" }, "en", "官网 https://example.com") }]),
     ).toContain("Official announcements: 官网 https://example.com.");

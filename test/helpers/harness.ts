@@ -61,6 +61,8 @@ export interface HarnessOptions {
   smsAvailable?: boolean;
   /** As with `OFFICIAL_CHANNELS` set. */
   officialChannels?: string;
+  /** As with `SUPPORT_ANSWER_DAYS` set. */
+  supportAnswerDays?: number;
   /** The database (default SQLite): PostgreSQL gets a fresh database of its own, dropped on close. */
   dialect?: Dialect;
   /**
@@ -120,6 +122,7 @@ export async function createHarness(options: HarnessOptions = {}) {
       holidays: new Set(),
       supportContact: "support@example.com",
       ...(options.officialChannels ? { officialChannels: options.officialChannels } : {}),
+      ...(options.supportAnswerDays ? { supportAnswerDays: options.supportAnswerDays } : {}),
       ...(options.notifyChannels ? { notifyChannels: options.notifyChannels } : {}),
       ...(options.smsAvailable !== undefined ? { smsAvailable: options.smsAvailable } : {}),
       ...(options.review ? { review: options.review } : {}),

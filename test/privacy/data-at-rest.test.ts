@@ -68,8 +68,8 @@ beforeAll(async () => {
 
   // A question nobody could answer, handed to a person; a reviewer's rejection with a note naming the applicant.
   const dave = harness.chat("dave");
-  await dave.text(ENTERED.supportQuestion);
   await dave.press("support");
+  await dave.text(ENTERED.supportQuestion);
   const reference = (await findUserRecord(harness.store, "console", "alice", "2099-12-31"))!.application!.reference;
   const rita = harness.chat("rita");
   await rita.press(`rv.no.${reference}`);

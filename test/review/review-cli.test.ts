@@ -100,8 +100,22 @@ describe("review CLI", () => {
         user: "carol",
         question: "帮我订一张机票",
         createdAt: expect.any(String),
+        answeredAt: null,
       },
     ]);
+  });
+
+  it("support reply: the answer is queued for the user's chat and the request is marked answered; exit 1 for an unknown reference", () => {
+    const [request] = JSON.parse(runCli(["support", "list", "--json"], env).stdout);
+    const result = runCli(["support", "reply", request.reference, "我们不提供订票服务。", "--json"], env);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({ reference: request.reference, outcome: "sent", channels: ["chat"] });
+    expect(JSON.parse(runCli(["support", "list", "--json"], env).stdout)[0].answeredAt).toEqual(expect.any(String));
+    expect(runCli(["support", "list"], env).stdout).toContain(`${request.reference}`);
+    const { notifications } = JSON.parse(runCli(["notifications", "console", "carol", "--json"], env).stdout);
+    expect(notifications.map((n: { kind: string }) => n.kind)).toContain("support");
+    expect(runCli(["support", "reply", "ZZZZ-ZZZZ", "hello"], env).code).toBe(1);
+    expect(runCli(["support", "reply", request.reference, "   "], env).code).toBe(2);
   });
 
   it("account sets the status, which status --json then shows", () => {

@@ -1,0 +1,103 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Reply } from "../../src/chat/reply.js";
+import { translate } from "../../src/i18n/message.js";
+import { answerSupportRequest } from "../../src/notifications/support-answer.js";
+import { readConfig } from "../../src/runtime/config.js";
+import { createHarness, type Harness, keys, readable } from "../helpers/harness.js";
+import { dispatcherFor, recordingChat } from "../helpers/notification-harness.js";
+
+const choiceIds = (replies: Reply[]) => replies.flatMap((reply) => reply.choices?.map((c) => c.id) ?? []);
+
+describe("Talk to a person", () => {
+  let harness: Harness;
+  beforeEach(async () => {
+    harness = await createHarness({ defaultLocale: "en" });
+  });
+  afterEach(() => harness.close());
+
+  it("asks what the team should know, sends it in one message, and says how and when the answer comes", async () => {
+    const ann = harness.chat("ann");
+    await ann.text("/start");
+    const ask = await ann.press("support");
+    expect(keys(ask)).toEqual(["support.ask"]);
+    expect(choiceIds(ask)).toEqual(["support.send", "support.cancel"]);
+
+    const sent = await ann.text("  My certificate never arrived by email  ");
+    expect(readable(sent)).toMatch(/I've passed your request to our team \(reference [A-Z0-9]{4}-[A-Z0-9]{4}\)\./);
+    expect(readable(sent)).toContain("They answer here in this chat, usually within 1 business day.");
+    expect(readable(sent)).toContain("support@example.com");
+    expect(keys(sent).at(-1)).toBe("menu.prompt");
+    const [request] = await harness.store.operator().supportRequests(10);
+    expect(request).toMatchObject({ user: "ann", question: "My certificate never arrived by email", answeredAt: null });
+  });
+
+  it("sends the request without a message when asked to, and not at all on Don't send — back where the user was", async () => {
+    const bo = harness.chat("bo");
+    await bo.press("start");
+    await bo.text("Bo Li");
+    await bo.press("support");
+    const cancelled = await bo.press("support.cancel");
+    expect(keys(cancelled)).toEqual(["support.notSent", "ask.email"]);
+    expect(await harness.store.operator().supportRequests(10)).toEqual([]);
+
+    await bo.press("support");
+    const sent = await bo.press("support.send");
+    expect(keys(sent)).toEqual(["support.requested", "ask.email"]);
+    expect(await harness.store.operator().supportRequests(10)).toMatchObject([{ user: "bo", question: null }]);
+  });
+
+  it("a question the FAQ missed goes with the request at once", async () => {
+    const cy = harness.chat("cy");
+    await cy.text("/start");
+    await cy.text("book me a flight to Paris");
+    expect(keys(await cy.press("support"))[0]).toBe("support.requested");
+    expect(await harness.store.operator().supportRequests(10)).toMatchObject([{ question: "book me a flight to Paris" }]);
+  });
+
+  it("the team's answer (support reply) reaches the user's chat and marks the request answered", async () => {
+    const di = harness.chat("di");
+    await di.text("/start");
+    await di.press("support");
+    await di.text("Can I verify with a passport?");
+    const [request] = await harness.store.operator().supportRequests(10);
+
+    expect(await answerSupportRequest(harness.store, "ZZZZ-ZZZZ", "hello", ["chat"], harness.now())).toEqual({ outcome: "unknown" });
+    const result = await answerSupportRequest(
+      harness.store,
+      request!.reference,
+      "Not yet: use your ID card.",
+      ["chat", "sms"],
+      harness.now(),
+    );
+    expect(result).toEqual({ outcome: "sent", channels: ["chat"] });
+
+    const chat = recordingChat();
+    await dispatcherFor(harness, { chat: chat.send }).runOnce();
+    expect(chat.sent.map((reply) => reply.to.chatId)).toEqual(["di"]);
+    expect(translate("en", chat.sent[0]!.body[0]!)).toBe(
+      `Our team's answer to your request ${request!.reference}:\n\nNot yet: use your ID card.`,
+    );
+    const [answered] = await harness.store.operator().supportRequests(10);
+    expect(answered!.answeredAt).toBe(harness.now().toISOString());
+  });
+
+  it("promises SUPPORT_ANSWER_DAYS, as configured", async () => {
+    const slower = await createHarness({ supportAnswerDays: 3 });
+    const ed = slower.chat("ed");
+    await ed.text("/start");
+    await ed.press("support");
+    expect(readable(await ed.press("support.send"))).toContain("They answer here in this chat, usually within 3 business days.");
+    await slower.close();
+    expect(readConfig({ SUPPORT_ANSWER_DAYS: "3" }).supportAnswerDays).toBe(3);
+    expect(readConfig({}).supportAnswerDays).toBe(1);
+    expect(() => readConfig({ SUPPORT_ANSWER_DAYS: "0" })).toThrow(/SUPPORT_ANSWER_DAYS/);
+  });
+
+  it("in Chinese: the same promise", async () => {
+    const zh = harness.chat("mei", "console", "zh-CN");
+    await zh.text("/start");
+    await zh.press("support");
+    const sent = await zh.press("support.send");
+    expect(readable(sent)).toContain("客服会在本对话中答复您，通常在 1 个工作日内。");
+  });
+});
