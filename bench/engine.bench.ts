@@ -58,6 +58,8 @@ const VERIFICATION_FLOWS: Step[][] = [
     photo(3),
     text("李四"),
     text("11010519491231002X"),
+    photo(4),
+    photo(5),
     press("submit"),
     press("consent.agree"),
   ],

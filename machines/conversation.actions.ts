@@ -3,7 +3,7 @@ import { DOCUMENT_SLOTS, type DocumentSlot, EMPTY_DRAFT, type Method, type TextS
 import type { Channel } from "../src/domain/delivery.js";
 import { checkOneTimeCode, ONE_TIME_CODE_MAX_WRONG_TRIES, resendWaitMs } from "../src/domain/one-time-code.js";
 import { formatPhoneForDisplay, validatePhone } from "../src/domain/phone.js";
-import { currentRead, numberCheck, photoFinding, readFinding } from "../src/domain/read-findings.js";
+import { currentRead, type NumberStep, numberCheck, photoFinding, readFinding, SLOT_OF_NUMBER } from "../src/domain/read-findings.js";
 import { situationOf } from "../src/domain/situation.js";
 import { dayMessage } from "../src/i18n/dates.js";
 import { otherLocale } from "../src/i18n/locale.js";
@@ -91,12 +91,12 @@ export const conversationActions = {
     );
   }),
   /** Before a retyped ID number or credit code is saved: compared with the photo's, if one was read. */
-  compareWithPhoto: enqueueActions<Ctx, Ev, { step: "idNumber" | "uscc" }, Ev, never, never, never, never, Out>(
+  compareWithPhoto: enqueueActions<Ctx, Ev, { step: NumberStep }, Ev, never, never, never, never, Out>(
     ({ context, event, enqueue }, params) => {
       assertEvent(event, "user.text");
       const result = answerTo(params.step, event, context.draft);
       if (!result.ok) return;
-      const slot = params.step === "idNumber" ? "id_front" : "licence";
+      const slot = SLOT_OF_NUMBER[params.step];
       const before = numberCheck(context.draft, slot);
       const finding = readFinding(result.draft, slot);
       if (finding) enqueue.emit({ type: "reply", ...findingReply(finding, false) });

@@ -1,6 +1,7 @@
 import type { DocumentSlot, Method, Step } from "../src/domain/application.js";
 import type { Choice } from "../src/domain/choice.js";
 import type { FaqTopic } from "../src/domain/faq-topics.js";
+import type { NumberedSlot } from "../src/domain/read-findings.js";
 import { type MessageKey, msg } from "../src/i18n/message.js";
 
 /**
@@ -50,7 +51,7 @@ export type ChoiceId =
   | "restart.confirm"
   | "restart.cancel"
   /** After a photo's read disagreed with the answers: retype the number, send another photo, or stand by the typed one. */
-  | `photo.fix.${"id_front" | "licence"}`
+  | `photo.fix.${NumberedSlot}`
   | `photo.retake.${DocumentSlot}`
   | `photo.keep.${DocumentSlot}`;
 

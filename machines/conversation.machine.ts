@@ -156,6 +156,8 @@ export const conversationMachine = setup({
     idFront: documentStep("idFront"),
     idBack: documentStep("idBack"),
     licence: documentStep("licence"),
+    legalRepFront: documentStep("legalRepFront"),
+    legalRepBack: documentStep("legalRepBack"),
     phoneCode: codeStep({ target: "route", actions: "confirmPhone" }, { changePhone: "phone", back: "method" }),
     summary: {
       entry: "prompt",

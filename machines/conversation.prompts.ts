@@ -221,7 +221,9 @@ function stepPrompt(step: Step, { draft, code }: ConversationContext, platform: 
       };
     case "idFront":
     case "idBack":
-    case "licence": {
+    case "licence":
+    case "legalRepFront":
+    case "legalRepBack": {
       if (!isStepDone(step, draft)) return { body: [msg(`ask.${step}`)], expects: "document" };
       return { body: [msg(`ask.${step}`), msg("ask.currentDocument")], choices: [choice("keep", "choice.keepPhoto")], expects: "document" };
     }

@@ -10,6 +10,7 @@ import {
   stepsFor,
   type TextStep,
 } from "../src/domain/application.js";
+import { isNumberStep, type NumberedSlot, PHOTO_NUMBERS } from "../src/domain/read-findings.js";
 
 /**
  * The conversation machine's states that share a shape — a typed answer, a photo, a one-time code,
@@ -17,8 +18,14 @@ import {
  * is assembled from them.
  */
 
-type DocumentStep = "idFront" | "idBack" | "licence";
-const STEP_OF_SLOT: Record<DocumentSlot, DocumentStep> = { id_front: "idFront", id_back: "idBack", licence: "licence" };
+type DocumentStep = "idFront" | "idBack" | "licence" | "legalRepFront" | "legalRepBack";
+const STEP_OF_SLOT: Record<DocumentSlot, DocumentStep> = {
+  id_front: "idFront",
+  id_back: "idBack",
+  licence: "licence",
+  legal_rep_front: "legalRepFront",
+  legal_rep_back: "legalRepBack",
+};
 
 /** Text in the middle of the flow that reads clearly enough like a FAQ question: answer it, then ask the pending question again. */
 export const ANSWER_QUESTION_IN_FLOW = { guard: "questionInFlow" as const, actions: ["answerFaq" as const, "prompt" as const] };
@@ -65,7 +72,7 @@ export function textStep(step: TextStep) {
           guard: { type: "answerValid" as const, params: { step } },
           target: "route",
           actions: [
-            ...(step === "idNumber" || step === "uscc" ? [{ type: "compareWithPhoto" as const, params: { step } }] : []),
+            ...(isNumberStep(step) ? [{ type: "compareWithPhoto" as const, params: { step } }] : []),
             { type: "saveAnswer" as const, params: { step } },
           ],
         },
@@ -133,8 +140,12 @@ export function photoFindingChoices() {
   const editable = (step: Step) => ({ type: "editable" as const, params: { step } });
   const open = (slot: DocumentSlot) => ({ type: "findingOpen" as const, params: { slot } });
   return {
-    "choice.photo.fix.id_front": [{ guard: and([open("id_front"), editable("idNumber")]), target: ".idNumber" }, STALE_CHOICE],
-    "choice.photo.fix.licence": [{ guard: and([open("licence"), editable("uscc")]), target: ".uscc" }, STALE_CHOICE],
+    ...Object.fromEntries(
+      Object.entries(PHOTO_NUMBERS).map(([slot, { step }]) => [
+        `choice.photo.fix.${slot}`,
+        [{ guard: and([open(slot as NumberedSlot), editable(step)]), target: `.${step}` }, STALE_CHOICE],
+      ]),
+    ),
     ...Object.fromEntries(
       DOCUMENT_SLOTS.flatMap((slot) => [
         [

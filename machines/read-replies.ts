@@ -31,9 +31,10 @@ export function findingReply(finding: ReadFinding, late: boolean): { body: Messa
   }
   const retake = choice(`photo.retake.${finding.slot}`, "choice.photoRetake");
   if (finding.kind === "wrong_side") {
-    const expected = finding.slot === "id_front" ? "portrait" : "emblem";
+    const expected = finding.slot === "id_front" || finding.slot === "legal_rep_front" ? "portrait" : "emblem";
+    const whose = finding.slot === "legal_rep_front" || finding.slot === "legal_rep_back" ? "legalRep." : "";
     return {
-      body: [...intro, msg(`read.wrongSide.${expected}`)],
+      body: [...intro, msg(`read.wrongSide.${whose}${expected}`)],
       choices: [retake, choice(`photo.keep.${finding.slot}`, "choice.photoKeep")],
     };
   }
@@ -44,7 +45,7 @@ export function findingReply(finding: ReadFinding, late: boolean): { body: Messa
       msg(sameEnd ? "read.numberDiffersBefore" : "read.numberDiffers", { field: msg(`read.field.${finding.field}`), ...difference }),
     ],
     choices: [
-      choice(`photo.fix.${finding.slot as "id_front" | "licence"}`, "choice.photoFix"),
+      choice(`photo.fix.${finding.slot}`, "choice.photoFix"),
       retake,
       choice(`photo.keep.${finding.slot}`, "choice.photoKeepTyped"),
     ],

@@ -14,7 +14,8 @@ export type LifecycleStatus = Exclude<ApplicationStatus, "draft">;
 export const METHODS = ["id_card", "phone", "enterprise"] as const;
 export type Method = (typeof METHODS)[number];
 
-export const DOCUMENT_SLOTS = ["id_front", "id_back", "licence"] as const;
+/** The enterprise's legal representative's ID card sides come last: stored selections of slots keep their meaning. */
+export const DOCUMENT_SLOTS = ["id_front", "id_back", "licence", "legal_rep_front", "legal_rep_back"] as const;
 export type DocumentSlot = (typeof DOCUMENT_SLOTS)[number];
 
 export type DocumentFormat = "jpeg" | "png";
@@ -71,6 +72,8 @@ export const STEPS = [
   "licence",
   "legalRepName",
   "legalRepId",
+  "legalRepFront",
+  "legalRepBack",
 ] as const;
 export type Step = (typeof STEPS)[number];
 
@@ -78,13 +81,16 @@ const REGISTRATION_STEPS: Step[] = ["name", "email", "phone", "method"];
 const METHOD_STEPS: Record<Method, Step[]> = {
   id_card: ["idNumber", "idFront", "idBack"],
   phone: ["phoneCode"],
-  enterprise: ["companyName", "uscc", "licence", "legalRepName", "legalRepId"],
+  // The seeds: enterprises give their registration details "和法人身份证明" — the representative's ID card, both sides.
+  enterprise: ["companyName", "uscc", "licence", "legalRepName", "legalRepId", "legalRepFront", "legalRepBack"],
 };
 
 export const DOCUMENT_STEPS: Partial<Record<Step, DocumentSlot>> = {
   idFront: "id_front",
   idBack: "id_back",
   licence: "licence",
+  legalRepFront: "legal_rep_front",
+  legalRepBack: "legal_rep_back",
 };
 
 export function stepsFor(method: Method | undefined): Step[] {
@@ -142,7 +148,7 @@ export function withMethod(draft: Draft, method: Method): Draft {
 }
 
 /** The number each document shows, which its read (OCR) compares with the typed answer. */
-const NUMBER_ON_PHOTO: Partial<Record<Step, Step>> = { idFront: "idNumber", licence: "uscc" };
+const NUMBER_ON_PHOTO: Partial<Record<Step, Step>> = { idFront: "idNumber", licence: "uscc", legalRepFront: "legalRepId" };
 
 /**
  * What a user providing requested information may change: the requested items, and the number a
@@ -198,4 +204,4 @@ export function changedFields(before: Draft, after: Draft): string[] {
 }
 
 /** What a change of an enterprise's legal representative asks again (the licence shows the representative). */
-export const LEGAL_REPRESENTATIVE_STEPS: readonly Step[] = ["licence", "legalRepName", "legalRepId"];
+export const LEGAL_REPRESENTATIVE_STEPS: readonly Step[] = ["licence", "legalRepName", "legalRepId", "legalRepFront", "legalRepBack"];

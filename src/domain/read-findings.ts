@@ -1,4 +1,4 @@
-import { DOCUMENT_SLOTS, type DocumentSlot, type Draft } from "./application.js";
+import { ANSWER_FIELDS, DOCUMENT_SLOTS, type DocumentSlot, type Draft } from "./application.js";
 import type { DocumentSide, PhotoRead } from "./document-read.js";
 
 /**
@@ -12,13 +12,36 @@ import type { DocumentSide, PhotoRead } from "./document-read.js";
  * told apart this surely; anything else (a licence read as "unknown") is left to the quality
  * checks and the reviewers.
  */
-const OTHER_SIDE: Partial<Record<DocumentSlot, DocumentSide>> = { id_front: "emblem", id_back: "portrait" };
+const OTHER_SIDE: Partial<Record<DocumentSlot, DocumentSide>> = {
+  id_front: "emblem",
+  id_back: "portrait",
+  legal_rep_front: "emblem",
+  legal_rep_back: "portrait",
+};
 
-/** The typed answer a slot's read number is compared with (a read keeps it under the same name). */
-const COMPARED_FIELD = { id_front: "idNumber", id_back: null, licence: "uscc" } as const satisfies Record<
-  DocumentSlot,
-  "idNumber" | "uscc" | null
->;
+/**
+ * The photos that show a number the user also types: the read's field, and the step whose answer
+ * it is compared with (the legal representative's card shows their ID number, typed at `legalRepId`).
+ */
+export const PHOTO_NUMBERS = {
+  id_front: { read: "idNumber", step: "idNumber" },
+  licence: { read: "uscc", step: "uscc" },
+  legal_rep_front: { read: "idNumber", step: "legalRepId" },
+} as const satisfies Partial<Record<DocumentSlot, { read: "idNumber" | "uscc"; step: NumberStep }>>;
+export type NumberedSlot = keyof typeof PHOTO_NUMBERS;
+/** The typed answers a photo's number is compared with. */
+export type NumberStep = "idNumber" | "uscc" | "legalRepId";
+
+/** The photo whose number a typed answer is compared with. */
+export const SLOT_OF_NUMBER: Record<NumberStep, NumberedSlot> = { idNumber: "id_front", uscc: "licence", legalRepId: "legal_rep_front" };
+
+export function isNumberStep(step: string): step is NumberStep {
+  return step in SLOT_OF_NUMBER;
+}
+
+function hasNumber(slot: DocumentSlot): slot is NumberedSlot {
+  return slot in PHOTO_NUMBERS;
+}
 
 export type ReadFinding =
   /** A black-and-white or greyscale photo (a photocopy), not yet kept by the user: accepted, with advice. */
@@ -26,7 +49,7 @@ export type ReadFinding =
   /** A side of the card the slot does not ask for (the emblem side for the portrait side, or the reverse). */
   | { kind: "wrong_side"; slot: DocumentSlot }
   /** The number on the photo is not the typed one: `positions` are the 1-based places that differ. */
-  | { kind: "number_differs"; slot: DocumentSlot; field: "idNumber" | "uscc"; photo: string; typed: string; positions: number[] };
+  | { kind: "number_differs"; slot: NumberedSlot; field: NumberStep; photo: string; typed: string; positions: number[] };
 
 /** The photos in the draft with no read of their own (content addresses). */
 export function unreadDocuments(draft: Draft): string[] {
@@ -61,12 +84,12 @@ export function readFinding(draft: Draft, slot: DocumentSlot): ReadFinding | nul
   const read = currentRead(draft, slot);
   if (!read) return null;
   if (read.side === OTHER_SIDE[slot]) return read.typedConfirmed ? null : { kind: "wrong_side", slot };
-  const field = COMPARED_FIELD[slot];
-  if (!field || read.typedConfirmed) return null;
+  if (!hasNumber(slot) || read.typedConfirmed) return null;
+  const { read: field, step } = PHOTO_NUMBERS[slot];
   const photo = read[field];
-  const typed = draft[field];
+  const typed = draft[ANSWER_FIELDS[step]];
   if (!photo || !typed || photo === typed) return null;
-  return { kind: "number_differs", slot, field, photo, typed, positions: differingPositions(photo, typed) };
+  return { kind: "number_differs", slot, field: step, photo, typed, positions: differingPositions(photo, typed) };
 }
 
 /** 1-based positions where two numbers differ. */
@@ -96,13 +119,13 @@ export function differenceSummary(finding: Extract<ReadFinding, { kind: "number_
 /** What reviewers are told of a photo's number: agrees, differs (and whether the user stood by theirs), or could not be read. */
 export type NumberCheck = "matches" | "differs" | "differs_confirmed" | "unreadable" | "not_read";
 
-export function numberCheck(draft: Draft, slot: "id_front" | "licence"): NumberCheck {
+export function numberCheck(draft: Draft, slot: NumberedSlot): NumberCheck {
   const read = currentRead(draft, slot);
   if (!read) return "not_read";
-  const field = COMPARED_FIELD[slot];
+  const { read: field, step } = PHOTO_NUMBERS[slot];
   const photo = read[field];
   if (!photo) return "unreadable";
-  if (photo === draft[field]) return "matches";
+  if (photo === draft[ANSWER_FIELDS[step]]) return "matches";
   return read.typedConfirmed ? "differs_confirmed" : "differs";
 }
 
@@ -111,9 +134,9 @@ export function numberCheck(draft: Draft, slot: "id_front" | "licence"): NumberC
  * confidence: see docs/documents.md): compared only when both are in Chinese characters and the
  * photo's was read surely; null otherwise.
  */
-export function nameCheck(draft: Draft): "matches" | "differs" | null {
-  const read = currentRead(draft, "id_front");
-  const typed = draft.name?.replace(/\s+/g, "");
+export function nameCheck(draft: Draft, slot: "id_front" | "legal_rep_front" = "id_front"): "matches" | "differs" | null {
+  const read = currentRead(draft, slot);
+  const typed = (slot === "id_front" ? draft.name : draft.legalRepName)?.replace(/\s+/g, "");
   if (!read?.name || !typed || !/^\p{Script=Han}+$/u.test(typed)) return null;
   return read.name === typed ? "matches" : "differs";
 }

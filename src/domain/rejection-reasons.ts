@@ -8,10 +8,10 @@ import type { Step } from "./application.js";
  */
 export const REJECTION_REASONS = {
   details_mismatch: { final: false, reask: ["name", "idNumber", "companyName", "uscc", "legalRepName", "legalRepId"] },
-  incomplete: { final: false, reask: ["idFront", "idBack", "licence"] },
-  document_unclear: { final: false, reask: ["idFront", "idBack", "licence"] },
-  document_invalid: { final: false, reask: ["idFront", "idBack", "licence"] },
-  document_side_missing: { final: false, reask: ["idFront", "idBack"] },
+  incomplete: { final: false, reask: ["idFront", "idBack", "licence", "legalRepFront", "legalRepBack"] },
+  document_unclear: { final: false, reask: ["idFront", "idBack", "licence", "legalRepFront", "legalRepBack"] },
+  document_invalid: { final: false, reask: ["idFront", "idBack", "licence", "legalRepFront", "legalRepBack"] },
+  document_side_missing: { final: false, reask: ["idFront", "idBack", "legalRepFront", "legalRepBack"] },
   false_information: { final: true, reask: [] },
   not_eligible: { final: true, reask: [] },
 } as const satisfies Record<string, { final: boolean; reask: readonly Step[] }>;

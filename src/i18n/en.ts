@@ -31,6 +31,9 @@ export const en = {
   "ask.licence": "Send a photo of the business licence: JPEG or PNG, in colour, the whole licence visible and readable.",
   "ask.legalRepName": "Enter the legal representative's full name, as on the business licence.",
   "ask.legalRepId": "Enter the legal representative's 18-character resident ID number.",
+  "ask.legalRepFront":
+    "Send a photo of the FRONT of the legal representative's ID card (the portrait side) — the representative need not be you: JPEG or PNG, in colour, sharp and well lit. Reviewers compare it with the name and number you typed.",
+  "ask.legalRepBack": "Now the BACK of the legal representative's ID card (the national emblem side), same rules as the front.",
   "ask.phoneCodeNotSent": "To confirm {phone}, press “Send a new code” and enter the 6-digit code from the SMS.",
   "ask.currentValue": "Current answer: {value}. Send a new one to replace it, or keep it.",
   "ask.currentDocument": "A photo is already saved for this item. Send a new one to replace it, or keep it.",
@@ -95,7 +98,9 @@ export const en = {
 
   "document.received": "Photo received.",
   "review.greyscale": "⚠️ {label}: black-and-white photo (a copy?); the applicant kept it rather than send a colour one",
-  "review.photoCheck": "Photo check: {result}",
+  "review.photoCheckOf.id_front": "Photo check: {result}",
+  "review.photoCheckOf.licence": "Licence check: {result}",
+  "review.photoCheckOf.legal_rep_front": "Legal representative's ID card check: {result}",
   "review.photoCheck.matches": "the {number} on the photo matches the typed one",
   "review.photoCheck.differs": "the {number} on the photo differs from the typed one",
   "review.photoCheck.differs_confirmed": "the {number} on the photo differs; the applicant confirmed the typed one",
@@ -103,8 +108,12 @@ export const en = {
   "review.photoCheck.not_read": "the photo was not read",
   "review.photoNumber.idNumber": "number",
   "review.photoNumber.uscc": "credit code",
-  "review.nameCheck.matches": "Name on the photo (advisory): matches the typed one",
-  "review.nameCheck.differs": "Name on the photo (advisory): reads differently from the typed one — check it on the photo",
+  "review.photoNumber.legalRepId": "ID number",
+  "review.nameCheck.id_front.matches": "Name on the photo (advisory): matches the typed one",
+  "review.nameCheck.id_front.differs": "Name on the photo (advisory): reads differently from the typed one — check it on the photo",
+  "review.nameCheck.legal_rep_front.matches": "Legal representative's name on the photo (advisory): matches the typed one",
+  "review.nameCheck.legal_rep_front.differs":
+    "Legal representative's name on the photo (advisory): reads differently from the typed one — check it on the photo",
   "review.usccRead": "Credit code read on the licence: {uscc}",
   "review.sideRead": "Side read on {label}: {side}",
   "side.portrait": "portrait side",
@@ -118,6 +127,10 @@ export const en = {
     "This looks like the national emblem side of the card, but here I need the portrait side (the side with your photo, name and ID number). Please send the portrait side.",
   "read.wrongSide.emblem":
     "This looks like the portrait side of the card, but here I need the national emblem side (the side with the issuing authority and the validity period). Please send the emblem side.",
+  "read.wrongSide.legalRep.portrait":
+    "This looks like the national emblem side of the card, but here I need the portrait side of the legal representative's ID card (the side with their photo, name and ID number). Please send that side.",
+  "read.wrongSide.legalRep.emblem":
+    "This looks like the portrait side of the card, but here I need the national emblem side of the legal representative's ID card (the side with the issuing authority and the validity period). Please send that side.",
   "read.aboutPhoto": "About the photo of the {field} you sent a moment ago:",
   "read.keptTyped": "Noted: reviewers will see that you confirmed the {field} you typed.",
   "read.keptPhoto": "Noted: the photo is kept as it is.",
@@ -131,6 +144,9 @@ export const en = {
   "read.field.id_front": "portrait side of your ID card",
   "read.field.id_back": "emblem side of your ID card",
   "read.field.licence": "business licence",
+  "read.field.legalRepId": "legal representative's ID number",
+  "read.field.legal_rep_front": "portrait side of the legal representative's ID card",
+  "read.field.legal_rep_back": "emblem side of the legal representative's ID card",
   "document.unexpected": "Thanks, but I'm not expecting a file right now — I'll ask for photos when we get to that step.",
   "document.problemLine": "• {problem}",
   "document.rejected": "This photo can't be used yet:",
@@ -199,6 +215,8 @@ export const en = {
   "field.licence": "Business licence",
   "field.legalRepName": "Legal representative",
   "field.legalRepId": "Legal representative's ID number",
+  "field.legalRepFront": "Legal representative's ID card, front",
+  "field.legalRepBack": "Legal representative's ID card, back",
 
   "consent.prompt":
     "By submitting, you agree that we process your personal data — {data} — only to verify your identity. It is stored encrypted, shown only to the reviewer who opens your application (each opening is recorded), and erased {days} days after the decision; only the result stays. /privacy tells more, and lets you export or delete your data. False information fails the verification and may get your account disabled.",
@@ -395,9 +413,9 @@ export const en = {
   "faq.verification-steps":
     "Verification takes four steps: 1) register your full name, email and mobile phone; 2) choose a method — {methods}; 3) enter the details and send the document photos, which I check right away; 4) submit: reviewers decide within 1–3 business days, and the result comes {channels}.",
   "faq.verification-methods":
-    "Three methods: personal ID card (your 18-character ID number plus photos of both sides — the usual choice for individuals); phone (a 6-digit SMS code to your registered mobile); enterprise (company name, unified social credit code, a photo of the business licence, and the legal representative's name and ID number).",
+    "Three methods: personal ID card (your 18-character ID number plus photos of both sides — the usual choice for individuals); phone (a 6-digit SMS code to your registered mobile); enterprise (company name, unified social credit code, a photo of the business licence, and the legal representative's name, ID number and photos of both sides of their ID card).",
   "faq.required-documents":
-    "For the ID card method: photos of the front (portrait side) and back (national emblem side) of your resident ID card. For enterprises: a photo of the business licence, plus the legal representative's ID number. The phone method needs no documents.",
+    "For the ID card method: photos of the front (portrait side) and back (national emblem side) of your resident ID card. For enterprises: a photo of the business licence, plus the legal representative's ID number and photos of both sides of their ID card. The phone method needs no documents.",
   "faq.document-requirements":
     "Photos must be JPEG or PNG, at most 5 MB, at least 600 pixels on the shorter side, sharp, well lit and not washed out, with the whole document on a plain background. A black-and-white photo or a photocopy is accepted, but a colour photo of the original is more likely to pass. I check each photo as soon as you send it and tell you exactly what to fix.",
   "faq.review-time":
@@ -452,7 +470,7 @@ export const en = {
   "faq.uscc":
     "The unified social credit code (统一社会信用代码) is a company's 18-character registration number, printed on its business licence, usually at the top left. It has digits and capital letters (never I, O, S, V or Z): type it exactly as printed. Reviewers compare it with the licence.",
   "faq.legal-rep-not-me":
-    "You don't have to be the legal representative to verify a company. Type the legal representative's name and ID number exactly as on the business licence and their ID card; reviewers compare them with the licence.",
+    "You don't have to be the legal representative to verify a company. Type the legal representative's name and ID number exactly as on the business licence and their ID card, and send photos of both sides of their ID card; reviewers compare them with the licence.",
   "faq.wrong-photo":
     "Before you submit, a photo is easy to replace: send /back until its step (or choose “Change something” on the summary) and send the right one — it replaces the old one. After submitting, withdraw the application and apply again with the right photo.",
   "faq.wrongPhoto.submitted":
@@ -583,11 +601,11 @@ export const en = {
   "consent.data.id_card": "your name, contact details, ID number and ID card photos",
   "consent.data.phone": "your name and contact details (the phone number proven by its code)",
   "consent.data.enterprise":
-    "your name and contact details, the company's name and credit code, the licence photo, and the legal representative's name and ID number",
+    "your name and contact details, the company's name and credit code, the licence photo, and the legal representative's name, ID number and ID card photos",
   "faq.verification-methods.noSms":
-    "Two methods: personal ID card (your 18-character ID number plus photos of both sides — the usual choice for individuals); enterprise (company name, unified social credit code, a photo of the business licence, and the legal representative's name and ID number).",
+    "Two methods: personal ID card (your 18-character ID number plus photos of both sides — the usual choice for individuals); enterprise (company name, unified social credit code, a photo of the business licence, and the legal representative's name, ID number and photos of both sides of their ID card).",
   "faq.required-documents.noSms":
-    "For the ID card method: photos of the front (portrait side) and back (national emblem side) of your resident ID card. For enterprises: a photo of the business licence, plus the legal representative's ID number.",
+    "For the ID card method: photos of the front (portrait side) and back (national emblem side) of your resident ID card. For enterprises: a photo of the business licence, plus the legal representative's ID number and photos of both sides of their ID card.",
   "notification.sms.note": " (“{note}”)",
   "faq.noMatchNoGuess": "Sorry, I'm not sure what you mean. You can see all the topics I can help with, or talk to a person.",
   "choice.allTopics": "All topics",

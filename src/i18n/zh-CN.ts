@@ -27,6 +27,9 @@ export const zhCN: Record<MessageKey, string> = {
   "ask.licence": "请发送营业执照照片：JPEG 或 PNG 格式，彩色，执照完整、字迹清晰。",
   "ask.legalRepName": "请输入法定代表人姓名，须与营业执照一致。",
   "ask.legalRepId": "请输入法定代表人的 18 位居民身份证号码。",
+  "ask.legalRepFront":
+    "请发送法定代表人身份证【人像面】照片（法定代表人不必是您本人）：JPEG 或 PNG 格式，彩色、清晰、光线充足。审核人员会与您填写的姓名和号码核对。",
+  "ask.legalRepBack": "请发送法定代表人身份证【国徽面】照片，要求与人像面相同。",
   "ask.phoneCodeNotSent": "要验证 {phone}，请点击「重新发送验证码」，然后输入短信中的 6 位验证码。",
   "ask.currentValue": "当前填写：{value}。发送新的内容即可替换，也可以保留。",
   "ask.currentDocument": "此项已保存一张照片，发送新照片即可替换，也可以保留。",
@@ -78,7 +81,9 @@ export const zhCN: Record<MessageKey, string> = {
 
   "document.received": "照片已收到。",
   "review.greyscale": "⚠️ {label}：黑白照片（可能是复印件）；申请人选择保留，未改发彩色照片",
-  "review.photoCheck": "照片核对：{result}",
+  "review.photoCheckOf.id_front": "照片核对：{result}",
+  "review.photoCheckOf.licence": "营业执照核对：{result}",
+  "review.photoCheckOf.legal_rep_front": "法定代表人身份证核对：{result}",
   "review.photoCheck.matches": "照片上的{number}与填写的一致",
   "review.photoCheck.differs": "照片上的{number}与填写的不一致",
   "review.photoCheck.differs_confirmed": "照片上的{number}与填写的不一致；申请人确认填写无误",
@@ -86,8 +91,11 @@ export const zhCN: Record<MessageKey, string> = {
   "review.photoCheck.not_read": "照片未识别",
   "review.photoNumber.idNumber": "号码",
   "review.photoNumber.uscc": "信用代码",
-  "review.nameCheck.matches": "照片上的姓名（仅供参考）：与填写的一致",
-  "review.nameCheck.differs": "照片上的姓名（仅供参考）：识别结果与填写的不同，请对照照片核实",
+  "review.photoNumber.legalRepId": "身份证号码",
+  "review.nameCheck.id_front.matches": "照片上的姓名（仅供参考）：与填写的一致",
+  "review.nameCheck.id_front.differs": "照片上的姓名（仅供参考）：识别结果与填写的不同，请对照照片核实",
+  "review.nameCheck.legal_rep_front.matches": "照片上的法定代表人姓名（仅供参考）：与填写的一致",
+  "review.nameCheck.legal_rep_front.differs": "照片上的法定代表人姓名（仅供参考）：识别结果与填写的不同，请对照照片核实",
   "review.usccRead": "营业执照上识别的信用代码：{uscc}",
   "review.sideRead": "{label}识别为：{side}",
   "side.portrait": "人像面",
@@ -98,6 +106,10 @@ export const zhCN: Record<MessageKey, string> = {
   "read.numberDiffersBefore": "照片上的{field}与您输入的不一致：{length} 位中有 {count} 位不同，尾号都是 {typed}。",
   "read.wrongSide.portrait": "这张看起来是身份证的国徽面，但这里需要的是人像面（有照片、姓名和身份号码的一面）。请发送人像面照片。",
   "read.wrongSide.emblem": "这张看起来是身份证的人像面，但这里需要的是国徽面（有签发机关和有效期限的一面）。请发送国徽面照片。",
+  "read.wrongSide.legalRep.portrait":
+    "这张看起来是身份证的国徽面，但这里需要的是法定代表人身份证的人像面（有照片、姓名和身份号码的一面）。请发送人像面照片。",
+  "read.wrongSide.legalRep.emblem":
+    "这张看起来是身份证的人像面，但这里需要的是法定代表人身份证的国徽面（有签发机关和有效期限的一面）。请发送国徽面照片。",
   "read.aboutPhoto": "关于您刚才发送的{field}照片：",
   "read.keptTyped": "已记录：审核人员会看到您确认了自己输入的{field}。",
   "read.keptPhoto": "已记录：保留这张照片。",
@@ -111,6 +123,9 @@ export const zhCN: Record<MessageKey, string> = {
   "read.field.id_front": "身份证人像面",
   "read.field.id_back": "身份证国徽面",
   "read.field.licence": "营业执照",
+  "read.field.legalRepId": "法定代表人身份证号码",
+  "read.field.legal_rep_front": "法定代表人身份证人像面",
+  "read.field.legal_rep_back": "法定代表人身份证国徽面",
   "document.unexpected": "谢谢，不过现在还不需要文件。到上传照片的步骤时我会提示您。",
   "document.problemLine": "• {problem}",
   "document.rejected": "这张照片暂时无法使用：",
@@ -172,6 +187,8 @@ export const zhCN: Record<MessageKey, string> = {
   "field.licence": "营业执照",
   "field.legalRepName": "法定代表人",
   "field.legalRepId": "法定代表人身份证号码",
+  "field.legalRepFront": "法定代表人身份证人像面",
+  "field.legalRepBack": "法定代表人身份证国徽面",
 
   "consent.prompt":
     "提交即表示您同意我们处理您的个人信息（{data}），仅用于核验您的身份。信息加密保存，只向打开您申请的审核人员展示（每次打开都会被记录），并在审核结束 {days} 天后删除，只保留结果。发送 /privacy 可了解详情，并导出或删除您的数据。提交虚假信息将导致认证失败，甚至可能导致账号被停用。",
@@ -353,9 +370,9 @@ export const zhCN: Record<MessageKey, string> = {
   "faq.verification-steps":
     "认证共四步：1）注册：填写姓名、邮箱和手机号；2）选择认证方式：{methods}；3）填写资料并上传证件照片，我会当场检查；4）提交后，审核人员会在 1–3 个工作日内给出结果，并{channels}通知您。",
   "faq.verification-methods":
-    "共有三种方式：个人身份证（18 位身份证号码和正反面照片，个人用户最常用）；手机（向注册手机发送 6 位短信验证码）；企业（企业名称、统一社会信用代码、营业执照照片，以及法定代表人的姓名和身份证号码）。",
+    "共有三种方式：个人身份证（18 位身份证号码和正反面照片，个人用户最常用）；手机（向注册手机发送 6 位短信验证码）；企业（企业名称、统一社会信用代码、营业执照照片，以及法定代表人的姓名、身份证号码和身份证正反面照片）。",
   "faq.required-documents":
-    "身份证认证需要居民身份证人像面和国徽面的照片；企业认证需要营业执照照片和法定代表人身份证号码；手机认证不需要上传证件。",
+    "身份证认证需要居民身份证人像面和国徽面的照片；企业认证需要营业执照照片、法定代表人身份证号码和其身份证正反面照片；手机认证不需要上传证件。",
   "faq.document-requirements":
     "照片须为 JPEG 或 PNG 格式，不超过 5 MB，短边至少 600 像素，清晰、光线充足且不过曝，证件完整、背景简洁。黑白照片或复印件也可以提交，但证件原件的彩色照片更能提高通过率。您每发送一张照片我都会立即检查，并告诉您具体要怎么改。",
   "faq.review-time": "提交后 1–3 个工作日内会有审核结果（周末和法定节假日不计）。结果会{channels}通知您。",
@@ -403,7 +420,7 @@ export const zhCN: Record<MessageKey, string> = {
   "faq.uscc":
     "统一社会信用代码是企业的 18 位登记号码，印在营业执照上，通常位于左上方。它由数字和大写字母组成（不含 I、O、S、V、Z），请按执照上的内容原样输入。审核人员会将其与营业执照核对。",
   "faq.legal-rep-not-me":
-    "认证企业不要求您本人是法定代表人。请按营业执照和其身份证，原样填写法定代表人的姓名和身份证号码；审核人员会与营业执照核对。",
+    "认证企业不要求您本人是法定代表人。请按营业执照和其身份证，原样填写法定代表人的姓名和身份证号码，并发送其身份证正反面照片；审核人员会与营业执照核对。",
   "faq.wrong-photo":
     "提交前替换照片很简单：发送 /back 回到该照片的步骤（或在核对页选择“修改信息”），再发送正确的照片，它会替换原来的照片。提交后，请撤回申请，再用正确的照片重新申请。",
   "faq.wrongPhoto.submitted": "您的申请 {reference} 已在审核中，照片无法替换：请撤回申请，再用正确的照片重新申请。",
@@ -522,10 +539,11 @@ export const zhCN: Record<MessageKey, string> = {
   "consent.data.none": "姓名和联系方式",
   "consent.data.id_card": "姓名、联系方式、身份证号码和身份证照片",
   "consent.data.phone": "姓名和联系方式，其中手机号已通过验证码验证",
-  "consent.data.enterprise": "姓名、联系方式、企业名称和统一社会信用代码、营业执照照片，以及法定代表人的姓名和身份证号码",
+  "consent.data.enterprise": "姓名、联系方式、企业名称和统一社会信用代码、营业执照照片，以及法定代表人的姓名、身份证号码和身份证照片",
   "faq.verification-methods.noSms":
-    "共有两种方式：个人身份证（18 位身份证号码和正反面照片，个人用户最常用）；企业（企业名称、统一社会信用代码、营业执照照片，以及法定代表人的姓名和身份证号码）。",
-  "faq.required-documents.noSms": "身份证认证需要居民身份证人像面和国徽面的照片；企业认证需要营业执照照片和法定代表人身份证号码。",
+    "共有两种方式：个人身份证（18 位身份证号码和正反面照片，个人用户最常用）；企业（企业名称、统一社会信用代码、营业执照照片，以及法定代表人的姓名、身份证号码和身份证正反面照片）。",
+  "faq.required-documents.noSms":
+    "身份证认证需要居民身份证人像面和国徽面的照片；企业认证需要营业执照照片、法定代表人身份证号码和其身份证正反面照片。",
   "notification.sms.note": "（“{note}”）",
   "faq.noMatchNoGuess": "抱歉，我没太明白您的意思。您可以查看全部问题，或联系人工客服。",
   "choice.allTopics": "全部问题",

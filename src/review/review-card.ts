@@ -1,10 +1,10 @@
 import type { Reply } from "../chat/reply.js";
-import { DOCUMENT_STEPS, type Draft, type Step, type StoredDocument, stepsFor } from "../domain/application.js";
+import { DOCUMENT_STEPS, type Draft, type Method, type Step, type StoredDocument, stepsFor } from "../domain/application.js";
 import { localDate } from "../domain/business-days.js";
 import type { Choice } from "../domain/choice.js";
 import { maskIdNumber } from "../domain/masking.js";
 import { formatPhoneForDisplay } from "../domain/phone.js";
-import { currentRead, nameCheck, numberCheck } from "../domain/read-findings.js";
+import { currentRead, type NumberedSlot, nameCheck, numberCheck, PHOTO_NUMBERS } from "../domain/read-findings.js";
 import { REJECTION_REASON_CODES } from "../domain/rejection-reasons.js";
 import { dayMessage, timeMessage } from "../i18n/dates.js";
 import { joinMessages, type Message, msg } from "../i18n/message.js";
@@ -187,20 +187,29 @@ function greyscaleLines(draft: Draft): Message[] {
 }
 
 function readLines(draft: Draft): Message[] {
-  const slot = draft.method === "id_card" ? "id_front" : draft.method === "enterprise" ? "licence" : null;
-  if (!slot) return [];
-  const number = msg(`review.photoNumber.${slot === "id_front" ? "idNumber" : "uscc"}`);
-  const lines = [msg("review.photoCheck", { result: msg(`review.photoCheck.${numberCheck(draft, slot)}`, { number }) })];
-  const name = nameCheck(draft);
-  if (name) lines.push(msg(`review.nameCheck.${name}`));
+  const lines: Message[] = [];
+  for (const slot of NUMBERED_PHOTOS[draft.method ?? "phone"]) {
+    const number = msg(`review.photoNumber.${PHOTO_NUMBERS[slot].step}`);
+    lines.push(msg(`review.photoCheckOf.${slot}`, { result: msg(`review.photoCheck.${numberCheck(draft, slot)}`, { number }) }));
+    if (slot === "licence") continue;
+    const name = nameCheck(draft, slot);
+    if (name) lines.push(msg(`review.nameCheck.${slot}.${name}`));
+  }
   const licence = currentRead(draft, "licence");
-  if (slot === "licence" && licence?.uscc) lines.push(msg("review.usccRead", { uscc: licence.uscc }));
+  if (draft.method === "enterprise" && licence?.uscc) lines.push(msg("review.usccRead", { uscc: licence.uscc }));
   for (const { step } of documentsOf(draft)) {
     const read = currentRead(draft, DOCUMENT_STEPS[step]!);
     if (read) lines.push(msg("review.sideRead", { label: msg(`field.${step}`), side: msg(`side.${read.side}`) }));
   }
   return lines;
 }
+
+/** The photos whose number (and, on ID cards, name) reviewers are told about, per method. */
+const NUMBERED_PHOTOS: Record<Method, NumberedSlot[]> = {
+  id_card: ["id_front"],
+  phone: [],
+  enterprise: ["licence", "legal_rep_front"],
+};
 
 /** Toggle buttons over a list of options, the selection carried in the button ids as a bit mask (no server state). */
 export function toggleChoices(verb: "no" | "in", reference: string, labels: Message[], mask: number): Choice[] {

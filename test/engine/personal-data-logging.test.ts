@@ -41,6 +41,8 @@ describe("logs", () => {
       await send({ kind: "file", file: { name: "licence.jpg", bytes: await minimalGoodJpeg() } });
       await send({ kind: "text", text: "Li Sidong" });
       await send({ kind: "text", text: "11010519491231002X" });
+      await send({ kind: "file", file: { name: "rep-front.jpg", bytes: await minimalGoodJpeg(2) } });
+      await send({ kind: "file", file: { name: "rep-back.jpg", bytes: await minimalGoodJpeg(3) } });
       await send({ kind: "choice", choice: "submit" });
       await send({ kind: "choice", choice: "consent.agree" });
       await send({ kind: "choice", choice: "consent.agree" }); // stale: no second submission

@@ -33,7 +33,15 @@ export function parseTranscript(text: string): Transcript {
 }
 
 /** Photos a transcript sends by name (`/file front.jpg`): small, sharp, colour JPEGs. */
-const PHOTOS = { "front.jpg": 1, "back.jpg": 2, "licence.jpg": 3, "front-again.jpg": 4, "back-again.jpg": 5 } as const;
+const PHOTOS = {
+  "front.jpg": 1,
+  "back.jpg": 2,
+  "licence.jpg": 3,
+  "front-again.jpg": 4,
+  "back-again.jpg": 5,
+  "rep-front.jpg": 60,
+  "rep-back.jpg": 90,
+} as const;
 
 /**
  * Replays a transcript's inputs through the console chat over a real engine and SQLite store, as

@@ -32,7 +32,8 @@ describe("every path to a submission (generated with xstate/graph)", () => {
       expect(nextMissingStep(draft)).toBeNull();
       expect(draft).toMatchObject({ name: ANSWERS.name, email: ANSWERS.email, phone: "+8613812348000" });
       if (draft.method === "id_card") expect(Object.keys(draft.documents).sort()).toEqual(["id_back", "id_front"]);
-      if (draft.method === "enterprise") expect(Object.keys(draft.documents)).toEqual(["licence"]);
+      if (draft.method === "enterprise")
+        expect(Object.keys(draft.documents).sort()).toEqual(["legal_rep_back", "legal_rep_front", "licence"]);
       if (draft.method === "phone") expect(draft.phoneVerified).toBe(draft.phone);
     }
   });

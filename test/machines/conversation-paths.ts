@@ -67,6 +67,8 @@ function eventsFor(snapshot: Snapshot): ConversationEvent[] {
     case "idFront":
     case "idBack":
     case "licence":
+    case "legalRepFront":
+    case "legalRepBack":
       return [
         { type: "user.file", upload: { document: DOCUMENT, problems: [] }, ...stamp },
         ...(state === "idFront"

@@ -63,6 +63,8 @@ beforeAll(async () => {
   await carol.file(await minimalGoodJpeg(80));
   await carol.text(enterprise.legalRep);
   await carol.text(enterprise.legalRepId);
+  await carol.file(await minimalGoodJpeg(81));
+  await carol.file(await minimalGoodJpeg(82));
   await carol.press("submit");
   await carol.press("consent.agree");
 

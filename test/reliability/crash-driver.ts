@@ -178,6 +178,9 @@ export async function runCrashScenario(options: CrashOptions): Promise<CrashRepo
       await photo(user, "front");
       await text(user, "李四");
       await text(user, "11010519491231002X");
+      // The legal representative's ID card, both sides (issue 26 §4).
+      await photo(user, "front");
+      await photo(user, "back");
     }
     await press(user, "submit");
     await press(user, "consent.agree");

@@ -29,6 +29,8 @@ describe.each(TESTED_DIALECTS)("on %s", (dialect) => {
     await chat.file(photo);
     await chat.text("李四");
     await chat.text("11010519491231002X");
+    await chat.file(await minimalGoodJpeg(7));
+    await chat.file(await minimalGoodJpeg(8));
     await chat.press("submit");
     await chat.press("consent.agree");
     const reference = (await findUserRecord(harness.store, "console", user, "2026-11-23"))!.application!.reference;
@@ -78,7 +80,9 @@ describe.each(TESTED_DIALECTS)("on %s", (dialect) => {
       expect(keys(await chat.press("reverify"))).toEqual(["reverify.started", "ask.licence"]);
       await chat.file(await minimalGoodJpeg(99));
       expect(keys(await chat.text("王五"))).toEqual(["ask.legalRepId"]);
-      await chat.text("11010519491231002X");
+      expect(keys(await chat.text("11010519491231002X"))).toEqual(["ask.legalRepFront"]);
+      await chat.file(await minimalGoodJpeg(100));
+      expect(keys(await chat.file(await minimalGoodJpeg(101)))).toContain("summary.title");
       await chat.press("submit");
       const submitted = await chat.press("consent.agree");
       const card = readable(submitted.filter((r) => r.to?.chatId === "rita"));

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { goodJpeg } from "../helpers/hostile-files.js";
+import { goodJpeg, minimalGoodJpeg } from "../helpers/hostile-files.js";
 import { createSlackHarness, REVIEW_CHANNEL, SLACK_REVIEWER, type SlackHarness, TEAM, until } from "../helpers/slack-harness.js";
 
 let s: SlackHarness;
@@ -31,7 +31,11 @@ describe("a user in a Slack DM", () => {
     s.api.addFile("FLICENCE", await goodJpeg());
     await step(() => s.shareFile(ALICE, "FLICENCE"), /legal representative/i);
     await step(() => s.dm(ALICE, "李四"), /ID number/i);
-    await step(() => s.dm(ALICE, "11010519491231002X"), /Please check your application/);
+    await step(() => s.dm(ALICE, "11010519491231002X"), /legal representative's ID card/);
+    s.api.addFile("FREPFRONT", await minimalGoodJpeg(2));
+    s.api.addFile("FREPBACK", await minimalGoodJpeg(3));
+    await step(() => s.shareFile(ALICE, "FREPFRONT"), /BACK of the legal representative's ID card/);
+    await step(() => s.shareFile(ALICE, "FREPBACK"), /Please check your application/);
     await step(() => s.press(ALICE, "submit"), /agree/i);
     await step(() => s.press(ALICE, "consent.agree"), /submitted/i);
 
@@ -56,10 +60,15 @@ describe("a user in a Slack DM", () => {
     expect(s.api.postedTo(REVIEW_CHANNEL)).toHaveLength(1);
     const [complete] = s.api.callsOf("files.completeUploadExternal");
     expect(complete!.args.channel_id).toBe(dm);
-    expect(s.api.callsOf("files.getUploadURLExternal")[0]!.args.filename).toBe(`${reference}-licence.jpg`);
+    // The licence and both sides of the legal representative's ID card, each as stored.
+    expect(s.api.callsOf("files.getUploadURLExternal").map((call) => call.args.filename)).toEqual(
+      ["licence", "legalRepFront", "legalRepBack"].map((step) => `${reference}-${step}.jpg`),
+    );
     const application = (await s.harness.store.transaction((tx) => tx.loadApplication(reference)))!;
-    const stored = await s.harness.documents.get(application.draft.documents.licence!.id);
-    expect(s.api.uploads[0]!.includes(stored)).toBe(true);
+    for (const slot of ["licence", "legal_rep_front", "legal_rep_back"] as const) {
+      const stored = await s.harness.documents.get(application.draft.documents[slot]!.id);
+      expect(s.api.uploads.some((upload) => upload.includes(stored))).toBe(true);
+    }
     expect((await s.harness.auditOf(reference)).map((entry) => entry.reason)).toContain("opened");
   });
 
