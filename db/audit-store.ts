@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from "kysely";
+import type { Expression, ExpressionBuilder, Kysely, SqlBool, Transaction } from "kysely";
 import type { AuditStore } from "../src/ports/audit-store.js";
 import type { Database } from "./schema.js";
 
@@ -29,6 +29,28 @@ export function sqlAuditStore(trx: Transaction<Database> | Kysely<Database>): Au
     async disableAccount(userId, reference, actor, platform, at) {
       await trx.updateTable("users").set({ account_status: "disabled" }).where("id", "=", userId).execute();
       await store.auditWithoutChange(reference, actor, platform, "account_disabled", at);
+    },
+
+    async openedSinceLastChange(reference, actors) {
+      const latest = (where: (eb: ExpressionBuilder<Database, "audit_log" | "applications">) => Expression<SqlBool>) =>
+        trx
+          .selectFrom("audit_log")
+          .innerJoin("applications", "applications.id", "audit_log.application_id")
+          .select("audit_log.id")
+          .where("applications.reference", "=", reference)
+          .where(where)
+          .orderBy("audit_log.id", "desc")
+          .limit(1)
+          .executeTakeFirst();
+      const opened = await latest((eb) => eb.and([eb("audit_log.reason", "=", "opened"), eb("audit_log.actor", "in", [...actors])]));
+      if (!opened) return false;
+      const changed = await latest((eb) =>
+        eb.or([
+          eb.and([eb("audit_log.to_status", "=", "submitted"), eb("audit_log.from_status", "in", ["draft", "needs_more_info"])]),
+          eb("audit_log.reason", "like", "revised:%"),
+        ]),
+      );
+      return !changed || Number(opened.id) > Number(changed.id);
     },
 
     async lastChange(reference) {

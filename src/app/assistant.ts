@@ -89,7 +89,11 @@ export async function openAssistant(
       notifyChannels: config.notifyChannels,
       smsAvailable: config.smsAvailable,
       retention: config,
-      review: { fourEyes: config.fourEyes, claimMinutes: config.reviewClaimMinutes },
+      review: {
+        fourEyes: config.fourEyes,
+        claimMinutes: config.reviewClaimMinutes,
+        requireOpenBeforeApproval: config.requireOpenBeforeApproval,
+      },
     },
   });
   const outbox = store.outbox();

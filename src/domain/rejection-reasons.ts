@@ -1,4 +1,4 @@
-import type { Step } from "./application.js";
+import { type Method, type Step, stepsFor } from "./application.js";
 
 /**
  * Why a reviewer may reject an application. Codes are stable (stored, shown
@@ -26,6 +26,18 @@ export function isRejectionReason(code: string): code is RejectionReason {
 /** A rejection may be followed by a new attempt unless one of its reasons is final. */
 export function mayResubmit(reasons: readonly RejectionReason[]): boolean {
   return reasons.every((reason) => !REJECTION_REASONS[reason].final);
+}
+
+/**
+ * The reasons that can be true of an application of `method`: a final one always; another only when
+ * something it asks again is part of the method (no "a side of the ID card was missing" for the phone method).
+ */
+export function reasonsFor(method: Method | undefined): RejectionReason[] {
+  const steps = new Set<Step>(stepsFor(method));
+  return REJECTION_REASON_CODES.filter((code) => {
+    const { final, reask } = REJECTION_REASONS[code];
+    return final || reask.some((step) => steps.has(step));
+  });
 }
 
 /** The answers a resubmission asks again, in flow order. */

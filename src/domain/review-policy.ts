@@ -9,9 +9,14 @@ export interface ReviewPolicy {
   fourEyes: FourEyes;
   /** `REVIEW_CLAIM_MINUTES`: a claim holds others' decisions off this long, unless released. */
   claimMinutes: number;
+  /**
+   * `REQUIRE_OPEN_BEFORE_APPROVAL`: with private room details, Approve and Confirm approval are refused to a
+   * reviewer who has not opened the application privately since its content last changed.
+   */
+  requireOpenBeforeApproval: boolean;
 }
 
-export const DEFAULT_REVIEW_POLICY: ReviewPolicy = { fourEyes: "enterprise", claimMinutes: 30 };
+export const DEFAULT_REVIEW_POLICY: ReviewPolicy = { fourEyes: "enterprise", claimMinutes: 30, requireOpenBeforeApproval: true };
 
 /**
  * How four-eyes steps are written in the audit log (as the reason of an entry that keeps the status):

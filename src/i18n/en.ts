@@ -385,6 +385,8 @@ export const en = {
   "review.changedMeanwhile": "{reference} changed just as you pressed; look at its latest card and try again.",
   "review.firstApproval.recorded":
     "First approval of {reference} recorded. A second, different reviewer must confirm it before the applicant is approved.",
+  "review.openFirst":
+    "Open it first: you haven't seen the documents of {reference} since it last changed. Approving is possible once you have opened it privately.",
   "review.sameReviewer": "You gave {reference} its first approval: a different reviewer must confirm it. This attempt has been recorded.",
   "review.queue.title": "Waiting for review: {count}, oldest first",
   "review.queue.empty": "Nothing waits for review.",

@@ -16,6 +16,11 @@ export interface AuditStore {
   auditWithoutChange(reference: string, actor: string, platform: Platform, reason: string, at: Date): Promise<void>;
   /** Disables an applicant's account (a reviewer's decision after false information), audited on `reference`. */
   disableAccount(userId: string, reference: string, actor: string, platform: Platform, at: Date): Promise<void>;
+  /**
+   * Whether one of `actors` (one reviewer's accounts) opened the application's details privately after its
+   * content last changed (submitted, information provided, answers revised).
+   */
+  openedSinceLastChange(reference: string, actors: readonly string[]): Promise<boolean>;
   /** The latest audit entry's actor and time: who got there first when a change is refused. */
   lastChange(reference: string): Promise<{ actor: string; at: string } | null>;
 }

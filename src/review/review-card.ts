@@ -5,7 +5,7 @@ import type { Choice } from "../domain/choice.js";
 import { maskIdNumber } from "../domain/masking.js";
 import { formatPhoneForDisplay } from "../domain/phone.js";
 import { currentRead, type NumberedSlot, nameCheck, numberCheck, PHOTO_NUMBERS } from "../domain/read-findings.js";
-import { REJECTION_REASON_CODES } from "../domain/rejection-reasons.js";
+import type { RejectionReason } from "../domain/rejection-reasons.js";
 import { dayMessage, timeMessage } from "../i18n/dates.js";
 import { joinMessages, type Message, msg } from "../i18n/message.js";
 import type { ApplicationForReview } from "../ports/application-store.js";
@@ -211,15 +211,21 @@ const NUMBERED_PHOTOS: Record<Method, NumberedSlot[]> = {
   enterprise: ["licence", "legal_rep_front"],
 };
 
-/** Toggle buttons over a list of options, the selection carried in the button ids as a bit mask (no server state). */
-export function toggleChoices(verb: "no" | "in", reference: string, labels: Message[], mask: number): Choice[] {
-  return labels.map((label, bit) => ({
-    id: encodeReviewButton(verb, reference, mask ^ (1 << bit)),
-    label: msg(mask & (1 << bit) ? "review.selected" : "review.unselected", { label }),
-  }));
+/**
+ * Toggle buttons over a list of options, the selection carried in the button ids as a bit mask (no server
+ * state). `bits`: each option's bit, when only some of a longer list are offered (default: its position).
+ */
+export function toggleChoices(verb: "no" | "in", reference: string, labels: Message[], mask: number, bits?: number[]): Choice[] {
+  return labels.map((label, index) => {
+    const bit = bits?.[index] ?? index;
+    return {
+      id: encodeReviewButton(verb, reference, mask ^ (1 << bit)),
+      label: msg(mask & (1 << bit) ? "review.selected" : "review.unselected", { label }),
+    };
+  });
 }
 
-export const REASON_LABELS: Message[] = REJECTION_REASON_CODES.map((code) => msg(`reason.${code}`));
+export const reasonLabel = (code: RejectionReason): Message => msg(`reason.${code}`);
 
 export function selected<T>(options: readonly T[], mask: number): T[] {
   return options.filter((_, bit) => mask & (1 << bit));

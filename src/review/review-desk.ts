@@ -7,7 +7,7 @@ import { type Step, stepsFor } from "../domain/application.js";
 import { afterPromisedDate } from "../domain/business-days.js";
 import type { Choice } from "../domain/choice.js";
 import type { ChatAddress } from "../domain/platform.js";
-import { REJECTION_REASON_CODES, type RejectionReason } from "../domain/rejection-reasons.js";
+import { REJECTION_REASON_CODES, type RejectionReason, reasonsFor } from "../domain/rejection-reasons.js";
 import { FIRST_APPROVAL } from "../domain/review-policy.js";
 import { timeMessage } from "../i18n/dates.js";
 import { type Message, msg } from "../i18n/message.js";
@@ -19,7 +19,7 @@ import { confirmDisabling, disableAccount, disableOffer } from "./account-disabl
 
 import { type DeskContext, roomCards, toReviewer } from "./desk-context.js";
 import { decodeReviewButton, encodeReviewButton, isReviewButton } from "./review-buttons.js";
-import { detailLines, privateDetails, REASON_LABELS, selected, toggleChoices } from "./review-card.js";
+import { detailLines, privateDetails, reasonLabel, selected, toggleChoices } from "./review-card.js";
 import { claimApplication, heldBy, queueReply, releaseClaim, takeNext } from "./review-claims.js";
 import { actorName, cleanDisplayName } from "./reviewer-display.js";
 
@@ -53,14 +53,19 @@ export async function handleReviewAction(ctx: DeskContext, choice: string): Prom
   const address = reviewSessionAddress(event);
   switch (verb) {
     case "ok":
-      return decide(ctx, reference, { type: "review.approve" }, {});
+      return (await notOpenedYet(ctx, reference)) ?? decide(ctx, reference, { type: "review.approve" }, {});
     case "no": {
-      const reply = toReviewer(ctx, [msg("review.reject.choose", { reference })], reasonChoices(reference, mask), inPicker);
-      return [inPicker ? reply : { ...reply, form: rejectForm(reference) }];
+      const offered = reasonsFor((await ctx.tx.loadApplication(reference))?.draft.method);
+      const reply = toReviewer(ctx, [msg("review.reject.choose", { reference })], reasonChoices(reference, offered, mask), inPicker);
+      return [inPicker ? reply : { ...reply, form: rejectForm(reference, offered) }];
     }
     case "nx": {
+      // The bits index the whole catalogue, so a button stays meaningful whatever was offered.
       const reasons = selected(REJECTION_REASON_CODES, mask);
-      if (reasons.length === 0) return [toReviewer(ctx, [msg("review.selectFirst")], reasonChoices(reference, mask), true)];
+      if (reasons.length === 0) {
+        const offered = reasonsFor((await ctx.tx.loadApplication(reference))?.draft.method);
+        return [toReviewer(ctx, [msg("review.selectFirst")], reasonChoices(reference, offered, mask), true)];
+      }
       await ctx.tx.saveReviewSession(address, { reference, reasons, items: [] }, ctx.now);
       return [toReviewer(ctx, [msg("review.reject.note")], noteChoices(), true)];
     }
@@ -123,10 +128,15 @@ export async function handleReviewForm(ctx: DeskContext, submission: { form: str
   if (problem) return [toReviewer(ctx, [problem])];
   const note = submission.note.trim().slice(0, 1000);
   const pick = <T>(options: readonly T[]) => options.filter((_, index) => submission.selected.includes(index));
-  if (kind === "nf")
-    return decide(ctx, reference, { type: "review.reject" }, { reasons: pick(REJECTION_REASON_CODES), ...(note ? { note } : {}) });
   const application = await ctx.tx.loadApplication(reference);
   if (!application) return [toReviewer(ctx, [msg("review.notFound", { reference })])];
+  if (kind === "nf")
+    return decide(
+      ctx,
+      reference,
+      { type: "review.reject" },
+      { reasons: pick(reasonsFor(application.draft.method)), ...(note ? { note } : {}) },
+    );
   const items = pick(requestableItems(application.draft.method));
   // The note to the applicant is shown in chat, email and (shortened) SMS: kept to what a phone screen holds.
   const toApplicant = note.slice(0, INFO_NOTE_CHARS);
@@ -140,12 +150,12 @@ export function reviewFormProblem(selected: readonly number[]): Message | null {
   return selected.length === 0 ? msg("review.selectFirst") : null;
 }
 
-function rejectForm(reference: string): Form {
+function rejectForm(reference: string, offered: RejectionReason[]): Form {
   return {
     id: encodeReviewButton("nf", reference),
     title: msg("review.form.rejectTitle", { reference }),
     optionsLabel: msg("review.form.reasons"),
-    options: REASON_LABELS,
+    options: offered.map(reasonLabel),
     note: { label: msg("review.form.note") },
     submitLabel: msg("choice.reject"),
   };
@@ -174,6 +184,22 @@ async function refuseNonReviewer(ctx: DeskContext, reference: string): Promise<R
   if (ctx.reviewers.isReviewer(event.platform, event.userId)) return null;
   if (reference) await ctx.tx.auditWithoutChange(reference, actorId.user(event), event.platform, "refused:not_reviewer", ctx.now);
   return [{ ...toReviewer(ctx, [msg("review.notReviewer")]), ephemeral: true }];
+}
+
+/**
+ * Approving what was not seen: with private room details the card shows no documents, so Approve and
+ * Confirm approval wait until this reviewer has opened the application since it last changed (audited
+ * `refused:not_opened`). Rejecting and asking for more information stay open: a card's facts can justify them.
+ */
+async function notOpenedYet(ctx: DeskContext, reference: string): Promise<Reply[] | null> {
+  if (ctx.reviewers.roomDetails !== "private" || !ctx.policy.requireOpenBeforeApproval) return null;
+  const application = await ctx.tx.loadApplication(reference);
+  if (application?.status !== "submitted") return null; // decided meanwhile: decide() says so
+  const actor = actorId.reviewer(ctx.event);
+  if (await ctx.tx.openedSinceLastChange(reference, [actor])) return null;
+  await ctx.tx.auditWithoutChange(reference, actor, ctx.event.platform, "refused:not_opened", ctx.now);
+  const open = { id: encodeReviewButton("op", reference), label: msg("choice.open") };
+  return [{ ...toReviewer(ctx, [msg("review.openFirst", { reference })], [open]), ephemeral: true }];
 }
 
 /** While a note is pending, plain text is the note and /cancel abandons the rejection; other commands work as usual. */
@@ -303,9 +329,10 @@ function requestableItems(method: ApplicationMethod): Step[] {
 }
 type ApplicationMethod = Parameters<typeof stepsFor>[0];
 
-function reasonChoices(reference: string, mask: number): Choice[] {
+function reasonChoices(reference: string, offered: RejectionReason[], mask: number): Choice[] {
+  const bits = offered.map((code) => REJECTION_REASON_CODES.indexOf(code));
   return [
-    ...toggleChoices("no", reference, REASON_LABELS, mask),
+    ...toggleChoices("no", reference, offered.map(reasonLabel), mask, bits),
     { id: encodeReviewButton("nx", reference, mask), label: msg("choice.next") },
     { id: encodeReviewButton("cx"), label: msg("choice.cancelReview") },
   ];

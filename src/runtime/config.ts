@@ -55,6 +55,8 @@ export interface Config {
   reviewClaimMinutes: number;
   /** `FOUR_EYES`: which approvals need a second, different reviewer — enterprise ones (default), all, or none. */
   fourEyes: FourEyes;
+  /** `REQUIRE_OPEN_BEFORE_APPROVAL` (default true): approving needs the application opened since its last change. */
+  requireOpenBeforeApproval: boolean;
   /** Channels notifications take: chat always, email when SMTP is configured, SMS (the development sender without a webhook). */
   notifyChannels: readonly Channel[];
   smtp: { url: string; from: string } | undefined;
@@ -131,6 +133,7 @@ export function readConfig(env: Env = process.env): Readonly<Config> {
     metricsToken: secret(env, "METRICS_TOKEN"),
     reviewClaimMinutes: number(env, "REVIEW_CLAIM_MINUTES", DEFAULT_REVIEW_POLICY.claimMinutes, { min: 1, max: 24 * 60, integer: true }),
     fourEyes: oneOf(env, "FOUR_EYES", FOUR_EYES_SETTINGS, DEFAULT_REVIEW_POLICY.fourEyes),
+    requireOpenBeforeApproval: oneOf(env, "REQUIRE_OPEN_BEFORE_APPROVAL", ["true", "false"] as const, "true") === "true",
     ...notifications(env, platforms.telegram !== undefined || platforms.slack !== undefined),
   });
 }

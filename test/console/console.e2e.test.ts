@@ -132,6 +132,7 @@ describe("console chat (npm start without tokens)", () => {
         back,
         "[Submit (I agree)]",
         "/as reviewer",
+        "[Open privately]", // approving needs the documents seen since the last change
         "[Approve]", // the new card's
       ],
       env,

@@ -49,8 +49,12 @@ describe("the reviewer desk end to end in the console", () => {
       assistant.write("/as rita"); // switching user prints nothing
       await say("/queue", new RegExp(`Waiting for review: 1[\\s\\S]*${reference}[\\s\\S]*\\[\\d+\\] Take next`));
       await tap("Take next", new RegExp(`You took ${reference}, claimed until`));
+      // Approving what was not seen is refused; opened privately, it is recorded.
+      await tap("Approve", /Open it first: you haven't seen the documents/);
+      await tap("Open privately", new RegExp(`Details of ${reference}`));
       await tap("Approve", new RegExp(`First approval of ${reference} recorded`));
       assistant.write("/as rob");
+      await tap("Open privately", new RegExp(`Details of ${reference}`));
       await tap("Confirm approval", /bot → alice:[\s\S]*approved/); // rob's card now asks for the second approval
 
       // The webhook arrives, signed, and the API says approved.

@@ -92,6 +92,8 @@ const PROGRESS: Record<string, Input> = {
   uscc: { kind: "text", text: "91350100M000100Y43" },
   legalRepName: { kind: "text", text: "李四" },
   legalRepId: { kind: "text", text: "11010519491231002X" },
+  legalRepFront: { kind: "photo", good: true },
+  legalRepBack: { kind: "photo", good: true },
   summary: { kind: "choice", choice: "consent.agree" },
   consent: { kind: "choice", choice: "consent.agree" },
 };

@@ -82,6 +82,7 @@ describe("FAQ in the conversation", () => {
         user: "alice",
         question: "我家猫不吃饭怎么办",
         createdAt: "2026-11-23T02:00:00.000Z",
+        answeredAt: null,
       },
     ]);
     expect(readable(requested)).toContain(requests[0]!.reference);

@@ -19,7 +19,7 @@ import { FileDocumentBytes } from "../../src/documents/file-document-bytes.js";
 import type { Channel } from "../../src/domain/delivery.js";
 import { DEFAULT_DOCUMENT_RULES } from "../../src/domain/document-rules.js";
 import type { Platform } from "../../src/domain/platform.js";
-import type { ReviewPolicy } from "../../src/domain/review-policy.js";
+import { DEFAULT_REVIEW_POLICY, type ReviewPolicy } from "../../src/domain/review-policy.js";
 import { Engine } from "../../src/engine/engine.js";
 import type { Locale } from "../../src/i18n/locale.js";
 import { translate } from "../../src/i18n/message.js";
@@ -125,7 +125,9 @@ export async function createHarness(options: HarnessOptions = {}) {
       ...(options.supportAnswerDays ? { supportAnswerDays: options.supportAnswerDays } : {}),
       ...(options.notifyChannels ? { notifyChannels: options.notifyChannels } : {}),
       ...(options.smsAvailable !== undefined ? { smsAvailable: options.smsAvailable } : {}),
-      ...(options.review ? { review: options.review } : {}),
+      // Tests about other things approve without opening first; the product's default (opening required) is
+      // tested in test/review/open-before-approval.test.ts, and by every test that passes DEFAULT_REVIEW_POLICY.
+      review: options.review ?? { ...DEFAULT_REVIEW_POLICY, requireOpenBeforeApproval: false },
       ...(options.readWaitMs !== undefined ? { readWaitMs: options.readWaitMs } : {}),
       ...(options.nextEventReadWaitMs !== undefined ? { nextEventReadWaitMs: options.nextEventReadWaitMs } : {}),
     },

@@ -6,6 +6,7 @@ import { runTelegram } from "../../adapters/telegram/run-telegram.js";
 import { createTelegramBot } from "../../adapters/telegram/telegram-bot.js";
 import { findUserRecord } from "../../src/applications/user-records.js";
 import type { Outbound } from "../../src/chat/outbound.js";
+import type { ReviewPolicy } from "../../src/domain/review-policy.js";
 import { type Reviewers, type RoomDetails, roomReviewers } from "../../src/review/reviewers.js";
 import { adapterTestOptions } from "./adapter-test-options.js";
 import { BOT_INFO, startFakeTelegramApi } from "./fake-telegram-api.js";
@@ -30,11 +31,11 @@ export function telegramReviewers(roomDetails: RoomDetails = "private"): Reviewe
  */
 export async function createTelegramHarness(
   shared?: { harness: Harness; reviewers: Reviewers; outbound: Outbound },
-  { roomDetails = "private" }: { roomDetails?: RoomDetails } = {},
+  { roomDetails = "private", review }: { roomDetails?: RoomDetails; review?: ReviewPolicy } = {},
 ) {
   const api = await startFakeTelegramApi();
   const reviewers = shared?.reviewers ?? telegramReviewers(roomDetails);
-  const harness = shared?.harness ?? (await createHarness({ reviewers }));
+  const harness = shared?.harness ?? (await createHarness({ reviewers, ...(review ? { review } : {}) }));
   const bot = createTelegramBot({
     ...adapterTestOptions(harness, reviewers, shared?.outbound),
     token: "123456:TEST",

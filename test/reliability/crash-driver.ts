@@ -90,6 +90,8 @@ export async function runCrashScenario(options: CrashOptions): Promise<CrashRepo
     SMS_WEBHOOK_URL: `http://127.0.0.1:${(sms.address() as AddressInfo).port}/sms`,
     SMS_WEBHOOK_TOKEN: "sms-token",
     FOUR_EYES: "none",
+    // The kills are about the conversation and the decision, not about which documents the reviewer opened.
+    REQUIRE_OPEN_BEFORE_APPROVAL: "false",
     ...(options.database ? { DATABASE_URL: options.database.url } : {}),
   });
 

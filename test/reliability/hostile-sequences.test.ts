@@ -243,7 +243,10 @@ describe("generated hostile sequences through the engine", () => {
     let reviewerActed = 0;
     await fc.assert(
       fc.asyncProperty(sequence, async (steps) => {
-        const harness = await createHarness({ reviewers: consoleReviewers(["rita"]), review: { fourEyes: "all", claimMinutes: 30 } });
+        const harness = await createHarness({
+          reviewers: consoleReviewers(["rita"]),
+          review: { fourEyes: "all", claimMinutes: 30, requireOpenBeforeApproval: false },
+        });
         try {
           let eventNumber = 0;
           let submissions = 0;

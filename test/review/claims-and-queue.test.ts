@@ -15,7 +15,7 @@ describe.each(TESTED_DIALECTS)("claims and the reviewer queue on %s", (dialect) 
       dialect,
       now: start,
       reviewers: consoleReviewers(["rita", "rob"]),
-      review: { fourEyes: "enterprise", claimMinutes: 30 },
+      review: { fourEyes: "enterprise", claimMinutes: 30, requireOpenBeforeApproval: false },
     });
   });
   afterEach(() => harness.close());

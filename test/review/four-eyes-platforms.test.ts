@@ -12,7 +12,9 @@ let s: SlackHarness;
 let t: TelegramHarness;
 let close: () => Promise<void>;
 beforeEach(async () => {
-  ({ engine, s, t, close } = await createBothPlatforms({ review: { fourEyes: "all", claimMinutes: 30 } }));
+  ({ engine, s, t, close } = await createBothPlatforms({
+    review: { fourEyes: "all", claimMinutes: 30, requireOpenBeforeApproval: false },
+  }));
 });
 afterEach(() => close());
 

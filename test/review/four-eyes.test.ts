@@ -18,7 +18,7 @@ describe.each(TESTED_DIALECTS)("four eyes on %s", (dialect) => {
     harness = await createHarness({
       dialect,
       reviewers: consoleReviewers(["rita", "rob", "rob-second-account"]),
-      review: { fourEyes, claimMinutes: 30 },
+      review: { fourEyes, claimMinutes: 30, requireOpenBeforeApproval: false },
       webhookReceiver: true,
     });
   };
@@ -37,6 +37,8 @@ describe.each(TESTED_DIALECTS)("four eyes on %s", (dialect) => {
       await chat.file(photo);
       await chat.text("李四");
       await chat.text("11010519491231002X");
+      await chat.file(await minimalGoodJpeg(140)); // the legal representative's ID card, both sides
+      await chat.file(await minimalGoodJpeg(200));
     } else {
       await chat.text(harness.lastCode());
     }

@@ -63,7 +63,7 @@ describe("review stats with four eyes", () => {
     const harness = await createHarness({
       reviewers: consoleReviewers(["rita", "rob"]),
       now: new Date(MONDAY),
-      review: { fourEyes: "all", claimMinutes: 30 },
+      review: { fourEyes: "all", claimMinutes: 30, requireOpenBeforeApproval: false },
     });
     try {
       const [a, b, c] = [

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { findUserRecord } from "../../src/applications/user-records.js";
+import { DEFAULT_REVIEW_POLICY } from "../../src/domain/review-policy.js";
 import type { ApiCall } from "../helpers/fake-telegram-api.js";
 import { createTelegramHarness, REVIEW_CHAT, REVIEWER, SECOND_REVIEWER, type TelegramHarness } from "../helpers/telegram-harness.js";
 
@@ -183,6 +184,29 @@ describe("REVIEW_ROOM_DETAILS=room: a room of reviewers only", () => {
       ]);
     } finally {
       await room.close();
+    }
+  });
+});
+
+describe("with the product's default, approving needs the application opened (issue 27 §1)", () => {
+  it("Approve before Open is refused to that reviewer alone, audited; once opened privately, it approves", async () => {
+    const strict = await createTelegramHarness(undefined, { review: DEFAULT_REVIEW_POLICY });
+    try {
+      const submitted = await strict.submitIdCard(ALICE);
+      const card = Number(await strict.harness.store.cardMessages().find({ platform: "telegram", chatId: String(REVIEW_CHAT) }, submitted));
+      strict.api.clear();
+      await strict.press(REVIEWER, `rv.ok.${submitted}`, { chatId: REVIEW_CHAT, messageId: card });
+      expect(strict.api.callsOf("answerCallbackQuery")[0]!.payload).toMatchObject({
+        show_alert: true,
+        text: expect.stringContaining("Open it first"),
+      });
+      expect(strict.api.textsTo(REVIEW_CHAT)).toEqual([]);
+      expect((await strict.harness.auditOf(submitted)).map((entry) => entry.reason)).toContain("refused:not_opened");
+      await strict.press(REVIEWER, `rv.op.${submitted}`, { chatId: REVIEW_CHAT, messageId: card });
+      await strict.press(REVIEWER, `rv.ok.${submitted}`, { chatId: REVIEW_CHAT, messageId: card });
+      expect((await findUserRecord(strict.harness.store, "telegram", String(ALICE), "2099-12-31"))!.application!.status).toBe("approved");
+    } finally {
+      await strict.close();
     }
   });
 });
