@@ -3,6 +3,7 @@ import type { LifecycleStatus, Step } from "../src/domain/application.js";
 import type { RejectionReason } from "../src/domain/rejection-reasons.js";
 import type { ApplicationForReview } from "../src/ports/application-store.js";
 import type { Sealer } from "../src/ports/sealer.js";
+import { changesOf } from "./application-changes.js";
 import { earlierApplicationsOf } from "./earlier-applications.js";
 import { duplicatesOf } from "./identity-digests.js";
 import { sqlReviewerNameStore } from "./reviewer-names.js";
@@ -40,6 +41,7 @@ export async function loadApplicationForReview(trx: Db, sealer: Sealer, referenc
       submittedAt: row.submitted_at ?? "",
       previousApplicationId: row.previous_application_id,
     })),
+    ...(await changesOf(trx, sealer, { id: row.id, previousApplicationId: row.previous_application_id })),
     erasedAt: row.erased_at,
     claim: row.claimed_by && row.claimed_until ? { by: row.claimed_by, until: row.claimed_until } : null,
     firstApproval: row.first_approved_by && row.first_approved_at ? { by: row.first_approved_by, at: row.first_approved_at } : null,

@@ -58,6 +58,17 @@ export interface ApplicationForReview {
   claim: { by: string; until: string } | null;
   /** Four eyes: the first approval, waiting for a second reviewer's confirmation. */
   firstApproval: { by: string; at: string } | null;
+  /** The latest revision of the answers (information provided, a number fixed): when, which fields, the answers before. */
+  lastRevision: { at: string; fields: string[]; before: Draft } | null;
+  /** The application this one resubmits (or re-verifies after): its outcome, the reviewer's note, its answers. */
+  follows: {
+    reference: string;
+    status: LifecycleStatus;
+    reasons: RejectionReason[];
+    note: string | null;
+    decidedAt: string | null;
+    draft: Draft;
+  } | null;
   /** Display names of the reviewers named above (decidedBy, claim, firstApproval), where their platform gave one. */
   reviewerNames: ReadonlyMap<string, string>;
 }

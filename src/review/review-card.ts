@@ -12,6 +12,7 @@ import type { ApplicationForReview } from "../ports/application-store.js";
 import { encodeReviewButton } from "./review-buttons.js";
 import { actorName } from "./reviewer-display.js";
 import type { RoomDetails } from "./reviewers.js";
+import { changeLines, previousValueLines } from "./what-changed.js";
 
 export type CardContent = Omit<Reply, "locale" | "to">;
 
@@ -46,7 +47,7 @@ export function reviewCard(application: ApplicationForReview, roomDetails: RoomD
         approvedOn: previous.decidedAt ? dayMessage(localDate(new Date(previous.decidedAt), timeZone)) : "",
       }),
     );
-  else if (application.previousApplicationId) body.push(msg("review.card.resubmission"));
+  body.push(...changeLines(application, timeZone));
   body.push(...earlierApplicationLines(application, timeZone));
   // In a room shown the details, they carry the flag already.
   if (!inRoom) body.push(...greyscaleLines(application.draft));
@@ -96,11 +97,16 @@ export function reviewCard(application: ApplicationForReview, roomDetails: RoomD
  * What **Open** sends one reviewer privately: every answer in full and the
  * documents as stored, at full resolution (a preview is too small to judge).
  */
-export function privateDetails(application: ApplicationForReview): CardContent {
+export function privateDetails(application: ApplicationForReview, timeZone: string): CardContent {
   const { reference } = application;
   return {
     privately: true,
-    body: [msg("review.details", { reference }), ...detailLines(application, { revealIdNumbers: true })],
+    body: [
+      msg("review.details", { reference }),
+      ...detailLines(application, { revealIdNumbers: true }),
+      ...changeLines(application, timeZone),
+      ...previousValueLines(application),
+    ],
     attachments: documentsOf(application.draft).map(({ step, document }) => ({
       documentId: document.id,
       label: msg(`field.${step}`),

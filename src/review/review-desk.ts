@@ -109,7 +109,7 @@ export async function handleReviewAction(ctx: DeskContext, choice: string): Prom
       // With private room details, a "Show details" button left on an older card also answers privately.
       if (verb === "op" || ctx.reviewers.roomDetails === "private") {
         await ctx.tx.auditWithoutChange(reference, actor, event.platform, "opened", ctx.now);
-        return [{ locale: ctx.reviewerLocale, ...privateDetails(application) }];
+        return [{ locale: ctx.reviewerLocale, ...privateDetails(application, ctx.timeZone) }];
       }
       await ctx.tx.auditWithoutChange(reference, actor, event.platform, "show_details", ctx.now);
       return [toReviewer(ctx, [msg("review.details", { reference }), ...detailLines(application, { revealIdNumbers: true })])];

@@ -142,7 +142,7 @@ describe("console chat (npm start without tokens)", () => {
     expect(stdout).toContain("bot → alice: Your application");
     expect(stdout).toContain("• One side of the ID card was missing.");
     expect(stdout).toContain("bot → alice: Let's fix application");
-    expect(stdout).toContain("Resubmission: the previous attempt was rejected.");
+    expect(stdout).toMatch(/Resubmission of [A-Z0-9]{4}-[A-Z0-9]{4}, rejected on \w{3} \d+ \w{3}: One side of the ID card was missing\./);
     expect(stdout).toContain("bot → alice: 🎉 Your application");
     const status = JSON.parse(runCli(["status", "console", "alice", "--json"], env).stdout);
     expect(status).toMatchObject({ verified: true, application: { status: "approved", method: "id_card" } });

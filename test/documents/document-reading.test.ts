@@ -298,7 +298,7 @@ describe("what reviewers see", () => {
     await chat.press("consent.agree");
     const reference = (await findUserRecord(harness.store, "console", "alice", "2099-12-31"))!.application!.reference;
     const application = (await harness.store.transaction((tx) => tx.loadApplication(reference)))!;
-    const text = readable([{ locale: "en", ...privateDetails(application) }]);
+    const text = readable([{ locale: "en", ...privateDetails(application, "Asia/Shanghai") }]);
     expect(text).toContain("Photo check: the number on the photo differs; the applicant confirmed the typed one");
     expect(text).toContain("Side read on ID card, front: portrait side");
     expect(text).toContain("Side read on ID card, back: emblem side");

@@ -52,7 +52,7 @@ describe("a black-and-white photo", () => {
     const reference = (await findUserRecord(harness.store, "console", "alice", "2099-12-31"))!.application!.reference;
     const application = (await harness.store.transaction((tx) => tx.loadApplication(reference)))!;
     const flag = "⚠️ ID card, front: black-and-white photo (a copy?); the applicant kept it rather than send a colour one";
-    expect(readable([{ locale: "en", ...privateDetails(application) }])).toContain(flag);
+    expect(readable([{ locale: "en", ...privateDetails(application, "Asia/Shanghai") }])).toContain(flag);
     expect(readable([{ locale: "en", ...reviewCard(application, "private", new Date(), "Asia/Shanghai") }])).toContain(flag);
     expect(readable([{ locale: "en", ...reviewCard(application, "room", new Date(), "Asia/Shanghai") }]).split(flag)).toHaveLength(2);
   });

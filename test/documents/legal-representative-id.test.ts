@@ -72,7 +72,7 @@ describe("the legal representative's ID card", () => {
     const record = await findUserRecord(harness.store, "console", "acme", "2099-12-31");
     const reference = record!.application!.reference;
     const application = (await harness.store.transaction((tx) => tx.loadApplication(reference)))!;
-    const labels = privateDetails(application).attachments!.map((attachment) => attachment.fileName);
+    const labels = privateDetails(application, "Asia/Shanghai").attachments!.map((attachment) => attachment.fileName);
     expect(labels).toEqual([`${reference}-licence.jpg`, `${reference}-legalRepFront.jpg`, `${reference}-legalRepBack.jpg`]);
     const exported = await harness.store.transaction(async (tx) =>
       exportUserData(tx, harness.documents, application.userId, harness.now()),
@@ -119,7 +119,7 @@ describe("the legal representative's ID card", () => {
     await chat.press("consent.agree");
     const record = await findUserRecord(harness.store, "console", "acme", "2099-12-31");
     const application = (await harness.store.transaction((tx) => tx.loadApplication(record!.application!.reference)))!;
-    expect(readable([{ locale: "en", ...privateDetails(application) }])).toContain(
+    expect(readable([{ locale: "en", ...privateDetails(application, "Asia/Shanghai") }])).toContain(
       "Legal representative's ID card check: the ID number on the photo matches the typed one",
     );
   }, 120_000);

@@ -126,7 +126,7 @@ export async function createHarness(options: HarnessOptions = {}) {
       ...(options.notifyChannels ? { notifyChannels: options.notifyChannels } : {}),
       ...(options.smsAvailable !== undefined ? { smsAvailable: options.smsAvailable } : {}),
       // Tests about other things approve without opening first; the product's default (opening required) is
-      // tested in test/review/open-before-approval.test.ts, and by every test that passes DEFAULT_REVIEW_POLICY.
+      // tested in test/review/decide-what-was-seen.test.ts, and by every test that passes DEFAULT_REVIEW_POLICY.
       review: options.review ?? { ...DEFAULT_REVIEW_POLICY, requireOpenBeforeApproval: false },
       ...(options.readWaitMs !== undefined ? { readWaitMs: options.readWaitMs } : {}),
       ...(options.nextEventReadWaitMs !== undefined ? { nextEventReadWaitMs: options.nextEventReadWaitMs } : {}),

@@ -113,7 +113,14 @@ describe.each(TESTED_DIALECTS)("on %s", (dialect) => {
       expect(keys(await alice.file(await minimalGoodJpeg(30)))[0]).toBe("document.received");
       await alice.press("submit");
       const resubmitted = await alice.press("consent.agree");
-      expect(readable(to(resubmitted, "rita"))).toContain("Resubmission: the previous attempt was rejected.");
+      // The card names the application it follows and what changed since (fields only, no values)…
+      const card = readable(to(resubmitted, "rita"));
+      expect(card).toContain(`Resubmission of ${reference}, rejected on Mon 23 Nov: A document photo was not clear enough to read.`);
+      expect(card).toMatch(/Changed since: (new photo: ID card, front, )?new photo: ID card, back/);
+      expect(card).not.toContain("blurry");
+      // …and the private view the earlier reviewer's note.
+      const next = (await findUserRecord(harness.store, "console", "alice", "2026-11-24"))!.application!.reference;
+      expect(readable(await rita.press(`rv.op.${next}`))).toContain(`The reviewer's note on ${reference}: “The back photo is blurry”`);
       const record = await findUserRecord(harness.store, "console", "alice", "2026-11-24");
       expect(record?.application?.reference).not.toBe(reference);
       expect(record?.application?.status).toBe("submitted");

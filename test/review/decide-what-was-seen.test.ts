@@ -7,7 +7,7 @@ import { createHarness, type Harness, keys, readable, submitIdCardAs, submitWith
 import { minimalGoodJpeg } from "../helpers/hostile-files.js";
 import { TESTED_DIALECTS } from "../helpers/test-databases.js";
 
-/** Issue 27 §1: decide only what was seen — and only from the reasons that can be true of the application. */
+/** Issue 27 §1–§2: decide only what was seen, from the reasons that can be true of the application; see what changed. */
 const choiceIds = (replies: Reply[]) => replies.flatMap((reply) => reply.choices?.map((c) => c.id) ?? []);
 const APPLICANT = { name: "张三", email: "zhang.san@example.com", phone: "13812348000", idNumber: "11010519491231002X" };
 
@@ -39,10 +39,30 @@ describe.each(TESTED_DIALECTS)("on %s", (dialect) => {
     await alice.press("consent.agree");
     expect(await status(reference)).toBe("submitted");
     expect(keys(await rita.press(`rv.ok.${reference}`))).toEqual(["review.openFirst"]);
+    // What changed is named on the card and, with the value before, in the private view (issue 27 §2).
+    const changed = readable(await rita.press(`rv.op.${reference}`));
+    expect(changed).toMatch(/✏️ Changed by the applicant on \w{3} \d+ \w{3}, \d\d:\d\d UTC\+8: new photo: ID card, back/);
 
-    await rita.press(`rv.op.${reference}`);
     await rita.press(`rv.ok.${reference}`);
     expect(await status(reference)).toBe("approved");
+  });
+
+  it("information provided: the card names the changed answer, the private view its value before (issue 27 §2)", async () => {
+    harness = await createHarness({ dialect, reviewers: consoleReviewers(["rita"]) });
+    const { reference } = await submitIdCardAs(harness, "gail", APPLICANT);
+    const rita = harness.chat("rita");
+    await rita.press(`rv.ig.${reference}.${1 << 1}`); // the email
+    await rita.press("rv.nn");
+    const gail = harness.chat("gail");
+    await gail.press("provideInfo");
+    await gail.text("gail.new@example.com");
+    const cards = await gail.press("consent.agree");
+    const card = readable(cards.filter((reply) => reply.to?.chatId === "rita"));
+    expect(card).toMatch(/Changed by the applicant on .*: Email$/m);
+    expect(card).not.toContain("example.com");
+    const opened = readable(await rita.press(`rv.op.${reference}`));
+    expect(opened).toContain("Before: Email: zhang.san@example.com");
+    expect(opened).toContain("Email: gail.new@example.com");
   });
 
   it("rejecting needs no opening: a card's facts (a duplicate) can justify it", async () => {
