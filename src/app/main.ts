@@ -6,7 +6,7 @@ import type { RequestHandler, RunningPlatform } from "../../adapters/http/web-se
 import { Outbound } from "../chat/outbound.js";
 import type { Reply } from "../chat/reply.js";
 import { DEFAULT_RETRY_POLICY, nextAttemptAt } from "../notifications/retry-policy.js";
-import { combineReviewers, consoleReviewers, roomReviewers } from "../review/reviewers.js";
+import { combineReviewers, consoleReviewers, roomReviewers, withPeople } from "../review/reviewers.js";
 import type { Config } from "../runtime/config.js";
 import { Dependencies } from "../runtime/dependencies.js";
 import { loadConfigOrExit } from "../runtime/load-config.js";
@@ -40,7 +40,12 @@ export async function main(): Promise<void> {
 async function runConsole(config: Readonly<Config>, logger: Logger): Promise<void> {
   const sms = smsSenderFor(config, logger, (phone, text) => process.stdout.write(`${renderSms(phone, text)}\n`));
   const dependencies = new Dependencies(logger);
-  const reviewers = consoleReviewers(config.consoleReviewerIds, config.reviewRoomDetails);
+  // Console accounts named in REVIEWERS get the cards too.
+  const consoleIds = config.reviewerPeople.flatMap((person) => person.accounts).filter((a) => a.platform === "console");
+  const reviewers = withPeople(
+    consoleReviewers([...new Set([...config.consoleReviewerIds, ...consoleIds.map((a) => a.userId)])], config.reviewRoomDetails),
+    config.reviewerPeople,
+  );
   const assistant = await openAssistant(config, logger, sms, reviewers, dependencies);
   await assistant.outbox.recoverInterrupted(new Date());
   // Chat notifications the dispatcher sends (announcements, resends, retries) are printed with the next tick.
@@ -105,12 +110,15 @@ async function runConsole(config: Readonly<Config>, logger: Logger): Promise<voi
 async function runPlatforms(config: Readonly<Config>, logger: Logger): Promise<void> {
   const { telegram, slack } = config;
   // Reviewers of either platform may decide any application; the applicant is told on their own platform.
-  const reviewers = combineReviewers(
-    [
-      ...(telegram ? [roomReviewers("telegram", telegram.reviewChatId, telegram.reviewerIds, config.reviewRoomDetails)] : []),
-      ...(slack ? [roomReviewers("slack", slack.reviewChannel, slack.reviewerIds, config.reviewRoomDetails)] : []),
-    ],
-    config.reviewRoomDetails,
+  const reviewers = withPeople(
+    combineReviewers(
+      [
+        ...(telegram ? [roomReviewers("telegram", telegram.reviewChatId, telegram.reviewerIds, config.reviewRoomDetails)] : []),
+        ...(slack ? [roomReviewers("slack", slack.reviewChannel, slack.reviewerIds, config.reviewRoomDetails)] : []),
+      ],
+      config.reviewRoomDetails,
+    ),
+    config.reviewerPeople,
   );
   if (!config.smsAvailable)
     logger.warn("SMS_WEBHOOK_URL is not set: no SMS is sent, so the phone method is not offered and SMS notifications are off");

@@ -1,9 +1,10 @@
 import { type LifecycleEvent, nextStatus } from "../../machines/application-lifecycle.machine.js";
-import { actorAccount } from "../domain/actor.js";
+import { actorAccount, actorId } from "../domain/actor.js";
 import type { LifecycleStatus, Step } from "../domain/application.js";
 import type { Platform } from "../domain/platform.js";
 import type { RejectionReason } from "../domain/rejection-reasons.js";
 import { FIRST_APPROVAL, type FourEyes, needsSecondApproval } from "../domain/review-policy.js";
+import type { Account } from "../domain/reviewer-people.js";
 import type { ApplicationForReview, ApplicationStore } from "../ports/application-store.js";
 import type { AuditStore } from "../ports/audit-store.js";
 import type { ConversationStore } from "../ports/conversation-store.js";
@@ -20,6 +21,8 @@ export interface LifecycleChange {
   platform?: Platform;
   /** A reviewer's platform account: set for reviewers' decisions, which claims and four eyes apply to. */
   actorIdentity?: { platform: Platform; userId: string };
+  /** Every account of the reviewer's person (`REVIEWERS`), the acting one included; default that one alone. */
+  actorAccounts?: readonly Account[];
   at: Date;
   reasons?: RejectionReason[];
   note?: string;
@@ -91,7 +94,7 @@ export async function changeApplication(tx: ChangeStore, change: LifecycleChange
   if (written) {
     const claim = application.claim;
     // Acting on an application whose claim by someone else ran out takes it over: audited.
-    if (reviewer && claim && claim.by !== change.actor)
+    if (reviewer && claim && !ownActors(change, reviewer).has(claim.by))
       await tx.auditWithoutChange(change.reference, change.actor, reviewer.platform, `claim_taken_over:${claim.by}`, change.at);
     if (firstApproval) return { ok: true, from, to, awaitingSecond: true };
     const reasons = to === "rejected" ? (change.reasons ?? []) : [];
@@ -111,18 +114,36 @@ async function reviewerRefusal(
   reviewer: { platform: Platform; userId: string },
 ): Promise<Extract<ChangeResult, { ok: false }> | null> {
   const reviewerUser = await tx.findUserId(reviewer.platform, reviewer.userId);
-  if (await isApplicant(tx, reviewerUser, application)) return { ok: false, problem: "own_application" };
+  if (await isOwnApplication(tx, change.actorAccounts ?? [reviewer], application)) return { ok: false, problem: "own_application" };
   const { claim, firstApproval } = application;
-  if (claim && claim.by !== change.actor && Date.parse(claim.until) > change.at.getTime())
+  const mine = ownActors(change, reviewer);
+  if (claim && !mine.has(claim.by) && Date.parse(claim.until) > change.at.getTime())
     return { ok: false, problem: "claimed", by: claim.by, until: claim.until };
   if (change.event.type === "review.approve" && firstApproval) {
-    if (firstApproval.by === change.actor) return { ok: false, problem: "same_reviewer", firstBy: firstApproval.by };
+    // The same person under any of their listed accounts (REVIEWERS) is the same pair of eyes.
+    if (mine.has(firstApproval.by)) return { ok: false, problem: "same_reviewer", firstBy: firstApproval.by };
     const first = actorAccount(firstApproval.by);
     const firstUser = first && (await tx.findUserId(first.platform, first.userId));
     if (reviewerUser && firstUser && (await samePerson(tx, reviewerUser, firstUser)))
       return { ok: false, problem: "same_reviewer", firstBy: firstApproval.by };
   }
   return null;
+}
+
+/** The actor strings of the reviewer's person: a claim or first approval by any of them is theirs. */
+function ownActors(change: LifecycleChange, reviewer: Account): Set<string> {
+  return new Set([change.actor, ...(change.actorAccounts ?? [reviewer]).map((account) => actorId.reviewer(account))]);
+}
+
+/** Whether any of a reviewer's accounts belongs to the applicant (the same user, or one sharing an ID number or phone). */
+export async function isOwnApplication(
+  tx: Pick<ApplicationStore, "shareIdentity"> & Pick<ConversationStore, "findUserId">,
+  accounts: readonly Account[],
+  application: Pick<ApplicationForReview, "userId">,
+): Promise<boolean> {
+  for (const account of accounts)
+    if (await isApplicant(tx, await tx.findUserId(account.platform, account.userId), application)) return true;
+  return false;
 }
 
 /** Whether the user behind a reviewer's account is the applicant, under this account or another one. */

@@ -1,8 +1,10 @@
 import type { ChatEvent } from "../chat/chat-event.js";
 import type { Reply } from "../chat/reply.js";
+import { actorId } from "../domain/actor.js";
 import type { Choice } from "../domain/choice.js";
 import type { Channel } from "../domain/delivery.js";
 import type { ReviewPolicy } from "../domain/review-policy.js";
+import type { Account } from "../domain/reviewer-people.js";
 import type { Locale } from "../i18n/locale.js";
 import type { Message } from "../i18n/message.js";
 import type { ApplicationForReview, ApplicationStore } from "../ports/application-store.js";
@@ -34,6 +36,18 @@ export interface DeskContext {
   /** Work for after the commit (counting a decision: a transaction re-run must not count twice). */
   afterCommit: Array<() => Promise<void>>;
   metrics: Metrics;
+}
+
+/** Every account of the acting reviewer's person (`REVIEWERS`), the acting one first. */
+export function reviewerAccounts(ctx: Pick<DeskContext, "event" | "reviewers">): Account[] {
+  const { platform, userId } = ctx.event;
+  const all = ctx.reviewers.accountsOf(platform, userId);
+  return [{ platform, userId }, ...all.filter((a) => a.platform !== platform || a.userId !== userId)];
+}
+
+/** The acting reviewer's person as audit actors: a claim, first approval or opening by any of them is theirs. */
+export function reviewerActors(ctx: Pick<DeskContext, "event" | "reviewers">): Set<string> {
+  return new Set(reviewerAccounts(ctx).map((account) => actorId.reviewer(account)));
 }
 
 /** A message to the reviewer who acted, in their language; `replacesPressed`: it takes the place of the message pressed. */

@@ -1,11 +1,11 @@
-import { isApplicant } from "../applications/change-application.js";
+import { isOwnApplication } from "../applications/change-application.js";
 import type { Reply } from "../chat/reply.js";
 import { actorId } from "../domain/actor.js";
 import { localDate } from "../domain/business-days.js";
 import { dayMessage, timeMessage } from "../i18n/dates.js";
 import { type Message, msg } from "../i18n/message.js";
 import type { ApplicationForReview } from "../ports/application-store.js";
-import { type DeskContext, roomCards, toReviewer } from "./desk-context.js";
+import { type DeskContext, reviewerAccounts, reviewerActors, roomCards, toReviewer } from "./desk-context.js";
 import { encodeReviewButton } from "./review-buttons.js";
 import { claimHolds, reviewCard, waitingHours } from "./review-card.js";
 import { reviewQueue } from "./review-queue.js";
@@ -33,30 +33,41 @@ export async function releaseClaim(ctx: DeskContext, reference: string): Promise
   const application = await ctx.tx.loadApplication(reference);
   if (!application) return [toReviewer(ctx, [msg("review.notFound", { reference })])];
   const actor = actorId.reviewer(ctx.event);
+  const mine = reviewerActors(ctx);
   const { claim } = application;
-  if (claim && claim.by !== actor && claimHolds(claim, ctx.now)) return [await heldBy(ctx, reference, claim)];
-  if (claim?.by !== actor) return [toReviewer(ctx, [msg("review.claim.notYours", { reference })])];
-  if (!(await ctx.tx.setClaim({ reference, expectedBy: actor, claim: null })))
+  if (claim && !mine.has(claim.by) && claimHolds(claim, ctx.now)) return [await heldBy(ctx, reference, claim)];
+  if (!claim || !mine.has(claim.by)) return [toReviewer(ctx, [msg("review.claim.notYours", { reference })])];
+  if (!(await ctx.tx.setClaim({ reference, expectedBy: claim.by, claim: null })))
     return [toReviewer(ctx, [msg("review.changedMeanwhile", { reference })])];
   await ctx.tx.auditWithoutChange(reference, actor, ctx.event.platform, "claim_released", ctx.now);
   const released = (await ctx.tx.loadApplication(reference))!;
   return [toReviewer(ctx, [msg("review.claim.released", { reference })]), ...roomCards(ctx, released)];
 }
 
-/** **Take next**: claims the oldest waiting application nobody holds that this reviewer may decide, and shows its card. */
+/**
+ * **Take next**: continues this reviewer's own oldest claim, or else claims the oldest waiting application
+ * nobody holds that they may decide (not their own, not one they gave the first approval), and shows its card.
+ */
 export async function takeNext(ctx: DeskContext): Promise<Reply[]> {
-  const actor = actorId.reviewer(ctx.event);
+  const mine = reviewerActors(ctx);
   const queue = await reviewQueue(ctx.tx, localDate(ctx.now, ctx.timeZone));
-  for (const entry of queue) {
-    if (claimHolds(entry.claim, ctx.now) || entry.firstApproval?.by === actor) continue;
+  const ownClaims = queue.filter((entry) => claimHolds(entry.claim, ctx.now) && mine.has(entry.claim!.by));
+  const free = queue.filter((entry) => !claimHolds(entry.claim, ctx.now) && !mine.has(entry.firstApproval?.by ?? ""));
+  for (const entry of [...ownClaims, ...free]) {
     const application = await ctx.tx.loadApplication(entry.reference);
-    if (!application || (await isApplicant(ctx.tx, await ctx.tx.findUserId(ctx.event.platform, ctx.event.userId), application))) continue;
+    if (!application || (await isOwnApplication(ctx.tx, reviewerAccounts(ctx), application))) continue;
     const taken = await take(ctx, application);
     if (!taken) continue;
     const card = reviewCard(taken, ctx.reviewers.roomDetails, ctx.now, ctx.timeZone);
     return [
       {
-        ...toReviewer(ctx, [msg("review.queue.took", { reference: taken.reference, until: until(ctx, taken) }), ...card.body]),
+        ...toReviewer(ctx, [
+          msg(ownClaims.includes(entry) ? "review.queue.continue" : "review.queue.took", {
+            reference: taken.reference,
+            until: until(ctx, taken),
+          }),
+          ...card.body,
+        ]),
         ...pick(card),
       },
       ...roomCards(ctx, taken),
@@ -88,11 +99,26 @@ export async function queueReply(ctx: DeskContext): Promise<Reply[]> {
     });
   });
   const more = queue.length > QUEUE_LINES ? [msg("review.queue.more", { count: queue.length - QUEUE_LINES })] : [];
+  // The reviewer's own claims first, each with Open and Release: the worklist before the waiting list.
+  const mine = reviewerActors(ctx);
+  const claims = queue.filter((entry) => claimHolds(entry.claim, ctx.now) && mine.has(entry.claim!.by));
+  const yours: Message[] = claims.length
+    ? [
+        msg("review.queue.yourClaims"),
+        ...claims.map((entry) =>
+          msg("review.queue.yourClaim", { reference: entry.reference, until: timeMessage(entry.claim!.until, ctx.timeZone) }),
+        ),
+      ]
+    : [];
+  const claimButtons = claims.flatMap((entry) => [
+    { id: encodeReviewButton("op", entry.reference), label: msg("choice.openClaim", { reference: entry.reference }) },
+    { id: encodeReviewButton("rl", entry.reference), label: msg("choice.releaseClaim", { reference: entry.reference }) },
+  ]);
   return [
     toReviewer(
       ctx,
-      [msg("review.queue.title", { count: queue.length }), ...lines, ...more],
-      [{ id: encodeReviewButton("tn"), label: msg("choice.takeNext") }],
+      [...yours, msg("review.queue.title", { count: queue.length }), ...lines, ...more],
+      [...claimButtons, { id: encodeReviewButton("tn"), label: msg("choice.takeNext") }],
     ),
   ];
 }
@@ -103,7 +129,7 @@ async function take(ctx: DeskContext, application: ApplicationForReview): Promis
   const { reference, claim } = application;
   const lease = new Date(ctx.now.getTime() + ctx.policy.claimMinutes * 60_000);
   if (!(await ctx.tx.setClaim({ reference, expectedBy: claim?.by ?? null, claim: { by: actor, until: lease } }))) return null;
-  const reason = !claim ? "claimed" : claim.by === actor ? "claim_renewed" : `claim_taken_over:${claim.by}`;
+  const reason = !claim ? "claimed" : reviewerActors(ctx).has(claim.by) ? "claim_renewed" : `claim_taken_over:${claim.by}`;
   await ctx.tx.auditWithoutChange(reference, actor, ctx.event.platform, reason, ctx.now);
   return ctx.tx.loadApplication(reference);
 }
@@ -113,7 +139,12 @@ async function notClaimable(ctx: DeskContext, reference: string, application: Ap
   if (application.status !== "submitted")
     return [toReviewer(ctx, [msg("review.claim.notWaiting", { reference, status: msg(`status.${application.status}.label`) })])];
   const { claim } = application;
-  if (claim && claim.by !== actorId.reviewer(ctx.event) && claimHolds(claim, ctx.now)) return [await heldBy(ctx, reference, claim)];
+  if (claim && !reviewerActors(ctx).has(claim.by) && claimHolds(claim, ctx.now)) return [await heldBy(ctx, reference, claim)];
+  // Not even to hold others off: a reviewer never reviews their own application, under any account.
+  if (await isOwnApplication(ctx.tx, reviewerAccounts(ctx), application)) {
+    await ctx.tx.auditWithoutChange(reference, actorId.reviewer(ctx.event), ctx.event.platform, "refused:own_application", ctx.now);
+    return [toReviewer(ctx, [msg("review.ownApplication")])];
+  }
   return null;
 }
 

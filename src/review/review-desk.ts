@@ -17,7 +17,7 @@ import type { ApplicationForReview } from "../ports/application-store.js";
 import type { ReviewSession } from "../ports/review-session-store.js";
 import { confirmDisabling, disableAccount, disableOffer } from "./account-disabling.js";
 
-import { type DeskContext, roomCards, toReviewer } from "./desk-context.js";
+import { type DeskContext, reviewerAccounts, reviewerActors, roomCards, toReviewer } from "./desk-context.js";
 import { decodeReviewButton, encodeReviewButton, isReviewButton } from "./review-buttons.js";
 import { detailLines, privateDetails, reasonLabel, selected, toggleChoices } from "./review-card.js";
 import { claimApplication, heldBy, queueReply, releaseClaim, takeNext } from "./review-claims.js";
@@ -60,12 +60,11 @@ export async function handleReviewAction(ctx: DeskContext, choice: string): Prom
       return [inPicker ? reply : { ...reply, form: rejectForm(reference, offered) }];
     }
     case "nx": {
-      // The bits index the whole catalogue, so a button stays meaningful whatever was offered.
-      const reasons = selected(REJECTION_REASON_CODES, mask);
-      if (reasons.length === 0) {
-        const offered = reasonsFor((await ctx.tx.loadApplication(reference))?.draft.method);
-        return [toReviewer(ctx, [msg("review.selectFirst")], reasonChoices(reference, offered, mask), true)];
-      }
+      // The bits index the whole catalogue, so a button stays meaningful whatever was offered; a reason
+      // that can't be true of this application is never recorded, whatever a button says.
+      const offered = reasonsFor((await ctx.tx.loadApplication(reference))?.draft.method);
+      const reasons = selected(REJECTION_REASON_CODES, mask).filter((reason) => offered.includes(reason));
+      if (reasons.length === 0) return [toReviewer(ctx, [msg("review.selectFirst")], reasonChoices(reference, offered, mask), true)];
       await ctx.tx.saveReviewSession(address, { reference, reasons, items: [] }, ctx.now);
       return [toReviewer(ctx, [msg("review.reject.note")], noteChoices(), true)];
     }
@@ -196,7 +195,7 @@ async function notOpenedYet(ctx: DeskContext, reference: string): Promise<Reply[
   const application = await ctx.tx.loadApplication(reference);
   if (application?.status !== "submitted") return null; // decided meanwhile: decide() says so
   const actor = actorId.reviewer(ctx.event);
-  if (await ctx.tx.openedSinceLastChange(reference, [actor])) return null;
+  if (await ctx.tx.openedSinceLastChange(reference, [...reviewerActors(ctx)])) return null;
   await ctx.tx.auditWithoutChange(reference, actor, ctx.event.platform, "refused:not_opened", ctx.now);
   const open = { id: encodeReviewButton("op", reference), label: msg("choice.open") };
   return [{ ...toReviewer(ctx, [msg("review.openFirst", { reference })], [open]), ephemeral: true }];
@@ -255,6 +254,7 @@ async function decide(
     event,
     actor,
     actorIdentity: { platform: chatEvent.platform, userId: chatEvent.userId },
+    actorAccounts: reviewerAccounts(ctx),
     at: ctx.now,
     fourEyes: ctx.policy.fourEyes,
     ...details,
@@ -315,7 +315,7 @@ function observeDecision(
   details: { reasons?: readonly string[]; items?: readonly string[] },
 ): void {
   const observation = {
-    reviewer,
+    reviewer: ctx.reviewers.personLabel(reviewer),
     outcome,
     reasons: [...(details.reasons ?? []), ...(details.items ?? [])],
     secondsSinceSubmission: Math.max(0, (ctx.now.getTime() - Date.parse(application.submittedAt)) / 1000),

@@ -1,4 +1,5 @@
 import type { ChatAddress, Platform } from "../domain/platform.js";
+import { type Account, accountsOfPerson, personLabel, type ReviewerPerson } from "../domain/reviewer-people.js";
 
 /**
  * Whether review cards carry personal data: `private` — no name, contact, ID
@@ -14,9 +15,23 @@ export interface Reviewers {
   readonly destinations: readonly ChatAddress[];
   /** A shared chat kept for reviewing (a Telegram group, a Slack channel): nothing but review actions happens there. */
   isReviewRoom(platform: Platform, chatId: string): boolean;
+  /** Every account of the person behind this reviewer account (`REVIEWERS`), itself included: one pair of eyes. */
+  accountsOf(platform: Platform, userId: string): Account[];
+  /** How stats and metrics name the reviewer behind an actor string: their person, else the actor. */
+  personLabel(actor: string): string;
 }
 
-export const NO_REVIEWERS: Reviewers = { roomDetails: "private", isReviewer: () => false, destinations: [], isReviewRoom: () => false };
+/** Each account its own person: what the per-platform reviewer lists mean without `REVIEWERS`. */
+const accountAlone = (platform: Platform, userId: string): Account[] => [{ platform, userId }];
+
+export const NO_REVIEWERS: Reviewers = {
+  roomDetails: "private",
+  isReviewer: () => false,
+  destinations: [],
+  isReviewRoom: () => false,
+  accountsOf: accountAlone,
+  personLabel: (actor) => actor,
+};
 
 /** Console reviewers are console users; each gets the cards in their own chat, where they may also chat as users. */
 export function consoleReviewers(ids: readonly string[], roomDetails: RoomDetails = "private"): Reviewers {
@@ -26,6 +41,8 @@ export function consoleReviewers(ids: readonly string[], roomDetails: RoomDetail
     isReviewer: (platform, userId) => platform === "console" && names.has(userId),
     destinations: ids.map((chatId) => ({ platform: "console" as const, chatId })),
     isReviewRoom: () => false,
+    accountsOf: accountAlone,
+    personLabel: (actor) => actor,
   };
 }
 
@@ -42,6 +59,8 @@ export function roomReviewers(
     isReviewer: (from, userId) => from === platform && ids.has(userId),
     destinations: roomId ? [{ platform, chatId: roomId }] : [],
     isReviewRoom: (from, chatId) => from === platform && chatId === roomId,
+    accountsOf: accountAlone,
+    personLabel: (actor) => actor,
   };
 }
 
@@ -52,5 +71,22 @@ export function combineReviewers(parts: readonly Reviewers[], roomDetails: RoomD
     isReviewer: (platform, userId) => parts.some((part) => part.isReviewer(platform, userId)),
     destinations: parts.flatMap((part) => part.destinations),
     isReviewRoom: (platform, chatId) => parts.some((part) => part.isReviewRoom(platform, chatId)),
+    accountsOf: accountAlone,
+    personLabel: (actor) => actor,
+  };
+}
+
+/**
+ * `REVIEWERS` over the per-platform lists: every listed account reviews, and a person's accounts are one
+ * reviewer — four eyes, self-review, claims and "opened" count the person.
+ */
+export function withPeople(reviewers: Reviewers, people: readonly ReviewerPerson[]): Reviewers {
+  if (people.length === 0) return reviewers;
+  const listed = new Set(people.flatMap((person) => person.accounts.map((a) => `${a.platform}:${a.userId}`)));
+  return {
+    ...reviewers,
+    isReviewer: (platform, userId) => listed.has(`${platform}:${userId}`) || reviewers.isReviewer(platform, userId),
+    accountsOf: (platform, userId) => accountsOfPerson(people, { platform, userId }),
+    personLabel: (actor) => personLabel(people, actor),
   };
 }

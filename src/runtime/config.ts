@@ -3,6 +3,7 @@ import { isAbsolute, join, resolve } from "node:path";
 import { CHANNELS, type Channel } from "../domain/delivery.js";
 import { DEFAULT_DOCUMENT_RULES, type DocumentRules } from "../domain/document-rules.js";
 import { DEFAULT_REVIEW_POLICY, FOUR_EYES_SETTINGS, type FourEyes } from "../domain/review-policy.js";
+import { parseReviewerPeople, type ReviewerPerson } from "../domain/reviewer-people.js";
 import { LOCALES, type Locale } from "../i18n/locale.js";
 import { type Env, list, number, oneOf, url, value } from "./env-values.js";
 import { ConfigError } from "./errors.js";
@@ -23,6 +24,8 @@ export interface Config {
   /** `OFFICIAL_CHANNELS` (free text, e.g. "官网 https://… · 微博 @…"): where announcements are published; unset, nothing is said. */
   officialChannels: string | undefined;
   consoleReviewerIds: readonly string[];
+  /** `REVIEWERS`: people and their accounts (a person's accounts are one pair of eyes); empty when unset. */
+  reviewerPeople: readonly ReviewerPerson[];
   /**
    * `REVIEW_ROOM_DETAILS`: `private` (default) — room cards carry no personal data and
    * **Open** sends it to the reviewer privately; `room` — cards show it, for a room of reviewers only.
@@ -118,6 +121,7 @@ export function readConfig(env: Env = process.env): Readonly<Config> {
     supportAnswerDays: number(env, "SUPPORT_ANSWER_DAYS", 1, { min: 1, max: 30, integer: true }),
     officialChannels: value(env, "OFFICIAL_CHANNELS"),
     consoleReviewerIds: list(env, "CONSOLE_REVIEWER_IDS") ?? ["reviewer"],
+    reviewerPeople: reviewerPeople(env),
     reviewRoomDetails: oneOf(env, "REVIEW_ROOM_DETAILS", ["private", "room"] as const, "private"),
     retentionDays: number(env, "RETENTION_DAYS", 90, { min: 1, max: 36_500, integer: true }),
     conversationRetentionDays: number(env, "CONVERSATION_RETENTION_DAYS", 30, { min: 1, max: 36_500, integer: true }),
@@ -320,4 +324,12 @@ function documentRules(env: Env): Readonly<DocumentRules> {
     minBrightness: number(env, "DOC_MIN_BRIGHTNESS", d.minBrightness, { min: 0, max: 255 }),
     maxClipped: number(env, "DOC_MAX_CLIPPED", d.maxClipped, { min: 0, max: 1 }),
   });
+}
+
+function reviewerPeople(env: Env): ReviewerPerson[] {
+  try {
+    return parseReviewerPeople(value(env, "REVIEWERS") ?? "");
+  } catch (error) {
+    throw new ConfigError("REVIEWERS", `${(error as Error).message} (e.g. rita=telegram:123456,slack:U0RITA;rob=slack:U0ROB)`);
+  }
 }

@@ -36,7 +36,7 @@ export async function harnessWithSubmission(channels: Channel[], { locale, diale
     reject: () =>
       harness
         .chat("rita")
-        .press(`rv.nx.${reference}.4`)
-        .then(() => harness.chat("rita").text("Photo 11010519491231002X is too dark")),
+        .press(`rv.nx.${reference}.1`) // details don't match: a reason a phone application can have
+        .then(() => harness.chat("rita").text("Number 11010519491231002X is not on the record")),
   };
 }

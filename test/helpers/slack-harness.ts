@@ -186,9 +186,9 @@ export async function createSlackHarness(
 export type SlackHarness = Awaited<ReturnType<typeof createSlackHarness>>;
 
 /** Waits until `check` holds: the app works on after acknowledging, so tests wait for its effects. */
-export async function until(check: () => boolean, what = "the expected effect", timeoutMs = 15_000): Promise<void> {
+export async function until(check: () => boolean | Promise<boolean>, what = "the expected effect", timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }

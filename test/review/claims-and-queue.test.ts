@@ -14,7 +14,7 @@ describe.each(TESTED_DIALECTS)("claims and the reviewer queue on %s", (dialect) 
     harness = await createHarness({
       dialect,
       now: start,
-      reviewers: consoleReviewers(["rita", "rob"]),
+      reviewers: consoleReviewers(["rita", "rob", "sam"]),
       review: { fourEyes: "enterprise", claimMinutes: 30, requireOpenBeforeApproval: false },
     });
   });
@@ -101,7 +101,18 @@ describe.each(TESTED_DIALECTS)("claims and the reviewer queue on %s", (dialect) 
     const took = await harness.chat("rob").press("rv.tn");
     expect(readable([took[0]!])).toMatch(new RegExp(`^You took ${second}, claimed until`));
     expect(took[0]!.choices?.map((choice) => choice.id)).toContain(`rv.ok.${second}`);
-    expect(keys(await harness.chat("rita").press("rv.tn"))).toEqual(["review.queue.nothingToTake"]);
+    // Rita holds a claim: Take next continues it rather than saying there is nothing to take (issue 27 §5).
+    const continued = await harness.chat("rita").press("rv.tn");
+    expect(readable([continued[0]!])).toMatch(new RegExp(`^Continuing your claim on ${first}, yours until`));
+    expect(keys(await harness.chat("sam").press("rv.tn"))).toEqual(["review.queue.nothingToTake"]);
+    // /queue starts with the reviewer's own claims, each with Open and Release.
+    const [ritaQueue] = await harness.chat("rita").text("/queue");
+    expect(readable([ritaQueue!]).split("\n").slice(0, 3)).toEqual([
+      "Your claims:",
+      expect.stringMatching(new RegExp(`^• ${first}, yours until`)),
+      "Waiting for review: 2, oldest first",
+    ]);
+    expect(ritaQueue!.choices?.map((choice) => choice.id)).toEqual([`rv.op.${first}`, `rv.rl.${first}`, "rv.tn"]);
     expect(keys(await harness.chat("alice").text("/queue"))).not.toContain("review.queue.title"); // reviewers only
   });
 

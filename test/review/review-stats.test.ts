@@ -14,7 +14,7 @@ describe("npm run cli -- review stats", () => {
     harness.setNow(hoursLater(2));
     await harness.chat("rita").press(`rv.ok.${a}`);
     harness.setNow(hoursLater(30));
-    await harness.chat("rita").press(`rv.nx.${b}.4`);
+    await harness.chat("rita").press(`rv.nx.${b}.1`);
     await harness.chat("rita").press("rv.nn");
     harness.setNow(hoursLater(120)); // Saturday: past the promised Thursday
     await harness.chat("rob").press(`rv.ok.${c}`);
@@ -34,7 +34,7 @@ describe("npm run cli -- review stats", () => {
           medianHours: 2,
           p90Hours: 30,
           slaBreaches: 0,
-          reasons: { document_unclear: 1 },
+          reasons: { details_mismatch: 1 },
           fourEyes: { firstApprovals: 0, confirmed: 0, overturned: 0, confirmations: 0, overturns: 0 },
         },
         {
@@ -75,7 +75,7 @@ describe("review stats with four eyes", () => {
       for (const reference of [a, b, c]) await harness.chat("rita").press(`rv.ok.${reference}`);
       harness.setNow(hoursLater(3));
       await harness.chat("rob").press(`rv.ok.${a}`); // confirmed
-      await harness.chat("rob").press(`rv.nx.${b}.4`); // overturned
+      await harness.chat("rob").press(`rv.nx.${b}.1`); // overturned
       await harness.chat("rob").press("rv.nn");
       await harness.chat("cat").press("update.email"); // new information cancels c's first approval
       await harness.chat("cat").text("cat.new@example.com");
@@ -92,6 +92,10 @@ describe("review stats with four eyes", () => {
         fourEyes: { firstApprovals: 0, confirmed: 0, overturned: 0, confirmations: 1, overturns: 1 },
       });
       expect(stats.reviewers.map((r: { reviewer: string }) => r.reviewer)).not.toContain("user:console:cat");
+      // With REVIEWERS, a person's accounts are one line, under their name.
+      const env = testEnv(harness.dir, { REVIEWERS: "rita=console:rita,telegram:42;rob=console:rob" });
+      const named = JSON.parse(runCli(["review", "stats", "--since", "2026-11-01", "--json"], env).stdout);
+      expect(named.reviewers.map((r: { reviewer: string }) => r.reviewer).sort()).toEqual(["rita", "rob"]);
     } finally {
       await harness.close();
     }

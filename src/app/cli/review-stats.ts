@@ -1,3 +1,4 @@
+import { personLabel } from "../../domain/reviewer-people.js";
 import { reviewStats } from "../../review/review-stats.js";
 import { type CliArgs, expectArgs, print, UsageError, withStore } from "./cli-command.js";
 
@@ -10,7 +11,12 @@ export function reviewStatsCommand({ rest, json, since }: CliArgs): Promise<numb
   const from = since === undefined ? new Date(Date.now() - STATS_DAYS * 86_400_000) : new Date(since);
   if (Number.isNaN(from.getTime())) throw new UsageError("--since takes an ISO date or time, e.g. 2026-11-01");
   return withStore(async (store, config) => {
-    const stats = reviewStats(await store.operator().reviewDecisions(from), config.timeZone);
+    // One person under several accounts (REVIEWERS) is one line.
+    const decisions = (await store.operator().reviewDecisions(from)).map((decision) => ({
+      ...decision,
+      reviewer: personLabel(config.reviewerPeople, decision.reviewer),
+    }));
+    const stats = reviewStats(decisions, config.timeZone);
     if (json) {
       print(JSON.stringify({ since: from.toISOString(), reviewers: stats }));
       return 0;
