@@ -112,6 +112,17 @@ export function sqlConversationStore(
       return (await findUserId(trx, platform, platformUserId)) ?? null;
     },
 
+    async userLocale(platform, platformUserId) {
+      const row = await trx
+        .selectFrom("identities")
+        .innerJoin("users", "users.id", "identities.user_id")
+        .select("users.locale")
+        .where("identities.platform", "=", platform)
+        .where("identities.platform_user_id", "=", platformUserId)
+        .executeTakeFirst();
+      return row?.locale ?? null;
+    },
+
     async applicantChat(userId) {
       const row = await trx
         .selectFrom("users")

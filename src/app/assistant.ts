@@ -81,6 +81,7 @@ export async function openAssistant(
     logger,
     settings: {
       defaultLocale: config.defaultLocale,
+      reviewLocale: config.reviewLocale,
       timeZone: config.timeZone,
       holidays: config.holidays,
       supportContact: config.supportContact,

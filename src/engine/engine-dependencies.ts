@@ -15,6 +15,8 @@ import type { Metrics } from "../runtime/metrics.js";
 
 export interface EngineSettings {
   defaultLocale: Locale;
+  /** `REVIEW_LOCALE`: review cards in shared rooms (default `defaultLocale`). */
+  reviewLocale?: Locale;
   timeZone: string;
   holidays: ReadonlySet<string>;
   supportContact: string;

@@ -16,6 +16,7 @@ import { type Locale, localeFromTag } from "../i18n/locale.js";
 import { msg } from "../i18n/message.js";
 import type { StoreTransaction } from "../ports/store.js";
 import { reviewerEvent } from "../review/review-desk.js";
+import { roomReviewerLocale } from "../review/reviewer-locale.js";
 import { NO_REVIEWERS, type Reviewers } from "../review/reviewers.js";
 import { errorSummary } from "../runtime/logger.js";
 import { type Metrics, NO_METRICS } from "../runtime/metrics.js";
@@ -95,7 +96,7 @@ export class Engine {
       sms: deps.sms,
       logger: deps.logger,
       reviewers: this.reviewers,
-      defaultLocale: settings.defaultLocale,
+      reviewLocale: settings.reviewLocale ?? settings.defaultLocale,
       timeZone: settings.timeZone,
       holidays: settings.holidays,
       channels: settings.notifyChannels ?? ["chat"],
@@ -223,7 +224,7 @@ export class Engine {
       event,
       now,
       reviewers: this.reviewers,
-      cardLocale: settings.defaultLocale,
+      cardLocale: settings.reviewLocale ?? settings.defaultLocale,
       supportContact: settings.supportContact,
       channels: this.effectDeps.channels,
       policy: settings.review ?? DEFAULT_REVIEW_POLICY,
@@ -233,7 +234,10 @@ export class Engine {
     };
     // A review room is shared and not anyone's conversation: only review actions and notes count there.
     if (this.reviewers.isReviewRoom(event.platform, event.chatId))
-      return { replies: (await reviewerEvent({ ...desk, reviewerLocale: settings.defaultLocale })) ?? [], record: { userId: null } };
+      return {
+        replies: (await reviewerEvent({ ...desk, reviewerLocale: await roomReviewerLocale(tx, event, desk.cardLocale) })) ?? [],
+        record: { userId: null },
+      };
     const platformLocale = localeFromTag(event.locale, settings.defaultLocale);
     const chat = { platform: event.platform, chatId: event.chatId, platformUserId: event.userId };
     const today = localDate(now, settings.timeZone);

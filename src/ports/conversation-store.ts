@@ -57,6 +57,8 @@ export interface ConversationStore {
   saveConversation(platform: Platform, chatId: string, userId: string, conversation: StoredConversation, at: Date): Promise<void>;
   /** The user behind a platform account; null when that account never wrote to the assistant. */
   findUserId(platform: Platform, platformUserId: string): Promise<string | null>;
+  /** The language a platform account chose (`/lang`, or its platform's at first contact); null when it never wrote. */
+  userLocale(platform: Platform, platformUserId: string): Promise<string | null>;
   /** Where and in which language to tell a user about their application: their most recent chat. */
   applicantChat(userId: string): Promise<{ address: ChatAddress | null; locale: string } | null>;
 }

@@ -20,7 +20,8 @@ export const PROCESSED_EVENT_RETENTION_MS = 30 * 86_400_000;
 export const DELIVERED_WEBHOOK_RETENTION_MS = 30 * 86_400_000;
 
 export interface DueTaskSettings {
-  defaultLocale: Locale;
+  /** Review cards and reminders in shared rooms (`REVIEW_LOCALE`). */
+  reviewLocale: Locale;
   timeZone: string;
   holidays?: ReadonlySet<string>;
   notifyChannels?: readonly Channel[];
@@ -48,7 +49,7 @@ export async function runDueTasks(store: Store, reviewers: Reviewers, settings: 
       const card = reviewCard(application, reviewers.roomDetails, now, settings.timeZone);
       const reminder = msg("review.reminder", { reference: application.reference, expectedBy: dayMessage(application.expectedBy) });
       for (const to of reviewers.destinations) {
-        replies.push({ locale: settings.defaultLocale, to, ...card, body: [reminder, ...card.body], repost: true });
+        replies.push({ locale: settings.reviewLocale, to, ...card, body: [reminder, ...card.body], repost: true });
       }
     }
     for (const application of await tx.takeOverdueNotices(today, now)) {
@@ -89,7 +90,7 @@ async function releaseHeldSubmissions(tx: StoreTransaction, reviewers: Reviewers
     });
     const application = (await tx.loadApplication(reference))!;
     for (const to of reviewers.destinations)
-      replies.push({ locale: settings.defaultLocale, to, ...reviewCard(application, reviewers.roomDetails, now, settings.timeZone) });
+      replies.push({ locale: settings.reviewLocale, to, ...reviewCard(application, reviewers.roomDetails, now, settings.timeZone) });
     const notice = await notify(tx, {
       userId: held.userId,
       kind: "held_released",

@@ -19,6 +19,8 @@ export interface Config {
   timeZone: string;
   holidays: ReadonlySet<string>;
   supportContact: string;
+  /** `REVIEW_LOCALE`: the language of review cards and reminders in shared review rooms (default `DEFAULT_LOCALE`). */
+  reviewLocale: Locale;
   /** Business days within which support answers a request made in the chat (`support reply`). */
   supportAnswerDays: number;
   /** `OFFICIAL_CHANNELS` (free text, e.g. "官网 https://… · 微博 @…"): where announcements are published; unset, nothing is said. */
@@ -110,11 +112,13 @@ const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"
 export function readConfig(env: Env = process.env): Readonly<Config> {
   const dataDir = resolve(value(env, "DATA_DIR") ?? "./data");
   const platforms = { telegram: telegram(env), slack: slack(env) };
+  const defaultLocale = oneOf(env, "DEFAULT_LOCALE", LOCALES, "zh-CN");
   return Object.freeze({
     dataDir,
     database: databaseFrom(env, dataDir),
     logLevel: oneOf(env, "LOG_LEVEL", LOG_LEVELS, "info"),
-    defaultLocale: oneOf(env, "DEFAULT_LOCALE", LOCALES, "zh-CN"),
+    defaultLocale,
+    reviewLocale: oneOf(env, "REVIEW_LOCALE", LOCALES, defaultLocale),
     timeZone: timeZone(env),
     holidays: holidays(env),
     supportContact: value(env, "SUPPORT_CONTACT") ?? "support@example.com",

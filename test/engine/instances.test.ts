@@ -47,7 +47,7 @@ describe.runIf(TESTED_DIALECTS.includes("postgres"))("the scheduler on two insta
     try {
       await submitWithPhone(first, "carol");
       const later = new Date("2026-11-25T02:00:00Z"); // past the reminder (one business day)
-      const settings = { defaultLocale: "en" as const, timeZone: "Asia/Shanghai" };
+      const settings = { reviewLocale: "en" as const, timeZone: "Asia/Shanghai" };
       const [a, b] = await Promise.all([
         runDueTasks(first.store, reviewers, settings, later),
         runDueTasks(second.store, reviewers, settings, later),

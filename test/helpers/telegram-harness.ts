@@ -7,6 +7,7 @@ import { createTelegramBot } from "../../adapters/telegram/telegram-bot.js";
 import { findUserRecord } from "../../src/applications/user-records.js";
 import type { Outbound } from "../../src/chat/outbound.js";
 import type { ReviewPolicy } from "../../src/domain/review-policy.js";
+import type { Locale } from "../../src/i18n/locale.js";
 import { type Reviewers, type RoomDetails, roomReviewers } from "../../src/review/reviewers.js";
 import { adapterTestOptions } from "./adapter-test-options.js";
 import { BOT_INFO, startFakeTelegramApi } from "./fake-telegram-api.js";
@@ -31,11 +32,12 @@ export function telegramReviewers(roomDetails: RoomDetails = "private"): Reviewe
  */
 export async function createTelegramHarness(
   shared?: { harness: Harness; reviewers: Reviewers; outbound: Outbound },
-  { roomDetails = "private", review }: { roomDetails?: RoomDetails; review?: ReviewPolicy } = {},
+  { roomDetails = "private", review, defaultLocale }: { roomDetails?: RoomDetails; review?: ReviewPolicy; defaultLocale?: Locale } = {},
 ) {
   const api = await startFakeTelegramApi();
   const reviewers = shared?.reviewers ?? telegramReviewers(roomDetails);
-  const harness = shared?.harness ?? (await createHarness({ reviewers, ...(review ? { review } : {}) }));
+  const harness =
+    shared?.harness ?? (await createHarness({ reviewers, ...(review ? { review } : {}), ...(defaultLocale ? { defaultLocale } : {}) }));
   const bot = createTelegramBot({
     ...adapterTestOptions(harness, reviewers, shared?.outbound),
     token: "123456:TEST",
@@ -56,7 +58,7 @@ export async function createTelegramHarness(
     send,
     text: (from: number, text: string, options: { chatId?: number; language?: string } = {}) =>
       send(message(from, options.chatId ?? from, { text }, options.language)),
-    press: (from: number, data: string, options: { chatId?: number; messageId?: number } = {}) =>
+    press: (from: number, data: string, options: { chatId?: number; messageId?: number; language?: string } = {}) =>
       send(pressUpdate(from, data, { id: `cb${updateId}`, ...options }) as Omit<Update, "update_id">),
     contact: (from: number, phone: string, ownerId: number | undefined) =>
       send(message(from, from, { contact: { phone_number: phone, first_name: "Test", ...(ownerId ? { user_id: ownerId } : {}) } })),

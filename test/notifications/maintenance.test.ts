@@ -6,7 +6,7 @@ import { createHarness, keys, readable } from "../helpers/harness.js";
 import { TESTED_DIALECTS } from "../helpers/test-databases.js";
 
 const reviewers = consoleReviewers(["rita"]);
-const settings = { defaultLocale: "en" as const, timeZone: "Asia/Shanghai" };
+const settings = { reviewLocale: "en" as const, timeZone: "Asia/Shanghai" };
 
 describe.each(TESTED_DIALECTS)("on %s", (dialect) => {
   describe("maintenance", () => {

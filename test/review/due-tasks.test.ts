@@ -10,7 +10,7 @@ beforeEach(async () => {
 });
 afterEach(() => harness.close());
 
-const tick = (at: string) => runDueTasks(harness.store, reviewers, { defaultLocale: "en", timeZone: "Asia/Shanghai" }, new Date(at));
+const tick = (at: string) => runDueTasks(harness.store, reviewers, { reviewLocale: "en", timeZone: "Asia/Shanghai" }, new Date(at));
 
 const submit = (user: string) => submitWithPhone(harness, user);
 

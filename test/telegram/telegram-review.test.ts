@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { findUserRecord } from "../../src/applications/user-records.js";
 import { DEFAULT_REVIEW_POLICY } from "../../src/domain/review-policy.js";
+import { readConfig } from "../../src/runtime/config.js";
 import type { ApiCall } from "../helpers/fake-telegram-api.js";
 import { createTelegramHarness, REVIEW_CHAT, REVIEWER, SECOND_REVIEWER, type TelegramHarness } from "../helpers/telegram-harness.js";
 
@@ -208,5 +209,31 @@ describe("with the product's default, approving needs the application opened (is
     } finally {
       await strict.close();
     }
+  });
+});
+
+describe("languages in the review room (issue 27 §4)", () => {
+  it("the room's card is posted once, in REVIEW_LOCALE; each reviewer's private view is in their own language", async () => {
+    const zh = await createTelegramHarness(undefined, { defaultLocale: "zh-CN" });
+    try {
+      const submitted = await zh.submitIdCard(ALICE);
+      const cards = zh.api.textsTo(REVIEW_CHAT);
+      expect(cards).toHaveLength(1);
+      expect(cards[0]).toContain(`📋 申请 ${submitted}`);
+      const card = Number(await zh.harness.store.cardMessages().find({ platform: "telegram", chatId: String(REVIEW_CHAT) }, submitted));
+      zh.api.clear();
+      await zh.press(REVIEWER, `rv.op.${submitted}`, { chatId: REVIEW_CHAT, messageId: card, language: "en" });
+      expect(zh.api.textsTo(REVIEWER)[0]).toContain(`Details of ${submitted}`);
+      // A reviewer who chose Chinese in their own chat with the bot reads it in Chinese, whatever their app's language.
+      await zh.text(SECOND_REVIEWER, "/lang zh-CN", { language: "en" });
+      zh.api.clear();
+      await zh.press(SECOND_REVIEWER, `rv.op.${submitted}`, { chatId: REVIEW_CHAT, messageId: card, language: "en" });
+      expect(zh.api.textsTo(SECOND_REVIEWER)[0]).toContain(`${submitted} 的完整信息`);
+      expect(zh.api.textsTo(REVIEW_CHAT)).toEqual([]);
+    } finally {
+      await zh.close();
+    }
+    expect(readConfig({ DEFAULT_LOCALE: "en" }).reviewLocale).toBe("en");
+    expect(readConfig({ DEFAULT_LOCALE: "en", REVIEW_LOCALE: "zh-CN" }).reviewLocale).toBe("zh-CN");
   });
 });

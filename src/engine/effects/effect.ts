@@ -58,7 +58,8 @@ export interface EffectDependencies {
   sms: SmsSender;
   logger: Logger;
   reviewers: Reviewers;
-  defaultLocale: Locale;
+  /** Review cards' language (`REVIEW_LOCALE`). */
+  reviewLocale: Locale;
   timeZone: string;
   holidays: ReadonlySet<string>;
   channels: readonly Channel[];

@@ -8,7 +8,7 @@ export async function sendReviewCards(ctx: EffectContext, reference: string, rep
   if (!application) return;
   for (const to of ctx.deps.reviewers.destinations) {
     const card: Reply = {
-      locale: ctx.deps.defaultLocale,
+      locale: ctx.deps.reviewLocale,
       to,
       ...reviewCard(application, ctx.deps.reviewers.roomDetails, ctx.now, ctx.deps.timeZone),
       ...(repost ? { repost } : {}),
