@@ -53,6 +53,25 @@ export function sqlAuditStore(trx: Transaction<Database> | Kysely<Database>): Au
       return !changed || Number(opened.id) > Number(changed.id);
     },
 
+    async firstTouch(reference, actors) {
+      const first = await trx
+        .selectFrom("audit_log")
+        .innerJoin("applications", "applications.id", "audit_log.application_id")
+        .select("audit_log.at")
+        .where("applications.reference", "=", reference)
+        .where("audit_log.actor", "in", [...actors])
+        .where((eb) =>
+          eb.or([
+            eb("audit_log.reason", "in", ["opened", "show_details", "claimed", "claim_renewed"]),
+            eb("audit_log.reason", "like", "claim_taken_over:%"),
+          ]),
+        )
+        .orderBy("audit_log.id", "asc")
+        .limit(1)
+        .executeTakeFirst();
+      return first?.at ?? null;
+    },
+
     async lastChange(reference) {
       const last = await trx
         .selectFrom("audit_log")

@@ -18,6 +18,7 @@ import * as abuseLimits from "./migrations/015-abuse-limits-outlive-erasure.js";
 import * as reviewerNamesAndInfoNotes from "./migrations/016-reviewer-names-and-info-notes.js";
 import * as faqLearning from "./migrations/017-faq-learning.js";
 import * as supportAnswers from "./migrations/018-support-answers.js";
+import * as reviewEscalations from "./migrations/019-review-escalations.js";
 import type { Database } from "./schema.js";
 
 /** Migrations listed in code: no file-system lookup, so they work the same from tsx, a bundle or tests. */
@@ -40,6 +41,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "016-reviewer-names-and-info-notes": reviewerNamesAndInfoNotes,
   "017-faq-learning": faqLearning,
   "018-support-answers": supportAnswers,
+  "019-review-escalations": reviewEscalations,
 };
 
 /** Every migration this code knows, in order. */

@@ -47,6 +47,21 @@ export function sqlOperatorStore(db: Kysely<Database>, sealer: Sealer): Operator
           "applications.submitted_at",
           "applications.expected_by",
           "audit_log.reason",
+          // Time on the case: from the same account's first Open or claim of the application before this decision.
+          (eb) =>
+            eb
+              .selectFrom("audit_log as touch")
+              .select((touch) => touch.fn.min("touch.at").as("at"))
+              .whereRef("touch.application_id", "=", "audit_log.application_id")
+              .whereRef("touch.actor", "=", "audit_log.actor")
+              .whereRef("touch.id", "<", "audit_log.id")
+              .where((touch) =>
+                touch.or([
+                  touch("touch.reason", "in", ["opened", "show_details", "claimed", "claim_renewed"]),
+                  touch("touch.reason", "like", "claim_taken_over:%"),
+                ]),
+              )
+              .as("first_touched_at"),
         ])
         .where((eb) =>
           eb.or([
@@ -69,6 +84,7 @@ export function sqlOperatorStore(db: Kysely<Database>, sealer: Sealer): Operator
         submittedAt: row.submitted_at ?? row.at,
         expectedBy: row.expected_by ?? "",
         reasons: row.reason && !row.reason.startsWith(FIRST_APPROVAL) ? row.reason.split(",") : [],
+        firstTouchedAt: row.first_touched_at ?? null,
       }));
     },
 

@@ -145,6 +145,7 @@ export interface ApplicationsTable {
   reviewers_reminded_at: Generated<string | null>;
   /** When the user was told the expected date had passed (once). */
   user_told_overdue_at: Generated<string | null>;
+  escalated_on: Generated<string | null>;
   workspace_team_id: Generated<string | null>;
   workspace_enterprise_id: Generated<string | null>;
   held_at: Generated<string | null>;

@@ -5,6 +5,7 @@ import type { StoreTransaction } from "../src/ports/store.js";
 import { sqlApplicationStore } from "./application-store.js";
 import { sqlAuditStore } from "./audit-store.js";
 import { sqlConversationStore } from "./conversation-store.js";
+import { sqlEscalationStore } from "./escalation-store.js";
 import { sqlFaqMissWriter } from "./faq-learning-store.js";
 import type { HotQueries } from "./hot-queries.js";
 import { sqlLocks } from "./locks.js";
@@ -42,6 +43,7 @@ export function sqlTransaction(
     sqlSupportStore(trx, sealer),
     sqlFaqMissWriter(trx, sealer),
     sqlAuditStore(trx),
+    sqlEscalationStore(trx, sealer),
     sqlOneTimeCodeLedger(trx),
     sqlPrivacyStore(trx, sealer),
     sqlLocks(trx, dialect),

@@ -137,7 +137,7 @@ export async function openAssistant(
         metrics,
       }),
     runDueTasks: async () => {
-      const replies = await runDueTasks(store, reviewers, config, new Date());
+      const replies = await runDueTasks(store, reviewers, config, new Date(), metrics);
       await purgeHourly();
       await refreshTaughtPhrasings();
       return replies;

@@ -98,6 +98,18 @@ export function prometheusMetrics(
     buckets: [1, 4, 8, 24, 48, 72, 120, 168].map((hours) => hours * HOUR),
     registers,
   });
+  const reviewSeconds = new Histogram({
+    name: "verification_review_seconds",
+    help: "Time a reviewer spent on the case: from their first Open or claim of it to their decision, by outcome",
+    labelNames: ["outcome"],
+    buckets: [60, 300, 900, 1800, 3600, 7200, 14_400, 86_400],
+    registers,
+  });
+  const escalations = new Counter({
+    name: "verification_review_escalations_total",
+    help: "Overdue applications nobody held, announced to REVIEW_ESCALATE_TO (once per business day each)",
+    registers,
+  });
   const slaBreaches = new Counter({
     name: "verification_sla_breaches_total",
     help: "Decisions taken after the date promised to the user",
@@ -150,14 +162,16 @@ export function prometheusMetrics(
     readFinding: (finding) => readFindings.inc({ finding }),
     faqQuestion: (topic) => faq.inc(topic ? { result: "answered", topic } : { result: "unmatched", topic: "" }),
     faqFeedback: (topic, helpful) => faqFeedback.inc({ topic, helpful: helpful ? "yes" : "no" }),
-    decision({ reviewer, outcome, reasons, secondsSinceSubmission, pastDue }) {
+    decision({ reviewer, outcome, reasons, secondsSinceSubmission, secondsOnCase, pastDue }) {
       decisions.inc({ reviewer, outcome });
+      if (secondsOnCase !== null) reviewSeconds.observe({ outcome }, secondsOnCase);
       if (outcome === FIRST_APPROVAL) return;
       for (const reason of reasons) decisionReasons.inc({ outcome, reason });
       timeToDecision.observe({ outcome }, secondsSinceSubmission);
       if (pastDue) slaBreaches.inc();
     },
     webhookAttempt: (outcome) => webhookAttempts.inc({ outcome }),
+    escalation: () => escalations.inc(),
   };
 
   async function readStore(now: Date): Promise<void> {

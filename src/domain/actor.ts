@@ -8,7 +8,7 @@ import type { Platform } from "./platform.js";
 export const actorId = {
   user: (who: { platform: Platform; userId: string }): string => `user:${who.platform}:${who.userId}`,
   reviewer: (who: { platform: Platform; userId: string }): string => `reviewer:${who.platform}:${who.userId}`,
-  system: (what: "maintenance_ended" | "retention"): string => `system:${what}`,
+  system: (what: "maintenance_ended" | "retention" | "escalation"): string => `system:${what}`,
   /** Someone running `npm run cli` on the server. */
   operator: (): string => "operator:cli",
 };

@@ -376,6 +376,7 @@ export const en = {
   "withdraw.done": "Application {reference} is withdrawn. You can start a new one whenever you like.",
   "change.refused": "That is no longer possible: application {reference} is now {status}.",
   "status.cannotEdit": "A submitted application can't be edited. To change something, withdraw it and start again.",
+  "review.escalation": "🚨 Overdue and nobody on it: {reference} was due {expectedBy}. Claim it, or find someone who will.",
   "review.reminder": "⏰ Waiting more than 1 business day: {reference} (decision due by {expectedBy}).",
   "review.card.claimed": "🔒 In review by {actor} until {until}",
   "review.card.firstApproval": "✅ First approval by {actor} on {at}: awaiting a second reviewer",

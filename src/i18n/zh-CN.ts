@@ -335,6 +335,7 @@ export const zhCN: Record<MessageKey, string> = {
   "withdraw.done": "申请 {reference} 已撤回，您可以随时重新发起申请。",
   "change.refused": "无法执行该操作：申请 {reference} 当前状态为{status}。",
   "status.cannotEdit": "已提交的申请不能修改。如需修改，请撤回后重新申请。",
+  "review.escalation": "🚨 已超时且无人处理：{reference} 应于 {expectedBy} 前完成审核。请认领，或安排他人处理。",
   "review.reminder": "⏰ 已等待超过 1 个工作日：{reference}（应于 {expectedBy}前审核）。",
   "review.card.claimed": "🔒 {actor} 正在审核，至 {until}",
   "review.card.firstApproval": "✅ {actor} 已于 {at} 初审通过，等待另一位审核人员复核",

@@ -21,6 +21,8 @@ export interface AuditStore {
    * content last changed (submitted, information provided, answers revised).
    */
   openedSinceLastChange(reference: string, actors: readonly string[]): Promise<boolean>;
+  /** When one of `actors` (one reviewer's accounts) first opened or claimed the application; null if never. */
+  firstTouch(reference: string, actors: readonly string[]): Promise<string | null>;
   /** The latest audit entry's actor and time: who got there first when a change is refused. */
   lastChange(reference: string): Promise<{ actor: string; at: string } | null>;
 }

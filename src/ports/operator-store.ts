@@ -35,6 +35,8 @@ export interface ReviewDecision {
   expectedBy: string;
   /** The rejection reasons (or requested items) of the decision. */
   reasons: string[];
+  /** When the same account first opened or claimed the application before deciding; null when it did neither. */
+  firstTouchedAt: string | null;
 }
 
 /** What operators' commands read and set outside the chat path. */

@@ -5,6 +5,7 @@ import type { ApplicationStore } from "./application-store.js";
 import type { AuditStore } from "./audit-store.js";
 import type { CardMessages } from "./card-messages.js";
 import type { ConversationStore } from "./conversation-store.js";
+import type { EscalationStore } from "./escalation-store.js";
 import type { FaqLearningStore, FaqMissWriter } from "./faq-learning-store.js";
 import type { SealedColumns } from "./key-rotation.js";
 import type { Leases } from "./leases.js";
@@ -32,6 +33,7 @@ export type StoreTransaction = ConversationStore &
   SupportStore &
   FaqMissWriter &
   AuditStore &
+  EscalationStore &
   OneTimeCodeLedger &
   MaintenanceStore &
   PrivacyStore &

@@ -2,8 +2,9 @@ import { maintenanceInForce } from "../applications/maintenance.js";
 import { submitDraft } from "../applications/submit-draft.js";
 import type { Reply } from "../chat/reply.js";
 import { actorId } from "../domain/actor.js";
-import { localDate } from "../domain/business-days.js";
+import { type IsoDate, isBusinessDay, localDate } from "../domain/business-days.js";
 import type { Channel } from "../domain/delivery.js";
+import type { ChatAddress } from "../domain/platform.js";
 import { newReferenceCode } from "../domain/reference-code.js";
 import { dayMessage } from "../i18n/dates.js";
 import type { Locale } from "../i18n/locale.js";
@@ -11,6 +12,7 @@ import { msg } from "../i18n/message.js";
 import { heldReleasedNotification, overdueNotification } from "../notifications/notification-content.js";
 import { notify } from "../notifications/notify.js";
 import type { Store, StoreTransaction } from "../ports/store.js";
+import { type Metrics, NO_METRICS } from "../runtime/metrics.js";
 import { reviewCard } from "./review-card.js";
 import type { Reviewers } from "./reviewers.js";
 
@@ -25,6 +27,8 @@ export interface DueTaskSettings {
   timeZone: string;
   holidays?: ReadonlySet<string>;
   notifyChannels?: readonly Channel[];
+  /** `REVIEW_ESCALATE_TO`: told of overdue applications nobody holds, once per business day they stay so. */
+  reviewEscalateTo?: ChatAddress | undefined;
 }
 
 /**
@@ -36,7 +40,13 @@ export interface DueTaskSettings {
  * (the outbox of the notifications issue will make it at least once too);
  * of several instances ticking at once, one does the work.
  */
-export async function runDueTasks(store: Store, reviewers: Reviewers, settings: DueTaskSettings, now: Date): Promise<Reply[]> {
+export async function runDueTasks(
+  store: Store,
+  reviewers: Reviewers,
+  settings: DueTaskSettings,
+  now: Date,
+  metrics: Pick<Metrics, "escalation"> = NO_METRICS,
+): Promise<Reply[]> {
   const today = localDate(now, settings.timeZone);
   // Delivered webhook events stay a month for `cli webhooks replay`, then go (harmless if two instances both prune).
   await store.webhooks().pruneDelivered(new Date(now.getTime() - DELIVERED_WEBHOOK_RETENTION_MS));
@@ -52,6 +62,8 @@ export async function runDueTasks(store: Store, reviewers: Reviewers, settings: 
         replies.push({ locale: settings.reviewLocale, to, ...card, body: [reminder, ...card.body], repost: true });
       }
     }
+    if (settings.reviewEscalateTo && isBusinessDay(today, settings.holidays ?? new Set()))
+      replies.push(...(await escalate(tx, reviewers, settings, settings.reviewEscalateTo, now, today, metrics)));
     for (const application of await tx.takeOverdueNotices(today, now)) {
       const { reference, userId } = application;
       const notice = await notify(tx, {
@@ -101,6 +113,32 @@ async function releaseHeldSubmissions(tx: StoreTransaction, reviewers: Reviewers
       live: true,
     });
     if (notice?.reply) replies.push(notice.reply);
+  }
+  return replies;
+}
+
+/**
+ * Overdue and nobody on it: each such application is announced to `REVIEW_ESCALATE_TO` with its card
+ * (claim it from there), once per business day it stays so; audited `escalated`, counted.
+ */
+async function escalate(
+  tx: StoreTransaction,
+  reviewers: Reviewers,
+  settings: DueTaskSettings,
+  to: ChatAddress,
+  now: Date,
+  today: IsoDate,
+  metrics: Pick<Metrics, "escalation">,
+): Promise<Reply[]> {
+  const replies: Reply[] = [];
+  for (const application of await tx.takeDueEscalations(today, now)) {
+    const { reference, expectedBy } = application;
+    await tx.auditWithoutChange(reference, actorId.system("escalation"), to.platform, "escalated", now);
+    metrics.escalation();
+    // Not the room's card (no `card`: the room's own message stays the one that is edited), with its buttons.
+    const { card: _room, ...card } = reviewCard(application, reviewers.roomDetails, now, settings.timeZone);
+    const alert = msg("review.escalation", { reference, expectedBy: dayMessage(expectedBy) });
+    replies.push({ locale: settings.reviewLocale, to, ...card, body: [alert, ...card.body] });
   }
   return replies;
 }

@@ -279,7 +279,9 @@ async function decide(
     ];
   }
   const application = (await ctx.tx.loadApplication(reference))!;
-  observeDecision(ctx, application, result.awaitingSecond ? FIRST_APPROVAL : application.status, actor, details);
+  const touched = await ctx.tx.firstTouch(reference, [...reviewerActors(ctx)]);
+  const secondsOnCase = touched === null ? null : Math.max(0, (ctx.now.getTime() - Date.parse(touched)) / 1000);
+  observeDecision(ctx, application, result.awaitingSecond ? FIRST_APPROVAL : application.status, actor, details, secondsOnCase);
   const replies = roomCards(ctx, application);
   // Four eyes: a first approval changes the card, not the status; the applicant hears nothing yet.
   if (result.awaitingSecond)
@@ -313,8 +315,10 @@ function observeDecision(
   outcome: string,
   reviewer: string,
   details: { reasons?: readonly string[]; items?: readonly string[] },
+  secondsOnCase: number | null,
 ): void {
   const observation = {
+    secondsOnCase,
     reviewer: ctx.reviewers.personLabel(reviewer),
     outcome,
     reasons: [...(details.reasons ?? []), ...(details.items ?? [])],

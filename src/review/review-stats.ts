@@ -11,6 +11,9 @@ export interface ReviewerStats {
   /** Hours from submission to the decision. */
   medianHours: number;
   p90Hours: number;
+  /** Minutes on the case — from the reviewer's first Open or claim to the decision — of the decisions where they did either; null without any. */
+  medianMinutesOnCase: number | null;
+  p90MinutesOnCase: number | null;
   /** Decisions taken after the date promised to the user (in the service's time zone). */
   slaBreaches: number;
   /** How often each rejection reason (or requested item) was given. */
@@ -48,6 +51,7 @@ export function reviewStats(entries: readonly ReviewDecision[], timeZone: string
         outcomes: tally(own.map((d) => d.outcome)),
         medianHours: round(percentile(hours, 50)),
         p90Hours: round(percentile(hours, 90)),
+        ...minutesOnCase(own),
         slaBreaches: own.filter((d) => afterPromisedDate(new Date(d.at), d.expectedBy, timeZone)).length,
         reasons: tally(own.flatMap((d) => d.reasons)),
         fourEyes: fourEyes.get(reviewer) ?? { ...NO_FOUR_EYES },
@@ -79,6 +83,14 @@ function fourEyesStats(entries: readonly ReviewDecision[]): Map<string, FourEyes
     of(entry.reviewer)[confirmed ? "confirmations" : "overturns"]++;
   }
   return stats;
+}
+
+function minutesOnCase(decisions: readonly ReviewDecision[]): Pick<ReviewerStats, "medianMinutesOnCase" | "p90MinutesOnCase"> {
+  const minutes = decisions
+    .flatMap((d) => (d.firstTouchedAt ? [(Date.parse(d.at) - Date.parse(d.firstTouchedAt)) / 60_000] : []))
+    .sort((a, b) => a - b);
+  if (minutes.length === 0) return { medianMinutesOnCase: null, p90MinutesOnCase: null };
+  return { medianMinutesOnCase: round(percentile(minutes, 50)), p90MinutesOnCase: round(percentile(minutes, 90)) };
 }
 
 /** The nearest-rank percentile of sorted values. */

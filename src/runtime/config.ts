@@ -2,11 +2,13 @@ import { availableParallelism } from "node:os";
 import { isAbsolute, join, resolve } from "node:path";
 import { CHANNELS, type Channel } from "../domain/delivery.js";
 import { DEFAULT_DOCUMENT_RULES, type DocumentRules } from "../domain/document-rules.js";
+import type { ChatAddress } from "../domain/platform.js";
 import { DEFAULT_REVIEW_POLICY, FOUR_EYES_SETTINGS, type FourEyes } from "../domain/review-policy.js";
 import { parseReviewerPeople, type ReviewerPerson } from "../domain/reviewer-people.js";
 import { LOCALES, type Locale } from "../i18n/locale.js";
 import { type Env, list, number, oneOf, url, value } from "./env-values.js";
 import { ConfigError } from "./errors.js";
+import { reviewEscalateTo } from "./escalation-target.js";
 import { type DataKey, parseDataKeys } from "./keyring.js";
 
 /** Configuration, read once at start from the environment and frozen. */
@@ -21,6 +23,8 @@ export interface Config {
   supportContact: string;
   /** `REVIEW_LOCALE`: the language of review cards and reminders in shared review rooms (default `DEFAULT_LOCALE`). */
   reviewLocale: Locale;
+  /** `REVIEW_ESCALATE_TO`: told of overdue applications nobody holds, once per business day. */
+  reviewEscalateTo: ChatAddress | undefined;
   /** Business days within which support answers a request made in the chat (`support reply`). */
   supportAnswerDays: number;
   /** `OFFICIAL_CHANNELS` (free text, e.g. "官网 https://… · 微博 @…"): where announcements are published; unset, nothing is said. */
@@ -119,6 +123,7 @@ export function readConfig(env: Env = process.env): Readonly<Config> {
     logLevel: oneOf(env, "LOG_LEVEL", LOG_LEVELS, "info"),
     defaultLocale,
     reviewLocale: oneOf(env, "REVIEW_LOCALE", LOCALES, defaultLocale),
+    reviewEscalateTo: reviewEscalateTo(env),
     timeZone: timeZone(env),
     holidays: holidays(env),
     supportContact: value(env, "SUPPORT_CONTACT") ?? "support@example.com",

@@ -21,6 +21,8 @@ export interface Metrics {
   faqFeedback(topic: string, helpful: boolean): void;
   /** A reviewer's decision (or four-eyes first approval) that was committed. */
   decision(decision: ReviewDecisionObservation): void;
+  /** An overdue application nobody held, announced to `REVIEW_ESCALATE_TO`. */
+  escalation(): void;
   /** One attempt to post a webhook event. */
   webhookAttempt(outcome: "delivered" | "failed"): void;
 }
@@ -32,6 +34,8 @@ export interface ReviewDecisionObservation {
   /** Rejection reasons or requested items. */
   reasons: readonly string[];
   secondsSinceSubmission: number;
+  /** From this reviewer's first Open or claim of the application to the decision; null when they did neither. */
+  secondsOnCase: number | null;
   /** Taken after the date promised to the user. */
   pastDue: boolean;
 }
@@ -43,6 +47,7 @@ export const NO_METRICS: Metrics = {
   documentProblem: () => undefined,
   documentRead: () => undefined,
   readFinding: () => undefined,
+  escalation: () => undefined,
   faqQuestion: () => undefined,
   faqFeedback: () => undefined,
   decision: () => undefined,

@@ -24,6 +24,8 @@ const FAMILIES = [
   "verification_sla_breaches_total",
   "verification_decisions_total",
   "verification_decision_reasons_total",
+  "verification_review_seconds",
+  "verification_review_escalations_total",
   "verification_chat_updates_total",
   "verification_chat_update_seconds",
   "verification_deliveries_total",
@@ -58,6 +60,7 @@ describe.each(TESTED_DIALECTS)("GET /metrics on %s", (dialect) => {
     approved = await submitWithPhone(harness, "alice");
     rejected = await submitWithPhone(harness, "bob");
     await submitWithPhone(harness, "carol"); // waits
+    await harness.chat("rita").press(`rv.op.${approved}`); // time on the case counts from here
     await harness.chat("rita").press(`rv.ok.${approved}`);
     await harness.chat("rob").press(`rv.nx.${rejected}.1`);
     await harness.chat("rob").press("rv.nn");
@@ -136,6 +139,8 @@ describe.each(TESTED_DIALECTS)("GET /metrics on %s", (dialect) => {
     const [reason] = (await harness.auditOf(rejected)).filter((entry) => entry.to === "rejected").map((entry) => entry.reason);
     expect(value(families, "verification_decision_reasons_total", { outcome: "rejected", reason: reason! })).toBe(1);
     expect(observations(families, "verification_time_to_decision_seconds")).toBe(2);
+    // Time on the case: rita opened hers first; rob decided from the card alone (no time on the case to count).
+    expect(observations(families, "verification_review_seconds")).toBe(1);
 
     const [processed] = await harness.rows<{ n: number }>("select count(*) as n from processed_events");
     expect(value(families, "verification_chat_updates_total", { platform: "console", outcome: "handled" })).toBe(Number(processed!.n));

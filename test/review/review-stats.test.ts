@@ -16,6 +16,8 @@ describe("npm run cli -- review stats", () => {
     harness.setNow(hoursLater(30));
     await harness.chat("rita").press(`rv.nx.${b}.1`);
     await harness.chat("rita").press("rv.nn");
+    harness.setNow(hoursLater(119));
+    await harness.chat("rob").press(`rv.op.${c}`); // an hour on the case before deciding
     harness.setNow(hoursLater(120)); // Saturday: past the promised Thursday
     await harness.chat("rob").press(`rv.ok.${c}`);
   }, 60_000);
@@ -33,6 +35,8 @@ describe("npm run cli -- review stats", () => {
           outcomes: { approved: 1, rejected: 1 },
           medianHours: 2,
           p90Hours: 30,
+          medianMinutesOnCase: null,
+          p90MinutesOnCase: null,
           slaBreaches: 0,
           reasons: { details_mismatch: 1 },
           fourEyes: { firstApprovals: 0, confirmed: 0, overturned: 0, confirmations: 0, overturns: 0 },
@@ -43,6 +47,8 @@ describe("npm run cli -- review stats", () => {
           outcomes: { approved: 1 },
           medianHours: 120,
           p90Hours: 120,
+          medianMinutesOnCase: 60,
+          p90MinutesOnCase: 60,
           slaBreaches: 1,
           reasons: {},
           fourEyes: { firstApprovals: 0, confirmed: 0, overturned: 0, confirmations: 0, overturns: 0 },

@@ -32,6 +32,8 @@ export function reviewStatsCommand({ rest, json, since }: CliArgs): Promise<numb
         .join(", ");
       print(`${s.reviewer}: ${s.decisions} (${outcomes}); median ${s.medianHours} h, p90 ${s.p90Hours} h; ${s.slaBreaches} past due`);
       if (reasons) print(`    reasons: ${reasons}`);
+      if (s.medianMinutesOnCase !== null)
+        print(`    on the case (first Open or claim → decision): median ${s.medianMinutesOnCase} min, p90 ${s.p90MinutesOnCase} min`);
       const f = s.fourEyes;
       if (f.firstApprovals + f.confirmations + f.overturns > 0)
         print(
