@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { DEFAULT_REVIEW_POLICY } from "../../src/domain/review-policy.js";
 import { readConfig } from "../../src/runtime/config.js";
 import { createBothPlatforms } from "../helpers/both-platforms.js";
 import { REVIEW_CHANNEL, SLACK_REVIEWER, until } from "../helpers/slack-harness.js";
@@ -36,6 +37,21 @@ describe("REVIEWERS: one person, one pair of eyes (issue 27 §3)", () => {
     const ownAudit = (await both!.engine.auditOf(own)).map((entry) => entry.reason);
     expect(ownAudit).toContain("refused:own_application");
     expect(ownAudit).not.toContain("claimed");
+  });
+
+  it("on Slack, Approve before Open is refused to that reviewer alone (ephemeral); once opened, it approves (issue 27 §1)", async () => {
+    both = await createBothPlatforms({ review: DEFAULT_REVIEW_POLICY });
+    const reference = await both.t.submitIdCard(BOB);
+    await both.s.press(SLACK_REVIEWER, `rv.ok.${reference}`, { channel: REVIEW_CHANNEL });
+    const [ephemeral] = await both.s.waitForCalls("chat.postEphemeral");
+    expect(ephemeral!.args).toMatchObject({ channel: REVIEW_CHANNEL, user: SLACK_REVIEWER });
+    expect(ephemeral!.args.text).toMatch(/Open it first/);
+    await both.s.press(SLACK_REVIEWER, `rv.op.${reference}`, { channel: REVIEW_CHANNEL });
+    const opened = async () => (await both!.engine.auditOf(reference)).some((entry) => entry.reason === "opened");
+    await until(opened, "the private view");
+    await both.s.press(SLACK_REVIEWER, `rv.ok.${reference}`, { channel: REVIEW_CHANNEL });
+    const status = async () => (await both!.engine.store.transaction((tx) => tx.loadApplication(reference)))?.status;
+    await until(async () => (await status()) === "approved", "the approval");
   });
 
   it("REVIEWERS that names an account twice, or a platform that does not exist, stops the start with the reason", () => {
