@@ -20,7 +20,7 @@ import { messageUpdate, postUpdate, pressUpdate, textUpdate } from "../test/help
  * driven), and the event loop's delay p99 while 12-megapixel ID-card photos are checked.
  */
 const [chats = 10_000, parallel = 40] = process.argv.slice(2).map(Number);
-const SECRET = "load-secret";
+const SECRET = "load-secret-0123456789abcdef0123";
 const DOCUMENT_CHATS = 100;
 const SEEDED = 90_000;
 

@@ -33,6 +33,8 @@ export async function main(): Promise<void> {
   process.umask(0o077);
   const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel);
+  if (config.allowInsecureUrls)
+    logger.warn("ALLOW_INSECURE_URLS=true: webhook and SMS URLs over plain http are accepted — events, codes and tokens travel unencrypted");
   if (config.telegram || config.slack) await runPlatforms(config, logger);
   else await runConsole(config, logger);
 }

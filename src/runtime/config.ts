@@ -6,7 +6,7 @@ import type { ChatAddress } from "../domain/platform.js";
 import { DEFAULT_REVIEW_POLICY, FOUR_EYES_SETTINGS, type FourEyes } from "../domain/review-policy.js";
 import { parseReviewerPeople, type ReviewerPerson } from "../domain/reviewer-people.js";
 import { LOCALES, type Locale } from "../i18n/locale.js";
-import { type Env, list, number, oneOf, url, value } from "./env-values.js";
+import { allowInsecureUrls, type Env, list, number, oneOf, secureUrl, url, value } from "./env-values.js";
 import { ConfigError } from "./errors.js";
 import { reviewEscalateTo } from "./escalation-target.js";
 import { type DataKey, parseDataKeys } from "./keyring.js";
@@ -25,6 +25,8 @@ export interface Config {
   reviewLocale: Locale;
   /** `REVIEW_ESCALATE_TO`: told of overdue applications nobody holds, once per business day. */
   reviewEscalateTo: ChatAddress | undefined;
+  /** `ALLOW_INSECURE_URLS=true`: plain-http webhook and SMS URLs to other machines accepted (warned at start). */
+  allowInsecureUrls: boolean;
   /** Business days within which support answers a request made in the chat (`support reply`). */
   supportAnswerDays: number;
   /** `OFFICIAL_CHANNELS` (free text, e.g. "官网 https://… · 微博 @…"): where announcements are published; unset, nothing is said. */
@@ -124,6 +126,7 @@ export function readConfig(env: Env = process.env): Readonly<Config> {
     defaultLocale,
     reviewLocale: oneOf(env, "REVIEW_LOCALE", LOCALES, defaultLocale),
     reviewEscalateTo: reviewEscalateTo(env),
+    allowInsecureUrls: allowInsecureUrls(env),
     timeZone: timeZone(env),
     holidays: holidays(env),
     supportContact: value(env, "SUPPORT_CONTACT") ?? "support@example.com",
@@ -172,7 +175,7 @@ function isStrongSecret(text: string): boolean {
 }
 
 function webhook(env: Env): Config["webhook"] {
-  const target = url(env, "WEBHOOK_URL");
+  const target = secureUrl(env, "WEBHOOK_URL");
   const signingSecret = secret(env, "WEBHOOK_SECRET");
   if (target && !signingSecret)
     throw new ConfigError("WEBHOOK_SECRET", "is required with WEBHOOK_URL: receivers check every event's signature with it");
@@ -209,7 +212,7 @@ function notifications(
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) throw new ConfigError("SMTP_URL", "must be an smtp:// or smtps:// URL");
   const from = value(env, "MAIL_FROM");
   if (smtpUrl && !from) throw new ConfigError("MAIL_FROM", "is required with SMTP_URL, e.g. Verification <verify@example.com>");
-  const smsUrl = url(env, "SMS_WEBHOOK_URL");
+  const smsUrl = secureUrl(env, "SMS_WEBHOOK_URL");
   const smsToken = value(env, "SMS_WEBHOOK_TOKEN");
   if (smsUrl && !smsToken) throw new ConfigError("SMS_WEBHOOK_TOKEN", "is required with SMS_WEBHOOK_URL");
   const development = value(env, "SMS_DEVELOPMENT");
@@ -238,9 +241,9 @@ function telegram(env: Env): TelegramConfig | undefined {
   const secret = value(env, "TELEGRAM_WEBHOOK_SECRET");
   if (webhookUrl && !secret)
     throw new ConfigError("TELEGRAM_WEBHOOK_SECRET", "is required with TELEGRAM_WEBHOOK_URL, so only Telegram can post updates");
-  // Telegram accepts 1-256 characters A-Z, a-z, 0-9, _ and - as the secret token.
-  if (secret && !/^[\w-]{1,256}$/.test(secret))
-    throw new ConfigError("TELEGRAM_WEBHOOK_SECRET", "must be 1-256 characters of A-Z, a-z, 0-9, _ and -");
+  // Telegram accepts 1-256 characters A-Z, a-z, 0-9, _ and - as the secret token; a guessable one lets anyone post updates.
+  if (secret && !/^[\w-]{24,256}$/.test(secret))
+    throw new ConfigError("TELEGRAM_WEBHOOK_SECRET", "must be 24-256 characters of A-Z, a-z, 0-9, _ and - (e.g. openssl rand -hex 24)");
   const reviewChatId = value(env, "TELEGRAM_REVIEW_CHAT_ID");
   if (reviewChatId && !/^-?\d+$/.test(reviewChatId))
     throw new ConfigError("TELEGRAM_REVIEW_CHAT_ID", `must be a numeric chat id such as -1001234567890, got "${reviewChatId}"`);

@@ -13,6 +13,25 @@ export function url(env: Env, name: string): string | undefined {
   return raw;
 }
 
+/**
+ * A URL personal data or secrets travel to (webhooks, the SMS provider): `https://`, or plain `http://` only
+ * to a loopback address (a sidecar on this machine) — unless `ALLOW_INSECURE_URLS=true`, said at start.
+ */
+export function secureUrl(env: Env, name: string): string | undefined {
+  const raw = url(env, name);
+  if (raw === undefined || allowInsecureUrls(env)) return raw;
+  const { protocol, hostname } = new URL(raw);
+  if (protocol === "https:" || LOOPBACK.test(hostname)) return raw;
+  throw new ConfigError(name, "must use https:// (plain http:// only to a loopback address, or with ALLOW_INSECURE_URLS=true)");
+}
+
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
+
+/** `ALLOW_INSECURE_URLS=true`: plain-http webhook and SMS URLs accepted (a test network); warned about at start. */
+export function allowInsecureUrls(env: Env): boolean {
+  return oneOf(env, "ALLOW_INSECURE_URLS", ["true", "false"] as const, "false") === "true";
+}
+
 export function value(env: Env, name: string): string | undefined {
   const raw = env[name]?.trim();
   return raw ? raw : undefined;

@@ -59,7 +59,7 @@ const REVIEW_CHAT = -100500;
 /** Each verification's method, in turn. */
 const METHODS = ["phone", "id_card", "enterprise"] as const;
 const REVIEWER = 900;
-const SECRET = "chaos-secret";
+const SECRET = "chaos-secret-0123456789abcdef";
 
 export async function runCrashScenario(options: CrashOptions): Promise<CrashReport> {
   const started = Date.now();

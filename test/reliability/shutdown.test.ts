@@ -7,7 +7,7 @@ import { type FakeTelegramApi, startFakeTelegramApi } from "../helpers/fake-tele
 import { freePort } from "../helpers/free-port.js";
 import { postUpdate, textUpdate } from "../helpers/telegram-updates.js";
 
-const SECRET = "shutdown-secret";
+const SECRET = "shutdown-secret-0123456789abcdef";
 /** More at once than Telegram's own limit of connections per bot (40 by default, at most 100). */
 const USERS = 200;
 /** Updates that arrive a second after SIGTERM. */

@@ -49,7 +49,9 @@ describe("start-up while a dependency cannot be reached", () => {
   }
 
   it("the Bot API refuses connections: said at once, naming what to check, retried with growing waits; /readyz names it", async () => {
-    const { assistant, readyz } = await startWith((port) => telegramWebhookSettings(`http://${REFUSED}`, port, "startup-secret"));
+    const { assistant, readyz } = await startWith((port) =>
+      telegramWebhookSettings(`http://${REFUSED}`, port, "startup-secret-0123456789abcdef"),
+    );
     const started = Date.now();
     await assistant.waitForStderr(/"attempt":1,"retryInMs":1000.*Telegram Bot API cannot be reached \(check TELEGRAM_API_ROOT/, 0, 15_000);
     expect(Date.now() - started).toBeLessThan(10_000);
@@ -82,7 +84,7 @@ describe("start-up while a dependency cannot be reached", () => {
 
   it("PostgreSQL out of reach: said within seconds naming DATABASE_URL, retried; /readyz says the start waits for the database", async () => {
     const { assistant, readyz } = await startWith((port) => ({
-      ...telegramWebhookSettings(telegram.apiRoot, port, "startup-secret"),
+      ...telegramWebhookSettings(telegram.apiRoot, port, "startup-secret-0123456789abcdef"),
       DATABASE_URL: `postgres://postgres@${REFUSED}/test`,
     }));
     const started = Date.now();
@@ -123,7 +125,7 @@ describe("start-up while a dependency cannot be reached", () => {
 
   it("SMTP and the SMS webhook out of reach: each said within seconds; the assistant serves, /readyz ready with both named", async () => {
     const { assistant, readyz } = await startWith((port) => ({
-      ...telegramWebhookSettings(telegram.apiRoot, port, "startup-secret"),
+      ...telegramWebhookSettings(telegram.apiRoot, port, "startup-secret-0123456789abcdef"),
       SMTP_URL: `smtp://${REFUSED}`,
       MAIL_FROM: "Verification <verify@example.test>",
       SMS_WEBHOOK_URL: `http://${REFUSED}/sms`,

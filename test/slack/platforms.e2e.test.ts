@@ -27,7 +27,7 @@ beforeAll(async () => {
     TELEGRAM_BOT_TOKEN: "123456:e2e",
     TELEGRAM_API_ROOT: telegram.apiRoot,
     TELEGRAM_WEBHOOK_URL: `${base}/telegram`,
-    TELEGRAM_WEBHOOK_SECRET: "tg-secret",
+    TELEGRAM_WEBHOOK_SECRET: "tg-secret-0123456789abcdef01234",
     SLACK_BOT_TOKEN: "xoxb-test-token",
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: slack.apiUrl,
@@ -46,12 +46,15 @@ afterAll(async () => {
 
 describe("npm start with Telegram (webhook) and Slack (HTTP) in one process on one PORT", () => {
   it("registers the Telegram webhook with its secret", () => {
-    expect(telegram.callsOf("setWebhook")[0]?.payload).toMatchObject({ url: `${base}/telegram`, secret_token: "tg-secret" });
+    expect(telegram.callsOf("setWebhook")[0]?.payload).toMatchObject({
+      url: `${base}/telegram`,
+      secret_token: "tg-secret-0123456789abcdef01234",
+    });
   });
 
   it("answers a Telegram user and a Slack user, both recorded in the one store", async () => {
     const update = { update_id: 1, ...textUpdate(77, "/start") };
-    const fromTelegram = await postUpdate(`${base}/telegram`, "tg-secret", update);
+    const fromTelegram = await postUpdate(`${base}/telegram`, "tg-secret-0123456789abcdef01234", update);
     expect(fromTelegram.status).toBe(200);
     await until(() => telegram.textsTo(77).some((text) => /What would you like/.test(text)), "the Telegram menu", 15_000);
 

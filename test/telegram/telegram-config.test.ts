@@ -23,7 +23,7 @@ describe("Telegram configuration", () => {
       ...KEYS,
       TELEGRAM_BOT_TOKEN: TOKEN,
       TELEGRAM_WEBHOOK_URL: "https://bot.example.com/telegram",
-      TELEGRAM_WEBHOOK_SECRET: "s3cret-_x",
+      TELEGRAM_WEBHOOK_SECRET: "s3cret-_x-0123456789abcdef012",
       TELEGRAM_WEBHOOK_MAX_CONNECTIONS: "80",
       TELEGRAM_API_ROOT: "http://127.0.0.1:8081/",
       TELEGRAM_REVIEW_CHAT_ID: "-1001234567890",
@@ -33,7 +33,7 @@ describe("Telegram configuration", () => {
     expect(config.telegram).toEqual({
       token: TOKEN,
       apiRoot: "http://127.0.0.1:8081",
-      webhook: { url: "https://bot.example.com/telegram", secret: "s3cret-_x", maxConnections: 80 },
+      webhook: { url: "https://bot.example.com/telegram", secret: "s3cret-_x-0123456789abcdef012", maxConnections: 80 },
       reviewChatId: "-1001234567890",
       reviewerIds: ["111", "222"],
     });
@@ -41,7 +41,12 @@ describe("Telegram configuration", () => {
   });
 
   it("defaults the webhook's connections to 40", () => {
-    const env = { ...KEYS, TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_URL: "https://bot.example.com/t", TELEGRAM_WEBHOOK_SECRET: "s" };
+    const env = {
+      ...KEYS,
+      TELEGRAM_BOT_TOKEN: TOKEN,
+      TELEGRAM_WEBHOOK_URL: "https://bot.example.com/t",
+      TELEGRAM_WEBHOOK_SECRET: "0123456789abcdef01234567",
+    };
     expect(readConfig(env).telegram?.webhook?.maxConnections).toBe(40);
   });
 
@@ -55,7 +60,11 @@ describe("Telegram configuration", () => {
     [{ TELEGRAM_BOT_TOKEN: "not-a-token" }, "TELEGRAM_BOT_TOKEN"],
     [{ PORT: "70000" }, "PORT"],
     [
-      { TELEGRAM_WEBHOOK_URL: "https://bot.example.com/t", TELEGRAM_WEBHOOK_SECRET: "s", TELEGRAM_WEBHOOK_MAX_CONNECTIONS: "101" },
+      {
+        TELEGRAM_WEBHOOK_URL: "https://bot.example.com/t",
+        TELEGRAM_WEBHOOK_SECRET: "0123456789abcdef01234567",
+        TELEGRAM_WEBHOOK_MAX_CONNECTIONS: "101",
+      },
       "TELEGRAM_WEBHOOK_MAX_CONNECTIONS",
     ],
   ])("refuses %o naming %s", (env, variable) => {

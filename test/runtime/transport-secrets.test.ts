@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { readConfig } from "../../src/runtime/config.js";
+import { TEST_DATA_KEYS } from "../helpers/test-keys.js";
+
+/** Issue 28 §5: weak transport secrets and plain-http URLs to other machines are refused at start. */
+const SECRET = "webhook-secret-0123456789abcdef";
+const TELEGRAM = {
+  DATA_ENCRYPTION_KEYS: TEST_DATA_KEYS,
+  TELEGRAM_BOT_TOKEN: "123456:ABC-def_42",
+  TELEGRAM_WEBHOOK_URL: "https://bot.example.com/t",
+};
+
+describe("transport secrets and URLs", () => {
+  it("TELEGRAM_WEBHOOK_SECRET needs at least 24 characters, like the other secrets", () => {
+    expect(() => readConfig({ ...TELEGRAM, TELEGRAM_WEBHOOK_SECRET: "x" })).toThrow(/^TELEGRAM_WEBHOOK_SECRET: must be 24-256 characters/);
+    expect(() => readConfig({ ...TELEGRAM, TELEGRAM_WEBHOOK_SECRET: "a".repeat(23) })).toThrow(/TELEGRAM_WEBHOOK_SECRET/);
+    expect(readConfig({ ...TELEGRAM, TELEGRAM_WEBHOOK_SECRET: "a".repeat(24) }).telegram?.webhook?.secret).toBe("a".repeat(24));
+  });
+
+  it.each(["WEBHOOK_URL", "SMS_WEBHOOK_URL"])(
+    "%s must be https://, except to a loopback address or with ALLOW_INSECURE_URLS=true",
+    (name) => {
+      const extra = name === "WEBHOOK_URL" ? { WEBHOOK_SECRET: SECRET } : { SMS_WEBHOOK_TOKEN: SECRET };
+      const read = (value: string, more: Record<string, string> = {}) => readConfig({ [name]: value, ...extra, ...more });
+      expect(() => read("http://hooks.example.com/in")).toThrow(new RegExp(`^${name}: must use https://`));
+      expect(() => read("http://10.0.0.7/in")).toThrow(new RegExp(`^${name}: must use https://`));
+      for (const fine of ["https://hooks.example.com/in", "http://127.0.0.1:9000/in", "http://localhost/in", "http://[::1]:8080/in"])
+        expect(() => read(fine)).not.toThrow();
+      expect(read("http://hooks.example.com/in", { ALLOW_INSECURE_URLS: "true" }).allowInsecureUrls).toBe(true);
+      expect(() => read("http://hooks.example.com/in", { ALLOW_INSECURE_URLS: "yes" })).toThrow(/ALLOW_INSECURE_URLS/);
+    },
+  );
+});
