@@ -132,8 +132,8 @@ describe("across platforms", () => {
 
   it("a Telegram reviewer rejects a Slack user's application; the user is told in their Slack DM", async () => {
     const reference = await slackUserSubmits();
-    await t.press(REVIEWER, `rv.nx.${reference}.4`, { chatId: REVIEW_CHAT, messageId: 555 });
-    await t.text(REVIEWER, "Blurry photo", { chatId: REVIEW_CHAT });
-    await until(() => /Blurry photo/.test(s.api.postedTo(ALICE).at(-1)?.text ?? ""), "the decision in Slack");
+    await t.press(REVIEWER, `rv.nx.${reference}.1`, { chatId: REVIEW_CHAT, messageId: 555 });
+    await t.text(REVIEWER, "The name is misspelled", { chatId: REVIEW_CHAT });
+    await until(() => /The name is misspelled/.test(s.api.postedTo(ALICE).at(-1)?.text ?? ""), "the decision in Slack");
   });
 });
