@@ -299,6 +299,11 @@ function databaseFrom(env: Env, dataDir: string): DatabaseTarget {
     return { kind: "postgres", url, poolSize: number(env, "DATABASE_POOL_SIZE", 10, { min: 1, max: 200, integer: true }) };
   }
   if (url === undefined) return { kind: "sqlite", path: join(dataDir, "assistant.db") };
+  // A scheme other than sqlite: or file: is a mistake (postgresx://…), not a file name — and never echoed whole,
+  // since it may carry a password. A bare path (./data/x.db, C:\data\x.db) is a SQLite file.
+  const scheme = /^([a-z][a-z0-9+.-]+):/i.exec(url)?.[1]?.toLowerCase();
+  if (scheme && scheme !== "sqlite" && scheme !== "file")
+    throw new ConfigError("DATABASE_URL", `has an unknown scheme "${scheme}:" — use postgres://user:password@host/database or sqlite:<path>`);
   const path = url.replace(/^(sqlite|file):(\/\/)?/, "");
   if (!path) throw new ConfigError("DATABASE_URL", "names no database file");
   return { kind: "sqlite", path: path === ":memory:" || isAbsolute(path) ? path : resolve(path) };

@@ -9,7 +9,8 @@ export type Env = Record<string, string | undefined>;
 export function url(env: Env, name: string): string | undefined {
   const raw = value(env, name);
   if (raw === undefined) return undefined;
-  if (!URL.canParse(raw) || !/^https?:$/.test(new URL(raw).protocol)) throw new ConfigError(name, `must be an http(s) URL, got "${raw}"`);
+  // Never echoed: a URL may carry credentials (user:password@, a token in the query).
+  if (!URL.canParse(raw) || !/^https?:$/.test(new URL(raw).protocol)) throw new ConfigError(name, "must be an http(s) URL");
   return raw;
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readConfig } from "../../src/runtime/config.js";
 import { TEST_DATA_KEYS } from "../helpers/test-keys.js";
 
-/** Issue 28 §5: weak transport secrets and plain-http URLs to other machines are refused at start. */
+/** Issue 28 §5 and §13: weak transport secrets, plain-http URLs to other machines and unknown database schemes stop the start; no error echoes credentials. */
 const SECRET = "webhook-secret-0123456789abcdef";
 const TELEGRAM = {
   DATA_ENCRYPTION_KEYS: TEST_DATA_KEYS,
@@ -30,4 +30,16 @@ describe("transport secrets and URLs", () => {
       expect(() => read("http://hooks.example.com/in", { ALLOW_INSECURE_URLS: "yes" })).toThrow(/ALLOW_INSECURE_URLS/);
     },
   );
+
+  it("DATABASE_URL with an unknown scheme is a configuration error that does not echo the password", () => {
+    const attempt = () => readConfig({ DATABASE_URL: "postgresx://user:s3cret-pass@db.example/verify" });
+    expect(attempt).toThrow(/^DATABASE_URL: has an unknown scheme "postgresx:"/);
+    expect(() => attempt()).not.toThrow(/s3cret-pass/);
+    expect(readConfig({ DATABASE_URL: "sqlite:./data/x.db" }).database).toMatchObject({ kind: "sqlite" });
+    expect(readConfig({ DATABASE_URL: "./data/x.db" }).database).toMatchObject({ kind: "sqlite" });
+    expect(readConfig({ DATABASE_URL: "postgres://user:pw@db.example/verify" }).database).toMatchObject({ kind: "postgres" });
+    expect(() => readConfig({ WEBHOOK_URL: "ftp://user:t0ken-value@hooks.example/in", WEBHOOK_SECRET: SECRET })).toThrow(
+      /^WEBHOOK_URL: must be an http\(s\) URL$/,
+    );
+  });
 });
