@@ -72,6 +72,18 @@ export function sqlAuditStore(trx: Transaction<Database> | Kysely<Database>): Au
       return first?.at ?? null;
     },
 
+    async auditedSince(actor, reason, since) {
+      const row = await trx
+        .selectFrom("audit_log")
+        .select("id")
+        .where("actor", "=", actor)
+        .where("at", ">=", since.toISOString())
+        .where("reason", "=", reason)
+        .limit(1)
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
     async lastChange(reference) {
       const last = await trx
         .selectFrom("audit_log")

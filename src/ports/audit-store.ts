@@ -23,6 +23,8 @@ export interface AuditStore {
   openedSinceLastChange(reference: string, actors: readonly string[]): Promise<boolean>;
   /** When one of `actors` (one reviewer's accounts) first opened or claimed the application; null if never. */
   firstTouch(reference: string, actors: readonly string[]): Promise<string | null>;
+  /** Whether `actor` has an audit entry with `reason` (on any application) at or after `since`. */
+  auditedSince(actor: string, reason: string, since: Date): Promise<boolean>;
   /** The latest audit entry's actor and time: who got there first when a change is refused. */
   lastChange(reference: string): Promise<{ actor: string; at: string } | null>;
 }

@@ -177,11 +177,17 @@ async function rememberName({ event, reviewers, tx, now }: DeskContext): Promise
   if (name && reviewers.isReviewer(event.platform, event.userId)) await tx.rememberReviewerName(actorId.reviewer(event), name, now);
 }
 
-/** Only reviewers decide; anyone else's attempt is audited and refused to them alone. */
+/**
+ * Only reviewers decide; anyone else's attempt is refused to them alone, and audited once per user per
+ * hour — the audit log is append-only, so pressing forged buttons in a loop must not flood it.
+ */
 async function refuseNonReviewer(ctx: DeskContext, reference: string): Promise<Reply[] | null> {
   const { event } = ctx;
   if (ctx.reviewers.isReviewer(event.platform, event.userId)) return null;
-  if (reference) await ctx.tx.auditWithoutChange(reference, actorId.user(event), event.platform, "refused:not_reviewer", ctx.now);
+  const actor = actorId.user(event);
+  const hourAgo = new Date(ctx.now.getTime() - 3_600_000);
+  if (reference && !(await ctx.tx.auditedSince(actor, "refused:not_reviewer", hourAgo)))
+    await ctx.tx.auditWithoutChange(reference, actor, event.platform, "refused:not_reviewer", ctx.now);
   return [{ ...toReviewer(ctx, [msg("review.notReviewer")]), ephemeral: true }];
 }
 

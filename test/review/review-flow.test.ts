@@ -250,5 +250,17 @@ describe.each(TESTED_DIALECTS)("on %s", (dialect) => {
       ]);
       expect((await reviews.auditTrail(own))!.map((e) => e.reason)).toEqual([null, "refused:own_application"]);
     });
+
+    it("audits forged review buttons once per user per hour, however often they are pressed (issue 28 §10)", async () => {
+      const { reference } = await submitIdCard("alice");
+      const mallory = harness.chat("mallory");
+      for (let press = 0; press < 50; press++) expect(keys(await mallory.press(`rv.ok.${reference}`))).toEqual(["review.notReviewer"]);
+      const refusals = async () =>
+        (await reviewStore(harness.store).auditTrail(reference))!.filter((e) => e.reason === "refused:not_reviewer").length;
+      expect(await refusals()).toBe(1);
+      harness.setNow(new Date(harness.now().getTime() + 61 * 60_000));
+      await mallory.press(`rv.no.${reference}`);
+      expect(await refusals()).toBe(2);
+    });
   });
 });
