@@ -34,7 +34,9 @@ export async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel);
   if (config.allowInsecureUrls)
-    logger.warn("ALLOW_INSECURE_URLS=true: webhook and SMS URLs over plain http are accepted — events, codes and tokens travel unencrypted");
+    logger.warn(
+      "ALLOW_INSECURE_URLS=true: webhook and SMS URLs over plain http are accepted — events, codes and tokens travel unencrypted",
+    );
   if (config.telegram || config.slack) await runPlatforms(config, logger);
   else await runConsole(config, logger);
 }

@@ -303,7 +303,10 @@ function databaseFrom(env: Env, dataDir: string): DatabaseTarget {
   // since it may carry a password. A bare path (./data/x.db, C:\data\x.db) is a SQLite file.
   const scheme = /^([a-z][a-z0-9+.-]+):/i.exec(url)?.[1]?.toLowerCase();
   if (scheme && scheme !== "sqlite" && scheme !== "file")
-    throw new ConfigError("DATABASE_URL", `has an unknown scheme "${scheme}:" — use postgres://user:password@host/database or sqlite:<path>`);
+    throw new ConfigError(
+      "DATABASE_URL",
+      `has an unknown scheme "${scheme}:" — use postgres://user:password@host/database or sqlite:<path>`,
+    );
   const path = url.replace(/^(sqlite|file):(\/\/)?/, "");
   if (!path) throw new ConfigError("DATABASE_URL", "names no database file");
   return { kind: "sqlite", path: path === ":memory:" || isAbsolute(path) ? path : resolve(path) };
