@@ -1,7 +1,7 @@
 import type { DocumentStore } from "../documents/document-store.js";
 import { isAwaitingDecisionStatus } from "../domain/user-record.js";
 import type { ApplicationStore } from "../ports/application-store.js";
-import type { ErasureBatch, HeldData, PrivacyStore } from "../ports/privacy-store.js";
+import type { ErasureBatch, HeldApplication, HeldData, PrivacyStore } from "../ports/privacy-store.js";
 import type { Store } from "../ports/store.js";
 
 /** What a user gets when they ask for their data: everything held, who opened their applications, their documents. */
@@ -17,7 +17,8 @@ export interface UserDataExport extends HeldData {
 const VIEWS = new Set(["opened", "show_details"]);
 
 export async function exportUserData(tx: PrivacyStore, documents: DocumentStore, userId: string, now: Date): Promise<UserDataExport> {
-  const held = await tx.heldData(userId);
+  const stored = await tx.heldData(userId);
+  const held = { ...stored, applications: stored.applications.map(reviewersByRole) };
   const openedBy = held.applications.flatMap((application) =>
     application.history
       .filter((entry) => entry.reason !== null && VIEWS.has(entry.reason))
@@ -30,6 +31,26 @@ export async function exportUserData(tx: PrivacyStore, documents: DocumentStore,
     if (bytes) documentFiles.push({ id, base64: bytes.toString("base64") });
   }
   return { exportedAt: now.toISOString(), ...held, openedBy, documentFiles };
+}
+
+/** How the export names the reviewers of one application, in order of appearance: their accounts are not the user's to know. */
+const REVIEWER_ROLES = ["a reviewer", "a second reviewer", "another reviewer"];
+const REVIEWER_ACTOR = /reviewer:(?:console|telegram|slack):[^\s,]+/g;
+
+/** The application with every reviewer's actor string (in actors, the decider, reasons such as a claim take-over) replaced by a role. */
+function reviewersByRole(application: HeldApplication): HeldApplication {
+  const roles = new Map<string, string>();
+  const role = (actor: string) => {
+    if (!roles.has(actor)) roles.set(actor, REVIEWER_ROLES[Math.min(roles.size, REVIEWER_ROLES.length - 1)]!);
+    return roles.get(actor)!;
+  };
+  const named = (text: string) => text.replace(REVIEWER_ACTOR, role);
+  return {
+    ...application,
+    decidedBy: application.decidedBy && named(application.decidedBy),
+    revisions: application.revisions.map((revision) => ({ ...revision, actor: named(revision.actor) })),
+    history: application.history.map((entry) => ({ ...entry, actor: named(entry.actor), reason: entry.reason && named(entry.reason) })),
+  };
 }
 
 /** Why an erasure was refused: an application is still being decided (withdraw it first). */

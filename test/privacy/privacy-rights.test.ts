@@ -49,7 +49,9 @@ describe.each(TESTED_DIALECTS)("on %s", (dialect) => {
         status: "submitted",
         answers: { name: ALICE.name, idNumber: ALICE.idNumber },
       });
-      expect(data.openedBy).toEqual([{ reference, by: "reviewer:console:rita", at: "2026-11-23T02:00:00.000Z" }]);
+      // Reviewers by role, never by their platform accounts (issue 28 §9).
+      expect(data.openedBy).toEqual([{ reference, by: "a reviewer", at: "2026-11-23T02:00:00.000Z" }]);
+      expect(file!.content.toString("utf8")).not.toContain("reviewer:console:rita");
       expect(data.user.accounts).toEqual([expect.objectContaining({ platform: "console", userId: "alice" })]);
       const stored = await harness.documents.get(data.applications[0].documents.id_front.id);
       expect(data.documentFiles.find((file: { id: string }) => file.id === data.applications[0].documents.id_front.id).base64).toBe(
