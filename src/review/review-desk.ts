@@ -1,9 +1,9 @@
 import type { LifecycleEvent } from "../../machines/application-lifecycle.machine.js";
 import { changeApplication } from "../applications/change-application.js";
 import { type ChatEvent, commandOf } from "../chat/chat-event.js";
-import type { Form, Reply } from "../chat/reply.js";
+import type { Reply } from "../chat/reply.js";
 import { actorId } from "../domain/actor.js";
-import { type Step, stepsFor } from "../domain/application.js";
+import type { Step } from "../domain/application.js";
 import { afterPromisedDate } from "../domain/business-days.js";
 import type { Choice } from "../domain/choice.js";
 import type { ChatAddress } from "../domain/platform.js";
@@ -16,10 +16,10 @@ import { notify } from "../notifications/notify.js";
 import type { ApplicationForReview } from "../ports/application-store.js";
 import type { ReviewSession } from "../ports/review-session-store.js";
 import { confirmDisabling, disableAccount, disableOffer } from "./account-disabling.js";
-
+import { infoChoices, infoForm, reasonChoices, rejectForm, requestableItems } from "./decision-pickers.js";
 import { type DeskContext, reviewerAccounts, reviewerActors, roomCards, toReviewer } from "./desk-context.js";
 import { decodeReviewButton, encodeReviewButton, isReviewButton } from "./review-buttons.js";
-import { detailLines, privateDetails, reasonLabel, selected, toggleChoices } from "./review-card.js";
+import { detailLines, privateDetails, selected } from "./review-card.js";
 import { claimApplication, heldBy, queueReply, releaseClaim, takeNext } from "./review-claims.js";
 import { actorName, cleanDisplayName } from "./reviewer-display.js";
 
@@ -147,28 +147,6 @@ const INFO_NOTE_CHARS = 500;
 /** Checked before a form is accepted, so a dialog can show the problem next to the options. */
 export function reviewFormProblem(selected: readonly number[]): Message | null {
   return selected.length === 0 ? msg("review.selectFirst") : null;
-}
-
-function rejectForm(reference: string, offered: RejectionReason[]): Form {
-  return {
-    id: encodeReviewButton("nf", reference),
-    title: msg("review.form.rejectTitle", { reference }),
-    optionsLabel: msg("review.form.reasons"),
-    options: offered.map(reasonLabel),
-    note: { label: msg("review.form.note") },
-    submitLabel: msg("choice.reject"),
-  };
-}
-
-function infoForm(reference: string, items: Step[]): Form {
-  return {
-    id: encodeReviewButton("if", reference),
-    title: msg("review.form.infoTitle", { reference }),
-    optionsLabel: msg("review.form.items"),
-    options: items.map((step) => msg(`field.${step}`)),
-    note: { label: msg("review.form.note") },
-    submitLabel: msg("choice.sendRequest"),
-  };
 }
 
 /** The reviewer's display name as their platform gives it now: cards and the queue name them by it. */
@@ -332,31 +310,4 @@ function observeDecision(
     pastDue: afterPromisedDate(ctx.now, application.expectedBy, ctx.timeZone),
   };
   ctx.afterCommit.push(async () => ctx.metrics.decision(observation));
-}
-
-function requestableItems(method: ApplicationMethod): Step[] {
-  return stepsFor(method).filter((step) => step !== "method" && step !== "phoneCode");
-}
-type ApplicationMethod = Parameters<typeof stepsFor>[0];
-
-function reasonChoices(reference: string, offered: RejectionReason[], mask: number): Choice[] {
-  const bits = offered.map((code) => REJECTION_REASON_CODES.indexOf(code));
-  return [
-    ...toggleChoices("no", reference, offered.map(reasonLabel), mask, bits),
-    { id: encodeReviewButton("nx", reference, mask), label: msg("choice.next") },
-    { id: encodeReviewButton("cx"), label: msg("choice.cancelReview") },
-  ];
-}
-
-function infoChoices(reference: string, items: Step[], mask: number): Choice[] {
-  return [
-    ...toggleChoices(
-      "in",
-      reference,
-      items.map((step) => msg(`field.${step}`)),
-      mask,
-    ),
-    { id: encodeReviewButton("ig", reference, mask), label: msg("choice.sendRequest") },
-    { id: encodeReviewButton("cx"), label: msg("choice.cancelReview") },
-  ];
 }

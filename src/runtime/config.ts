@@ -4,12 +4,12 @@ import { CHANNELS, type Channel } from "../domain/delivery.js";
 import { DEFAULT_DOCUMENT_RULES, type DocumentRules } from "../domain/document-rules.js";
 import type { ChatAddress } from "../domain/platform.js";
 import { DEFAULT_REVIEW_POLICY, FOUR_EYES_SETTINGS, type FourEyes } from "../domain/review-policy.js";
-import { parseReviewerPeople, type ReviewerPerson } from "../domain/reviewer-people.js";
+import type { ReviewerPerson } from "../domain/reviewer-people.js";
 import { LOCALES, type Locale } from "../i18n/locale.js";
 import { allowInsecureUrls, type Env, list, number, oneOf, secureUrl, url, value } from "./env-values.js";
 import { ConfigError } from "./errors.js";
-import { reviewEscalateTo } from "./escalation-target.js";
 import { type DataKey, parseDataKeys } from "./keyring.js";
+import { reviewEscalateTo, reviewerPeople } from "./review-settings.js";
 
 /** Configuration, read once at start from the environment and frozen. */
 export interface Config {
@@ -344,12 +344,4 @@ function documentRules(env: Env): Readonly<DocumentRules> {
     minBrightness: number(env, "DOC_MIN_BRIGHTNESS", d.minBrightness, { min: 0, max: 255 }),
     maxClipped: number(env, "DOC_MAX_CLIPPED", d.maxClipped, { min: 0, max: 1 }),
   });
-}
-
-function reviewerPeople(env: Env): ReviewerPerson[] {
-  try {
-    return parseReviewerPeople(value(env, "REVIEWERS") ?? "");
-  } catch (error) {
-    throw new ConfigError("REVIEWERS", `${(error as Error).message} (e.g. rita=telegram:123456,slack:U0RITA;rob=slack:U0ROB)`);
-  }
 }

@@ -1,4 +1,5 @@
 import type { ChatAddress } from "../domain/platform.js";
+import { parseReviewerPeople, type ReviewerPerson } from "../domain/reviewer-people.js";
 import { type Env, value } from "./env-values.js";
 import { ConfigError } from "./errors.js";
 
@@ -18,4 +19,13 @@ export function reviewEscalateTo(env: Env): ChatAddress | undefined {
     "REVIEW_ESCALATE_TO",
     `must be a Telegram user or chat id, a Slack user or channel id, or <telegram|slack|console>:<id>, got "${target}"`,
   );
+}
+
+/** `REVIEWERS`: people and their accounts (see `parseReviewerPeople`); empty when unset. */
+export function reviewerPeople(env: Env): ReviewerPerson[] {
+  try {
+    return parseReviewerPeople(value(env, "REVIEWERS") ?? "");
+  } catch (error) {
+    throw new ConfigError("REVIEWERS", `${(error as Error).message} (e.g. rita=telegram:123456,slack:U0RITA;rob=slack:U0ROB)`);
+  }
 }
