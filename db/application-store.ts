@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { ExpressionBuilder, Kysely, Transaction } from "kysely";
 import type { Platform } from "../src/domain/platform.js";
 import { FIRST_APPROVAL_CANCELLED } from "../src/domain/review-policy.js";
-import type { ApplicationForReview, ApplicationStore, HeldDraft } from "../src/ports/application-store.js";
+import type { ApplicationStore, HeldDraft } from "../src/ports/application-store.js";
 import type { Sealer } from "../src/ports/sealer.js";
 import { loadApplicationForReview } from "./application-for-review.js";
 import type { HotQueries } from "./hot-queries.js";
@@ -10,6 +10,7 @@ import { shareIdentity, writeDigests } from "./identity-digests.js";
 import { awaitingReview } from "./operator-store.js";
 import { draftColumns, draftFromRow, historyFromRows, openDetails, sealNullable, workspaceFromRow } from "./rows.js";
 import type { Database } from "./schema.js";
+import { takeDue } from "./take-due.js";
 
 type Db = Transaction<Database> | Kysely<Database>;
 
@@ -273,7 +274,7 @@ export function sqlApplicationStore(trx: Db, queries: HotQueries, sealer: Sealer
         .where("remind_reviewers_at", "<=", now.toISOString())
         .orderBy("submitted_at", "asc")
         .execute();
-      return take(due, { reviewers_reminded_at: now.toISOString() });
+      return takeDue(trx, sealer, due, { reviewers_reminded_at: now.toISOString() });
     },
 
     async takeOverdueNotices(today, now) {
@@ -285,7 +286,7 @@ export function sqlApplicationStore(trx: Db, queries: HotQueries, sealer: Sealer
         .where("expected_by", "<", today)
         .orderBy("submitted_at", "asc")
         .execute();
-      return take(due, { user_told_overdue_at: now.toISOString() });
+      return takeDue(trx, sealer, due, { user_told_overdue_at: now.toISOString() });
     },
   };
 
@@ -319,21 +320,6 @@ export function sqlApplicationStore(trx: Db, queries: HotQueries, sealer: Sealer
         note: null,
       })
       .execute();
-  }
-
-  /** Marks each due application done and loads it, in the caller's transaction. */
-  async function take(
-    due: Array<{ reference: string | null }>,
-    mark: { reviewers_reminded_at: string } | { user_told_overdue_at: string },
-  ): Promise<ApplicationForReview[]> {
-    const applications: ApplicationForReview[] = [];
-    for (const { reference } of due) {
-      if (!reference) continue;
-      await trx.updateTable("applications").set(mark).where("reference", "=", reference).execute();
-      const application = await store.loadApplication(reference);
-      if (application) applications.push(application);
-    }
-    return applications;
   }
 
   return store;

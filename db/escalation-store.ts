@@ -1,8 +1,8 @@
 import type { Kysely, Transaction } from "kysely";
 import type { EscalationStore } from "../src/ports/escalation-store.js";
 import type { Sealer } from "../src/ports/sealer.js";
-import { loadApplicationForReview } from "./application-for-review.js";
 import type { Database } from "./schema.js";
+import { takeDue } from "./take-due.js";
 
 export function sqlEscalationStore(trx: Transaction<Database> | Kysely<Database>, sealer: Sealer): EscalationStore {
   return {
@@ -16,14 +16,7 @@ export function sqlEscalationStore(trx: Transaction<Database> | Kysely<Database>
         .where((eb) => eb.or([eb("escalated_on", "is", null), eb("escalated_on", "<", today)]))
         .orderBy("submitted_at", "asc")
         .execute();
-      const applications = [];
-      for (const { reference } of due) {
-        if (!reference) continue;
-        await trx.updateTable("applications").set({ escalated_on: today }).where("reference", "=", reference).execute();
-        const application = await loadApplicationForReview(trx, sealer, reference);
-        if (application) applications.push(application);
-      }
-      return applications;
+      return takeDue(trx, sealer, due, { escalated_on: today });
     },
   };
 }
