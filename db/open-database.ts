@@ -93,3 +93,18 @@ export function openPostgres(url: string, poolSize: number): Kysely<Database> {
   pool.on("error", () => undefined);
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
+
+/**
+ * Whether the assistant's database is already there — the SQLite file, or on PostgreSQL the migrations'
+ * own table — without creating anything: the CLI works only on a store `npm start` or `migrate` made.
+ */
+export async function databaseExists(target: DatabaseLocation): Promise<boolean> {
+  if (target.kind === "sqlite") return target.path === ":memory:" || existsSync(target.path);
+  const db = openPostgres(target.url, 1);
+  try {
+    const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
+    return tables.some((table) => table.name === "kysely_migration");
+  } finally {
+    await db.destroy();
+  }
+}

@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Config } from "../runtime/config.js";
-import { ConfigError } from "../runtime/errors.js";
+import { AssistantError, ConfigError } from "../runtime/errors.js";
 import { generateDataKey, Keyring, parseDataKeys } from "../runtime/keyring.js";
 
 /** Where the console keeps its generated key when `DATA_ENCRYPTION_KEYS` is not set. */
@@ -12,12 +12,14 @@ export const KEY_FILE = "encryption.key";
  * the console only, so `npm start` needs no set-up — a key generated once into
  * `DATA_DIR/encryption.key` (mode 0600; said on stderr when it is created).
  * With Telegram or Slack configured the configuration already requires the
- * variable (exit 2 naming it).
+ * variable (exit 2 naming it). `create: false` (the CLI): a missing key file is an error, not a new key —
+ * data sealed under a key made by mistake could never be read by the assistant.
  */
-export function keyringFor(config: Readonly<Config>): Keyring {
+export function keyringFor(config: Readonly<Config>, { create = true }: { create?: boolean } = {}): Keyring {
   if (config.dataKeys) return new Keyring(config.dataKeys);
   const path = join(config.dataDir, KEY_FILE);
   if (!existsSync(path)) {
+    if (!create) throw new MissingKeyError(path);
     mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
     try {
       // "wx": of two processes starting at once (the console and the CLI), one makes the key and the other reads it.
@@ -34,6 +36,16 @@ export function keyringFor(config: Readonly<Config>): Keyring {
     return new Keyring(parseDataKeys(readFileSync(path, "utf8")));
   } catch (error) {
     throw new ConfigError("DATA_ENCRYPTION_KEYS", `unset, and ${path} holds no valid key: ${(error as Error).message}`);
+  }
+}
+
+/** The CLI found no key to open the data with, and does not make one. */
+export class MissingKeyError extends AssistantError {
+  constructor(path: string) {
+    super(
+      "no_encryption_key",
+      `DATA_ENCRYPTION_KEYS is not set and there is no key at ${path}: start the assistant once (npm start) in this DATA_DIR, or set DATA_ENCRYPTION_KEYS`,
+    );
   }
 }
 

@@ -1,10 +1,13 @@
+import { databaseExists } from "../../../db/open-database.js";
 import type { SqlStore } from "../../../db/sql-store.js";
 import { PLATFORMS, type Platform } from "../../domain/platform.js";
 import { LOCALES, type Locale } from "../../i18n/locale.js";
 import type { Config } from "../../runtime/config.js";
 import { AssistantError } from "../../runtime/errors.js";
+import type { Keyring } from "../../runtime/keyring.js";
 import { loadConfigOrExit } from "../../runtime/load-config.js";
 import { openStore } from "../assistant.js";
+import { keyringFor } from "../keyring-setup.js";
 
 /** A command's words were off: the CLI prints the message and the usage, exit 2. */
 export class UsageError extends AssistantError {
@@ -48,12 +51,33 @@ export function localeOption(lang: string | undefined, config: Readonly<Config>)
   return (lang as Locale | undefined) ?? config.defaultLocale;
 }
 
-/** Opens (and migrates) the store for one command and closes it afterwards. */
-export async function withStore<T>(work: (store: SqlStore, config: Readonly<Config>) => Promise<T>): Promise<T> {
+/** The CLI found no database where the configuration points, and does not make one (exit 1). */
+export class MissingDatabaseError extends AssistantError {
+  constructor() {
+    super(
+      "no_database",
+      'no assistant database here (DATA_DIR / DATABASE_URL): start the assistant once (npm start) or run "npm run cli -- migrate" first',
+    );
+  }
+}
+
+/**
+ * The store and keyring of a data directory the assistant already made. The CLI never creates a database or
+ * an encryption key: a mistyped DATA_DIR must not leave an empty store (and a key no one keeps) behind.
+ * Pending migrations of an existing database are applied, as `npm start` would.
+ */
+export async function openExistingStore(config: Readonly<Config>): Promise<{ store: SqlStore; keyring: Keyring }> {
+  if (!(await databaseExists(config.database))) throw new MissingDatabaseError();
+  const keyring = keyringFor(config, { create: false });
+  return { store: await openStore(config, keyring), keyring };
+}
+
+/** Opens the existing store for one command and closes it afterwards. */
+export async function withStore<T>(work: (store: SqlStore, config: Readonly<Config>, keyring: Keyring) => Promise<T>): Promise<T> {
   const config = loadConfigOrExit();
-  const store = await openStore(config);
+  const { store, keyring } = await openExistingStore(config);
   try {
-    return await work(store, config);
+    return await work(store, config, keyring);
   } finally {
     await store.close();
   }

@@ -1,8 +1,7 @@
 import { generateDataKey } from "../../runtime/keyring.js";
 import { loadConfigOrExit } from "../../runtime/load-config.js";
-import { openDocuments, openStore } from "../assistant.js";
-import { keyringFor } from "../keyring-setup.js";
-import { type CliCommand, expectArgs, print, UsageError } from "./cli-command.js";
+import { openDocuments } from "../assistant.js";
+import { type CliCommand, expectArgs, openExistingStore, print, UsageError } from "./cli-command.js";
 import { progressBar } from "./progress-bar.js";
 
 /** Values re-sealed per transaction: short commits while the assistant runs beside. */
@@ -25,8 +24,7 @@ export const keys: CliCommand = async ({ rest }) => {
   }
   if (rest[0] !== "rotate") throw new UsageError('keys takes "generate" or "rotate"');
   const config = loadConfigOrExit();
-  const keyring = keyringFor(config);
-  const store = await openStore(config, keyring);
+  const { store, keyring } = await openExistingStore(config);
   try {
     const columns = store.sealedColumns();
     const total = await columns.remaining();

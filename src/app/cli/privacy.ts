@@ -14,13 +14,13 @@ export const privacy: CliCommand = ({ rest, out, yes, json }) => {
   if (action !== "export" && action !== "erase") throw new UsageError('privacy takes "export" or "erase"');
   if (action === "erase" && !yes) throw new UsageError("privacy erase deletes for good: add --yes to confirm");
   const platform = platformArgument(platformName);
-  return withStore(async (store, config) => {
+  return withStore(async (store, config, keyring) => {
     const userId = await store.exclusiveTransaction((tx) => tx.findUserId(platform, user));
     if (!userId) {
       printError(`no ${platform} user "${user}" has talked to the assistant`);
       return 1;
     }
-    const documents = openDocuments(config, store);
+    const documents = openDocuments(config, store, keyring);
     if (action === "export") {
       const data = await store.exclusiveTransaction((tx) => exportUserData(tx, documents, userId, new Date()));
       const text = JSON.stringify(data, null, 2);
