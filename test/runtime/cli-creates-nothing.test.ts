@@ -17,7 +17,7 @@ describe.each(TESTED_DIALECTS)("the CLI on %s", (dialect) => {
     const dataDir = join(dir, `${dialect}-empty`);
     mkdirSync(dataDir);
     const { target, drop } = await freshDatabase(dialect, dataDir);
-    const url = target.kind === "postgres" ? { DATABASE_URL: target.url } : {};
+    const url: Record<string, string> = target.kind === "postgres" ? { DATABASE_URL: target.url } : {};
     try {
       for (const args of [
         ["status", "telegram", "1"],
