@@ -40,8 +40,10 @@ const READINESS_TIMEOUT_MS = 2_000;
 /**
  * The one HTTP server of the process (webhooks of every platform share
  * `PORT`): exact paths to handlers (a path ending in "/" also serves the paths below it), `GET /healthz` (the process is up) and
- * `GET /readyz` (it can serve: 200, or 503 with the reason) for load
- * balancers and orchestrators, 404 for anything else. Nothing reaches a handler that is over the limits:
+ * `GET /readyz` (it can serve: 200, or 503; the reasons only to a request `readinessDetail` accepts) for load
+ * balancers and orchestrators, 404 for anything else. Routing is on the raw path as sent: a path that
+ * URL normalisation would change (`\`, `.` or `..` segments, characters it escapes) is 404 — a proxy
+ * in front that does not normalise the same way cannot be walked around (`/x\..\metrics`). Nothing reaches a handler that is over the limits:
  * a body must declare its length (411 otherwise; Telegram and Slack always
  * do) and be at most `maxBodyBytes` (413), so an unsigned multi-megabyte body
  * is never read, and slow clients are cut off by the timeouts.
@@ -51,17 +53,22 @@ export async function startWebServer(
   routes: ReadonlyMap<string, RequestHandler>,
   limits: Readonly<WebServerLimits> = DEFAULT_WEB_SERVER_LIMITS,
   readiness?: ReadinessCheck,
+  readinessDetail: (request: IncomingMessage) => boolean = () => false,
 ): Promise<{ server: Server; port: number }> {
   // Node checks the timeouts only this often (30 s by default): often enough that they mean what they say.
   const connectionsCheckingInterval = Math.min(1_000, limits.headersTimeoutMs / 2);
   const server = createServer({ connectionsCheckingInterval }, (request, response) => {
-    const path = new URL(request.url ?? "/", "http://localhost").pathname;
+    const path = rawPath(request.url);
+    if (path === undefined) {
+      response.writeHead(404).end();
+      return;
+    }
     if (path === "/healthz" && request.method === "GET") {
       response.writeHead(200, { "content-type": "text/plain" }).end("ok\n");
       return;
     }
     if (path === "/readyz" && request.method === "GET" && readiness) {
-      void answerReadiness(response, readiness);
+      void answerReadiness(response, readiness, readinessDetail(request));
       return;
     }
     const handler = routes.get(path) ?? prefixRoute(routes, path);
@@ -91,6 +98,13 @@ export async function startWebServer(
   return { server, port: (server.address() as AddressInfo).port };
 }
 
+/** The path exactly as sent, or undefined when URL normalisation would read it as another path. */
+function rawPath(target: string | undefined): string | undefined {
+  const path = (target ?? "/").split("?", 1)[0]!;
+  if (!path.startsWith("/")) return undefined;
+  return new URL(path, "http://localhost").pathname === path ? path : undefined;
+}
+
 /** 411 for a body of undeclared length, 413 for one declared over the limit; null when the body may be read. */
 function bodyRefusal(request: IncomingMessage, maxBodyBytes: number): 411 | 413 | null {
   const declared = request.headers["content-length"];
@@ -105,7 +119,7 @@ function prefixRoute(routes: ReadonlyMap<string, RequestHandler>, path: string):
   return undefined;
 }
 
-async function answerReadiness(response: ServerResponse, readiness: ReadinessCheck): Promise<void> {
+async function answerReadiness(response: ServerResponse, readiness: ReadinessCheck, withDetail: boolean): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<{ ready: boolean; detail: Record<string, unknown> }>((resolve) => {
     timer = setTimeout(() => resolve({ ready: false, detail: { check: "timed out" } }), READINESS_TIMEOUT_MS);
@@ -114,5 +128,5 @@ async function answerReadiness(response: ServerResponse, readiness: ReadinessChe
   clearTimeout(timer);
   response
     .writeHead(result.ready ? 200 : 503, { "content-type": "application/json" })
-    .end(JSON.stringify({ status: result.ready ? "ready" : "not_ready", ...result.detail }));
+    .end(JSON.stringify({ status: result.ready ? "ready" : "not_ready", ...(withDetail ? result.detail : {}) }));
 }

@@ -172,8 +172,7 @@ async function runPlatforms(config: Readonly<Config>, logger: Logger): Promise<v
   const platformRoutes = running.flatMap(
     (platform): Array<[string, RequestHandler]> => (platform.webhook ? [[platform.webhook.path, platform.webhook.handler]] : []),
   );
-  for (const [path, handler] of [...platformRoutes, ...applicationRoutes(config, assistant, platformRoutes.length)])
-    routes.set(path, handler);
+  for (const [path, handler] of [...platformRoutes, ...applicationRoutes(config, assistant)]) routes.set(path, handler);
   started = assistant;
   logger.info({ paths: [...routes.keys()] }, "assistant ready");
   const tick = () =>

@@ -1,4 +1,5 @@
 import type { Server } from "node:http";
+import { bearerCheck } from "../../adapters/http/bearer-token.js";
 import { METRICS_PATH, metricsEndpoint } from "../../adapters/http/metrics-endpoint.js";
 import { STATUS_API_PREFIX, statusApi } from "../../adapters/http/status-api.js";
 import { DEFAULT_WEB_SERVER_LIMITS, type ReadinessCheck, type RequestHandler, startWebServer } from "../../adapters/http/web-server.js";
@@ -9,13 +10,13 @@ import type { Logger } from "../runtime/logger.js";
 import type { Assistant } from "./assistant.js";
 
 /**
- * The application's own web routes: the status API when `API_TOKENS` lists tokens; `/metrics` when
- * `METRICS_TOKEN` is set, or beside any other part of the web server (platform webhooks, the API).
+ * The application's own web routes: the status API when `API_TOKENS` lists tokens; `/metrics` only
+ * with `METRICS_TOKEN` — the web server always serves something public (a platform webhook, the API),
+ * so the counters are never open to whoever reaches it.
  */
 export function applicationRoutes(
   config: Readonly<Config>,
   assistant: Pick<Assistant, "store" | "prometheus">,
-  otherRoutes = 0,
 ): Array<[string, RequestHandler]> {
   const routes: Array<[string, RequestHandler]> = [];
   if (config.apiTokens.length > 0) {
@@ -25,8 +26,7 @@ export function applicationRoutes(
     });
     routes.push([STATUS_API_PREFIX, api]);
   }
-  if (config.metricsToken || routes.length + otherRoutes > 0)
-    routes.push([METRICS_PATH, metricsEndpoint(config.metricsToken, () => assistant.prometheus.scrape())]);
+  if (config.metricsToken) routes.push([METRICS_PATH, metricsEndpoint(config.metricsToken, () => assistant.prometheus.scrape())]);
   return routes;
 }
 
@@ -43,7 +43,8 @@ export function webServerNeeded(config: Readonly<Config>): boolean {
 /**
  * The web server on `PORT` (platform webhooks, the status API, `/metrics`), with `/healthz` and
  * `/readyz`. `routes` is read per request: a platform's webhook is mounted once it has started, and
- * `/readyz` says what the start is waiting for meanwhile.
+ * `/readyz` says what the start is waiting for meanwhile — to a request with `METRICS_TOKEN`; to
+ * anyone else only ready or not ready.
  */
 export async function serveWebParts(
   config: Readonly<Config>,
@@ -51,7 +52,9 @@ export async function serveWebParts(
   readiness: ReadinessCheck,
   logger: Logger,
 ): Promise<Server> {
-  const { server } = await startWebServer(config.port, routes, DEFAULT_WEB_SERVER_LIMITS, readiness);
+  const detail = config.metricsToken ? bearerCheck([config.metricsToken]) : () => false;
+  const { server } = await startWebServer(config.port, routes, DEFAULT_WEB_SERVER_LIMITS, readiness, detail);
   logger.info({ port: config.port }, "web server listening");
+  if (!config.metricsToken) logger.info("METRICS_TOKEN is not set: /metrics is not served and /readyz answers only ready or not ready");
   return server;
 }

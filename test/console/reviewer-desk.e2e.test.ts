@@ -67,7 +67,7 @@ describe("the reviewer desk end to end in the console", () => {
         headers: { authorization: `Bearer ${TOKEN}` },
       });
       expect(await api.json()).toMatchObject({ reference, status: "approved", platform: "console", user: "alice" });
-      expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(200); // beside the API
+      expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(404); // beside the API: only with METRICS_TOKEN
     } finally {
       await assistant.kill("SIGTERM");
       await receiver.close();

@@ -25,7 +25,13 @@ async function probe(
   store: SqlStore | undefined,
   dependencies = new Dependencies(createLogger("silent")),
 ): Promise<{ health: number; ready: number; body: unknown }> {
-  const { server, port } = await startWebServer(0, new Map(), DEFAULT_WEB_SERVER_LIMITS, () => readiness(store, false, dependencies));
+  const { server, port } = await startWebServer(
+    0,
+    new Map(),
+    DEFAULT_WEB_SERVER_LIMITS,
+    () => readiness(store, false, dependencies),
+    () => true,
+  );
   servers.push(server);
   const health = (await fetch(`http://127.0.0.1:${port}/healthz`)).status;
   const answer = await fetch(`http://127.0.0.1:${port}/readyz`);

@@ -11,6 +11,8 @@ import { freePort } from "../helpers/free-port.js";
 
 /** Nothing listens on port 9 (discard): connections to it are refused at once. */
 const REFUSED = "127.0.0.1:9";
+/** `/readyz` names what the start waits for only to a request with METRICS_TOKEN. */
+const METRICS_TOKEN = "startup-metrics-token-0123456789";
 
 /**
  * `npm start` while a dependency is out of reach: which one and why is said on stderr within
@@ -35,14 +37,18 @@ describe("start-up while a dependency cannot be reached", () => {
     const dir = mkdtempSync(join(tmpdir(), "assistant-startup-"));
     const port = await freePort();
     const assistant = new AssistantProcess(
-      testEnv(dir, { PORT: String(port), ...(typeof settings === "function" ? settings(port) : settings) }),
+      testEnv(dir, {
+        PORT: String(port),
+        METRICS_TOKEN,
+        ...(typeof settings === "function" ? settings(port) : settings),
+      }),
     );
     stops.push(async () => {
       await assistant.kill("SIGKILL");
       rmSync(dir, { recursive: true, force: true });
     });
     const readyz = async () => {
-      const response = await fetch(`http://127.0.0.1:${port}/readyz`);
+      const response = await fetch(`http://127.0.0.1:${port}/readyz`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
       return { status: response.status, body: (await response.json()) as Record<string, unknown> };
     };
     return { assistant, readyz };
