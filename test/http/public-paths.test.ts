@@ -71,7 +71,7 @@ describe("METRICS_TOKEN guards /metrics and /readyz's details", () => {
     const port = await serve({ METRICS_TOKEN });
     expect(await (await fetch(`http://127.0.0.1:${port}/readyz`)).json()).toEqual({ status: "ready" });
     const detailed = await fetch(`http://127.0.0.1:${port}/readyz`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
-    expect(Object.keys(await detailed.json()).length).toBeGreaterThan(1);
+    expect(Object.keys((await detailed.json()) as object).length).toBeGreaterThan(1);
   });
 });
 
