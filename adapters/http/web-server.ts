@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
+import { AddressGuard, LOOPBACK, type PerAddressLimits } from "./per-address-limits.js";
 
 export type RequestHandler = (request: IncomingMessage, response: ServerResponse) => unknown;
 
@@ -10,7 +11,7 @@ export interface RunningPlatform {
 }
 
 /** What a slow, large or crowded client may take from the server before it is cut off. */
-export interface WebServerLimits {
+export interface WebServerLimits extends PerAddressLimits {
   /** All headers must arrive within this time. */
   headersTimeoutMs: number;
   /** The whole request (headers and body) must arrive within this time. */
@@ -29,6 +30,11 @@ export const DEFAULT_WEB_SERVER_LIMITS: Readonly<WebServerLimits> = Object.freez
   keepAliveTimeoutMs: 5_000,
   maxConnections: 256,
   maxBodyBytes: 1024 * 1024,
+  // Telegram opens up to 100 connections at once (TELEGRAM_WEBHOOK_MAX_CONNECTIONS): never refused.
+  connectionsPerAddress: 100,
+  requestsPerSecond: 100,
+  requestBurst: 300,
+  exempt: LOOPBACK,
 });
 
 /** `GET /readyz`: whether this instance can serve (its database answers, its migrations are applied). */
@@ -46,7 +52,8 @@ const READINESS_TIMEOUT_MS = 2_000;
  * in front that does not normalise the same way cannot be walked around (`/x\..\metrics`). Nothing reaches a handler that is over the limits:
  * a body must declare its length (411 otherwise; Telegram and Slack always
  * do) and be at most `maxBodyBytes` (413), so an unsigned multi-megabyte body
- * is never read, and slow clients are cut off by the timeouts.
+ * is never read, and slow clients are cut off by the timeouts. One address holds at most its share of
+ * the connections and sends at most its rate of requests (429 past it); loopback is exempt.
  */
 export async function startWebServer(
   port: number,
@@ -57,7 +64,12 @@ export async function startWebServer(
 ): Promise<{ server: Server; port: number }> {
   // Node checks the timeouts only this often (30 s by default): often enough that they mean what they say.
   const connectionsCheckingInterval = Math.min(1_000, limits.headersTimeoutMs / 2);
+  const guard = new AddressGuard(limits);
   const server = createServer({ connectionsCheckingInterval }, (request, response) => {
+    if (!guard.request(request.socket.remoteAddress)) {
+      response.writeHead(429, { "retry-after": "1", connection: "close" }).end();
+      return;
+    }
     const path = rawPath(request.url);
     if (path === undefined) {
       response.writeHead(404).end();
@@ -91,6 +103,11 @@ export async function startWebServer(
   server.requestTimeout = limits.requestTimeoutMs;
   server.keepAliveTimeout = limits.keepAliveTimeoutMs;
   server.maxConnections = limits.maxConnections;
+  server.on("connection", (socket: Socket) => {
+    const address = socket.remoteAddress;
+    if (!guard.connect(address)) return void socket.destroy();
+    socket.once("close", () => guard.disconnect(address));
+  });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, () => resolve());

@@ -6,7 +6,7 @@ import type { ChatAddress } from "../domain/platform.js";
 import { DEFAULT_REVIEW_POLICY, FOUR_EYES_SETTINGS, type FourEyes } from "../domain/review-policy.js";
 import type { ReviewerPerson } from "../domain/reviewer-people.js";
 import { LOCALES, type Locale } from "../i18n/locale.js";
-import { allowInsecureUrls, type Env, list, number, oneOf, secureUrl, url, value } from "./env-values.js";
+import { addresses, allowInsecureUrls, type Env, list, number, oneOf, secureUrl, url, value } from "./env-values.js";
 import { ConfigError } from "./errors.js";
 import { type DataKey, parseDataKeys } from "./keyring.js";
 import { reviewEscalateTo, reviewerPeople } from "./review-settings.js";
@@ -62,6 +62,8 @@ export interface Config {
   webhook: { url: string; secret: string } | undefined;
   /** `METRICS_TOKEN`: when set, `GET /metrics` asks for it as a bearer token. */
   metricsToken: string | undefined;
+  /** `TRUSTED_PROXIES`: addresses exempt from the per-address limits (a proxy that limits per client itself). */
+  trustedProxies: readonly string[];
   /** `REVIEW_CLAIM_MINUTES` (30): how long a reviewer's claim on an application holds others' decisions off. */
   reviewClaimMinutes: number;
   /** `FOUR_EYES`: which approvals need a second, different reviewer — enterprise ones (default), all, or none. */
@@ -147,6 +149,7 @@ export function readConfig(env: Env = process.env): Readonly<Config> {
     apiTokens: apiTokens(env),
     webhook: webhook(env),
     metricsToken: secret(env, "METRICS_TOKEN"),
+    trustedProxies: addresses(env, "TRUSTED_PROXIES"),
     reviewClaimMinutes: number(env, "REVIEW_CLAIM_MINUTES", DEFAULT_REVIEW_POLICY.claimMinutes, { min: 1, max: 24 * 60, integer: true }),
     fourEyes: oneOf(env, "FOUR_EYES", FOUR_EYES_SETTINGS, DEFAULT_REVIEW_POLICY.fourEyes),
     requireOpenBeforeApproval: oneOf(env, "REQUIRE_OPEN_BEFORE_APPROVAL", ["true", "false"] as const, "true") === "true",

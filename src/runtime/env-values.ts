@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { ConfigError } from "./errors.js";
 
 /**
@@ -44,6 +45,13 @@ export function list(env: Env, name: string): string[] | undefined {
     ?.split(",")
     .map((item) => item.trim())
     .filter(Boolean);
+}
+
+/** A comma-separated list of IP addresses (names are not resolved: the list must say what it trusts). */
+export function addresses(env: Env, name: string): string[] {
+  const entries = list(env, name) ?? [];
+  if (entries.some((entry) => isIP(entry) === 0)) throw new ConfigError(name, "must list IP addresses, comma-separated");
+  return entries;
 }
 
 export function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {

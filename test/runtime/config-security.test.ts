@@ -43,3 +43,11 @@ describe("transport secrets and URLs", () => {
     );
   });
 });
+
+describe("TRUSTED_PROXIES (issue 28 §4)", () => {
+  it("takes IP addresses only: a name would be resolved to who knows what", () => {
+    expect(readConfig({ TRUSTED_PROXIES: "172.28.0.10, ::1" }).trustedProxies).toEqual(["172.28.0.10", "::1"]);
+    expect(readConfig({}).trustedProxies).toEqual([]);
+    expect(() => readConfig({ TRUSTED_PROXIES: "webhooks" })).toThrow(/^TRUSTED_PROXIES: must list IP addresses/);
+  });
+});
