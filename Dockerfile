@@ -1,8 +1,10 @@
 # syntax=docker/dockerfile:1
 # The assistant as an image: TypeScript compiled in a build stage; the final stage
 # installs production dependencies only and runs as the unprivileged `node` user.
+# Base: the current Node LTS line, pinned to a minor (both stages the same); the code also runs on
+# Node 20 (engines, CI). How it is kept current: docs/operations.md › The container image.
 
-FROM node:20-bookworm-slim AS build
+FROM node:24.21-bookworm-slim AS build
 WORKDIR /app
 # better-sqlite3 is compiled from source: nothing is downloaded from outside the npm registry.
 ENV npm_config_build_from_source=true
@@ -16,7 +18,7 @@ COPY adapters adapters
 COPY db db
 RUN npx tsc -p tsconfig.build.json
 
-FROM node:20-bookworm-slim
+FROM node:24.21-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production npm_config_build_from_source=true DATA_DIR=/data PORT=3000
 COPY package.json package-lock.json ./
