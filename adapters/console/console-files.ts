@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -13,16 +13,20 @@ export interface OpenableDocuments {
 /**
  * Files the console writes for its readers. Documents are sealed at rest, so a reviewer is shown an
  * opened copy in a private temporary folder; each copy is removed as soon as its document is
- * erased (`sweep`), and all of them on exit or on a signal (`removeAll`). A data export goes to
- * `<dataDir>/exports/` (owner-only), where the user can take it.
+ * erased (`sweep`), and all of them on exit or on a signal (`removeAll`). The folder is named after the
+ * process: one left by a console that was killed (SIGKILL, a crash) is removed by the next one to start.
+ * A data export goes to `<dataDir>/exports/` (owner-only), where the user can take it.
  */
 export class ConsoleFiles {
-  private readonly previews = mkdtempSync(join(tmpdir(), "verification-console-"));
+  private readonly previews: string;
 
   constructor(
     private readonly documents: OpenableDocuments,
     private readonly dataDir: string,
-  ) {}
+  ) {
+    removeLeftovers();
+    this.previews = mkdtempSync(join(tmpdir(), `${PREFIX}${process.pid}-`));
+  }
 
   /** The opened copy of a document, made on first use; documents out of reach (PostgreSQL) are named instead. */
   documentPath = (id: string): string => {
@@ -62,6 +66,31 @@ export class ConsoleFiles {
 
   removeAll(): void {
     rmSync(this.previews, { recursive: true, force: true });
+  }
+}
+
+const PREFIX = "verification-console-";
+
+/** Removes the opened-copy folders of this user's consoles that are no longer running. */
+function removeLeftovers(): void {
+  for (const name of readdirSync(tmpdir())) {
+    const pid = Number(new RegExp(`^${PREFIX}(\\d+)-`).exec(name)?.[1]);
+    if (!pid || running(pid)) continue;
+    const path = join(tmpdir(), name);
+    try {
+      if (statSync(path).uid === process.getuid?.()) rmSync(path, { recursive: true, force: true });
+    } catch {
+      // gone meanwhile, or not ours to remove
+    }
+  }
+}
+
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM"; // alive, someone else's
   }
 }
 

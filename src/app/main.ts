@@ -17,6 +17,9 @@ import { startSlack } from "./start-slack.js";
 import { startTelegram } from "./start-telegram.js";
 import { applicationRoutes, serveWebParts, webServerNeeded } from "./web-parts.js";
 
+/** How often the console looks for opened copies whose document was erased by another process. */
+const SWEEP_INTERVAL_MS = 3_000;
+
 /** How often reminders and overdue notices are looked for. */
 const DUE_TASK_INTERVAL_MS = 60_000;
 /** How often the outbox is looked at for due deliveries (new notifications, retries, announcements, webhooks). */
@@ -77,14 +80,15 @@ async function runConsole(config: Readonly<Config>, logger: Logger): Promise<voi
     await files.sweep(); // an erasure (the user's request, retention) takes the opened copies with it
     return replies;
   };
-  // A signal removes the opened copies at once, then lets the line in hand finish and the store close.
+  // An erasure made elsewhere (the CLI, another instance's purge) takes the copies within seconds, not at the next line.
+  const sweeper = setInterval(() => void files.sweep().catch(() => undefined), SWEEP_INTERVAL_MS).unref();
+  // A signal (a closed terminal too) removes the opened copies at once, then lets the line in hand finish and the store close.
   const stop = new AbortController();
   const onSignal = () => {
     files.removeAll();
     stop.abort();
   };
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.once(signal, onSignal);
   await runConsoleChat({
     input: process.stdin,
     output: process.stdout,
@@ -104,6 +108,7 @@ async function runConsole(config: Readonly<Config>, logger: Logger): Promise<voi
     },
     onError: (error) => logger.error({ error: errorSummary(error) }, "console message failed"),
   });
+  clearInterval(sweeper);
   files.removeAll();
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
   await assistant.engine.flushConfirmations();
