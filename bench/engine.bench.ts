@@ -92,7 +92,7 @@ async function benchEngine(
   const store = new SqlStore(db, sealer);
   const engine = new Engine({
     store,
-    documents: new DocumentStore(new FileDocumentBytes(join(dir, `documents-${name}`)), sealer),
+    documents: new DocumentStore(new FileDocumentBytes(join(dir, `documents-${name}`)), sealer, randomBytes(32)),
     checkDocument: createDocumentCheck(DEFAULT_DOCUMENT_RULES),
     codeKey: KEYRING.deriveKey("one-time-codes"),
     sms: { send: async (phone, body) => void codes.set(phone, /\d{6}/.exec(body)![0]) },

@@ -96,7 +96,7 @@ async function benchAssistant(dir: string, inFlight: number) {
   await migrateToLatest(db);
   const keyring = new Keyring([{ id: "bench", key: randomBytes(32) }]);
   const store = new SqlStore(db, keyring);
-  const documents = new DocumentStore(new FileDocumentBytes(join(dir, "documents")), keyring);
+  const documents = new DocumentStore(new FileDocumentBytes(join(dir, "documents")), keyring, randomBytes(32));
   const engine = new Engine({
     store,
     documents,

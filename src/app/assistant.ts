@@ -25,7 +25,7 @@ import type { Config } from "../runtime/config.js";
 import { Dependencies } from "../runtime/dependencies.js";
 import type { Keyring } from "../runtime/keyring.js";
 import { errorSummary, type Logger } from "../runtime/logger.js";
-import { keyringFor, oneTimeCodeKey } from "./keyring-setup.js";
+import { documentNameKey, keyringFor, oneTimeCodeKey } from "./keyring-setup.js";
 import { type PrometheusMetrics, prometheusMetrics } from "./prometheus-metrics.js";
 
 export interface Assistant {
@@ -65,7 +65,7 @@ export async function openAssistant(
           (error) => !isConnectionFailure(error),
         )
       : await openStore(config, keyring);
-  const documents = openDocuments(config, store, keyring);
+  const documents = await openDocuments(config, store, keyring);
   const prometheus = prometheusMetrics(store, config.timeZone, config.webhook !== undefined);
   const { metrics } = prometheus;
   const reader = config.ocr ? createDocumentReader(config.ocrConcurrency, logger) : undefined;
@@ -205,9 +205,13 @@ async function reportWebhookBacklog(config: Readonly<Config>, store: SqlStore, l
  * The documents, sealed with `keyring`: files under `DATA_DIR/documents` with SQLite; with
  * PostgreSQL in the database, where every instance sees them.
  */
-export function openDocuments(config: Readonly<Config>, store: SqlStore, keyring: Keyring = keyringFor(config)): DocumentStore {
+export async function openDocuments(
+  config: Readonly<Config>,
+  store: SqlStore,
+  keyring: Keyring = keyringFor(config),
+): Promise<DocumentStore> {
   const bytes = config.database.kind === "postgres" ? store.documentTable() : new FileDocumentBytes(join(config.dataDir, "documents"));
-  return new DocumentStore(bytes, keyring);
+  return new DocumentStore(bytes, keyring, await documentNameKey(store));
 }
 
 /** The configured SMS provider: the webhook, or the development sender (printed by the console, logged elsewhere). */

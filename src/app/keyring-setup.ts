@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Config } from "../runtime/config.js";
@@ -59,4 +60,12 @@ export function oneTimeCodeKey(
   keyring: Keyring,
 ): Promise<Buffer> {
   return store.serviceKey("one-time-codes", () => keyring.deriveKey("one-time-codes"));
+}
+
+/**
+ * The key documents are named under (HMAC of their bytes): random, kept in the store so every instance
+ * names a photo alike and a data-key rotation does not rename anything.
+ */
+export function documentNameKey(store: { serviceKey(purpose: string, initial: () => Buffer): Promise<Buffer> }): Promise<Buffer> {
+  return store.serviceKey("document-names", () => randomBytes(32));
 }

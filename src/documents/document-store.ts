@@ -1,11 +1,12 @@
-import { createHash } from "node:crypto";
+import { createHmac } from "node:crypto";
 import type { DocumentBytes } from "../ports/document-bytes.js";
 import type { Sealer } from "../ports/sealer.js";
 import { AssistantError } from "../runtime/errors.js";
 
 /**
- * Document photos, content-addressed by the SHA-256 of their bytes and sealed
- * (AES-256-GCM): an ID card photo is never kept in clear. Writing the same
+ * Document photos, named by a keyed hash (HMAC-SHA256 under `nameKey`) of their bytes and sealed
+ * (AES-256-GCM): an ID card photo is never kept in clear, and holding a photo does not tell whether
+ * it is stored (a plain SHA-256 name would). Writing the same
  * photo twice stores it once; a write is durable before the database commit
  * that refers to it, so a committed application never points at missing
  * bytes. Where the sealed bytes live is the `DocumentBytes` port's: files
@@ -15,14 +16,16 @@ export class DocumentStore {
   constructor(
     private readonly bytes: DocumentBytes,
     private readonly sealer: Sealer,
+    private readonly nameKey: Buffer,
   ) {}
 
-  static idOf(bytes: Buffer): string {
-    return createHash("sha256").update(bytes).digest("hex");
+  /** The name a photo is kept under: equal photos share it; without the key it cannot be computed. */
+  idOf(bytes: Buffer): string {
+    return createHmac("sha256", this.nameKey).update(bytes).digest("hex");
   }
 
   async put(bytes: Buffer): Promise<string> {
-    const id = DocumentStore.idOf(bytes);
+    const id = this.idOf(bytes);
     // Already kept: marked fresh, so a sweep that has not seen the commit about to refer to it spares it.
     if (await this.bytes.refresh(id)) return id;
     await this.bytes.write(id, this.sealer.sealBytes(bytes));
@@ -91,7 +94,7 @@ export class DocumentStore {
   }
 }
 
-/** A content address, or a refusal: an id from a button or a row never becomes a path elsewhere. */
+/** A document name, or a refusal: an id from a button or a row never becomes a path elsewhere. */
 function checked(id: string): string {
   if (!/^[0-9a-f]{64}$/.test(id)) throw new AssistantError("document_id_invalid", "invalid document id");
   return id;

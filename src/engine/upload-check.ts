@@ -1,6 +1,6 @@
 import type { ChatEvent } from "../chat/chat-event.js";
 import type { DocumentCheck } from "../documents/document-check.js";
-import { DocumentStore } from "../documents/document-store.js";
+import type { DocumentStore } from "../documents/document-store.js";
 import { DOCUMENT_STEPS } from "../domain/application.js";
 import type { Store } from "../ports/store.js";
 import type { PreparedUpload } from "./effects/effect.js";
@@ -10,6 +10,7 @@ import type { UploadRate } from "./upload-rate.js";
 export interface UploadGate {
   store: Pick<Store, "conversationState">;
   checkDocument: DocumentCheck;
+  documents: Pick<DocumentStore, "idOf">;
   uploadRate: UploadRate;
   now: Date;
 }
@@ -26,11 +27,11 @@ export async function prepareUpload(gate: UploadGate, event: ChatEvent, bytes: B
   if (!rate.allowed) {
     return { upload: { problems: [{ code: "too_many_uploads", params: { minutes: Math.ceil(rate.waitMs / 60_000) } }] }, accepted: null };
   }
-  return checkUpload(gate.checkDocument, bytes);
+  return checkUpload(gate, bytes);
 }
 
 /** Checks (and re-encodes) an upload before the transaction: image work must not hold the database. */
-async function checkUpload(checkDocument: DocumentCheck, bytes: Buffer): Promise<PreparedUpload> {
+async function checkUpload({ checkDocument, documents }: UploadGate, bytes: Buffer): Promise<PreparedUpload> {
   const inspection = await checkDocument(bytes);
   const { accepted, format } = inspection;
   if (!accepted || !format) {
@@ -38,8 +39,8 @@ async function checkUpload(checkDocument: DocumentCheck, bytes: Buffer): Promise
     return { upload: { problems }, accepted: null };
   }
   const document = {
-    id: DocumentStore.idOf(accepted.keep),
-    previewId: DocumentStore.idOf(accepted.preview),
+    id: documents.idOf(accepted.keep),
+    previewId: documents.idOf(accepted.preview),
     format,
     bytes: accepted.keep.length,
     width: inspection.width,

@@ -1,6 +1,5 @@
 import sharp from "sharp";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { DocumentStore } from "../../src/documents/document-store.js";
 import { createHarness, type Harness, keys, readable, registerForIdCard } from "../helpers/harness.js";
 import { jpegWithGps, minimalGoodJpeg } from "../helpers/hostile-files.js";
 
@@ -45,9 +44,9 @@ describe("document photos in the conversation", () => {
     });
     const front = draft!.documents.id_front!;
     const { documents } = harness;
-    expect(await documents.has(DocumentStore.idOf(upload))).toBe(false);
+    expect(await documents.has(documents.idOf(upload))).toBe(false);
     const stored = await documents.get(front.id);
-    expect(DocumentStore.idOf(stored)).toBe(front.id);
+    expect(documents.idOf(stored)).toBe(front.id);
     expect((await sharp(stored).metadata()).exif).toBeUndefined();
     const preview = await sharp(await documents.get(front.previewId)).metadata();
     expect(Math.max(preview.width!, preview.height!)).toBeLessThanOrEqual(480);

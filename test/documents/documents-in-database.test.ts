@@ -2,7 +2,6 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eraseUserData } from "../../src/applications/privacy-rights.js";
-import { DocumentStore } from "../../src/documents/document-store.js";
 import { consoleReviewers } from "../../src/review/reviewers.js";
 import { createHarness, type Harness, submitIdCardAs } from "../helpers/harness.js";
 import { TESTED_DIALECTS } from "../helpers/test-databases.js";
@@ -37,7 +36,7 @@ describe.runIf(TESTED_DIALECTS.includes("postgres"))("documents on PostgreSQL", 
   it("are read by another instance", async () => {
     const application = (await second.store.transaction((tx) => tx.loadApplication(reference)))!;
     const front = await second.documents.get(application.draft.documents.id_front!.id);
-    expect(DocumentStore.idOf(front)).toBe(application.draft.documents.id_front!.id);
+    expect(second.documents.idOf(front)).toBe(application.draft.documents.id_front!.id);
   });
 
   it("go with the user's erasure", async () => {

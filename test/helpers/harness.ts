@@ -7,7 +7,7 @@ import pino from "pino";
 import { migrateToLatest } from "../../db/migrate.js";
 import { type DatabaseLocation, type Dialect, openDatabase, openSqlite } from "../../db/open-database.js";
 import { SqlStore } from "../../db/sql-store.js";
-import { oneTimeCodeKey } from "../../src/app/keyring-setup.js";
+import { documentNameKey, oneTimeCodeKey } from "../../src/app/keyring-setup.js";
 import { prometheusMetrics } from "../../src/app/prometheus-metrics.js";
 import { findUserRecord } from "../../src/applications/user-records.js";
 import type { ChatEvent } from "../../src/chat/chat-event.js";
@@ -97,7 +97,7 @@ export async function createHarness(options: HarnessOptions = {}) {
   const store = new SqlStore(db, keyring, () => db.destroy(), dialect, { webhookReceiver: options.webhookReceiver ?? false });
   // As the assistant does: files with SQLite, the database's table with PostgreSQL.
   const bytes = dialect === "postgres" ? store.documentTable() : new FileDocumentBytes(join(dir, "documents"));
-  const documents = new DocumentStore(options.documentBytes?.(bytes) ?? bytes, keyring);
+  const documents = new DocumentStore(options.documentBytes?.(bytes) ?? bytes, keyring, await documentNameKey(store));
   const sms: SentSms[] = [];
   let now = options.now ?? new Date("2026-11-23T02:00:00Z"); // a Monday, 10:00 in Shanghai
   // As the assistant does: the engine counts into the metrics `/metrics` serves.

@@ -34,7 +34,7 @@ export const keys: CliCommand = async ({ rest }) => {
       process.stderr.write(`\rdatabase   ${progressBar(done, total)} ${done}/${total} values`);
     }
     process.stderr.write("\n");
-    const documents = openDocuments(config, store, keyring);
+    const documents = await openDocuments(config, store, keyring);
     const files = await documents.resealAll((filesDone, filesTotal) =>
       process.stderr.write(`\rdocuments  ${progressBar(filesDone, filesTotal)} ${filesDone}/${filesTotal} files`),
     );

@@ -20,7 +20,7 @@ export const privacy: CliCommand = ({ rest, out, yes, json }) => {
       printError(`no ${platform} user "${user}" has talked to the assistant`);
       return 1;
     }
-    const documents = openDocuments(config, store, keyring);
+    const documents = await openDocuments(config, store, keyring);
     if (action === "export") {
       const data = await store.exclusiveTransaction((tx) => exportUserData(tx, documents, userId, new Date()));
       const text = JSON.stringify(data, null, 2);

@@ -11,7 +11,7 @@ export const purge: CliCommand = ({ rest, asOf, dryRun, json }) => {
   const asOfDate = asOf === undefined ? new Date() : new Date(asOf);
   if (Number.isNaN(asOfDate.getTime())) throw new UsageError("--as-of takes an ISO date or time, e.g. 2027-03-01");
   return withStore(async (store, config, keyring) => {
-    const report = await runPurge(store, openDocuments(config, store, keyring), config, { asOf: asOfDate, dryRun });
+    const report = await runPurge(store, await openDocuments(config, store, keyring), config, { asOf: asOfDate, dryRun });
     if (json) print(JSON.stringify({ asOf: asOfDate.toISOString(), dryRun, ...report }));
     else {
       print(`${dryRun ? "would erase" : "erased"} (as of ${asOfDate.toISOString()}):`);
