@@ -14,6 +14,7 @@ import type { ConversationContext, ConversationEvent, ConversationOutput } from 
 import { answerTo, phoneToVerify, validEmail, validPhone } from "./conversation.guards.js";
 import { channelsPhrase } from "./deployment-phrases.js";
 import { faqActions, kept } from "./faq.actions.js";
+import { privacyProofActions } from "./privacy-proof.actions.js";
 import { findingReply, withDocument } from "./read-replies.js";
 import { situationLead } from "./situation-replies.js";
 import { talkActions } from "./talk.actions.js";
@@ -26,6 +27,7 @@ type Out = ConversationOutput;
 export const conversationActions = {
   ...talkActions,
   ...faqActions,
+  ...privacyProofActions,
   prompt: act.emit({ type: "prompt" }),
   resendNotification: act.emit({ type: "effect.resendNotification" }),
   say: emit<Ctx, Ev, { key: MessageKey }, Ev, Out>((_, params) => reply(msg(params.key))),
@@ -125,9 +127,15 @@ export const conversationActions = {
   sayResendWait: act.emit(({ context, event }) =>
     reply(msg("otp.wait", { seconds: Math.ceil(resendWaitMs(context.code, event.now) / 1000) })),
   ),
-  explainCodeRefused: act.enqueueActions(({ event, enqueue }) => {
+  explainCodeRefused: act.enqueueActions(({ context, event, enqueue }) => {
     assertEvent(event, "code.refused");
     const hours = event.until === null ? 0 : Math.max(1, Math.ceil((event.until - event.now) / 3_600_000));
+    if (context.proving) {
+      // A proof's address is locked after wrong codes: said of the account, not of "this number" (it may be an email).
+      enqueue.assign({ code: undefined });
+      enqueue.emit(reply(msg("privacy.proof.refused", { hours, support: event.supportContact })));
+      return;
+    }
     enqueue.emit(reply(msg(`otp.refused.${event.reason}`, { hours, support: event.supportContact })));
     // A locked number takes no more codes here either: the pending one is dropped.
     if (event.reason === "locked") enqueue.assign({ code: undefined });

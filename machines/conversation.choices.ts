@@ -46,6 +46,8 @@ export type ChoiceId =
   | "privacy.erase"
   | "privacy.erase.confirm"
   | "privacy.erase.cancel"
+  | "privacy.proof.resend"
+  | "privacy.proof.cancel"
   /** A step already answered, reached again (/back, "Change something"): keep the answer or photo and go on. */
   | "keep"
   | "restart.confirm"

@@ -105,6 +105,12 @@ export type ConversationEvent = Stamped &
     | { type: "info.ready"; draft: Draft; reference: string; items: Step[] }
     | { type: "application.infoProvided"; reference: string }
     | { type: "application.withdrawn"; reference: string }
+    /** A one-time code proving who asks went to the registered `to` (masked), for `action`. */
+    | { type: "privacy.proofSent"; action: PrivacyAction; issued: IssuedCode; to: string }
+    /** No email or SMS channel reaches the user: the chat account is all there is to prove. */
+    | { type: "privacy.proofSkipped"; action: PrivacyAction }
+    /** The 24-hour code limits of the address or user are reached until `until` (epoch ms). */
+    | { type: "privacy.proofRefused"; until: number }
     /** The user's personal data was erased at their request. */
     | { type: "privacy.erased" }
     /** Erasure refused: `reference` is still being decided (withdraw it first). */
@@ -139,15 +145,23 @@ export type ConversationOutput =
   | { type: "effect.resendNotification" }
   /** The draft was discarded (start over): its photos are deleted after the commit, unless something else refers to them. */
   | { type: "effect.discardDraft"; documentIds: string[] }
+  /** A fresh one-time code to the registered email or phone before `action` (issue 28 §15). */
+  | { type: "effect.privacyProof"; action: PrivacyAction; email?: string; phone?: string }
   /** Sends the user a file of everything held about them. */
   | { type: "effect.exportData" }
   /** Erases the user's personal data (refused while an application is being decided). */
   | { type: "effect.eraseData" };
 
+/** What a user may ask about their own data; each needs a fresh proof where email or SMS reaches them. */
+export type PrivacyAction = "export" | "erase";
+
 export interface ConversationContext {
   locale: Locale;
   draft: Draft;
+  /** The one-time code pending: the phone's being confirmed, or the proof of who asks for `proving`. */
   code?: IssuedCode;
+  /** What the pending code, once typed, allows: export or erase the user's data. */
+  proving?: PrivacyAction;
   /** The rejected application the draft resubmits. */
   resubmitting?: string;
   /** The application whose requested information the draft provides. */

@@ -17,6 +17,7 @@ import { photoFinding } from "../src/domain/read-findings.js";
 import { isAwaitingDecision, type ResubmissionVerdict, resubmissionVerdict } from "../src/domain/user-record.js";
 import { type AnswerResult, parseAnswer } from "./answers.js";
 import type { ConversationContext, ConversationEvent } from "./conversation.events.js";
+import { proofMatches } from "./privacy-proof.actions.js";
 import { withDocument } from "./read-replies.js";
 
 /** Arguments XState passes a guard: the context and the event being handled. */
@@ -62,6 +63,8 @@ function as<T extends ConversationEvent["type"]>(event: ConversationEvent, type:
 
 /** The conversation's guards: pure questions about the context, the event and the user's record. */
 export const conversationGuards = {
+  proofMatches,
+  provingErasure: ({ context, event }: GuardArgs) => (event.type === "privacy.proofSkipped" ? event.action : context.proving) === "erase",
   hasUnansweredQuestion: ({ context }: GuardArgs) => context.unansweredQuestion !== undefined,
   draftStarted: ({ context }: GuardArgs) => context.draft.name !== undefined || context.providingInfo !== undefined,
   stepDone: ({ context }: GuardArgs, params: { step: Step }) => isStepDone(params.step, context.draft),

@@ -1,4 +1,4 @@
-import { setup } from "xstate";
+import { and, setup } from "xstate";
 import { editableSteps, METHODS, STEPS, stepsFor, TEXT_STEPS } from "../src/domain/application.js";
 import { conversationActions } from "./conversation.actions.js";
 import type { ConversationContext, ConversationEvent, ConversationInput, ConversationOutput } from "./conversation.events.js";
@@ -100,9 +100,13 @@ export const conversationMachine = setup({
     ...photoFindingChoices(),
     "cmd.privacy": { actions: "sayPrivacy" },
     "choice.privacy": { actions: "sayPrivacy" },
-    "choice.privacy.export": { actions: "exportData" },
+    // Export and erasure first prove who asks: a fresh code to the registered phone or email.
+    "choice.privacy.export": { target: ".proving", actions: { type: "askProof", params: { action: "export" } } },
     // While an application is being decided its details are needed: withdraw it first.
-    "choice.privacy.erase": [{ guard: "awaitingDecision", actions: "sayEraseRefused" }, { target: ".eraseConfirm" }],
+    "choice.privacy.erase": [
+      { guard: "awaitingDecision", actions: "sayEraseRefused" },
+      { target: ".proving", actions: { type: "askProof", params: { action: "erase" } } },
+    ],
   },
   states: {
     menu: {
@@ -230,6 +234,33 @@ export const conversationMachine = setup({
         "cmd.back": "route",
       },
     },
+    /** Waits, within the same engine call, for the proof code to be sent (or found unneeded). */
+    proving: {
+      on: {
+        "privacy.proofSent": { target: "privacyProof", actions: "rememberProof" },
+        "privacy.proofSkipped": [
+          { guard: "provingErasure", target: "eraseConfirm" },
+          { target: "resume", actions: "exportData" },
+        ],
+        "privacy.proofRefused": { target: "resume", actions: "explainProofRefused" },
+      },
+    },
+    /** The code sent before an export or erasure: typed back, the action goes ahead. */
+    privacyProof: {
+      entry: "prompt",
+      on: {
+        "user.text": [
+          { guard: and(["proofMatches", "provingErasure"]), target: "eraseConfirm", actions: "acceptProof" },
+          { guard: "proofMatches", target: "resume", actions: ["acceptProof", "exportData"] },
+          SMALL_TALK,
+          ANSWER_QUESTION_IN_FLOW,
+          { actions: ["explainWrongProof", "prompt"] },
+        ],
+        "choice.privacy.proof.resend": { target: "proving", actions: "askProofAgain" },
+        "choice.privacy.proof.cancel": { target: "resume", actions: "cancelProof" },
+        "cmd.back": { target: "resume", actions: "cancelProof" },
+      },
+    },
     eraseConfirm: {
       entry: "prompt",
       on: {
@@ -249,15 +280,16 @@ export const conversationMachine = setup({
     supportQuestion: {
       entry: "prompt",
       on: {
-        "user.text": { target: "afterSupport", actions: "requestSupportWithText" },
-        "choice.support.send": { target: "afterSupport", actions: "requestSupport" },
-        "choice.support.cancel": { target: "afterSupport", actions: { type: "say", params: { key: "support.notSent" } } },
-        "cmd.back": "afterSupport",
-        "cmd.cancel": { target: "afterSupport", actions: { type: "say", params: { key: "support.notSent" } } },
+        "user.text": { target: "resume", actions: "requestSupportWithText" },
+        "choice.support.send": { target: "resume", actions: "requestSupport" },
+        "choice.support.cancel": { target: "resume", actions: { type: "say", params: { key: "support.notSent" } } },
+        "cmd.back": "resume",
+        "cmd.cancel": { target: "resume", actions: { type: "say", params: { key: "support.notSent" } } },
       },
     },
     /** Back to what the user was doing: their unfinished application, or the menu. */
-    afterSupport: {
+    /** Back where the user was: their draft's next step, or the menu. */
+    resume: {
       always: [{ guard: "draftStarted", target: "route" }, { target: "menu" }],
     },
     /** Waits, within the same engine call, for the store to withdraw the application. */

@@ -57,7 +57,9 @@ export type ConversationState =
   | "newPhoneCode"
   | "updatingContact"
   | "supportQuestion"
-  | "afterSupport"
+  | "resume"
+  | "proving"
+  | "privacyProof"
   | "withdrawConfirm"
   | "withdrawing"
   | "eraseConfirm"
@@ -126,6 +128,11 @@ export function promptFor(state: ConversationState, context: ConversationContext
           choice("editDone", "choice.editDone"),
         ],
       };
+    case "privacyProof":
+      return {
+        body: [msg("privacy.proof.prompt")],
+        choices: [choice("privacy.proof.resend", "choice.otpResend"), choice("privacy.proof.cancel", "choice.privacyProofCancel")],
+      };
     case "eraseConfirm":
       return {
         body: [msg("privacy.erase.confirm")],
@@ -159,7 +166,8 @@ export function promptFor(state: ConversationState, context: ConversationContext
     case "route":
     case "submitting":
     case "updatingContact":
-    case "afterSupport":
+    case "resume":
+    case "proving":
     case "withdrawing":
     case "erasing":
       return menuPrompt(draft, record, timeZone);

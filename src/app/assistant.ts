@@ -69,6 +69,7 @@ export async function openAssistant(
   const prometheus = prometheusMetrics(store, config.timeZone, config.webhook !== undefined);
   const { metrics } = prometheus;
   const reader = config.ocr ? createDocumentReader(config.ocrConcurrency, logger) : undefined;
+  const email = config.smtp && config.notifyChannels.includes("email") ? new SmtpEmailSender(config.smtp.url, config.smtp.from) : undefined;
   const engine = new Engine({
     metrics,
     store,
@@ -78,6 +79,7 @@ export async function openAssistant(
     ...(reader ? { readDocument: reader.read } : {}),
     codeKey: await oneTimeCodeKey(store, keyring),
     sms,
+    ...(email ? { email } : {}),
     logger,
     settings: {
       defaultLocale: config.defaultLocale,
@@ -117,7 +119,6 @@ export async function openAssistant(
       .then(useTaughtPhrasings)
       .catch((error: unknown) => logger.warn({ error: errorSummary(error) }, "taught FAQ phrasings could not be read"));
   await refreshTaughtPhrasings();
-  const email = config.smtp && config.notifyChannels.includes("email") ? new SmtpEmailSender(config.smtp.url, config.smtp.from) : undefined;
   await reportWebhookBacklog(config, store, logger);
   const stopProbes = probeProviders(dependencies, { smtp: email, sms });
   return {

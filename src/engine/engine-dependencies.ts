@@ -6,6 +6,7 @@ import type { RetentionPolicy } from "../domain/retention-policy.js";
 import type { ReviewPolicy } from "../domain/review-policy.js";
 import type { Locale } from "../i18n/locale.js";
 import type { SmsSender } from "../notifications/sms-sender.js";
+import type { EmailSender } from "../notifications/smtp-email-sender.js";
 import type { Store } from "../ports/store.js";
 import type { Reviewers } from "../review/reviewers.js";
 import type { Logger } from "../runtime/logger.js";
@@ -45,6 +46,8 @@ export interface EngineDependencies {
   /** Reads accepted photos (OCR) to compare them with the answers; none: photos are not read. */
   readDocument?: ReadDocument;
   sms: SmsSender;
+  /** Where email is configured (SMTP, results by email): proof codes go by email when SMS cannot. */
+  email?: EmailSender;
   logger: Logger;
   settings: EngineSettings;
   /** Who decides applications and where their cards go; none by default. */

@@ -94,6 +94,7 @@ export class Engine {
       store: deps.store,
       documents: deps.documents,
       sms: deps.sms,
+      ...(deps.email ? { email: deps.email } : {}),
       logger: deps.logger,
       reviewers: this.reviewers,
       reviewLocale: settings.reviewLocale ?? settings.defaultLocale,

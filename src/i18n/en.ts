@@ -469,6 +469,19 @@ export const en = {
   "choice.privacyEraseCancel": "No, keep it",
   "privacy.erased": "Done: your personal data has been erased. You can start a new verification any time.",
   "privacy.erase.kept": "Nothing was deleted.",
+  "privacy.proof.sent.export":
+    "To make sure it is really you, we sent a 6-digit code to {to}. Type it here and your data export follows. The code is valid for 10 minutes.",
+  "privacy.proof.sent.erase":
+    "To make sure it is really you, we sent a 6-digit code to {to}. Type it here to go on to deleting your data. The code is valid for 10 minutes.",
+  "privacy.proof.prompt": "Type the 6-digit code we just sent you.",
+  "privacy.proof.format": "The code has 6 digits. Please type just the digits we sent you.",
+  "privacy.proof.refused":
+    "Too many codes were sent for your account in the last 24 hours. You can ask again in about {hours} h. If this was not you, contact {support}.",
+  "privacy.proof.cancelled": "Cancelled: nothing was exported or deleted.",
+  "privacy.proof.emailSubject": "Your confirmation code",
+  "privacy.proof.email":
+    "Your code is {code}. It is valid for 10 minutes. Type it in the chat to confirm that you asked for a copy of your data or for its deletion. If you did not ask, do not share the code with anyone.",
+  "choice.privacyProofCancel": "Cancel",
   "privacy.erase.underReview":
     "Your application {reference} is being reviewed and needs your details, so they can't be deleted now. Withdraw the application first, then ask again.",
   "faq.rejection-reasons": "What each reason in a decision means, and what to do about it:",

@@ -419,6 +419,17 @@ export const zhCN: Record<MessageKey, string> = {
   "choice.privacyEraseCancel": "不删除",
   "privacy.erased": "已完成：您的个人信息已被删除。您可以随时重新开始认证。",
   "privacy.erase.kept": "没有删除任何内容。",
+  "privacy.proof.sent.export":
+    "为确认是您本人，我们已向 {to} 发送了 6 位验证码。请在这里输入，随后即可导出您的数据。验证码 10 分钟内有效。",
+  "privacy.proof.sent.erase": "为确认是您本人，我们已向 {to} 发送了 6 位验证码。请在这里输入，然后继续删除您的数据。验证码 10 分钟内有效。",
+  "privacy.proof.prompt": "请输入我们刚刚发送给您的 6 位验证码。",
+  "privacy.proof.format": "验证码是 6 位数字，请只输入我们发给您的数字。",
+  "privacy.proof.refused": "您的账号在 24 小时内获取验证码的次数过多。约 {hours} 小时后可再次获取。如非本人操作，请联系 {support}。",
+  "privacy.proof.cancelled": "已取消：没有导出或删除任何内容。",
+  "privacy.proof.emailSubject": "您的确认验证码",
+  "privacy.proof.email":
+    "您的验证码是 {code}，10 分钟内有效。请在对话中输入，以确认是您本人申请导出或删除数据。如非本人操作，请勿向任何人透露此验证码。",
+  "choice.privacyProofCancel": "取消",
   "privacy.erase.underReview": "您的申请 {reference} 正在审核中，需要用到您的信息，暂时无法删除。请先撤回申请，然后再试。",
   "faq.rejection-reasons": "审核结果中各项原因的含义，以及相应的处理方法：",
   "faq.false-information":

@@ -84,6 +84,7 @@ describe("the legal representative's ID card", () => {
     await chat.press("withdraw");
     await chat.press("withdraw.confirm");
     await chat.press("privacy.erase");
+    expect(keys(await chat.text(harness.lastCode()))).toEqual(["privacy.erase.confirm"]); // the proof code (issue 28 §15)
     expect(keys(await chat.press("privacy.erase.confirm"))).toContain("privacy.erased");
     for (const id of ids) await expect(harness.documents.get(id)).rejects.toThrow();
   });

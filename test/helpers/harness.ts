@@ -23,6 +23,7 @@ import { DEFAULT_REVIEW_POLICY, type ReviewPolicy } from "../../src/domain/revie
 import { Engine } from "../../src/engine/engine.js";
 import type { Locale } from "../../src/i18n/locale.js";
 import { translate } from "../../src/i18n/message.js";
+import type { EmailSender } from "../../src/notifications/smtp-email-sender.js";
 import type { DocumentBytes } from "../../src/ports/document-bytes.js";
 import type { Reviewers } from "../../src/review/reviewers.js";
 import { Keyring, parseDataKeys } from "../../src/runtime/keyring.js";
@@ -59,6 +60,8 @@ export interface HarnessOptions {
   notifyChannels?: readonly Channel[];
   /** As with no SMS provider on a platform: no phone method, no codes. */
   smsAvailable?: boolean;
+  /** As with SMTP configured: proof codes before an export or erasure go by email when SMS cannot. */
+  email?: EmailSender;
   /** As with `OFFICIAL_CHANNELS` set. */
   officialChannels?: string;
   /** As with `SUPPORT_ANSWER_DAYS` set. */
@@ -115,6 +118,7 @@ export async function createHarness(options: HarnessOptions = {}) {
         options.onSms?.(phone, text);
       },
     },
+    ...(options.email ? { email: options.email } : {}),
     logger: pino({ level: "silent" }),
     settings: {
       defaultLocale: options.defaultLocale ?? "en",

@@ -41,7 +41,7 @@ describe.each(TESTED_DIALECTS)("on %s", (dialect) => {
     });
 
     it("Export my data: a JSON file with everything held, the documents, and who opened the application when", async () => {
-      const file = fileOf(await harness.chat("alice").press("privacy.export"));
+      const file = fileOf(await proven(harness, "alice", "export"));
       expect(file?.name).toMatch(/^my-data-2026-11-23\.json$/);
       const data = JSON.parse(file!.content.toString("utf8"));
       expect(data.applications[0]).toMatchObject({
@@ -69,11 +69,11 @@ describe.each(TESTED_DIALECTS)("on %s", (dialect) => {
     it("after the decision: asked to confirm; “keep” deletes nothing; confirmed, nothing of the user remains but the result", async () => {
       await harness.chat("rita").press(`rv.ok.${reference}`);
       const alice = harness.chat("alice");
-      expect(keys(await alice.press("privacy.erase"))).toEqual(["privacy.erase.confirm"]);
+      expect(keys(await proven(harness, "alice", "erase"))).toEqual(["privacy.erase.confirm"]);
       expect(keys(await alice.press("privacy.erase.cancel"))).toContain("privacy.erase.kept");
       for (const id of documentIds) expect(await harness.documents.has(id)).toBe(true);
 
-      await alice.press("privacy.erase");
+      await proven(harness, "alice", "erase");
       expect(keys(await alice.press("privacy.erase.confirm"))).toContain("privacy.erased");
       expect(await whereFound(harness, Object.values(ALICE))).toEqual([]);
       for (const id of documentIds) expect(await harness.documents.has(id)).toBe(false);
@@ -109,3 +109,10 @@ describe.each(TESTED_DIALECTS)("on %s", (dialect) => {
     });
   });
 });
+
+/** Export or erase asked in the chat: a code goes to the registered phone (issue 28 §15), typed back; the replies to it. */
+async function proven(harness: Harness, user: string, action: "export" | "erase") {
+  const chat = harness.chat(user);
+  expect(keys(await chat.press(`privacy.${action}`))).toEqual([`privacy.proof.sent.${action}`, "privacy.proof.prompt"]);
+  return chat.text(harness.lastCode());
+}

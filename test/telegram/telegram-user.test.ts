@@ -154,6 +154,10 @@ describe("a user in a private chat", () => {
     await t.text(ALICE, "/privacy");
     expect(t.lastTo(ALICE).buttons).toEqual(["privacy.export", "privacy.erase"]);
     await t.press(ALICE, "privacy.export");
+    // First a fresh code to the registered phone (issue 28 §15): the chat account alone is not enough.
+    expect(t.api.textsTo(ALICE).join("\n")).toMatch(/we sent a 6-digit code to \+86 138\*\*\*\*8000/);
+    expect(t.api.callsOf("sendDocument")).toEqual([]);
+    await t.text(ALICE, t.harness.lastCode());
     const [document] = t.api.callsOf("sendDocument");
     expect(document!.payload.chat_id).toBe(String(ALICE));
     expect(document!.files![0]!.filename).toMatch(/^my-data-\d{4}-\d{2}-\d{2}\.json$/);

@@ -5,6 +5,7 @@ import { noteFaqMiss, settleFaqMiss } from "./faq-misses.js";
 import { keepDocument } from "./keep-document.js";
 import { prepareInfo } from "./prepare-info.js";
 import { prepareResubmission } from "./prepare-resubmission.js";
+import { privacyProof } from "./privacy-proof.js";
 import { eraseData, exportData } from "./privacy-rights.js";
 import { recordWrongCode } from "./record-wrong-code.js";
 import { requestSupport } from "./request-support.js";
@@ -28,6 +29,7 @@ const EFFECT_HANDLERS: { [T in EffectType]: EffectHandler<T> } = {
   "effect.provideInfo": provideInfo,
   "effect.withdraw": withdraw,
   "effect.resendNotification": resendNotification,
+  "effect.privacyProof": privacyProof,
   "effect.exportData": exportData,
   "effect.eraseData": eraseData,
   "effect.discardDraft": discardDraft,

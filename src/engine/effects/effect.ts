@@ -6,6 +6,7 @@ import type { LifecycleStatus } from "../../domain/application.js";
 import type { Channel } from "../../domain/delivery.js";
 import type { Locale } from "../../i18n/locale.js";
 import type { SmsSender } from "../../notifications/sms-sender.js";
+import type { EmailSender } from "../../notifications/smtp-email-sender.js";
 import type { StoredUser } from "../../ports/conversation-store.js";
 import type { Store, StoreTransaction } from "../../ports/store.js";
 import type { Reviewers } from "../../review/reviewers.js";
@@ -36,6 +37,9 @@ export type ResultEvent = DistributiveOmit<
         | "notification.resent"
         | "notification.resendRefused"
         | "application.held"
+        | "privacy.proofSent"
+        | "privacy.proofSkipped"
+        | "privacy.proofRefused"
         | "privacy.erased"
         | "privacy.eraseRefused";
     }
@@ -56,6 +60,8 @@ export interface EffectDependencies {
   store: Pick<Store, "exclusiveTransaction" | "forgetErased">;
   documents: DocumentStore;
   sms: SmsSender;
+  /** Where email is configured: the proof codes before an export or erasure go by email when SMS cannot. */
+  email?: EmailSender;
   logger: Logger;
   reviewers: Reviewers;
   /** Review cards' language (`REVIEW_LOCALE`). */
