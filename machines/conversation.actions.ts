@@ -142,25 +142,28 @@ export const conversationActions = {
   }),
   rememberCode: act.enqueueActions(({ event, enqueue }) => {
     assertEvent(event, "code.sent");
-    enqueue.assign({ code: event.issued });
+    enqueue.assign({ code: event.issued, proving: undefined }); // a phone's code replaces any proof left pending
     if (event.resent) enqueue.emit(reply(msg("otp.sent", { phone: formatPhoneForDisplay(event.issued.phone) })));
   }),
   confirmPhone: act.enqueueActions(({ context, enqueue }) => {
     enqueue.assign({ draft: { ...context.draft, phoneVerified: context.draft.phone }, code: undefined });
     enqueue.emit(reply(msg("otp.verified")));
   }),
+  /** A typed code that is not the pending one: the phone's being confirmed, or the proof before an export or erasure. */
   explainWrongCode: act.enqueueActions(({ context, event, enqueue }) => {
     assertEvent(event, "user.text");
     const code = context.code;
-    if (!code || code.phone !== phoneToVerify(context)) return;
+    if (!code || (!context.proving && code.phone !== phoneToVerify(context))) return;
     const check = checkOneTimeCode(code, event.text, event.now, event.codeDigest);
     if (check === "wrong") {
       const wrongTries = code.wrongTries + 1;
       enqueue.assign({ code: { ...code, wrongTries } });
       const left = ONE_TIME_CODE_MAX_WRONG_TRIES - wrongTries;
       enqueue.emit(reply(msg(left > 0 ? "otp.wrong" : "otp.exhausted", { left })));
-      // Counted against the number too, across chats: 10 wrong codes in 24 hours lock it.
+      // Counted against the number (or a proof's email) too, across chats: 10 wrong codes in 24 hours lock it.
       enqueue.emit({ type: "effect.recordWrongCode", phone: code.phone });
+    } else if (check === "format" && context.proving) {
+      enqueue.emit(reply(msg("privacy.proof.format"))); // not "the digits from the SMS": it may have been an email
     } else if (check !== "match") {
       enqueue.emit(reply(msg(`otp.${check}`)));
     }

@@ -254,7 +254,7 @@ export const conversationMachine = setup({
           { guard: "proofMatches", target: "resume", actions: ["acceptProof", "exportData"] },
           SMALL_TALK,
           ANSWER_QUESTION_IN_FLOW,
-          { actions: ["explainWrongProof", "prompt"] },
+          { actions: ["explainWrongCode", "prompt"] },
         ],
         "choice.privacy.proof.resend": { target: "proving", actions: "askProofAgain" },
         "choice.privacy.proof.cancel": { target: "resume", actions: "cancelProof" },

@@ -1,5 +1,5 @@
 import { assertEvent, emit } from "xstate";
-import { checkOneTimeCode, ONE_TIME_CODE_MAX_WRONG_TRIES } from "../src/domain/one-time-code.js";
+import { checkOneTimeCode } from "../src/domain/one-time-code.js";
 import { msg } from "../src/i18n/message.js";
 import { act, reply } from "./action-kit.js";
 import type { ConversationContext, ConversationEvent, ConversationOutput, PrivacyAction } from "./conversation.events.js";
@@ -30,21 +30,6 @@ export const privacyProofActions = {
   cancelProof: act.enqueueActions(({ enqueue }) => {
     enqueue.assign({ code: undefined, proving: undefined });
     enqueue.emit(reply(msg("privacy.proof.cancelled")));
-  }),
-  explainWrongProof: act.enqueueActions(({ context, event, enqueue }) => {
-    assertEvent(event, "user.text");
-    const code = context.code;
-    if (!code) return;
-    const check = checkOneTimeCode(code, event.text, event.now, event.codeDigest);
-    if (check === "wrong") {
-      const wrongTries = code.wrongTries + 1;
-      enqueue.assign({ code: { ...code, wrongTries } });
-      const left = ONE_TIME_CODE_MAX_WRONG_TRIES - wrongTries;
-      enqueue.emit(reply(msg(left > 0 ? "otp.wrong" : "otp.exhausted", { left })));
-      // Counted against the address across chats, as a phone's codes are: 10 wrong in 24 hours lock it.
-      enqueue.emit({ type: "effect.recordWrongCode", phone: code.phone });
-    } else if (check === "format") enqueue.emit(reply(msg("privacy.proof.format")));
-    else if (check !== "match") enqueue.emit(reply(msg(`otp.${check}`)));
   }),
 };
 
