@@ -176,6 +176,7 @@ describe("console chat (npm start without tokens)", () => {
     second.write("/as alice");
     second.write("/privacy");
     await second.press("Export my data");
+    await typeProofCode(second); // issue 28 §15: a fresh code to the registered phone first
     const saved = await second.waitFor(/^ {4}📄 my-data-\d{4}-\d{2}-\d{2}\.json \((\d+) bytes\): (\S+)$/m);
     expect(statSync(saved[2]!).mode & 0o777).toBe(0o600);
     expect(statSync(saved[2]!).size).toBe(Number(saved[1]));
@@ -188,6 +189,7 @@ describe("console chat (npm start without tokens)", () => {
     const from = second.stdout.length;
     second.write("/privacy");
     await second.press("Delete my data", from);
+    await typeProofCode(second, from);
     await second.waitFor(/Yes, delete/, from);
     await second.press(/Yes, delete[^\n]*/.exec(second.stdout.slice(from))![0], from);
     await second.waitFor(/your personal data has been erased/, from);
@@ -202,3 +204,10 @@ describe("console chat (npm start without tokens)", () => {
     expect(stderr).toContain("LOG_LEVEL");
   });
 });
+
+/** Types the code of the latest proof SMS the console printed (after `from`), once it is there. */
+async function typeProofCode(assistant: AssistantProcess, from = 0): Promise<void> {
+  await assistant.waitFor(/we sent a 6-digit code to/, from);
+  const codes = [...assistant.stdout.slice(from).matchAll(/^sms → .*Your code is (\d{6})/gm)];
+  assistant.write(codes.at(-1)![1]!);
+}
