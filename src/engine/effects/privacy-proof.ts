@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { maskEmail, maskPhone } from "../../domain/masking.js";
-import { CODE_LIMIT_WINDOW_MS, codeDigest, newCodeSalt, phoneIndex, sendingRefusal, userIndex } from "../../domain/one-time-code.js";
 import { msg, translate } from "../../i18n/message.js";
 import { emailMessage } from "../../notifications/email-message.js";
 import type { EffectHandler } from "./effect.js";
+import { issueCode } from "./send-code.js";
 
 /**
  * Before a data export or erasure, a fresh one-time code to the address registered with the user's
@@ -13,7 +13,7 @@ import type { EffectHandler } from "./effect.js";
  * by the address: they survive erasure like the others.
  */
 export const privacyProof: EffectHandler<"effect.privacyProof"> = async (effect, ctx) => {
-  const { deps, tx, now } = ctx;
+  const { deps, tx } = ctx;
   const registered = (await tx.latestContactDetails(ctx.user.id)) ?? {};
   const phone = registered.phone ?? effect.phone;
   const email = registered.email ?? effect.email;
@@ -25,15 +25,9 @@ export const privacyProof: EffectHandler<"effect.privacyProof"> = async (effect,
         : null;
   if (!channel) return { type: "privacy.proofSkipped", action: effect.action };
 
-  const addressHash = phoneIndex(deps.codeKey, channel.to);
-  const userHash = userIndex(deps.codeKey, ctx.user.id);
-  const windowStart = new Date(now.getTime() - CODE_LIMIT_WINDOW_MS);
-  const refusal = sendingRefusal(await tx.codeHistory(addressHash, userHash, windowStart), now.getTime());
-  if (refusal) return { type: "privacy.proofRefused", until: refusal.until };
-  await tx.recordCodeEvent({ phoneHash: addressHash, userHash, kind: "sent", at: now });
-
-  const code = deps.newCode();
-  const salt = newCodeSalt();
+  const result = await issueCode(ctx, channel.to);
+  if ("refused" in result) return { type: "privacy.proofRefused", until: result.refused.until };
+  const { code, issued } = result;
   if (channel.kind === "sms") {
     const text = translate(ctx.locale, msg("sms.code", { code }));
     ctx.afterCommit.push(() => deps.sms.send(channel.to, text));
@@ -42,7 +36,6 @@ export const privacyProof: EffectHandler<"effect.privacyProof"> = async (effect,
     const message = emailMessage(ctx.locale, { subject: msg("privacy.proof.emailSubject"), body: [body], sms: body });
     ctx.afterCommit.push(() => deps.email!.send(channel.to, message, `proof-${randomUUID()}`));
   }
-  const issued = { phone: channel.to, salt, hash: codeDigest(deps.codeKey, salt, channel.to, code), sentAt: now.getTime(), wrongTries: 0 };
   const to = channel.kind === "sms" ? maskPhone(channel.to) : maskEmail(channel.to);
   return { type: "privacy.proofSent", action: effect.action, issued, to };
 };
