@@ -76,6 +76,10 @@ const PLAIN: Sealer = {
   openText: (t) => t,
   sealBytes: (b) => b,
   openBytes: (b) => b,
+  newUserKey: () => ({ id: "plain", key: Buffer.alloc(32) }),
+  wrapUserKey: (_, key) => key.id,
+  unwrapUserKey: () => ({ id: "plain", key: Buffer.alloc(32) }),
+  userKeyIdOf: () => null,
   isCurrent: () => true,
   digests: (value) => [`plain:${value}`],
 };
@@ -92,7 +96,7 @@ async function benchEngine(
   const store = new SqlStore(db, sealer);
   const engine = new Engine({
     store,
-    documents: new DocumentStore(new FileDocumentBytes(join(dir, `documents-${name}`)), sealer, randomBytes(32)),
+    documents: new DocumentStore(new FileDocumentBytes(join(dir, `documents-${name}`)), sealer, randomBytes(32), store.documentKeys()),
     checkDocument: createDocumentCheck(DEFAULT_DOCUMENT_RULES),
     codeKey: KEYRING.deriveKey("one-time-codes"),
     sms: { send: async (phone, body) => void codes.set(phone, /\d{6}/.exec(body)![0]) },

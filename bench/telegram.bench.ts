@@ -96,7 +96,7 @@ async function benchAssistant(dir: string, inFlight: number) {
   await migrateToLatest(db);
   const keyring = new Keyring([{ id: "bench", key: randomBytes(32) }]);
   const store = new SqlStore(db, keyring);
-  const documents = new DocumentStore(new FileDocumentBytes(join(dir, "documents")), keyring, randomBytes(32));
+  const documents = new DocumentStore(new FileDocumentBytes(join(dir, "documents")), keyring, randomBytes(32), store.documentKeys());
   const engine = new Engine({
     store,
     documents,

@@ -1,8 +1,8 @@
 import type { Kysely, Transaction } from "kysely";
 import type { ApplicationForReview } from "../src/ports/application-store.js";
-import type { Sealer } from "../src/ports/sealer.js";
 import { draftFromRow, openNullable, parseJson } from "./rows.js";
 import type { Database } from "./schema.js";
+import { place, type Vault } from "./vault.js";
 
 type Db = Transaction<Database> | Kysely<Database>;
 
@@ -14,8 +14,8 @@ type Db = Transaction<Database> | Kysely<Database>;
  */
 export async function changesOf(
   trx: Db,
-  sealer: Sealer,
-  application: { id: string; previousApplicationId: string | null },
+  vault: Vault,
+  application: { id: string; userId: string; previousApplicationId: string | null },
 ): Promise<Pick<ApplicationForReview, "lastRevision" | "follows">> {
   const revision = await trx
     .selectFrom("application_revisions")
@@ -27,17 +27,22 @@ export async function changesOf(
   const previous = application.previousApplicationId
     ? await trx
         .selectFrom("applications")
-        .select(["reference", "status", "reasons", "note", "decided_at", "details", "documents"])
+        .select(["id", "user_id", "reference", "status", "reasons", "note", "decided_at", "details", "documents"])
         .where("id", "=", application.previousApplicationId)
         .executeTakeFirst()
     : undefined;
+  const seal = await vault.user(trx, application.userId);
+  // A resubmission follows its own applicant's application; sealed under whoever's it is.
+  const previousSeal = previous && previous.user_id !== application.userId ? await vault.user(trx, previous.user_id) : seal;
   return {
     lastRevision: revision
       ? {
           at: revision.at,
           fields: parseJson(revision.fields) as string[],
           before: (() => {
-            const { details, documents } = parseJson(sealer.openText(revision.previous)) as { details: object; documents: object };
+            const { details, documents } = parseJson(
+              seal.open(revision.previous, place("application_revisions", "previous", application.id)),
+            ) as { details: object; documents: object };
             return { ...details, documents } as ApplicationForReview["draft"];
           })(),
         }
@@ -47,9 +52,9 @@ export async function changesOf(
           reference: previous.reference ?? "",
           status: previous.status as ApplicationForReview["status"],
           reasons: parseJson(previous.reasons) as ApplicationForReview["reasons"],
-          note: openNullable(previous.note, sealer),
+          note: openNullable(previous.note, previousSeal, place("applications", "note", previous.id)),
           decidedAt: previous.decided_at,
-          draft: draftFromRow(previous, sealer),
+          draft: draftFromRow(previous, previousSeal),
         }
       : null,
   };

@@ -2,15 +2,16 @@ import { randomUUID } from "node:crypto";
 import type { ExpressionBuilder, Kysely, Transaction } from "kysely";
 import type { Platform } from "../src/domain/platform.js";
 import { FIRST_APPROVAL_CANCELLED } from "../src/domain/review-policy.js";
-import type { ApplicationStore, HeldDraft } from "../src/ports/application-store.js";
-import type { Sealer } from "../src/ports/sealer.js";
+import type { ApplicationStore } from "../src/ports/application-store.js";
 import { loadApplicationForReview } from "./application-for-review.js";
+import { sqlDraftStore } from "./draft-store.js";
 import type { HotQueries } from "./hot-queries.js";
 import { shareIdentity, writeDigests } from "./identity-digests.js";
 import { awaitingReview } from "./operator-store.js";
-import { draftColumns, draftFromRow, historyFromRows, openDetails, sealNullable, workspaceFromRow } from "./rows.js";
+import { draftColumns, historyFromRows, openDetails, sealDetails, sealNullable } from "./rows.js";
 import type { Database } from "./schema.js";
 import { takeDue } from "./take-due.js";
+import { place, type Seal, type Vault } from "./vault.js";
 
 type Db = Transaction<Database> | Kysely<Database>;
 
@@ -20,81 +21,13 @@ function isValue(eb: ExpressionBuilder<Database, "applications">, column: "claim
 }
 
 /** Drafts and applications, inside one transaction. */
-export function sqlApplicationStore(trx: Db, queries: HotQueries, sealer: Sealer): ApplicationStore {
+export function sqlApplicationStore(trx: Db, queries: HotQueries, vault: Vault): ApplicationStore {
+  const drafts = sqlDraftStore(trx, queries, vault);
   const store: ApplicationStore = {
-    async loadDraft(userId) {
-      const row = await trx
-        .selectFrom("applications")
-        .select(["details", "documents"])
-        .where("user_id", "=", userId)
-        .where("status", "=", "draft")
-        .executeTakeFirst();
-      return row ? draftFromRow(row, sealer) : null;
-    },
-
-    async saveDraft(userId, draft, at) {
-      const { documents, ...details } = draft;
-      const isEmpty = Object.keys(details).length === 0 && Object.keys(documents).length === 0;
-      if (isEmpty) {
-        await trx.deleteFrom("applications").where("user_id", "=", userId).where("status", "=", "draft").execute();
-        return;
-      }
-      const now = at.toISOString();
-      const values = { method: draft.method ?? null, ...draftColumns(draft, sealer), updated_at: now };
-      const updated = await trx.executeQuery(
-        queries.updateDraft(values.method, values.details, values.documents, values.updated_at, userId, "draft"),
-      );
-      if (Number(updated.numAffectedRows ?? 0) === 0) {
-        await trx
-          .insertInto("applications")
-          .values({ id: randomUUID(), user_id: userId, reference: null, status: "draft", created_at: now, reasons: "[]", ...values })
-          .execute();
-      }
-    },
-
-    async holdDraft({ userId, draft, platform, previousReference, workspace }, at) {
-      await store.saveDraft(userId, draft, at);
-      await trx
-        .updateTable("applications")
-        .set({
-          held_at: at.toISOString(),
-          held_platform: platform,
-          held_previous_reference: previousReference ?? null,
-          workspace_team_id: workspace?.teamId ?? null,
-          workspace_enterprise_id: workspace?.enterpriseId ?? null,
-        })
-        .where("user_id", "=", userId)
-        .where("status", "=", "draft")
-        .execute();
-    },
-
-    async heldDrafts() {
-      const rows = await trx
-        .selectFrom("applications")
-        .select([
-          "user_id",
-          "details",
-          "documents",
-          "held_platform",
-          "held_previous_reference",
-          "workspace_team_id",
-          "workspace_enterprise_id",
-        ])
-        .where("status", "=", "draft")
-        .where("held_at", "is not", null)
-        .orderBy("held_at")
-        .execute();
-      return rows.map((row): HeldDraft => {
-        const workspace = workspaceFromRow(row);
-        return {
-          userId: row.user_id,
-          draft: draftFromRow(row, sealer),
-          platform: (row.held_platform ?? "console") as Platform,
-          ...(row.held_previous_reference ? { previousReference: row.held_previous_reference } : {}),
-          ...(workspace ? { workspace } : {}),
-        };
-      });
-    },
+    loadDraft: drafts.loadDraft,
+    saveDraft: drafts.saveDraft,
+    holdDraft: drafts.holdDraft,
+    heldDrafts: drafts.heldDrafts,
 
     async isReferenceTaken(reference) {
       const application = await trx.selectFrom("applications").select("id").where("reference", "=", reference).executeTakeFirst();
@@ -105,6 +38,7 @@ export function sqlApplicationStore(trx: Db, queries: HotQueries, sealer: Sealer
     async submitApplication(submission) {
       const now = submission.submittedAt.toISOString();
       await trx.deleteFrom("applications").where("user_id", "=", submission.userId).where("status", "=", "draft").execute();
+      drafts.draftGone(submission.userId);
       const id = randomUUID();
       const previous = submission.previousReference
         ? await trx.selectFrom("applications").select("id").where("reference", "=", submission.previousReference).executeTakeFirst()
@@ -120,7 +54,7 @@ export function sqlApplicationStore(trx: Db, queries: HotQueries, sealer: Sealer
           reference: submission.reference,
           status: "submitted",
           method: submission.draft.method ?? null,
-          ...draftColumns(submission.draft, sealer),
+          ...draftColumns(id, submission.draft, await vault.user(trx, submission.userId)),
           created_at: now,
           updated_at: now,
           submitted_at: now,
@@ -131,7 +65,7 @@ export function sqlApplicationStore(trx: Db, queries: HotQueries, sealer: Sealer
           reasons: "[]",
         })
         .execute();
-      await writeDigests(trx, sealer, id, submission.draft);
+      await writeDigests(trx, vault.sealer, id, submission.draft);
       await trx
         .insertInto("audit_log")
         .values({
@@ -149,22 +83,33 @@ export function sqlApplicationStore(trx: Db, queries: HotQueries, sealer: Sealer
 
     async applicationHistory(userId) {
       const { rows } = await trx.executeQuery(queries.applicationsOfUser(userId, "draft"));
-      return historyFromRows(rows, sealer);
+      return historyFromRows(rows, await vault.user(trx, userId));
     },
 
-    loadApplication: (reference) => loadApplicationForReview(trx, sealer, reference),
+    loadApplication: (reference) => loadApplicationForReview(trx, vault, reference),
 
     async setStatus(change) {
-      const application = await trx.selectFrom("applications").select("id").where("reference", "=", change.reference).executeTakeFirst();
+      const application = await trx
+        .selectFrom("applications")
+        .select(["id", "user_id"])
+        .where("reference", "=", change.reference)
+        .executeTakeFirst();
       if (!application) return false;
       const at = change.at.toISOString();
+      const seal = await vault.user(trx, application.user_id);
       // Compare-and-set on the status and review state the decision was taken from: of two concurrent changes, one updates the row.
       const updated = await trx
         .updateTable("applications")
         .set({
           status: change.to,
           updated_at: at,
-          ...(change.decision ? { decided_at: at, decided_by: change.decision.by, note: sealNullable(change.decision.note, sealer) } : {}),
+          ...(change.decision
+            ? {
+                decided_at: at,
+                decided_by: change.decision.by,
+                note: sealNullable(change.decision.note, seal, place("applications", "note", application.id)),
+              }
+            : {}),
           ...(change.reasons ? { reasons: JSON.stringify(change.reasons) } : {}),
           ...(change.items ? { requested_items: JSON.stringify(change.items) } : {}),
           claimed_by: null,
@@ -188,7 +133,7 @@ export function sqlApplicationStore(trx: Db, queries: HotQueries, sealer: Sealer
           from_status: change.from,
           to_status: change.to,
           reason: change.auditReason,
-          note: sealNullable(change.auditNote, sealer),
+          note: sealNullable(change.auditNote, seal, place("audit_log", "note", application.id)),
         })
         .execute();
       return true;
@@ -230,28 +175,30 @@ export function sqlApplicationStore(trx: Db, queries: HotQueries, sealer: Sealer
     async reviseApplication({ reference, draft, fields, actor, platform, at }) {
       const row = await trx
         .selectFrom("applications")
-        .select(["id", "status", "details", "documents"])
+        .select(["id", "user_id", "status", "details", "documents"])
         .where("reference", "=", reference)
         .executeTakeFirst();
       if (!row) return;
-      await keepRevision(row, fields, actor, platform, at);
+      const seal = await vault.user(trx, row.user_id);
+      await keepRevision(row, seal, fields, actor, platform, at);
       await trx
         .updateTable("applications")
-        .set({ ...draftColumns(draft, sealer), updated_at: at.toISOString() })
+        .set({ ...draftColumns(row.id, draft, seal), updated_at: at.toISOString() })
         .where("id", "=", row.id)
         .execute();
-      await writeDigests(trx, sealer, row.id, draft);
+      await writeDigests(trx, vault.sealer, row.id, draft);
       await audit(row, actor, platform, at, `revised:${fields.join(",")}`);
     },
 
     async updateContactDetails(userId, field, value, actor, platform, at) {
       const latest = await latestSubmitted(trx, userId);
       if (!latest) return false;
-      const details = { ...openDetails(latest.details, sealer), [field]: value };
-      await keepRevision(latest, [field], actor, platform, at);
+      const seal = await vault.user(trx, userId);
+      const details = { ...openDetails(latest, seal), [field]: value };
+      await keepRevision(latest, seal, [field], actor, platform, at);
       await trx
         .updateTable("applications")
-        .set({ details: sealer.sealText(JSON.stringify(details)), updated_at: at.toISOString() })
+        .set({ details: sealDetails(latest.id, details, seal), updated_at: at.toISOString() })
         .where("id", "=", latest.id)
         .execute();
       await audit(latest, actor, platform, at, `${field}_updated`);
@@ -261,7 +208,7 @@ export function sqlApplicationStore(trx: Db, queries: HotQueries, sealer: Sealer
     async latestContactDetails(userId) {
       const latest = await latestSubmitted(trx, userId);
       if (!latest) return null;
-      const { email, phone } = openDetails(latest.details, sealer) as { email?: string; phone?: string };
+      const { email, phone } = openDetails(latest, await vault.user(trx, userId)) as { email?: string; phone?: string };
       return { ...(email ? { email } : {}), ...(phone ? { phone } : {}) };
     },
 
@@ -274,7 +221,7 @@ export function sqlApplicationStore(trx: Db, queries: HotQueries, sealer: Sealer
         .where("remind_reviewers_at", "<=", now.toISOString())
         .orderBy("submitted_at", "asc")
         .execute();
-      return takeDue(trx, sealer, due, { reviewers_reminded_at: now.toISOString() });
+      return takeDue(trx, vault, due, { reviewers_reminded_at: now.toISOString() });
     },
 
     async takeOverdueNotices(today, now) {
@@ -286,19 +233,24 @@ export function sqlApplicationStore(trx: Db, queries: HotQueries, sealer: Sealer
         .where("expected_by", "<", today)
         .orderBy("submitted_at", "asc")
         .execute();
-      return takeDue(trx, sealer, due, { user_told_overdue_at: now.toISOString() });
+      return takeDue(trx, vault, due, { user_told_overdue_at: now.toISOString() });
     },
   };
 
   /** The details a change replaces, kept sealed with the changed fields' names. */
   async function keepRevision(
     row: { id: string; details: string; documents: string },
+    seal: Seal,
     fields: string[],
     actor: string,
     platform: Platform,
     at: Date,
   ): Promise<void> {
-    const previous = sealer.sealText(JSON.stringify({ details: openDetails(row.details, sealer), documents: JSON.parse(row.documents) }));
+    // Bound to its application: the revision's own id exists only once it is inserted.
+    const previous = seal.text(
+      JSON.stringify({ details: openDetails(row, seal), documents: JSON.parse(row.documents) }),
+      place("application_revisions", "previous", row.id),
+    );
     await trx
       .insertInto("application_revisions")
       .values({ application_id: row.id, at: at.toISOString(), actor, platform, fields: JSON.stringify(fields), previous })

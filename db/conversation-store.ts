@@ -3,11 +3,11 @@ import type { Kysely, Transaction } from "kysely";
 import type { Platform } from "../src/domain/platform.js";
 import type { AccountStatus } from "../src/domain/user-record.js";
 import type { ConversationStore, StoredConversation } from "../src/ports/conversation-store.js";
-import type { Sealer } from "../src/ports/sealer.js";
 import type { HotQueries } from "./hot-queries.js";
 import { findUserId } from "./identity-lookup.js";
 import { parseJson } from "./rows.js";
 import type { Database } from "./schema.js";
+import { place, type Vault } from "./vault.js";
 
 async function forget(trx: Transaction<Database> | Kysely<Database>, events: ReadonlyArray<{ platform: string; eventId: string }>) {
   for (const { platform, eventId } of events) {
@@ -21,20 +21,24 @@ async function forget(trx: Transaction<Database> | Kysely<Database>, events: Rea
 }
 
 /** Users, identities, conversation snapshots and processed event ids, inside one transaction. */
-export function sqlConversationStore(
-  trx: Transaction<Database> | Kysely<Database>,
-  queries: HotQueries,
-  sealer: Sealer,
-): ConversationStore {
+export function sqlConversationStore(trx: Transaction<Database> | Kysely<Database>, queries: HotQueries, vault: Vault): ConversationStore {
+  /** A chat's snapshot holds its user's draft: sealed under their key, bound to the chat. */
+  const snapshotPlace = (platform: string, chatId: string) => place("conversations", "snapshot", platform, chatId);
+  const openSnapshot = async (row: { snapshot: string; user_id: string }, platform: string, chatId: string) =>
+    parseJson((await vault.user(trx, row.user_id)).open(row.snapshot, snapshotPlace(platform, chatId)));
+
   const loadConversation = async (platform: Platform, chatId: string): Promise<StoredConversation | null> => {
     const row = await trx
       .selectFrom("conversations")
-      .select(["machine_version", "snapshot"])
+      .select(["machine_version", "snapshot", "user_id"])
       .where("platform", "=", platform)
       .where("chat_id", "=", chatId)
       .executeTakeFirst();
-    return row ? { machineVersion: row.machine_version, snapshot: parseJson(sealer.openText(row.snapshot)) } : null;
+    return row ? { machineVersion: row.machine_version, snapshot: await openSnapshot(row, platform, chatId) } : null;
   };
+  /** An event's replies, sealed under their user's key (a review room's, nobody's, under the data keys). */
+  const sealReplies = async (platform: string, eventId: string, userId: string | null, replies: string) =>
+    (userId ? await vault.user(trx, userId) : vault.service).text(replies, place("processed_events", "replies", platform, eventId));
   return {
     async markEventProcessed(platform, eventId, at) {
       const result = await trx.executeQuery(queries.markEventProcessed(platform, eventId, at.toISOString()));
@@ -44,7 +48,7 @@ export function sqlConversationStore(
     async recordReplies(platform, eventId, userId, replies) {
       await trx
         .updateTable("processed_events")
-        .set({ replies: sealer.sealText(replies), replies_user_id: userId })
+        .set({ replies: await sealReplies(platform, eventId, userId, replies), replies_user_id: userId })
         .where("platform", "=", platform)
         .where("event_id", "=", eventId)
         .execute();
@@ -53,7 +57,7 @@ export function sqlConversationStore(
     async takeUnconfirmedReplies(platform, eventId, processedBefore) {
       const row = await trx
         .selectFrom("processed_events")
-        .select(["replies", "processed_at"])
+        .select(["replies", "replies_user_id", "processed_at"])
         .where("platform", "=", platform)
         .where("event_id", "=", eventId)
         .where("replies", "is not", null)
@@ -61,7 +65,8 @@ export function sqlConversationStore(
       if (!row?.replies) return null;
       if (row.processed_at >= processedBefore.toISOString()) return { processedAt: new Date(row.processed_at) };
       await forget(trx, [{ platform, eventId }]);
-      return { replies: sealer.openText(row.replies) };
+      const seal = row.replies_user_id ? await vault.user(trx, row.replies_user_id) : vault.service;
+      return { replies: seal.open(row.replies, place("processed_events", "replies", platform, eventId)) };
     },
 
     async confirmReplies(events) {
@@ -79,8 +84,11 @@ export function sqlConversationStore(
       if (row) {
         const user = { id: row.id, locale: row.locale, account: row.account_status as AccountStatus };
         const conversation =
-          row.machine_version !== null && row.snapshot !== null
-            ? { machineVersion: row.machine_version, snapshot: parseJson(sealer.openText(row.snapshot)) }
+          row.machine_version !== null && row.snapshot !== null && row.conversation_user_id !== null
+            ? {
+                machineVersion: row.machine_version,
+                snapshot: await openSnapshot({ snapshot: row.snapshot, user_id: row.conversation_user_id }, chat.platform, chat.chatId),
+              }
             : null;
         return { user, conversation };
       }
@@ -100,7 +108,7 @@ export function sqlConversationStore(
 
     async saveConversation(platform, chatId, userId, conversation, at) {
       // The snapshot holds the draft's answers: sealed like the application's.
-      const snapshot = sealer.sealText(JSON.stringify(conversation.snapshot));
+      const snapshot = (await vault.user(trx, userId)).text(JSON.stringify(conversation.snapshot), snapshotPlace(platform, chatId));
       const updatedAt = at.toISOString();
       const version = conversation.machineVersion;
       await trx.executeQuery(

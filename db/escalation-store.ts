@@ -1,10 +1,10 @@
 import type { Kysely, Transaction } from "kysely";
 import type { EscalationStore } from "../src/ports/escalation-store.js";
-import type { Sealer } from "../src/ports/sealer.js";
 import type { Database } from "./schema.js";
 import { takeDue } from "./take-due.js";
+import type { Vault } from "./vault.js";
 
-export function sqlEscalationStore(trx: Transaction<Database> | Kysely<Database>, sealer: Sealer): EscalationStore {
+export function sqlEscalationStore(trx: Transaction<Database> | Kysely<Database>, vault: Vault): EscalationStore {
   return {
     async takeDueEscalations(today, now) {
       const due = await trx
@@ -16,7 +16,7 @@ export function sqlEscalationStore(trx: Transaction<Database> | Kysely<Database>
         .where((eb) => eb.or([eb("escalated_on", "is", null), eb("escalated_on", "<", today)]))
         .orderBy("submitted_at", "asc")
         .execute();
-      return takeDue(trx, sealer, due, { escalated_on: today });
+      return takeDue(trx, vault, due, { escalated_on: today });
     },
   };
 }

@@ -1,18 +1,19 @@
 import type { Kysely, Transaction } from "kysely";
 import type { FaqTopic } from "../src/domain/faq-topics.js";
 import type { FaqLearningStore, FaqMissOutcome, FaqMissWriter } from "../src/ports/faq-learning-store.js";
-import type { Sealer } from "../src/ports/sealer.js";
 import type { Database } from "./schema.js";
+import { place, type Vault } from "./vault.js";
 
 /** In the chat's transaction: a missed question, sealed, without the user. */
-export function sqlFaqMissWriter(trx: Transaction<Database> | Kysely<Database>, sealer: Sealer): FaqMissWriter {
+/** Nobody's: kept without the user, so sealed under the data keys. */
+export function sqlFaqMissWriter(trx: Transaction<Database> | Kysely<Database>, vault: Vault): FaqMissWriter {
   return {
     async noteFaqMiss(miss) {
       await trx
         .insertInto("faq_misses")
         .values({
           id: miss.id,
-          question: sealer.sealText(miss.question),
+          question: vault.service.text(miss.question, place("faq_misses", "question", miss.id)),
           outcome: miss.outcome,
           topic: miss.topic,
           created_at: miss.at.toISOString(),
@@ -26,7 +27,7 @@ export function sqlFaqMissWriter(trx: Transaction<Database> | Kysely<Database>, 
 }
 
 /** Operators' side of what the FAQ learns (`cli faq unmatched|teach|taught|forget`), and each instance's refresh. */
-export function sqlFaqLearningStore(db: Kysely<Database>, sealer: Sealer): FaqLearningStore {
+export function sqlFaqLearningStore(db: Kysely<Database>, vault: Vault): FaqLearningStore {
   return {
     async faqMisses(since) {
       let query = db.selectFrom("faq_misses").selectAll().orderBy("created_at");
@@ -34,7 +35,7 @@ export function sqlFaqLearningStore(db: Kysely<Database>, sealer: Sealer): FaqLe
       const rows = await query.execute();
       return rows.map((row) => ({
         id: row.id,
-        question: sealer.openText(row.question),
+        question: vault.service.open(row.question, place("faq_misses", "question", row.id)),
         outcome: row.outcome as FaqMissOutcome,
         topic: row.topic as FaqTopic | null,
         createdAt: row.created_at,

@@ -22,7 +22,14 @@ export function hotQueries(db: Kysely<Database>) {
         .leftJoin("conversations", (join) =>
           join.onRef("conversations.platform", "=", "identities.platform").on("conversations.chat_id", "=", $),
         )
-        .select(["users.id", "users.locale", "users.account_status", "conversations.machine_version", "conversations.snapshot"])
+        .select([
+          "users.id",
+          "users.locale",
+          "users.account_status",
+          "conversations.user_id as conversation_user_id",
+          "conversations.machine_version",
+          "conversations.snapshot",
+        ])
         .where("identities.platform", "=", $)
         .where("identities.platform_user_id", "=", $),
       3,
@@ -30,7 +37,7 @@ export function hotQueries(db: Kysely<Database>) {
     applicationsOfUser: queryTemplate(
       db
         .selectFrom("applications")
-        .select(["reference", "status", "method", "submitted_at", "expected_by", "reasons", "decided_at", "requested_items", "note"])
+        .select(["id", "reference", "status", "method", "submitted_at", "expected_by", "reasons", "decided_at", "requested_items", "note"])
         .where("user_id", "=", $)
         .where("status", "!=", "draft")
         .orderBy("submitted_at", "desc"),

@@ -9,9 +9,9 @@ import type {
   NotificationSummary,
 } from "../src/domain/notification.js";
 import type { Outbox, OutboxWriter } from "../src/ports/outbox.js";
-import type { Sealer } from "../src/ports/sealer.js";
 import type { Dialect } from "./open-database.js";
 import type { Database } from "./schema.js";
+import { place, type Vault } from "./vault.js";
 
 /**
  * The outbox. A notification and one delivery per usable channel are written
@@ -22,10 +22,11 @@ import type { Database } from "./schema.js";
 export async function enqueueNotification(
   trx: Transaction<Database> | Kysely<Database>,
   notification: NewNotification,
-  sealer: Sealer,
+  vault: Vault,
 ): Promise<string | null> {
   const id = randomUUID();
   const at = notification.at.toISOString();
+  const seal = await vault.user(trx, notification.userId);
   const inserted = await trx
     .insertInto("notifications")
     .values({
@@ -36,7 +37,7 @@ export async function enqueueNotification(
       announcement_id: notification.announcementId ?? null,
       locale: notification.locale,
       // What it says can carry a reviewer's note: sealed, like where it goes.
-      content: sealer.sealText(JSON.stringify(notification.content)),
+      content: seal.text(JSON.stringify(notification.content), place("notifications", "content", id)),
       created_at: at,
     })
     .onConflict((conflict) => conflict.columns(["announcement_id", "user_id"]).where("announcement_id", "is not", null).doNothing())
@@ -58,7 +59,7 @@ export async function enqueueNotification(
         rows.map((row) => ({
           notification_id: id,
           channel: row.channel,
-          address: sealer.sealText(row.address),
+          address: seal.text(row.address, place("deliveries", "address", id, row.channel)),
           // A chat message the caller sends right after the commit is already being attempted: the dispatcher must not send it too.
           status: row.live ? "sending" : "pending",
           attempts: row.live ? 1 : 0,
@@ -74,10 +75,10 @@ export async function enqueueNotification(
 }
 
 /** The outbox as a transaction writes to it. */
-export function sqlOutboxWriter(trx: Transaction<Database> | Kysely<Database>, sealer: Sealer, dialect: Dialect): OutboxWriter {
+export function sqlOutboxWriter(trx: Transaction<Database> | Kysely<Database>, vault: Vault, dialect: Dialect): OutboxWriter {
   return {
-    enqueueNotification: (notification) => enqueueNotification(trx, notification, sealer),
-    latestNotification: (userId) => new SqlNotificationStore(trx, sealer, dialect).latestPersonal(userId),
+    enqueueNotification: (notification) => enqueueNotification(trx, notification, vault),
+    latestNotification: (userId) => new SqlNotificationStore(trx, vault, dialect).latestPersonal(userId),
     async notificationTimesSince(userId, kind, since) {
       const rows = await trx
         .selectFrom("notifications")
@@ -96,7 +97,7 @@ export function sqlOutboxWriter(trx: Transaction<Database> | Kysely<Database>, s
 export class SqlNotificationStore implements Outbox {
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly sealer: Sealer,
+    private readonly vault: Vault,
     private readonly dialect: Dialect,
   ) {}
 
@@ -132,17 +133,20 @@ export class SqlNotificationStore implements Outbox {
         if (!row) continue;
         const notification = await trx
           .selectFrom("notifications")
-          .select(["locale", "content"])
+          .select(["locale", "content", "user_id"])
           .where("id", "=", key.notification_id)
           .executeTakeFirstOrThrow();
+        const seal = await this.vault.user(trx, notification.user_id);
         claimed.push({
           notificationId: key.notification_id,
           channel: key.channel as Channel,
-          address: this.sealer.openText(row.address),
+          address: seal.open(row.address, place("deliveries", "address", key.notification_id, key.channel)),
           // The attempts made before this one.
           attempts: row.attempts - 1,
           locale: notification.locale,
-          content: JSON.parse(this.sealer.openText(notification.content)) as NotificationContent,
+          content: JSON.parse(
+            seal.open(notification.content, place("notifications", "content", key.notification_id)),
+          ) as NotificationContent,
         });
       }
       return claimed;
@@ -193,7 +197,8 @@ export class SqlNotificationStore implements Outbox {
     const [summary] = await this.recentForUser(userId, 1, { withoutAnnouncements: true });
     if (!summary) return null;
     const { content } = await this.db.selectFrom("notifications").select("content").where("id", "=", summary.id).executeTakeFirstOrThrow();
-    return { ...summary, content: JSON.parse(this.sealer.openText(content)) as NotificationContent };
+    const seal = await this.vault.user(this.db, userId);
+    return { ...summary, content: JSON.parse(seal.open(content, place("notifications", "content", summary.id))) as NotificationContent };
   }
 
   /** The user's most recent notifications with each channel's delivery state, newest first. */

@@ -3,14 +3,14 @@ import type { LifecycleStatus, Method } from "../src/domain/application.js";
 import { FIRST_APPROVAL } from "../src/domain/review-policy.js";
 import type { ReviewQueueEntry } from "../src/ports/application-store.js";
 import type { OperatorStore, ReviewDecision } from "../src/ports/operator-store.js";
-import type { Sealer } from "../src/ports/sealer.js";
 import { findUserId, firstAccount } from "./identity-lookup.js";
 import { writeMaintenance } from "./maintenance-settings.js";
 import { openNullable } from "./rows.js";
 import type { Database } from "./schema.js";
+import { place, type Vault } from "./vault.js";
 
 /** Operators' reads and settings, outside the chat path (`npm run cli`). */
-export function sqlOperatorStore(db: Kysely<Database>, sealer: Sealer): OperatorStore {
+export function sqlOperatorStore(db: Kysely<Database>, vault: Vault): OperatorStore {
   return {
     async applicationStatus(reference) {
       const row = await db
@@ -100,8 +100,13 @@ export function sqlOperatorStore(db: Kysely<Database>, sealer: Sealer): Operator
     },
 
     async auditTrail(reference) {
-      const application = await db.selectFrom("applications").select("id").where("reference", "=", reference).executeTakeFirst();
+      const application = await db
+        .selectFrom("applications")
+        .select(["id", "user_id"])
+        .where("reference", "=", reference)
+        .executeTakeFirst();
       if (!application) return null;
+      const seal = await vault.user(db, application.user_id);
       const rows = await db
         .selectFrom("audit_log")
         .select(["at", "actor", "platform", "from_status", "to_status", "reason", "note"])
@@ -115,25 +120,32 @@ export function sqlOperatorStore(db: Kysely<Database>, sealer: Sealer): Operator
         from: row.from_status,
         to: row.to_status,
         reason: row.reason,
-        note: openNullable(row.note, sealer),
+        note: openNullable(row.note, seal, place("audit_log", "note", application.id)),
       }));
     },
 
     async supportRequests(limit) {
       const rows = await db
         .selectFrom("support_requests")
-        .select(["reference", "platform", "platform_user_id", "question", "created_at", "answered_at"])
+        .select(["reference", "user_id", "platform", "platform_user_id", "question", "created_at", "answered_at"])
         .orderBy("created_at", "desc")
         .limit(limit)
         .execute();
-      return rows.map((row) => ({
-        reference: row.reference,
-        platform: row.platform,
-        user: row.platform_user_id,
-        question: openNullable(row.question, sealer),
-        createdAt: row.created_at,
-        answeredAt: row.answered_at,
-      }));
+      const requests = [];
+      for (const row of rows) {
+        const question =
+          row.question &&
+          openNullable(row.question, await vault.user(db, row.user_id), place("support_requests", "question", row.reference));
+        requests.push({
+          reference: row.reference,
+          platform: row.platform,
+          user: row.platform_user_id,
+          question,
+          createdAt: row.created_at,
+          answeredAt: row.answered_at,
+        });
+      }
+      return requests;
     },
 
     async setAccountStatus(platform, platformUserId, status) {

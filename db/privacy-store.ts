@@ -1,39 +1,38 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import { maskedIdentity } from "../src/domain/identity-numbers.js";
 import { type HeldData, NO_ERASURES, type PrivacyStore, type RetentionCutoffs } from "../src/ports/privacy-store.js";
-import type { Sealer } from "../src/ports/sealer.js";
+import { documentIdsIn, referencedDocuments } from "./referenced-documents.js";
 import { draftFromRow, openDetails, openNullable, parseJson } from "./rows.js";
 import type { Database } from "./schema.js";
+import { place, type Vault } from "./vault.js";
 
 type Db = Transaction<Database> | Kysely<Database>;
 
-/** Content addresses (SHA-256, hex) in a JSON text: a document's `id` and `previewId`. */
-function documentIdsIn(text: string): string[] {
-  return text.match(/\b[0-9a-f]{64}\b/g) ?? [];
-}
-
 /** Export, erasure and retention over the tables; which data is due is the caller's cutoffs, never decided here. */
-export function sqlPrivacyStore(trx: Db, sealer: Sealer): PrivacyStore {
+export function sqlPrivacyStore(trx: Db, vault: Vault): PrivacyStore {
   /**
    * Erases one application's personal data: answers, documents, the reviewer's note, revisions and
    * audit notes. Status, method, dates, the masked number and the keyed digests of its numbers stay (not the phone's).
    */
   async function eraseApplication(
-    row: { id: string; status: string; details: string; documents: string },
+    row: { id: string; user_id: string; status: string; details: string; documents: string },
     actor: string,
     why: string,
     at: string,
   ): Promise<string[]> {
+    const seal = await vault.user(trx, row.user_id);
     const documentIds = documentIdsIn(row.documents);
     const revisions = await trx.selectFrom("application_revisions").select("previous").where("application_id", "=", row.id).execute();
-    for (const revision of revisions) documentIds.push(...documentIdsIn(sealer.openText(revision.previous)));
+    for (const revision of revisions)
+      documentIds.push(...documentIdsIn(seal.open(revision.previous, place("application_revisions", "previous", row.id))));
     await trx
       .updateTable("applications")
       .set({
-        details: sealer.sealText("{}"),
+        // Nobody's data any more: sealed under the data keys, so it still opens once the user's key is destroyed.
+        details: vault.service.text("{}", place("applications", "details", row.id)),
         documents: "{}",
         note: null,
-        masked_identity: maskedIdentity(draftFromRow(row, sealer)),
+        masked_identity: maskedIdentity(draftFromRow(row, seal)),
         erased_at: at,
       })
       .where("id", "=", row.id)
@@ -97,6 +96,7 @@ export function sqlPrivacyStore(trx: Db, sealer: Sealer): PrivacyStore {
       const user = await trx.selectFrom("users").selectAll().where("id", "=", userId).executeTakeFirstOrThrow();
       const accounts = await trx.selectFrom("identities").selectAll().where("user_id", "=", userId).orderBy("created_at").execute();
       const rows = await trx.selectFrom("applications").selectAll().where("user_id", "=", userId).orderBy("created_at").execute();
+      const seal = await vault.user(trx, userId);
       const applications: HeldData["applications"] = [];
       for (const row of rows) {
         const revisions = await trx
@@ -116,8 +116,8 @@ export function sqlPrivacyStore(trx: Db, sealer: Sealer): PrivacyStore {
           decidedAt: row.decided_at,
           decidedBy: row.decided_by,
           reasons: parseJson(row.reasons) as string[],
-          note: openNullable(row.note, sealer),
-          answers: openDetails(row.details, sealer),
+          note: openNullable(row.note, seal, place("applications", "note", row.id)),
+          answers: openDetails(row, seal),
           documents: parseJson(row.documents) as HeldData["applications"][number]["documents"],
           erasedAt: row.erased_at,
           maskedIdentity: row.masked_identity,
@@ -125,7 +125,7 @@ export function sqlPrivacyStore(trx: Db, sealer: Sealer): PrivacyStore {
             at: revision.at,
             actor: revision.actor,
             fields: parseJson(revision.fields) as string[],
-            previous: parseJson(sealer.openText(revision.previous)),
+            previous: parseJson(seal.open(revision.previous, place("application_revisions", "previous", row.id))),
           })),
           history: history.map((entry) => ({
             at: entry.at,
@@ -134,7 +134,7 @@ export function sqlPrivacyStore(trx: Db, sealer: Sealer): PrivacyStore {
             from: entry.from_status,
             to: entry.to_status,
             reason: entry.reason,
-            note: openNullable(entry.note, sealer),
+            note: openNullable(entry.note, seal, place("audit_log", "note", row.id)),
           })),
         });
       }
@@ -168,21 +168,27 @@ export function sqlPrivacyStore(trx: Db, sealer: Sealer): PrivacyStore {
           platform: conversation.platform,
           chatId: conversation.chat_id,
           updatedAt: conversation.updated_at,
-          state: parseJson(sealer.openText(conversation.snapshot)),
+          state: parseJson(
+            seal.open(conversation.snapshot, place("conversations", "snapshot", conversation.platform, conversation.chat_id)),
+          ),
         })),
         notifications: notifications.map((notification) => ({
           kind: notification.kind,
           reference: notification.reference,
           createdAt: notification.created_at,
-          content: parseJson(sealer.openText(notification.content)),
+          content: parseJson(seal.open(notification.content, place("notifications", "content", notification.id))),
           deliveries: deliveries
             .filter((delivery) => delivery.notification_id === notification.id)
-            .map((delivery) => ({ channel: delivery.channel, address: sealer.openText(delivery.address), status: delivery.status })),
+            .map((delivery) => ({
+              channel: delivery.channel,
+              address: seal.open(delivery.address, place("deliveries", "address", notification.id, delivery.channel)),
+              status: delivery.status,
+            })),
         })),
         supportRequests: support.map((request) => ({
           reference: request.reference,
           createdAt: request.created_at,
-          question: openNullable(request.question, sealer),
+          question: openNullable(request.question, seal, place("support_requests", "question", request.reference)),
           answeredAt: request.answered_at,
         })),
       };
@@ -194,7 +200,7 @@ export function sqlPrivacyStore(trx: Db, sealer: Sealer): PrivacyStore {
       const counts = { ...NO_ERASURES };
       const rows = await trx
         .selectFrom("applications")
-        .select(["id", "status", "details", "documents", "erased_at"])
+        .select(["id", "user_id", "status", "details", "documents", "erased_at"])
         .where("user_id", "=", userId)
         .execute();
       for (const row of rows) {
@@ -210,8 +216,14 @@ export function sqlPrivacyStore(trx: Db, sealer: Sealer): PrivacyStore {
         documentIds.push(...(await eraseApplication(row, actor, "erased:user_request", when)));
         counts.applications++;
       }
-      const conversations = await trx.selectFrom("conversations").select("snapshot").where("user_id", "=", userId).execute();
-      for (const conversation of conversations) documentIds.push(...documentIdsIn(sealer.openText(conversation.snapshot)));
+      const conversations = await trx
+        .selectFrom("conversations")
+        .select(["platform", "chat_id", "snapshot"])
+        .where("user_id", "=", userId)
+        .execute();
+      const seal = await vault.user(trx, userId);
+      for (const { platform, chat_id, snapshot } of conversations)
+        documentIds.push(...documentIdsIn(seal.open(snapshot, place("conversations", "snapshot", platform, chat_id))));
       await trx.deleteFrom("conversations").where("user_id", "=", userId).execute();
       counts.conversations = conversations.length;
       const notifications = await trx.selectFrom("notifications").select("id").where("user_id", "=", userId).execute();
@@ -231,6 +243,8 @@ export function sqlPrivacyStore(trx: Db, sealer: Sealer): PrivacyStore {
         .set({ replies: null, replies_user_id: null })
         .where("replies_user_id", "=", userId)
         .execute();
+      // Crypto-shredding: every copy of what was sealed under the user's key — old row versions, logs, backups — is unreadable now.
+      await vault.userKeys.destroy(trx, userId);
       const items = Object.values(counts).reduce((sum, n) => sum + n, 0);
       await trx.insertInto("erasures").values({ at: when, actor, kind: "user", subject: userId, items }).execute();
       return { counts, documentIds };
@@ -254,7 +268,7 @@ export function sqlPrivacyStore(trx: Db, sealer: Sealer): PrivacyStore {
         if (items > 0) await trx.insertInto("erasures").values({ at: when, actor, kind, subject: null, items }).execute();
       };
 
-      const applications = await decidedDue(cutoffs).select(["id", "status", "details", "documents"]).limit(limit).execute();
+      const applications = await decidedDue(cutoffs).select(["id", "user_id", "status", "details", "documents"]).limit(limit).execute();
       for (const row of applications) await eraseApplication(row, actor, "erased:retention", when);
       counts.applications = applications.length;
 
@@ -316,16 +330,6 @@ export function sqlPrivacyStore(trx: Db, sealer: Sealer): PrivacyStore {
       return counts;
     },
 
-    async referencedDocuments() {
-      const referenced = new Set<string>();
-      const add = (text: string) => {
-        for (const id of documentIdsIn(text)) referenced.add(id);
-      };
-      for (const row of await trx.selectFrom("applications").select("documents").where("documents", "!=", "{}").execute())
-        add(row.documents);
-      for (const row of await trx.selectFrom("application_revisions").select("previous").execute()) add(sealer.openText(row.previous));
-      for (const row of await trx.selectFrom("conversations").select("snapshot").execute()) add(sealer.openText(row.snapshot));
-      return referenced;
-    },
+    referencedDocuments: () => referencedDocuments(trx, vault),
   };
 }

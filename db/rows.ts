@@ -1,7 +1,8 @@
 import type { Draft, Method, Step } from "../src/domain/application.js";
 import type { Workspace } from "../src/domain/platform.js";
 import type { SubmittedApplication } from "../src/domain/user-record.js";
-import type { Sealer } from "../src/ports/sealer.js";
+import type { SealedPlace } from "../src/ports/sealer.js";
+import { place, type Seal } from "./vault.js";
 
 /** JSON columns are text in both SQLite and PostgreSQL. */
 export function parseJson(text: string): unknown {
@@ -9,28 +10,32 @@ export function parseJson(text: string): unknown {
 }
 
 /** A draft (answers and documents) from an application row's JSON columns; the answers are sealed at rest. */
-export function draftFromRow(row: { details: string; documents: string }, sealer: Sealer): Draft {
-  return { ...(openDetails(row.details, sealer) as Omit<Draft, "documents">), documents: parseJson(row.documents) as Draft["documents"] };
+export function draftFromRow(row: { id: string; details: string; documents: string }, seal: Seal): Draft {
+  return { ...(openDetails(row, seal) as Omit<Draft, "documents">), documents: parseJson(row.documents) as Draft["documents"] };
 }
 
-/** A draft's JSON columns: the answers (names, contacts, ID numbers) sealed, the documents' content addresses in clear. */
-export function draftColumns(draft: Draft, sealer: Sealer): { details: string; documents: string } {
+/** A draft's JSON columns for application `id`: the answers (names, contacts, ID numbers) sealed, the documents' content addresses in clear. */
+export function draftColumns(id: string, draft: Draft, seal: Seal): { details: string; documents: string } {
   const { documents, ...details } = draft;
-  return { details: sealer.sealText(JSON.stringify(details)), documents: JSON.stringify(documents) };
+  return { details: sealDetails(id, details, seal), documents: JSON.stringify(documents) };
+}
+
+export function sealDetails(id: string, details: object, seal: Seal): string {
+  return seal.text(JSON.stringify(details), place("applications", "details", id));
 }
 
 /** An application's answers, opened. */
-export function openDetails(details: string, sealer: Sealer): Record<string, unknown> {
-  return parseJson(sealer.openText(details)) as Record<string, unknown>;
+export function openDetails(row: { id: string; details: string }, seal: Seal): Record<string, unknown> {
+  return parseJson(seal.open(row.details, place("applications", "details", row.id))) as Record<string, unknown>;
 }
 
 /** A nullable text column holding personal data (a note, a question, an address). */
-export function sealNullable(text: string | null, sealer: Sealer): string | null {
-  return text === null ? null : sealer.sealText(text);
+export function sealNullable(text: string | null, seal: Seal, at: SealedPlace): string | null {
+  return text === null ? null : seal.text(text, at);
 }
 
-export function openNullable(text: string | null, sealer: Sealer): string | null {
-  return text === null ? null : sealer.openText(text);
+export function openNullable(text: string | null, seal: Seal, at: SealedPlace): string | null {
+  return text === null ? null : seal.open(text, at);
 }
 
 export function workspaceFromRow(row: { workspace_team_id: string | null; workspace_enterprise_id: string | null }): Workspace | null {
@@ -39,6 +44,7 @@ export function workspaceFromRow(row: { workspace_team_id: string | null; worksp
 }
 
 export interface SubmittedRow {
+  id: string;
   reference: string | null;
   status: string;
   method: string | null;
@@ -51,10 +57,10 @@ export interface SubmittedRow {
 }
 
 /**
- * `sealer` opens the reviewer's note to the user: given for the latest application only, whose
+ * `seal` opens the reviewer's note to the user: given for the latest application only, whose
  * note the conversation may show (one decryption per event at most, and only when there is a note).
  */
-export function submittedFromRow(row: SubmittedRow, sealer?: Sealer): SubmittedApplication {
+export function submittedFromRow(row: SubmittedRow, seal?: Seal): SubmittedApplication {
   return {
     reference: row.reference ?? "",
     status: row.status as SubmittedApplication["status"],
@@ -64,11 +70,11 @@ export function submittedFromRow(row: SubmittedRow, sealer?: Sealer): SubmittedA
     reasons: parseJson(row.reasons) as string[],
     decidedAt: row.decided_at,
     requestedItems: parseJson(row.requested_items) as Step[],
-    note: sealer ? openNullable(row.note, sealer) : null,
+    note: seal ? openNullable(row.note, seal, place("applications", "note", row.id)) : null,
   };
 }
 
 /** A user's applications, newest first, as the conversation reads them (the latest one's note opened). */
-export function historyFromRows(rows: readonly SubmittedRow[], sealer: Sealer): SubmittedApplication[] {
-  return rows.map((row, index) => submittedFromRow(row, index === 0 ? sealer : undefined));
+export function historyFromRows(rows: readonly SubmittedRow[], seal: Seal): SubmittedApplication[] {
+  return rows.map((row, index) => submittedFromRow(row, index === 0 ? seal : undefined));
 }

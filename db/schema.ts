@@ -28,6 +28,7 @@ export interface Database {
   reviewer_names: ReviewerNamesTable;
   faq_misses: FaqMissesTable;
   faq_phrasings: FaqPhrasingsTable;
+  user_keys: UserKeysTable;
 }
 
 export interface NotificationsTable {
@@ -289,5 +290,13 @@ export interface FaqPhrasingsTable {
   id: Generated<number>;
   question: string;
   topic: string;
+  created_at: string;
+}
+
+/** Each user's own data key (`Keyring.wrapUserKey`): erasure deletes the row, and every copy of their values becomes unreadable. */
+export interface UserKeysTable {
+  user_id: string;
+  key_id: string;
+  wrapped: string;
   created_at: string;
 }

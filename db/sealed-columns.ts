@@ -1,28 +1,62 @@
-import { type Kysely, sql } from "kysely";
+import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { SealedColumns } from "../src/ports/key-rotation.js";
-import type { Sealer } from "../src/ports/sealer.js";
 import type { Database } from "./schema.js";
+import { place, type Vault } from "./vault.js";
 
-/** Every sealed column (personal data, and the service keys), with the key that finds its row. */
-const SEALED = [
-  { table: "applications", keys: ["id"], column: "details" },
-  { table: "applications", keys: ["id"], column: "note" },
-  { table: "conversations", keys: ["platform", "chat_id"], column: "snapshot" },
-  { table: "support_requests", keys: ["reference"], column: "question" },
-  { table: "faq_misses", keys: ["id"], column: "question" },
-  { table: "deliveries", keys: ["notification_id", "channel"], column: "address" },
-  { table: "notifications", keys: ["id"], column: "content" },
-  { table: "audit_log", keys: ["id"], column: "note" },
-  { table: "application_revisions", keys: ["id"], column: "previous" },
-  { table: "processed_events", keys: ["platform", "event_id"], column: "replies" },
-  { table: "service_keys", keys: ["purpose"], column: "sealed" },
-] as const;
+interface SealedColumn {
+  table: string;
+  column: string;
+  /** The columns that find the row. */
+  keys: readonly string[];
+  /** The columns of its place (`db/vault.ts`): its key, or its application's where the row's id exists only once inserted. */
+  row: readonly string[];
+  /** Whose value it is (a user id), or null: the service's, sealed under the data keys. */
+  owner: RawBuilder<string | null>;
+}
 
-/** The sealed columns of the store, re-sealed in batches: each batch is one transaction, so a stopped rotation resumes. */
-export function sqlSealedColumns(db: Kysely<Database>, sealer: Sealer): SealedColumns {
-  // A prefix comparison, not LIKE: a key id may contain "_", which LIKE would take for any character.
-  const current = `enc1:${sealer.currentKeyId}:`;
-  const stale = (column: string) => sql`${sql.ref(column)} is not null and substr(${sql.ref(column)}, 1, ${current.length}) <> ${current}`;
+const NOBODY = sql<null>`null`;
+const applicationOwner = sql<string>`(select user_id from applications a where a.id = application_id)`;
+
+/** Every sealed column: personal data (under its user's key), the service's keys and users' keys (under the data keys). */
+const SEALED: readonly SealedColumn[] = [
+  // An erased application's answers are "{}", nobody's.
+  { table: "applications", column: "details", keys: ["id"], row: ["id"], owner: sql`case when erased_at is null then user_id end` },
+  { table: "applications", column: "note", keys: ["id"], row: ["id"], owner: sql`user_id` },
+  { table: "conversations", column: "snapshot", keys: ["platform", "chat_id"], row: ["platform", "chat_id"], owner: sql`user_id` },
+  { table: "support_requests", column: "question", keys: ["reference"], row: ["reference"], owner: sql`user_id` },
+  { table: "faq_misses", column: "question", keys: ["id"], row: ["id"], owner: NOBODY },
+  {
+    table: "deliveries",
+    column: "address",
+    keys: ["notification_id", "channel"],
+    row: ["notification_id", "channel"],
+    owner: sql`(select user_id from notifications n where n.id = notification_id)`,
+  },
+  { table: "notifications", column: "content", keys: ["id"], row: ["id"], owner: sql`user_id` },
+  { table: "audit_log", column: "note", keys: ["id"], row: ["application_id"], owner: applicationOwner },
+  { table: "application_revisions", column: "previous", keys: ["id"], row: ["application_id"], owner: applicationOwner },
+  {
+    table: "processed_events",
+    column: "replies",
+    keys: ["platform", "event_id"],
+    row: ["platform", "event_id"],
+    owner: sql`replies_user_id`,
+  },
+  { table: "service_keys", column: "sealed", keys: ["purpose"], row: ["purpose"], owner: NOBODY },
+  { table: "user_keys", column: "wrapped", keys: ["user_id"], row: ["user_id"], owner: NOBODY },
+];
+
+/**
+ * The sealed columns of the store, re-sealed in batches (`cli keys rotate`): values under an older
+ * data key, in an older format (before they were bound to their place or their user's key) or
+ * stored before encryption. Users' values need nothing: only their wrapped keys are re-sealed.
+ * Each batch is one transaction, so a stopped rotation resumes.
+ */
+export function sqlSealedColumns(db: Kysely<Database>, vault: Vault): SealedColumns {
+  // Prefix comparisons, not LIKE: a key id may contain "_", which LIKE would take for any character.
+  const current = `enc2:${vault.sealer.currentKeyId}:`;
+  const stale = (column: string) =>
+    sql`${sql.ref(column)} is not null and substr(${sql.ref(column)}, 1, 5) <> 'encu:' and substr(${sql.ref(column)}, 1, ${current.length}) <> ${current}`;
   return {
     async remaining() {
       let total = 0;
@@ -38,19 +72,22 @@ export function sqlSealedColumns(db: Kysely<Database>, sealer: Sealer): SealedCo
     async resealBatch(limit) {
       return db.transaction().execute(async (trx) => {
         let done = 0;
-        for (const { table, keys, column } of SEALED) {
+        for (const sealed of SEALED) {
           if (done >= limit) break;
-          const { rows } = await sql<
-            Record<string, string>
-          >`select ${sql.join(keys.map((key) => sql.ref(key)))}, ${sql.ref(column)} as value
+          const { table, keys, row: rowColumns, column, owner } = sealed;
+          const columns = [...new Set([...keys, ...rowColumns])];
+          const { rows } = await sql<Record<string, string>>`select ${sql.join(columns.map((key) => sql.ref(key)))},
+              ${sql.ref(column)} as value, ${owner} as owner
             from ${sql.table(table)} where ${stale(column)} limit ${limit - done}`.execute(trx);
           for (const row of rows) {
+            const at = place(table, column, ...rowColumns.map((key) => String(row[key])));
+            const plain = vault.sealer.openText(row.value!, at, undefined, { acceptUnsealed: true });
+            const seal = row.owner ? await vault.user(trx, row.owner) : vault.service;
             const where = sql.join(
               keys.map((key) => sql`${sql.ref(key)} = ${row[key]}`),
               sql` and `,
             );
-            const value = sealer.sealText(sealer.openText(row.value!));
-            await sql`update ${sql.table(table)} set ${sql.ref(column)} = ${value} where ${where}`.execute(trx);
+            await sql`update ${sql.table(table)} set ${sql.ref(column)} = ${seal.text(plain, at)} where ${where}`.execute(trx);
           }
           done += rows.length;
         }

@@ -9,8 +9,9 @@ import type { SealedColumns } from "../src/ports/key-rotation.js";
 import type { Leases } from "../src/ports/leases.js";
 import type { MaintenanceStore } from "../src/ports/maintenance-store.js";
 import type { OperatorStore } from "../src/ports/operator-store.js";
-import type { Sealer } from "../src/ports/sealer.js";
+import type { Sealer, UserKey } from "../src/ports/sealer.js";
 import type { Store, StoreReadiness, StoreTransaction } from "../src/ports/store.js";
+import type { DocumentKeys } from "../src/ports/user-keys.js";
 import type { WebhookOutbox } from "../src/ports/webhook-outbox.js";
 import { sqlAnnouncementStore } from "./announcement-store.js";
 import { SqlCardMessages } from "./card-message-store.js";
@@ -31,6 +32,8 @@ import type { Database } from "./schema.js";
 import { sqlSealedColumns } from "./sealed-columns.js";
 import { serviceKey } from "./service-keys.js";
 import { sqlTransaction } from "./sql-transaction.js";
+import { UserKeys } from "./user-keys.js";
+import { place, Vault } from "./vault.js";
 import { SqlWebhookOutbox } from "./webhook-outbox.js";
 
 export interface SqlStoreOptions {
@@ -46,6 +49,7 @@ export interface SqlStoreOptions {
 export class SqlStore implements Store {
   private readonly queries: HotQueries;
   private readonly groupCommit: GroupCommit | undefined;
+  private readonly vault: Vault;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -56,6 +60,7 @@ export class SqlStore implements Store {
     private readonly options: SqlStoreOptions = {},
   ) {
     this.queries = hotQueries(db);
+    this.vault = new Vault(sealer, new UserKeys(sealer));
     // SQLite has one connection and one writer: concurrent chats share commits. PostgreSQL's pool runs them side by side.
     this.groupCommit = dialect === "sqlite" ? new GroupCommit(db) : undefined;
   }
@@ -71,18 +76,22 @@ export class SqlStore implements Store {
   }
 
   private over(trx: Transaction<Database>): StoreTransaction {
-    return sqlTransaction(trx, this.queries, this.sealer, this.dialect, this.options.webhookReceiver ?? false);
+    return sqlTransaction(trx, this.queries, this.vault, this.dialect, this.options.webhookReceiver ?? false);
   }
 
-  async conversationState(platform: Platform, chatId: string): Promise<string | null> {
+  async conversationState(platform: Platform, chatId: string): Promise<{ state: string; userId: string } | null> {
     const row = await this.db
       .selectFrom("conversations")
-      .select("snapshot")
+      .select(["snapshot", "user_id"])
       .where("platform", "=", platform)
       .where("chat_id", "=", chatId)
       .executeTakeFirst();
-    const value = row && (JSON.parse(this.sealer.openText(row.snapshot)) as { value?: unknown }).value;
-    return typeof value === "string" ? value : null;
+    const seal = row && (await this.vault.user(this.db, row.user_id));
+    const value =
+      row &&
+      seal &&
+      (JSON.parse(seal.open(row.snapshot, place("conversations", "snapshot", platform, chatId))) as { value?: unknown }).value;
+    return row && typeof value === "string" ? { state: value, userId: row.user_id } : null;
   }
 
   async findUser(platform: Platform, platformUserId: string) {
@@ -90,11 +99,11 @@ export class SqlStore implements Store {
     if (!userId) return null;
     const user = await this.db.selectFrom("users").select("account_status").where("id", "=", userId).executeTakeFirstOrThrow();
     const { rows } = await this.db.executeQuery(this.queries.applicationsOfUser(userId, "draft"));
-    return { account: user.account_status as AccountStatus, history: historyFromRows(rows, this.sealer) };
+    return { account: user.account_status as AccountStatus, history: historyFromRows(rows, await this.vault.user(this.db, userId)) };
   }
 
   outbox(): SqlNotificationStore {
-    return new SqlNotificationStore(this.db, this.sealer, this.dialect);
+    return new SqlNotificationStore(this.db, this.vault, this.dialect);
   }
 
   webhooks(): WebhookOutbox {
@@ -106,11 +115,11 @@ export class SqlStore implements Store {
   }
 
   operator(): OperatorStore & MaintenanceStore {
-    return { ...sqlOperatorStore(this.db, this.sealer), maintenanceWindow: () => readMaintenance(this.db) };
+    return { ...sqlOperatorStore(this.db, this.vault), maintenanceWindow: () => readMaintenance(this.db) };
   }
 
   faqLearning(): FaqLearningStore {
-    return sqlFaqLearningStore(this.db, this.sealer);
+    return sqlFaqLearningStore(this.db, this.vault);
   }
 
   /** Document bytes kept in the database, for instances sharing PostgreSQL (SQLite keeps files instead). */
@@ -132,8 +141,12 @@ export class SqlStore implements Store {
   }
 
   async forgetErased(): Promise<void> {
-    // PostgreSQL's old row versions are vacuumed away by the server; SQLite's WAL keeps old pages until checkpointed.
+    // SQLite zeroes deleted content (secure_delete); its WAL keeps old pages until checkpointed.
     if (this.dialect === "sqlite") await sql`pragma wal_checkpoint(TRUNCATE)`.execute(this.db);
+    // PostgreSQL keeps a deleted row's bytes until its page is rewritten. Every other erased value is sealed under the
+    // erased user's key, so only the wrapped key must go: the small key table is rewritten into a new file, the old one
+    // truncated. (Its old versions in the write-ahead log and in backups last as long as those are kept: docs/operations.md.)
+    else await sql`vacuum full user_keys`.execute(this.db);
   }
 
   /** A key that stays the same across data-key rotations (see `db/service-keys.ts`). */
@@ -141,8 +154,17 @@ export class SqlStore implements Store {
     return serviceKey(this.db, this.sealer, purpose, initial);
   }
 
+  userKey(userId: string): Promise<UserKey> {
+    return this.vault.userKeys.of(this.db, userId);
+  }
+
+  documentKeys(): DocumentKeys {
+    const { userKeys } = this.vault;
+    return { withId: (keyId) => userKeys.withId(this.db, keyId), cachedWithId: (keyId) => userKeys.cachedWithId(keyId) };
+  }
+
   sealedColumns(): SealedColumns {
-    return sqlSealedColumns(this.db, this.sealer);
+    return sqlSealedColumns(this.db, this.vault);
   }
 
   announcements(): AnnouncementStore {

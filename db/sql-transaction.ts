@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from "kysely";
 import type { MaintenanceStore } from "../src/ports/maintenance-store.js";
-import type { Sealer } from "../src/ports/sealer.js";
 import type { StoreTransaction } from "../src/ports/store.js";
+import type { UserKeyStore } from "../src/ports/user-keys.js";
 import { sqlApplicationStore } from "./application-store.js";
 import { sqlAuditStore } from "./audit-store.js";
 import { sqlConversationStore } from "./conversation-store.js";
@@ -18,6 +18,7 @@ import { sqlReviewSessionStore } from "./review-session-store.js";
 import { sqlReviewerNameStore } from "./reviewer-names.js";
 import type { Database } from "./schema.js";
 import { sqlSupportStore } from "./support-store.js";
+import type { Vault } from "./vault.js";
 import { sqlWebhookEventWriter } from "./webhook-outbox.js";
 
 /**
@@ -28,26 +29,28 @@ import { sqlWebhookEventWriter } from "./webhook-outbox.js";
 export function sqlTransaction(
   trx: Transaction<Database> | Kysely<Database>,
   queries: HotQueries,
-  sealer: Sealer,
+  vault: Vault,
   dialect: Dialect,
   webhookReceiver: boolean,
 ): StoreTransaction {
   const maintenance: MaintenanceStore = { maintenanceWindow: () => readMaintenance(trx) };
+  const userKeys: UserKeyStore = { userKey: (userId) => vault.userKeys.of(trx, userId) };
   return Object.assign(
     {},
-    sqlConversationStore(trx, queries, sealer),
-    sqlApplicationStore(trx, queries, sealer),
+    sqlConversationStore(trx, queries, vault),
+    sqlApplicationStore(trx, queries, vault),
     sqlReviewSessionStore(trx),
     sqlReviewerNameStore(trx),
-    sqlOutboxWriter(trx, sealer, dialect),
-    sqlSupportStore(trx, sealer),
-    sqlFaqMissWriter(trx, sealer),
+    sqlOutboxWriter(trx, vault, dialect),
+    sqlSupportStore(trx, vault),
+    sqlFaqMissWriter(trx, vault),
     sqlAuditStore(trx),
-    sqlEscalationStore(trx, sealer),
+    sqlEscalationStore(trx, vault),
     sqlOneTimeCodeLedger(trx),
-    sqlPrivacyStore(trx, sealer),
+    sqlPrivacyStore(trx, vault),
     sqlLocks(trx, dialect),
     sqlWebhookEventWriter(trx, webhookReceiver),
     maintenance,
+    userKeys,
   );
 }

@@ -1,10 +1,10 @@
 import type { Kysely, Transaction } from "kysely";
-import type { Sealer } from "../src/ports/sealer.js";
 import type { SupportStore } from "../src/ports/support-store.js";
 import { sealNullable } from "./rows.js";
 import type { Database } from "./schema.js";
+import { place, type Vault } from "./vault.js";
 
-export function sqlSupportStore(trx: Transaction<Database> | Kysely<Database>, sealer: Sealer): SupportStore {
+export function sqlSupportStore(trx: Transaction<Database> | Kysely<Database>, vault: Vault): SupportStore {
   return {
     async recordSupportRequest(request) {
       await trx
@@ -14,7 +14,11 @@ export function sqlSupportStore(trx: Transaction<Database> | Kysely<Database>, s
           user_id: request.userId,
           platform: request.platform,
           platform_user_id: request.platformUserId,
-          question: sealNullable(request.question, sealer),
+          question: sealNullable(
+            request.question,
+            await vault.user(trx, request.userId),
+            place("support_requests", "question", request.reference),
+          ),
           created_at: request.at.toISOString(),
         })
         .execute();

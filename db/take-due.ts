@@ -1,8 +1,8 @@
 import type { Kysely, Transaction, Updateable } from "kysely";
 import type { ApplicationForReview } from "../src/ports/application-store.js";
-import type { Sealer } from "../src/ports/sealer.js";
 import { loadApplicationForReview } from "./application-for-review.js";
 import type { ApplicationsTable, Database } from "./schema.js";
+import type { Vault } from "./vault.js";
 
 /**
  * Marks each due application done (`mark`: the column saying so) and loads it, in the caller's
@@ -10,7 +10,7 @@ import type { ApplicationsTable, Database } from "./schema.js";
  */
 export async function takeDue(
   trx: Transaction<Database> | Kysely<Database>,
-  sealer: Sealer,
+  vault: Vault,
   due: ReadonlyArray<{ reference: string | null }>,
   mark: Updateable<ApplicationsTable>,
 ): Promise<ApplicationForReview[]> {
@@ -18,7 +18,7 @@ export async function takeDue(
   for (const { reference } of due) {
     if (!reference) continue;
     await trx.updateTable("applications").set(mark).where("reference", "=", reference).execute();
-    const application = await loadApplicationForReview(trx, sealer, reference);
+    const application = await loadApplicationForReview(trx, vault, reference);
     if (application) applications.push(application);
   }
   return applications;

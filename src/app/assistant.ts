@@ -212,7 +212,7 @@ export async function openDocuments(
   keyring: Keyring = keyringFor(config),
 ): Promise<DocumentStore> {
   const bytes = config.database.kind === "postgres" ? store.documentTable() : new FileDocumentBytes(join(config.dataDir, "documents"));
-  return new DocumentStore(bytes, keyring, await documentNameKey(store));
+  return new DocumentStore(bytes, keyring, await documentNameKey(store), store.documentKeys());
 }
 
 /** The configured SMS provider: the webhook, or the development sender (printed by the console, logged elsewhere). */

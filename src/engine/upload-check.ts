@@ -21,17 +21,17 @@ export interface UploadGate {
  * expected, and the bytes are never decoded — and at most 10 per user in 10 minutes.
  */
 export async function prepareUpload(gate: UploadGate, event: ChatEvent, bytes: Buffer): Promise<PreparedUpload> {
-  const state = await gate.store.conversationState(event.platform, event.chatId);
-  if (!state || !Object.hasOwn(DOCUMENT_STEPS, state)) return { upload: { problems: [] }, accepted: null };
+  const conversation = await gate.store.conversationState(event.platform, event.chatId);
+  if (!conversation || !Object.hasOwn(DOCUMENT_STEPS, conversation.state)) return { upload: { problems: [] }, accepted: null };
   const rate = gate.uploadRate.take(`${event.platform}:${event.userId}`, gate.now.getTime());
   if (!rate.allowed) {
     return { upload: { problems: [{ code: "too_many_uploads", params: { minutes: Math.ceil(rate.waitMs / 60_000) } }] }, accepted: null };
   }
-  return checkUpload(gate, bytes);
+  return checkUpload(gate, bytes, conversation.userId);
 }
 
 /** Checks (and re-encodes) an upload before the transaction: image work must not hold the database. */
-async function checkUpload({ checkDocument, documents }: UploadGate, bytes: Buffer): Promise<PreparedUpload> {
+async function checkUpload({ checkDocument, documents }: UploadGate, bytes: Buffer, ownerId: string): Promise<PreparedUpload> {
   const inspection = await checkDocument(bytes);
   const { accepted, format } = inspection;
   if (!accepted || !format) {
@@ -39,13 +39,13 @@ async function checkUpload({ checkDocument, documents }: UploadGate, bytes: Buff
     return { upload: { problems }, accepted: null };
   }
   const document = {
-    id: documents.idOf(accepted.keep),
-    previewId: documents.idOf(accepted.preview),
+    id: documents.idOf(accepted.keep, ownerId),
+    previewId: documents.idOf(accepted.preview, ownerId),
     format,
     bytes: accepted.keep.length,
     width: inspection.width,
     height: inspection.height,
     ...(inspection.warnings.includes("greyscale") ? { greyscale: true as const } : {}),
   };
-  return { upload: { document, problems: [] }, accepted };
+  return { upload: { document, problems: [] }, accepted: { ...accepted, ownerId } };
 }

@@ -1,4 +1,5 @@
 import type { Platform } from "../domain/platform.js";
+import type { UserKey } from "../domain/sealing.js";
 import type { AccountStatus, SubmittedApplication } from "../domain/user-record.js";
 import type { AnnouncementStore } from "./announcement-store.js";
 import type { ApplicationStore } from "./application-store.js";
@@ -18,6 +19,7 @@ import type { PrivacyStore } from "./privacy-store.js";
 import type { ReviewSessionStore } from "./review-session-store.js";
 import type { ReviewerNameStore } from "./reviewer-name-store.js";
 import type { SupportStore } from "./support-store.js";
+import type { DocumentKeys, UserKeyStore } from "./user-keys.js";
 import type { WebhookEventWriter, WebhookOutbox } from "./webhook-outbox.js";
 
 /**
@@ -38,7 +40,8 @@ export type StoreTransaction = ConversationStore &
   MaintenanceStore &
   PrivacyStore &
   Locks &
-  WebhookEventWriter;
+  WebhookEventWriter &
+  UserKeyStore;
 
 export interface StoreReadiness {
   database: "ok" | "unreachable";
@@ -58,8 +61,11 @@ export interface Store {
    * from the start when another process committed in between.
    */
   exclusiveTransaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T>;
-  /** The state a chat's conversation rests in (e.g. "idFront"), or null: read outside any transaction, before an upload is checked. */
-  conversationState(platform: Platform, chatId: string): Promise<string | null>;
+  /**
+   * The state a chat's conversation rests in (e.g. "idFront") and whose it is, or null: read outside
+   * any transaction, before an upload is checked.
+   */
+  conversationState(platform: Platform, chatId: string): Promise<{ state: string; userId: string } | null>;
   /** A platform user's account status and applications (newest first); null when they never wrote to us. */
   findUser(platform: Platform, platformUserId: string): Promise<{ account: AccountStatus; history: SubmittedApplication[] } | null>;
   /** The outbox's delivery states (notifications are written inside transactions). */
@@ -81,6 +87,9 @@ export interface Store {
   leases(): Leases;
   /** Whether the database answers and has every migration this code expects (`GET /readyz`). */
   readiness(): Promise<StoreReadiness>;
+  /** Users' keys outside a transaction, and the keys documents name. */
+  userKey(userId: string): Promise<UserKey>;
+  documentKeys(): DocumentKeys;
   /** The sealed columns, for key rotation. */
   sealedColumns(): SealedColumns;
   close(): Promise<void>;

@@ -1,5 +1,8 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from "node:crypto";
+import type { OpenOptions, SealedPlace, UserKey } from "../domain/sealing.js";
 import { AssistantError } from "./errors.js";
+
+export type { OpenOptions, SealedPlace, UserKey };
 
 /** One data-encryption key: an id stored with every value it seals, and 32 random bytes. */
 export interface DataKey {
@@ -7,27 +10,34 @@ export interface DataKey {
   key: Buffer;
 }
 
-const TEXT_PREFIX = "enc1:";
-const BYTES_MAGIC = Buffer.from("VAENC1\n");
+/** Sealed under a data key and bound to its place: `enc2:<key id>:<base64>`. */
+const DATA_PREFIX = "enc2:";
+/** Sealed under the row's user key and bound to its place: `encu:<user key id>:<base64>`. */
+const USER_PREFIX = "encu:";
+/** Before values were bound to their place (read until `cli keys rotate` re-seals them). */
+const LEGACY_PREFIX = "enc1:";
+const DATA_MAGIC = Buffer.from("VAENC2\n");
+const USER_MAGIC = Buffer.from("VAENCU\n");
+const LEGACY_MAGIC = Buffer.from("VAENC1\n");
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 export const KEY_ID_PATTERN = /^[A-Za-z0-9_-]{1,32}$/;
 
 /**
- * AES-256-GCM with a random 96-bit IV per value (Node's `crypto`). The first
- * key seals; every key opens, so values sealed before a rotation stay
- * readable until `cli keys rotate` has re-sealed them. Text values are
- * `enc1:<key id>:<base64 of IV‖tag‖ciphertext>`; byte values start with a
- * magic line, the key id's length and the key id.
+ * AES-256-GCM with a random 96-bit IV per value (Node's `crypto`), the value's place (table,
+ * column, row) as associated data. The data keys' first seals; every one opens, so values sealed
+ * before a rotation stay readable until `cli keys rotate` has re-sealed them. A user's personal
+ * data is sealed under that user's own key (`UserKey`), which is kept wrapped by the data keys:
+ * rotation re-wraps it without touching the data, and erasure destroys it.
  */
 export class Keyring {
   private readonly byId: ReadonlyMap<string, Buffer>;
   private readonly current: DataKey;
   private readonly ivs = new RandomPool(IV_BYTES);
   /**
-   * What this process sealed last, by sealed value: a conversation's snapshot is opened by the
-   * next event right after the previous one sealed it, and decrypting costs more than the rest of
-   * the event's crypto. Only values this process already held in clear; bounded.
+   * What this process sealed last, by place and sealed value: a conversation's snapshot is opened
+   * by the next event right after the previous one sealed it, and decrypting costs more than the
+   * rest of the event's crypto. Only values this process already held in clear; bounded.
    */
   private readonly recentlySealed = new RecentValues(2048);
 
@@ -66,56 +76,135 @@ export class Keyring {
   }
   private derivedDigestKeys: Map<string, Buffer> | undefined;
 
-  sealText(plain: string): string {
-    const sealed = `${TEXT_PREFIX}${this.current.id}:${this.encrypt(Buffer.from(plain, "utf8"), this.current).toString("base64")}`;
-    this.recentlySealed.remember(sealed, plain);
+  /** A new user key (`user_keys`): random, never derived, so nothing can recreate it once destroyed. */
+  newUserKey(): UserKey {
+    return { id: randomBytes(8).toString("hex"), key: randomBytes(32) };
+  }
+
+  /** A user key as stored: `<key id>.<key>` sealed under the data keys, bound to its user's row. */
+  wrapUserKey(userId: string, { id, key }: UserKey): string {
+    return this.sealText(`${id}.${key.toString("base64")}`, userKeyPlace(userId));
+  }
+
+  unwrapUserKey(userId: string, wrapped: string): UserKey {
+    const [id, key] = this.openText(wrapped, userKeyPlace(userId)).split(".");
+    return { id: id!, key: Buffer.from(key!, "base64") };
+  }
+
+  /** A text value sealed for its place: under `userKey` when it is that user's data, else under the current data key. */
+  sealText(plain: string, place: SealedPlace, userKey?: UserKey): string {
+    const [prefix, id, key] = userKey ? [USER_PREFIX, userKey.id, userKey.key] : [DATA_PREFIX, this.current.id, this.current.key];
+    const sealed = `${prefix}${id}:${this.encrypt(Buffer.from(plain, "utf8"), key, boundTo(place)).toString("base64")}`;
+    this.recentlySealed.remember(recentKey(sealed, place, userKey), plain);
     return sealed;
   }
 
-  openText(stored: string): string {
-    if (!stored.startsWith(TEXT_PREFIX)) return stored;
-    const recent = this.recentlySealed.get(stored);
+  /** The plain text of a value sealed for `place` (under `userKey` if it is a user's); anything else is refused. */
+  openText(stored: string, place: SealedPlace, userKey?: UserKey, options: OpenOptions = {}): string {
+    // Remembered by key too: a user's value is never opened from memory for a caller without their key.
+    const recent = this.recentlySealed.get(recentKey(stored, place, userKey));
     if (recent !== undefined) return recent;
-    const separator = stored.indexOf(":", TEXT_PREFIX.length);
-    const id = stored.slice(TEXT_PREFIX.length, separator);
-    return this.decrypt(Buffer.from(stored.slice(separator + 1), "base64"), id).toString("utf8");
+    const prefix = stored.slice(0, DATA_PREFIX.length);
+    if (prefix !== DATA_PREFIX && prefix !== USER_PREFIX && prefix !== LEGACY_PREFIX) {
+      if (options.acceptUnsealed) return stored;
+      throw unsealed(place);
+    }
+    const separator = stored.indexOf(":", prefix.length);
+    const id = stored.slice(prefix.length, separator);
+    const body = Buffer.from(stored.slice(separator + 1), "base64");
+    if (prefix === USER_PREFIX) return this.decrypt(body, userKeyFor(id, userKey, place), place, boundTo(place)).toString("utf8");
+    return this.decrypt(body, this.dataKey(id), place, prefix === DATA_PREFIX ? boundTo(place) : undefined).toString("utf8");
   }
 
-  sealBytes(plain: Buffer): Buffer {
-    const id = Buffer.from(this.current.id, "ascii");
-    return Buffer.concat([BYTES_MAGIC, Buffer.from([id.length]), id, this.encrypt(plain, this.current)]);
+  /** Bytes sealed for their place; a document is always its owner's (`userKey`). */
+  sealBytes(plain: Buffer, place: SealedPlace, userKey?: UserKey): Buffer {
+    const [magic, id, key] = userKey ? [USER_MAGIC, userKey.id, userKey.key] : [DATA_MAGIC, this.current.id, this.current.key];
+    const idBytes = Buffer.from(id, "ascii");
+    return Buffer.concat([magic, Buffer.from([idBytes.length]), idBytes, this.encrypt(plain, key, boundTo(place))]);
   }
 
-  openBytes(stored: Buffer): Buffer {
+  openBytes(stored: Buffer, place: SealedPlace, userKey?: UserKey, options: OpenOptions = {}): Buffer {
     const sealed = sealedBytes(stored);
-    return sealed ? this.decrypt(sealed.body, sealed.id) : stored;
+    if (!sealed) {
+      if (options.acceptUnsealed) return stored;
+      throw unsealed(place);
+    }
+    if (sealed.magic === USER_MAGIC) return this.decrypt(sealed.body, userKeyFor(sealed.id, userKey, place), place, boundTo(place));
+    return this.decrypt(sealed.body, this.dataKey(sealed.id), place, sealed.magic === DATA_MAGIC ? boundTo(place) : undefined);
   }
 
+  /** The user key sealed bytes name (a document), or null for bytes under the data keys. */
+  userKeyIdOf(stored: Buffer): string | null {
+    const sealed = sealedBytes(stored);
+    return sealed?.magic === USER_MAGIC ? sealed.id : null;
+  }
+
+  /** Whether a stored value needs nothing from `cli keys rotate`: a user's value, or one sealed today under the current key. */
   isCurrent(stored: string | Buffer): boolean {
-    if (typeof stored === "string") return stored.startsWith(`${TEXT_PREFIX}${this.current.id}:`);
-    return sealedBytes(stored)?.id === this.current.id;
+    if (typeof stored === "string") return stored.startsWith(USER_PREFIX) || stored.startsWith(`${DATA_PREFIX}${this.current.id}:`);
+    const sealed = sealedBytes(stored);
+    return sealed?.magic === USER_MAGIC || (sealed?.magic === DATA_MAGIC && sealed.id === this.current.id);
   }
 
-  private encrypt(plain: Buffer, { key }: DataKey): Buffer {
-    const iv = this.ivs.next();
-    const cipher = createCipheriv("aes-256-gcm", key, iv);
-    const body = Buffer.concat([cipher.update(plain), cipher.final()]);
-    return Buffer.concat([iv, cipher.getAuthTag(), body]);
-  }
-
-  private decrypt(sealed: Buffer, id: string): Buffer {
+  private dataKey(id: string): Buffer {
     const key = this.byId.get(id);
     // The key id only, never the value: a missing key is an operator's configuration problem.
     if (!key)
       throw new AssistantError("key_unknown", `a stored value is sealed with key "${id}", which DATA_ENCRYPTION_KEYS does not list`);
+    return key;
+  }
+
+  private encrypt(plain: Buffer, key: Buffer, aad: Buffer): Buffer {
+    const iv = this.ivs.next();
+    const cipher = createCipheriv("aes-256-gcm", key, iv);
+    cipher.setAAD(aad);
+    const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+    return Buffer.concat([iv, cipher.getAuthTag(), body]);
+  }
+
+  private decrypt(sealed: Buffer, key: Buffer, place: SealedPlace, aad: Buffer | undefined): Buffer {
     const decipher = createDecipheriv("aes-256-gcm", key, sealed.subarray(0, IV_BYTES));
+    if (aad) decipher.setAAD(aad);
     decipher.setAuthTag(sealed.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
     try {
       return Buffer.concat([decipher.update(sealed.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]);
     } catch {
-      throw new AssistantError("value_tampered", `a stored value sealed with key "${id}" failed authentication`);
+      // Where, never what: a value copied from another row fails here too.
+      throw new AssistantError("value_tampered", `a value in ${place.table}.${place.column} failed authentication for its row`);
     }
   }
+}
+
+function userKeyPlace(userId: string): SealedPlace {
+  return { table: "user_keys", column: "wrapped", row: userId };
+}
+
+function recentKey(sealed: string, place: SealedPlace, userKey: UserKey | undefined): string {
+  return `${userKey?.id ?? ""}\0${placeText(place)}\0${sealed}`;
+}
+
+function placeText({ table, column, row }: SealedPlace): string {
+  return `${table}\0${column}\0${row}`;
+}
+
+function boundTo(place: SealedPlace): Buffer {
+  return Buffer.from(`verification-assistant\0${placeText(place)}`, "utf8");
+}
+
+function userKeyFor(id: string, userKey: UserKey | undefined, place: SealedPlace): Buffer {
+  if (userKey?.id === id) return userKey.key;
+  // Erasure destroyed it (or a value was moved to another user's row): unreadable, as intended.
+  throw new AssistantError(
+    "user_key_destroyed",
+    `a value in ${place.table}.${place.column} is sealed under a user key that no longer exists`,
+  );
+}
+
+function unsealed(place: SealedPlace): AssistantError {
+  return new AssistantError(
+    "value_unsealed",
+    `a value in ${place.table}.${place.column} is not sealed; run "npm run cli -- keys rotate" to seal it`,
+  );
 }
 
 /**
@@ -160,12 +249,13 @@ function derive(key: Buffer, purpose: string): Buffer {
   return Buffer.from(hkdfSync("sha256", key, Buffer.alloc(0), `verification-assistant:${purpose}`, 32));
 }
 
-/** The key id and sealed body of stored bytes; null for bytes stored before encryption. */
-function sealedBytes(stored: Buffer): { id: string; body: Buffer } | null {
-  if (!stored.subarray(0, BYTES_MAGIC.length).equals(BYTES_MAGIC)) return null;
-  const idLength = stored[BYTES_MAGIC.length]!;
-  const idStart = BYTES_MAGIC.length + 1;
-  return { id: stored.subarray(idStart, idStart + idLength).toString("ascii"), body: stored.subarray(idStart + idLength) };
+/** The format, key id and sealed body of stored bytes; null for bytes stored before encryption. */
+function sealedBytes(stored: Buffer): { magic: Buffer; id: string; body: Buffer } | null {
+  const magic = [USER_MAGIC, DATA_MAGIC, LEGACY_MAGIC].find((candidate) => stored.subarray(0, candidate.length).equals(candidate));
+  if (!magic) return null;
+  const idLength = stored[magic.length]!;
+  const idStart = magic.length + 1;
+  return { magic, id: stored.subarray(idStart, idStart + idLength).toString("ascii"), body: stored.subarray(idStart + idLength) };
 }
 
 /** `<id>:<base64 of 32 bytes>,…` as in `DATA_ENCRYPTION_KEYS`; throws naming what is wrong (never the key). */

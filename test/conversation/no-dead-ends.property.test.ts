@@ -132,7 +132,7 @@ async function send(harness: Harness, step: Input): Promise<Reply[]> {
   const chat = harness.chat("alice");
   switch (step.kind) {
     case "progress": {
-      const state = (await harness.store.conversationState("console", "alice")) ?? "menu";
+      const state = (await harness.store.conversationState("console", "alice"))?.state ?? "menu";
       if (state === "method") return chat.press(`method.${step.method}`);
       return send(harness, PROGRESS[state] ?? { kind: "text", text: "/start" });
     }
@@ -160,7 +160,7 @@ describe("no dead ends, over generated conversations", () => {
           for (const step of steps) {
             const before = await storedDraft(harness);
             const replies = await send(harness, step);
-            visited.add((await harness.store.conversationState("console", "alice")) ?? "menu");
+            visited.add((await harness.store.conversationState("console", "alice"))?.state ?? "menu");
             const own = replies.filter((reply) => !reply.to);
             const isReviewButton = step.kind === "choice" && step.choice.startsWith("rv.");
             if (!isReviewButton) {

@@ -38,15 +38,15 @@ describe("document photos in the conversation", () => {
     const replies = await chat.file(upload);
     expect(keys(replies)).toEqual(["document.received", "ask.idBack"]);
 
-    const draft = await harness.store.transaction(async (tx) => {
+    const { draft, bobId } = await harness.store.transaction(async (tx) => {
       const { user } = await tx.openChat({ platform: "console", chatId: "bob", platformUserId: "bob" }, "en", new Date());
-      return tx.loadDraft(user.id);
+      return { draft: await tx.loadDraft(user.id), bobId: user.id };
     });
     const front = draft!.documents.id_front!;
     const { documents } = harness;
-    expect(await documents.has(documents.idOf(upload))).toBe(false);
+    expect(await documents.has(documents.idOf(upload, bobId))).toBe(false);
     const stored = await documents.get(front.id);
-    expect(documents.idOf(stored)).toBe(front.id);
+    expect(documents.idOf(stored, bobId)).toBe(front.id);
     expect((await sharp(stored).metadata()).exif).toBeUndefined();
     const preview = await sharp(await documents.get(front.previewId)).metadata();
     expect(Math.max(preview.width!, preview.height!)).toBeLessThanOrEqual(480);

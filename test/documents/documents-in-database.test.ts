@@ -36,7 +36,7 @@ describe.runIf(TESTED_DIALECTS.includes("postgres"))("documents on PostgreSQL", 
   it("are read by another instance", async () => {
     const application = (await second.store.transaction((tx) => tx.loadApplication(reference)))!;
     const front = await second.documents.get(application.draft.documents.id_front!.id);
-    expect(second.documents.idOf(front)).toBe(application.draft.documents.id_front!.id);
+    expect(second.documents.idOf(front, application.userId)).toBe(application.draft.documents.id_front!.id);
   });
 
   it("go with the user's erasure", async () => {

@@ -59,13 +59,16 @@ describe.each(TESTED_DIALECTS)("on %s", (dialect) => {
       ["a corrupt snapshot", () => ({ version: CONVERSATION_MACHINE_VERSION, snapshot: '{"value":42}' })],
     ])("apologises, shows the menu and keeps the draft for %s", async (_, change) => {
       await register(harness.chat("alice"));
-      const [row] = (await harness.rows("select snapshot from conversations where chat_id = 'alice'")) as [{ snapshot: string }];
+      const [row] = (await harness.rows("select snapshot, user_id from conversations where chat_id = 'alice'")) as [
+        { snapshot: string; user_id: string },
+      ];
       // Snapshots are sealed at rest: open, change as an older version or a fault would have, seal again.
-      const { version, snapshot } = change(harness.keyring.openText(row.snapshot));
+      const at = { table: "conversations", column: "snapshot", row: "console:alice" };
+      const { version, snapshot } = change(await harness.openSealed(row.snapshot, at, row.user_id));
       await harness.rows(
         "update conversations set machine_version = ?, snapshot = ? where chat_id = 'alice'",
         version,
-        harness.keyring.sealText(snapshot),
+        await harness.seal(snapshot, at, row.user_id),
       );
 
       const replies = await harness.chat("alice").text("11010519491231002X");

@@ -1,8 +1,8 @@
 import { execFileSync } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import type { Keyring } from "../../src/runtime/keyring.js";
 import type { Harness } from "./harness.js";
+import { RawDecrypter } from "./raw-decrypt.js";
 
 export function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -17,35 +17,46 @@ export function forms(needle: string): string[] {
 }
 
 /**
- * Where any of `needles` can still be read under a data directory, even by
- * someone holding the keys: in clear in any byte (database, WAL, documents),
- * in any sealed value the database holds (opened with `keyring`), or in a
- * sealed value left in the raw bytes (old pages, the WAL). Empty: nowhere.
+ * Where any of `needles` can still be read under a data directory by someone holding the data
+ * keys: in clear in any byte (database, WAL, documents), or in any sealed value — in the tables, or
+ * left in the raw bytes (old pages, the WAL) — decrypted with every key, the users' keys included
+ * wherever a wrapped one can be found (`RawDecrypter`). Empty: nowhere.
  */
-export async function whereFound(harness: Pick<Harness, "dir" | "db" | "keyring" | "rows">, needles: readonly string[]): Promise<string[]> {
-  const { keyring } = harness;
+export async function whereFound(
+  harness: Pick<Harness, "dir" | "db" | "dataKeys" | "rows">,
+  needles: readonly string[],
+): Promise<string[]> {
   const all = needles.flatMap(forms);
   const found: string[] = [];
   const check = (text: string, where: string) => {
     for (const needle of all) if (text.includes(needle)) found.push(`${needle} in ${where}`);
   };
-  // The files under DATA_DIR: the SQLite database and its WAL, document files (PostgreSQL keeps its own files elsewhere).
-  for (const file of filesUnder(harness.dir)) {
-    const bytes = readOutsideThisProcess(file);
+  const files = filesUnder(harness.dir).map((file) => ({ file, bytes: readOutsideThisProcess(file) }));
+  const rows: Array<{ table: string; values: unknown[] }> = [];
+  for (const { name } of await harness.db.introspection.getTables())
+    for (const row of await harness.rows<Record<string, unknown>>(`select * from "${name}"`))
+      rows.push({ table: name, values: Object.values(row) });
+  const tokens = [
+    ...files.flatMap(({ bytes }) => RawDecrypter.tokensIn(bytes)),
+    ...rows.flatMap(({ values }) =>
+      values.filter((value): value is string => typeof value === "string").flatMap((value) => RawDecrypter.tokensIn(value)),
+    ),
+  ];
+  const decrypter = new RawDecrypter(harness.dataKeys);
+  while (decrypter.learnUserKeys(tokens) > 0);
+  for (const { file, bytes } of files) {
     for (const needle of all) if (bytes.includes(Buffer.from(needle, "utf8"))) found.push(`${needle} in clear in ${file}`);
-    for (const [token] of bytes.toString("latin1").matchAll(/enc1:[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]+=*/g)) {
-      // A value split across pages does not open (authentication fails); the database's own view below covers live ones.
-      const opened = tryOpen(keyring, token);
-      if (opened !== null) check(opened, `a sealed value in ${file}`);
-    }
+    for (const token of RawDecrypter.tokensIn(bytes))
+      for (const opened of decrypter.open(token)) check(opened, `a sealed value in ${file}`);
+    for (const opened of decrypter.openBytes(bytes)) check(opened, `the sealed file ${file}`);
   }
-  // Every value of every table, sealed ones opened with the keys.
-  for (const { name } of await harness.db.introspection.getTables()) {
-    for (const row of await harness.rows<Record<string, unknown>>(`select * from "${name}"`)) {
-      for (const value of Object.values(row)) {
-        if (typeof value === "string") check(tryOpen(keyring, value) ?? value, `table ${name}`);
-        if (Buffer.isBuffer(value)) check(keyring.openBytes(value).toString("latin1"), `table ${name}`);
+  for (const { table, values } of rows) {
+    for (const value of values) {
+      if (typeof value === "string") {
+        check(value, `table ${table}`);
+        for (const token of RawDecrypter.tokensIn(value)) for (const opened of decrypter.open(token)) check(opened, `table ${table}`);
       }
+      if (Buffer.isBuffer(value)) for (const opened of decrypter.openBytes(value)) check(opened, `table ${table}`);
     }
   }
   return found;
@@ -58,12 +69,4 @@ export async function whereFound(harness: Pick<Harness, "dir" | "db" | "keyring"
  */
 export function readOutsideThisProcess(file: string): Buffer {
   return execFileSync("cat", [file], { maxBuffer: 1 << 30 });
-}
-
-function tryOpen(keyring: Keyring, value: string): string | null {
-  try {
-    return keyring.openText(value);
-  } catch {
-    return null;
-  }
 }

@@ -26,11 +26,11 @@ import { translate } from "../../src/i18n/message.js";
 import type { EmailSender } from "../../src/notifications/smtp-email-sender.js";
 import type { DocumentBytes } from "../../src/ports/document-bytes.js";
 import type { Reviewers } from "../../src/review/reviewers.js";
-import { Keyring, parseDataKeys } from "../../src/runtime/keyring.js";
+import { Keyring, parseDataKeys, type SealedPlace } from "../../src/runtime/keyring.js";
 import { minimalGoodJpeg } from "./hostile-files.js";
 import { leaksIn } from "./leak-scan.js";
 import { freshDatabase } from "./test-databases.js";
-import { testKeyring } from "./test-keys.js";
+import { TEST_DATA_KEYS } from "./test-keys.js";
 
 export interface SentSms {
   phone: string;
@@ -96,11 +96,12 @@ export async function createHarness(options: HarnessOptions = {}) {
   const opened = dialect === "sqlite" ? openSqlite(join(dir, "assistant.db")) : { db: openDatabase(fresh.target).db, sqlite: undefined };
   const { db } = opened;
   await migrateToLatest(db);
-  const keyring = options.dataKeys ? new Keyring(parseDataKeys(options.dataKeys)) : testKeyring();
+  const dataKeys = parseDataKeys(options.dataKeys ?? TEST_DATA_KEYS);
+  const keyring = new Keyring(dataKeys);
   const store = new SqlStore(db, keyring, () => db.destroy(), dialect, { webhookReceiver: options.webhookReceiver ?? false });
   // As the assistant does: files with SQLite, the database's table with PostgreSQL.
   const bytes = dialect === "postgres" ? store.documentTable() : new FileDocumentBytes(join(dir, "documents"));
-  const documents = new DocumentStore(options.documentBytes?.(bytes) ?? bytes, keyring, await documentNameKey(store));
+  const documents = new DocumentStore(options.documentBytes?.(bytes) ?? bytes, keyring, await documentNameKey(store), store.documentKeys());
   const sms: SentSms[] = [];
   let now = options.now ?? new Date("2026-11-23T02:00:00Z"); // a Monday, 10:00 in Shanghai
   // As the assistant does: the engine counts into the metrics `/metrics` serves.
@@ -156,6 +157,8 @@ export async function createHarness(options: HarnessOptions = {}) {
     store,
     documents,
     keyring,
+    /** The data keys' bytes, for tests that read the raw files as someone holding them would. */
+    dataKeys: dataKeys.map(({ key }) => key),
     engine,
     prometheus,
     sms,
@@ -167,6 +170,13 @@ export async function createHarness(options: HarnessOptions = {}) {
       let index = 0;
       const text = dialect === "postgres" ? query.replace(/\?/g, () => `$${++index}`) : query;
       return (await db.executeQuery(CompiledQuery.raw(text, parameters))).rows as Row[];
+    },
+    /** A sealed value opened as the store would: `owner` is whose it is (their key), none for the service's. */
+    async openSealed(stored: string, at: SealedPlace, owner?: string): Promise<string> {
+      return keyring.openText(stored, at, owner ? await store.userKey(owner) : undefined);
+    },
+    async seal(plain: string, at: SealedPlace, owner?: string): Promise<string> {
+      return keyring.sealText(plain, at, owner ? await store.userKey(owner) : undefined);
     },
     /** An application's audit trail, oldest first. */
     auditOf(reference: string) {

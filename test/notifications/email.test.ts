@@ -71,9 +71,16 @@ describe.each(TESTED_DIALECTS)("on %s", (dialect) => {
       const { harness, approve } = await harnessWithSubmission(["chat", "email"], { dialect });
       try {
         // The answers are sealed at rest: open, set the address the server refuses, seal again.
-        const [{ id, details }] = (await harness.rows("select id, details from applications")) as [{ id: string; details: string }];
-        const changed = { ...JSON.parse(harness.keyring.openText(details)), email: "nobody@example.com" };
-        await harness.rows("update applications set details = ? where id = ?", harness.keyring.sealText(JSON.stringify(changed)), id);
+        const [{ id, user_id, details }] = (await harness.rows("select id, user_id, details from applications")) as [
+          { id: string; user_id: string; details: string },
+        ];
+        const at = { table: "applications", column: "details", row: id };
+        const changed = { ...JSON.parse(await harness.openSealed(details, at, user_id)), email: "nobody@example.com" };
+        await harness.rows(
+          "update applications set details = ? where id = ?",
+          await harness.seal(JSON.stringify(changed), at, user_id),
+          id,
+        );
         await approve();
         const email = new SmtpEmailSender(`smtp://127.0.0.1:${port}`, "verify@example.com");
         const dispatcher = dispatcherFor(harness, { chat: recordingChat().send, email });

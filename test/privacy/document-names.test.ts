@@ -19,14 +19,19 @@ describe.each(TESTED_DIALECTS)("document names on %s", (dialect) => {
     await other.close();
   });
 
-  it("are an HMAC of the bytes under the store's own key: not their SHA-256, alike for equal photos, unlike in another store", async () => {
+  it("are an HMAC of the owner and bytes under the store's own key: not their SHA-256, alike for one user's equal photos, unlike for another user or store", async () => {
     const photo = await minimalGoodJpeg(3);
     const sha256 = createHash("sha256").update(photo).digest("hex");
-    const id = await harness.documents.put(photo);
+    const owner = async (store: typeof harness.store, userId: string) => ({ userId, key: await store.userKey(userId) });
+    const id = await harness.documents.put(photo, await owner(harness.store, "user-a"));
     expect(id).toMatch(/^[0-9a-f]{64}$/);
     expect(id).not.toBe(sha256);
-    expect(await harness.documents.put(photo)).toBe(id); // equal photos are kept once
-    expect(await other.documents.put(photo)).not.toBe(id);
+    expect(await harness.documents.put(photo, await owner(harness.store, "user-a"))).toBe(id); // equal photos are kept once
+    // Another user's equal photo is theirs: named and sealed apart, so erasing one leaves the other readable.
+    const theirs = await harness.documents.put(photo, await owner(harness.store, "user-b"));
+    expect(theirs).not.toBe(id);
+    expect((await harness.documents.get(theirs)).equals(photo)).toBe(true);
+    expect(await other.documents.put(photo, await owner(other.store, "user-a"))).not.toBe(id);
     // Where the bytes are kept, nothing is named after the photo's plain hash.
     const names =
       dialect === "sqlite"

@@ -1,3 +1,4 @@
+import { createCipheriv } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,37 +13,84 @@ import { NEXT_TEST_KEY, TEST_DATA_KEYS } from "../helpers/test-keys.js";
 
 const keyring = new Keyring(parseDataKeys(TEST_DATA_KEYS));
 
+const at = { table: "applications", column: "details", row: "app-1" };
+
+/** A value as the keyring sealed it before values were bound to their place (format `enc1:`). */
+function legacySealed(plain: string): string {
+  const iv = Buffer.alloc(12, 3);
+  const cipher = createCipheriv("aes-256-gcm", Buffer.alloc(32, 7), iv);
+  const body = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
+  return `enc1:test:${Buffer.concat([iv, cipher.getAuthTag(), body]).toString("base64")}`;
+}
+
 describe("the keyring (AES-256-GCM)", () => {
-  it("opens what it sealed, for any text and any bytes", () => {
-    fc.assert(fc.property(fc.string({ unit: "grapheme" }), (text) => keyring.openText(keyring.sealText(text)) === text));
+  it("opens what it sealed, for any text and any bytes, under the data keys and under a user's key", () => {
+    const userKey = keyring.newUserKey();
+    fc.assert(fc.property(fc.string({ unit: "grapheme" }), (text) => keyring.openText(keyring.sealText(text, at), at) === text));
+    fc.assert(fc.property(fc.string(), (text) => keyring.openText(keyring.sealText(text, at, userKey), at, userKey) === text));
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 2048 }), (bytes) =>
-        keyring.openBytes(keyring.sealBytes(Buffer.from(bytes))).equals(Buffer.from(bytes)),
+        keyring.openBytes(keyring.sealBytes(Buffer.from(bytes), at, userKey), at, userKey).equals(Buffer.from(bytes)),
       ),
     );
   });
 
   it("names its key in every value, never repeats a ciphertext, and keeps the value out of sight", () => {
-    const first = keyring.sealText("11010519491231002X");
-    const second = keyring.sealText("11010519491231002X");
-    expect(first).toMatch(/^enc1:test:/);
+    const first = keyring.sealText("11010519491231002X", at);
+    const second = keyring.sealText("11010519491231002X", at);
+    expect(first).toMatch(/^enc2:test:/);
     expect(first).not.toBe(second);
     expect(first).not.toContain("11010519491231002X");
+    const userKey = keyring.newUserKey();
+    expect(keyring.sealText("x", at, userKey)).toMatch(new RegExp(`^encu:${userKey.id}:`));
   });
 
   it("refuses a tampered value and one sealed with a key it does not have, naming the key only", () => {
-    const sealed = Buffer.from(keyring.sealText("secret note").slice("enc1:test:".length), "base64");
+    const sealed = Buffer.from(keyring.sealText("secret note", at).slice("enc2:test:".length), "base64");
     sealed[sealed.length - 1]! ^= 1;
-    expect(() => keyring.openText(`enc1:test:${sealed.toString("base64")}`)).toThrow(/failed authentication/);
+    expect(() => keyring.openText(`enc2:test:${sealed.toString("base64")}`, at)).toThrow(/failed authentication/);
     const other = new Keyring(parseDataKeys(NEXT_TEST_KEY));
-    expect(() => keyring.openText(other.sealText("secret note"))).toThrow(/key "next"/);
-    expect(() => keyring.openText(other.sealText("secret note"))).not.toThrow(/secret/);
+    expect(() => keyring.openText(other.sealText("secret note", at), at)).toThrow(/key "next"/);
+    expect(() => keyring.openText(other.sealText("secret note", at), at)).not.toThrow(/secret/);
   });
 
-  it("reads values stored before encryption as they are (until `keys rotate` seals them)", () => {
-    expect(keyring.openText('{"name":"x"}')).toBe('{"name":"x"}');
+  it("binds a value to its table, column and row: copied anywhere else it does not open", () => {
+    const fresh = () => new Keyring(parseDataKeys(TEST_DATA_KEYS)); // no memory of what it sealed
+    const sealed = keyring.sealText("张三", at);
+    for (const elsewhere of [
+      { ...at, row: "app-2" },
+      { ...at, column: "note" },
+      { ...at, table: "support_requests" },
+    ]) {
+      expect(() => fresh().openText(sealed, elsewhere)).toThrow(/failed authentication/);
+      expect(() => keyring.openText(sealed, elsewhere)).toThrow(/failed authentication/);
+    }
+    expect(fresh().openText(sealed, at)).toBe("张三");
+    const bytes = keyring.sealBytes(Buffer.from("photo"), at);
+    expect(() => fresh().openBytes(bytes, { ...at, row: "app-2" })).toThrow(/failed authentication/);
+  });
+
+  it("opens a user's value only with that user's key; without it the value says its key is gone", () => {
+    const alice = keyring.newUserKey();
+    const bob = keyring.newUserKey();
+    const sealed = keyring.sealText("alice@example.com", at, alice);
+    expect(() => keyring.openText(sealed, at)).toThrow(/user key that no longer exists/);
+    expect(() => keyring.openText(sealed, at, bob)).toThrow(/user key that no longer exists/);
+    expect(keyring.openText(sealed, at, alice)).toBe("alice@example.com");
+    const wrapped = keyring.wrapUserKey("user-1", alice);
+    expect(keyring.unwrapUserKey("user-1", wrapped)).toEqual(alice);
+    expect(() => new Keyring(parseDataKeys(TEST_DATA_KEYS)).unwrapUserKey("user-2", wrapped)).toThrow(/failed authentication/);
+  });
+
+  it("refuses values stored without a seal, except for the rotation that seals them; reads the older format until then", () => {
+    expect(() => keyring.openText('{"name":"x"}', at)).toThrow(/is not sealed; run "npm run cli -- keys rotate"/);
+    expect(() => keyring.openBytes(Buffer.from("plain photo"), at)).toThrow(/is not sealed/);
+    expect(keyring.openText('{"name":"x"}', at, undefined, { acceptUnsealed: true })).toBe('{"name":"x"}');
     expect(keyring.isCurrent('{"name":"x"}')).toBe(false);
-    expect(keyring.isCurrent(keyring.sealText("x"))).toBe(true);
+    expect(keyring.openText(legacySealed("旧"), at)).toBe("旧");
+    expect(keyring.isCurrent(legacySealed("旧"))).toBe(false);
+    expect(keyring.isCurrent(keyring.sealText("x", at))).toBe(true);
+    expect(keyring.isCurrent(keyring.sealText("x", at, keyring.newUserKey()))).toBe(true);
   });
 });
 
@@ -131,9 +179,14 @@ describe("the data directory, the console's key file and key rotation (as proces
     const sqlite = new SQLite(join(dataDir, "assistant.db"), { readonly: true });
     const snapshots = sqlite.prepare("select snapshot from conversations").all() as Array<{ snapshot: string }>;
     const details = sqlite.prepare("select details from applications").all() as Array<{ details: string }>;
+    const wrapped = sqlite.prepare("select wrapped from user_keys").all() as Array<{ wrapped: string }>;
+    const serviceKeys = sqlite.prepare("select sealed from service_keys").all() as Array<{ sealed: string }>;
     sqlite.close();
-    for (const value of [...snapshots.map((row) => row.snapshot), ...details.map((row) => row.details)])
-      expect(value).toMatch(/^enc1:next:/);
+    // The user's values stay under their own key; only the keys the data keys seal are re-sealed.
+    for (const value of [...snapshots.map((row) => row.snapshot), ...details.map((row) => row.details)]) expect(value).toMatch(/^encu:/);
+    expect(wrapped).toHaveLength(1);
+    for (const value of [...wrapped.map((row) => row.wrapped), ...serviceKeys.map((row) => row.sealed)])
+      expect(value).toMatch(/^enc2:next:/);
     const documents = join(dataDir, "documents");
     for (const folder of readdirSync(documents))
       for (const file of readdirSync(join(documents, folder)))

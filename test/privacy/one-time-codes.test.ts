@@ -24,8 +24,14 @@ describe("one-time codes at rest", () => {
   it("the snapshot keeps a salted keyed hash: not the code, not sha256(phone:code), different for the same code", async () => {
     await atPhoneCode(harness, "alice", "13812348000");
     const code = harness.lastCode();
-    const row = harness.sqlite.prepare("select snapshot from conversations where chat_id = 'alice'").get() as { snapshot: string };
-    const { context } = JSON.parse(harness.keyring.openText(row.snapshot)) as { context: { code: { salt: string; hash: string } } };
+    const row = harness.sqlite.prepare("select snapshot, user_id from conversations where chat_id = 'alice'").get() as {
+      snapshot: string;
+      user_id: string;
+    };
+    const at = { table: "conversations", column: "snapshot", row: "console:alice" };
+    const { context } = JSON.parse(await harness.openSealed(row.snapshot, at, row.user_id)) as {
+      context: { code: { salt: string; hash: string } };
+    };
     expect(JSON.stringify(context)).not.toContain(code);
     const { createHash } = await import("node:crypto");
     expect(context.code.hash).not.toBe(createHash("sha256").update(`+8613812348000:${code}`).digest("hex"));

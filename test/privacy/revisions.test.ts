@@ -38,8 +38,10 @@ describe("revisions, not overwrites", () => {
     expect(application?.draft).toMatchObject({ name: "张三", email: "alice.new@example.com" });
     const [revision] = revisions();
     expect(JSON.parse(revision!.fields)).toEqual(["email"]);
-    expect(revision!.previous).toMatch(/^enc1:/);
-    expect(JSON.parse(harness.keyring.openText(revision!.previous)).details.email).toBe("alice@example.com");
+    expect(revision!.previous).toMatch(/^encu:/);
+    const [{ id, user_id }] = (await harness.rows("select id, user_id from applications")) as [{ id: string; user_id: string }];
+    const at = { table: "application_revisions", column: "previous", row: id };
+    expect(JSON.parse(await harness.openSealed(revision!.previous, at, user_id)).details.email).toBe("alice@example.com");
     const trail = await reviewStore(harness.store).auditTrail(reference);
     expect(trail?.map((entry) => entry.reason)).toContain("revised:email");
     expect(JSON.stringify(trail)).not.toContain("alice.new@example.com");
@@ -52,12 +54,16 @@ describe("revisions, not overwrites", () => {
     // The conversation's draft is edited behind the buttons' back: a name change must not get through.
     const bob = harness.chat("bob");
     await bob.press("provideInfo");
-    const row = harness.sqlite.prepare("select snapshot from conversations where chat_id = 'bob'").get() as { snapshot: string };
-    const snapshot = JSON.parse(harness.keyring.openText(row.snapshot));
+    const row = harness.sqlite.prepare("select snapshot, user_id from conversations where chat_id = 'bob'").get() as {
+      snapshot: string;
+      user_id: string;
+    };
+    const at = { table: "conversations", column: "snapshot", row: "console:bob" };
+    const snapshot = JSON.parse(await harness.openSealed(row.snapshot, at, row.user_id));
     snapshot.context.draft.name = "Someone Else";
     harness.sqlite
       .prepare("update conversations set snapshot = ? where chat_id = 'bob'")
-      .run(harness.keyring.sealText(JSON.stringify(snapshot)));
+      .run(await harness.seal(JSON.stringify(snapshot), at, row.user_id));
     await bob.text("bob.new@example.com");
     await bob.press("submit");
     await bob.press("consent.agree");
@@ -81,10 +87,14 @@ describe("revisions, not overwrites", () => {
 describe("the audit log", () => {
   it("is append-only in the database: no delete, no change of its facts (a note's sealing may be rewritten by key rotation)", async () => {
     await submitWithPhone(harness, "dave");
-    const { id } = harness.sqlite.prepare("select id from audit_log limit 1").get() as { id: number };
+    const { id, application_id } = harness.sqlite.prepare("select id, application_id from audit_log limit 1").get() as {
+      id: number;
+      application_id: string;
+    };
+    const note = await harness.seal("n", { table: "audit_log", column: "note", row: application_id });
     expect(() => harness.sqlite.prepare("delete from audit_log where id = ?").run(id)).toThrow(/append-only/);
     expect(() => harness.sqlite.prepare("update audit_log set actor = 'someone' where id = ?").run(id)).toThrow(/append-only/);
     expect(() => harness.sqlite.prepare("update audit_log set to_status = 'approved' where id = ?").run(id)).toThrow(/append-only/);
-    expect(() => harness.sqlite.prepare("update audit_log set note = ? where id = ?").run(harness.keyring.sealText("n"), id)).not.toThrow();
+    expect(() => harness.sqlite.prepare("update audit_log set note = ? where id = ?").run(note, id)).not.toThrow();
   });
 });

@@ -51,7 +51,8 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 /** An upload checked before the transaction, with the bytes to keep if the conversation accepts it. */
 export interface PreparedUpload {
   upload: CheckedUpload;
-  accepted: { keep: Buffer; preview: Buffer } | null;
+  /** `ownerId`: whose photos they are (their id names them, their key seals them). */
+  accepted: { keep: Buffer; preview: Buffer; ownerId: string } | null;
 }
 
 /** What the effect handlers share with the engine: its parts and settings. */
