@@ -19,12 +19,7 @@ export function sqlDraftStore(trx: Db, queries: HotQueries, vault: Vault): Draft
   const draftIds = new Map<string, string | null>();
   async function draftIdOf(userId: string): Promise<string | null> {
     if (!draftIds.has(userId)) {
-      const row = await trx
-        .selectFrom("applications")
-        .select("id")
-        .where("user_id", "=", userId)
-        .where("status", "=", "draft")
-        .executeTakeFirst();
+      const [row] = (await trx.executeQuery(queries.draftIdOfUser(userId, "draft"))).rows;
       draftIds.set(userId, row?.id ?? null);
     }
     return draftIds.get(userId)!;

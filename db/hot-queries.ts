@@ -43,6 +43,7 @@ export function hotQueries(db: Kysely<Database>) {
         .orderBy("submitted_at", "desc"),
       2,
     ),
+    draftIdOfUser: queryTemplate(db.selectFrom("applications").select("id").where("user_id", "=", $).where("status", "=", $), 2),
     updateDraft: queryTemplate(
       db
         .updateTable("applications")
