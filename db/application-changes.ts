@@ -32,8 +32,7 @@ export async function changesOf(
         .executeTakeFirst()
     : undefined;
   const seal = await vault.user(trx, application.userId);
-  // A resubmission follows its own applicant's application; sealed under whoever's it is.
-  const previousSeal = previous && previous.user_id !== application.userId ? await vault.user(trx, previous.user_id) : seal;
+  const previousSeal = await vault.owner(trx, previous?.user_id ?? null);
   return {
     lastRevision: revision
       ? {

@@ -38,7 +38,7 @@ export function sqlConversationStore(trx: Transaction<Database> | Kysely<Databas
   };
   /** An event's replies, sealed under their user's key (a review room's, nobody's, under the data keys). */
   const sealReplies = async (platform: string, eventId: string, userId: string | null, replies: string) =>
-    (userId ? await vault.user(trx, userId) : vault.service).text(replies, place("processed_events", "replies", platform, eventId));
+    (await vault.owner(trx, userId)).text(replies, place("processed_events", "replies", platform, eventId));
   return {
     async markEventProcessed(platform, eventId, at) {
       const result = await trx.executeQuery(queries.markEventProcessed(platform, eventId, at.toISOString()));
@@ -65,7 +65,7 @@ export function sqlConversationStore(trx: Transaction<Database> | Kysely<Databas
       if (!row?.replies) return null;
       if (row.processed_at >= processedBefore.toISOString()) return { processedAt: new Date(row.processed_at) };
       await forget(trx, [{ platform, eventId }]);
-      const seal = row.replies_user_id ? await vault.user(trx, row.replies_user_id) : vault.service;
+      const seal = await vault.owner(trx, row.replies_user_id);
       return { replies: seal.open(row.replies, place("processed_events", "replies", platform, eventId)) };
     },
 

@@ -4,8 +4,7 @@ import type { FaqLearningStore, FaqMissOutcome, FaqMissWriter } from "../src/por
 import type { Database } from "./schema.js";
 import { place, type Vault } from "./vault.js";
 
-/** In the chat's transaction: a missed question, sealed, without the user. */
-/** Nobody's: kept without the user, so sealed under the data keys. */
+/** In the chat's transaction: a missed question, kept without the user, so sealed under the data keys (nobody's). */
 export function sqlFaqMissWriter(trx: Transaction<Database> | Kysely<Database>, vault: Vault): FaqMissWriter {
   return {
     async noteFaqMiss(miss) {

@@ -82,7 +82,7 @@ export function sqlSealedColumns(db: Kysely<Database>, vault: Vault): SealedColu
           for (const row of rows) {
             const at = place(table, column, ...rowColumns.map((key) => String(row[key])));
             const plain = vault.sealer.openText(row.value!, at, undefined, { acceptUnsealed: true });
-            const seal = row.owner ? await vault.user(trx, row.owner) : vault.service;
+            const seal = await vault.owner(trx, row.owner ?? null);
             const where = sql.join(
               keys.map((key) => sql`${sql.ref(key)} = ${row[key]}`),
               sql` and `,

@@ -27,6 +27,11 @@ export class Vault {
     return this.with(await this.userKeys.of(db, userId));
   }
 
+  /** The sealing of a value whose owner is `userId`, or the service's when it is nobody's. */
+  async owner(db: Db, userId: string | null): Promise<Seal> {
+    return userId ? this.user(db, userId) : this.service;
+  }
+
   /** The service's own sealing (data keys); it opens a user's values only where given their key. */
   readonly service: Seal = this.with(undefined);
 
