@@ -1,9 +1,18 @@
 import { defineConfig } from "vitest/config";
+import { testFilesStartingProcesses } from "./test/process-free-tests.js";
+
+// `npm run test:quick`: the edit–test loop, without the files that start processes (`npm test` runs them all).
+const quick = process.env.TEST_QUICK === "1";
 
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    exclude: ["**/node_modules/**", ...(quick ? testFilesStartingProcesses(import.meta.dirname) : [])],
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    // Vitest's default is one worker fewer than the cores: one file at a time on a 2-core machine. Most files
+    // wait (child processes starting, fsyncs, PostgreSQL, timers), so two run side by side (three overload 2 cores: timeouts); VITEST_MAX_WORKERS overrides.
+    maxWorkers: Number(process.env.VITEST_MAX_WORKERS ?? 2),
+    reporters: ["default", "./test/reporters/slowest-files.ts"],
   },
 });

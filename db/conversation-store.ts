@@ -9,15 +9,17 @@ import { parseJson } from "./rows.js";
 import type { Database } from "./schema.js";
 import { place, type Vault } from "./vault.js";
 
-async function forget(trx: Transaction<Database> | Kysely<Database>, events: ReadonlyArray<{ platform: string; eventId: string }>) {
-  for (const { platform, eventId } of events) {
-    await trx
-      .updateTable("processed_events")
-      .set({ replies: null, replies_user_id: null })
-      .where("platform", "=", platform)
-      .where("event_id", "=", eventId)
-      .execute();
-  }
+/** Forgets the kept replies of these events: one statement, whatever their number. */
+export async function forget(
+  trx: Transaction<Database> | Kysely<Database>,
+  events: ReadonlyArray<{ platform: string; eventId: string }>,
+): Promise<void> {
+  if (events.length === 0) return;
+  await trx
+    .updateTable("processed_events")
+    .set({ replies: null, replies_user_id: null })
+    .where((eb) => eb.or(events.map(({ platform, eventId }) => eb.and([eb("platform", "=", platform), eb("event_id", "=", eventId)]))))
+    .execute();
 }
 
 /** Users, identities, conversation snapshots and processed event ids, inside one transaction. */

@@ -15,6 +15,7 @@ import type { DocumentKeys } from "../src/ports/user-keys.js";
 import type { WebhookOutbox } from "../src/ports/webhook-outbox.js";
 import { sqlAnnouncementStore } from "./announcement-store.js";
 import { SqlCardMessages } from "./card-message-store.js";
+import { forget } from "./conversation-store.js";
 import { DocumentTable } from "./document-table.js";
 import { sqlFaqLearningStore } from "./faq-learning-store.js";
 import { GroupCommit } from "./group-commit.js";
@@ -39,6 +40,11 @@ import { SqlWebhookOutbox } from "./webhook-outbox.js";
 export interface SqlStoreOptions {
   /** `WEBHOOK_URL` is set: status changes queue webhook events (see `db/webhook-outbox.ts`). */
   webhookReceiver?: boolean;
+  /**
+   * PostgreSQL: a connection of its own for reply confirmations, so that one never queues behind the pool's event
+   * transactions (each a crash window in which a redelivery repeats replies the platform already showed).
+   */
+  confirmations?: Kysely<Database>;
 }
 
 /**
@@ -73,6 +79,14 @@ export class SqlStore implements Store {
 
   exclusiveTransaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
     return retryOnConflict(() => this.db.transaction().execute((trx) => work(this.over(trx))));
+  }
+
+  /**
+   * The platform accepted these events' replies. On PostgreSQL one statement (no BEGIN, no COMMIT round trip) on its own connection;
+   * on SQLite, whose one connection is held by the transaction being committed, it joins the next shared commit.
+   */
+  confirmReplies(events: ReadonlyArray<{ platform: Platform; eventId: string }>): Promise<void> {
+    return this.groupCommit ? this.transaction((tx) => tx.confirmReplies(events)) : forget(this.options.confirmations ?? this.db, events);
   }
 
   private over(trx: Transaction<Database>): StoreTransaction {
@@ -146,7 +160,27 @@ export class SqlStore implements Store {
     // PostgreSQL keeps a deleted row's bytes until its page is rewritten. Every other erased value is sealed under the
     // erased user's key, so only the wrapped key must go: the small key table is rewritten into a new file, the old one
     // truncated. (Its old versions in the write-ahead log and in backups last as long as those are kept: docs/operations.md.)
-    else await sql`vacuum full user_keys`.execute(this.db);
+    else {
+      await this.snapshotsBeforeNowClosed();
+      await sql`vacuum full user_keys`.execute(this.db);
+    }
+  }
+
+  /**
+   * VACUUM FULL keeps a deleted row that a snapshot still open may see: it waits (up to 10 s) until the
+   * transactions of this database holding one taken before the erasure have ended (a busy instance always has some).
+   */
+  private async snapshotsBeforeNowClosed(): Promise<void> {
+    const deadline = Date.now() + 10_000;
+    const erasedBy = (await sql<{ at: Date }>`select clock_timestamp() as at`.execute(this.db)).rows[0]!.at;
+    for (;;) {
+      const { rows } = await sql<{ open: string }>`select count(*) as open from pg_stat_activity
+        where datname = current_database() and pid <> pg_backend_pid() and backend_xmin is not null and xact_start < ${erasedBy}`.execute(
+        this.db,
+      );
+      if (Number(rows[0]!.open) === 0 || Date.now() > deadline) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   }
 
   /** A key that stays the same across data-key rotations (see `db/service-keys.ts`). */

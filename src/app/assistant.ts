@@ -1,31 +1,27 @@
-import { join } from "node:path";
-import { migrateToLatest } from "../../db/migrate.js";
 import type { SqlNotificationStore } from "../../db/notification-store.js";
-import { isConnectionFailure, openDatabase } from "../../db/open-database.js";
-import { SqlStore } from "../../db/sql-store.js";
+import { isConnectionFailure } from "../../db/open-database.js";
+import type { SqlStore } from "../../db/sql-store.js";
 import { purge } from "../applications/retention.js";
 import type { Reply } from "../chat/reply.js";
 import { limitConcurrency } from "../documents/concurrency-limit.js";
 import { createDocumentCheck } from "../documents/document-check.js";
 import { createDocumentReader } from "../documents/document-reader.js";
-import { DocumentStore } from "../documents/document-store.js";
-import { FileDocumentBytes } from "../documents/file-document-bytes.js";
+import type { DocumentStore } from "../documents/document-store.js";
 import type { ChatAddress } from "../domain/platform.js";
 import { receiverFailing } from "../domain/webhook-event.js";
 import { Engine } from "../engine/engine.js";
 import { useTaughtPhrasings } from "../faq/faq-matcher.js";
 import { Dispatcher } from "../notifications/dispatcher.js";
 import { DevelopmentSmsSender, NO_SMS, type SmsSender } from "../notifications/sms-sender.js";
-import { SmtpEmailSender } from "../notifications/smtp-email-sender.js";
 import { WebhookSender } from "../notifications/webhook-sender.js";
 import { WebhookSmsSender } from "../notifications/webhook-sms-sender.js";
 import { runDueTasks } from "../review/due-tasks.js";
 import type { Reviewers } from "../review/reviewers.js";
 import type { Config } from "../runtime/config.js";
 import { Dependencies } from "../runtime/dependencies.js";
-import type { Keyring } from "../runtime/keyring.js";
 import { errorSummary, type Logger } from "../runtime/logger.js";
-import { documentNameKey, keyringFor, oneTimeCodeKey } from "./keyring-setup.js";
+import { keyringFor, oneTimeCodeKey } from "./keyring-setup.js";
+import { openDocuments, openStore } from "./open-store.js";
 import { type PrometheusMetrics, prometheusMetrics } from "./prometheus-metrics.js";
 
 export interface Assistant {
@@ -69,7 +65,11 @@ export async function openAssistant(
   const prometheus = prometheusMetrics(store, config.timeZone, config.webhook !== undefined);
   const { metrics } = prometheus;
   const reader = config.ocr ? createDocumentReader(config.ocrConcurrency, logger) : undefined;
-  const email = config.smtp && config.notifyChannels.includes("email") ? new SmtpEmailSender(config.smtp.url, config.smtp.from) : undefined;
+  // nodemailer is loaded only where email is configured.
+  const email =
+    config.smtp && config.notifyChannels.includes("email")
+      ? new (await import("../notifications/smtp-email-sender.js")).SmtpEmailSender(config.smtp.url, config.smtp.from)
+      : undefined;
   const engine = new Engine({
     metrics,
     store,
@@ -182,16 +182,6 @@ function probeProviders(
   return () => clearInterval(timer);
 }
 
-/** The store over the configured database, migrated, sealing personal data with `keyring` (default: `keyringFor(config)`). */
-export async function openStore(config: Readonly<Config>, keyring: Keyring = keyringFor(config)): Promise<SqlStore> {
-  const { db, dialect } = openDatabase(config.database);
-  await migrateToLatest(db).catch(async (error: unknown) => {
-    await db.destroy().catch(() => undefined); // a failed try must not leave its connections behind
-    throw error;
-  });
-  return new SqlStore(db, keyring, () => db.destroy(), dialect, { webhookReceiver: config.webhook !== undefined });
-}
-
 /** At start: a receiver down for a day, or events queued for a receiver no longer configured, is said at once. */
 async function reportWebhookBacklog(config: Readonly<Config>, store: SqlStore, logger: Logger): Promise<void> {
   const backlog = await store.webhooks().backlog();
@@ -200,19 +190,6 @@ async function reportWebhookBacklog(config: Readonly<Config>, store: SqlStore, l
     logger.warn({ pending: backlog.pending }, "webhook events are queued but WEBHOOK_URL is not set: they wait until it is");
   else if (receiverFailing(backlog, new Date()))
     logger.warn({ ...backlog }, "the webhook receiver has been failing for over a day; its events stay queued");
-}
-
-/**
- * The documents, sealed with `keyring`: files under `DATA_DIR/documents` with SQLite; with
- * PostgreSQL in the database, where every instance sees them.
- */
-export async function openDocuments(
-  config: Readonly<Config>,
-  store: SqlStore,
-  keyring: Keyring = keyringFor(config),
-): Promise<DocumentStore> {
-  const bytes = config.database.kind === "postgres" ? store.documentTable() : new FileDocumentBytes(join(config.dataDir, "documents"));
-  return new DocumentStore(bytes, keyring, await documentNameKey(store), store.documentKeys());
 }
 
 /** The configured SMS provider: the webhook, or the development sender (printed by the console, logged elsewhere). */

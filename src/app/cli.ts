@@ -1,22 +1,5 @@
 import { parseArgs } from "node:util";
-import { account } from "./cli/account.js";
-import { announce } from "./cli/announce.js";
-import { audit } from "./cli/audit.js";
-import { checkDocument } from "./cli/check-document.js";
 import { type CliCommand, expectArgs, UsageError } from "./cli/cli-command.js";
-import { faq } from "./cli/faq.js";
-import { keys } from "./cli/keys.js";
-import { maintenance } from "./cli/maintenance.js";
-import { migrate } from "./cli/migrate.js";
-import { notifications } from "./cli/notifications.js";
-import { privacy } from "./cli/privacy.js";
-import { purge } from "./cli/purge.js";
-import { reviewList } from "./cli/review-list.js";
-import { status } from "./cli/status.js";
-import { support } from "./cli/support.js";
-import { validate } from "./cli/validate.js";
-import { webhooks } from "./cli/webhooks.js";
-import { main } from "./main.js";
 
 /**
  * `npm run cli -- <command>`: operator commands, one file each under `cli/`.
@@ -60,28 +43,35 @@ const USAGE = `usage: npm run cli -- <command>
   webhooks list [--failed] [--json]             webhook events, newest first (--failed: undelivered after a failure)
   webhooks replay <id>                          send one event again (same id and Idempotency-Key)`;
 
-const COMMANDS: Record<string, CliCommand> = {
-  start: async ({ rest }) => {
-    expectArgs(rest, 0);
-    await main();
-    return 0;
+/**
+ * Each command's module is loaded only when it runs: an operator's `validate` or `--help` does not wait
+ * for the platform SDKs, the database drivers and the photo reader to load.
+ */
+const COMMANDS: Record<string, () => Promise<CliCommand>> = {
+  start: async () => {
+    const { main } = await import("./main.js");
+    return async ({ rest }) => {
+      expectArgs(rest, 0);
+      await main();
+      return 0;
+    };
   },
-  migrate,
-  status,
-  validate,
-  faq,
-  "check-document": checkDocument,
-  review: reviewList,
-  support,
-  audit,
-  account,
-  notifications,
-  announce,
-  maintenance,
-  keys,
-  privacy,
-  purge,
-  webhooks,
+  migrate: async () => (await import("./cli/migrate.js")).migrate,
+  status: async () => (await import("./cli/status.js")).status,
+  validate: async () => (await import("./cli/validate.js")).validate,
+  faq: async () => (await import("./cli/faq.js")).faq,
+  "check-document": async () => (await import("./cli/check-document.js")).checkDocument,
+  review: async () => (await import("./cli/review-list.js")).reviewList,
+  support: async () => (await import("./cli/support.js")).support,
+  audit: async () => (await import("./cli/audit.js")).audit,
+  account: async () => (await import("./cli/account.js")).account,
+  notifications: async () => (await import("./cli/notifications.js")).notifications,
+  announce: async () => (await import("./cli/announce.js")).announce,
+  maintenance: async () => (await import("./cli/maintenance.js")).maintenance,
+  keys: async () => (await import("./cli/keys.js")).keys,
+  privacy: async () => (await import("./cli/privacy.js")).privacy,
+  purge: async () => (await import("./cli/purge.js")).purge,
+  webhooks: async () => (await import("./cli/webhooks.js")).webhooks,
 };
 
 async function run(argv: string[]): Promise<number> {
@@ -112,8 +102,9 @@ async function run(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const command = name === undefined ? undefined : COMMANDS[name];
-  if (!command) throw new UsageError(name ? `unknown command "${name}"` : "no command given");
+  const load = name === undefined || !Object.hasOwn(COMMANDS, name) ? undefined : COMMANDS[name];
+  if (!load) throw new UsageError(name ? `unknown command "${name}"` : "no command given");
+  const command = await load();
   return command({
     rest,
     json: values.json,

@@ -13,8 +13,6 @@ import { loadConfigOrExit } from "../runtime/load-config.js";
 import { createLogger, errorSummary, type Logger } from "../runtime/logger.js";
 import { type Assistant, openAssistant, smsSenderFor } from "./assistant.js";
 import { readiness } from "./readiness.js";
-import { startSlack } from "./start-slack.js";
-import { startTelegram } from "./start-telegram.js";
 import { applicationRoutes, serveWebParts, webServerNeeded } from "./web-parts.js";
 
 /** How often the console looks for opened copies whose document was erased by another process. */
@@ -171,8 +169,9 @@ async function runPlatforms(config: Readonly<Config>, logger: Logger): Promise<v
   assistant.engine.sendFollowUpsWith((reply) => outbound.send(reply));
   const parts = { assistant, outbound, reviewers, logger, dependencies };
   const running: RunningPlatform[] = [];
-  if (telegram) running.push(await startTelegram(telegram, config, parts));
-  if (slack) running.push(await startSlack(slack, config, parts));
+  // Each platform's SDK is loaded only where it is configured: the console chat starts without either.
+  if (telegram) running.push(await (await import("./start-telegram.js")).startTelegram(telegram, config, parts));
+  if (slack) running.push(await (await import("./start-slack.js")).startSlack(slack, config, parts));
 
   const platformRoutes = running.flatMap(
     (platform): Array<[string, RequestHandler]> => (platform.webhook ? [[platform.webhook.path, platform.webhook.handler]] : []),

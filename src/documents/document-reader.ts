@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import sharp from "sharp";
-import { type Bbox, createScheduler, createWorker, OEM, type Page, PSM, type Scheduler, type WorkerParams } from "tesseract.js";
+import type { Bbox, Page, PSM, Scheduler, WorkerParams } from "tesseract.js";
 import type { DocumentRead } from "../domain/document-read.js";
 import { errorSummary, type Logger } from "../runtime/logger.js";
 import { interpretDocumentText, type OcrLine } from "./read-document-text.js";
@@ -35,7 +35,7 @@ const MIN_CODE_WORD = 12;
 /** ID numbers and credit codes have only these characters (no I, O, S, V, Z), in one line. */
 const CODE_LINE_PARAMETERS: Partial<WorkerParams> = {
   tessedit_char_whitelist: "0123456789ABCDEFGHJKLMNPQRTUWXY",
-  tessedit_pageseg_mode: PSM.SINGLE_LINE,
+  tessedit_pageseg_mode: "7" as PSM.SINGLE_LINE, // PSM.SINGLE_LINE, without loading tesseract.js for it
 };
 
 /**
@@ -99,6 +99,8 @@ export function createDocumentReader(concurrency: number, logger: Logger): Docum
 async function startScheduler(language: "chi_sim" | "eng", workers: number, parameters?: Partial<WorkerParams>): Promise<Scheduler> {
   const require = createRequire(import.meta.url);
   const langPath = join(dirname(require.resolve(`@tesseract.js-data/${language}/package.json`)), MODEL_FOLDER);
+  // Loaded with the first read, not with the program: with OCR off (or before any photo) nothing of it is needed.
+  const { createScheduler, createWorker, OEM } = await import("tesseract.js");
   const scheduler = createScheduler();
   for (let i = 0; i < workers; i++) {
     // cacheMethod "none": the model is read from the package each start, never copied (or fetched) elsewhere.

@@ -108,7 +108,7 @@ export class Engine {
     };
   }
 
-  /** The platform accepted this event's replies: their stored copy is forgotten (batched, within a second). */
+  /** The platform accepted this event's replies: their stored copy is forgotten at once (a commit shared by those arriving together). */
   repliesDelivered(event: Pick<ChatEvent, "platform" | "id">): void {
     this.confirmations.add(event);
   }

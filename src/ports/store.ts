@@ -83,6 +83,8 @@ export interface Store {
    * checkpointed and truncated), so nothing erased can be read back from it.
    */
   forgetErased(): Promise<void>;
+  /** The platform accepted these events' replies: their kept copies are forgotten, as soon as the database allows. */
+  confirmReplies(events: ReadonlyArray<{ platform: Platform; eventId: string }>): Promise<void>;
   /** Jobs only one instance may do at a time. */
   leases(): Leases;
   /** Whether the database answers and has every migration this code expects (`GET /readyz`). */

@@ -29,7 +29,7 @@ import type { Reviewers } from "../../src/review/reviewers.js";
 import { Keyring, parseDataKeys, type SealedPlace } from "../../src/runtime/keyring.js";
 import { minimalGoodJpeg } from "./hostile-files.js";
 import { leaksIn } from "./leak-scan.js";
-import { freshDatabase } from "./test-databases.js";
+import { migratedDatabase } from "./test-databases.js";
 import { TEST_DATA_KEYS } from "./test-keys.js";
 
 export interface SentSms {
@@ -92,7 +92,7 @@ export async function createHarness(options: HarnessOptions = {}) {
   const dialect = options.dialect ?? "sqlite";
   const fresh = options.sharing
     ? { target: options.sharing.database, drop: options.sharing.drop ?? (async () => undefined) }
-    : await freshDatabase(dialect, dir);
+    : await migratedDatabase(dialect, dir);
   const opened = dialect === "sqlite" ? openSqlite(join(dir, "assistant.db")) : { db: openDatabase(fresh.target).db, sqlite: undefined };
   const { db } = opened;
   await migrateToLatest(db);

@@ -1,7 +1,8 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { join } from "node:path";
 import pg from "pg";
-import type { Dialect } from "../../db/open-database.js";
+import { MIGRATION_NAMES, migrateToLatest } from "../../db/migrate.js";
+import { type Dialect, openDatabase } from "../../db/open-database.js";
 import type { DatabaseTarget } from "../../src/runtime/config.js";
 
 /**
@@ -42,12 +43,76 @@ export async function freshDatabase(dialect: Dialect, dir: string): Promise<{ ta
   if (dialect === "sqlite") return { target: { kind: "sqlite", path: join(dir, "assistant.db") }, drop: async () => undefined };
   const name = `assistant_test_${randomBytes(6).toString("hex")}`;
   await admin(`create database ${name}`);
-  const url = new URL(TEST_POSTGRES_URL);
-  url.pathname = `/${name}`;
   return {
-    target: { kind: "postgres", url: url.toString(), poolSize: 5 },
+    target: { kind: "postgres", url: databaseUrl(name), poolSize: 5 },
     drop: () => admin(`drop database if exists ${name} with (force)`),
   };
+}
+
+/**
+ * A new database already at the latest migration. PostgreSQL: a copy of a migrated template
+ * (`CREATE DATABASE … TEMPLATE`, ~0.2 s less than migrating each time). The template is named after the
+ * migration list, made once by whichever test file needs it first and kept on the test server for the next
+ * run; a template of an older migration list is dropped when a new one is made. SQLite: a new file, migrated
+ * by whoever opens it.
+ */
+export async function migratedDatabase(dialect: Dialect, dir: string): Promise<{ target: DatabaseTarget; drop: () => Promise<void> }> {
+  if (dialect === "sqlite") return freshDatabase(dialect, dir);
+  template ??= migratedTemplate();
+  const source = await template;
+  const name = `assistant_test_${randomBytes(6).toString("hex")}`;
+  await admin(`create database ${name} template ${source}`);
+  return {
+    target: { kind: "postgres", url: databaseUrl(name), poolSize: 5 },
+    drop: () => admin(`drop database if exists ${name} with (force)`),
+  };
+}
+
+let template: Promise<string> | undefined;
+
+async function migratedTemplate(): Promise<string> {
+  const name = `assistant_template_${createHash("sha256").update(MIGRATION_NAMES.join("\n")).digest("hex").slice(0, 12)}`;
+  if (await databaseNamed(name)) return name;
+  // Made under a name of its own and renamed when complete: a test file running beside this one never copies half a template.
+  const building = `assistant_building_${randomBytes(6).toString("hex")}`;
+  await admin(`create database ${building}`);
+  const { db } = openDatabase({ kind: "postgres", url: databaseUrl(building), poolSize: 1 });
+  try {
+    await migrateToLatest(db);
+  } finally {
+    await db.destroy();
+  }
+  try {
+    await admin(`alter database ${building} rename to ${name}`);
+  } catch (error) {
+    await admin(`drop database if exists ${building} with (force)`);
+    if (!(await databaseNamed(name))) throw error;
+    return name; // another file finished the same template first
+  }
+  for (const older of await databasesLike("assistant_template_%"))
+    if (older !== name) await admin(`drop database if exists ${older}`).catch(() => undefined);
+  return name;
+}
+
+function databaseUrl(name: string): string {
+  const url = new URL(TEST_POSTGRES_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function databaseNamed(name: string): Promise<boolean> {
+  return (await databasesLike(name)).includes(name);
+}
+
+async function databasesLike(pattern: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ datname: string }>("select datname from pg_database where datname like $1", [pattern]);
+    return rows.map((row) => row.datname);
+  } finally {
+    await client.end();
+  }
 }
 
 /** Runs one statement on the test server's own database (create, drop, alter a database; end its connections). */

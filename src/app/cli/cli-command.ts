@@ -6,8 +6,8 @@ import type { Config } from "../../runtime/config.js";
 import { AssistantError } from "../../runtime/errors.js";
 import type { Keyring } from "../../runtime/keyring.js";
 import { loadConfigOrExit } from "../../runtime/load-config.js";
-import { openStore } from "../assistant.js";
 import { keyringFor } from "../keyring-setup.js";
+import { openStore } from "../open-store.js";
 
 /** A command's words were off: the CLI prints the message and the usage, exit 2. */
 export class UsageError extends AssistantError {

@@ -1,6 +1,6 @@
 import { generateDataKey } from "../../runtime/keyring.js";
 import { loadConfigOrExit } from "../../runtime/load-config.js";
-import { openDocuments } from "../assistant.js";
+import { openDocuments } from "../open-store.js";
 import { type CliCommand, expectArgs, openExistingStore, print, UsageError } from "./cli-command.js";
 import { progressBar } from "./progress-bar.js";
 

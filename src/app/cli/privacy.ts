@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { eraseUserData, exportUserData } from "../../applications/privacy-rights.js";
 import { actorId } from "../../domain/actor.js";
-import { openDocuments } from "../assistant.js";
+import { openDocuments } from "../open-store.js";
 import { type CliCommand, expectArgs, platformArgument, print, printError, UsageError, withStore } from "./cli-command.js";
 
 /**

@@ -1,5 +1,5 @@
 import { purge as runPurge } from "../../applications/retention.js";
-import { openDocuments } from "../assistant.js";
+import { openDocuments } from "../open-store.js";
 import { type CliCommand, expectArgs, print, UsageError, withStore } from "./cli-command.js";
 
 /**
