@@ -1,7 +1,7 @@
 import { defineConfig } from "vitest/config";
 import { testFilesStartingProcesses } from "./test/process-free-tests.js";
 
-// `npm run test:quick`: the edit–test loop, without the files that start processes (`npm test` runs them all).
+// `npm run test:quick`: the edit–test loop, without the files that start processes or OCR workers (`npm test` runs them all).
 const quick = process.env.TEST_QUICK === "1";
 
 export default defineConfig({

@@ -2,14 +2,14 @@ import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 
 /**
- * `npm run test:quick`'s selection: the test files that start no process — neither directly (`node:child_process`)
- * nor through any helper they import, followed transitively. Worked out from the imports each time, so a new
- * test that spawns `npm start` leaves the quick run by itself.
+ * What `npm run test:quick` leaves out: the test files that start a process (`node:child_process`) or the
+ * photo reader's OCR workers (`createDocumentReader`), directly or through any helper they import, followed
+ * transitively. Worked out from the sources each time, so a new test that spawns `npm start` leaves the quick run by itself.
  */
 export function testFilesStartingProcesses(root: string): string[] {
   const files = listTypeScript(join(root, "test"));
   const imports = new Map(files.map((file) => [file, localImports(file)]));
-  const spawning = new Set(files.filter((file) => /from "node:child_process"/.test(readFileSync(file, "utf8"))));
+  const spawning = new Set(files.filter((file) => /from "node:child_process"|createDocumentReader\(/.test(readFileSync(file, "utf8"))));
   for (let grew = true; grew; ) {
     grew = false;
     for (const [file, targets] of imports)
