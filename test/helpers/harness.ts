@@ -66,7 +66,7 @@ export interface HarnessOptions {
   officialChannels?: string;
   /** As with `SUPPORT_ANSWER_DAYS` set. */
   supportAnswerDays?: number;
-  /** The database (default SQLite): PostgreSQL gets a fresh database of its own, dropped on close. */
+  /** The database (default SQLite): PostgreSQL gets a new one of its own (a copy of a migrated template), dropped on close. */
   dialect?: Dialect;
   /**
    * Another harness's PostgreSQL database: a second instance beside it (dropped by its owner), or —
