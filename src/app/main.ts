@@ -67,12 +67,12 @@ async function runConsole(config: Readonly<Config>, logger: Logger): Promise<voi
     await assistant.webhooks?.runOnce();
     return dispatched.splice(0);
   };
+  // Opened copies of sealed documents, and exports, on disk for the console's readers (a killed console's are removed here: before "ready").
+  const files = new ConsoleFiles(assistant.documents, config.dataDir);
   logger.info(
     { database: config.database.kind === "sqlite" ? config.database.path : "postgres" },
     "console chat ready: type a message, /as <user> to switch user, /file <path> to send a file",
   );
-  // Opened copies of sealed documents, and exports, on disk for the console's readers.
-  const files = new ConsoleFiles(assistant.documents, config.dataDir);
   const afterWork = async () => {
     const replies = await deliver();
     await files.sweep(); // an erasure (the user's request, retention) takes the opened copies with it
