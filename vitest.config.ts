@@ -1,5 +1,5 @@
 import { defineConfig } from "vitest/config";
-import { testFilesStartingProcesses } from "./test/process-free-tests.js";
+import { heavyTestFiles } from "./test/process-free-tests.js";
 
 // `npm run test:quick`: the edit–test loop, without the files that start processes or OCR workers (`npm test` runs them all).
 const quick = process.env.TEST_QUICK === "1";
@@ -7,7 +7,7 @@ const quick = process.env.TEST_QUICK === "1";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    exclude: ["**/node_modules/**", ...(quick ? testFilesStartingProcesses(import.meta.dirname) : [])],
+    exclude: ["**/node_modules/**", ...(quick ? heavyTestFiles(import.meta.dirname) : [])],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     // Vitest's default is one worker fewer than the cores: one file at a time on a 2-core machine. Most files

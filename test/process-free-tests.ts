@@ -6,7 +6,7 @@ import { dirname, join, relative, resolve } from "node:path";
  * photo reader's OCR workers (`createDocumentReader`), directly or through any helper they import, followed
  * transitively. Worked out from the sources each time, so a new test that spawns `npm start` leaves the quick run by itself.
  */
-export function testFilesStartingProcesses(root: string): string[] {
+export function heavyTestFiles(root: string): string[] {
   const files = listTypeScript(join(root, "test"));
   const imports = new Map(files.map((file) => [file, localImports(file)]));
   const spawning = new Set(files.filter((file) => /from "node:child_process"|createDocumentReader\(/.test(readFileSync(file, "utf8"))));

@@ -41,12 +41,7 @@ export function postgresAvailable(): Promise<boolean> {
 /** A new, empty database of the dialect (SQLite: a file in `dir`), and how to drop it. */
 export async function freshDatabase(dialect: Dialect, dir: string): Promise<{ target: DatabaseTarget; drop: () => Promise<void> }> {
   if (dialect === "sqlite") return { target: { kind: "sqlite", path: join(dir, "assistant.db") }, drop: async () => undefined };
-  const name = `assistant_test_${randomBytes(6).toString("hex")}`;
-  await admin(`create database ${name}`);
-  return {
-    target: { kind: "postgres", url: databaseUrl(name), poolSize: 5 },
-    drop: () => admin(`drop database if exists ${name} with (force)`),
-  };
+  return newTestDatabase();
 }
 
 /**
@@ -59,12 +54,16 @@ export async function freshDatabase(dialect: Dialect, dir: string): Promise<{ ta
 export async function migratedDatabase(dialect: Dialect, dir: string): Promise<{ target: DatabaseTarget; drop: () => Promise<void> }> {
   if (dialect === "sqlite") return freshDatabase(dialect, dir);
   template ??= migratedTemplate();
-  const source = await template;
+  return newTestDatabase(await template);
+}
+
+/** A database of its own for one test file (empty, or a copy of `template`), and how to drop it. */
+async function newTestDatabase(template?: string): Promise<{ target: DatabaseTarget; drop: () => Promise<void> }> {
   const name = `assistant_test_${randomBytes(6).toString("hex")}`;
-  await admin(`create database ${name} template ${source}`);
+  await admin(`create database ${name}${template ? ` template ${template}` : ""}`);
   return {
     target: { kind: "postgres", url: databaseUrl(name), poolSize: 5 },
-    drop: () => admin(`drop database if exists ${name} with (force)`),
+    drop: async () => void (await admin(`drop database if exists ${name} with (force)`)),
   };
 }
 
@@ -105,22 +104,16 @@ async function databaseNamed(name: string): Promise<boolean> {
 }
 
 async function databasesLike(pattern: string): Promise<string[]> {
-  const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ datname: string }>("select datname from pg_database where datname like $1", [pattern]);
-    return rows.map((row) => row.datname);
-  } finally {
-    await client.end();
-  }
+  const rows = await admin<{ datname: string }>("select datname from pg_database where datname like $1", [pattern]);
+  return rows.map((row) => row.datname);
 }
 
-/** Runs one statement on the test server's own database (create, drop, alter a database; end its connections). */
-export async function admin(statement: string): Promise<void> {
+/** Runs one statement on the test server's own database (create, drop, alter a database; end its connections; list them). */
+export async function admin<Row extends object = object>(statement: string, values: unknown[] = []): Promise<Row[]> {
   const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
   await client.connect();
   try {
-    await client.query(statement);
+    return (await client.query<Row>(statement, values)).rows;
   } finally {
     await client.end();
   }
