@@ -8,7 +8,7 @@ import { sqlDraftStore } from "./draft-store.js";
 import type { HotQueries } from "./hot-queries.js";
 import { shareIdentity, writeDigests } from "./identity-digests.js";
 import { awaitingReview } from "./operator-store.js";
-import { draftColumns, historyFromRows, openDetails, sealDetails, sealNullable } from "./rows.js";
+import { DRAFT, draftColumns, historyFromRows, openDetails, sealDetails, sealNullable } from "./rows.js";
 import type { Database } from "./schema.js";
 import { takeDue } from "./take-due.js";
 import { place, type Seal, type Vault } from "./vault.js";
@@ -37,7 +37,7 @@ export function sqlApplicationStore(trx: Db, queries: HotQueries, vault: Vault):
 
     async submitApplication(submission) {
       const now = submission.submittedAt.toISOString();
-      await trx.deleteFrom("applications").where("user_id", "=", submission.userId).where("status", "=", "draft").execute();
+      await trx.deleteFrom("applications").where("user_id", "=", submission.userId).where("status", "=", DRAFT).execute();
       drafts.draftGone(submission.userId);
       const id = randomUUID();
       const previous = submission.previousReference

@@ -48,12 +48,7 @@ export function sqlConversationStore(trx: Transaction<Database> | Kysely<Databas
     },
 
     async recordReplies(platform, eventId, userId, replies) {
-      await trx
-        .updateTable("processed_events")
-        .set({ replies: await sealReplies(platform, eventId, userId, replies), replies_user_id: userId })
-        .where("platform", "=", platform)
-        .where("event_id", "=", eventId)
-        .execute();
+      await trx.executeQuery(queries.recordReplies(await sealReplies(platform, eventId, userId, replies), userId, platform, eventId));
     },
 
     async takeUnconfirmedReplies(platform, eventId, processedBefore) {

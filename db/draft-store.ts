@@ -3,7 +3,7 @@ import type { Kysely, Transaction } from "kysely";
 import type { Platform } from "../src/domain/platform.js";
 import type { ApplicationStore, HeldDraft } from "../src/ports/application-store.js";
 import type { HotQueries } from "./hot-queries.js";
-import { draftColumns, draftFromRow, workspaceFromRow } from "./rows.js";
+import { DRAFT, draftColumns, draftFromRow, workspaceFromRow } from "./rows.js";
 import type { Database } from "./schema.js";
 import type { Vault } from "./vault.js";
 
@@ -19,7 +19,7 @@ export function sqlDraftStore(trx: Db, queries: HotQueries, vault: Vault): Draft
   const draftIds = new Map<string, string | null>();
   async function draftIdOf(userId: string): Promise<string | null> {
     if (!draftIds.has(userId)) {
-      const [row] = (await trx.executeQuery(queries.draftIdOfUser(userId, "draft"))).rows;
+      const [row] = (await trx.executeQuery(queries.draftIdOfUser(userId))).rows;
       draftIds.set(userId, row?.id ?? null);
     }
     return draftIds.get(userId)!;
@@ -35,7 +35,7 @@ export function sqlDraftStore(trx: Db, queries: HotQueries, vault: Vault): Draft
         .selectFrom("applications")
         .select(["id", "details", "documents"])
         .where("user_id", "=", userId)
-        .where("status", "=", "draft")
+        .where("status", "=", DRAFT)
         .executeTakeFirst();
       draftIds.set(userId, row?.id ?? null);
       return row ? draftFromRow(row, await vault.user(trx, userId)) : null;
@@ -45,7 +45,7 @@ export function sqlDraftStore(trx: Db, queries: HotQueries, vault: Vault): Draft
       const { documents, ...details } = draft;
       const isEmpty = Object.keys(details).length === 0 && Object.keys(documents).length === 0;
       if (isEmpty) {
-        await trx.deleteFrom("applications").where("user_id", "=", userId).where("status", "=", "draft").execute();
+        await trx.deleteFrom("applications").where("user_id", "=", userId).where("status", "=", DRAFT).execute();
         draftIds.set(userId, null);
         return;
       }
@@ -54,7 +54,7 @@ export function sqlDraftStore(trx: Db, queries: HotQueries, vault: Vault): Draft
       const id = existing ?? randomUUID();
       const values = { method: draft.method ?? null, ...draftColumns(id, draft, await vault.user(trx, userId)), updated_at: now };
       if (existing) {
-        await trx.executeQuery(queries.updateDraft(values.method, values.details, values.documents, values.updated_at, userId, "draft"));
+        await trx.executeQuery(queries.updateDraft(values.method, values.details, values.documents, values.updated_at, userId));
         return;
       }
       await trx
@@ -76,7 +76,7 @@ export function sqlDraftStore(trx: Db, queries: HotQueries, vault: Vault): Draft
           workspace_enterprise_id: workspace?.enterpriseId ?? null,
         })
         .where("user_id", "=", userId)
-        .where("status", "=", "draft")
+        .where("status", "=", DRAFT)
         .execute();
     },
 
@@ -93,7 +93,7 @@ export function sqlDraftStore(trx: Db, queries: HotQueries, vault: Vault): Draft
           "workspace_team_id",
           "workspace_enterprise_id",
         ])
-        .where("status", "=", "draft")
+        .where("status", "=", DRAFT)
         .where("held_at", "is not", null)
         .orderBy("held_at")
         .execute();

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import { queryTemplate } from "./query-template.js";
+import { DRAFT } from "./rows.js";
 import type { Database } from "./schema.js";
 
 /** The queries made on every chat event, compiled once (see `queryTemplate`). */
@@ -14,6 +15,10 @@ export function hotQueries(db: Kysely<Database>) {
         .values({ platform: $, event_id: $, processed_at: $ })
         .onConflict((oc) => oc.doNothing()),
       3,
+    ),
+    recordReplies: queryTemplate(
+      db.updateTable("processed_events").set({ replies: $, replies_user_id: $ }).where("platform", "=", $).where("event_id", "=", $),
+      4,
     ),
     openChat: queryTemplate(
       db
@@ -43,14 +48,14 @@ export function hotQueries(db: Kysely<Database>) {
         .orderBy("submitted_at", "desc"),
       2,
     ),
-    draftIdOfUser: queryTemplate(db.selectFrom("applications").select("id").where("user_id", "=", $).where("status", "=", $), 2),
+    draftIdOfUser: queryTemplate(db.selectFrom("applications").select("id").where("user_id", "=", $).where("status", "=", DRAFT), 1),
     updateDraft: queryTemplate(
       db
         .updateTable("applications")
         .set({ method: $, details: $, documents: $, updated_at: $ })
         .where("user_id", "=", $)
-        .where("status", "=", "draft"),
-      6,
+        .where("status", "=", DRAFT),
+      5,
     ),
     saveConversation: queryTemplate(
       db

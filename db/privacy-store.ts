@@ -2,7 +2,7 @@ import { type Kysely, sql, type Transaction } from "kysely";
 import { maskedIdentity } from "../src/domain/identity-numbers.js";
 import { type HeldData, NO_ERASURES, type PrivacyStore, type RetentionCutoffs } from "../src/ports/privacy-store.js";
 import { documentIdsIn, referencedDocuments } from "./referenced-documents.js";
-import { draftFromRow, openDetails, openNullable, parseJson } from "./rows.js";
+import { DRAFT, draftFromRow, openDetails, openNullable, parseJson } from "./rows.js";
 import type { Database } from "./schema.js";
 import { place, type Vault } from "./vault.js";
 
@@ -71,7 +71,7 @@ export function sqlPrivacyStore(trx: Db, vault: Vault): PrivacyStore {
   const idleDrafts = (cutoffs: RetentionCutoffs) =>
     trx
       .selectFrom("applications")
-      .where("status", "=", "draft")
+      .where("status", "=", DRAFT)
       .where("held_at", "is", null)
       .where("updated_at", "<", cutoffs.idleBefore.toISOString());
   const oldNotifications = (cutoffs: RetentionCutoffs) =>

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Draft, Method, Step } from "../src/domain/application.js";
 import type { Workspace } from "../src/domain/platform.js";
 import type { SubmittedApplication } from "../src/domain/user-record.js";
@@ -78,3 +79,9 @@ export function submittedFromRow(row: SubmittedRow, seal?: Seal): SubmittedAppli
 export function historyFromRows(rows: readonly SubmittedRow[], seal: Seal): SubmittedApplication[] {
   return rows.map((row, index) => submittedFromRow(row, index === 0 ? seal : undefined));
 }
+
+/**
+ * `status = 'draft'` written as a literal, not a parameter: only then can SQLite use the partial index
+ * of one draft per user (`applications_one_draft_idx`); with a parameter it scanned every draft.
+ */
+export const DRAFT = sql.lit("draft");

@@ -7,8 +7,15 @@
 export type IsoDate = string;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
+/** Every time zone's offset is a whole number of quarter hours, so a local date holds for a whole quarter hour. */
+const QUARTER_HOUR_MS = 15 * 60 * 1000;
+const lastDates = new Map<string, { quarter: number; date: IsoDate }>();
 
 export function localDate(instant: Date, timeZone: string): IsoDate {
+  // Formatting costs ~9 µs, on every chat event: the last answer per time zone is kept for its quarter hour.
+  const quarter = Math.floor(instant.getTime() / QUARTER_HOUR_MS);
+  const last = lastDates.get(timeZone);
+  if (last?.quarter === quarter) return last.date;
   // Building a formatter costs far more than using one; there is one per time zone.
   let formatter = formatters.get(timeZone);
   if (!formatter) {
@@ -16,7 +23,9 @@ export function localDate(instant: Date, timeZone: string): IsoDate {
     formatter = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
     formatters.set(timeZone, formatter);
   }
-  return formatter.format(instant);
+  const date = formatter.format(instant);
+  lastDates.set(timeZone, { quarter, date });
+  return date;
 }
 
 export function isBusinessDay(date: IsoDate, holidays: ReadonlySet<IsoDate>): boolean {

@@ -40,4 +40,32 @@ describe("business days", () => {
       }),
     );
   });
+
+  it("gives each instant its own local date, however instants follow each other (the last date is kept per quarter hour)", () => {
+    // Zones with half- and quarter-hour offsets and a daylight-saving change.
+    const zones = ["Asia/Shanghai", "Asia/Kolkata", "Asia/Kathmandu", "America/St_Johns", "Europe/Berlin", "Pacific/Chatham"];
+    const formats = new Map(
+      zones.map((zone) => [zone, new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" })]),
+    );
+    const reference = (instant: Date, zone: string) => formats.get(zone)!.format(instant);
+    const start = Date.parse("2026-03-28T00:00:00Z");
+    // Minute by minute across every zone's midnights and the DST change: a date kept too long shows at once.
+    for (const zone of zones)
+      for (let minute = 0; minute < 3 * 24 * 60; minute++) {
+        const instant = new Date(start + minute * 60_000);
+        expect(localDate(instant, zone)).toBe(reference(instant, zone));
+      }
+    // And in any order, zones interleaved.
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 3 * 24 * 3600 }), fc.constantFrom(...zones)), { minLength: 1, maxLength: 50 }),
+        (steps) => {
+          for (const [second, zone] of steps) {
+            const instant = new Date(start + second * 1000);
+            expect(localDate(instant, zone)).toBe(reference(instant, zone));
+          }
+        },
+      ),
+    );
+  });
 });

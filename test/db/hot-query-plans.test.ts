@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hotQueries } from "../../db/hot-queries.js";
+import { migrateToLatest } from "../../db/migrate.js";
+import { openSqlite } from "../../db/open-database.js";
+
+/**
+ * The queries of every chat event must find their rows through an index: a
+ * scan costs nothing in a test and grows with every user in production. (The
+ * draft queries once compared `status` with a parameter, so SQLite could not
+ * use the one-draft-per-user partial index and read every draft instead.)
+ */
+let opened: ReturnType<typeof openSqlite>;
+beforeAll(async () => {
+  opened = openSqlite(":memory:");
+  await migrateToLatest(opened.db);
+});
+afterAll(async () => {
+  await opened.db.destroy();
+});
+
+function plan(query: { sql: string; parameters: readonly unknown[] }): string[] {
+  const rows = opened.sqlite.prepare(`explain query plan ${query.sql}`).all(...query.parameters) as Array<{ detail: string }>;
+  return rows.map((row) => row.detail);
+}
+
+describe("the per-event queries' plans (SQLite)", () => {
+  const queries = () => hotQueries(opened.db);
+
+  it("find the user's draft through the one-draft-per-user index", () => {
+    expect(plan(queries().draftIdOfUser("u1"))).toEqual([expect.stringContaining("USING INDEX applications_one_draft_idx")]);
+    expect(plan(queries().updateDraft(null, "{}", "{}", "2026-12-06", "u1"))).toEqual([
+      expect.stringContaining("USING INDEX applications_one_draft_idx"),
+    ]);
+  });
+
+  it("scan no table", () => {
+    const all = queries();
+    const perEvent = [
+      all.markEventProcessed("telegram", "e1", "2026-12-06"),
+      all.recordReplies("sealed", "u1", "telegram", "e1"),
+      all.openChat("c1", "telegram", "p1"),
+      all.applicationsOfUser("u1", "draft"),
+      all.draftIdOfUser("u1"),
+      all.updateDraft(null, "{}", "{}", "2026-12-06", "u1"),
+      all.saveConversation("telegram", "c1", "u1", 1, "sealed", "2026-12-06", "u1", 1, "sealed", "2026-12-06"),
+    ];
+    for (const query of perEvent) for (const step of plan(query)) expect(step, query.sql).not.toMatch(/^SCAN /);
+  });
+});
