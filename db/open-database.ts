@@ -86,9 +86,15 @@ export function isConnectionFailure(error: unknown): boolean {
  * PostgreSQL through `pg`'s pool. Timestamps and JSON stay text (the schema is
  * portable); `count(*)` comes back as a string and is read with `Number`.
  */
-export function openPostgres(url: string, poolSize: number): Kysely<Database> {
+export function openPostgres(url: string, poolSize: number, settings: { waitForWalFlush?: boolean } = {}): Kysely<Database> {
   // A server that swallows packets fails a connection attempt after 10 s instead of holding it forever.
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    // Commits that may be lost to a crash of the database server (never corrupted): `synchronous_commit` off for this pool.
+    ...(settings.waitForWalFlush === false ? { options: "-c synchronous_commit=off" } : {}),
+  });
   // An idle connection that breaks (a restarted server) is dropped by the pool; without a listener it would crash the process.
   pool.on("error", () => undefined);
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

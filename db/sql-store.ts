@@ -83,10 +83,13 @@ export class SqlStore implements Store {
 
   /**
    * The platform accepted these events' replies. On PostgreSQL one statement (no BEGIN, no COMMIT round trip) on its own connection;
-   * on SQLite, whose one connection is held by the transaction being committed, it joins the next shared commit.
+   * on SQLite, whose one connection is held by the transaction being committed, it joins the next shared commit. Neither waits
+   * for the disk: a confirmation lost to a power failure only repeats a reply.
    */
   confirmReplies(events: ReadonlyArray<{ platform: Platform; eventId: string }>): Promise<void> {
-    return this.groupCommit ? this.transaction((tx) => tx.confirmReplies(events)) : forget(this.options.confirmations ?? this.db, events);
+    return this.groupCommit
+      ? this.groupCommit.run((trx) => forget(trx, events), { durable: false })
+      : forget(this.options.confirmations ?? this.db, events);
   }
 
   private over(trx: Transaction<Database>): StoreTransaction {

@@ -17,7 +17,8 @@ export async function openStore(config: Readonly<Config>, keyring: Keyring = key
     await db.destroy().catch(() => undefined); // a failed try must not leave its connections behind
     throw error;
   });
-  const confirmations = config.database.kind === "postgres" ? openPostgres(config.database.url, 1) : undefined;
+  // A lost confirmation repeats a reply, it loses nothing: its commit does not wait for the WAL's flush, so it is written sooner.
+  const confirmations = config.database.kind === "postgres" ? openPostgres(config.database.url, 1, { waitForWalFlush: false }) : undefined;
   const close = async () => {
     await confirmations?.destroy();
     await db.destroy();

@@ -72,4 +72,33 @@ describe("group commit", () => {
     await group.run(mark("after"));
     expect(stored()).toEqual(["after"]);
   });
+
+  it("commits a batch of only work that may be lost without waiting for the disk, and restores the setting", async () => {
+    const group = new GroupCommit(opened.db);
+    const setting = () => opened.sqlite.pragma("synchronous", { simple: true });
+    const seen: unknown[] = [];
+    const noting = (id: string) => async (trx: Parameters<Parameters<GroupCommit["run"]>[0]>[0]) => {
+      seen.push(setting());
+      return mark(id)(trx);
+    };
+    expect(setting()).toBe(2); // FULL
+    await group.run(noting("lazy"), { durable: false });
+    expect(seen).toEqual([1]); // NORMAL while it committed
+    expect(setting()).toBe(2);
+    // With durable work in the same batch the whole batch waits for the disk.
+    seen.length = 0;
+    await Promise.all([group.run(mark("first")), group.run(noting("mixed-lazy"), { durable: false }), group.run(noting("mixed"))]);
+    expect(seen).toEqual([2, 2]);
+    // A failing unit does not leave the setting relaxed.
+    await expect(
+      group.run(
+        async () => {
+          throw new Error("boom");
+        },
+        { durable: false },
+      ),
+    ).rejects.toThrow("boom");
+    expect(setting()).toBe(2);
+    expect(stored()).toEqual(["first", "lazy", "mixed", "mixed-lazy"]);
+  });
 });

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MIGRATION_NAMES, migrateToLatest } from "../../db/migrate.js";
-import { openDatabase } from "../../db/open-database.js";
+import { openDatabase, openPostgres } from "../../db/open-database.js";
 import type { DatabaseTarget } from "../../src/runtime/config.js";
 import { readConfig } from "../../src/runtime/config.js";
 import { runCli, testEnv } from "../helpers/child-process.js";
@@ -47,6 +47,19 @@ describe.runIf(TESTED_DIALECTS.includes("postgres"))("on PostgreSQL", () => {
     } finally {
       await Promise.all(instances.map((db) => db.destroy()));
     }
+  });
+
+  it("only the reply confirmations' connection commits without waiting for the WAL's flush", async () => {
+    if (target.kind !== "postgres") throw new Error("a PostgreSQL target");
+    const setting = async (db: ReturnType<typeof openPostgres>) => {
+      try {
+        return (await sql<{ synchronous_commit: string }>`show synchronous_commit`.execute(db)).rows[0]?.synchronous_commit;
+      } finally {
+        await db.destroy();
+      }
+    };
+    expect(await setting(openPostgres(target.url, 1, { waitForWalFlush: false }))).toBe("off");
+    expect(await setting(openPostgres(target.url, 1))).toBe("on");
   });
 
   it("the audit log and the erasure log are append-only there too", async () => {
