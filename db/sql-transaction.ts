@@ -32,6 +32,7 @@ export function sqlTransaction(
   vault: Vault,
   dialect: Dialect,
   webhookReceiver: boolean,
+  heldChat?: string,
 ): StoreTransaction {
   const maintenance: MaintenanceStore = { maintenanceWindow: () => readMaintenance(trx) };
   const userKeys: UserKeyStore = { userKey: (userId) => vault.userKeys.of(trx, userId) };
@@ -48,7 +49,7 @@ export function sqlTransaction(
     sqlEscalationStore(trx, vault),
     sqlOneTimeCodeLedger(trx),
     sqlPrivacyStore(trx, vault),
-    sqlLocks(trx, dialect),
+    sqlLocks(trx, dialect, heldChat),
     sqlWebhookEventWriter(trx, webhookReceiver),
     maintenance,
     userKeys,

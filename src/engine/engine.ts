@@ -170,15 +170,18 @@ export class Engine {
   ): Promise<{ replies: Reply[]; duplicate: boolean }> {
     const afterCommit: EffectContext["afterCommit"] = [];
     const attempt = (graceOver: boolean) =>
-      this.deps.store.transaction(async (tx) => {
-        // A transaction re-run after a conflict (PostgreSQL) starts over: no work left from the attempt that was rolled back.
-        afterCommit.length = 0;
-        const outcome = await this.process(tx, event, upload, afterCommit, graceOver);
-        // Kept with the event until the platform accepted them (`repliesDelivered`): a crash before that, and the redelivery sends them.
-        if (outcome.record && outcome.replies.length > 0)
-          await tx.recordReplies(event.platform, event.id, outcome.record.userId, serializeReplies(outcome.replies));
-        return outcome;
-      });
+      this.deps.store.transaction(
+        async (tx) => {
+          // A transaction re-run after a conflict (PostgreSQL) starts over: no work left from the attempt that was rolled back.
+          afterCommit.length = 0;
+          const outcome = await this.process(tx, event, upload, afterCommit, graceOver);
+          // Kept with the event until the platform accepted them (`repliesDelivered`): a crash before that, and the redelivery sends them.
+          if (outcome.record && outcome.replies.length > 0)
+            await tx.recordReplies(event.platform, event.id, outcome.record.userId, serializeReplies(outcome.replies));
+          return outcome;
+        },
+        { chat: { platform: event.platform, chatId: event.chatId } },
+      );
     let outcome = await attempt(false);
     if (outcome.unconfirmedSince) {
       // A redelivery while the replies may still be on their way: wait out the grace, then look again.

@@ -54,8 +54,12 @@ export interface StoreReadiness {
  * not depend on Kysely; `db/sql-store.ts` implements it.
  */
 export interface Store {
-  /** A chat event's transaction: concurrent chats may share a commit, each still all-or-nothing. */
-  transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T>;
+  /**
+   * A chat event's transaction: concurrent chats may share a commit, each still all-or-nothing.
+   * `chat`: the chat whose lock the work takes first (`lockChat`); the store may take it as the
+   * transaction begins (PostgreSQL: in the same round trip as BEGIN).
+   */
+  transaction<T>(work: (tx: StoreTransaction) => Promise<T>, options?: { chat?: { platform: Platform; chatId: string } }): Promise<T>;
   /**
    * A transaction outside the chat path (an operator, another process): re-run
    * from the start when another process committed in between.

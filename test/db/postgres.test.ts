@@ -5,10 +5,12 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MIGRATION_NAMES, migrateToLatest } from "../../db/migrate.js";
 import { openDatabase, openPostgres } from "../../db/open-database.js";
+import { SqlStore } from "../../db/sql-store.js";
 import type { DatabaseTarget } from "../../src/runtime/config.js";
 import { readConfig } from "../../src/runtime/config.js";
 import { runCli, testEnv } from "../helpers/child-process.js";
 import { freshDatabase, TESTED_DIALECTS } from "../helpers/test-databases.js";
+import { testKeyring } from "../helpers/test-keys.js";
 
 describe("DATABASE_URL", () => {
   it("takes postgres:// with a pool size (DATABASE_POOL_SIZE, default 10); SQLite stays the default", () => {
@@ -60,6 +62,37 @@ describe.runIf(TESTED_DIALECTS.includes("postgres"))("on PostgreSQL", () => {
     };
     expect(await setting(openPostgres(target.url, 1, { waitForWalFlush: false }))).toBe("off");
     expect(await setting(openPostgres(target.url, 1))).toBe("on");
+  });
+
+  it("a chat event's transaction holds its chat's lock from its BEGIN, whatever the chat id holds", async () => {
+    const { db } = openDatabase(target);
+    await migrateToLatest(db);
+    const store = new SqlStore(db, testKeyring(), () => db.destroy(), "postgres");
+    const other = openDatabase(target).db;
+    const tryLock = async (name: string) =>
+      (await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(hashtextextended(${name}, 0)) as locked`.execute(other)).rows[0]
+        ?.locked;
+    try {
+      for (const chatId of ["12345", "o'neil\\'); select pg_sleep(5); --", "群聊 ☃"]) {
+        const name = `chat:telegram:${chatId}`;
+        const seen = await store.transaction(async () => tryLock(name), { chat: { platform: "telegram", chatId } });
+        expect(seen, chatId).toBe(false);
+        expect(await tryLock(name), chatId).toBe(true); // released with the commit
+      }
+      // A failing transaction rolls back and releases the lock too.
+      await expect(
+        store.transaction(
+          async () => {
+            throw new Error("boom");
+          },
+          { chat: { platform: "telegram", chatId: "7" } },
+        ),
+      ).rejects.toThrow("boom");
+      expect(await tryLock("chat:telegram:7")).toBe(true);
+    } finally {
+      await other.destroy();
+      await store.close();
+    }
   });
 
   it("the audit log and the erasure log are append-only there too", async () => {
