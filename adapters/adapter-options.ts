@@ -10,8 +10,11 @@ import type { Logger } from "../src/runtime/logger.js";
 export interface AdapterOptions {
   engine: {
     handle(event: ChatEvent): Promise<Reply[]>;
-    /** The platform accepted every reply of this event: the copy kept for a redelivery is forgotten. */
-    repliesDelivered(event: ChatEvent): void;
+    /**
+     * The platform accepted every reply of this event: the copy kept for a redelivery is forgotten.
+     * `sent`: only the first `sent` replies for the event's own chat so far.
+     */
+    repliesDelivered(event: ChatEvent, sent?: number): void;
   };
   reviewers: Reviewers;
   /** Where replies for other chats and platforms go; the adapter registers its own delivery here. */

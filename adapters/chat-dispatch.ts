@@ -27,8 +27,7 @@ export interface ChatDispatch {
  *
  * Returns why a reply for this chat could not be sent (empty: all were; after a failure the
  * rest are held back): a platform that redelivers an update it was not answered for can be asked
- * to, and the engine then sends its kept copy — all of the event's replies, so those sent before
- * the failure come twice.
+ * to, and the engine then sends its kept copy — the replies not yet confirmed sent.
  */
 export async function dispatchChatEvent(event: ChatEvent, options: AdapterOptions, dispatch: ChatDispatch): Promise<unknown[]> {
   const { logger } = options;
@@ -41,16 +40,22 @@ export async function dispatchChatEvent(event: ChatEvent, options: AdapterOption
     await dispatch.apologise(text).catch(() => undefined);
     return [];
   }
-  const elsewhere: Reply[] = [];
+  const elsewhere = replies.filter((reply) => reply.to);
+  const here = replies.filter((reply) => !reply.to);
   const unsent: unknown[] = [];
-  for (const reply of replies) {
-    if (reply.to) elsewhere.push(reply);
+  for (const [index, reply] of here.entries()) {
     // After one failed, the rest wait too: shown before it, they would read out of order.
-    else if (unsent.length === 0)
-      await dispatch.sendHere(reply).catch((error: unknown) => {
+    if (unsent.length > 0) break;
+    await dispatch.sendHere(reply).then(
+      // Each one accepted is confirmed at once (the last with the whole event, below): a crash before the next repeats none.
+      () => {
+        if (index < here.length - 1) options.engine.repliesDelivered(event, index + 1);
+      },
+      (error: unknown) => {
         unsent.push(error);
         logger.warn({ platform: dispatch.platform, error: errorSummary(error) }, "reply could not be sent");
-      });
+      },
+    );
   }
   await options.outbound.deliver(elsewhere);
   // Accepted here: the engine's copy for a redelivery can go. (Messages for other chats are the outbox's, or best effort.)

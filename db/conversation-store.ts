@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import type { Platform } from "../src/domain/platform.js";
 import type { AccountStatus } from "../src/domain/user-record.js";
-import type { ConversationStore, StoredConversation } from "../src/ports/conversation-store.js";
+import type { ConversationStore, ReplyConfirmation, StoredConversation } from "../src/ports/conversation-store.js";
 import type { HotQueries } from "./hot-queries.js";
 import { findUserId } from "./identity-lookup.js";
 import { parseJson } from "./rows.js";
@@ -10,7 +10,7 @@ import type { Database } from "./schema.js";
 import { place, type Vault } from "./vault.js";
 
 /** Forgets the kept replies of these events: one statement, whatever their number. */
-export async function forget(
+async function forget(
   trx: Transaction<Database> | Kysely<Database>,
   events: ReadonlyArray<{ platform: string; eventId: string }>,
 ): Promise<void> {
@@ -20,6 +20,29 @@ export async function forget(
     .set({ replies: null, replies_user_id: null })
     .where((eb) => eb.or(events.map(({ platform, eventId }) => eb.and([eb("platform", "=", platform), eb("event_id", "=", eventId)]))))
     .execute();
+}
+
+/**
+ * Confirmations as the platform gave them: events whose replies were all accepted are forgotten (one
+ * statement); those accepted in part note how many. Order does not matter: a count never goes down,
+ * and an event forgotten has nothing left to count.
+ */
+export async function confirm(trx: Transaction<Database> | Kysely<Database>, confirmations: readonly ReplyConfirmation[]): Promise<void> {
+  for (const { platform, eventId, sent } of confirmations) {
+    if (sent === undefined) continue;
+    await trx
+      .updateTable("processed_events")
+      .set({ replies_sent: sent })
+      .where("platform", "=", platform)
+      .where("event_id", "=", eventId)
+      .where("replies", "is not", null)
+      .where("replies_sent", "<", sent)
+      .execute();
+  }
+  await forget(
+    trx,
+    confirmations.filter((confirmation) => confirmation.sent === undefined),
+  );
 }
 
 /** Users, identities, conversation snapshots and processed event ids, inside one transaction. */
@@ -54,7 +77,7 @@ export function sqlConversationStore(trx: Transaction<Database> | Kysely<Databas
     async takeUnconfirmedReplies(platform, eventId, processedBefore) {
       const row = await trx
         .selectFrom("processed_events")
-        .select(["replies", "replies_user_id", "processed_at"])
+        .select(["replies", "replies_user_id", "replies_sent", "processed_at"])
         .where("platform", "=", platform)
         .where("event_id", "=", eventId)
         .where("replies", "is not", null)
@@ -63,11 +86,7 @@ export function sqlConversationStore(trx: Transaction<Database> | Kysely<Databas
       if (row.processed_at >= processedBefore.toISOString()) return { processedAt: new Date(row.processed_at) };
       await forget(trx, [{ platform, eventId }]);
       const seal = await vault.owner(trx, row.replies_user_id);
-      return { replies: seal.open(row.replies, place("processed_events", "replies", platform, eventId)) };
-    },
-
-    async confirmReplies(events) {
-      await forget(trx, events);
+      return { replies: seal.open(row.replies, place("processed_events", "replies", platform, eventId)), sent: row.replies_sent };
     },
 
     async pruneProcessedEvents(before) {

@@ -20,6 +20,7 @@ import * as faqLearning from "./migrations/017-faq-learning.js";
 import * as supportAnswers from "./migrations/018-support-answers.js";
 import * as reviewEscalations from "./migrations/019-review-escalations.js";
 import * as userKeys from "./migrations/020-user-keys.js";
+import * as repliesSent from "./migrations/021-replies-sent.js";
 import type { Database } from "./schema.js";
 
 /** Migrations listed in code: no file-system lookup, so they work the same from tsx, a bundle or tests. */
@@ -44,6 +45,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "018-support-answers": supportAnswers,
   "019-review-escalations": reviewEscalations,
   "020-user-keys": userKeys,
+  "021-replies-sent": repliesSent,
 };
 
 /** Every migration this code knows, in order. */

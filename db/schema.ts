@@ -193,6 +193,8 @@ export interface ProcessedEventsTable {
   replies: Generated<string | null>;
   /** Whose replies they are (an internal user id), so an erasure reaches them. */
   replies_user_id: Generated<string | null>;
+  /** How many of the replies for the event's own chat the platform accepted so far (the rest are sent by a redelivery). */
+  replies_sent: Generated<number>;
 }
 
 export interface OneTimeCodeEventsTable {

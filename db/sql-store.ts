@@ -3,6 +3,7 @@ import type { Platform } from "../src/domain/platform.js";
 import type { AccountStatus } from "../src/domain/user-record.js";
 import type { AnnouncementStore } from "../src/ports/announcement-store.js";
 import type { CardMessages } from "../src/ports/card-messages.js";
+import type { ReplyConfirmation } from "../src/ports/conversation-store.js";
 import type { DocumentBytes } from "../src/ports/document-bytes.js";
 import type { FaqLearningStore } from "../src/ports/faq-learning-store.js";
 import type { SealedColumns } from "../src/ports/key-rotation.js";
@@ -15,7 +16,7 @@ import type { DocumentKeys } from "../src/ports/user-keys.js";
 import type { WebhookOutbox } from "../src/ports/webhook-outbox.js";
 import { sqlAnnouncementStore } from "./announcement-store.js";
 import { SqlCardMessages } from "./card-message-store.js";
-import { forget } from "./conversation-store.js";
+import { confirm } from "./conversation-store.js";
 import { DocumentTable } from "./document-table.js";
 import { sqlFaqLearningStore } from "./faq-learning-store.js";
 import { GroupCommit } from "./group-commit.js";
@@ -103,10 +104,10 @@ export class SqlStore implements Store {
    * on SQLite, whose one connection is held by the transaction being committed, it joins the next shared commit. Neither waits
    * for the disk: a confirmation lost to a power failure only repeats a reply.
    */
-  confirmReplies(events: ReadonlyArray<{ platform: Platform; eventId: string }>): Promise<void> {
+  confirmReplies(confirmations: readonly ReplyConfirmation[]): Promise<void> {
     return this.groupCommit
-      ? this.groupCommit.run((trx) => forget(trx, events), { durable: false })
-      : forget(this.options.confirmations ?? this.db, events);
+      ? this.groupCommit.run((trx) => confirm(trx, confirmations), { durable: false })
+      : confirm(this.options.confirmations ?? this.db, confirmations);
   }
 
   private over(trx: Transaction<Database> | Kysely<Database>, heldChat?: string): StoreTransaction {

@@ -28,21 +28,14 @@ import { observeHandledEvent } from "./event-metrics.js";
 import { KeyedLock } from "./keyed-lock.js";
 import { chatKeyOf, type FollowUpSender, type LateRead, PhotoReading } from "./photo-reading.js";
 import { createPureTransition } from "./pure-transition.js";
+import { REDELIVERY_GRACE_MS, redeliveredReplies } from "./redelivery.js";
 import { ReplyConfirmations } from "./reply-confirmations.js";
-import { deserializeReplies, serializeReplies } from "./reply-record.js";
+import { serializeReplies } from "./reply-record.js";
 import { type EventStamp, toMachineEvent } from "./to-machine-event.js";
 import { prepareUpload } from "./upload-check.js";
 import { UploadRate } from "./upload-rate.js";
 
 export type { EngineDependencies, EngineSettings } from "./engine-dependencies.js";
-
-/**
- * A redelivery this soon after the event was processed may be a duplicate in flight (another
- * instance sending its replies right now, confirmed within a second or two): it waits out the rest
- * of this time, then sends the replies if they are still unconfirmed (their sender died: a restart
- * can be that quick).
- */
-const REDELIVERY_GRACE_MS = 5_000;
 
 /** Effect results after which the user's record is read again: they change the application or the account. */
 const RECORD_CHANGING: ReadonlySet<string> = new Set([
@@ -108,9 +101,13 @@ export class Engine {
     };
   }
 
-  /** The platform accepted this event's replies: their stored copy is forgotten at once (a commit shared by those arriving together). */
-  repliesDelivered(event: Pick<ChatEvent, "platform" | "id">): void {
-    this.confirmations.add(event);
+  /**
+   * The platform accepted this event's replies: their stored copy is forgotten at once (a commit shared by those
+   * arriving together). `sent`: only the first `sent` of the replies for the event's own chat so far, as each is
+   * accepted, so a crash before the next one repeats none of them.
+   */
+  repliesDelivered(event: Pick<ChatEvent, "platform" | "id">, sent?: number): void {
+    this.confirmations.add(event, sent);
   }
 
   /** Where late reads' findings are sent (each platform's adapter, through `Outbound`); unset, they are logged and dropped. */
@@ -211,17 +208,11 @@ export class Engine {
     const now = this.clock();
     // Another instance may hold this chat's next update: the lock makes them take turns (the in-process lock is the fast path).
     await tx.lockChat(event.platform, event.chatId);
-    if (!(await tx.markEventProcessed(event.platform, event.id, now))) {
-      // Seen before. If its replies were never confirmed sent (the process died after the commit), they go now, once.
-      const processedBefore = graceOver ? new Date("9999-12-31T23:59:59Z") : new Date(now.getTime() - REDELIVERY_GRACE_MS);
-      const unconfirmed = await tx.takeUnconfirmedReplies(event.platform, event.id, processedBefore);
-      if (unconfirmed && "processedAt" in unconfirmed) return { replies: [], record: null, unconfirmedSince: unconfirmed.processedAt };
-      this.deps.logger.info(
-        { platform: event.platform, eventId: event.id },
-        unconfirmed ? "redelivered event: its unconfirmed replies are sent again" : "duplicate event ignored",
-      );
-      return { replies: unconfirmed ? deserializeReplies(unconfirmed.replies) : [], record: null };
-    }
+    if (!(await tx.markEventProcessed(event.platform, event.id, now)))
+      return {
+        ...(await redeliveredReplies(tx, event, { now, graceOver, confirmations: this.confirmations, logger: this.deps.logger })),
+        record: null,
+      };
     const { settings } = this.deps;
     const desk = {
       tx,

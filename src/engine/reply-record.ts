@@ -16,6 +16,12 @@ export function deserializeReplies(text: string): Reply[] {
   ) as Reply[];
 }
 
+/** The replies still to send when the first `sent` of those for the event's own chat were accepted (replies for elsewhere all go again). */
+export function unsentReplies(replies: readonly Reply[], sent: number): Reply[] {
+  let skipped = 0;
+  return replies.filter((reply) => reply.to !== undefined || skipped++ >= sent);
+}
+
 /** What `Buffer.prototype.toJSON` makes of a Buffer before a replacer sees it. */
 function isSerializedBuffer(value: unknown): value is { type: "Buffer"; data: number[] } {
   return (

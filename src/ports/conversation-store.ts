@@ -41,9 +41,7 @@ export interface ConversationStore {
     platform: Platform,
     eventId: string,
     processedBefore: Date,
-  ): Promise<{ replies: string } | { processedAt: Date } | null>;
-  /** The platform accepted these events' replies: they are forgotten. */
-  confirmReplies(events: ReadonlyArray<{ platform: Platform; eventId: string }>): Promise<void>;
+  ): Promise<{ replies: string; sent: number } | { processedAt: Date } | null>;
   /** Records the platform event id; false when it was recorded before (a redelivery). */
   markEventProcessed(platform: Platform, eventId: string, at: Date): Promise<boolean>;
   /** Forgets event ids recorded before `before`: redeliveries come within hours, not weeks. Returns how many. */
@@ -61,4 +59,14 @@ export interface ConversationStore {
   userLocale(platform: Platform, platformUserId: string): Promise<string | null>;
   /** Where and in which language to tell a user about their application: their most recent chat. */
   applicantChat(userId: string): Promise<{ address: ChatAddress | null; locale: string } | null>;
+}
+
+/**
+ * The platform accepted an event's replies: all of them, or (`sent`) the first `sent` of those for the
+ * event's own chat, the others still on their way.
+ */
+export interface ReplyConfirmation {
+  platform: Platform;
+  eventId: string;
+  sent?: number;
 }

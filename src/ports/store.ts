@@ -5,7 +5,7 @@ import type { AnnouncementStore } from "./announcement-store.js";
 import type { ApplicationStore } from "./application-store.js";
 import type { AuditStore } from "./audit-store.js";
 import type { CardMessages } from "./card-messages.js";
-import type { ConversationStore } from "./conversation-store.js";
+import type { ConversationStore, ReplyConfirmation } from "./conversation-store.js";
 import type { EscalationStore } from "./escalation-store.js";
 import type { FaqLearningStore, FaqMissWriter } from "./faq-learning-store.js";
 import type { SealedColumns } from "./key-rotation.js";
@@ -87,8 +87,11 @@ export interface Store {
    * checkpointed and truncated), so nothing erased can be read back from it.
    */
   forgetErased(): Promise<void>;
-  /** The platform accepted these events' replies: their kept copies are forgotten, as soon as the database allows. */
-  confirmReplies(events: ReadonlyArray<{ platform: Platform; eventId: string }>): Promise<void>;
+  /**
+   * The platform accepted these events' replies: their kept copies are forgotten, as soon as the database
+   * allows; those confirmed in part keep only what is still unsent.
+   */
+  confirmReplies(confirmations: readonly ReplyConfirmation[]): Promise<void>;
   /** Jobs only one instance may do at a time. */
   leases(): Leases;
   /** Whether the database answers and has every migration this code expects (`GET /readyz`). */

@@ -1,5 +1,9 @@
+import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { AdapterOptions } from "../../adapters/adapter-options.js";
+import { dispatchChatEvent } from "../../adapters/chat-dispatch.js";
 import type { ChatEvent } from "../../src/chat/chat-event.js";
+import type { Reply } from "../../src/chat/reply.js";
 import { createHarness, type Harness, keys } from "../helpers/harness.js";
 import { TESTED_DIALECTS } from "../helpers/test-databases.js";
 
@@ -50,5 +54,36 @@ describe.each(TESTED_DIALECTS)("replies lost to a crash, on %s", (dialect) => {
     expect(await harness.engine.handle(update("u4"))).toEqual(first);
     expect(Date.now() - started).toBeGreaterThanOrEqual(2_500); // it waited for a sender that might still be at work
     expect(await harness.engine.handle(update("u4"))).toEqual([]); // once
+  });
+
+  it("after a crash between two replies, the redelivery sends only those not yet accepted — through the adapters' dispatch", async () => {
+    const event = update("u5");
+    const shown: string[] = [];
+    let crashAfter = 1; // the platform accepts one reply, then the process dies
+    const dispatch = {
+      platform: "telegram" as const,
+      sendHere: async (reply: Reply) => {
+        if (crashAfter-- <= 0) throw new Error("the process died");
+        shown.push(keys([reply]).join(","));
+      },
+      apologise: async () => undefined,
+    };
+    const options = {
+      engine: harness.engine,
+      outbound: { deliver: async () => undefined },
+      logger: pino({ level: "silent" }),
+    } as unknown as AdapterOptions;
+    await dispatchChatEvent(event, options, dispatch);
+    await harness.engine.flushConfirmations();
+    expect(shown).toHaveLength(1); // the welcome; the menu was never sent
+
+    harness.setNow(new Date("2026-11-23T02:00:30Z")); // restarted; Telegram redelivers the update it got no 200 for
+    crashAfter = Number.POSITIVE_INFINITY;
+    await dispatchChatEvent(event, options, dispatch);
+    await harness.engine.flushConfirmations();
+    expect(shown).toHaveLength(2);
+    expect(shown[1]).toContain("menu.prompt"); // the rest, and only the rest
+    expect(new Set(shown).size).toBe(2);
+    expect(await harness.engine.handle(event)).toEqual([]); // all confirmed now: nothing again
   });
 });

@@ -1,0 +1,44 @@
+import pino from "pino";
+import { describe, expect, it } from "vitest";
+import { ReplyConfirmations } from "../../src/engine/reply-confirmations.js";
+import type { ReplyConfirmation } from "../../src/ports/conversation-store.js";
+
+describe("reply confirmations", () => {
+  const written: ReplyConfirmation[][] = [];
+  const confirmations = () =>
+    new ReplyConfirmations({ confirmReplies: async (batch) => void written.push([...batch]) }, pino({ level: "silent" }));
+  const event = { platform: "telegram" as const, id: "u1" };
+
+  it("count a redelivered event's replies from where its first delivery stopped, and forget that once all are sent", async () => {
+    written.length = 0;
+    const kept = confirmations();
+    kept.resume(event, 2); // two of its replies went before the crash: the redelivery sends the rest
+    kept.add(event, 1); // the first of the rest
+    await kept.flush();
+    kept.add(event); // all of them
+    await kept.flush();
+    kept.add(event, 1); // the same event id handled afresh later (pruned and reused): counted from zero
+    await kept.flush();
+    expect(written).toEqual([
+      [{ platform: "telegram", eventId: "u1", sent: 3 }],
+      [{ platform: "telegram", eventId: "u1" }],
+      [{ platform: "telegram", eventId: "u1", sent: 1 }],
+    ]);
+  });
+
+  it("write those arriving while one is written together, next", async () => {
+    written.length = 0;
+    const kept = confirmations();
+    kept.add({ platform: "telegram", id: "a" });
+    kept.add({ platform: "telegram", id: "b" });
+    kept.add({ platform: "slack", id: "c" }, 1);
+    await kept.flush();
+    expect(written).toEqual([
+      [{ platform: "telegram", eventId: "a" }],
+      [
+        { platform: "telegram", eventId: "b" },
+        { platform: "slack", eventId: "c", sent: 1 },
+      ],
+    ]);
+  });
+});
