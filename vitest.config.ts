@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import { HeavyFirstSequencer } from "./test/heavy-first-sequencer.js";
 import { heavyTestFiles } from "./test/process-free-tests.js";
 
 // `npm run test:quick`: the edit–test loop, without the files that start processes or OCR workers (`npm test` runs them all).
@@ -14,5 +15,6 @@ export default defineConfig({
     // wait (child processes starting, fsyncs, PostgreSQL, timers), so two run side by side (three overload 2 cores: timeouts); VITEST_MAX_WORKERS overrides.
     maxWorkers: Number(process.env.VITEST_MAX_WORKERS ?? 2),
     reporters: ["default", "./test/reporters/slowest-files.ts"],
+    sequence: { sequencer: HeavyFirstSequencer },
   },
 });
