@@ -168,7 +168,7 @@ try {
   console.log(
     `\nTelegram mode: ${USERS} chats' registration flows through bot.handleUpdate, SQLite WAL + synchronous=FULL in ${dir} — target ratio ≥ 0.5`,
   );
-  for (const inFlight of [1, 32]) {
+  for (const inFlight of (process.env.BENCH_IN_FLIGHT ?? "1,32").split(",").map(Number)) {
     console.log(inFlight === 1 ? "one update at a time:" : `${inFlight} updates in flight across chats (as the runner delivers them):`);
     const assistant = report("assistant", await benchAssistant(dir, inFlight));
     const bare = report("bare bot", await benchBareBot(dir, inFlight));
