@@ -16,5 +16,6 @@ export default defineConfig({
     maxWorkers: Number(process.env.VITEST_MAX_WORKERS ?? 2),
     reporters: ["default", "./test/reporters/slowest-files.ts"],
     sequence: { sequencer: HeavyFirstSequencer },
+    globalSetup: ["./test/global-setup.ts"],
   },
 });

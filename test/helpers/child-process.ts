@@ -3,8 +3,17 @@ import { join } from "node:path";
 import { TEST_DATA_KEYS } from "./test-keys.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
-/** How `npm start` and `npm run cli` run a program: one Node process with tsx as its loader. */
-const NODE_WITH_TSX = [process.execPath, "--import", "tsx"] as const;
+
+/**
+ * How a program runs: as `npm start` and `npm run cli` do, one Node process with tsx as its loader; in
+ * the test suite, the same sources bundled once per run (`test/global-setup.ts`), which start faster.
+ */
+function program(name: "main" | "cli"): [string, ...string[]] {
+  const bundles = process.env.ASSISTANT_TEST_PROGRAMS;
+  return bundles
+    ? [process.execPath, join(bundles, `${name}.js`)]
+    : [process.execPath, "--import", "tsx", join(ROOT, "src", "app", `${name}.ts`)];
+}
 
 export function testEnv(dataDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
@@ -33,13 +42,13 @@ export function telegramWebhookSettings(apiRoot: string, port: number, secret: s
 }
 
 /**
- * Runs `npm run cli -- …` the way an operator would (through tsx, without npm's own banner);
+ * Runs `npm run cli -- …` the way an operator would (without npm's own banner);
  * `offline`: in a network namespace of its own, with no interface up — no connection can be made.
  */
 export function runCli(args: string[], env: NodeJS.ProcessEnv, { offline = false }: { offline?: boolean } = {}) {
-  const command = [...NODE_WITH_TSX, join(ROOT, "src", "app", "cli.ts"), ...args];
-  const [program, ...rest] = offline ? ["unshare", "--map-root-user", "--net", ...command] : command;
-  const result = spawnSync(program!, rest, { env, encoding: "utf8", cwd: ROOT });
+  const command: [string, ...string[]] = [...program("cli"), ...args];
+  const [executable, ...rest]: [string, ...string[]] = offline ? ["unshare", "--map-root-user", "--net", ...command] : command;
+  const result = spawnSync(executable, rest, { env, encoding: "utf8", cwd: ROOT });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -50,8 +59,8 @@ export function canRunOffline(): boolean {
 
 /** Runs the console chat with all input piped at once; resolves when it exits by itself. */
 export function runConsoleWithInput(lines: string[], env: NodeJS.ProcessEnv) {
-  const [node, ...loader] = NODE_WITH_TSX;
-  const result = spawnSync(node, [...loader, join(ROOT, "src", "app", "main.ts")], {
+  const [node, ...rest] = program("main");
+  const result = spawnSync(node, rest, {
     env,
     input: `${lines.join("\n")}\n`,
     encoding: "utf8",
@@ -69,8 +78,8 @@ export class AssistantProcess {
 
   constructor(env: NodeJS.ProcessEnv) {
     // Its own process group, so that a SIGKILL also reaches anything it started.
-    const [node, ...loader] = NODE_WITH_TSX;
-    this.child = spawn(node, [...loader, join(ROOT, "src", "app", "main.ts")], { env, cwd: ROOT, detached: true });
+    const [node, ...rest] = program("main");
+    this.child = spawn(node, rest, { env, cwd: ROOT, detached: true });
     this.child.stdout.setEncoding("utf8").on("data", (chunk: string) => (this.stdout += chunk));
     this.child.stderr.setEncoding("utf8").on("data", (chunk: string) => (this.stderr += chunk));
     this.exited = new Promise((resolve) => this.child.on("exit", (code) => resolve(code)));
