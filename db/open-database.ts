@@ -97,6 +97,9 @@ export function openPostgres(url: string, poolSize: number, settings: { waitForW
   });
   // An idle connection that breaks (a restarted server) is dropped by the pool; without a listener it would crash the process.
   pool.on("error", () => undefined);
+  // So is one that breaks while checked out (the pool takes its listener off then): the statement running, or the
+  // transaction's next one, fails with the error; the event itself must not reach the process as an uncaught exception.
+  pool.on("connect", (client) => client.on("error", () => undefined));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 

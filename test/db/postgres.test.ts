@@ -9,7 +9,7 @@ import { SqlStore } from "../../db/sql-store.js";
 import type { DatabaseTarget } from "../../src/runtime/config.js";
 import { readConfig } from "../../src/runtime/config.js";
 import { runCli, testEnv } from "../helpers/child-process.js";
-import { freshDatabase, TESTED_DIALECTS } from "../helpers/test-databases.js";
+import { admin, freshDatabase, TESTED_DIALECTS } from "../helpers/test-databases.js";
 import { testKeyring } from "../helpers/test-keys.js";
 
 describe("DATABASE_URL", () => {
@@ -92,6 +92,25 @@ describe.runIf(TESTED_DIALECTS.includes("postgres"))("on PostgreSQL", () => {
     } finally {
       await other.destroy();
       await store.close();
+    }
+  });
+
+  it("a connection cut while a transaction holds it between statements fails that transaction, not the process", async () => {
+    if (target.kind !== "postgres") throw new Error("a PostgreSQL target");
+    const db = openPostgres(target.url, 1);
+    try {
+      await expect(
+        db.connection().execute(async (connection) => {
+          const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(connection);
+          await admin(`select pg_terminate_backend(${Number(rows[0]!.pid)})`);
+          // The cut arrives while no statement runs (the JS work between two of a transaction's statements).
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          await sql`select 1`.execute(connection);
+        }),
+      ).rejects.toThrow();
+      expect((await sql<{ one: number }>`select 1 as one`.execute(db)).rows).toEqual([{ one: 1 }]); // a new connection serves
+    } finally {
+      await db.destroy();
     }
   });
 
