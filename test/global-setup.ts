@@ -1,3 +1,4 @@
+import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { build } from "esbuild";
 
@@ -8,9 +9,10 @@ import { build } from "esbuild";
  * `test/helpers/child-process.ts` run them when `ASSISTANT_TEST_PROGRAMS` names the bundles; outside
  * the suite (benchmarks, chaos scenarios) they run the sources through tsx, as `npm start` does.
  */
-export default async function bundlePrograms(): Promise<void> {
+export default async function bundlePrograms(): Promise<() => void> {
   const root = join(import.meta.dirname, "..");
-  const outdir = join(root, "node_modules", ".cache", "assistant-test-programs");
+  // Inside the project, so the bundles find its node_modules; one folder per run, so two runs never share one.
+  const outdir = join(root, "node_modules", ".cache", "assistant-test-programs", `run-${process.pid}`);
   await build({
     entryPoints: { main: join(root, "src", "app", "main.ts"), cli: join(root, "src", "app", "cli.ts") },
     bundle: true,
@@ -23,4 +25,5 @@ export default async function bundlePrograms(): Promise<void> {
     logLevel: "warning",
   });
   process.env.ASSISTANT_TEST_PROGRAMS = outdir;
+  return () => rmSync(outdir, { recursive: true, force: true });
 }
