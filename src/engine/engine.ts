@@ -177,6 +177,7 @@ export class Engine {
             await tx.recordReplies(event.platform, event.id, outcome.record.userId, serializeReplies(outcome.replies));
           return outcome;
         },
+        // Another instance may hold this chat's next update: the chat's lock makes them take turns (the in-process lock is the fast path).
         { chat: { platform: event.platform, chatId: event.chatId } },
       );
     let outcome = await attempt(false);
@@ -206,11 +207,9 @@ export class Engine {
     graceOver: boolean,
   ): Promise<{ replies: Reply[]; record: { userId: string | null } | null; unconfirmedSince?: Date; unread?: string[] }> {
     const now = this.clock();
-    // Another instance may hold this chat's next update: the lock makes them take turns (the in-process lock is the fast path).
-    await tx.lockChat(event.platform, event.chatId);
     if (!(await tx.markEventProcessed(event.platform, event.id, now)))
       return {
-        ...(await redeliveredReplies(tx, event, { now, graceOver, confirmations: this.confirmations, logger: this.deps.logger })),
+        ...(await redeliveredReplies(tx, event, { now, graceOver, logger: this.deps.logger })),
         record: null,
       };
     const { settings } = this.deps;

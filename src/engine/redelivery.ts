@@ -2,7 +2,6 @@ import type { ChatEvent } from "../chat/chat-event.js";
 import type { Reply } from "../chat/reply.js";
 import type { StoreTransaction } from "../ports/store.js";
 import type { Logger } from "../runtime/logger.js";
-import type { ReplyConfirmations } from "./reply-confirmations.js";
 import { deserializeReplies, unsentReplies } from "./reply-record.js";
 
 /**
@@ -15,12 +14,13 @@ export const REDELIVERY_GRACE_MS = 5_000;
 
 /**
  * An event seen before. If its replies were never all confirmed sent (the process died after the commit),
- * those still unsent go now, once; processed within the grace, it says since when, to be asked again after.
+ * those still unsent go now, once (the kept copy is forgotten as it is taken); processed within the grace,
+ * it says since when, to be asked again after.
  */
 export async function redeliveredReplies(
   tx: StoreTransaction,
   event: ChatEvent,
-  { now, graceOver, confirmations, logger }: { now: Date; graceOver: boolean; confirmations: ReplyConfirmations; logger: Logger },
+  { now, graceOver, logger }: { now: Date; graceOver: boolean; logger: Logger },
 ): Promise<{ replies: Reply[]; unconfirmedSince?: Date }> {
   const processedBefore = graceOver ? new Date("9999-12-31T23:59:59Z") : new Date(now.getTime() - REDELIVERY_GRACE_MS);
   const unconfirmed = await tx.takeUnconfirmedReplies(event.platform, event.id, processedBefore);
@@ -29,7 +29,5 @@ export async function redeliveredReplies(
     { platform: event.platform, eventId: event.id },
     unconfirmed ? "redelivered event: its unconfirmed replies are sent again" : "duplicate event ignored",
   );
-  if (!unconfirmed) return { replies: [] };
-  confirmations.resume(event, unconfirmed.sent);
-  return { replies: unsentReplies(deserializeReplies(unconfirmed.replies), unconfirmed.sent) };
+  return { replies: unconfirmed ? unsentReplies(deserializeReplies(unconfirmed.replies), unconfirmed.sent) : [] };
 }
