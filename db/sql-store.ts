@@ -23,7 +23,7 @@ import { GroupCommit } from "./group-commit.js";
 import { type HotQueries, hotQueries } from "./hot-queries.js";
 import { findUserId } from "./identity-lookup.js";
 import { sqlLeases } from "./leases.js";
-import { beginLockingChat, chatLockName } from "./locks.js";
+import { beginLockingChat } from "./locks.js";
 import { readMaintenance } from "./maintenance-settings.js";
 import { pendingMigrations } from "./migrate.js";
 import { SqlNotificationStore } from "./notification-store.js";
@@ -84,7 +84,7 @@ export class SqlStore implements Store {
       this.db.connection().execute(async (connection) => {
         await beginLockingChat(chat.platform, chat.chatId).execute(connection);
         try {
-          const value = await work(this.over(connection, chatLockName(chat.platform, chat.chatId)));
+          const value = await work(this.over(connection));
           await sql`commit`.execute(connection);
           return value;
         } catch (error) {
@@ -110,8 +110,8 @@ export class SqlStore implements Store {
       : confirm(this.options.confirmations ?? this.db, confirmations);
   }
 
-  private over(trx: Transaction<Database> | Kysely<Database>, heldChat?: string): StoreTransaction {
-    return sqlTransaction(trx, this.queries, this.vault, this.dialect, this.options.webhookReceiver ?? false, heldChat);
+  private over(trx: Transaction<Database> | Kysely<Database>): StoreTransaction {
+    return sqlTransaction(trx, this.queries, this.vault, this.dialect, this.options.webhookReceiver ?? false);
   }
 
   async conversationState(platform: Platform, chatId: string): Promise<{ state: string; userId: string } | null> {

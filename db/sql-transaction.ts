@@ -32,7 +32,6 @@ export function sqlTransaction(
   vault: Vault,
   dialect: Dialect,
   webhookReceiver: boolean,
-  heldChat?: string,
 ): StoreTransaction {
   const maintenance: MaintenanceStore = { maintenanceWindow: () => readMaintenance(trx) };
   const userKeys: UserKeyStore = { userKey: (userId) => vault.userKeys.of(trx, userId) };
@@ -49,7 +48,7 @@ export function sqlTransaction(
     sqlEscalationStore(trx, vault),
     sqlOneTimeCodeLedger(trx),
     sqlPrivacyStore(trx, vault),
-    sqlLocks(trx, dialect, heldChat),
+    sqlLocks(trx, dialect),
     sqlWebhookEventWriter(trx, webhookReceiver),
     maintenance,
     userKeys,

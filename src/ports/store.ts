@@ -56,8 +56,8 @@ export interface StoreReadiness {
 export interface Store {
   /**
    * A chat event's transaction: concurrent chats may share a commit, each still all-or-nothing.
-   * `chat`: the chat whose lock the work takes first (`lockChat`); the store may take it as the
-   * transaction begins (PostgreSQL: in the same round trip as BEGIN).
+   * `chat`: the chat whose event it handles; the transaction holds that chat's lock from its start, so
+   * two instances with updates of one chat take turns and each reads what the other committed.
    */
   transaction<T>(work: (tx: StoreTransaction) => Promise<T>, options?: { chat?: { platform: Platform; chatId: string } }): Promise<T>;
   /**
