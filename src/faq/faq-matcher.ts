@@ -1,6 +1,7 @@
 import { FAQ_TOPICS, type FaqTopic } from "../domain/faq-topics.js";
 import { mentionsDomain } from "./faq-lexicon.js";
 import { FAQ_PHRASINGS } from "./faq-phrasings.js";
+import { USER_QUESTIONS } from "./faq-user-questions.js";
 import { type Features, normalizeQuestion, questionFeatures } from "./text-features.js";
 
 export interface FaqMatch {
@@ -18,10 +19,10 @@ const LIKELY_TOPICS = 5;
 /** A question this close to one example is that example, whatever its words. */
 const VERBATIM = 0.8;
 /** Two topics within this score of each other are too close to call: "Did you mean …?" (chosen on the development set). */
-const TOO_CLOSE = 0.03;
+const TOO_CLOSE = 0.01;
 
 /** Below this similarity to every example, a question is not answered from the FAQ (calibrated on the labelled set). */
-export const DEFAULT_MIN_CONFIDENCE = 0.3;
+export const DEFAULT_MIN_CONFIDENCE = 0.25;
 
 interface Example {
   topic: FaqTopic;
@@ -43,7 +44,7 @@ export class FaqMatcher {
   private readonly centroids = new Map<FaqTopic, { weights: Features; norm: number }>();
 
   constructor(
-    phrasings: Record<FaqTopic, string[]> = FAQ_PHRASINGS,
+    phrasings: Record<FaqTopic, readonly string[]> = faqExamples(),
     private readonly minConfidence = DEFAULT_MIN_CONFIDENCE,
   ) {
     const documents: Array<{ topic: FaqTopic; features: Features }> = FAQ_TOPICS.flatMap((topic) =>
@@ -117,11 +118,24 @@ export class FaqMatcher {
   }
 }
 
+/**
+ * What the matcher learns from, by topic: the written phrasings, the labelled questions users really
+ * asked, and any further ones (operators' taught phrasings; a cross-validation's training folds).
+ */
+export function faqExamples(
+  userQuestions: ReadonlyArray<readonly [string, FaqTopic]> = USER_QUESTIONS,
+  further: ReadonlyArray<readonly [string, FaqTopic]> = [],
+): Record<FaqTopic, string[]> {
+  const examples = Object.fromEntries(FAQ_TOPICS.map((topic) => [topic, [...FAQ_PHRASINGS[topic]]])) as Record<FaqTopic, string[]>;
+  for (const [question, topic] of [...userQuestions, ...further]) if (FAQ_TOPICS.includes(topic)) examples[topic].push(question);
+  return examples;
+}
+
 let shared: FaqMatcher | undefined;
 /** Which taught phrasings the shared matcher holds (their ids): unchanged, it is not rebuilt. */
 let sharedTaught = "";
 
-/** One matcher per process, built on first use (about 140 ms). */
+/** One matcher per process, built on first use. */
 export function sharedFaqMatcher(): FaqMatcher {
   shared ??= new FaqMatcher();
   return shared;
@@ -135,8 +149,6 @@ export function sharedFaqMatcher(): FaqMatcher {
 export function useTaughtPhrasings(taught: ReadonlyArray<{ id: number; question: string; topic: FaqTopic }>): void {
   const signature = taught.map((phrasing) => phrasing.id).join(",");
   if (signature === sharedTaught && shared) return;
-  const phrasings = Object.fromEntries(FAQ_TOPICS.map((topic) => [topic, [...FAQ_PHRASINGS[topic]]])) as Record<FaqTopic, string[]>;
-  for (const { question, topic } of taught) if (FAQ_TOPICS.includes(topic)) phrasings[topic].push(question);
-  shared = new FaqMatcher(phrasings);
+  shared = new FaqMatcher(faqExamples(USER_QUESTIONS, taught.map(({ question, topic }) => [question, topic] as const)));
   sharedTaught = signature;
 }

@@ -2,6 +2,8 @@ import { type Features, questionFeatures } from "./text-features.js";
 
 /** Two questions this similar (cosine of their features) are counted as one question asked again. */
 const SAME_QUESTION = 0.5;
+/** Characters weigh half a bigram here: what the question is about (its concepts) counts for more than its wording. */
+const CHARACTER_WEIGHT = 0.5;
 
 export interface QuestionGroup<T> {
   /** The first question of the group, which the others resemble. */
@@ -17,7 +19,7 @@ export interface QuestionGroup<T> {
 export function groupSimilarQuestions<T>(items: readonly T[], questionOf: (item: T) => string): Array<QuestionGroup<T>> {
   const groups: Array<QuestionGroup<T> & { features: Features; norm: number }> = [];
   for (const item of items) {
-    const features = questionFeatures(questionOf(item));
+    const features = questionFeatures(questionOf(item), CHARACTER_WEIGHT);
     const norm = Math.hypot(...features.values());
     const group = groups.find((candidate) => cosine(features, norm, candidate.features, candidate.norm) >= SAME_QUESTION);
     if (group) group.items.push(item);

@@ -54,7 +54,12 @@ export function normalizeQuestion(text: string): string {
 /** A concept of the domain's lexicon weighs like two words: meaning outweighs the wording. */
 const CONCEPT_WEIGHT = 2;
 
-export function questionFeatures(text: string): Features {
+/**
+ * `characterWeight`: what one Chinese character counts for, against 1 for a bigram. Matching gives
+ * characters full weight (better on the development set); grouping a question asked again in other
+ * words or the other language weighs them half, so the shared concepts count for more.
+ */
+export function questionFeatures(text: string, characterWeight = 1): Features {
   const features: Features = new Map();
   const add = (feature: string, weight: number) => features.set(feature, (features.get(feature) ?? 0) + weight);
   const normalized = normalizeQuestion(text);
@@ -63,7 +68,7 @@ export function questionFeatures(text: string): Features {
     if (/^[\u3400-\u9fff]/.test(run)) {
       const chars = [...run];
       chars.forEach((char, i) => {
-        if (!CHINESE_STOP_CHARACTERS.has(char)) add(`c:${char}`, 0.5);
+        if (!CHINESE_STOP_CHARACTERS.has(char)) add(`c:${char}`, characterWeight);
         if (i + 1 < chars.length) {
           const bigram = `${char}${chars[i + 1]}`;
           add(`b:${bigram}`, GENERIC_BIGRAMS.has(bigram) ? GENERIC_WEIGHT : 1);

@@ -33,10 +33,10 @@ describe("FAQ in the conversation", () => {
   it("two topics too close to call: asks which was meant, with both as buttons", async () => {
     const chat = harness.chat("alice");
     await chat.text("/start");
-    const replies = await chat.text("不是法定代表人可以申请企业认证吗");
+    const replies = await chat.text("邮件没收到 邮箱也忘了");
     expect(keys(replies)[0]).toBe("faq.didYouMean");
-    expect(replies[0]!.choices?.map((c) => c.id)).toEqual(["faq.legal-rep-not-me", "faq.update-info"]);
-    expect(keys(await chat.press("faq.legal-rep-not-me"))).toContain("faq.legal-rep-not-me");
+    expect(replies[0]!.choices?.map((c) => c.id)).toEqual(["faq.notification-missing", "faq.forgot-email"]);
+    expect(keys(await chat.press("faq.forgot-email"))).toContain("faq.forgot-email");
   });
 
   it("answers a question typed mid-flow, then repeats the pending question; the answers so far are kept", async () => {
