@@ -9,7 +9,8 @@ export const CONCEPTS: Record<string, RegExp> = {
   time: /多久|几天|多长时间|多少天|几个工作日|什么时候|何时|啥时候|how long|how many days|how soon|when will|how much time|\bdays?\b|\bwait(?:ing)?\b/,
   update:
     /维护(?:个人)?(?:信息|资料)|更新|变更|变了|换号|换了|更换|保持|[改换](?:手机|邮箱|电话|号码|法人)|keep (?:\w+ )?(?:up to date|current)|\bupdat|\bmaintain|\bchanged\b|\bchange (?:my |the )?(?:phone|email|mobile|number|address)|\bnew (?:phone|email|number|address|legal|owner)/,
-  format: /格式|大小|(?<!今年|你|您)多大(?!岁|年纪)|mb\b|兆|像素|分辨率|jpg|jpeg|png|pdf|\bformat|\bsize\b|\bresolution|\bpixels?\b|file type/,
+  format:
+    /格式|大小|(?<!今年|你|您)多大(?!岁|年纪)|mb\b|兆|像素|分辨率|jpg|jpeg|png|pdf|\bformat|\bsize\b|\bresolution|\bpixels?\b|file type/,
   document: /材料|证件|文件|资料|证明|身份证明|\bdocuments?\b|\bdocs?\b|\bpapers?\b|\bmaterials?\b/,
   rejected:
     /拒绝|驳回|不通过|没通过|未通过|没过|被拒|(?<!上传.{0,3})失败|\breject|\bfail(?:ed|ure)?\b|\bdeclin|\bdenied|didn t pass|not approved|(?:wasn|weren|isn|hasn|didn) t (?:i |we |it |my \w+ )?(?:been |get )?(?:approved|accepted|pass)/,
@@ -21,7 +22,8 @@ export const CONCEPTS: Record<string, RegExp> = {
   change: /修改|更改|改一下|改正|能改|可以改|改资料|改信息|\bedit|\bmodif|\bcorrect/,
   approved: /通过|批准|\bapprov|\bpass(?:ed)?\b/,
   submitted: /提交|递交|送出|\bsubmit/,
-  again: /重新|再次|再申请|再来|再认证|再试|再交|再提交|再传|再.一次|重复|几次|次数|\bhow many times|\blimit on|\bagain\b|\bre ?apply|\bresubmit|\bretry/,
+  again:
+    /重新|再次|再申请|再来|再认证|再试|再交|再提交|再传|再.一次|重复|几次|次数|\bhow many times|\blimit on|\bagain\b|\bre ?apply|\bresubmit|\bretry/,
   fake: /虚假|假的|假信息|假证|(?:banned|封号|封禁).{0,20}(?:information|info|信息|资料)|(?:information|info|信息|资料).{0,20}(?:banned|封号|封禁)|假资料|造假|冒用|别人的|他人|朋友的?身份证|家人的?身份证|乱写|乱填|\blying\b|\b(?:dad|mom|friend|brother|sister) s\b|\bfake\b|\bfalse\b|\blie\b|someone else s|friend s/,
   foreign:
     /护照|外国|外籍|境外|港澳|香港|澳门|台湾|台胞|海外|大陆身份证|hong kong|macau|taiwan|international id|\bpassport|\bforeign|non chinese|driver s licen/,
@@ -32,7 +34,8 @@ export const CONCEPTS: Record<string, RegExp> = {
   creditCode: /信用代码|社会信用|uscc|credit code/,
   benefit:
     /好处|用处|优势|特权|权限|有什么用|不认证|\bbenefit|\badvantage|\bperks?\b|\bunlock|why bother|\bbother (?:getting|to)|what for\b|without verif|为什么要.{0,2}(?:实名|认证)|why (?:do|should|must) (?:i|we) (?:need to )?(?:get |be |become )?verif/,
-  support: /客服|人工|真人|联系你们|(?<!(?:you|we|they|it) )\bsupport\b|\bhuman\b|\bagent\b|customer service|real person|talk to (?:a )?(?:person|someone)/,
+  support:
+    /客服|人工|真人|联系你们|(?<!(?:you|we|they|it) )\bsupport\b|\bhuman\b|\bagent\b|customer service|real person|talk to (?:a )?(?:person|someone)/,
   waiting: /还没|没结果|没消息|没动静|一直没|没反应|天了|still no|haven t heard|no response|no news|no answer yet/,
   technical:
     /系统维护|在维护|维护中|出问题|坏了|故障|\bbug|\bbroken|not working|\bmaintenance|上传.{0,3}失败|上传(?:失败|不了|不上|不成功)|网络|打不开|卡住|崩溃|报错|加载|传不上|\bupload(?:s|ing)? (?:fail|keeps|doesn t|won t|error|stuck)|can t upload|\bnetwork|not loading|won t load|加载不出|\b(?:site|system|service|server|app) (?:is )?(?:down|broken)|\bcrash|\berror\b|\bloading|\bkeeps? failing/,

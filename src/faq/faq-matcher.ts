@@ -149,6 +149,11 @@ export function sharedFaqMatcher(): FaqMatcher {
 export function useTaughtPhrasings(taught: ReadonlyArray<{ id: number; question: string; topic: FaqTopic }>): void {
   const signature = taught.map((phrasing) => phrasing.id).join(",");
   if (signature === sharedTaught && shared) return;
-  shared = new FaqMatcher(faqExamples(USER_QUESTIONS, taught.map(({ question, topic }) => [question, topic] as const)));
+  shared = new FaqMatcher(
+    faqExamples(
+      USER_QUESTIONS,
+      taught.map(({ question, topic }) => [question, topic] as const),
+    ),
+  );
   sharedTaught = signature;
 }
