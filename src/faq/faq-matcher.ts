@@ -16,6 +16,11 @@ export interface FaqMatch {
 }
 
 const LIKELY_TOPICS = 5;
+/**
+ * Words no example has still count against similarity, at this fraction of the rarest known word's
+ * weight: "best phone 2026" is not "phone" alone (chosen on the development set).
+ */
+const UNKNOWN_WEIGHT = 0.25;
 /** A question this close to one example is that example, whatever its words. */
 const VERBATIM = 0.8;
 /** Two topics within this score of each other are too close to call: "Did you mean …?" (chosen on the development set). */
@@ -41,6 +46,7 @@ export class FaqMatcher {
   private readonly examples: Example[] = [];
   private readonly postings = new Map<string, Array<{ example: number; weight: number }>>();
   private readonly idf = new Map<string, number>();
+  private readonly unknownIdf: number;
   private readonly centroids = new Map<FaqTopic, { weights: Features; norm: number }>();
 
   constructor(
@@ -55,6 +61,7 @@ export class FaqMatcher {
       for (const feature of features.keys()) documentFrequency.set(feature, (documentFrequency.get(feature) ?? 0) + 1);
     }
     for (const [feature, count] of documentFrequency) this.idf.set(feature, Math.log(documents.length / count) + 1);
+    this.unknownIdf = Math.log(documents.length) + 1;
     documents.forEach(({ topic, features }, example) => {
       const weights = this.weigh(features);
       const norm = Math.hypot(...weights.values()) || 1;
@@ -72,9 +79,10 @@ export class FaqMatcher {
   }
 
   match(question: string): FaqMatch {
-    const weights = this.weigh(questionFeatures(question));
-    const queryNorm = Math.hypot(...weights.values());
-    if (queryNorm === 0) return { topic: null, confidence: 0 };
+    const features = questionFeatures(question);
+    const weights = this.weigh(features);
+    if (weights.size === 0) return { topic: null, confidence: 0 };
+    const queryNorm = Math.hypot(...weights.values(), ...this.unknownWeights(features));
     const dot = new Float64Array(this.examples.length);
     for (const [feature, weight] of weights) {
       for (const posting of this.postings.get(feature) ?? []) dot[posting.example]! += weight * posting.weight;
@@ -107,7 +115,14 @@ export class FaqMatcher {
     return { topic: null, confidence, likely: scores.slice(0, LIKELY_TOPICS).map((entry) => entry.topic) };
   }
 
-  /** Unknown features (never seen in any example) carry no signal and are dropped. */
+  /** Unknown features (never seen in any example) match nothing and are dropped. */
+  /** The weights of the features no example has; `weigh` drops them, but they still count in the question's norm. */
+  private unknownWeights(features: Features): number[] {
+    const unknown: number[] = [];
+    for (const [feature, count] of features) if (!this.idf.has(feature)) unknown.push(count * this.unknownIdf * UNKNOWN_WEIGHT);
+    return unknown;
+  }
+
   private weigh(features: Features): Features {
     const weighted: Features = new Map();
     for (const [feature, count] of features) {

@@ -34,7 +34,13 @@ export function crossValidatedAccuracy(folds = 5): Accuracy {
   const sum = (count: (accuracy: Accuracy) => number) => parts.reduce((total, part) => total + count(part), 0);
   const merged = new Map<string, string[]>();
   for (const { pair, questions } of parts.flatMap((part) => part.confusions)) merged.set(pair, [...(merged.get(pair) ?? []), ...questions]);
-  return summarise(sum((a) => a.inScope), sum((a) => a.right), sum((a) => a.outOfScope), sum((a) => a.answeredOutOfScope), merged);
+  return summarise(
+    sum((a) => a.inScope),
+    sum((a) => a.right),
+    sum((a) => a.outOfScope),
+    sum((a) => a.answeredOutOfScope),
+    merged,
+  );
 }
 
 export interface Accuracy {
@@ -70,7 +76,13 @@ export function accuracyOf(matcher: FaqMatcher, set: LabelledQuestions): Accurac
   return summarise(set.inScope.length, right, set.outOfScope.length, answered.length, misses);
 }
 
-function summarise(inScope: number, right: number, outOfScope: number, answeredOutOfScope: number, misses: Map<string, string[]>): Accuracy {
+function summarise(
+  inScope: number,
+  right: number,
+  outOfScope: number,
+  answeredOutOfScope: number,
+  misses: Map<string, string[]>,
+): Accuracy {
   return {
     inScope,
     right,
