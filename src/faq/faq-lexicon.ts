@@ -18,7 +18,8 @@ export const CONCEPTS: Record<string, RegExp> = {
   delete: /删除|\bwipe|抹掉|清空|(?<![被已])注销|清除|删掉|删了|全删|删光|销户|\bdelet|\bremov|\berase|\bclose my/,
   photo: /照片|图片|相片|拍照|\bphotos?\b|\bpictures?\b|\bimages?\b|\bpics?\b/,
   wrong: /错了|发错|传错|弄错|弄反|正反面.{0,2}反|错误的|不小心|by mistake|(?:front|back)(?: side)? twice|\bwrong\b|\bmistaken/,
-  status: /状态|进度|到哪|进展|好了没|完了没|出来没|\bgo through\b|\bany update|\btrack|审完了吗|结果出来了吗|\bdone yet|\bfinished yet|\bstatus|\bprogress|looked at/,
+  status:
+    /状态|进度|到哪|进展|好了没|完了没|出来没|\bgo through\b|\bany update|\btrack|审完了吗|结果出来了吗|\bdone yet|\bfinished yet|\bstatus|\bprogress|looked at/,
   change: /修改|更改|改一下|改正|能改|可以改|改资料|改信息|\bedit|\bmodif|\bcorrect/,
   approved: /通过|批准|\bapprov|\bpass(?:ed)?\b/,
   submitted: /提交|递交|送出|\bsubmit/,
@@ -32,7 +33,8 @@ export const CONCEPTS: Record<string, RegExp> = {
   official:
     /官方|官网|公告|公布|公众号|微博|最新动态|post(?:s|ed)? updates|\bofficial|发布|\bpublish|\bannouncement|official website|\bweibo/,
   why: /为什么|为啥|为何|怎么会|凭什么|\bwhy\b|how come/,
-  meaning: /什么意思|\bconfus|看不懂|不明白|不理解|don t understand|是指|指什么|指的是|是说什么|说的是|意思是|啥意思|\bmean(?:s|ing)?\b|\bexplain/,
+  meaning:
+    /什么意思|\bconfus|看不懂|不明白|不理解|don t understand|是指|指什么|指的是|是说什么|说的是|意思是|啥意思|\bmean(?:s|ing)?\b|\bexplain/,
   creditCode: /信用代码|社会信用|uscc|credit code/,
   benefit:
     /好处|对我有.{0,2}(?:帮助|用|好处)|能带来|用处|优势|特权|权限|有什么用|不认证|\bbenefit|\badvantage|\bperks?\b|\bunlock|why bother|\bbother (?:getting|to)|what for\b|without verif|多用|更多功能|哪些功能|\bfeatures?\b|不做认证|影响使用|为什么(?:要|非得|非要|必须|一定要).{0,2}(?:实名|认证)|why (?:do|should|must|would) (?:i|we) (?:want to |need to )?(?:get |be |become )?verif/,
