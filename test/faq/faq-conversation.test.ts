@@ -33,7 +33,7 @@ describe("FAQ in the conversation", () => {
   it("two topics too close to call: asks which was meant, with both as buttons", async () => {
     const chat = harness.chat("alice");
     await chat.text("/start");
-    const replies = await chat.text("没收到邮件 也忘了注册邮箱");
+    const replies = await chat.text("没收到邮件 也不记得注册邮箱");
     expect(keys(replies)[0]).toBe("faq.didYouMean");
     expect(replies[0]!.choices?.map((c) => c.id)).toEqual(["faq.notification-missing", "faq.forgot-email"]);
     expect(keys(await chat.press("faq.forgot-email"))).toContain("faq.forgot-email");

@@ -51,7 +51,7 @@ describe("learning from what the FAQ missed", () => {
 
   it('"Did you mean": kept with the topic the user picks', async () => {
     const chat = await inMenu();
-    expect(keys(await chat.text("没收到邮件 也忘了注册邮箱"))[0]).toBe("faq.didYouMean");
+    expect(keys(await chat.text("没收到邮件 也不记得注册邮箱"))[0]).toBe("faq.didYouMean");
     expect(misses()).toMatchObject([{ outcome: "did_you_mean", topic: null }]);
     expect(keys(await chat.press("faq.forgot-email"))[0]).toBe("faq.forgot-email");
     expect(misses()).toMatchObject([{ outcome: "did_you_mean", topic: "forgot-email" }]);
