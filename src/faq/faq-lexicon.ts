@@ -57,7 +57,8 @@ export const CONCEPTS: Record<string, RegExp> = {
   quality: /注意什么|要注意|模糊|清晰|清楚|反光|黑白|彩色|复印|\bblurr?y|\bclear\b|\bglare|\bcolou?r|black and white|\bphotocop/,
   needs:
     /要交|要提供|提供什么|\bprovide|交什么|要带|需要什么|准备什么|要准备|what do i need|need to (?:upload|prepare|bring|send)|what (?:do i|should i) (?:upload|prepare|bring)/,
-  accountState: /(?:账号|帐号|账户|帐户|account).{0,6}(?:注销|封|停用|禁用|冻结|异常|suspend|disabl|lock|ban|cancel|closed|restrict|deactivat|frozen|freez)|(?:已|被)注销/,
+  accountState:
+    /(?:账号|帐号|账户|帐户|account).{0,6}(?:注销|封|停用|禁用|冻结|异常|suspend|disabl|lock|ban|cancel|closed|restrict|deactivat|frozen|freez)|(?:已|被)注销/,
 };
 
 /**
