@@ -8,43 +8,43 @@
 export const CONCEPTS: Record<string, RegExp> = {
   time: /多久|几天|多长时间|多少天|几个工作日|什么时候|何时|啥时候|how long|how many days|how soon|when will|when do i (?:get|hear|receive)|hear back|earliest|how quickly|\bexpect (?:a )?(?:decision|result|answer)|how much time|\bdays?\b|\bwait(?:ing)?\b/,
   update:
-    /维护(?:个人)?(?:信息|资料)|(?:信息|资料).{0,4}维护|定期|更新|变更|变了|换号|换了|更换|保持|[改换](?:手机|邮箱|电话|号码|法人)|keep (?:\w+ )?(?:up to date|current)|different now|(?<!any )\bupdat|\bmaintain|\bchanged\b|\bchange (?:my |the )?(?:phone|email|mobile|number|address)|\bnew (?:phone|email|number|address|legal|owner)/,
+    /法人.{0,2}(?:换|变)|new legal rep|legal rep(?:resentative)? (?:has )?changed|维护(?:个人)?(?:信息|资料)|(?:信息|资料).{0,4}维护|定期|更新|变更|变了|换号|换了|更换|保持|[改换](?:手机|邮箱|电话|号码|法人)|keep (?:\w+ )?(?:up to date|current)|different now|(?<!any )\bupdat|\bmaintain|\bchanged\b|\bchange (?:my |the )?(?:phone|email|mobile|number|address)|\bnew (?:phone|email|number|address|legal|owner)/,
   format:
-    /格式|大小|(?<!今年|你|您)多大(?!岁|年纪)|mb\b|兆|像素|分辨率|jpg|jpeg|png|pdf|\bformat|\bsize\b|\bresolution|\bpixels?\b|file type/,
+    /格式|扫描件|\bscan(?:ned)?\b|大小|(?<!今年|你|您)多大(?!岁|年纪)|mb\b|兆|像素|分辨率|jpg|jpeg|png|pdf|\bformat|\bsize\b|\bresolution|\bpixels?\b|file type/,
   document: /材料|证件|文件|资料|证明|身份证明|\bdocuments?\b|\bdocs?\b|\bpapers?\b|\bmaterials?\b/,
   rejected:
     /(?:认证|审核)不成功|拒绝|驳回|不通过|没通过|未通过|没过|被拒|(?<!上传.{0,3})失败|\breject|\bfail(?:ed|ure)?\b|\bdeclin|\bdenied|didn t pass|not approved|(?:wasn|weren|isn|hasn|didn) t (?:i |we |it |my \w+ )?(?:been |get )?(?:approved|accepted|pass)/,
-  notice: /通知|短信|邮件|消息|\bnotif|\bsms\b|\bemails?\b|\bmessages?\b|\btext message/,
-  delete: /删除|\bwipe|抹掉|清空|(?<![被已])注销|清除|删掉|删了|全删|删光|销户|\bdelet|\bremov|\berase|\bclose my/,
+  notice: /通知|短信|简讯|邮件|消息|\bnotif|\bsms\b|\bemails?\b|\bmessages?\b|\btext message/,
+  delete: /删除|能注销|注销账号|注销账户|注销帐号|\bwipe|抹掉|清空|(?<![被已])注销|清除|删掉|删了|全删|删光|销户|\bdelet|\bremov|\berase|\bclose my/,
   photo: /照片|图片|相片|拍照|\bphotos?\b|\bpictures?\b|\bimages?\b|\bpics?\b/,
   wrong: /错了|发错|传错|弄错|弄反|正反面.{0,2}反|错误的|不小心|by mistake|(?:front|back)(?: side)? twice|\bwrong\b|\bmistaken/,
   status:
-    /状态|进度|到哪|进展|好了没|完了没|出来没|\bgo through\b|\bany update|\btrack|审完了吗|结果出来了吗|\bdone yet|\bfinished yet|\bstatus|\bprogress|looked at/,
+    /状态|审核好了|审好了|\bpending\b|进度|到哪|进展|好了没|完了没|出来没|\bgo through\b|\bany update|\btrack|审完了吗|结果出来了吗|\bdone yet|\bfinished yet|\bstatus|\bprogress|looked at/,
   change: /修改|更改|改一下|改正|能改|可以改|改资料|改信息|\bedit|\bmodif|\bcorrect/,
   approved: /通过|批准|\bapprov|\bpass(?:ed)?\b/,
   submitted: /提交|递交|送出|\bsubmit/,
   again:
-    /(?:send|do|file) (?:it |this )?again|重新|再次|再申请|再来|重来|once more|another (?:chance|try|go)|\bcap on|\bmax(?:imum)? (?:number|times)|再认证|再试|再交|再提交|再传|再.一次|重复|几次|次数|\bhow many times|\blimit on|(?:apply|applying|try|submit|verify|do it) again|\bre ?apply|\bresubmi|\bretry/,
+    /how many (?:tries|attempts|chances)|(?:send|do|file) (?:it |this )?again|重新|再次|再申请|再来|重来|once more|another (?:chance|try|go)|\bcap on|\bmax(?:imum)? (?:number|times)|再认证|再试|再交|再提交|再传|再.一次|重复|几次|次数|\bhow many times|\blimit on|(?:apply|applying|try|submit|verify|do it) again|\bre ?apply|\bresubmi|\bretry/,
   fake: /虚假|冒名|被发现|假的|假信息|假证|(?:banned|封号|封禁).{0,20}(?:information|info|信息|资料)|(?:information|info|信息|资料).{0,20}(?:banned|封号|封禁)|假资料|造假|冒用|别人的|他人|朋友的?身份证|家人的?身份证|乱写|乱填|\blying\b|made up|make up|\binvent|编造|捏造|\b(?:dad|mom|friend|brother|sister) s\b|\bfake\b|\bfalse\b|\blie\b|someone else s|friend s/,
   foreign:
     /护照|外国|外籍|境外|港澳|香港|澳门|台湾|台胞|海外|大陆身份证|\bmainland|hong kong|macau|taiwan|international id|\bpassport|\bforeign|non chinese|\bnot (?:a )?chinese|外国人|\bforeigners?|driver s licen/,
   legalRep: /法人|法定代表人|\blegal rep/,
   idNumber: /身份证号|证件号|身份证号码|\bid (?:card )?number|\bid no\b/,
   official:
-    /官方|官网|公告|公布|公众号|微博|最新动态|post(?:s|ed)? updates|\bofficial|发布|\bpublish|\bannouncement|official website|\bweibo/,
+    /官方|announce|官网|公告|公布|公众号|微博|最新动态|post(?:s|ed)? updates|\bofficial|发布|\bpublish|\bannouncement|official website|\bweibo/,
   why: /为什么|为啥|为何|怎么会|凭什么|\bwhy\b|how come/,
   meaning:
     /什么意思|\breasons? (?:given|listed|stated|shown)|驳回理由|拒绝理由|驳回原因|拒绝原因|\bconfus|看不懂|不明白|不理解|don t understand|是指|指什么|指的是|是说什么|说的是|意思是|啥意思|\bmean(?:s|ing)?\b|\bexplain/,
   creditCode: /信用代码|社会信用|uscc|credit code/,
   benefit:
-    /好处|对我有.{0,2}(?:帮助|用|好处)|能带来|用处|优势|特权|权限|有什么用|不认证|\bbenefit|\badvantage|\bperks?\b|\bunlock|why bother|\bbother (?:getting|to)|what for\b|without verif|多用|更多功能|哪些功能|\bfeatures?\b|不做认证|影响使用|为什么(?:要|非得|非要|必须|一定要).{0,2}(?:实名|认证)|why (?:(?:do|should|must|would) (?:i|we) (?:want to |need to )?)?(?:get |be |become )?verif/,
+    /好处|skip verif|miss out|对我有.{0,2}(?:帮助|用|好处)|能带来|用处|优势|特权|权限|有什么用|不认证|\bbenefit|\badvantage|\bperks?\b|\bunlock|why bother|\bbother (?:getting|to)|what for\b|without verif|多用|更多功能|哪些功能|\bfeatures?\b|不做认证|影响使用|为什么(?:要|非得|非要|必须|一定要).{0,2}(?:实名|认证)|why (?:(?:do|should|must|would) (?:i|we) (?:want to |need to )?)?(?:get |be |become )?verif/,
   support:
-    /客服|人工|真人|联系你们|(?<!(?:you|we|they|it) )\bsupport\b|\bhuman\b|\bagent\b|customer service|real person|talk to (?:a )?(?:person|someone)/,
+    /客服|人工|真人|联系你们|(?<!(?:you|we|they|it) )\bsupport\b|(?:a|real) human\b|^human\b|human please|human (?:agent|support|being)|\bagent\b|customer service|real person|talk to (?:a )?(?:person|someone)/,
   waiting: /还没|没结果|没消息|没动静|一直没|没反应|天了|still no|haven t heard|no response|no news|no answer yet/,
   technical:
-    /系统维护|按钮|点不了|点了没反应|\bbuttons?\b|在维护|维护中|出问题|坏了|故障|\bbug|\bbroken|not working|\bmaintenance|上传.{0,5}失败|上传(?:失败|不了|不上|不成功)|网络|打不开|卡住|崩溃|报错|加载|传不上|\bupload(?:s|ing)? (?:fail|keeps|doesn t|won t|error|stuck)|can t upload|\bnetwork|not loading|won t load|加载不出|\b(?:site|system|service|server|app) (?:is )?(?:down|broken)|\bcrash|\berror\b|\bloading|\bkeeps? failing/,
+    /系统维护|\bfreez|\bisn t working|网路|当机|按钮|点不了|点了没反应|\bbuttons?\b|在维护|维护中|出问题|坏了|故障|\bbug|\bbroken|not working|\bmaintenance|上传.{0,5}失败|上传(?:失败|不了|不上|不成功)|网络|打不开|卡住|崩溃|报错|加载|传不上|\bupload(?:s|ing)? (?:fail|keeps|doesn t|won t|error|stuck)|can t upload|\bnetwork|not loading|won t load|加载不出|\b(?:site|system|service|server|app) (?:is )?(?:down|broken)|\bcrash|\berror\b|\bloading|\bkeeps? failing/,
   privacy:
-    /谁能看|第三方|third part|\bsell (?:my|our)|谁看|别人看|给别人|安全吗|存多久|存储|\bview my|who has access|access to my|泄露|保存多久|保留多久|留多久|keep (?:my )?(?:data|documents|photos|info)|隐私|\bwho (?:can )?sees?\b|\bsafe\b|\bprivacy|保护|\bprotect|\bkeep my|\bstored?\b|\bleak|\bshare my/,
+    /谁能看|shared with|how long (?:is|are|do you keep) (?:my )?(?:data|info|information|documents|photos)|第三方|third part|\bsell (?:my|our)|谁看|别人看|给别人|安全吗|存多久|存储|\bview my|who has access|access to my|泄露|保存多久|保留多久|留多久|keep (?:my )?(?:data|documents|photos|info)|隐私|\bwho (?:can )?sees?\b|\bsafe\b|\bprivacy|保护|\bprotect|\bkeep my|\bstored?\b|\bleak|\bshare my/,
   recover: /找回|which email|what email|哪个邮箱|找不回|忘记|忘了|记不得|记不清|\bforgot|\brecover|can t remember|\blost access/,
   licence: /营业执照|执照|business licen[cs]e/,
   steps:
@@ -58,7 +58,7 @@ export const CONCEPTS: Record<string, RegExp> = {
   needs:
     /要交|要提供|提供什么|\bprovide|交什么|要带|需要什么|准备什么|要准备|what do i need|need to (?:upload|prepare|bring|send)|what (?:do i|should i) (?:upload|prepare|bring)/,
   accountState:
-    /(?:账号|帐号|账户|帐户|account).{0,6}(?:注销|封|停用|禁用|冻结|异常|suspend|disabl|lock|ban|cancel|closed|restrict|deactivat|frozen|freez)|(?:已|被)注销/,
+    /(?:账号|帐号|账户|帐户|account).{0,6}(?:注销|封|停用|禁用|冻结|异常|suspend|disabl|lock|ban|cancel|closed|restrict|deactivat|frozen|freez)|(?:已|被)注销|封号/,
 };
 
 /**
@@ -79,7 +79,7 @@ const DOMAIN = new RegExp(
  * not ours.
  */
 const OTHER_SUBJECTS =
-  /买|购|好吃|餐厅|外卖|快递|包裹|信用卡|银行卡|贷款|签证|屏幕|内存|电池|\bbuy|\bshop|\brestaurant|\bfood\b|\bparcel|\bpackage\b|credit card|\bloan\b|\bvisa\b|\bscreen\b|\bbattery|\bwifi|\bfavou?rite|订单|发货|物流|充电|充不进电|没电|团建|旅游|去哪玩|去哪好|best \w+ 20\d\d/;
+  /买|购|好吃|餐厅|外卖|快递|包裹|信用卡|银行卡|贷款|签证|屏幕|内存|电池|\bbuy|\bshop|\brestaurant|\bfood\b|\bparcel|\bpackage\b|credit card|\bloan\b|\bvisa\b|\bscreen\b|\bbattery|\bwifi|\bfavou?rite|聚餐|\bcar\b|jump start|订单|发货|物流|充电|充不进电|没电|团建|旅游|去哪玩|去哪好|best \w+ 20\d\d/;
 const CORE = /认证|审核|实名|驳回|verif|review|reject|approv/;
 
 export function mentionsDomain(normalized: string): boolean {
