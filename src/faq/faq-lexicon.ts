@@ -15,7 +15,7 @@ export const CONCEPTS: Record<string, RegExp> = {
   rejected:
     /(?:认证|审核)不成功|拒绝|驳回|不通过|没通过|未通过|没过|被拒|(?<!上传.{0,3})失败|\breject|\bfail(?:ed|ure)?\b|\bdeclin|\bdenied|didn t pass|not approved|(?:wasn|weren|isn|hasn|didn) t (?:i |we |it |my \w+ )?(?:been |get )?(?:approved|accepted|pass)/,
   notice: /通知|短信|简讯|邮件|消息|\bnotif|\bsms\b|\bemails?\b|\bmessages?\b|\btext message/,
-  delete: /删除|能注销|注销账号|注销账户|注销帐号|\bwipe|抹掉|清空|(?<![被已])注销|清除|删掉|删了|全删|删光|销户|\bdelet|\bremov|\berase|\bclose my/,
+  delete: /删除|\bwipe|抹掉|清空|(?<![被已])注销|清除|删掉|删了|全删|删光|销户|\bdelet|\bremov|\berase|\bclose my/,
   photo: /照片|图片|相片|拍照|\bphotos?\b|\bpictures?\b|\bimages?\b|\bpics?\b/,
   wrong: /错了|发错|传错|弄错|弄反|正反面.{0,2}反|错误的|不小心|by mistake|(?:front|back)(?: side)? twice|\bwrong\b|\bmistaken/,
   status:
