@@ -2,8 +2,9 @@
  * The domain's synonyms: words people use for the same thing ("材料/证件/文件", "多久/几天/how long",
  * "维护/更新/keep up to date"). Each concept found in a question becomes one feature of its own, so
  * two phrasings that share the meaning but no word still meet. Patterns run on the normalised text
- * (lower case, Simplified, punctuation as spaces). Written from the seed articles and the topics'
- * answers, not from the labelled sets.
+ * (lower case, Simplified, punctuation as spaces). Written from the seed articles, the topics'
+ * answers and the development set's misses — never from the held-out set's. A word added for one
+ * question can catch another subject: prefer more labelled questions to more entries here.
  */
 export const CONCEPTS: Record<string, RegExp> = {
   time: /多久|几天|多长时间|多少天|几个工作日|什么时候|何时|啥时候|how long|how many days|how soon|when will|when do i (?:get|hear|receive)|hear back|earliest|how quickly|\bexpect (?:a )?(?:decision|result|answer)|how much time|\bdays?\b|\bwait(?:ing)?\b/,

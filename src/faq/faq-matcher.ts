@@ -115,7 +115,6 @@ export class FaqMatcher {
     return { topic: null, confidence, likely: scores.slice(0, LIKELY_TOPICS).map((entry) => entry.topic) };
   }
 
-  /** Unknown features (never seen in any example) match nothing and are dropped. */
   /** The weights of the features no example has; `weigh` drops them, but they still count in the question's norm. */
   private unknownWeights(features: Features): number[] {
     const unknown: number[] = [];
@@ -123,6 +122,7 @@ export class FaqMatcher {
     return unknown;
   }
 
+  /** Unknown features (never seen in any example) match nothing and are dropped. */
   private weigh(features: Features): Features {
     const weighted: Features = new Map();
     for (const [feature, count] of features) {
@@ -150,7 +150,7 @@ let shared: FaqMatcher | undefined;
 /** Which taught phrasings the shared matcher holds (their ids): unchanged, it is not rebuilt. */
 let sharedTaught = "";
 
-/** One matcher per process, built on first use. */
+/** One matcher per process, built on first use (about 240 ms). */
 export function sharedFaqMatcher(): FaqMatcher {
   shared ??= new FaqMatcher();
   return shared;

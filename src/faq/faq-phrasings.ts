@@ -1,9 +1,10 @@
 import type { FaqTopic } from "../domain/faq-topics.js";
 
 /**
- * How people ask about each topic, in both languages: the matcher's
- * examples. Written from the seed articles' FAQs and from how users phrase
- * things in chat; the labelled evaluation set in test/fixtures is separate.
+ * How people ask about each topic, in both languages: the matcher's written
+ * examples, from the seed articles' FAQs and from how users phrase things in
+ * chat. It also learns from the labelled user questions (faq-user-questions.ts);
+ * the held-out set in test/fixtures is never learnt from.
  */
 export const FAQ_PHRASINGS: Record<FaqTopic, string[]> = {
   "verification-steps": [
