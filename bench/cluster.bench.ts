@@ -5,7 +5,7 @@ import pg from "pg";
 import { AssistantProcess, telegramWebhookSettings, testEnv } from "../test/helpers/child-process.js";
 import { startFakeTelegramApi } from "../test/helpers/fake-telegram-api.js";
 import { freePort } from "../test/helpers/free-port.js";
-import { postUpdate, pressUpdate, textUpdate } from "../test/helpers/telegram-updates.js";
+import { postUpdate, registrationUpdates } from "../test/helpers/telegram-updates.js";
 import { migratedDatabase, TEST_POSTGRES_URL } from "../test/helpers/test-databases.js";
 import { CpuMeter, postgresPids, processCpuSeconds } from "./cluster/cpu-time.js";
 import { startRoundRobinProxy } from "./cluster/round-robin-proxy.js";
@@ -43,14 +43,6 @@ interface Figures {
   commitsPerUpdate: number;
   redeliveries: number;
 }
-
-const registration = (chat: number) => [
-  textUpdate(chat, "/start"),
-  pressUpdate(chat, "start"),
-  textUpdate(chat, "Lin Wei"),
-  textUpdate(chat, `cluster${chat}@example.test`),
-  textUpdate(chat, `139${String(10_000_000 + chat).slice(-8)}`),
-];
 
 async function measure(instances: number): Promise<Figures> {
   const database = await migratedDatabase("postgres", "");
@@ -91,7 +83,7 @@ async function measure(instances: number): Promise<Figures> {
       await Promise.all(
         Array.from({ length: PARALLEL }, async () => {
           for (let index = next++; index < chats.length; index = next++)
-            for (const update of registration(chats[index]!)) latencies.push(await post(update));
+            for (const update of registrationUpdates(chats[index]!)) latencies.push(await post(update));
         }),
       );
       return latencies;

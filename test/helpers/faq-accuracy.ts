@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { FaqMatcher, faqExamples } from "../../src/faq/faq-matcher.js";
-import { OUT_OF_SCOPE_QUESTIONS, USER_QUESTIONS } from "../../src/faq/faq-user-questions.js";
+import { OUT_OF_SCOPE_QUESTIONS } from "../../src/faq/faq-out-of-scope-questions.js";
+import { USER_QUESTIONS } from "../../src/faq/faq-user-questions.js";
 
 /** A labelled set: questions with the topic they are about, and questions the FAQ must not answer. */
 export interface LabelledQuestions {

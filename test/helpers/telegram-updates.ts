@@ -59,3 +59,14 @@ export function postUpdate(url: string, secret: string, update: object | string,
     ...(signal ? { signal } : {}),
   });
 }
+
+/** The updates of one registration (start, name, email, phone), each answered with its own reply; fake details from the chat's number. */
+export function registrationUpdates(chat: number) {
+  return [
+    textUpdate(chat, "/start"),
+    pressUpdate(chat, "start"),
+    textUpdate(chat, "Kai Chen"),
+    textUpdate(chat, `user${chat}@example.test`),
+    textUpdate(chat, `139${String(10_000_000 + chat).slice(-8)}`),
+  ];
+}

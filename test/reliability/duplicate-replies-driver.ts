@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { AssistantProcess, telegramWebhookSettings, testEnv } from "../helpers/child-process.js";
 import { startFakeTelegramApi } from "../helpers/fake-telegram-api.js";
 import { freePort } from "../helpers/free-port.js";
-import { postUpdate, pressUpdate, textUpdate } from "../helpers/telegram-updates.js";
+import { postUpdate, registrationUpdates } from "../helpers/telegram-updates.js";
 
 /**
  * The duplicate-reply scenario (docs/reliability.md › Replies after a crash): two `npm start` processes in
@@ -34,14 +34,6 @@ export interface DuplicateRepliesReport {
 }
 
 const SECRET = "duplicates-secret-0123456789abcdef";
-/** The updates of one registration, each answered with its own distinct reply. */
-const REGISTRATION = (chat: number) => [
-  textUpdate(chat, "/start"),
-  pressUpdate(chat, "start"),
-  textUpdate(chat, "Kai Chen"),
-  textUpdate(chat, `user${chat}@example.com`),
-  textUpdate(chat, `139${String(10_000_000 + chat).slice(-8)}`),
-];
 
 export async function runDuplicateRepliesScenario(options: DuplicateRepliesOptions): Promise<DuplicateRepliesReport> {
   const started = Date.now();
@@ -74,7 +66,7 @@ export async function runDuplicateRepliesScenario(options: DuplicateRepliesOptio
     }
   }
 
-  const total = options.chats * REGISTRATION(0).length;
+  const total = options.chats * registrationUpdates(0).length;
   async function deliver(update: object): Promise<void> {
     const id = updateId++;
     const body = JSON.stringify({ update_id: id, ...update });
@@ -85,7 +77,7 @@ export async function runDuplicateRepliesScenario(options: DuplicateRepliesOptio
 
   // A chat that met no kill, first and alone: how many distinct messages one registration shows.
   const reference = 1;
-  for (const update of REGISTRATION(reference)) await deliver(update);
+  for (const update of registrationUpdates(reference)) await deliver(update);
   const expected = new Set(api.textsTo(reference)).size;
 
   const killer = (async () => {
@@ -97,7 +89,7 @@ export async function runDuplicateRepliesScenario(options: DuplicateRepliesOptio
   const chats = Array.from({ length: options.chats - 1 }, (_, i) => 2 + i);
   await Promise.all(
     chats.map(async (chat) => {
-      for (const update of REGISTRATION(chat)) await deliver(update);
+      for (const update of registrationUpdates(chat)) await deliver(update);
     }),
   );
   await killer;
