@@ -35,7 +35,7 @@ export function interpretDocumentText(pages: OcrPages, today: Date): DocumentRea
   const all = [...pages.chinese, ...pages.latin];
   const idNumber = onlyOne(all.flatMap((line) => numberCandidates(line, (text) => validateIdCard(text, today).valid)));
   const uscc = onlyOne(all.flatMap((line) => numberCandidates(line, (text) => validateUscc(text).valid, usccLookalikes)));
-  const chineseText = pages.chinese.map(lineText).join("\n").replace(/[ \t]/g, "");
+  const chineseText = chineseTextOf(pages.chinese);
   const evidence = {
     portrait: labelsFound(chineseText, SIDE_TEXTS.portrait) + (idNumber ? 1 : 0),
     emblem: labelsFound(chineseText, SIDE_TEXTS.emblem) + (VALIDITY_PERIOD.test(chineseText) ? 1 : 0),
@@ -49,6 +49,21 @@ export function interpretDocumentText(pages: OcrPages, today: Date): DocumentRea
     name: side === "portrait" ? nameOn(pages.chinese) : null,
     confidence: meanConfidence(all),
   };
+}
+
+/**
+ * Whether the Chinese reading leaves room for a side that carries a number. A number read adds one
+ * piece of evidence for its side; if that cannot bring the side's labels to `MIN_SIDE_EVIDENCE`, the
+ * read (bar its confidence) is what the Chinese reading alone gives, whatever else is read.
+ */
+export function mayShowNumber(chinese: OcrLine[]): boolean {
+  const text = chineseTextOf(chinese);
+  const withNumber = (side: "portrait" | "licence") => labelsFound(text, SIDE_TEXTS[side]) + 1 >= MIN_SIDE_EVIDENCE;
+  return withNumber("portrait") || withNumber("licence");
+}
+
+function chineseTextOf(lines: OcrLine[]): string {
+  return lines.map(lineText).join("\n").replace(/[ \t]/g, "");
 }
 
 function lineText(line: OcrLine): string {

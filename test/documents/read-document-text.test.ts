@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { interpretDocumentText, type OcrLine } from "../../src/documents/read-document-text.js";
+import { interpretDocumentText, mayShowNumber, type OcrLine } from "../../src/documents/read-document-text.js";
 import { randomIdNumber, randomUscc, seeded } from "../helpers/document-cards.js";
 
 /** What the reader makes of recognised text, on text written by hand: the rules without the OCR. */
@@ -91,5 +91,36 @@ describe("interpreting the text read on a photo", () => {
   it("a number is told only on the side that carries it", () => {
     const chinese = [line("中华人民共和国"), line("居民身份证"), line("签发机关")];
     expect(interpretDocumentText({ chinese, latin: [line(ID)] }, TODAY)).toMatchObject({ side: "emblem", idNumber: null });
+  });
+
+  it("when the Chinese reading has no label of a side with a number, no other reading can change the read (so none is made)", () => {
+    const labels = [
+      "姓名",
+      "出生",
+      "公民身份号码",
+      "营业执照",
+      "法定代表人",
+      "中华人民共和国",
+      "居民身份证",
+      "签发机关",
+      "有效期限 2015.03.01-2035.03.01",
+      "某市",
+    ];
+    const texts = fc.constantFrom(...labels, ID, randomUscc(seeded(3)), randomIdNumber(seeded(4)), "ABC 123");
+    const lines = fc.array(
+      texts.map((text) => line(text)),
+      { maxLength: 6 },
+    );
+    fc.assert(
+      fc.property(lines, lines, (chinese, latin) => {
+        fc.pre(!mayShowNumber(chinese));
+        const alone = interpretDocumentText({ chinese, latin: [] }, TODAY);
+        const withLatin = interpretDocumentText({ chinese, latin }, TODAY);
+        expect(withLatin).toEqual({ ...alone, confidence: withLatin.confidence });
+      }),
+      { numRuns: 500 },
+    );
+    expect(mayShowNumber([line("姓名 测试甲")])).toBe(true);
+    expect(mayShowNumber([line("中华人民共和国"), line("居民身份证")])).toBe(false);
   });
 });
