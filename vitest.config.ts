@@ -12,8 +12,10 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     // Vitest's default is one worker fewer than the cores: one file at a time on a 2-core machine. Most files
-    // wait (child processes starting, fsyncs, PostgreSQL, timers), so two run side by side (three overload 2 cores: timeouts); VITEST_MAX_WORKERS overrides.
-    maxWorkers: Number(process.env.VITEST_MAX_WORKERS ?? 2),
+    // wait (child processes starting, fsyncs, PostgreSQL, timers): with two side by side a third of the CPU
+    // was idle, so three run (2026-12-06, 2 cores: 337–348 s against 371–377 s with two; once reading and
+    // process starts got cheaper, no test timed out). VITEST_MAX_WORKERS overrides.
+    maxWorkers: Number(process.env.VITEST_MAX_WORKERS ?? 3),
     // Each worker keeps its modules from one file to the next instead of importing them again for every
     // file (~100 s of the suite's worker time on 2 cores). Test files hold no global state of their own: no
     // process.env changes, no module mocks, no fake timers; shared singletons (the FAQ matcher) are reset

@@ -3,7 +3,7 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
 import { heavyTestFiles } from "./process-free-tests.js";
 
 /**
- * The files that start processes or OCR workers first: they are the slow ones, and two workers finish
+ * The files that start processes or OCR workers first: they are the slow ones, and the workers finish
  * together only if the longest start early. Vitest orders by the last run's durations when it has them
  * (never on a clean clone, as in CI) and otherwise by file size; that order is kept within each group.
  */
