@@ -40,6 +40,22 @@ export const DEFAULT_WEB_SERVER_LIMITS: Readonly<WebServerLimits> = Object.freez
 /** `GET /readyz`: whether this instance can serve (its database answers, its migrations are applied). */
 export type ReadinessCheck = () => Promise<{ ready: boolean; detail: Record<string, unknown> }>;
 
+/** The one HTTP server of the process, and how to stop it. */
+export interface WebServer {
+  server: Server;
+  port: number;
+  /**
+   * Stops taking requests and resolves once every one in hand is answered and its connection closed.
+   * A request arriving meanwhile, on a connection already open, is answered 503 (a platform delivers its
+   * update again). Node's own `close()` leaves a connection that was busy to wait out its keep-alive
+   * (seconds, on either side) after its answer; here it closes with the answer.
+   */
+  stop(): Promise<void>;
+}
+
+/** Seconds a client refused during a stop is asked to wait: time for another instance, or this one restarted. */
+const STOPPING_RETRY_AFTER_SECONDS = 5;
+
 /** How long `/readyz` waits for its check before answering 503: a load balancer must not hang on it. */
 const READINESS_TIMEOUT_MS = 2_000;
 
@@ -61,11 +77,19 @@ export async function startWebServer(
   limits: Readonly<WebServerLimits> = DEFAULT_WEB_SERVER_LIMITS,
   readiness?: ReadinessCheck,
   readinessDetail: (request: IncomingMessage) => boolean = () => false,
-): Promise<{ server: Server; port: number }> {
+): Promise<WebServer> {
   // Node checks the timeouts only this often (30 s by default): often enough that they mean what they say.
   const connectionsCheckingInterval = Math.min(1_000, limits.headersTimeoutMs / 2);
   const guard = new AddressGuard(limits);
+  let stopping = false;
+  const inHand = new Set<ServerResponse>();
   const server = createServer({ connectionsCheckingInterval }, (request, response) => {
+    if (stopping) {
+      response.writeHead(503, { "retry-after": String(STOPPING_RETRY_AFTER_SECONDS), connection: "close" }).end();
+      return;
+    }
+    inHand.add(response);
+    response.once("close", () => inHand.delete(response));
     if (!guard.request(request.socket.remoteAddress)) {
       response.writeHead(429, { "retry-after": "1", connection: "close" }).end();
       return;
@@ -112,7 +136,16 @@ export async function startWebServer(
     server.once("error", reject);
     server.listen(port, () => resolve());
   });
-  return { server, port: (server.address() as AddressInfo).port };
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      stopping = true;
+      server.close(() => resolve()); // closes the idle connections at once
+      for (const response of inHand) {
+        if (!response.headersSent) response.setHeader("connection", "close");
+        else response.once("finish", () => setImmediate(() => server.closeIdleConnections()));
+      }
+    });
+  return { server, port: (server.address() as AddressInfo).port, stop };
 }
 
 /** The path exactly as sent, or undefined when URL normalisation would read it as another path. */

@@ -108,7 +108,7 @@ async function runConsole(config: Readonly<Config>, logger: Logger): Promise<voi
   });
   clearInterval(sweeper);
   files.removeAll();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await server?.stop();
   await assistant.engine.flushConfirmations();
   await assistant.close();
 }
@@ -202,7 +202,7 @@ async function runPlatforms(config: Readonly<Config>, logger: Logger): Promise<v
   }, SHUTDOWN_DEADLINE_MS);
   clearInterval(timer);
   clearInterval(dispatchTimer);
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await server?.stop();
   for (const platform of running) await platform.stop();
   await assistant.engine.followUpsSettled();
   await dispatch(); // waits for a run in progress (and sends what is due) before the store closes

@@ -1,9 +1,14 @@
-import type { Server } from "node:http";
 import { bearerCheck } from "../../adapters/http/bearer-token.js";
 import { METRICS_PATH, metricsEndpoint } from "../../adapters/http/metrics-endpoint.js";
 import { LOOPBACK } from "../../adapters/http/per-address-limits.js";
 import { STATUS_API_PREFIX, statusApi } from "../../adapters/http/status-api.js";
-import { DEFAULT_WEB_SERVER_LIMITS, type ReadinessCheck, type RequestHandler, startWebServer } from "../../adapters/http/web-server.js";
+import {
+  DEFAULT_WEB_SERVER_LIMITS,
+  type ReadinessCheck,
+  type RequestHandler,
+  startWebServer,
+  type WebServer,
+} from "../../adapters/http/web-server.js";
 import { applicationStatus, verificationStatus } from "../applications/status-views.js";
 import { localDate } from "../domain/business-days.js";
 import type { Config } from "../runtime/config.js";
@@ -52,10 +57,10 @@ export async function serveWebParts(
   routes: ReadonlyMap<string, RequestHandler>,
   readiness: ReadinessCheck,
   logger: Logger,
-): Promise<Server> {
+): Promise<WebServer> {
   const detail = config.metricsToken ? bearerCheck([config.metricsToken]) : () => false;
   const limits = { ...DEFAULT_WEB_SERVER_LIMITS, exempt: [...LOOPBACK, ...config.trustedProxies] };
-  const { server } = await startWebServer(config.port, routes, limits, readiness, detail);
+  const server = await startWebServer(config.port, routes, limits, readiness, detail);
   logger.info({ port: config.port }, "web server listening");
   if (!config.metricsToken) logger.info("METRICS_TOKEN is not set: /metrics is not served and /readyz answers only ready or not ready");
   return server;

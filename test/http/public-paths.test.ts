@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
-import type { Server } from "node:http";
 import { connect } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { WebServer } from "../../adapters/http/web-server.js";
 import { readiness } from "../../src/app/readiness.js";
 import { applicationRoutes, serveWebParts } from "../../src/app/web-parts.js";
 import { readConfig } from "../../src/runtime/config.js";
@@ -29,12 +29,12 @@ function rawStatus(port: number, target: string): Promise<number> {
 }
 
 let harness: Harness;
-const servers: Server[] = [];
+const servers: WebServer[] = [];
 beforeAll(async () => {
   harness = await createHarness();
 });
 afterAll(async () => {
-  for (const server of servers) await new Promise((resolve) => server.close(resolve));
+  for (const server of servers) await server.stop();
   await harness.close();
 });
 

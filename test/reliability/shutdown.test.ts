@@ -16,8 +16,9 @@ const LATE = 50;
 /**
  * SIGTERM while hundreds of updates are in hand (Telegram webhook mode): the process finishes the
  * ones it took — each answered 200 has had its replies sent —, refuses the rest (Telegram
- * redelivers them) and exits within 10 s. A new process then takes the redelivered ones, and
- * nothing took effect twice.
+ * redelivers them), closes each connection with its last answer rather than waiting out its
+ * keep-alive, and exits within 10 s. A new process then takes the redelivered ones, and nothing
+ * took effect twice.
  */
 describe("SIGTERM under load", () => {
   let api: FakeTelegramApi;
@@ -52,7 +53,7 @@ describe("SIGTERM under load", () => {
     await new Promise((resolve) => setTimeout(resolve, 150));
     const stopping = Date.now();
     const exited = assistant.kill("SIGTERM");
-    // More keep arriving while it stops: taken and finished, or refused.
+    // More keep arriving while it stops: refused.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     answers.push(...users.slice(USERS).map(post));
     const code = await exited;
@@ -64,7 +65,8 @@ describe("SIGTERM under load", () => {
     const answered = users.filter((_, i) => statuses[i] === 200);
     expect(answered.length).toBeGreaterThan(0); // some were in hand when SIGTERM came…
     for (const user of answered) expect(api.textsTo(user).length, `user ${user} answered 200 without a reply`).toBeGreaterThan(0);
-    expect(statuses.filter((status) => status !== 200 && status !== "refused")).toEqual([]); // …the others were never taken
+    // …the others were never taken: no connection, or 503 on one still open.
+    expect(statuses.filter((status) => status !== 200 && status !== 503 && status !== "refused")).toEqual([]);
 
     // Telegram redelivers what was not answered 200; a new process handles it.
     assistant = new AssistantProcess(env);
