@@ -20,7 +20,7 @@ const LIKELY_TOPICS = 5;
  * Words no example has still count against similarity, at this fraction of the rarest known word's
  * weight: "best phone 2026" is not "phone" alone (chosen on the development set).
  */
-const UNKNOWN_WEIGHT = 0.25;
+const UNKNOWN_WEIGHT = 0.6;
 /** A question this close to one example is that example, whatever its words. */
 const VERBATIM = 0.8;
 /** Two topics within this score of each other are too close to call: "Did you mean …?" (chosen on the development set). */
