@@ -20,7 +20,7 @@ export const CONCEPTS: Record<string, RegExp> = {
   photo: /照片|图片|相片|拍照|\bphotos?\b|\bpictures?\b|\bimages?\b|\bpics?\b/,
   wrong: /错了|发错|传错|弄错|弄反|正反面.{0,2}反|错误的|不小心|by mistake|(?:front|back)(?: side)? twice|\bwrong\b|\bmistaken/,
   status:
-    /状态|审核好了|审好了|\bpending\b|进度|到哪|进展|好了没|完了没|出来没|\bgo through\b|\bany update|\btrack|审完了吗|结果出来了吗|\bdone yet|\bfinished yet|\bstatus|\bprogress|looked at/,
+    /状态|审核好了|审好了|\bpending\b|进度|到哪|进展|好了没|完了没|出来没|\bgo (?:through|thru)\b|进行得|\bany update|\btrack|审完了吗|结果出来了吗|\bdone yet|\bfinished yet|\bstatus|\bprogress|looked at/,
   change: /修改|更改|改一下|改正|能改|可以改|改资料|改信息|\bedit|\bmodif|\bcorrect/,
   approved: /通过|批准|\bapprov|\bpass(?:ed)?\b/,
   submitted: /提交|递交|送出|\bsubmit/,
@@ -35,21 +35,21 @@ export const CONCEPTS: Record<string, RegExp> = {
     /官方|announce|官网|公告|公布|公众号|微博|最新动态|post(?:s|ed)? updates|\bofficial|发布|\bpublish|\bannouncement|official website|\bweibo/,
   why: /为什么|为啥|为何|怎么会|凭什么|\bwhy\b|how come/,
   meaning:
-    /什么意思|\breasons? (?:given|listed|stated|shown)|驳回理由|拒绝理由|驳回原因|拒绝原因|\bconfus|看不懂|不明白|不理解|don t understand|是指|指什么|指的是|是说什么|说的是|意思是|啥意思|\bmean(?:s|ing)?\b|\bexplain/,
+    /什么意思|\breasons? (?:given|listed|stated|shown)|驳回理由|拒绝理由|驳回原因|拒绝原因|\bconfus|看不懂|不明白|不理解|don t understand|是指|指什么|指的是|是说什么|说的是|意思是|啥意思|\bmean(?:s|ing)?\b|\bexplain|\brejection reason|reason they gave|(?:don t|dont) (?:get|understand) (?:my |the )?(?:rejection )?reason/,
   creditCode: /信用代码|社会信用|uscc|credit code/,
   benefit:
-    /好处|skip verif|miss out|对我有.{0,2}(?:帮助|用|好处)|能带来|用处|优势|特权|权限|有什么用|不认证|\bbenefit|\badvantage|\bperks?\b|\bunlock|why bother|\bbother (?:getting|to)|what for\b|without verif|多用|更多功能|哪些功能|\bfeatures?\b|不做认证|影响使用|为什么(?:要|非得|非要|必须|一定要).{0,2}(?:实名|认证)|why (?:(?:do|should|must|would) (?:i|we) (?:want to |need to )?)?(?:get |be |become )?verif/,
+    /好处|skip verif|miss out|对我有.{0,2}(?:帮助|用|好处)|能带来|用处|优势|特权|权限|有什么用|不认证|\bbenefit|\badvantage|\bperks?\b|worth it|\brewards?\b|\bunlock|why bother|\bbother (?:getting|to)|what for\b|without verif|多用|更多功能|哪些功能|\bfeatures?\b|不做认证|影响使用|为什么(?:要|非得|非要|必须|一定要).{0,2}(?:实名|认证)|why (?:(?:do|should|must|would) (?:i|we) (?:want to |need to )?)?(?:get |be |become )?verif/,
   support:
-    /客服|人工|真人|联系你们|(?<!(?:you|we|they|it) )\bsupport\b|(?:a|real) human\b|^human\b|human please|human (?:agent|support|being)|\bagent\b|customer service|real person|talk to (?:a )?(?:person|someone)/,
+    /客服|人工|真人|联系你们|(?<!(?:you|we|they|it) )\bsupport\b|(?:a|real) human\b|^human\b|human please|human (?:agent|support|being)|\bagent\b|customer service|real person|(?:talk|speak) to (?:a |an )?(?:person|someone|human)|person i can (?:talk|speak) to|找谁帮忙/,
   waiting: /还没|没结果|没消息|没动静|一直没|没反应|天了|still no|haven t heard|no response|no news|no answer yet/,
   technical:
-    /系统维护|\bfreez|\bisn t working|网路|当机|按钮|点不了|点了没反应|\bbuttons?\b|在维护|维护中|出问题|坏了|故障|\bbug|\bbroken|not working|\bmaintenance|上传.{0,5}失败|上传(?:失败|不了|不上|不成功)|网络|打不开|卡住|崩溃|报错|加载|传不上|\bupload(?:s|ing)? (?:fail|keeps|doesn t|won t|error|stuck)|can t upload|\bnetwork|not loading|won t load|加载不出|\b(?:site|system|service|server|app) (?:is )?(?:down|broken)|\bcrash|\berror\b|\bloading|\bkeeps? failing/,
+    /系统维护|\bfreez|\bisn t working|网路|当机|按钮|点不了|点了没反应|\bbuttons?\b|在维护|维护中|出问题|坏了|故障|\bbug|\bbroken|not working|\bmaintenance|上传.{0,5}失败|上传(?:失败|不了|不上|不成功)|网络|打不开|卡住|崩溃|报错|加载|传不上|\bupload(?:s|ing)? (?:fail|keeps|doesn t|won t|error|stuck)|can t upload|\bnetwork|not loading|won t load|加载不出|\b(?:site|system|service|server|app) (?:is )?(?:down|broken)|\bcrash|\berror\b|\bloading|\bkeeps? failing|转圈|闪退|没有?反应|一直不动/,
   privacy:
-    /谁能看|shared with|how long (?:is|are|do you keep) (?:my )?(?:data|info|information|documents|photos)|第三方|third part|\bsell (?:my|our)|谁看|别人看|给别人|安全吗|存多久|存储|\bview my|who has access|access to my|泄露|保存多久|保留多久|留多久|keep (?:my )?(?:data|documents|photos|info)|隐私|\bwho (?:can )?sees?\b|\bsafe\b|\bprivacy|保护|\bprotect|\bkeep my|\bstored?\b|\bleak|\bshare my/,
+    /谁能看|shared with|how long (?:is|are|do you keep) (?:my )?(?:data|info|information|documents|photos)|第三方|third part|\bsell (?:my|our)|谁看|别人看|给别人|安全吗|存多久|存储|\bview my|who has access|access to my|泄露|保存多久|保留多久|留多久|keep (?:my )?(?:data|documents|photos|info)|隐私|\bwho (?:can )?sees?\b|\bsafe\b|\bprivacy|保护|\bprotect|\bkeep my|\bstored?\b|\bleak|\bshare my|\bmy data\b|shared? w(?:ith)? anyone|who can access/,
   recover: /找回|which email|what email|哪个邮箱|找不回|忘记|忘了|记不得|记不清|\bforgot|\brecover|can t remember|\blost access/,
   licence: /营业执照|执照|business licen[cs]e/,
   steps:
-    /步骤|怎么走|刚注册|先.{1,6}还是先|顺序|先干嘛|先做什么|流程|过程|\bgo about|\binvolved|第一步|从哪|怎么弄|认证要?(?:怎么|如何)(?:做|弄|办)|(?:怎么|如何)(?:做|完成|进行)认证|\bsteps?\b|become verified|实名.{0,3}(?:怎么|如何)|\bprocess\b|walk me through|\bprocedure|what do i do to (?:get |become )?verif|\bnew here\b|where do i start|what do i (?:need|have) to do|\bhow (?:to|do i|can i) (?:get )?verif/,
+    /步骤|怎么走|刚注册|先.{1,6}还是先|顺序|先干嘛|先做什么|流程|过程|\bgo about|\binvolved|第一步|从哪|怎么弄|认证要?(?:怎么|如何)(?:做|弄|办)|(?:怎么|如何)(?:做|完成|进行)认证|\bsteps?\b|become verified|实名.{0,3}(?:怎么|如何)|\bprocess\b|walk me through|\bprocedure|what do i do to (?:get |become )?verif|\bnew here\b|where do i (?:start|begin)|从哪(?:开始|下手)|接下来|要做哪些|what do i (?:need|have) to do|\bhow (?:to|do i|can i) (?:get )?verif/,
   replacePhoto:
     /发成|传成|拍成|传反|发反|拍反|换一张|换照片|重新上传|\bswap|\breplace (?:the |a |my )?(?:photo|picture|image)|\bre ?upload/,
   notMe: /不是我|不是法人|员工|老板(?![换变])|代替|代表公司|\bon behalf|\bemployee|\bassistant|\bmy boss|\bnot the legal/,
@@ -80,12 +80,18 @@ const DOMAIN = new RegExp(
  * not ours.
  */
 const OTHER_SUBJECTS =
-  /买|购|好吃|餐厅|外卖|快递|包裹|信用卡|银行卡|贷款|签证|屏幕|内存|电池|\bbuy|\bshop|\brestaurant|\bfood\b|\bparcel|\bpackage\b|credit card|\bloan\b|\bvisa\b|\bscreen\b|\bbattery|\bwifi|\bfavou?rite|聚餐|\bcar\b|jump start|订单|发货|物流|充电|充不进电|没电|团建|旅游|去哪玩|去哪好|best \w+ 20\d\d|报销|请假|年假|加班费|工资条|\bgmail|\boutlook|\bicloud|apple id|\bmouse\b|\bkeyboard|\bprinter|(?:phone|data|mobile) plan|\bembassy|renew (?:my )?passport/;
+  /买|购|好吃|餐厅|外卖|快递|包裹|信用卡|银行卡|贷款|签证|屏幕|内存|电池|\bbuy|\bshop|\brestaurant|\bfood\b|\bparcel|\bpackage\b|credit card|\bloan\b|\bvisa\b|\bscreen\b|\bbattery|\bwifi|\bfavou?rite|聚餐|\bcar\b|jump start|订单|发货|物流|充电|充不进电|没电|团建|旅游|去哪玩|去哪好|best \w+ 20\d\d|报销|请假|年假|加班费|工资条|\bgmail|\boutlook|\bicloud|apple id|\bmouse\b|\bkeyboard|\bprinter|(?:phone|data|mobile) plan|\bembassy|renew (?:my )?passport|\bmortgage|\bamazon\b|\bgdp\b|年会|\bsky\b|who invented|\brestarting\b|small business have|get a driver s licen|\bincorporat|register (?:a |my )?(?:new )?company in/;
 const CORE = /认证|审核|实名|驳回|verif|review|reject|approv/;
+/** Verification elsewhere ("how do i verify my gmail account", "学历认证"): another service's, whatever it is called. */
+const OTHER_SERVICES = /\bgmail\b|\btwitter\b|\bgoogle account|微信实名|学历/;
 
 export function mentionsDomain(normalized: string): boolean {
-  if (OTHER_SUBJECTS.test(normalized) && !CORE.test(normalized)) return false;
-  return DOMAIN.test(normalized) || conceptsIn(normalized).length > 0;
+  return !namesOtherSubject(normalized) && (DOMAIN.test(normalized) || conceptsIn(normalized).length > 0);
+}
+
+/** A question about another subject that borrows the domain's words: not ours, however close its wording. */
+export function namesOtherSubject(normalized: string): boolean {
+  return OTHER_SERVICES.test(normalized) || (OTHER_SUBJECTS.test(normalized) && !CORE.test(normalized));
 }
 
 /** The concepts a normalised question mentions. */

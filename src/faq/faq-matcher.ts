@@ -1,5 +1,5 @@
 import { FAQ_TOPICS, type FaqTopic } from "../domain/faq-topics.js";
-import { mentionsDomain } from "./faq-lexicon.js";
+import { mentionsDomain, namesOtherSubject } from "./faq-lexicon.js";
 import { FAQ_PHRASINGS } from "./faq-phrasings.js";
 import { USER_QUESTIONS } from "./faq-user-questions.js";
 import { type Features, normalizeQuestion, questionFeatures } from "./text-features.js";
@@ -103,8 +103,10 @@ export class FaqMatcher {
     }
     scores.sort((a, b) => b.score - a.score);
     const best = scores[0];
-    // Outside the domain's words, only a near-verbatim example (a phrasing an operator taught) is answered.
-    if (best && (nearest.get(best.topic) ?? 0) < VERBATIM && !mentionsDomain(normalizeQuestion(question)))
+    // Outside the domain's words, only a near-verbatim example (a phrasing an operator taught) is answered;
+    // another subject that borrows them ("what documents do i need for a visa"), never.
+    const normalized = normalizeQuestion(question);
+    if (best && (namesOtherSubject(normalized) || ((nearest.get(best.topic) ?? 0) < VERBATIM && !mentionsDomain(normalized))))
       return { topic: null, confidence: 0 };
     const confidence = Math.round((best?.score ?? 0) * 1000) / 1000;
     if (best && best.score >= this.minConfidence) {

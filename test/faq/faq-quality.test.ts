@@ -35,10 +35,10 @@ describe("FAQ matching quality", () => {
   it("held-out set (never tuned on): no worse than its one measurement", () => {
     const accuracy = accuracyOf(matcher, labelledSet("held-out"));
     console.log(describeAccuracy("held-out", accuracy));
-    // Issue 25's targets are 97 % in scope and at most 3 % out of scope answered. This set (the tenth)
-    // was measured once, on 2026-12-06: 90.7 % (165/182) and 40.0 % (14/35) — both targets unmet, so the
+    // Issue 25's targets are 97 % in scope and at most 3 % out of scope answered. This set (the eleventh)
+    // was measured once, on 2026-12-06: 91.8 % (167/182) and 28.6 % (10/35) — both targets unmet, so the
     // issue stays open. These floors keep the figures from slipping until a fresh set meets them.
-    expect(accuracy.inScopeRate).toBeGreaterThanOrEqual(165 / 182);
-    expect(accuracy.outOfScopeRate).toBeLessThanOrEqual(14 / 35);
+    expect(accuracy.inScopeRate).toBeGreaterThanOrEqual(167 / 182);
+    expect(accuracy.outOfScopeRate).toBeLessThanOrEqual(10 / 35);
   });
 });
