@@ -188,18 +188,24 @@ export class SqlStore implements Store {
   }
 
   /**
-   * VACUUM FULL keeps a deleted row that a snapshot still open may see: it waits (up to 10 s) until the
-   * transactions of this database holding one taken before the erasure have ended (a busy instance always has some).
+   * VACUUM FULL keeps a deleted row that a transaction still open may see: it waits (up to 10 s) until the
+   * transactions that began before the erasure have ended — this database's holding a snapshot (a busy
+   * instance always has some), and the server's that hold a transaction id, whatever their database (a
+   * row deleted after such a transaction began stays "recently dead" to VACUUM; seen in CI, where another
+   * test file's database had one). The second is read from a snapshot's lowest running transaction id,
+   * which needs no privilege to see other roles' sessions.
    */
   private async snapshotsBeforeNowClosed(): Promise<void> {
     const deadline = Date.now() + 10_000;
-    const erasedBy = (await sql<{ at: Date }>`select clock_timestamp() as at`.execute(this.db)).rows[0]!.at;
+    const { rows } = await sql<{ at: Date; mark: string }>`select clock_timestamp() as at, txid_current()::text as mark`.execute(this.db);
+    const { at: erasedBy, mark } = rows[0]!;
     for (;;) {
-      const { rows } = await sql<{ open: string }>`select count(*) as open from pg_stat_activity
-        where datname = current_database() and pid <> pg_backend_pid() and backend_xmin is not null and xact_start < ${erasedBy}`.execute(
-        this.db,
-      );
-      if (Number(rows[0]!.open) === 0 || Date.now() > deadline) return;
+      const { rows } = await sql<{ open: string; oldest: string }>`select
+        (select count(*) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()
+          and backend_xmin is not null and xact_start < ${erasedBy}) as open,
+        txid_snapshot_xmin(txid_current_snapshot())::text as oldest`.execute(this.db);
+      const { open, oldest } = rows[0]!;
+      if ((Number(open) === 0 && BigInt(oldest) > BigInt(mark)) || Date.now() > deadline) return;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }

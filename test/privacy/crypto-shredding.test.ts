@@ -1,10 +1,11 @@
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eraseUserData } from "../../src/applications/privacy-rights.js";
 import { consoleReviewers } from "../../src/review/reviewers.js";
 import { filesUnder, readOutsideThisProcess } from "../helpers/data-dir-scan.js";
 import { createHarness, type Harness, submitIdCardAs } from "../helpers/harness.js";
 import { RawDecrypter } from "../helpers/raw-decrypt.js";
-import { TESTED_DIALECTS } from "../helpers/test-databases.js";
+import { TEST_POSTGRES_URL, TESTED_DIALECTS } from "../helpers/test-databases.js";
 
 // Made-up values: a valid ID-number checksum, a reserved phone range, example.com.
 const ERASED = { name: "Shred Probe", email: "shred.probe@example.com", phone: "13812348011", idNumber: "11010519491231002X" };
@@ -43,6 +44,21 @@ async function readable(harness: Harness, needles: readonly string[]): Promise<{
   return { values, photos };
 }
 
+/** A transaction holding a transaction id in the server's `test` database, not the harness's. */
+async function transactionInAnotherDatabase(): Promise<{ endAfter(ms: number): Promise<void> }> {
+  const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+  await client.connect();
+  await client.query("begin");
+  await client.query("select txid_current()");
+  return {
+    async endAfter(ms) {
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      await client.query("commit");
+      await client.end();
+    },
+  };
+}
+
 describe.each(TESTED_DIALECTS)("erasure destroys the user's key (crypto-shredding) on %s", (dialect) => {
   let harness: Harness;
   let kept: string;
@@ -62,7 +78,12 @@ describe.each(TESTED_DIALECTS)("erasure destroys the user's key (crypto-shreddin
 
   it("after erasure, nothing of the user opens with any configured key, old row versions included; others' data still does", async () => {
     const userId = (await harness.store.transaction((tx) => tx.findUserId("console", "alice")))!;
-    const erased = await eraseUserData(harness.store, harness.documents, userId, "operator:cli", new Date());
+    // PostgreSQL: another database of the server has a transaction that began before the erasure and ends a
+    // second into it (another application): until it ends, VACUUM would keep the deleted wrapped key.
+    const elsewhere = dialect === "postgres" ? await transactionInAnotherDatabase() : undefined;
+    const erasing = eraseUserData(harness.store, harness.documents, userId, "operator:cli", new Date());
+    await elsewhere?.endAfter(1_000);
+    const erased = await erasing;
     expect(erased).not.toHaveProperty("refused");
     const { values } = await readable(harness, Object.values(ERASED));
     expect(values).toEqual([]);
