@@ -80,7 +80,7 @@ const DOMAIN = new RegExp(
  * not ours.
  */
 const OTHER_SUBJECTS =
-  /买|购|好吃|餐厅|外卖|快递|包裹|信用卡|银行卡|贷款|签证|屏幕|内存|电池|\bbuy|\bshop|\brestaurant|\bfood\b|\bparcel|\bpackage\b|credit card|\bloan\b|\bvisa\b|\bscreen\b|\bbattery|\bwifi|\bfavou?rite|聚餐|\bcar\b|jump start|订单|发货|物流|充电|充不进电|没电|团建|旅游|去哪玩|去哪好|best \w+ 20\d\d|报销|请假|年假|加班费|工资条|apple id|\bmouse\b|\bkeyboard|\bprinter|(?:phone|data|mobile) plan|\bembassy|renew (?:my )?passport|\bmortgage|\bamazon\b|\bgdp\b|年会|\bsky\b|who invented|\brestarting\b|small business have|get a driver s licen|\bincorporat|register (?:a |my )?(?:new )?company in/;
+  /买|购|好吃|餐厅|外卖|快递|包裹|信用卡|银行卡|贷款|签证|屏幕|内存|电池|\bbuy|\bshop|\brestaurant|\bfood\b|\bparcel|\bpackage\b|credit card|\bloan\b|\bvisa\b|\bscreen\b|\bbattery|\bwifi|\bfavou?rite|聚餐|\bcar\b|jump start|订单|发货|物流|充电|充不进电|没电|团建|旅游|去哪玩|去哪好|best \w+ 20\d\d|报销|请假|年假|加班费|工资条|apple id|\bmouse\b|\bkeyboard|\bprinter|(?:phone|data|mobile) plan|\bembassy|renew (?:my )?passport|\bmortgage|\bamazon\b|\bgdp\b|年会|\bsky\b|who invented|small business have|get a driver s licen|\bincorporat|register (?:a |my )?(?:new )?company in/;
 const CORE = /认证|审核|实名|驳回|verif|review|reject|approv/;
 /**
  * Verification elsewhere ("how do i verify my gmail account", "学历认证"): another service's. Named alone
