@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Kysely, Transaction } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import type { Platform } from "../src/domain/platform.js";
 import type { AccountStatus } from "../src/domain/user-record.js";
 import type { ConversationStore, ReplyConfirmation, StoredConversation } from "../src/ports/conversation-store.js";
@@ -23,25 +23,35 @@ async function forget(
 }
 
 /**
- * Confirmations as the platform gave them: events whose replies were all accepted are forgotten (one
- * statement); those accepted in part note how many. Order does not matter: a count never goes down,
- * and an event forgotten has nothing left to count.
+ * Confirmations as the platform gave them, in one statement whatever their number: the time until it
+ * is committed is the window in which a crash repeats a reply (under load, each statement more was
+ * milliseconds more). Events whose replies were all accepted are forgotten; those accepted in part note
+ * how many. Merged per event first (a whole confirmation outranks a count; a count never goes down):
+ * an update joined to two rows of one event would take either.
  */
 export async function confirm(trx: Transaction<Database> | Kysely<Database>, confirmations: readonly ReplyConfirmation[]): Promise<void> {
+  const byEvent = new Map<string, ReplyConfirmation>();
   for (const { platform, eventId, sent } of confirmations) {
-    if (sent === undefined) continue;
-    await trx
-      .updateTable("processed_events")
-      .set({ replies_sent: sent })
-      .where("platform", "=", platform)
-      .where("event_id", "=", eventId)
-      .where("replies", "is not", null)
-      .where("replies_sent", "<", sent)
-      .execute();
+    const key = `${platform}\0${eventId}`;
+    const earlier = byEvent.get(key);
+    const whole = sent === undefined || (earlier !== undefined && earlier.sent === undefined);
+    byEvent.set(key, whole ? { platform, eventId } : { platform, eventId, sent: Math.max(earlier?.sent ?? 0, sent) });
   }
-  await forget(
+  if (byEvent.size === 0) return;
+  const rows = sql.join(
+    [...byEvent.values()].map(
+      ({ platform, eventId, sent }) =>
+        sql`select cast(${platform} as text) as platform, cast(${eventId} as text) as event_id, cast(${sent ?? null} as integer) as sent`,
+    ),
+    sql` union all `,
+  );
+  await sql`update processed_events set
+      replies_sent = case when v.sent > processed_events.replies_sent then v.sent else processed_events.replies_sent end,
+      replies = case when v.sent is null then null else processed_events.replies end,
+      replies_user_id = case when v.sent is null then null else processed_events.replies_user_id end
+    from (${rows}) as v
+    where processed_events.platform = v.platform and processed_events.event_id = v.event_id and processed_events.replies is not null`.execute(
     trx,
-    confirmations.filter((confirmation) => confirmation.sent === undefined),
   );
 }
 

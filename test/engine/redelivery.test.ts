@@ -37,6 +37,26 @@ describe.each(TESTED_DIALECTS)("replies lost to a crash, on %s", (dialect) => {
     expect(await harness.engine.handle(update("u2"))).toEqual([]);
   });
 
+  it("confirmations written together, in one statement: per event, all of its replies outrank a count, and a count never goes down", async () => {
+    for (const id of ["a", "b", "c"]) await harness.engine.handle(update(id));
+    await harness.store.confirmReplies([
+      { platform: "telegram", eventId: "a", sent: 1 },
+      { platform: "telegram", eventId: "a" },
+      { platform: "telegram", eventId: "b", sent: 2 },
+      { platform: "telegram", eventId: "b", sent: 1 },
+      { platform: "telegram", eventId: "c" },
+      { platform: "telegram", eventId: "c", sent: 1 },
+    ]);
+    const rows = await harness.rows<{ event_id: string; kept: unknown; replies_sent: unknown }>(
+      "select event_id, replies is not null as kept, replies_sent from processed_events where event_id in ('a', 'b', 'c') order by event_id",
+    );
+    expect(rows.map((row) => [row.event_id, Boolean(row.kept), Number(row.replies_sent)])).toEqual([
+      ["a", false, 0],
+      ["b", true, 2],
+      ["c", false, 0],
+    ]);
+  });
+
   it("a duplicate arriving while the first delivery may still be sending waits; confirmed meanwhile, it is not answered twice", async () => {
     await harness.engine.handle(update("u3"));
     harness.setNow(new Date("2026-11-23T02:00:02Z")); // two seconds later: another instance may be sending right now
