@@ -9,6 +9,7 @@ import { type Reviewers, roomReviewers } from "../../src/review/reviewers.js";
 import { adapterTestOptions } from "./adapter-test-options.js";
 import { startFakeSlackApi } from "./fake-slack-api.js";
 import { createHarness, type Harness } from "./harness.js";
+import { until } from "./until.js";
 
 export const SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 export const REVIEW_CHANNEL = "C0REVIEW";
@@ -185,14 +186,8 @@ export async function createSlackHarness(
 
 export type SlackHarness = Awaited<ReturnType<typeof createSlackHarness>>;
 
-/** Waits until `check` holds: the app works on after acknowledging, so tests wait for its effects. */
-export async function until(check: () => boolean | Promise<boolean>, what = "the expected effect", timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+// The app works on after acknowledging, so tests wait for its effects.
+export { until };
 
 /** Posts a body to a Slack app signed as Slack signs it (`v0=` HMAC-SHA256 of `v0:<timestamp>:<body>` with the signing secret). */
 export async function postSignedToSlackApp(

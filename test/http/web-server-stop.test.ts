@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { connect } from "node:net";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_WEB_SERVER_LIMITS, startWebServer } from "../../adapters/http/web-server.js";
+import { until } from "../helpers/until.js";
 
 /** Keep-alive far longer than any test: a stop that waited for it would time the test out. */
 const LIMITS = { ...DEFAULT_WEB_SERVER_LIMITS, keepAliveTimeoutMs: 120_000 };
@@ -25,10 +26,6 @@ function openConnection(port: number) {
 }
 
 const request = (path: string) => `POST ${path} HTTP/1.1\r\nhost: x\r\nconnection: keep-alive\r\ncontent-length: 2\r\n\r\n{}`;
-
-async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
-}
 
 describe("stopping the web server", () => {
   it("finishes the requests in hand, closes their kept-alive connections with the answer and refuses new ones", async () => {
