@@ -11,8 +11,12 @@ import { FileTooLargeError } from "./http/read-at-most.js";
 /** How one platform shows replies in the chat an event came from. */
 export interface ChatDispatch {
   platform: ChatEvent["platform"];
-  /** Shows a reply in the event's own chat. */
-  sendHere(reply: Reply): Promise<void>;
+  /**
+   * Shows a reply in the event's own chat. `mayAnswer`: it is the event's last reply and nothing goes
+   * elsewhere, so it may travel in the platform's answer to the delivery itself (Telegram's webhook);
+   * resolves true when it did.
+   */
+  sendHere(reply: Reply, mayAnswer: boolean): Promise<boolean | void>;
   /** Sends a plain apology to the event's chat when the engine failed (best effort). */
   apologise(text: string): Promise<void>;
 }
@@ -23,7 +27,9 @@ export interface ChatDispatch {
  * platforms go through `Outbound`. A failure is logged as a summary (SDK
  * errors carry message texts) and the user gets an apology, never silence.
  * Once the platform accepted the chat's replies the engine is told, so the
- * copy it kept for a redelivery after a crash is forgotten.
+ * copy it kept for a redelivery after a crash is forgotten — except a reply
+ * carried by the answer to the delivery: the platform takes it with the
+ * answer or not at all, and a redelivery (the answer was lost) sends it again.
  *
  * Returns why a reply for this chat could not be sent (empty: all were; after a failure the
  * rest are held back): a platform that redelivers an update it was not answered for can be asked
@@ -43,13 +49,16 @@ export async function dispatchChatEvent(event: ChatEvent, options: AdapterOption
   const elsewhere = replies.filter((reply) => reply.to);
   const here = replies.filter((reply) => !reply.to);
   const unsent: unknown[] = [];
+  let answered = false;
   for (const [index, reply] of here.entries()) {
     // After one failed, the rest wait too: shown before it, they would read out of order.
     if (unsent.length > 0) break;
-    await dispatch.sendHere(reply).then(
+    const last = index === here.length - 1;
+    await dispatch.sendHere(reply, last && elsewhere.length === 0).then(
       // Each one accepted is confirmed at once (the last with the whole event, below): a crash before the next repeats none.
-      () => {
-        if (index < here.length - 1) options.engine.repliesDelivered(event, index + 1);
+      (inAnswer) => {
+        answered = inAnswer === true;
+        if (!last) options.engine.repliesDelivered(event, index + 1);
       },
       (error: unknown) => {
         unsent.push(error);
@@ -59,7 +68,8 @@ export async function dispatchChatEvent(event: ChatEvent, options: AdapterOption
   }
   await options.outbound.deliver(elsewhere);
   // Accepted here: the engine's copy for a redelivery can go. (Messages for other chats are the outbox's, or best effort.)
-  if (unsent.length === 0) options.engine.repliesDelivered(event);
+  // One in the answer stays unconfirmed: the copy is kept for a redelivery, forgotten a day later (`KEPT_REPLIES_MS`).
+  if (unsent.length === 0 && !answered) options.engine.repliesDelivered(event);
   return unsent;
 }
 

@@ -5,7 +5,7 @@ import pg from "pg";
 import { AssistantProcess, telegramWebhookSettings, testEnv } from "../test/helpers/child-process.js";
 import { startFakeTelegramApi } from "../test/helpers/fake-telegram-api.js";
 import { freePort } from "../test/helpers/free-port.js";
-import { postUpdate, registrationUpdates } from "../test/helpers/telegram-updates.js";
+import { registrationUpdates } from "../test/helpers/telegram-updates.js";
 import { migratedDatabase, TEST_POSTGRES_URL } from "../test/helpers/test-databases.js";
 import { CpuMeter, postgresPids, processCpuSeconds } from "./cluster/cpu-time.js";
 import { startRoundRobinProxy } from "./cluster/round-robin-proxy.js";
@@ -70,10 +70,9 @@ async function measure(instances: number): Promise<Figures> {
       const started = performance.now();
       const body = { update_id: updateId++, ...update };
       for (let attempt = 1; ; attempt++) {
-        const response = await postUpdate(`http://127.0.0.1:${proxy.port}/telegram`, SECRET, body);
-        await response.body?.cancel();
-        if (response.status === 200) return performance.now() - started;
-        if (attempt === 5) throw new Error(`update answered ${response.status} five times`);
+        const status = await api.deliver(`http://127.0.0.1:${proxy.port}/telegram`, SECRET, body);
+        if (status === 200) return performance.now() - started;
+        if (attempt === 5) throw new Error(`update answered ${status} five times`);
         redeliveries++;
       }
     };

@@ -8,7 +8,7 @@ import { AssistantProcess, telegramWebhookSettings, testEnv } from "../test/help
 import { startFakeTelegramApi } from "../test/helpers/fake-telegram-api.js";
 import { freePort } from "../test/helpers/free-port.js";
 import { fixturePhoto } from "../test/helpers/photo-corpus.js";
-import { messageUpdate, postUpdate, pressUpdate, textUpdate } from "../test/helpers/telegram-updates.js";
+import { messageUpdate, pressUpdate, textUpdate } from "../test/helpers/telegram-updates.js";
 
 /**
  * `npm run bench:load [-- <chats> <parallel>]` (default 10,000 and 40, Telegram's default number of
@@ -40,9 +40,8 @@ let updateId = 1;
 /** Posts one update and waits for its 200; returns the milliseconds it took. */
 async function post(update: object): Promise<number> {
   const started = performance.now();
-  const response = await postUpdate(`http://127.0.0.1:${port}/telegram`, SECRET, { update_id: updateId++, ...update });
-  await response.body?.cancel();
-  if (response.status !== 200) throw new Error(`update answered ${response.status}`);
+  const status = await api.deliver(`http://127.0.0.1:${port}/telegram`, SECRET, { update_id: updateId++, ...update });
+  if (status !== 200) throw new Error(`update answered ${status}`);
   return performance.now() - started;
 }
 const text = (user: number, words: string) => post(textUpdate(user, words));

@@ -99,6 +99,16 @@ export function sqlConversationStore(trx: Transaction<Database> | Kysely<Databas
       return { replies: seal.open(row.replies, place("processed_events", "replies", platform, eventId)), sent: row.replies_sent };
     },
 
+    async forgetKeptReplies(before) {
+      const result = await trx
+        .updateTable("processed_events")
+        .set({ replies: null, replies_user_id: null })
+        .where("replies", "is not", null)
+        .where("processed_at", "<", before.toISOString())
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
+
     async pruneProcessedEvents(before) {
       const result = await trx.deleteFrom("processed_events").where("processed_at", "<", before.toISOString()).executeTakeFirst();
       return Number(result.numDeletedRows);

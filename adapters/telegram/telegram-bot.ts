@@ -1,6 +1,6 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, type Context, GrammyError } from "grammy";
+import { type Api, Bot, type Context, GrammyError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { ChatEvent } from "../../src/chat/chat-event.js";
 import type { Reply } from "../../src/chat/reply.js";
@@ -20,6 +20,12 @@ export interface TelegramBotOptions extends AdapterOptions {
   apiRoot: string;
   /** Given in tests so the bot needs no `getMe` call. */
   botInfo?: UserFromGetMe;
+  /**
+   * Webhook mode (`TELEGRAM_WEBHOOK_ANSWERS`, on by default): an update's last reply, when a plain message,
+   * travels in the answer to the webhook's request — Telegram takes it with the answer or not at all, so a
+   * crash can never show it twice. Telegram tells nothing of how it fared (a rate limit drops it unseen).
+   */
+  webhookAnswers?: boolean;
 }
 
 /** How long a pressed button may spin before we answer it anyway (Telegram shows a spinner until then). */
@@ -33,12 +39,17 @@ const BUTTON_ANSWER_DEADLINE_MS = 2_000;
 export function createTelegramBot(options: TelegramBotOptions): Bot {
   const { logger } = options;
   // A Bot API call that hangs gives up after a minute (grammY waits 500 s); long polling asks for 30 s at most.
-  const client = { apiRoot: options.apiRoot, timeoutSeconds: 60 };
+  const client = {
+    apiRoot: options.apiRoot,
+    timeoutSeconds: 60,
+    // Only through the update's own `ctx.api`, which the delivery uses for an update's last plain message alone.
+    canUseWebhookReply: (method: string) => options.webhookAnswers === true && method === "sendMessage",
+  };
   const bot = new Bot(options.token, { client, ...(options.botInfo ? { botInfo: options.botInfo } : {}) });
   // 429 "retry after N": wait and retry; also retries network failures and Telegram's 5xx.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));
   const delivery = new TelegramDelivery({ api: bot.api, cards: options.cards, readDocument: options.readDocument, logger });
-  options.outbound.register("telegram", (to, reply) => delivery.send(to.chatId, reply));
+  options.outbound.register("telegram", async (to, reply) => void (await delivery.send(to.chatId, reply)));
   const fileUrl = (path: string) => `${options.apiRoot}/file/bot${options.token}/${path}`;
 
   bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()));
@@ -57,23 +68,24 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     if (press && !(input?.content.kind === "choice" && isReviewButton(input.content.choice))) await answerNow();
     const deadline = setTimeout(() => void answerNow(), BUTTON_ANSWER_DEADLINE_MS);
     try {
-      if (input) await handle(input, answerNow);
+      if (input) await handle(input, answerNow, ctx.api);
     } finally {
       clearTimeout(deadline);
       await answerNow();
     }
   });
 
-  async function handle(input: TelegramInput, answer: (text?: string) => Promise<void>): Promise<void> {
+  /** `updateApi`: the update's own client, whose `sendMessage` may travel in the webhook's answer. */
+  async function handle(input: TelegramInput, answer: (text?: string) => Promise<void>, updateApi: Api): Promise<void> {
     const { chatId } = input.base;
     const unsent = await dispatchChatEvent(await toChatEvent(input), options, {
       platform: "telegram",
       // A refusal for one person in the review group goes in the button's answer, not into the group.
-      sendHere: (reply) => {
+      sendHere: (reply, mayAnswer) => {
         if (reply.privately && chatId !== input.base.userId) return sendPrivately(input.base.userId, reply, answer);
         return reply.ephemeral && input.pressedMessageId !== undefined
           ? answer(translate(reply.locale, reply.body[0]!))
-          : delivery.send(chatId, reply, input.pressedMessageId);
+          : delivery.send(chatId, reply, input.pressedMessageId, mayAnswer ? updateApi : undefined);
       },
       apologise: (text) => bot.api.sendMessage(chatId, text).then(() => undefined),
     });

@@ -1,5 +1,5 @@
 import { type Api, GrammyError, InputFile } from "grammy";
-import type { InlineKeyboardMarkup, InputMediaDocument, InputMediaPhoto } from "grammy/types";
+import type { InlineKeyboardMarkup, InputMediaDocument, InputMediaPhoto, Message } from "grammy/types";
 import type { Reply } from "../../src/chat/reply.js";
 import { splitText } from "../../src/chat/split-text.js";
 import type { ChatAddress } from "../../src/domain/platform.js";
@@ -24,42 +24,57 @@ export interface TelegramDeliveryOptions {
 export class TelegramDelivery {
   constructor(private readonly options: TelegramDeliveryOptions) {}
 
-  /** `pressedMessageId`: the message whose button led to this reply, if any. */
-  async send(chatId: string, reply: Reply, pressedMessageId?: number): Promise<void> {
+  /**
+   * `pressedMessageId`: the message whose button led to this reply, if any. `answerApi`: the update's own
+   * client, for the reply's last message (not a card: its id is kept): grammY puts that `sendMessage` in the
+   * webhook's answer when it can, resolving `true` instead of the message. Returns whether it went there.
+   */
+  async send(chatId: string, reply: Reply, pressedMessageId?: number, answerApi?: Api): Promise<boolean> {
     const text = messageText(reply);
     const keyboard = inlineKeyboard(reply);
-    if (reply.replacesPressed && pressedMessageId !== undefined && (await this.edit(chatId, pressedMessageId, text, keyboard))) return;
+    if (reply.replacesPressed && pressedMessageId !== undefined && (await this.edit(chatId, pressedMessageId, text, keyboard)))
+      return false;
     if (!reply.card) {
       await this.sendAttachments(chatId, reply);
       if (reply.file) await this.options.api.sendDocument(chatId, new InputFile(reply.file.content, reply.file.name));
-      await this.post(chatId, reply, text, keyboard);
-      return;
+      return (await this.post(chatId, reply, text, keyboard, answerApi)) === "in the answer";
     }
     const address: ChatAddress = { platform: "telegram", chatId };
     const shown = await this.options.cards.find(address, reply.card);
-    if (shown && !reply.repost && (await this.edit(chatId, Number(shown), text, keyboard))) return;
+    if (shown && !reply.repost && (await this.edit(chatId, Number(shown), text, keyboard))) return false;
     if (shown) await this.retireButtons(chatId, Number(shown));
     else await this.sendAttachments(chatId, reply);
     const messageId = await this.post(chatId, reply, text, keyboard);
     await this.options.cards.remember(address, reply.card, String(messageId));
+    return false;
   }
 
-  /** Sends the text (split if needed), buttons on the last part; returns the last message's id. */
-  private async post(chatId: string, reply: Reply, text: string, keyboard: InlineKeyboardMarkup | undefined): Promise<number> {
-    const { api } = this.options;
-    const parts = splitText(text, MESSAGE_LIMIT);
+  /**
+   * Sends the text (split if needed), buttons on the last part; returns the last message's id, or that
+   * the last message went in the webhook's answer (`answerApi`).
+   */
+  private async post(
+    chatId: string,
+    reply: Reply,
+    text: string,
+    keyboard: InlineKeyboardMarkup | undefined,
+    answerApi?: Api,
+  ): Promise<number | "in the answer"> {
     const phone = reply.expects === "phone";
-    let messageId = 0;
-    for (const [index, part] of parts.entries()) {
-      const last = index === parts.length - 1;
+    const messages = splitText(text, MESSAGE_LIMIT).map((part, index, parts) => {
       // A message has one keyboard: the contact button goes here only when there are no inline buttons.
-      const markup = !last ? undefined : (keyboard ?? (phone ? contactKeyboard(reply.locale) : undefined));
-      messageId = (await api.sendMessage(chatId, part, markup ? { reply_markup: markup } : {})).message_id;
-    }
-    if (phone && keyboard) {
-      await api.sendMessage(chatId, translate(reply.locale, msg("telegram.sharePhoneHint")), {
-        reply_markup: contactKeyboard(reply.locale),
-      });
+      const markup = index < parts.length - 1 ? undefined : (keyboard ?? (phone ? contactKeyboard(reply.locale) : undefined));
+      return { text: part, markup };
+    });
+    if (phone && keyboard)
+      messages.push({ text: translate(reply.locale, msg("telegram.sharePhoneHint")), markup: contactKeyboard(reply.locale) });
+    let messageId = 0;
+    for (const [index, message] of messages.entries()) {
+      const api = index === messages.length - 1 && answerApi ? answerApi : this.options.api;
+      // grammY resolves a call it put in the webhook's answer with `true`: there is no message yet.
+      const sent = (await api.sendMessage(chatId, message.text, message.markup ? { reply_markup: message.markup } : {})) as Message | true;
+      if (sent === true) return "in the answer";
+      messageId = sent.message_id;
     }
     return messageId;
   }

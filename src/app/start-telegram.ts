@@ -20,6 +20,7 @@ export async function startTelegram(telegram: TelegramConfig, config: Readonly<C
     token: telegram.token,
     apiRoot: telegram.apiRoot,
     maxFileBytes: Math.min(common.maxFileBytes, downloadLimit),
+    webhookAnswers: telegram.webhook?.answers ?? false,
   });
   const reach = { dependencies: parts.dependencies, apiRoot: telegram.apiRoot };
   if (telegram.webhook) return runTelegram(bot, { kind: "webhook", ...telegram.webhook }, logger, config.defaultLocale, reach);

@@ -46,6 +46,8 @@ export interface ConversationStore {
   markEventProcessed(platform: Platform, eventId: string, at: Date): Promise<boolean>;
   /** Forgets event ids recorded before `before`: redeliveries come within hours, not weeks. Returns how many. */
   pruneProcessedEvents(before: Date): Promise<number>;
+  /** Forgets the replies still kept for events processed before `before` (no redelivery can come for them now). Returns how many. */
+  forgetKeptReplies(before: Date): Promise<number>;
   /**
    * The user behind a platform account (created on first contact with `locale`)
    * and the chat's stored conversation, in one round trip: every event needs both.

@@ -18,6 +18,12 @@ import type { Reviewers } from "./reviewers.js";
 
 /** How long processed event ids are kept for deduplication (Telegram and Slack redeliver within hours). */
 export const PROCESSED_EVENT_RETENTION_MS = 30 * 86_400_000;
+/**
+ * How long an event's replies not confirmed sent are kept for its redelivery: Telegram keeps an update it
+ * could not deliver 24 hours at most, Slack retries within minutes. (A reply carried by the answer to a
+ * Telegram webhook is never confirmed: its copy goes at this age.)
+ */
+export const KEPT_REPLIES_MS = 86_400_000;
 /** How long a delivered webhook event can still be replayed. */
 export const DELIVERED_WEBHOOK_RETENTION_MS = 30 * 86_400_000;
 
@@ -35,7 +41,7 @@ export interface DueTaskSettings {
  * One scheduler tick (every minute, and on start): finds what is due from
  * the times stored with each application — never an in-memory timer, since
  * these wait for days and must survive restarts — and returns the messages
- * to send; it also forgets event ids too old to be redelivered. Each task is
+ * to send; it also forgets event ids, and replies kept for them, too old to be redelivered. Each task is
  * marked done in the same transaction, so its message is sent at most once
  * (the outbox of the notifications issue will make it at least once too);
  * of several instances ticking at once, one does the work.
@@ -55,6 +61,7 @@ export async function runDueTasks(
     if (!(await tx.tryLock("scheduler"))) return [];
     const replies: Reply[] = [];
     await tx.pruneProcessedEvents(new Date(now.getTime() - PROCESSED_EVENT_RETENTION_MS));
+    await tx.forgetKeptReplies(new Date(now.getTime() - KEPT_REPLIES_MS));
     for (const application of await tx.takeDueReviewerReminders(now)) {
       const card = reviewCard(application, reviewers.roomDetails, now, settings.timeZone);
       const reminder = msg("review.reminder", { reference: application.reference, expectedBy: dayMessage(application.expectedBy) });

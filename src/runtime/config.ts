@@ -108,9 +108,10 @@ export interface TelegramConfig {
   apiRoot: string;
   /**
    * Set: webhook mode (Telegram posts updates to this URL; `maxConnections` at once,
-   * `TELEGRAM_WEBHOOK_MAX_CONNECTIONS`); unset: long polling.
+   * `TELEGRAM_WEBHOOK_MAX_CONNECTIONS`; `answers`: an update's last message travels in the answer,
+   * `TELEGRAM_WEBHOOK_ANSWERS`); unset: long polling.
    */
-  webhook: { url: string; secret: string; maxConnections: number } | undefined;
+  webhook: { url: string; secret: string; maxConnections: number; answers: boolean } | undefined;
   reviewChatId: string | undefined;
   reviewerIds: readonly string[];
 }
@@ -262,6 +263,7 @@ function telegram(env: Env): TelegramConfig | undefined {
             url: webhookUrl,
             secret,
             maxConnections: number(env, "TELEGRAM_WEBHOOK_MAX_CONNECTIONS", 40, { min: 1, max: 100, integer: true }),
+            answers: oneOf(env, "TELEGRAM_WEBHOOK_ANSWERS", ["on", "off"], "on") === "on",
           }
         : undefined,
     reviewChatId,

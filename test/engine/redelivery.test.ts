@@ -106,4 +106,64 @@ describe.each(TESTED_DIALECTS)("replies lost to a crash, on %s", (dialect) => {
     expect(new Set(shown).size).toBe(2);
     expect(await harness.engine.handle(event)).toEqual([]); // all confirmed now: nothing again
   });
+
+  it("a last reply carried by the platform's answer stays unconfirmed: a redelivery (the answer was lost) sends it again, and only it", async () => {
+    const event = update("u6");
+    const shown: Array<{ key: string; mayAnswer: boolean }> = [];
+    const dispatch = {
+      platform: "telegram" as const,
+      sendHere: async (reply: Reply, mayAnswer: boolean) => {
+        shown.push({ key: keys([reply]).join(","), mayAnswer });
+        return mayAnswer; // in the answer whenever it may be
+      },
+      apologise: async () => undefined,
+    };
+    const options = {
+      engine: harness.engine,
+      outbound: { deliver: async () => undefined },
+      logger: pino({ level: "silent" }),
+    } as unknown as AdapterOptions;
+    await dispatchChatEvent(event, options, dispatch);
+    await harness.engine.flushConfirmations();
+    expect(shown.map((entry) => entry.mayAnswer)).toEqual([false, true]); // the welcome by call, the menu in the answer
+
+    harness.setNow(new Date("2026-11-23T02:00:30Z"));
+    await dispatchChatEvent(event, options, dispatch);
+    await harness.engine.flushConfirmations();
+    expect(shown.slice(2)).toEqual([{ key: shown[1]!.key, mayAnswer: true }]);
+  });
+});
+
+describe("which reply may travel in the platform's answer", () => {
+  const event: ChatEvent = { id: "e1", platform: "telegram", chatId: "42", userId: "42", kind: "text", text: "/start" };
+  const reply = (to?: Reply["to"]): Reply => ({ locale: "en", body: [], ...(to ? { to } : {}) });
+
+  async function dispatched(replies: Reply[]) {
+    const offered: boolean[] = [];
+    const confirmations: Array<number | undefined> = [];
+    const options = {
+      engine: { handle: async () => replies, repliesDelivered: (_event: unknown, sent?: number) => confirmations.push(sent) },
+      outbound: { deliver: async () => undefined },
+      logger: pino({ level: "silent" }),
+    } as unknown as AdapterOptions;
+    const dispatch = {
+      platform: "telegram" as const,
+      sendHere: async (_reply: Reply, mayAnswer: boolean) => {
+        offered.push(mayAnswer);
+        return mayAnswer;
+      },
+      apologise: async () => undefined,
+    };
+    await dispatchChatEvent(event, options, dispatch);
+    return { offered, confirmations };
+  }
+
+  it("the last one for the event's own chat, then left unconfirmed", async () => {
+    expect(await dispatched([reply(), reply(), reply()])).toEqual({ offered: [false, false, true], confirmations: [1, 2] });
+  });
+
+  it("none when something goes to another chat too: the answer would not be the event's last word, and the event is confirmed whole", async () => {
+    const elsewhere = reply({ platform: "telegram", chatId: "-100" });
+    expect(await dispatched([reply(), elsewhere, reply()])).toEqual({ offered: [false, false], confirmations: [1, undefined] });
+  });
 });

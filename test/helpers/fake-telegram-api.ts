@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { apiFaults } from "./api-faults.js";
+import { postUpdate } from "./telegram-updates.js";
 
 /** One Bot API call the bot made: the method and its parameters (multipart uploads: their text fields, and the files). */
 export interface ApiCall {
@@ -8,6 +9,8 @@ export interface ApiCall {
   payload: Record<string, any>;
   /** Uploaded files of a multipart call: the part's file name and bytes. */
   files?: Array<{ filename: string; bytes: Buffer }>;
+  /** Made by the bot's answer to a webhook post, not by a call of its own. */
+  inAnswer?: true;
 }
 
 interface ApiFailure {
@@ -120,6 +123,20 @@ export async function startFakeTelegramApi() {
     apiRoot,
     calls,
     faults,
+    /**
+     * Posts an update to the bot's webhook as Telegram does, and — answered 200 — carries out the method the
+     * answer holds, if any (a webhook's answer may be one Bot API call; Telegram reports nothing back).
+     * Returns the answer's status.
+     */
+    async deliver(webhookUrl: string, secret: string, update: object | string, signal?: AbortSignal): Promise<number> {
+      const response = await postUpdate(webhookUrl, secret, update, signal);
+      const answer = await response.text();
+      if (response.status === 200 && answer.trim() !== "") {
+        const { method, ...payload } = JSON.parse(answer) as { method: string } & Record<string, any>;
+        calls.push({ method, payload, inAnswer: true });
+      }
+      return response.status;
+    },
     /** A file the bot can download by this id (getFile reports `declaredSize` when given; `delayMs`: a slow download). */
     addFile(fileId: string, bytes: Buffer, options: { declaredSize?: number; delayMs?: number } = {}) {
       files.set(fileId, { bytes, ...options });

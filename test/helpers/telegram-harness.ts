@@ -32,7 +32,12 @@ export function telegramReviewers(roomDetails: RoomDetails = "private"): Reviewe
  */
 export async function createTelegramHarness(
   shared?: { harness: Harness; reviewers: Reviewers; outbound: Outbound },
-  { roomDetails = "private", review, defaultLocale }: { roomDetails?: RoomDetails; review?: ReviewPolicy; defaultLocale?: Locale } = {},
+  {
+    roomDetails = "private",
+    review,
+    defaultLocale,
+    webhookAnswers = false,
+  }: { roomDetails?: RoomDetails; review?: ReviewPolicy; defaultLocale?: Locale; webhookAnswers?: boolean } = {},
 ) {
   const api = await startFakeTelegramApi();
   const reviewers = shared?.reviewers ?? telegramReviewers(roomDetails);
@@ -43,6 +48,7 @@ export async function createTelegramHarness(
     token: "123456:TEST",
     apiRoot: api.apiRoot,
     botInfo: BOT_INFO,
+    webhookAnswers,
   });
   const servers: Server[] = [];
   let updateId = 1;

@@ -9,7 +9,7 @@ import { AssistantProcess, telegramWebhookSettings, testEnv } from "../helpers/c
 import { startFakeTelegramApi } from "../helpers/fake-telegram-api.js";
 import { freePort } from "../helpers/free-port.js";
 import { goodJpeg, minimalGoodJpeg } from "../helpers/hostile-files.js";
-import { messageUpdate, postUpdate, pressUpdate, textUpdate } from "../helpers/telegram-updates.js";
+import { messageUpdate, pressUpdate, textUpdate } from "../helpers/telegram-updates.js";
 
 /**
  * The crash scenario (docs/reliability.md): complete verifications — the phone, ID-card and
@@ -111,8 +111,8 @@ export async function runCrashScenario(options: CrashOptions): Promise<CrashRepo
   async function deliver(update: object): Promise<void> {
     const body = JSON.stringify({ update_id: updateId++, ...update });
     for (;;) {
-      const answered = await postUpdate(`http://127.0.0.1:${port}/telegram`, SECRET, body, AbortSignal.timeout(15_000)).then(
-        (response) => response.status === 200,
+      const answered = await api.deliver(`http://127.0.0.1:${port}/telegram`, SECRET, body, AbortSignal.timeout(15_000)).then(
+        (status) => status === 200,
         () => false,
       );
       if (answered) return;

@@ -36,15 +36,14 @@ describe("SIGTERM under load", () => {
     const port = await freePort();
     const env = testEnv(dir, telegramWebhookSettings(api.apiRoot, port, SECRET));
     const post = (user: number) =>
-      postUpdate(
-        `http://127.0.0.1:${port}/telegram`,
-        SECRET,
-        { update_id: user, ...textUpdate(user, "/start") },
-        AbortSignal.timeout(30_000),
-      ).then(
-        (response) => response.status,
-        () => "refused" as const,
-      );
+      api
+        .deliver(
+          `http://127.0.0.1:${port}/telegram`,
+          SECRET,
+          { update_id: user, ...textUpdate(user, "/start") },
+          AbortSignal.timeout(30_000),
+        )
+        .catch(() => "refused" as const);
 
     let assistant = new AssistantProcess(env);
     await assistant.waitForStderr(/assistant ready/, 0, 60_000);

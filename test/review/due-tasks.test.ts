@@ -46,6 +46,19 @@ describe("scheduled reminders and overdue notices", () => {
     expect(count()).toBe(0);
   });
 
+  it("forgets replies kept for a redelivery after a day: no platform redelivers an update later", async () => {
+    // Handled, never confirmed sent (as a reply in a Telegram webhook's answer): its replies are kept, sealed, for a redelivery.
+    await harness.engine.handle({ id: "e1", platform: "console", chatId: "alice", userId: "alice", kind: "text", text: "hello" });
+    const kept = () =>
+      (harness.sqlite.prepare("select count(*) as n from processed_events where replies is not null").get() as { n: number }).n;
+    expect(kept()).toBe(1);
+    await tick("2026-11-28T01:59:00Z"); // 23 h 59 min later
+    expect(kept()).toBe(1);
+    await tick("2026-11-28T02:00:01Z");
+    expect(kept()).toBe(0);
+    expect((harness.sqlite.prepare("select count(*) as n from processed_events").get() as { n: number }).n).toBe(1); // the event id stays
+  });
+
   it("does nothing for applications already decided", async () => {
     const reference = await submit("alice");
     await harness.chat("rita").press(`rv.ok.${reference}`);

@@ -7,7 +7,7 @@ import { type FakeSlackApi, startFakeSlackApi } from "../helpers/fake-slack-api.
 import { type FakeTelegramApi, startFakeTelegramApi } from "../helpers/fake-telegram-api.js";
 import { freePort } from "../helpers/free-port.js";
 import { postSignedToSlackApp, SIGNING_SECRET, TEAM, until } from "../helpers/slack-harness.js";
-import { postUpdate, textUpdate } from "../helpers/telegram-updates.js";
+import { textUpdate } from "../helpers/telegram-updates.js";
 
 let telegram: FakeTelegramApi;
 let slack: FakeSlackApi;
@@ -54,8 +54,8 @@ describe("npm start with Telegram (webhook) and Slack (HTTP) in one process on o
 
   it("answers a Telegram user and a Slack user, both recorded in the one store", async () => {
     const update = { update_id: 1, ...textUpdate(77, "/start") };
-    const fromTelegram = await postUpdate(`${base}/telegram`, "tg-secret-0123456789abcdef01234", update);
-    expect(fromTelegram.status).toBe(200);
+    const fromTelegram = await telegram.deliver(`${base}/telegram`, "tg-secret-0123456789abcdef01234", update);
+    expect(fromTelegram).toBe(200);
     await until(() => telegram.textsTo(77).some((text) => /What would you like/.test(text)), "the Telegram menu", 15_000);
 
     const event = {

@@ -25,6 +25,7 @@ describe("Telegram configuration", () => {
       TELEGRAM_WEBHOOK_URL: "https://bot.example.com/telegram",
       TELEGRAM_WEBHOOK_SECRET: "s3cret-_x-0123456789abcdef012",
       TELEGRAM_WEBHOOK_MAX_CONNECTIONS: "80",
+      TELEGRAM_WEBHOOK_ANSWERS: "off",
       TELEGRAM_API_ROOT: "http://127.0.0.1:8081/",
       TELEGRAM_REVIEW_CHAT_ID: "-1001234567890",
       TELEGRAM_REVIEWER_IDS: "111, 222",
@@ -33,21 +34,21 @@ describe("Telegram configuration", () => {
     expect(config.telegram).toEqual({
       token: TOKEN,
       apiRoot: "http://127.0.0.1:8081",
-      webhook: { url: "https://bot.example.com/telegram", secret: "s3cret-_x-0123456789abcdef012", maxConnections: 80 },
+      webhook: { url: "https://bot.example.com/telegram", secret: "s3cret-_x-0123456789abcdef012", maxConnections: 80, answers: false },
       reviewChatId: "-1001234567890",
       reviewerIds: ["111", "222"],
     });
     expect(config.port).toBe(8443);
   });
 
-  it("defaults the webhook's connections to 40", () => {
+  it("defaults the webhook's connections to 40, and its answers to carrying an update's last message", () => {
     const env = {
       ...KEYS,
       TELEGRAM_BOT_TOKEN: TOKEN,
       TELEGRAM_WEBHOOK_URL: "https://bot.example.com/t",
       TELEGRAM_WEBHOOK_SECRET: "0123456789abcdef01234567",
     };
-    expect(readConfig(env).telegram?.webhook?.maxConnections).toBe(40);
+    expect(readConfig(env).telegram?.webhook).toMatchObject({ maxConnections: 40, answers: true });
   });
 
   it.each([
@@ -66,6 +67,14 @@ describe("Telegram configuration", () => {
         TELEGRAM_WEBHOOK_MAX_CONNECTIONS: "101",
       },
       "TELEGRAM_WEBHOOK_MAX_CONNECTIONS",
+    ],
+    [
+      {
+        TELEGRAM_WEBHOOK_URL: "https://bot.example.com/t",
+        TELEGRAM_WEBHOOK_SECRET: "0123456789abcdef01234567",
+        TELEGRAM_WEBHOOK_ANSWERS: "yes",
+      },
+      "TELEGRAM_WEBHOOK_ANSWERS",
     ],
   ])("refuses %o naming %s", (env, variable) => {
     expect(() => readConfig({ ...KEYS, TELEGRAM_BOT_TOKEN: TOKEN, ...env })).toThrow(variable);

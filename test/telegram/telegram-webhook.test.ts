@@ -2,7 +2,7 @@ import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runTelegram } from "../../adapters/telegram/run-telegram.js";
 import { createTelegramHarness, type TelegramHarness } from "../helpers/telegram-harness.js";
-import { textUpdate } from "../helpers/telegram-updates.js";
+import { postUpdate, pressUpdate, textUpdate } from "../helpers/telegram-updates.js";
 
 const SECRET = "webhook-secret_42";
 let t: TelegramHarness;
@@ -99,5 +99,48 @@ describe("Telegram webhook mode", () => {
     } finally {
       await h.close();
     }
+  });
+});
+
+describe("Telegram webhook mode, an update's last message in the answer (TELEGRAM_WEBHOOK_ANSWERS=on)", () => {
+  let answering: TelegramHarness;
+  let base: string;
+  beforeEach(async () => {
+    answering = await createTelegramHarness(undefined, { webhookAnswers: true });
+    base = `${await answering.serveWebhook(SECRET)}/telegram`;
+  });
+  afterEach(() => answering.close());
+
+  const messagesTo = (chat: number) => answering.api.callsOf("sendMessage").filter((call) => String(call.payload.chat_id) === String(chat));
+
+  it("carries the last message of each update in the answer; the ones before it go through the Bot API", async () => {
+    expect(await answering.api.deliver(base, SECRET, { update_id: 1, ...textUpdate(2001, "/start") })).toBe(200);
+    const [welcome, menu, ...more] = messagesTo(2001);
+    expect(more).toEqual([]);
+    expect(welcome?.inAnswer).toBeUndefined();
+    expect(menu).toMatchObject({ inAnswer: true, payload: { chat_id: "2001", text: expect.stringMatching(/What would you like/) } });
+    expect(JSON.stringify(menu?.payload.reply_markup)).toContain("inline_keyboard"); // its buttons travel with it
+
+    expect(await answering.api.deliver(base, SECRET, { update_id: 2, ...pressUpdate(2001, "start") })).toBe(200);
+    expect(messagesTo(2001).slice(2)).toMatchObject([{ inAnswer: true, payload: { text: expect.stringMatching(/name/i) } }]);
+  });
+
+  it("an answer lost on its way (Telegram posts the update again): the redelivery's answer carries that message again, and only it", async () => {
+    const update = { update_id: 3, ...textUpdate(2002, "/start") };
+    await (await postUpdate(base, SECRET, update)).body?.cancel(); // answered, but the answer never reached Telegram
+    const [welcome] = messagesTo(2002);
+    expect(messagesTo(2002)).toHaveLength(1); // the welcome went through the Bot API; the menu was in the lost answer
+    answering.harness.setNow(new Date("2026-11-23T02:01:00Z")); // a minute on: Telegram's next attempt, past the grace for duplicates in flight
+    expect(await answering.api.deliver(base, SECRET, update)).toBe(200);
+    const [again, menu, ...more] = messagesTo(2002);
+    expect(again).toBe(welcome); // the welcome was confirmed: not sent again
+    expect(menu).toMatchObject({ inAnswer: true, payload: { text: expect.stringMatching(/What would you like/) } });
+    expect(more).toEqual([]);
+  });
+
+  it("sends everything through the Bot API when off (TELEGRAM_WEBHOOK_ANSWERS=off), as in long polling", async () => {
+    expect((await post(update(8), SECRET)).status).toBe(200); // the harness of the first block: answers off
+    expect(t.api.callsOf("sendMessage").filter((call) => call.inAnswer)).toEqual([]);
+    expect(t.api.textsTo(1001).length).toBeGreaterThan(1);
   });
 });
