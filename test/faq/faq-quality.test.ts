@@ -33,19 +33,29 @@ describe("FAQ matching quality", () => {
   });
 
   it("verification elsewhere is not ours, even worded like an example; a service merely named in a question of ours changes nothing", () => {
-    for (const question of ["how do i verify my gmail account", "微信实名认证怎么弄", "what documents do i need for a uk visa"])
+    for (const question of [
+      "how do i verify my gmail account",
+      "微信实名认证怎么弄",
+      "what documents do i need for a uk visa",
+      "抖音实名认证在哪里",
+      "how do i get verified on instagram",
+      "支付宝怎么实名",
+      "淘宝店铺要交什么资料",
+    ])
       expect(matcher.match(question).topic, question).toBeNull();
     expect(matcher.match("the result email went to my gmail spam folder").topic).toBe("notification-missing");
     expect(matcher.match("is there an official twitter for announcements").topic).toBe("official-channels");
+    expect(matcher.match("官方微博是哪个").topic).toBe("official-channels");
+    expect(matcher.match("qq邮箱一直收不到审核结果").topic).toBe("notification-missing");
   });
 
   it("held-out set (never tuned on): no worse than its one measurement", () => {
     const accuracy = accuracyOf(matcher, labelledSet("held-out"));
     console.log(describeAccuracy("held-out", accuracy));
-    // Issue 25's targets are 97 % in scope and at most 3 % out of scope answered. This set (the eleventh)
-    // was measured once, on 2026-12-06: 91.8 % (167/182) and 28.6 % (10/35) — both targets unmet, so the
+    // Issue 25's targets are 97 % in scope and at most 3 % out of scope answered. This set (the twelfth)
+    // was measured once, on 2026-12-06: 91.2 % (166/182) and 14.3 % (5/35) — both targets unmet, so the
     // issue stays open. These floors keep the figures from slipping until a fresh set meets them.
-    expect(accuracy.inScopeRate).toBeGreaterThanOrEqual(167 / 182);
-    expect(accuracy.outOfScopeRate).toBeLessThanOrEqual(10 / 35);
+    expect(accuracy.inScopeRate).toBeGreaterThanOrEqual(166 / 182);
+    expect(accuracy.outOfScopeRate).toBeLessThanOrEqual(5 / 35);
   });
 });
