@@ -14,9 +14,9 @@ export interface ChatDispatch {
   /**
    * Shows a reply in the event's own chat. `mayAnswer`: it is the event's last reply and nothing goes
    * elsewhere, so it may travel in the platform's answer to the delivery itself (Telegram's webhook);
-   * resolves true when it did.
+   * resolves `true` when it did (anything else: it did not).
    */
-  sendHere(reply: Reply, mayAnswer: boolean): Promise<boolean | void>;
+  sendHere(reply: Reply, mayAnswer: boolean): Promise<unknown>;
   /** Sends a plain apology to the event's chat when the engine failed (best effort). */
   apologise(text: string): Promise<void>;
 }

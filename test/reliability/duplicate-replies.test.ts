@@ -17,9 +17,11 @@ describe.runIf(TESTED_DIALECTS.includes("postgres"))("two instances, one SIGKILL
       expect(report.chatsMissingReplies).toBe(0);
       // Each update's last message travels in the webhook's answer, which Telegram takes or not, with the update: never
       // twice. What is left is a message before it in the same update (the welcome before /start's menu) accepted by a
-      // Bot API call just before the kill: 1 chat in 20 runs of `npm run chaos:duplicates`; 0–6 a run before the answers.
+      // Bot API call just before the kill: 1 chat in 20 runs of `npm run chaos:duplicates`, 2 in one run inside the suite
+      // (its load widens that window); before the answers, 0–6 a run alone and up to 19 inside the suite. Far more means
+      // confirmations stopped being written at once. The deterministic checks are test/engine/redelivery.test.ts.
       expect(report.repliesInAnswers).toBe(report.updates);
-      expect(report.chatsWithDuplicates).toBeLessThanOrEqual(2);
+      expect(report.chatsWithDuplicates).toBeLessThanOrEqual(5);
     } finally {
       await database.drop();
     }
