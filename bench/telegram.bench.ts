@@ -91,8 +91,15 @@ async function drive(handle: (update: Update) => Promise<void>, inFlight: number
   return { latencies, seconds: (performance.now() - started) / 1000 };
 }
 
-async function benchAssistant(dir: string, inFlight: number) {
-  const { db, sqlite } = openSqlite(join(dir, `assistant-${inFlight}.db`));
+/**
+ * Webhook mode: each update handled as grammY's `webhookCallback` hands it over, with an answer to carry
+ * one call (both bots may put their `sendMessage` there: ours its update's last message).
+ */
+const webhookAnswer = { send: async () => undefined };
+const handleWith = (bot: Bot, webhook: boolean) => (update: Update) => bot.handleUpdate(update, webhook ? webhookAnswer : undefined);
+
+async function benchAssistant(dir: string, inFlight: number, webhook: boolean) {
+  const { db, sqlite } = openSqlite(join(dir, `assistant-${inFlight}-${webhook}.db`));
   await migrateToLatest(db);
   const keyring = new Keyring([{ id: "bench", key: randomBytes(32) }]);
   const store = new SqlStore(db, keyring);
@@ -118,9 +125,10 @@ async function benchAssistant(dir: string, inFlight: number) {
     maxFileBytes: DEFAULT_DOCUMENT_RULES.maxBytes,
     defaultLocale: "zh-CN",
     logger,
+    webhookAnswers: webhook,
   });
   bot.api.config.use(answerLocally);
-  const result = await drive((update) => bot.handleUpdate(update), inFlight);
+  const result = await drive(handleWith(bot, webhook), inFlight);
   const { drafts } = sqlite.prepare("select count(*) as drafts from applications where status = 'draft' and method = 'id_card'").get() as {
     drafts: number;
   };
@@ -130,14 +138,14 @@ async function benchAssistant(dir: string, inFlight: number) {
   return result;
 }
 
-async function benchBareBot(dir: string, inFlight: number) {
-  const sqlite = new SQLite(join(dir, `bare-${inFlight}.db`));
+async function benchBareBot(dir: string, inFlight: number, webhook: boolean) {
+  const sqlite = new SQLite(join(dir, `bare-${inFlight}-${webhook}.db`));
   applyPragmas(sqlite);
   sqlite.exec("create table chats (chat_id text primary key, last_text text not null, updated_at text not null)");
   const upsert = sqlite.prepare(
     "insert into chats values (?, ?, ?) on conflict (chat_id) do update set last_text = excluded.last_text, updated_at = excluded.updated_at",
   );
-  const bot = new Bot("1:bench", { botInfo: BOT_INFO });
+  const bot = new Bot("1:bench", { botInfo: BOT_INFO, client: { canUseWebhookReply: (method) => webhook && method === "sendMessage" } });
   bot.api.config.use(answerLocally);
   bot.on("callback_query:data", async (ctx) => {
     await ctx.answerCallbackQuery();
@@ -148,7 +156,7 @@ async function benchBareBot(dir: string, inFlight: number) {
     upsert.run(String(ctx.chat.id), ctx.message.text, new Date().toISOString());
     await ctx.reply("ok");
   });
-  const result = await drive((update) => bot.handleUpdate(update), inFlight);
+  const result = await drive(handleWith(bot, webhook), inFlight);
   sqlite.close();
   return result;
 }
@@ -168,10 +176,17 @@ try {
   console.log(
     `\nTelegram mode: ${USERS} chats' registration flows through bot.handleUpdate, SQLite WAL + synchronous=FULL in ${dir} — target ratio ≥ 0.5`,
   );
-  for (const inFlight of (process.env.BENCH_IN_FLIGHT ?? "1,32").split(",").map(Number)) {
-    console.log(inFlight === 1 ? "one update at a time:" : `${inFlight} updates in flight across chats (as the runner delivers them):`);
-    const assistant = report("assistant", await benchAssistant(dir, inFlight));
-    const bare = report("bare bot", await benchBareBot(dir, inFlight));
+  const drivings = (process.env.BENCH_IN_FLIGHT ?? "1,32").split(",").map(Number);
+  for (const [inFlight, webhook] of [...drivings.map((n) => [n, false] as const), [drivings.at(-1)!, true] as const]) {
+    console.log(
+      webhook
+        ? `${inFlight} in flight, webhook mode (each update's last message in the answer, both bots):`
+        : inFlight === 1
+          ? "one update at a time:"
+          : `${inFlight} updates in flight across chats (as the runner delivers them):`,
+    );
+    const assistant = report("assistant", await benchAssistant(dir, inFlight, webhook));
+    const bare = report("bare bot", await benchBareBot(dir, inFlight, webhook));
     console.log(`ratio assistant/bare ${(assistant / bare).toFixed(2)}`);
   }
 } finally {
