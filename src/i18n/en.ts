@@ -301,10 +301,12 @@ export const en = {
   "choice.sendRequest": "Send request",
   "choice.cancelReview": "Cancel",
   "review.info.note":
-    "Type a note for the applicant — what exactly you need (at most {chars} characters; shown with the request), or press “No note”.",
+    "Type a note for the applicant of {reference} — what exactly you need (at most {chars} characters; shown with the request), or press “No note”.",
   "review.info.noteTooLong":
     "That note has {chars} characters; the applicant's screen holds {max}. Please send a shorter one, or press “No note”.",
-  "review.reject.note": "Type a note for the user (shown with the reasons), or press “No note”.",
+  "review.reject.note": "Type a note for the applicant of {reference} (shown with the reasons), or press “No note”.",
+  "review.note.setAside":
+    "What you started on {reference} is set aside: nothing was sent to its applicant. Press its buttons again to finish it.",
   "choice.noNote": "No note",
   "review.recorded": "Recorded: {reference} is now {status}.",
   "review.form.rejectTitle": "Reject {reference}",

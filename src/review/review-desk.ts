@@ -65,8 +65,9 @@ export async function handleReviewAction(ctx: DeskContext, choice: string): Prom
       const offered = reasonsFor((await ctx.tx.loadApplication(reference))?.draft.method);
       const reasons = selected(REJECTION_REASON_CODES, mask).filter((reason) => offered.includes(reason));
       if (reasons.length === 0) return [toReviewer(ctx, [msg("review.selectFirst")], reasonChoices(reference, offered, mask), true)];
+      const setAside = await pendingElsewhere(ctx, address, reference);
       await ctx.tx.saveReviewSession(address, { reference, reasons, items: [] }, ctx.now);
-      return [toReviewer(ctx, [msg("review.reject.note")], noteChoices(), true)];
+      return [toReviewer(ctx, [...setAside, msg("review.reject.note", { reference })], noteChoices(), true)];
     }
     case "nn": {
       const session = await ctx.tx.loadReviewSession(address);
@@ -84,8 +85,9 @@ export async function handleReviewAction(ctx: DeskContext, choice: string): Prom
       const items = requestableItems(application.draft.method);
       if (verb === "ig" && selected(items, mask).length > 0) {
         // As a rejection does: the next message is the note to the applicant, or No note.
+        const setAside = await pendingElsewhere(ctx, address, reference);
         await ctx.tx.saveReviewSession(address, { reference, reasons: [], items: selected(items, mask) }, ctx.now);
-        return [toReviewer(ctx, [msg("review.info.note", { chars: INFO_NOTE_CHARS })], noteChoices(), true)];
+        return [toReviewer(ctx, [...setAside, msg("review.info.note", { reference, chars: INFO_NOTE_CHARS })], noteChoices(), true)];
       }
       const prompt = verb === "ig" ? [msg("review.selectFirst")] : [msg("review.info.choose", { reference })];
       const reply = toReviewer(ctx, prompt, infoChoices(reference, items, mask), inPicker);
@@ -197,6 +199,15 @@ export function isNoteOrCancel(text: string): boolean {
  */
 export function reviewSessionAddress(event: ChatEvent): ChatAddress {
   return { platform: event.platform, chatId: `${event.chatId}#${event.userId}` };
+}
+
+/**
+ * A reviewer has one pending note: starting another application's rejection or request sets the first
+ * aside. Said, so that it is not taken as sent (its applicant was told nothing).
+ */
+async function pendingElsewhere(ctx: DeskContext, address: ChatAddress, reference: string): Promise<Message[]> {
+  const pending = await ctx.tx.loadReviewSession(address);
+  return pending && pending.reference !== reference ? [msg("review.note.setAside", { reference: pending.reference })] : [];
 }
 
 /** The reviewer's next message after choosing rejection reasons is the note to the user. */

@@ -126,6 +126,22 @@ describe.each(TESTED_DIALECTS)("on %s", (dialect) => {
       expect(record?.application?.status).toBe("submitted");
     });
 
+    it("the note prompt names its application; starting another one's rejection says the first was set aside, unsent", async () => {
+      const first = (await submitIdCard("alice")).reference;
+      const second = (await submitIdCard("bob")).reference;
+      const rita = harness.chat("rita");
+      expect(readable(await rita.press(`rv.nx.${first}.4`))).toContain(`Type a note for the applicant of ${first}`);
+      const switched = await rita.press(`rv.nx.${second}.4`);
+      expect(keys(switched)).toEqual(["review.note.setAside", "review.reject.note"]);
+      expect(readable(switched)).toContain(`What you started on ${first} is set aside: nothing was sent to its applicant.`);
+      expect(readable(switched)).toContain(`Type a note for the applicant of ${second}`);
+      const decided = await rita.text("The back photo is blurry");
+      expect(to(decided, "bob").length).toBeGreaterThan(0); // the note completes the latest press
+      expect(to(decided, "alice")).toEqual([]);
+      expect((await findUserRecord(harness.store, "console", "alice", "2026-11-23"))?.application?.status).toBe("submitted");
+      expect(keys(await rita.press(`rv.nx.${second}.4`))).not.toContain("review.note.setAside"); // nothing pending: nothing set aside
+    });
+
     it("lets a reviewer abandon a rejection with /cancel while the note is pending", async () => {
       const { reference } = await submitIdCard("alice");
       await harness.chat("rita").press(`rv.nx.${reference}.4`);
