@@ -25,15 +25,15 @@ export const CONCEPTS: Record<string, RegExp> = {
   approved: /通过|批准|\bapprov|\bpass(?:ed)?\b/,
   submitted: /提交|递交|送出|\bsubmit/,
   again:
-    /how many (?:tries|attempts|chances)|(?:send|do|file) (?:it |this )?again|重新|再次|再申请|再来|重来|once more|(?:another|second) (?:chance|try|go|attempt)|\bcap on|\bmax(?:imum)? (?:number|times)|再认证|再试|再交|再提交|再传|再.一次|重复|几次|次数|\bhow many times|\blimit on|(?:apply|applying|try|submit|verify|do it) again|\bre ?apply|\bresubmi|\bretry/,
-  fake: /虚假|冒名|被发现|假的|假信息|假证|(?:banned|封号|封禁).{0,20}(?:information|info|信息|资料)|(?:information|info|信息|资料).{0,20}(?:banned|封号|封禁)|假资料|造假|冒用|别人的|他人|朋友的?身份证|家人的?身份证|乱写|乱填|\blying\b|made up|make up|\binvent|编造|捏造|\b(?:dad|mom|friend|brother|sister) s\b|\bfake\b|\bfalse\b|\blie\b|someone else s|friend s/,
+    /how many (?:tries|attempts|chances|goes)|还有机会|(?:send|do|file) (?:it |this )?again|重新|再次|再申请|再来|重来|once more|(?:another|second) (?:chance|try|go|attempt)|\bcap on|\bmax(?:imum)? (?:number|times)|再认证|再试|再交|再提交|再传|再.一次|重复|几次|次数|\bhow many times|\blimit on|(?:apply|applying|try|submit|verify|do it) again|\bre ?apply|\bresubmi|\bretry/,
+  fake: /虚假|冒名|被发现|假的|假信息|假证|(?:banned|封号|封禁).{0,20}(?:information|info|信息|资料)|(?:information|info|信息|资料).{0,20}(?:banned|封号|封禁)|假资料|造假|冒用|别人的|他人|朋友的?身份证|家人的?身份证|乱写|乱填|\blying\b|made up|make up|\binvent|编造|捏造|\b(?:dad|mom|friend|brother|sister) s\b|\bfake\b|\bfalse\b|\blie\b|someone else s|friend s|(?:aren t|isn t|not) true\b|\buntrue/,
   foreign:
     /护照|外国|外籍|境外|港澳|香港|澳门|台湾|台胞|海外|大陆身份证|\bmainland|hong kong|macau|taiwan|international id|\bpassport|\bforeign|non chinese|\bnot (?:a )?chinese|外国人|\bforeigners?|driver s licen/,
   legalRep: /法人|法定代表人|\blegal rep/,
   idNumber: /身份证号|证件号|身份证号码|\bid (?:card )?number|\bid no\b/,
   official:
     /官方|announce|官网|公告|公布|公众号|微博|最新动态|post(?:s|ed)? updates|\bofficial|发布|\bpublish|\bannouncement|official website|\bweibo/,
-  why: /为什么|为啥|为何|怎么会|凭什么|\bwhy\b|how come/,
+  why: /为什么|为啥|为何|怎么会|凭什么|咋回事|怎么回事|\bwhy\b|how come/,
   meaning:
     /什么意思|\breasons? (?:given|listed|stated|shown)|驳回理由|拒绝理由|驳回原因|拒绝原因|\bconfus|看不懂|不明白|不理解|don t understand|是指|指什么|指的是|是说什么|说的是|意思是|啥意思|\bmean(?:s|ing)?\b|\bexplain|\brejection reason|reason they gave|(?:don t|dont) (?:get|understand) (?:my |the )?(?:rejection )?reason/,
   creditCode: /信用代码|社会信用|uscc|credit code/,
@@ -46,13 +46,15 @@ export const CONCEPTS: Record<string, RegExp> = {
     /系统维护|\bfreez|\bisn t working|网路|当机|按钮|点不了|点了没反应|\bbuttons?\b|在维护|维护中|出问题|坏了|故障|\bbug|\bbroken|not working|\bmaintenance|上传.{0,5}失败|上传(?:失败|不了|不上|不成功)|网络|打不开|卡住|崩溃|报错|加载|传不上|\bupload(?:s|ing)? (?:fail|keeps|doesn t|won t|error|stuck)|can t upload|\bnetwork|not loading|won t load|加载不出|\b(?:site|system|service|server|app) (?:is )?(?:down|broken)|\bcrash|\berror\b|\bloading|\bkeeps? failing(?! verif)|转圈|闪退|没有?反应|一直不动/,
   privacy:
     /谁能看|shared with|how long (?:is|are|do you keep) (?:my )?(?:data|info|information|documents|photos)|第三方|third part|\bsell (?:my|our)|谁看|别人看|给别人|安全吗|存多久|存储|\bview my|who has access|access to my|泄露|保存多久|保留多久|留多久|keep (?:my )?(?:data|documents|photos|info)|隐私|\bwho (?:can )?sees?\b|\bsafe\b|\bprivacy|保护|\bprotect|\bkeep my|\bstored?\b|\bleak|\bshare my|\bmy data\b|shared? w(?:ith)? anyone|who can access|\bother people (?:get to |can )?see|\bstaff (?:can |get to )?(?:see|look)|\b(?:see|look at) my (?:id|photos?|pictures?|documents?)/,
-  recover: /找回|which email|what email|哪个邮箱|找不回|忘记|忘了|记不得|记不清|\bforgot|\brecover|can t remember|\blost access/,
+  recover:
+    /找回|which email|what email|哪个邮箱|找不回|忘记|忘了|记不得|记不清|想不起|\bforgot|\brecover|can t remember|can ?t recall|\blost access|which of my emails/,
   licence: /营业执照|执照|business licen[cs]e/,
   steps:
     /步骤|怎么走|刚注册|先.{1,6}还是先|顺序|先干嘛|先做什么|流程|过程|\bgo about|\binvolved|第一步|从哪|怎么弄|认证要?(?:怎么|如何)(?:做|弄|办)|(?:怎么|如何)(?:做|完成|进行)认证|\bsteps?\b|become (?:a )?verified|\bjust signed up|实名.{0,3}(?:怎么|如何)|\bprocess\b|walk me through|\bprocedure|what do i do to (?:get |become )?verif|\bnew here\b|where do i (?:start|begin)|从哪(?:开始|下手)|接下来|要做哪些|what do i (?:need|have) to do|\bhow (?:to|do i|can i) (?:get )?verif/,
   replacePhoto:
     /发成|传成|拍成|传反|发反|拍反|换一张|换照片|重新上传|\bswap|\breplace (?:the |a |my )?(?:photo|picture|image)|\bre ?upload/,
-  notMe: /不是我|不是法人|员工|老板(?![换变])|代替|代表公司|\bon behalf|\bemployee|\bassistant|\bmy boss|\bnot the legal/,
+  notMe:
+    /不是我|不是法人|员工|老板(?![换变])|代替|代表公司|\bon behalf|\bemployee|\bassistant|\bmy boss|\bnot the legal|instead of (?:the |my )?(?:owner|boss|legal)/,
   method:
     /方式|方法|途径|办法|渠道|几种|哪种|区别|不同|差别|\bmethods?\b|\bways?\b|\boptions? (?:for|to)|(?:verif\w*|which|what|my|other) options?|\bkinds?\b|\btypes?\b|\bdifferen|\bvs\b|versus|\bbesides\b|\binstead of\b|用手机|手机号.{0,3}认证|(?:with|using|by) (?:my )?(?:mobile|phone)/,
   quality: /注意什么|要注意|模糊|清晰|清楚|反光|黑白|彩色|复印|\bblurr?y|\bclear\b|\bglare|\bcolou?r|black and white|\bphotocop/,
@@ -80,7 +82,7 @@ const DOMAIN = new RegExp(
  * not ours.
  */
 const OTHER_SUBJECTS =
-  /买|购|好吃|餐厅|外卖|快递|包裹|信用卡|银行卡|贷款|签证|屏幕|内存|电池|\bbuy|\bshop|\brestaurant|\bfood\b|\bparcel|\bpackage\b|credit card|\bloan\b|\bvisa\b|\bscreen\b|\bbattery|\bwifi|\bfavou?rite|聚餐|\bcar\b|jump start|订单|发货|物流|充电|充不进电|没电|团建|旅游|去哪玩|去哪好|best \w+ 20\d\d|报销|请假|年假|加班费|工资条|apple id|\bmouse\b|\bkeyboard|\bprinter|(?:phone|data|mobile) plan|\bembassy|renew (?:my )?passport|\bmortgage|\bamazon\b|\bgdp\b|年会|\bsky\b|who invented|small business have|get a driver s licen|\bincorporat|register (?:a |my )?(?:new )?company in/;
+  /买|购|好吃|餐厅|外卖|快递|包裹|信用卡|银行卡|贷款|签证|屏幕|内存|电池|\bbuy|\bshop|\brestaurant|\bfood\b|\bparcel|\bpackage\b|credit card|\bloan\b|\bvisa\b|\bscreen\b|\bbattery|\bwifi|\bfavou?rite|聚餐|\bcar\b|jump start|订单|发货|物流|充电|充不进电|没电|团建|旅游|去哪玩|去哪好|best \w+ 20\d\d|报销|请假|年假|加班费|工资条|apple id|\bmouse\b|\bkeyboard|\bprinter|(?:phone|data|mobile) plan|\bembassy|renew (?:my )?passport|\bmortgage|\bamazon\b|\bgdp\b|年会|\bsky\b|who invented|small business have|get a driver s licen|\bincorporat|register (?:a |my )?(?:new )?company in|考驾照|辞职|离职|洗衣机|\bwashing machine|租房|房租|学英语|learn english|\bshipping\b|\bstore (?:close|open)|护照.{0,4}(?:过期|续|补办)|apply for (?:a )?passport/;
 const CORE = /认证|审核|实名|驳回|verif|review|reject|approv/;
 /**
  * Verification elsewhere ("how do i verify my gmail account", "抖音实名认证在哪里", "学历认证"): another

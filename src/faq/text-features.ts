@@ -49,10 +49,14 @@ export type Features = Map<string, number>;
 const PLATFORM_NAME = /b ?特派/g;
 
 export function normalizeQuestion(text: string): string {
-  return toSimplifiedChinese(text.normalize("NFKC").toLowerCase())
-    .replace(PLATFORM_NAME, " ")
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
+  return (
+    toSimplifiedChinese(text.normalize("NFKC").toLowerCase())
+      .replace(PLATFORM_NAME, " ")
+      // Taiwan's word for a mailbox (電子信箱) is the mainland's 邮箱.
+      .replace(/信箱/g, "邮箱")
+      .replace(/[^\p{L}\p{N}]+/gu, " ")
+      .trim()
+  );
 }
 
 /** A concept of the domain's lexicon weighs like two words: meaning outweighs the wording. */

@@ -52,10 +52,10 @@ describe("FAQ matching quality", () => {
   it("held-out set (never tuned on): no worse than its one measurement", () => {
     const accuracy = accuracyOf(matcher, labelledSet("held-out"));
     console.log(describeAccuracy("held-out", accuracy));
-    // Issue 25's targets are 97 % in scope and at most 3 % out of scope answered. This set (the twelfth)
-    // was measured once, on 2026-12-06: 91.2 % (166/182) and 14.3 % (5/35) — both targets unmet, so the
+    // Issue 25's targets are 97 % in scope and at most 3 % out of scope answered. This set (the thirteenth)
+    // was measured once, on 2026-12-06: 94.0 % (171/182) and 14.3 % (5/35) — both targets unmet, so the
     // issue stays open. These floors keep the figures from slipping until a fresh set meets them.
-    expect(accuracy.inScopeRate).toBeGreaterThanOrEqual(166 / 182);
+    expect(accuracy.inScopeRate).toBeGreaterThanOrEqual(171 / 182);
     expect(accuracy.outOfScopeRate).toBeLessThanOrEqual(5 / 35);
   });
 });
