@@ -1,7 +1,7 @@
 import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { AdapterOptions } from "../../adapters/adapter-options.js";
-import { dispatchChatEvent } from "../../adapters/chat-dispatch.js";
+import { type ChatDispatch, dispatchChatEvent } from "../../adapters/chat-dispatch.js";
 import type { ChatEvent } from "../../src/chat/chat-event.js";
 import type { Reply } from "../../src/chat/reply.js";
 import { createHarness, type Harness, keys } from "../helpers/harness.js";
@@ -20,6 +20,17 @@ describe.each(TESTED_DIALECTS)("replies lost to a crash, on %s", (dialect) => {
   afterEach(() => harness.close());
 
   const update = (id: string): ChatEvent => ({ id, platform: "telegram", chatId: "42", userId: "42", kind: "text", text: "/start" });
+  /** The adapters' dispatch over this engine, a platform showing each reply with `sendHere`. */
+  const dispatchWith = (sendHere: ChatDispatch["sendHere"]) => (event: ChatEvent) =>
+    dispatchChatEvent(
+      event,
+      {
+        engine: harness.engine,
+        outbound: { deliver: async () => undefined },
+        logger: pino({ level: "silent" }),
+      } as unknown as AdapterOptions,
+      { platform: "telegram", sendHere, apologise: async () => undefined },
+    );
 
   it("are sent by the redelivered update, once; a confirmed event's redelivery sends nothing", async () => {
     const first = await harness.engine.handle(update("u1")); // committed; the process "dies" before sending or confirming
@@ -80,26 +91,17 @@ describe.each(TESTED_DIALECTS)("replies lost to a crash, on %s", (dialect) => {
     const event = update("u5");
     const shown: string[] = [];
     let crashAfter = 1; // the platform accepts one reply, then the process dies
-    const dispatch = {
-      platform: "telegram" as const,
-      sendHere: async (reply: Reply) => {
-        if (crashAfter-- <= 0) throw new Error("the process died");
-        shown.push(keys([reply]).join(","));
-      },
-      apologise: async () => undefined,
-    };
-    const options = {
-      engine: harness.engine,
-      outbound: { deliver: async () => undefined },
-      logger: pino({ level: "silent" }),
-    } as unknown as AdapterOptions;
-    await dispatchChatEvent(event, options, dispatch);
+    const dispatch = dispatchWith(async (reply) => {
+      if (crashAfter-- <= 0) throw new Error("the process died");
+      shown.push(keys([reply]).join(","));
+    });
+    await dispatch(event);
     await harness.engine.flushConfirmations();
     expect(shown).toHaveLength(1); // the welcome; the menu was never sent
 
     harness.setNow(new Date("2026-11-23T02:00:30Z")); // restarted; Telegram redelivers the update it got no 200 for
     crashAfter = Number.POSITIVE_INFINITY;
-    await dispatchChatEvent(event, options, dispatch);
+    await dispatch(event);
     await harness.engine.flushConfirmations();
     expect(shown).toHaveLength(2);
     expect(shown[1]).toContain("menu.prompt"); // the rest, and only the rest
@@ -110,25 +112,16 @@ describe.each(TESTED_DIALECTS)("replies lost to a crash, on %s", (dialect) => {
   it("a last reply carried by the platform's answer stays unconfirmed: a redelivery (the answer was lost) sends it again, and only it", async () => {
     const event = update("u6");
     const shown: Array<{ key: string; mayAnswer: boolean }> = [];
-    const dispatch = {
-      platform: "telegram" as const,
-      sendHere: async (reply: Reply, mayAnswer: boolean) => {
-        shown.push({ key: keys([reply]).join(","), mayAnswer });
-        return mayAnswer; // in the answer whenever it may be
-      },
-      apologise: async () => undefined,
-    };
-    const options = {
-      engine: harness.engine,
-      outbound: { deliver: async () => undefined },
-      logger: pino({ level: "silent" }),
-    } as unknown as AdapterOptions;
-    await dispatchChatEvent(event, options, dispatch);
+    const dispatch = dispatchWith(async (reply, mayAnswer) => {
+      shown.push({ key: keys([reply]).join(","), mayAnswer });
+      return mayAnswer; // in the answer whenever it may be
+    });
+    await dispatch(event);
     await harness.engine.flushConfirmations();
     expect(shown.map((entry) => entry.mayAnswer)).toEqual([false, true]); // the welcome by call, the menu in the answer
 
     harness.setNow(new Date("2026-11-23T02:00:30Z"));
-    await dispatchChatEvent(event, options, dispatch);
+    await dispatch(event);
     await harness.engine.flushConfirmations();
     expect(shown.slice(2)).toEqual([{ key: shown[1]!.key, mayAnswer: true }]);
   });
