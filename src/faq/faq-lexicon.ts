@@ -87,8 +87,8 @@ const CORE = /认证|审核|实名|驳回|verif|review|reject|approv/;
 /**
  * Verification elsewhere ("how do i verify my gmail account", "抖音实名认证在哪里", "学历认证"): another
  * service's. Named alone ("the result email went to my gmail", "官方微博是哪个"), a mail or social service
- * may still be part of a question of ours; a shop, a payment or another app (`APPS`) never is, unless the
- * question names verification or review itself ("我的淘宝店要认证吗" stays ours to refuse honestly: no).
+ * may still be part of a question of ours; a shop, a payment or another app (`APPS`) is not, unless the
+ * question also names verification or review (then it is matched as any other question).
  */
 const SERVICE =
   "(?:gmail|outlook|hotmail|yahoo|twitter|google account|instagram|facebook|tiktok|youtube|linkedin|discord|steam|whatsapp|snapchat|reddit|paypal|apple id)";

@@ -67,7 +67,10 @@ export async function runDuplicateRepliesScenario(options: DuplicateRepliesOptio
       const url = `http://127.0.0.1:${ports[target]}/telegram`;
       const signal = AbortSignal.timeout(15_000);
       const status = abandoned
-        ? postUpdate(url, SECRET, body, signal).then((response) => response.status)
+        ? postUpdate(url, SECRET, body, signal).then(async (response) => {
+            await response.body?.cancel(); // its answer is never read
+            return response.status;
+          })
         : api.deliver(url, SECRET, body, signal);
       const answered = await status.then(
         (code) => code === 200,
