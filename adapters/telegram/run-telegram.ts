@@ -36,8 +36,8 @@ export async function runTelegram(
       max_connections: mode.maxConnections,
     });
     logger.info({ platform: "telegram", bot: bot.botInfo.username }, "Telegram bot ready (webhook)");
-    // 200 only once the update is handled (its replies sent): answered earlier, an update whose handling a crash
-    // then cuts short would never be redelivered. One that takes too long is answered 500 instead: Telegram
+    // 200 only once the update is handled (its replies sent, the last one perhaps in the answer itself): answered
+    // earlier, an update whose handling a crash then cuts short would never be redelivered. One that takes too long is answered 500 instead: Telegram
     // redelivers it, and the engine's processed-event record keeps it from taking effect twice.
     const handler = webhookCallback(bot, "http", { secretToken: mode.secret, onTimeout: "throw", timeoutMilliseconds: 50_000 });
     return { webhook: { path: new URL(mode.url).pathname, handler }, stop: async () => undefined };
