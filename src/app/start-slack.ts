@@ -4,7 +4,8 @@ import { checkSlackApi, isSlackRefusal } from "../../adapters/slack/slack-reacha
 import { findUserRecord } from "../applications/user-records.js";
 import { homeContent } from "../chat/home.js";
 import { localDate } from "../domain/business-days.js";
-import type { Config, SlackConfig } from "../runtime/config.js";
+import type { Config } from "../runtime/config.js";
+import type { SlackConfig } from "../runtime/platform-config.js";
 import { adapterOptions, type PlatformParts } from "./platform-parts.js";
 
 /** Builds and starts the Slack adapter: Socket Mode connects now; HTTP mode hands its handler to the web server. */

@@ -2,7 +2,8 @@ import type { RunningPlatform } from "../../adapters/http/web-server.js";
 import { runTelegram } from "../../adapters/telegram/run-telegram.js";
 import { createTelegramBot } from "../../adapters/telegram/telegram-bot.js";
 import { BOT_API_DOWNLOAD_LIMIT } from "../../adapters/telegram/telegram-files.js";
-import type { Config, TelegramConfig } from "../runtime/config.js";
+import type { Config } from "../runtime/config.js";
+import type { TelegramConfig } from "../runtime/platform-config.js";
 import { adapterOptions, type PlatformParts } from "./platform-parts.js";
 import { holdPollingLease } from "./polling-lease.js";
 
