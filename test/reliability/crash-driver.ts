@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CompiledQuery } from "kysely";
 import { type DatabaseLocation, openDatabase } from "../../db/open-database.js";
+import { KeyedLock } from "../../src/engine/keyed-lock.js";
 import { AssistantProcess, telegramWebhookSettings, testEnv } from "../helpers/child-process.js";
 import { startFakeTelegramApi } from "../helpers/fake-telegram-api.js";
 import { freePort } from "../helpers/free-port.js";
@@ -152,12 +153,8 @@ export async function runCrashScenario(options: CrashOptions): Promise<CrashRepo
    * and the note completes the reviewer's latest press. Eight applicants' rejections interleaved (more so
    * when a kill holds a note back for seconds) made one note complete another applicant's rejection.
    */
-  let reviewerBusy: Promise<unknown> = Promise.resolve();
-  const asReviewer = <T>(work: () => Promise<T>): Promise<T> => {
-    const turn = reviewerBusy.then(work);
-    reviewerBusy = turn.catch(() => undefined);
-    return turn;
-  };
+  const reviewerTurns = new KeyedLock();
+  const asReviewer = <T>(work: () => Promise<T>): Promise<T> => reviewerTurns.run("reviewer", work);
 
   /** Every reference each user was told ("Submitted! Your reference is …"), in order. */
   const told = new Map<number, string[]>();
