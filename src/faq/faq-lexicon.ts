@@ -7,26 +7,29 @@
  * question can catch another subject: prefer more labelled questions to more entries here.
  */
 export const CONCEPTS: Record<string, RegExp> = {
-  time: /多久|几天|多长时间|多少天|几个工作日|什么时候|何时|啥时候|how long|how many days|how soon|when will|when do i (?:get|hear|receive)|hear back|earliest|how quickly|\bexpect (?:a )?(?:decision|result|answer)|how much time|\bdays?\b|\bwait(?:ing)?\b/,
+  time: /多久|几天|多长时间|多少天|几个工作日|什么时候|何时|啥时候|how long|how many days|how soon|when will|when do i (?:get|hear|receive)|hear back|earliest|how quickly|\bexpect (?:a )?(?:decision|result|answer)|how much time|\bdays?\b|\bwait(?:ing)?\b|turnaround/,
+  /** Days review may not run on: a question of ours only beside our words ("礼拜天有人审吗"), never alone ("明天放假吗"). */
+  daysOff: /放假|节假日|假期|周末|礼拜[天六日]|星期[天六日]|工作日|\bholidays?\b|\bweek ?(?:ends?|days?)\b/,
   update:
     /法人.{0,2}(?:换|变)|new legal rep|legal rep(?:resentative)? (?:has )?changed|维护(?:个人)?(?:信息|资料)|(?:信息|资料).{0,4}维护|定期|更新|变更|变了|换号|换了|更换|保持|[改换](?:手机|邮箱|电话|号码|法人)|keep (?:\w+ )?(?:up to date|current)|different now|(?<!any )\bupdat|\bmaintain|\bchanged\b|\bchange (?:my |the )?(?:phone|email|mobile|number|address)|\bnew (?:phone|email|number|address|legal|owner)/,
   format:
     /格式|扫描件|\bscan(?:ned)?\b|大小|(?<!今年|你|您)多大(?!岁|年纪)|mb\b|兆|像素|分辨率|jpg|jpeg|png|pdf|\bformat|\bsize\b|\bresolution|\bpixels?\b|file type/,
   document: /材料|证件|文件|资料|证明|身份证明|\bdocuments?\b|\bdocs?\b|\bpapers?\b|\bmaterials?\b/,
   rejected:
-    /(?:认证|审核)不成功|拒绝|驳回|不通过|没通过|未通过|没过|被拒|(?<!上传.{0,3})失败|\breject|\bfail(?:ed|ure)?\b|\bdeclin|\bdenied|didn t pass|not approved|(?:wasn|weren|isn|hasn|didn) t (?:i |we |it |my \w+ )?(?:been |get )?(?:approved|accepted|pass)/,
+    /(?:认证|审核)不成功|不符合要求|拒绝|驳回|不通过|没通过|未通过|没过|被拒|(?<!上传.{0,3})失败|\breject|\bfail(?:ed|ure)?\b|\bdeclin|\bdenied|didn t pass|not (?:be |get |being )?approved|(?:doesn t|don t|didn t|won t|not) go through|(?:wasn|weren|isn|hasn|didn) t (?:i |we |it |my \w+ )?(?:been |get )?(?:approved|accepted|pass)/,
   notice: /通知|短信|简讯|邮件|消息|\bnotif|\bsms\b|\bemails?\b|\bmessages?\b|\btext message/,
   delete: /删除|\bwipe|抹掉|清空|(?<![被已])注销|清除|删掉|删了|全删|删光|销户|\bdelet|\bremov|\berase|\bclose my/,
   photo: /照片|图片|相片|拍照|\bphotos?\b|\bpictures?\b|\bimages?\b|\bpics?\b/,
-  wrong: /错了|发错|传错|弄错|弄反|正反面.{0,2}反|错误的|不小心|by mistake|(?:front|back)(?: side)? twice|\bwrong\b|\bmistaken/,
+  wrong:
+    /错了|发错|传错|弄错|弄反|正反面.{0,2}反|错误的|不小心|by mistake|(?:front|back)(?: side)? twice|\bwrong\b|\bmistaken|放反|搞反|反了|same side|(?:upload|sent|attach|submitt?)\w* (?:\w+ ){0,3}instead of/,
   status:
-    /状态|审核好了|审好了|\bpending\b|进度|到哪|进展|好了没|完了没|出来没|\bgo (?:through|thru)\b|进行得|\bany update|\btrack|审完了吗|结果出来了吗|\bdone yet|\bfinished yet|\bstatus|\bprogress|looked at/,
+    /状态|审核好了|审好了|\bpending\b|进度|到哪|进展|好了没|完了没|出来没|(?<!(?:doesn t|don t|didn t|won t|not) )\bgo through\b|进行得|\bany update|\btrack|审完了吗|结果出来了吗|过了没|过没过|where my application is|check (?:on )?(?:where )?my application|\bdone yet|\bfinished yet|\bstatus|\bprogress|looked at/,
   change: /修改|更改|改一下|改正|能改|可以改|改资料|改信息|\bedit|\bmodif|\bcorrect/,
   approved: /通过|批准|\bapprov|\bpass(?:ed)?\b/,
   submitted: /提交|递交|送出|\bsubmit/,
   again:
     /how many (?:tries|attempts|chances|goes)|还有机会|(?:send|do|file) (?:it |this )?again|重新|再次|再申请|再来|重来|once more|(?:another|second) (?:chance|try|go|attempt)|\bcap on|\bmax(?:imum)? (?:number|times)|再认证|再试|再交|再提交|再传|再.一次|重复|几次|次数|\bhow many times|\blimit on|(?:apply|applying|try|submit|verify|do it) again|\bre ?apply|\bresubmi|\bretry/,
-  fake: /虚假|冒名|被发现|假的|假信息|假证|(?:banned|封号|封禁).{0,20}(?:information|info|信息|资料)|(?:information|info|信息|资料).{0,20}(?:banned|封号|封禁)|假资料|造假|冒用|别人的|他人|朋友的?身份证|家人的?身份证|乱写|乱填|\blying\b|made up|make up|\binvent|编造|捏造|\b(?:dad|mom|friend|brother|sister) s\b|\bfake\b|\bfalse\b|\blie\b|someone else s|friend s|(?:aren t|isn t|not) true\b|\buntrue/,
+  fake: /虚假|冒名|被发现|假的|假信息|假证|(?:banned|封号|封禁).{0,20}(?:information|info|信息|资料)|(?:information|info|信息|资料).{0,20}(?:banned|封号|封禁)|假资料|造假|冒用|别人的|他人|朋友的?身份证|家人的?身份证|乱写|乱填|\blying\b|made up|make up|\binvent|编造|捏造|随便编|编个|\b(?:dad|mom|friend|brother|sister) s\b|\bfake\b|\bfalse\b|\blie\b|someone else s|friend s|(?:aren t|isn t|not) true\b|\buntrue/,
   foreign:
     /护照|外国|外籍|境外|港澳|香港|澳门|台湾|台胞|海外|大陆身份证|\bmainland|hong kong|macau|taiwan|international id|\bpassport|\bforeign|non chinese|\bnot (?:a )?chinese|外国人|\bforeigners?|driver s licen/,
   legalRep: /法人|法定代表人|\blegal rep/,
@@ -38,16 +41,16 @@ export const CONCEPTS: Record<string, RegExp> = {
     /什么意思|\breasons? (?:given|listed|stated|shown)|驳回理由|拒绝理由|驳回原因|拒绝原因|\bconfus|看不懂|不明白|不理解|don t understand|是指|指什么|指的是|是说什么|说的是|意思是|啥意思|\bmean(?:s|ing)?\b|\bexplain|\brejection reason|reason they gave|(?:don t|dont) (?:get|understand) (?:my |the )?(?:rejection )?reason/,
   creditCode: /信用代码|社会信用|uscc|credit code/,
   benefit:
-    /好处|skip verif|miss out|对我有.{0,2}(?:帮助|用|好处)|能带来|用处|优势|特权|权限|有什么用|不认证|\bbenefit|\badvantage|\bperks?\b|worth it|\brewards?\b|\bunlock|why bother|\bbother (?:getting|to)|what for\b|without verif|多用|更多功能|哪些功能|\bfeatures?\b|不做认证|影响使用|为什么(?:要|非得|非要|必须|一定要).{0,2}(?:实名|认证)|why (?:(?:do|should|must|would) (?:i|we) (?:want to |need to )?)?(?:get |be |become )?verif/,
+    /好处|skip verif|miss out|对我有.{0,2}(?:帮助|用|好处)|能带来|用处|优势|特权|权限|有什么用|不认证|\bbenefit|\badvantage|\bperks?\b|worth it|\brewards?\b|\bunlock|得到啥|得到什么|anything extra|what do i get|why bother|\bbother (?:getting|to)|what for\b|without verif|多用|更多功能|哪些功能|\bfeatures?\b|不做认证|影响使用|为什么(?:要|非得|非要|必须|一定要).{0,2}(?:实名|认证)|why (?:(?:do|should|must|would) (?:i|we) (?:want to |need to )?)?(?:get |be |become )?verif/,
   support:
-    /客服|人工|真人|联系你们|(?<!(?:you|we|they|it) )\bsupport\b|(?:a|real) human\b|^human\b|human please|human (?:agent|support|being)|\bagent\b|customer service|real person|(?:talk|speak) to (?:a |an )?(?:person|someone|human)|person i can (?:talk|speak) to|找谁帮忙/,
+    /客服|人工|真人|联系你们|(?<!(?:you|we|they|it) )\bsupport\b|(?:a|real) human\b|^human\b|human please|human (?:agent|support|being)|\bagent\b|customer service|real person|(?:talk|speak) to (?:a |an )?(?:person|someone|human)|person i can (?:talk|speak) to|找谁帮忙|(?:someone|anyone|somebody|anybody)(?: \w+){0,3} (?:talk|speak|contact|chat) (?:to|with)?/,
   waiting: /还没|没结果|没消息|没动静|一直没|没反应|天了|still no|haven t heard|no response|no news|no answer yet/,
   technical:
     /系统维护|\bfreez|\bisn t working|网路|当机|按钮|点不了|点了没反应|\bbuttons?\b|在维护|维护中|出问题|坏了|故障|\bbug|\bbroken|not working|\bmaintenance|上传.{0,5}失败|上传(?:失败|不了|不上|不成功)|网络|打不开|卡住|崩溃|报错|加载|传不上|\bupload(?:s|ing)? (?:fail|keeps|doesn t|won t|error|stuck)|can t upload|\bnetwork|not loading|won t load|加载不出|\b(?:site|system|service|server|app) (?:is )?(?:down|broken)|\bcrash|\berror\b|\bloading|\bkeeps? failing(?! verif)|转圈|闪退|没有?反应|一直不动/,
   privacy:
-    /谁能看|shared with|how long (?:is|are|do you keep) (?:my )?(?:data|info|information|documents|photos)|第三方|third part|\bsell (?:my|our)|谁看|别人看|给别人|安全吗|存多久|存储|\bview my|who has access|access to my|泄露|保存多久|保留多久|留多久|keep (?:my )?(?:data|documents|photos|info)|隐私|\bwho (?:can )?sees?\b|\bsafe\b|\bprivacy|保护|\bprotect|\bkeep my|\bstored?\b|\bleak|\bshare my|\bmy data\b|shared? w(?:ith)? anyone|who can access|\bother people (?:get to |can )?see|\bstaff (?:can |get to )?(?:see|look)|\b(?:see|look at) my (?:id|photos?|pictures?|documents?)/,
+    /谁能看|能看到我的|哪些人能看|看得到我的|shared with|how long (?:is|are|do you keep) (?:my )?(?:data|info|information|documents|photos)|第三方|third part|\bsell (?:my|our)|谁看|别人看|给别人|安全吗|存多久|存储|\bview my|who has access|access to my|泄露|保存多久|保留多久|留多久|keep (?:my )?(?:data|documents|photos|info)|隐私|\bwho (?:can )?sees?\b|\bsafe\b|\bprivacy|放心|靠谱|\btrust|\bsecurity|\bsecure|\bencrypt|加密|存在哪|存哪|保存在|保护|\bprotect|\bkeep my|\bstored?\b|\bleak|\bshare my|\bmy data\b|shared? w(?:ith)? anyone|who can access|\bother people (?:get to |can )?see|\bstaff (?:can |get to )?(?:see|look)|\b(?:see|look at) my (?:id|photos?|pictures?|documents?)/,
   recover:
-    /找回|which email|what email|哪个邮箱|找不回|忘记|忘了|记不得|记不清|想不起|\bforgot|\brecover|can t remember|can ?t recall|\blost access|which of my emails/,
+    /找回|which email|what email|哪个邮箱|找不回|忘记|忘了|记不得|记不清|想不起|\bforgot|\brecover|can t remember|can ?t recall|\blost access|lost track of (?:my |the )?(?:sign ?up |registration )?e ?mail|(?:what|which) (?:e ?)?mail (?:address )?i (?:used|signed|registered)|which of my emails/,
   licence: /营业执照|执照|business licen[cs]e/,
   steps:
     /步骤|怎么走|刚注册|先.{1,6}还是先|顺序|先干嘛|先做什么|流程|过程|\bgo about|\binvolved|第一步|从哪|怎么弄|认证要?(?:怎么|如何)(?:做|弄|办)|(?:怎么|如何)(?:做|完成|进行)认证|\bsteps?\b|become (?:a )?verified|\bjust signed up|实名.{0,3}(?:怎么|如何)|\bprocess\b|walk me through|\bprocedure|what do i do to (?:get |become )?verif|\bnew here\b|where do i (?:start|begin)|从哪(?:开始|下手)|接下来|要做哪些|what do i (?:need|have) to do|\bhow (?:to|do i|can i) (?:get )?verif/,
@@ -61,7 +64,7 @@ export const CONCEPTS: Record<string, RegExp> = {
   needs:
     /要交|要提供|提供什么|\bprovide|交什么|要带|需要什么|准备什么|要准备|what do i need|need to (?:upload|prepare|bring|send)|what (?:do i|should i) (?:upload|prepare|bring)|\bneed anything (?:else|besides|other)|还要.{0,5}吗|paperwork/,
   accountState:
-    /(?:账号|帐号|账户|帐户|account).{0,6}(?:注销|封|停用|禁用|冻结|异常|suspend|disabl|lock|ban|cancel|closed|restrict|deactivat|frozen|freez)|(?:已|被)注销|封号|号.{0,3}(?:停用|冻结|封了|被封|限制)|(?:账号|帐号|账户|帐户).{0,6}限制/,
+    /(?:账号|帐号|账户|帐户|\bacc?ount).{0,6}(?:封|停用|禁用|冻结|异常|suspend|disabl|lock|ban|cancel|closed|restrict|deactivat|frozen|freez)|(?:已|被)注销|封号|号.{0,3}(?:停用|冻结|封了|被封|限制)|(?:账号|帐号|账户|帐户).{0,6}限制|登不上|登录不了|登陆不了|登不进|can t (?:log|sign) ?in|unable to (?:log|sign) ?in|locked out/,
 };
 
 /**
@@ -70,7 +73,7 @@ export const CONCEPTS: Record<string, RegExp> = {
  */
 const DOMAIN = new RegExp(
   [
-    "认证|审核|审|申请|账号|帐号|账户|号被|实名|身份|证|客服|投诉|照片|邮箱|手机|方式|企业|公司|法人|执照|代码|工作日|信息|资料|填|假|结果|通知|系统|网站|挂了|",
+    "认证|审核|审|申请|账号|帐号|账户|号被|实名|身份|证|客服|投诉|照片|邮箱|手机|方式|企业|公司|法人|执照|代码|工作日|信息|资料|填|(?<![放休请度暑寒])假(?![期日])|结果|通知|系统|网站|挂了|",
     "verif|review|appl|account|\\bid\\b|identity|support|photo|method|email|phone|company|business|licen|code|eligible|reason|",
     "info|fake|result|status|notif|site|system|upload|document|submit|reject|approv",
   ].join(""),
@@ -81,8 +84,31 @@ const DOMAIN = new RegExp(
  * broken", "公司附近有什么好吃的"): unless the question also names verification or review itself, it is
  * not ours.
  */
-const OTHER_SUBJECTS =
-  /买|购|好吃|餐厅|外卖|快递|包裹|信用卡|银行卡|贷款|签证|屏幕|内存|电池|\bbuy|\bshop|\brestaurant|\bfood\b|\bparcel|\bpackage\b|credit card|\bloan\b|\bvisa\b|\bscreen\b|\bbattery|\bwifi|\bfavou?rite|聚餐|\bcar\b|jump start|订单|发货|物流|充电|充不进电|没电|团建|旅游|去哪玩|去哪好|best \w+ 20\d\d|报销|请假|年假|加班费|工资条|apple id|\bmouse\b|\bkeyboard|\bprinter|(?:phone|data|mobile) plan|\bembassy|renew (?:my )?passport|\bmortgage|\bamazon\b|\bgdp\b|年会|\bsky\b|who invented|small business have|get a driver s licen|\bincorporat|register (?:a |my )?(?:new )?company in|考驾照|辞职|离职|洗衣机|\bwashing machine|租房|房租|学英语|learn english|\bshipping\b|\bstore (?:close|open)|护照.{0,4}(?:过期|续|补办)|apply for (?:a )?passport/;
+const OTHER_SUBJECTS = new RegExp(
+  [
+    // shopping, food and deliveries
+    "买|购|好吃|餐厅|外卖|快递|包裹|订单|发货|物流|聚餐|奶茶|咖啡|火锅|蛋糕|点餐|配送|\\bbuy|\\bshop|\\brestaurant|\\bfood\\b|\\bparcel|\\bpackage\\b|\\bshipping\\b|\\bstore (?:close|open)|\\bamazon\\b",
+    // money
+    "信用卡|银行卡|贷款|银行账户|银行开户|开户|credit card|\\bloan\\b|\\bmortgage|bank account|\\btax (?:return|refund)|\\bgdp\\b",
+    // devices
+    "屏幕|内存|电池|充电|充不进电|没电|洗衣机|耳机|路由器|蓝牙|冰箱|空调|电视|\\bscreen\\b|\\bbattery|\\bwifi|\\bmouse\\b|\\bkeyboard|\\bprinter|(?:phone|data|mobile) plan|apple id|\\bwashing machine|\\bhead ?phones?|\\bear ?(?:phones?|buds)|\\bairpods|\\brouter\\b|\\bbluetooth|\\bvpn\\b|\\bfridge|\\btv\\b|\\bcar\\b|jump start",
+    // work
+    "团建|报销|请假|年假|加班费|工资条|年会|辞职|离职|\\bjob (?:at|application|interview)|apply for (?:a )?job",
+    // the errands and events of life
+    "签证|\\bvisa\\b|\\bembassy|renew (?:my )?passport|护照.{0,4}(?:过期|续|补办|办理)|办护照|apply for (?:a )?passport|考驾照|驾照.{0,2}(?:到期|过期|换证|续|年审|扣分)|换驾照|get a driver s licen|renew (?:my |a )?driver|租房|房租|报名|考研|高考|考试|上学|入学|幼儿园|户口|结婚|离婚|怀孕|生孩子|房产证|社保卡|医保|公积金|居住证|出生证|过户|注册公司|公司注册|开公司|\\bincorporat|register (?:a |my )?(?:new )?company in|small business have|\\bexams?\\b|\\benrol|\\bschool\\b|\\bkindergarten|\\bmarriage|\\bmarried|\\bwedding|\\bdivorce|\\bpregnan|birth certificate|social security|\\bpension|library card",
+    // leisure and general knowledge
+    "旅游|去哪玩|去哪好|学英语|learn english|\\bfavou?rite|best \\w+ 20\\d\\d|\\bsky\\b|who invented",
+  ].join("|"),
+);
+/**
+ * Getting a document issued ("小孩办身份证", "营业执照怎么办理", "renew my passport"): an errand at the office that
+ * issues it, not ours — we verify documents, we do not issue them.
+ */
+const ISSUED =
+  "(?:身份证|护照|营业执照|执照|签证|驾照|驾驶证|户口本?|社保卡|医保卡|居住证|通行证|结婚证|银行卡|id card|passport|driver s licen[cs]e|business licen[cs]e|visa)";
+const ISSUING = new RegExp(
+  `(?:办|办理|补办|申领|换领)(?:个|张|一个|一张|新的?)?${ISSUED}|${ISSUED}.{0,6}(?:办理|补办|申领|在哪办|去哪办|网上办|可以.{0,4}办|能.{0,2}办)|\\b(?:get|apply for|renew|replace|issue)(?: a| my| new| the)* ${ISSUED}(?! (?:photo|picture|image|scan))`,
+);
 const CORE = /认证|审核|实名|驳回|verif|review|reject|approv/;
 /**
  * Verification elsewhere ("how do i verify my gmail account", "抖音实名认证在哪里", "学历认证"): another
@@ -91,21 +117,34 @@ const CORE = /认证|审核|实名|驳回|verif|review|reject|approv/;
  * question also names verification or review (then it is matched as any other question).
  */
 const SERVICE =
-  "(?:gmail|outlook|hotmail|yahoo|twitter|google account|instagram|facebook|tiktok|youtube|linkedin|discord|steam|whatsapp|snapchat|reddit|paypal|apple id)";
-const CHINESE_SERVICE = "(?:微信|微博|抖音|快手|小红书|支付宝|淘宝|京东|拼多多|美团|滴滴|b站|哔哩哔哩|学信网|12306)";
+  "(?:gmail|outlook|hotmail|yahoo|twitter|google account|instagram|facebook|tiktok|youtube|linkedin|discord|steam|whatsapp|snapchat|reddit|paypal|apple id|twitch|bumble|tinder|hinge|etsy|ebay|uber|lyft|airbnb|amazon|shopify|github|coinbase|binance|venmo|patreon|pinterest|quora|threads|bluesky|mastodon)";
+const CHINESE_SERVICE =
+  "(?:微信|微博|抖音|快手|小红书|支付宝|淘宝|京东|拼多多|美团|滴滴|b站|哔哩哔哩|学信网|12306|闲鱼|携程|知乎|豆瓣|钉钉|飞书|qq|饿了么)";
+/** Who else gets verified, somewhere else: a rider, a seller, a driving licence, a degree ("美团骑手怎么实名认证", "驾照认证", "verified seller"). */
+const OTHER_ROLE =
+  "(?:骑手|商家|店铺|卖家|买家|司机|车主|车辆|主播|达人|创作者|学生|学籍|驾照|驾驶证|房产|职称|资格证|教师资格|医师|律师|[蓝黄大加]v)";
 const OTHER_SERVICES = new RegExp(
-  `\\b${SERVICE}\\b.*\\bverif|\\bverif.*\\b${SERVICE}\\b|${CHINESE_SERVICE}(?:账号|帐号|上|里)?(?:怎么|如何|要|的)?(?:实名|认证)|学历`,
+  `\\b${SERVICE}\\b.*\\bverif|\\bverif.*\\b${SERVICE}\\b|${CHINESE_SERVICE}(?:账号|帐号|上|里)?${OTHER_ROLE}?(?:怎么|如何|要|的)?(?:实名|认证)|${OTHER_ROLE}(?:的|怎么|如何|要|在哪)?(?:实名|认证)|学历|verified (?:seller|buyer|driver|host|creator)|(?:seller|driver|student|creator|host) verif`,
 );
 const APPS =
-  /\b(?:instagram|facebook|tiktok|youtube|linkedin|discord|steam|whatsapp|snapchat|reddit|paypal|amazon|ebay|uber|airbnb|netflix|spotify)\b|抖音|快手|小红书|支付宝|淘宝|京东|拼多多|美团|滴滴|饿了么|哔哩哔哩/;
+  /\b(?:instagram|facebook|tiktok|youtube|linkedin|discord|steam|whatsapp|snapchat|reddit|paypal|amazon|ebay|uber|lyft|airbnb|netflix|spotify|twitch|bumble|tinder|etsy|shopify|coinbase|binance|venmo|pinterest)\b|抖音|快手|小红书|支付宝|淘宝|京东|拼多多|美团|滴滴|饿了么|哔哩哔哩|闲鱼|携程|知乎|豆瓣/;
+
+/**
+ * Concepts that say what kind of question it is, not what it is about ("什么意思", "why", "周末"):
+ * alone they place no question in the domain ("what is the meaning of life", "明天放假吗").
+ */
+const CUES = new Set(["daysOff", "meaning", "why"]);
 
 export function mentionsDomain(normalized: string): boolean {
-  return !namesOtherSubject(normalized) && (DOMAIN.test(normalized) || conceptsIn(normalized).length > 0);
+  return !namesOtherSubject(normalized) && (DOMAIN.test(normalized) || conceptsIn(normalized).some((concept) => !CUES.has(concept)));
 }
 
 /** A question about another subject that borrows the domain's words: not ours, however close its wording. */
 export function namesOtherSubject(normalized: string): boolean {
-  return OTHER_SERVICES.test(normalized) || ((OTHER_SUBJECTS.test(normalized) || APPS.test(normalized)) && !CORE.test(normalized));
+  return (
+    OTHER_SERVICES.test(normalized) ||
+    ((OTHER_SUBJECTS.test(normalized) || ISSUING.test(normalized) || APPS.test(normalized)) && !CORE.test(normalized))
+  );
 }
 
 /** The concepts a normalised question mentions. */

@@ -45,6 +45,57 @@ const GENERIC_WEIGHT = 0.3;
 
 export type Features = Map<string, number>;
 
+/**
+ * How people shorten or misspell the domain's English words in chat ("acct", "pasport", "verfication"),
+ * read as the word: a list of common misspellings, not of any set's.
+ */
+const CHAT_SPELLINGS = new Map(
+  Object.entries({
+    acct: "account",
+    acount: "account",
+    accout: "account",
+    pasport: "passport",
+    passprt: "passport",
+    verfication: "verification",
+    verifcation: "verification",
+    verificaton: "verification",
+    varification: "verification",
+    verfy: "verify",
+    verifiy: "verify",
+    vertify: "verify",
+    verfied: "verified",
+    benifit: "benefit",
+    benifits: "benefits",
+    recieve: "receive",
+    recieved: "received",
+    emial: "email",
+    emai: "email",
+    adress: "address",
+    submited: "submitted",
+    sumbit: "submit",
+    submision: "submission",
+    aplication: "application",
+    applicaton: "application",
+    appliction: "application",
+    rejcted: "rejected",
+    rejeted: "rejected",
+    foto: "photo",
+    fotos: "photos",
+    pic: "picture",
+    pics: "pictures",
+    docs: "documents",
+    info: "information",
+    thru: "through",
+    u: "you",
+    ur: "your",
+    pls: "please",
+    plz: "please",
+    msg: "message",
+    txt: "text",
+    govt: "government",
+  }),
+);
+
 /** The platform's name, as the seed articles write it ("B特派认证…"): part of every topic, it tells none apart. */
 const PLATFORM_NAME = /b ?特派/g;
 
@@ -55,6 +106,9 @@ export function normalizeQuestion(text: string): string {
       // Taiwan's word for a mailbox (電子信箱) is the mainland's 邮箱.
       .replace(/信箱/g, "邮箱")
       .replace(/[^\p{L}\p{N}]+/gu, " ")
+      // Contractions typed without their apostrophe ("dont", "arent") read as typed with it ("don t").
+      .replace(/\b(do|does|did|is|are|was|were|has|have|had|ca|could|would|should|wo|ai)nt\b/g, "$1n t")
+      .replace(/\b[a-z]+\b/g, (word) => CHAT_SPELLINGS.get(word) ?? word)
       .trim()
   );
 }

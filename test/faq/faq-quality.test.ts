@@ -49,13 +49,36 @@ describe("FAQ matching quality", () => {
     expect(matcher.match("qq邮箱一直收不到审核结果").topic).toBe("notification-missing");
   });
 
+  it("getting a document issued, another role's verification and a question-type word alone are not ours; chat spellings are read as meant", () => {
+    for (const question of [
+      "小孩办身份证需要什么材料",
+      "how do i renew my passport",
+      "美团骑手怎么实名认证",
+      "驾照认证怎么弄",
+      "how to become a verified seller on etsy",
+      "what is the meaning of life",
+      "明天放假吗",
+    ])
+      expect(matcher.match(question).topic, question).toBeNull();
+    const answers: Array<[string, string]> = [
+      ["我的驾照可以用来认证吗", "foreign-documents"],
+      ["can i replace the id card photo i sent", "wrong-photo"],
+      ["周末审核吗", "review-time"],
+      ["驳回理由是什么意思", "rejection-reasons"],
+      ["my acct got suspended", "account-problem"],
+      ["what are the benifits of verfication", "benefits"],
+      ["i dont know which email i used", "forgot-email"],
+    ];
+    for (const [question, topic] of answers) expect(matcher.match(question).topic, question).toBe(topic);
+  });
+
   it("held-out set (never tuned on): no worse than its one measurement", () => {
     const accuracy = accuracyOf(matcher, labelledSet("held-out"));
     console.log(describeAccuracy("held-out", accuracy));
-    // Issue 25's targets are 97 % in scope and at most 3 % out of scope answered. This set (the thirteenth)
-    // was measured once, on 2026-12-06: 94.0 % (171/182) and 14.3 % (5/35) — both targets unmet, so the
+    // Issue 25's targets are 97 % in scope and at most 3 % out of scope answered. This set (the sixteenth)
+    // was measured once, on 2026-12-06: 96.2 % (175/182) and 7.5 % (3/40) — both targets unmet, so the
     // issue stays open. These floors keep the figures from slipping until a fresh set meets them.
-    expect(accuracy.inScopeRate).toBeGreaterThanOrEqual(171 / 182);
-    expect(accuracy.outOfScopeRate).toBeLessThanOrEqual(5 / 35);
+    expect(accuracy.inScopeRate).toBeGreaterThanOrEqual(175 / 182);
+    expect(accuracy.outOfScopeRate).toBeLessThanOrEqual(3 / 40);
   });
 });
