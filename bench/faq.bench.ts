@@ -16,7 +16,7 @@ const heldOut = labelledSet("held-out");
 console.log(describeAccuracy("development (learnt from and tuned on; 5-fold cross-validated)", crossValidatedAccuracy()));
 console.log(describeAccuracy("held-out (never tuned on)", accuracyOf(matcher, heldOut)));
 const questions = [development, heldOut].flatMap((set) => [...set.inScope.map(([question]) => question), ...set.outOfScope]);
-const rounds = Number(process.env.BENCH_ROUNDS ?? 200);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 10);
 for (const question of questions) matcher.match(question); // warm-up
 const t0 = performance.now();
 for (let round = 0; round < rounds; round++) for (const question of questions) matcher.match(question);

@@ -2,7 +2,8 @@ import { FAQ_TOPICS, type FaqTopic } from "../domain/faq-topics.js";
 import { mentionsDomain, namesOtherSubject } from "./faq-lexicon.js";
 import { FAQ_PHRASINGS } from "./faq-phrasings.js";
 import { USER_QUESTIONS } from "./faq-user-questions.js";
-import { type Features, normalizeQuestion, questionFeatures } from "./text-features.js";
+import { SpellingCorrector } from "./spelling.js";
+import { type Features, normalizedFeatures, normalizeQuestion } from "./text-features.js";
 
 export interface FaqMatch {
   /** null when no topic matches well enough: say so honestly and offer the topic list. */
@@ -48,14 +49,17 @@ export class FaqMatcher {
   private readonly idf = new Map<string, number>();
   private readonly unknownIdf: number;
   private readonly centroids = new Map<FaqTopic, { weights: Features; norm: number }>();
+  private readonly spelling: SpellingCorrector;
 
   constructor(
     phrasings: Record<FaqTopic, readonly string[]> = faqExamples(),
     private readonly minConfidence = DEFAULT_MIN_CONFIDENCE,
   ) {
-    const documents: Array<{ topic: FaqTopic; features: Features }> = FAQ_TOPICS.flatMap((topic) =>
-      phrasings[topic].map((text) => ({ topic, features: questionFeatures(text) })),
+    const normalizedExamples = FAQ_TOPICS.flatMap((topic) =>
+      phrasings[topic].map((text) => ({ topic, normalized: normalizeQuestion(text) })),
     );
+    this.spelling = new SpellingCorrector(normalizedExamples.map(({ normalized }) => normalized));
+    const documents = normalizedExamples.map(({ topic, normalized }) => ({ topic, features: normalizedFeatures(normalized) }));
     const documentFrequency = new Map<string, number>();
     for (const { features } of documents) {
       for (const feature of features.keys()) documentFrequency.set(feature, (documentFrequency.get(feature) ?? 0) + 1);
@@ -79,7 +83,8 @@ export class FaqMatcher {
   }
 
   match(question: string): FaqMatch {
-    const features = questionFeatures(question);
+    const normalized = normalizeQuestion(question);
+    const features = normalizedFeatures(normalized, 1, this.spelling.correct(normalized));
     const weights = this.weigh(features);
     if (weights.size === 0) return { topic: null, confidence: 0 };
     const queryNorm = Math.hypot(...weights.values(), ...this.unknownWeights(features));
@@ -105,7 +110,6 @@ export class FaqMatcher {
     const best = scores[0];
     // Outside the domain's words, only a near-verbatim example (a phrasing an operator taught) is answered;
     // another subject that borrows them ("what documents do i need for a visa"), never.
-    const normalized = normalizeQuestion(question);
     if (best && (namesOtherSubject(normalized) || ((nearest.get(best.topic) ?? 0) < VERBATIM && !mentionsDomain(normalized))))
       return { topic: null, confidence: 0 };
     const confidence = Math.round((best?.score ?? 0) * 1000) / 1000;

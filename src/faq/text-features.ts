@@ -122,11 +122,18 @@ const CONCEPT_WEIGHT = 2;
  * words or the other language weighs them half, so the shared concepts count for more.
  */
 export function questionFeatures(text: string, characterWeight = 1): Features {
+  return normalizedFeatures(normalizeQuestion(text), characterWeight);
+}
+
+/**
+ * `questionFeatures` of a question the caller normalised. `spelt`: its words as corrected (`SpellingCorrector`);
+ * the concepts are still read from the words as typed, so a correction never adds a meaning of its own.
+ */
+export function normalizedFeatures(normalized: string, characterWeight = 1, spelt = normalized): Features {
   const features: Features = new Map();
   const add = (feature: string, weight: number) => features.set(feature, (features.get(feature) ?? 0) + weight);
-  const normalized = normalizeQuestion(text);
   for (const concept of conceptsIn(normalized)) add(`k:${concept}`, CONCEPT_WEIGHT);
-  for (const run of normalized.match(/[\u3400-\u9fff]+|[a-z0-9]+/g) ?? []) {
+  for (const run of spelt.match(/[\u3400-\u9fff]+|[a-z0-9]+/g) ?? []) {
     if (/^[\u3400-\u9fff]/.test(run)) {
       const chars = [...run];
       chars.forEach((char, i) => {
