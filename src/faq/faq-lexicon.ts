@@ -7,7 +7,7 @@
  * question can catch another subject: prefer more labelled questions to more entries here.
  */
 export const CONCEPTS: Record<string, RegExp> = {
-  time: /多久|几天|多长时间|多少天|几个工作日|什么时候|何时|啥时候|how long|how many days|how soon|when will|when do i (?:get|hear|receive)|hear back|earliest|how quickly|\bexpect (?:a )?(?:decision|result|answer)|how much time|\bdays?\b|\bwait(?:ing)?\b|turnaround/,
+  time: /多久|几天|多长时间|多少天|几个工作日|什么时候|何时|啥时候|how long|how many days|how soon|when will|when do i (?:get|hear|receive)|hear back|earliest|how quickly|\bexpect (?:a )?(?:decision|result|answer)|how much time|\bdays?\b|\bwait(?:ing)?\b|turnaround|processing time/,
   /** Days review may not run on: a question of ours only beside our words ("礼拜天有人审吗"), never alone ("明天放假吗"). */
   daysOff: /放假|节假日|假期|周末|礼拜[天六日]|星期[天六日]|工作日|\bholidays?\b|\bweek ?(?:ends?|days?)\b/,
   update:
@@ -23,7 +23,7 @@ export const CONCEPTS: Record<string, RegExp> = {
   wrong:
     /错了|发错|传错|弄错|弄反|正反面.{0,2}反|错误的|不小心|by mistake|(?:front|back)(?: side)? twice|\bwrong\b|\bmistaken|放反|搞反|反了|same side|(?:upload|sent|attach|submitt?)\w* (?:\w+ ){0,3}instead of/,
   status:
-    /状态|审核好了|审好了|\bpending\b|进度|到哪|进展|好了没|完了没|出来没|(?<!(?:doesn t|don t|didn t|won t|not) )\bgo through\b|进行得|\bany update|\btrack|审完了吗|结果出来了吗|过了没|过没过|where my application is|check (?:on )?(?:where )?my application|\bdone yet|\bfinished yet|\bstatus|\bprogress|looked at/,
+    /状态|审核好了|审好了|\bpending\b|进度|到哪|进展|好了没|完了没|出来没|(?<!(?:doesn t|don t|didn t|won t|not) )\bgo through\b|进行得|\bany update|\btrack|审完了吗|结果出来了吗|(?:been |get |got )processed|处理到|处理完了吗|reviewing (?:it|mine)|过了没|过没过|where my application is|check (?:on )?(?:where )?my application|\bdone yet|\bfinished yet|\bstatus|\bprogress|looked at/,
   change: /修改|更改|改一下|改正|能改|可以改|改资料|改信息|填错|写错|输错|打错|\btypos?\b|\bedit|\bmodif|\bcorrect/,
   approved: /通过|批准|\bapprov|\bpass(?:ed)?\b/,
   submitted: /提交|递交|送出|\bsubmit/,
@@ -53,7 +53,7 @@ export const CONCEPTS: Record<string, RegExp> = {
     /找回|which email|what email|哪个邮箱|找不回|忘记|忘了|记不得|记不清|想不起|\bforgot|\brecover|can t remember|can ?t recall|\blost access|lost track of (?:my |the )?(?:sign ?up |registration )?e ?mail|(?:what|which) (?:e ?)?mail (?:address )?i (?:used|signed|registered)|which of my emails/,
   licence: /营业执照|执照|business licen[cs]e/,
   steps:
-    /步骤|怎么走|刚注册|先.{1,6}还是先|顺序|先干嘛|先做什么|流程|过程|\bgo about|\binvolved|第一步|从哪|怎么弄|认证要?(?:怎么|如何)(?:做|弄|办)|(?:怎么|如何)(?:做|完成|进行)认证|\bsteps?\b|become (?:a )?verified|\bjust signed up|实名.{0,3}(?:怎么|如何)|\bprocess\b|walk me through|\bprocedure|what do i do to (?:get |become )?verif|\bnew here\b|where do i (?:start|begin)|从哪(?:开始|下手)|接下来|要做哪些|what do i (?:need|have) to do|\bhow (?:to|do i|can i) (?:get )?verif/,
+    /步骤|怎么走|刚注册|先.{1,6}还是先|顺序|先干嘛|先做什么|流程|过程|\bgo about|\binvolved|第一步|从哪|怎么弄|认证要?(?:怎么|如何)(?:做|弄|办)|(?:怎么|如何)(?:做|完成|进行)认证|\bsteps?\b|become (?:a )?verified|\bjust signed up|\bjust registered|what s next|\bnext steps?\b|\bnew user|实名.{0,3}(?:怎么|如何)|\bprocess\b|walk me through|\bprocedure|what do i do to (?:get |become )?verif|\bnew here\b|where do i (?:start|begin)|从哪(?:开始|下手)|接下来|要做哪些|what do i (?:need|have) to do|\bhow (?:to|do i|can i) (?:get )?verif/,
   replacePhoto:
     /发成|传成|拍成|传反|发反|拍反|换一张|换照片|重新上传|\bswap|\breplace (?:the |a |my )?(?:photo|picture|image)|\bre ?upload/,
   notMe:
@@ -89,15 +89,15 @@ const OTHER_SUBJECTS = new RegExp(
     // shopping, food and deliveries
     "买|购|好吃|附近|\\bnear me\\b|餐厅|外卖|快递|包裹|订单|发货|物流|聚餐|奶茶|咖啡|火锅|蛋糕|点餐|配送|\\bbuy|\\bshop|\\brestaurant|\\bfood\\b|\\bparcel|\\bpackage\\b|\\bshipping\\b|\\bstore (?:close|open)|\\bamazon\\b",
     // money
-    "信用卡|银行卡|贷款|银行账户|银行开户|开户|credit card|\\bloan\\b|\\bmortgage|bank account|\\btax (?:return|refund)|\\bgdp\\b",
+    "信用卡|银行卡|贷款|银行账户|银行开户|开户|credit card|\\bloan\\b|\\bmortgage|bank account|\\b(?:savings|checking|brokerage|trading|investment|retirement|joint) account|\\btax (?:return|refund)|\\bgdp\\b",
     // devices
     "屏幕|内存|电池|充电|充不进电|没电|洗衣机|耳机|路由器|蓝牙|冰箱|空调|电视|\\bscreen\\b|\\bbattery|\\bwifi|\\bmouse\\b|\\bkeyboard|\\bprinter|(?:phone|data|mobile) plan|apple id|\\bwashing machine|\\bhead ?phones?|\\bear ?(?:phones?|buds)|\\bairpods|\\brouter\\b|\\bbluetooth|\\bvpn\\b|\\bfridge|\\btv\\b|\\bcar\\b|jump start|欠费|话费|携号转网|(?:号码|手机号).{0,3}转给|\\b(?:update|reset|restart|charge|fix) (?:my )?(?:iphone|ipad|android|laptop|computer|pc|mac)\\b|\\b(?:phone|iphone|ipad|laptop|computer|pc|mac) (?:keeps |is )?(?:restarting|rebooting|overheating|shutting down)",
     // work
     "团建|报销|请假|年假|加班费|工资条|年会|辞职|离职|\\bjob (?:at|application|interview)|apply for (?:a )?job",
     // the errands and events of life
-    "签证|\\bvisa\\b|\\bembassy|renew (?:my )?passport|护照.{0,4}(?:过期|续|补办|办理)|办护照|apply for (?:a )?passport|考驾照|驾照.{0,2}(?:到期|过期|换证|续|年审|扣分)|换驾照|get a driver s licen|renew (?:my |a )?driver|租房|房租|报名|考研|高考|考试|上学|入学|幼儿园|户口|结婚|离婚|怀孕|生孩子|房产证|社保卡|医保|公积金|居住证|出生证|过户|注册公司|公司注册|开公司|\\bincorporat|register (?:a |my )?(?:new )?company in|small business have|\\bexams?\\b|\\benrol|\\bschool\\b|\\bkindergarten|\\bmarriage|\\bmarried|\\bwedding|\\bdivorce|\\bpregnan|birth certificate|social security|\\bpension|library card",
+    "签证|\\bvisa\\b|\\bembassy|renew (?:my )?passport|护照.{0,4}(?:过期|续|补办|办理)|办护照|apply for (?:a )?passport|考驾照|驾照.{0,2}(?:到期|过期|换证|续|年审|扣分)|换驾照|get a driver s licen|renew (?:my |a )?driver|租房|房租|报名|考研|高考|考试|上学|入学|幼儿园|户口|结婚(?:证|登记|手续|需要|要带|要准备)|离婚|怀孕|生孩子|房产证|社保卡|医保|公积金|居住证|出生证|过户|注册公司|公司注册|公司(?:怎么|如何|要|去哪)注册|(?:怎么|如何|去哪)注册(?:个|一个|一家)?公司|开公司|\\bincorporat|register (?:a |my )?(?:new )?company in|small business have|\\bexams?\\b|\\benrol|\\bschool\\b|\\bkindergarten|\\bmarriage|\\bwedding|\\bdivorce|\\bpregnan|birth certificate|social security|\\bpension|library card",
     // leisure and general knowledge
-    "旅游|去哪玩|去哪好|学英语|learn english|\\bfavou?rite|best \\w+ 20\\d\\d|\\bsky\\b|who invented",
+    "旅游|去哪玩|去哪好|\\bwhat (?:day|date) is\\b|christmas|thanksgiving|\\beaster\\b|几月几[号日]|帮我写|\\bwrite (?:me )?(?:a |an |some |my )?(?:code|essay|poem|story|letter|song|resume|cover letter|report)|recover (?:a |my )?deleted|恢复(?:已)?删除|email signature|check my (?:e ?mail )?inbox|学英语|learn english|\\bfavou?rite|best \\w+ 20\\d\\d|\\bsky\\b|who invented",
   ].join("|"),
 );
 /**

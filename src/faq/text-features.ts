@@ -96,21 +96,58 @@ const CHAT_SPELLINGS = new Map(
   }),
 );
 
+/**
+ * The domain's English words as Chinese questions mix them in ("upload 失败怎么办", "认证需要哪些 documents"):
+ * read in Chinese, so the question meets the Chinese examples. A question with no Chinese is left as typed.
+ */
+const IN_CHINESE: Record<string, string> = {
+  upload: "上传",
+  uploaded: "上传",
+  photo: "照片",
+  photos: "照片",
+  picture: "照片",
+  pictures: "照片",
+  review: "审核",
+  verify: "认证",
+  verified: "认证",
+  verification: "认证",
+  email: "邮箱",
+  sms: "短信",
+  account: "账号",
+  submit: "提交",
+  submitted: "提交",
+  rejected: "驳回",
+  approved: "通过",
+  status: "状态",
+  document: "材料",
+  documents: "材料",
+  passport: "护照",
+  password: "密码",
+  company: "公司",
+  error: "报错",
+  failed: "失败",
+  support: "客服",
+  information: "信息",
+  update: "更新",
+  delete: "删除",
+};
+const MIXED_IN_CHINESE = new RegExp(`\\b(?:${Object.keys(IN_CHINESE).join("|")})\\b`, "g");
+const HAN = /[\u3400-\u9fff]/;
+
 /** The platform's name, as the seed articles write it ("B特派认证…"): part of every topic, it tells none apart. */
 const PLATFORM_NAME = /b ?特派/g;
 
 export function normalizeQuestion(text: string): string {
-  return (
-    toSimplifiedChinese(text.normalize("NFKC").toLowerCase())
-      .replace(PLATFORM_NAME, " ")
-      // Taiwan's word for a mailbox (電子信箱) is the mainland's 邮箱.
-      .replace(/信箱/g, "邮箱")
-      .replace(/[^\p{L}\p{N}]+/gu, " ")
-      // Contractions typed without their apostrophe ("dont", "arent") read as typed with it ("don t").
-      .replace(/\b(do|does|did|is|are|was|were|has|have|had|ca|could|would|should|wo|ai)nt\b/g, "$1n t")
-      .replace(/\b[a-z]+\b/g, (word) => CHAT_SPELLINGS.get(word) ?? word)
-      .trim()
-  );
+  const normalized = toSimplifiedChinese(text.normalize("NFKC").toLowerCase())
+    .replace(PLATFORM_NAME, " ")
+    // Taiwan's word for a mailbox (電子信箱) is the mainland's 邮箱.
+    .replace(/信箱/g, "邮箱")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    // Contractions typed without their apostrophe ("dont", "arent") read as typed with it ("don t").
+    .replace(/\b(do|does|did|is|are|was|were|has|have|had|ca|could|would|should|wo|ai)nt\b/g, "$1n t")
+    .replace(/\b[a-z]+\b/g, (word) => CHAT_SPELLINGS.get(word) ?? word)
+    .trim();
+  return HAN.test(normalized) ? normalized.replace(MIXED_IN_CHINESE, (english) => IN_CHINESE[english] ?? english) : normalized;
 }
 
 /** A concept of the domain's lexicon weighs like two words: meaning outweighs the wording. */

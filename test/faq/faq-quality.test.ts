@@ -49,7 +49,7 @@ describe("FAQ matching quality", () => {
     expect(matcher.match("qq邮箱一直收不到审核结果").topic).toBe("notification-missing");
   });
 
-  it("getting a document issued, another role's verification and a question-type word alone are not ours; chat spellings are read as meant", () => {
+  it("getting a document issued, another role's verification, other accounts, the calendar and a question-type word alone are not ours; chat spellings and mixed languages are read as meant", () => {
     for (const question of [
       "小孩办身份证需要什么材料",
       "how do i renew my passport",
@@ -58,6 +58,9 @@ describe("FAQ matching quality", () => {
       "how to become a verified seller on etsy",
       "what is the meaning of life",
       "明天放假吗",
+      "how do i open a checking account",
+      "what date is easter",
+      "help me write an essay",
     ])
       expect(matcher.match(question).topic, question).toBeNull();
     const answers: Array<[string, string]> = [
@@ -69,6 +72,8 @@ describe("FAQ matching quality", () => {
       ["what are the benifits of verfication", "benefits"],
       ["i dont know which email i used", "forgot-email"],
       ["which docuemnts does verification need", "required-documents"],
+      // English words in a Chinese question are read in Chinese.
+      ["upload 一直失败怎么办", "platform-issue"],
       // Spelling is corrected for matching only: "brother" is never read as "bother" (a benefits question).
       ["is it fine to verify with my brother's card", "false-information"],
     ];
@@ -78,10 +83,10 @@ describe("FAQ matching quality", () => {
   it("held-out set (never tuned on): no worse than its one measurement", () => {
     const accuracy = accuracyOf(matcher, labelledSet("held-out"));
     console.log(describeAccuracy("held-out", accuracy));
-    // Issue 25's targets are 97 % in scope and at most 3 % out of scope answered. This set (the seventeenth)
-    // was measured once, on 2026-12-06: 93.4 % (170/182) and 10.0 % (4/40) — both targets unmet, so the
+    // Issue 25's targets are 97 % in scope and at most 3 % out of scope answered. This set (the eighteenth)
+    // was measured once, on 2026-12-07: 95.6 % (174/182) and 5.0 % (2/40) — both targets unmet, so the
     // issue stays open. These floors keep the figures from slipping until a fresh set meets them.
-    expect(accuracy.inScopeRate).toBeGreaterThanOrEqual(170 / 182);
-    expect(accuracy.outOfScopeRate).toBeLessThanOrEqual(4 / 40);
+    expect(accuracy.inScopeRate).toBeGreaterThanOrEqual(174 / 182);
+    expect(accuracy.outOfScopeRate).toBeLessThanOrEqual(2 / 40);
   });
 });
