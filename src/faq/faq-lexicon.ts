@@ -8,30 +8,33 @@
  */
 export const CONCEPTS: Record<string, RegExp> = {
   time: /多久|几天|多长时间|多少天|几个工作日|什么时候|何时|啥时候|how long|how many days|how soon|when will|when do i (?:get|hear|receive)|hear back|earliest|how quickly|\bexpect (?:a )?(?:decision|result|answer)|how much time|\bdays?\b|\bwait(?:ing)?\b|turnaround|processing time/,
+  /** How long before applying again: a question of resubmitting, not of review time. */
+  cooldown:
+    /(?:重新|再).{0,6}(?:等多久|要等|多久)|wait(?:ing)? before (?:trying|applying|reapplying|resubmitting|i can)|cool ?down|waiting period/,
   /** Days review may not run on: a question of ours only beside our words ("礼拜天有人审吗"), never alone ("明天放假吗"). */
   daysOff: /放假|节假日|假期|周末|礼拜[天六日]|星期[天六日]|工作日|\bholidays?\b|\bweek ?(?:ends?|days?)\b/,
   update:
-    /法人.{0,2}(?:换|变)|new legal rep|legal rep(?:resentative)? (?:has )?changed|维护(?:个人)?(?:信息|资料)|(?:信息|资料).{0,4}维护|定期|更新|变更|变了|换号|换了|更换|保持|[改换](?:手机|邮箱|电话|号码|法人)|改名|改了名字|keep (?:\w+ )?(?:up to date|current)|different now|(?<!any )\bupdat|\bmaintain|\bchanged\b|\bchange (?:my |the )?(?:phone|email|mobile|number|address)|\bnew (?:phone|email|number|address|legal|owner)/,
+    /法人.{0,2}(?:换|变)|new legal rep|legal rep(?:resentative)? (?:has )?changed|维护(?:个人)?(?:信息|资料)|(?:信息|资料).{0,4}维护|定期|更新|变更|变了|换号|换了|更换|保持|[改换](?:手机|邮箱|电话|号码|法人)|改名|改了名字|keep (?:\w+ )?(?:up to date|current)|different now|(?<!any )\bupdat|\bmaintain|\bchanged\b|\bchange (?:my |the )?(?:phone|email|mobile|number|address)|\bnew (?:phone|email|number|address|legal|owner|sim)|sim card|换了?手机卡/,
   format:
     /格式|扫描件|\bscan(?:ned)?\b|大小|(?<!今年|你|您)多大(?!岁|年纪)|mb\b|兆|像素|分辨率|jpg|jpeg|png|pdf|\bformat|\bsize\b|\bresolution|\bpixels?\b|file type/,
   document: /材料|证件|文件|资料|证明|身份证明|\bdocuments?\b|\bdocs?\b|\bpapers?\b|\bmaterials?\b/,
   rejected:
     /(?:认证|审核)不成功|不符合要求|拒绝|驳回|不通过|没通过|未通过|没过|被拒|(?<!上传.{0,3})失败|\breject|\bfail(?:ed|ure)?\b|\bdeclin|\bdenied|didn t pass|not (?:be |get |being )?approved|(?:doesn t|don t|didn t|won t|not) go through|(?:wasn|weren|isn|hasn|didn) t (?:i |we |it |my \w+ )?(?:been |get )?(?:approved|accepted|pass)/,
   notice: /通知|短信|简讯|邮件|消息|邮箱里|收件箱|\binbox\b|\bnotif|\bsms\b|\bemails?\b|\bmessages?\b|\btext message/,
-  delete: /删除|\bwipe|抹掉|清空|(?<![被已])注销|清除|删掉|删了|全删|删光|销户|\bdelet|\bremov|\berase|\bclose my/,
+  delete: /删除|get rid of|\bwipe|抹掉|清空|(?<![被已])注销|清除|删掉|删了|全删|删光|销户|\bdelet|\bremov|\berase|\bclose my/,
   photo: /照片|图片|相片|拍照|\bphotos?\b|\bpictures?\b|\bimages?\b|\bpics?\b/,
   wrong:
-    /错了|发错|传错|弄错|弄反|正反面.{0,2}反|错误的|不小心|by mistake|(?:front|back)(?: side)? twice|\bwrong\b|\bmistaken|放反|搞反|反了|same side|(?:upload|sent|attach|submitt?)\w* (?:\w+ ){0,3}instead of/,
+    /错了|发错|传错|弄错|弄反|正反面.{0,2}反|错误的|不小心|by mistake|by accident|accidentally|(?:front|back)(?: side)? twice|\bwrong\b|\bmistaken|放反|搞反|反了|same side|(?:upload|sent|attach|submitt?)\w* (?:\w+ ){0,3}instead of/,
   status:
-    /状态|审核好了|审好了|\bpending\b|进度|到哪|进展|好了没|完了没|出来没|(?<!(?:doesn t|don t|didn t|won t|not) )\bgo through\b|进行得|\bany update|\btrack|审完了吗|结果出来了吗|(?:been |get |got )processed|处理到|处理完了吗|reviewing (?:it|mine)|过了没|过没过|where my application is|check (?:on )?(?:where )?my application|\bdone yet|\bfinished yet|\bstatus|\bprogress|looked at/,
+    /状态|审核好了|审好了|进度|到哪|进展|好了没|完了没|出来没|(?<!(?:doesn t|don t|didn t|won t|not) )\bgo through\b|进行得|\bany update|\btrack|审完了吗|结果出来了吗|(?:been |get |got )processed|where (?:\w+ ){0,3}stands\b|处理到|处理完了吗|reviewing (?:it|mine)|过了没|过没过|where my application is|check (?:on )?(?:where )?my application|\bdone yet|\bfinished yet|\bstatus|\bprogress|looked at/,
   change: /修改|更改|改一下|改正|能改|可以改|改资料|改信息|填错|写错|输错|打错|\btypos?\b|\bedit|\bmodif|\bcorrect/,
   approved: /通过|批准|\bapprov|\bpass(?:ed)?\b/,
   submitted: /提交|递交|送出|\bsubmit/,
   again:
-    /how many (?:tries|attempts|chances|goes)|还有机会|(?:send|do|file) (?:it |this )?again|重新|再次|再申请|再来|重来|once more|(?:another|second) (?:chance|try|go|attempt)|\bcap on|\bmax(?:imum)? (?:number|times)|再认证|再试|再交|再提交|再传|再.一次|重复|几次|次数|\bhow many times|\blimit on|(?:apply|applying|try|submit|verify|do it) again|\bre ?apply|\bresubmi|\bretry/,
-  fake: /虚假|冒名|被发现|假的|假信息|假证|(?:banned|封号|封禁).{0,20}(?:information|info|信息|资料)|(?:information|info|信息|资料).{0,20}(?:banned|封号|封禁)|假资料|造假|冒用|别人的|他人|朋友的?身份证|家人的?身份证|乱写|乱填|\blying\b|made up|make up|\binvent|编造|捏造|随便编|编个|故意填错|故意写错|\bdeliberately|on purpose|\b(?:dad|mom|friend|brother|sister) s\b|\bfake\b|\bfalse\b|\blie\b|someone else s|friend s|(?:aren t|isn t|not) true\b|\buntrue/,
+    /how many (?:tries|attempts|chances|goes)|还能(?:再)?申请|还可以(?:再)?申请|能不能再申请|\bnew application|还有机会|(?:send|do|file) (?:it |this )?again|重新|再次|再申请|再来|重来|once more|(?:another|second) (?:chance|try|go|attempt)|\bcap on|\bmax(?:imum)? (?:number|times)|再认证|再试|再交|再提交|再传|再.一次|重复|几次|次数|\bhow many times|\blimit on|(?:apply|applying|try|submit|verify|do it) again|\bre ?apply|\bresubmi|\bretry/,
+  fake: /虚假|冒名|被发现|假的|假信息|假证|(?:banned|封号|封禁).{0,20}(?:information|info|信息|资料)|(?:information|info|信息|资料).{0,20}(?:banned|封号|封禁)|假资料|造假|冒用|别人的|他人|朋友的?身份证|家人的?身份证|乱写|乱填|\blying\b|made up|make up|\binvent|编造|捏造|随便编|编个|故意填错|故意写错|\bdeliberately|on purpose|\b(?:dad|mom|father|mother|parent|friend|brother|sister|cousin|uncle|aunt|wife|husband|son|daughter|boss|colleague) s\b|\bfake\b|\bfalse\b|\blie\b|someone else s|friend s|(?:aren t|isn t|not) true\b|\buntrue/,
   foreign:
-    /护照|外国|外籍|境外|港澳|香港|澳门|台湾|台胞|海外|大陆身份证|\bmainland|hong kong|macau|taiwan|international id|\bpassport|\bforeign|non chinese|\bnot (?:a )?chinese|外国人|\bforeigners?|driver s licen/,
+    /护照|外国|外籍|境外|港澳|香港|澳门|台湾|台胞|海外|大陆身份证|\bmainland|not from (?:mainland )?china|outside (?:of )?(?:mainland )?china|不是中国(?:人|籍)|非中国|hong kong|macau|taiwan|international id|\bpassport|\bforeign|non chinese|\bnot (?:a )?chinese|外国人|\bforeigners?|driver s licen/,
   legalRep: /法人|法定代表人|\blegal rep/,
   idNumber: /身份证号|证件号|身份证号码|\bid (?:card )?number|\bid no\b/,
   official:
@@ -41,19 +44,19 @@ export const CONCEPTS: Record<string, RegExp> = {
     /什么意思|\breasons? (?:given|listed|stated|shown)|驳回理由|拒绝理由|驳回原因|拒绝原因|\bconfus|看不懂|不明白|不理解|don t understand|是指|指什么|指的是|是说什么|说的是|意思是|啥意思|\bmean(?:s|ing)?\b|\bexplain|\brejection reason|reason they gave|(?:don t|dont) (?:get|understand) (?:my |the )?(?:rejection )?reason/,
   creditCode: /信用代码|社会信用|uscc|credit code/,
   benefit:
-    /好处|skip verif|miss out|对我有.{0,2}(?:帮助|用|好处)|能带来|用处|优势|特权|权限|有什么用|不认证|\bbenefit|\badvantage|\bperks?\b|worth it|\brewards?\b|\bunlock|得到啥|得到什么|anything extra|what do i get|why bother|verif\w* (?:really |actually )?(?:necessary|needed|mandatory)|(?:really|actually) (?:need|have) to (?:get )?verif|必须(?:要)?认证|非(?:要|得)认证|一定要认证|不认证(?:行不行|可以吗|行吗)|\bbother (?:getting|to)|what for\b|without verif|多用|更多功能|哪些功能|\bfeatures?\b|不做认证|影响使用|(?:为什么|为啥|为何)(?:要|非得|非要|必须|一定要).{0,2}(?:实名|认证)|why (?:(?:do|should|must|would) (?:i|we) (?:want to |need to )?)?(?:get |be |become )?verif/,
+    /好处|skip verif|miss out|对我有.{0,2}(?:帮助|用|好处)|能带来|用处|优势|特权|权限|有什么用|不认证|\bbenefit|\badvantage|\bperks?\b|worth it|\brewards?\b|\bunlock|verif\w* (?:give|offer|get)s? (?:me|you|us)\b|认证.{0,3}(?:可以|能)做什么|得到啥|得到什么|anything extra|what do i get|why bother|verif\w* (?:really |actually )?(?:necessary|needed|mandatory)|(?:really|actually) (?:need|have) to (?:get )?verif|必须(?:要)?认证|非(?:要|得)认证|一定要认证|不认证(?:行不行|可以吗|行吗)|\bbother (?:getting|to)|what for\b|without verif|多用|更多功能|哪些功能|\bfeatures?\b|不做认证|影响使用|(?:为什么|为啥|为何)(?:要|非得|非要|必须|一定要).{0,2}(?:实名|认证)|why (?:(?:do|should|must|would) (?:i|we) (?:want to |need to )?)?(?:get |be |become )?verif/,
   support:
-    /客服|人工|真人|联系你们|(?<!(?:you|we|they|it) )\bsupport\b|(?:a|real) human\b|^human\b|human please|human (?:agent|support|being)|\bagent\b|customer service|real person|(?:talk|speak) to (?:a |an )?(?:person|someone|human)|person i can (?:talk|speak) to|找谁帮忙|(?:someone|anyone|somebody|anybody)(?: \w+){0,3} (?:talk|speak|contact|chat) (?:to|with)?/,
+    /客服|人工|真人|联系你们|(?<!(?:you|we|they|it) )\bsupport\b|(?:a|real) human\b|^human\b|human please|human (?:agent|support|being)|\bagent\b|customer service|real person|(?:talk|speak) to (?:a |an )?(?:person|someone|human)|person i can (?:talk|speak) to|找谁帮忙|who (?:do|can|should) i (?:contact|ask|call|reach)|(?:someone|anyone|somebody|anybody)(?: \w+){0,3} (?:talk|speak|contact|chat) (?:to|with)?/,
   waiting: /还没|没结果|没消息|没动静|一直没|没反应|天了|still no|haven t heard|no response|no news|no answer yet/,
   technical:
-    /系统维护|\bfreez|\bisn t working|网路|当机|按钮|点不了|点了没反应|\bbuttons?\b|在维护|维护中|出问题|坏了|故障|\bbug|\bbroken|not working|\bmaintenance|上传.{0,5}失败|上传(?:失败|不了|不上|不成功)|网络|打不开|卡住|崩溃|报错|加载|传不上|\bupload(?:s|ing)? (?:fail|keeps|doesn t|won t|error|stuck)|can t upload|\bnetwork|not loading|won t load|加载不出|\b(?:site|system|service|server|app) (?:is )?(?:down|broken)|\bcrash|\berror\b|\bloading|\bkeeps? failing(?! verif)|转圈|闪退|没有?反应|反应都没有|白屏|white screen|blank (?:page|screen)|崩了|(?:page|screen|app|site|button)s? (?:is |got |gets |keeps )?(?:stuck|frozen)|一直不动/,
+    /系统维护|\bfreez|\bisn t working|网路|当机|按钮|点不了|点了没反应|\bbuttons?\b|在维护|维护中|出问题|坏了|故障|\bbug|\bbroken|not working|\bmaintenance|上传.{0,5}失败|上传(?:失败|不了|不上|不成功)|网络|打不开|(?:网页|页面|系统|网站).{0,3}错误|卡住|崩溃|报错|加载|传不上|\bupload(?:s|ing)? (?:fail|keeps|doesn t|won t|error|stuck)|can t upload|\bnetwork|not loading|won t load|加载不出|\b(?:site|system|service|server|app) (?:is )?(?:down|broken)|\bcrash|\berror\b|\bloading|\bkeeps? failing(?! verif)|转圈|闪退|没有?反应|反应都没有|白屏|white screen|blank (?:page|screen)|崩了|(?:page|screen|app|site|button)s? (?:is |got |gets |keeps )?(?:stuck|frozen)|一直不动/,
   privacy:
-    /谁能看|能看到我的|哪些人能看|看得到我的|shared with|how long (?:is|are|do you keep) (?:my )?(?:data|info|information|documents|photos)|第三方|third part|\bsell (?:my|our)|谁看|别人看|给别人|安全吗|存多久|存储|\bview my|who has access|access to my|泄露|保存多久|保留多久|留多久|keep (?:my )?(?:data|documents|photos|info)|隐私|\bwho (?:can )?sees?\b|\bsafe\b|\bprivacy|放心|靠谱|\btrust|\bsecurity|\bsecure|\bencrypt|加密|存在哪|存哪|保存在|保护|\bprotect|\bkeep my|\bstored?\b|\bleak|\bshare my|\bmy data\b|shared? w(?:ith)? anyone|who can access|\bother people (?:get to |can )?see|\bstaff (?:can |get to )?(?:see|look)|\b(?:see|look at) my (?:id|photos?|pictures?|documents?)/,
+    /谁能看|能看到我的|哪些人能看|看得到我的|shared with|how long (?:is|are|do you keep) (?:my )?(?:data|info|information|documents|photos)|第三方|third part|\bsell (?:my|our)|谁看|别人看|给别人|安全吗|存多久|存储|\bview my|who has access|access to my|泄露|保存多久|保留多久|留多久|keep (?:my )?(?:data|documents|photos|info)|隐私|\bwho (?:can )?sees?\b|\bsafe\b|\bprivacy|\bkept\b|\bretain|\bretention|留着|保存多长|存多长|放心|靠谱|\btrust|\bsecurity|\bsecure|\bencrypt|加密|存在哪|存哪|保存在|保护|\bprotect|\bkeep my|\bstored?\b|\bleak|\bshare my|\bmy data\b|shared? w(?:ith)? anyone|who can access|\bother people (?:get to |can )?see|\bstaff (?:can |get to )?(?:see|look)|\b(?:see|look at) my (?:id|photos?|pictures?|documents?)/,
   recover:
     /找回|which email|what email|哪个邮箱|找不回|忘记|忘了|记不得|记不清|想不起|\bforgot|\brecover|can t remember|can ?t recall|\blost access|lost track of (?:my |the )?(?:sign ?up |registration )?e ?mail|(?:what|which) (?:e ?)?mail (?:address )?i (?:used|signed|registered)|which of my emails/,
   licence: /营业执照|执照|business licen[cs]e/,
   steps:
-    /步骤|怎么走|刚注册|先.{1,6}还是先|顺序|先干嘛|先做什么|流程|过程|\bgo about|\binvolved|第一步|从哪|怎么弄|认证要?(?:怎么|如何)(?:做|弄|办)|(?:怎么|如何)(?:做|完成|进行)认证|\bsteps?\b|become (?:a )?verified|\bjust signed up|\bjust registered|what s next|\bnext steps?\b|\bnew user|实名.{0,3}(?:怎么|如何)|\bprocess\b|walk me through|\bprocedure|what do i do to (?:get |become )?verif|\bnew here\b|where do i (?:start|begin)|从哪(?:开始|下手)|接下来|要做哪些|what do i (?:need|have) to do|\bhow (?:to|do i|can i) (?:get )?verif/,
+    /步骤|怎么走|刚注册|先.{1,6}还是先|顺序|先干嘛|先做什么|流程|过程|\bgo about|\binvolved|第一步|从哪|怎么弄|认证要?(?:怎么|如何)(?:做|弄|办)|(?:怎么|如何)(?:做|完成|进行)认证|\bsteps?\b|become (?:a )?verified|\bjust signed up|\bjust registered|what s next|\bnext steps?\b|\bnew user|实名.{0,3}(?:怎么|如何)|\bprocess\b|walk me through|\bprocedure|what do i do to (?:get |become )?verif|\bnew here\b|where do i (?:start|begin)|where to (?:start|begin)|从哪(?:开始|下手)|接下来|要做哪些|what do i (?:need|have) to do|\bhow (?:to|do i|can i) (?:get )?verif/,
   replacePhoto:
     /发成|传成|拍成|传反|发反|拍反|换一张|换照片|重新上传|\bswap|\breplace (?:the |a |my )?(?:photo|picture|image)|\bre ?upload/,
   notMe:
@@ -87,7 +90,7 @@ const DOMAIN = new RegExp(
 const OTHER_SUBJECTS = new RegExp(
   [
     // shopping, food and deliveries
-    "买|购|好吃|附近|\\bnear me\\b|餐厅|外卖|快递|包裹|订单|发货|物流|聚餐|奶茶|咖啡|火锅|蛋糕|点餐|配送|\\bbuy|\\bshop|\\brestaurant|\\bfood\\b|\\bparcel|\\bpackage\\b|\\bshipping\\b|\\bstore (?:close|open)|\\bamazon\\b",
+    "买|购|好吃|附近|\\bnear me\\b|餐厅|外卖|快递|包裹|订单|发货|物流|聚餐|奶茶|咖啡|火锅|蛋糕|点餐|配送|\\bbuy|\\bshop|\\brestaurant|\\bfood\\b|\\bparcel|\\bpackage\\b|\\bshipping\\b|\\bdelivery\\b|\\bstore (?:close|open)|\\bamazon\\b",
     // money
     "信用卡|银行卡|贷款|银行账户|银行开户|开户|credit card|\\bloan\\b|\\bmortgage|bank account|\\b(?:savings|checking|brokerage|trading|investment|retirement|joint) account|\\btax (?:return|refund)|\\bgdp\\b",
     // devices
@@ -95,7 +98,7 @@ const OTHER_SUBJECTS = new RegExp(
     // work
     "团建|报销|请假|年假|加班费|工资条|年会|辞职|离职|\\bjob (?:at|application|interview)|apply for (?:a )?job",
     // the errands and events of life
-    "签证|\\bvisa\\b|\\bembassy|renew (?:my )?passport|护照.{0,4}(?:过期|续|补办|办理)|办护照|apply for (?:a )?passport|考驾照|驾照.{0,2}(?:到期|过期|换证|续|年审|扣分)|换驾照|get a driver s licen|renew (?:my |a )?driver|租房|房租|报名|考研|高考|考试|上学|入学|幼儿园|户口|结婚(?:证|登记|手续|需要|要带|要准备)|离婚|怀孕|生孩子|房产证|社保卡|医保|公积金|居住证|出生证|过户|注册公司|公司注册|公司(?:怎么|如何|要|去哪)注册|(?:怎么|如何|去哪)注册(?:个|一个|一家)?公司|开公司|\\bincorporat|register (?:a |my )?(?:new )?company in|small business have|\\bexams?\\b|\\benrol|\\bschool\\b|\\bkindergarten|\\bmarriage|\\bwedding|\\bdivorce|\\bpregnan|birth certificate|social security|\\bpension|library card",
+    "签证|出国|留学|移民|\\bvisa\\b|\\bimmigra|\\bstudy abroad|\\bembassy|renew (?:my )?passport|护照.{0,4}(?:过期|续|补办|办理)|办护照|apply for (?:a )?passport|考驾照|驾照.{0,2}(?:到期|过期|换证|续|年审|扣分)|换驾照|get a driver s licen|renew (?:my |a )?driver|租房|房租|报名|考研|高考|考试|上学|入学|幼儿园|户口|结婚(?:证|登记|手续|需要|要带|要准备)|离婚|怀孕|生孩子|房产证|社保卡|医保|公积金|居住证|出生证|过户|注册公司|公司注册|公司(?:怎么|如何|要|去哪)注册|(?:怎么|如何|去哪)注册(?:个|一个|一家)?公司|开公司|\\bincorporat|register (?:a |my )?(?:new )?company in|small business have|\\bexams?\\b|\\benrol|\\bschool\\b|\\bkindergarten|\\bmarriage|\\bwedding|\\bdivorce|\\bpregnan|birth certificate|social security|\\bpension|library card",
     // leisure and general knowledge
     "旅游|去哪玩|去哪好|\\bwhat (?:day|date) is\\b|christmas|thanksgiving|\\beaster\\b|几月几[号日]|帮我写|\\bwrite (?:me )?(?:a |an |some |my )?(?:code|essay|poem|story|letter|song|resume|cover letter|report)|recover (?:a |my )?deleted|恢复(?:已)?删除|email signature|check my (?:e ?mail )?inbox|学英语|learn english|\\bfavou?rite|best \\w+ 20\\d\\d|\\bsky\\b|who invented",
   ].join("|"),

@@ -28,17 +28,20 @@ export class SpellingCorrector {
     return normalized.replace(CORRECTABLE, (word) => (this.known.has(word) ? word : (this.closest(word) ?? word)));
   }
 
+  /** The most frequent known word one letter away: examples carry typos of their own ("documnts"), rarer than the word. */
   private closest(word: string): string | undefined {
+    const candidates: string[] = [];
+    const deleted = oneDeleted(word);
     // A letter added ("documments"): the word less one letter is known.
-    for (const variant of oneDeleted(word)) if (this.known.has(variant)) return variant;
+    for (const variant of deleted) if (this.known.has(variant)) candidates.push(variant);
     // A letter left out ("documens"), changed ("documants") or two swapped ("documnets"): they share a deletion.
-    const left = this.deletions.get(word);
-    if (left) return left;
-    for (const variant of oneDeleted(word)) {
+    for (const variant of [word, ...deleted]) {
       const match = this.deletions.get(variant);
-      if (match) return match;
+      if (match) candidates.push(match);
     }
-    return undefined;
+    let best: string | undefined;
+    for (const candidate of candidates) if (!best || this.known.get(candidate)! > this.known.get(best)!) best = candidate;
+    return best;
   }
 }
 

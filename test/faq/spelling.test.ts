@@ -16,6 +16,11 @@ describe("SpellingCorrector", () => {
     expect(corrector.correct("notifucation")).toBe("notification");
   });
 
+  it("prefers the most frequent known word when the examples carry a typo of their own", () => {
+    const withTypo = new SpellingCorrector(["documents needed", "which documents", "documents list", "fake documnts"]);
+    expect(withTypo.correct("docuemnts")).toBe("documents");
+  });
+
   it("leaves known words, short words, Chinese and words far from any known one as typed", () => {
     expect(corrector.correct("verification failed")).toBe("verification failed");
     expect(corrector.correct("stpes")).toBe("stpes");

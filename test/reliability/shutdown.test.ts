@@ -6,6 +6,7 @@ import { AssistantProcess, telegramWebhookSettings, testEnv } from "../helpers/c
 import { type FakeTelegramApi, startFakeTelegramApi } from "../helpers/fake-telegram-api.js";
 import { freePort } from "../helpers/free-port.js";
 import { postUpdate, textUpdate } from "../helpers/telegram-updates.js";
+import { until } from "../helpers/until.js";
 
 const SECRET = "shutdown-secret-0123456789abcdef";
 /** More at once than Telegram's own limit of connections per bot (40 by default, at most 100). */
@@ -49,7 +50,8 @@ describe("SIGTERM under load", () => {
     await assistant.waitForStderr(/assistant ready/, 0, 60_000);
     const users = Array.from({ length: USERS + LATE }, (_, i) => 1000 + i);
     const answers = users.slice(0, USERS).map(post);
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    // SIGTERM once updates are in hand (the first welcome is out), however slow the machine is today.
+    await until(() => api.callsOf("sendMessage").length > 0, "a first update in hand");
     const stopping = Date.now();
     const exited = assistant.kill("SIGTERM");
     // More keep arriving while it stops: refused.
