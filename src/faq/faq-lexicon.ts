@@ -27,7 +27,8 @@ export const CONCEPTS: Record<string, RegExp> = {
     /错了|发错|传错|弄错|弄反|正反面.{0,2}反|错误的|不小心|by mistake|by accident|accidentally|(?:front|back)(?: side)? twice|\bwrong\b|\bmistaken|放反|搞反|反了|same side|(?:upload|sent|attach|submitt?)\w* (?:\w+ ){0,3}instead of/,
   status:
     /状态|审核好了|审好了|进度|到哪|进展|好了没|完了没|出来没|(?<!(?:doesn t|don t|didn t|won t|not) )\bgo through\b|进行得|\bany update|\btrack|审完了吗|结果出来了吗|(?:been |get |got )processed|where (?:\w+ ){0,3}stands\b|处理到|处理完了吗|reviewing (?:it|mine)|过了没|过没过|where my application is|check (?:on )?(?:where )?my application|\bdone yet|\bfinished yet|\bstatus|\bprogress|looked at/,
-  change: /修改|更改|改一下|改正|能改|可以改|改资料|改信息|填错|写错|输错|打错|\btypos?\b|\bedit|\bmodif|\bcorrect/,
+  change:
+    /修改|更改|更正|修正|订正|mistake in (?:the |my )?(?:form|application|submission)|改一下|改正|能改|可以改|改资料|改信息|填错|写错|输错|打错|\btypos?\b|\bedit|\bmodif|\bcorrect/,
   approved: /通过|批准|\bapprov|\bpass(?:ed)?\b/,
   submitted: /提交|递交|送出|\bsubmit/,
   again:
@@ -44,14 +45,14 @@ export const CONCEPTS: Record<string, RegExp> = {
     /什么意思|\breasons? (?:given|listed|stated|shown)|驳回理由|拒绝理由|驳回原因|拒绝原因|\bconfus|看不懂|不明白|不理解|don t understand|是指|指什么|指的是|是说什么|说的是|意思是|啥意思|\bmean(?:s|ing)?\b|\bexplain|\brejection reason|reason they gave|(?:don t|dont) (?:get|understand) (?:my |the )?(?:rejection )?reason/,
   creditCode: /信用代码|社会信用|uscc|credit code/,
   benefit:
-    /好处|skip verif|miss out|对我有.{0,2}(?:帮助|用|好处)|能带来|用处|优势|特权|权限|有什么用|不认证|\bbenefit|\badvantage|\bperks?\b|worth it|\brewards?\b|\bunlock|verif\w* (?:give|offer|get)s? (?:me|you|us)\b|认证.{0,3}(?:可以|能)做什么|得到啥|得到什么|anything extra|what do i get|why bother|verif\w* (?:really |actually )?(?:necessary|needed|mandatory)|(?:really|actually) (?:need|have) to (?:get )?verif|必须(?:要)?认证|非(?:要|得)认证|一定要认证|不认证(?:行不行|可以吗|行吗)|\bbother (?:getting|to)|what for\b|without verif|多用|更多功能|哪些功能|\bfeatures?\b|不做认证|影响使用|(?:为什么|为啥|为何)(?:要|非得|非要|必须|一定要).{0,2}(?:实名|认证)|why (?:(?:do|should|must|would) (?:i|we) (?:want to |need to )?)?(?:get |be |become )?verif/,
+    /好处|skip verif|miss out|对我有.{0,2}(?:帮助|用|好处)|能带来|用处|优势|特权|权限|有什么用|不认证|\bbenefit|\badvantage|\bperks?\b|worth it|\brewards?\b|\bunlock|\bupside|\bgain\b|有什么意义|有啥意义|what s the point|\bpoint of (?:verif|getting)|(?:认证|验证)(?:之?后|完)?.{0,3}(?:有啥|有什么)(?:不一样|差别|变化)|verif\w* (?:give|offer|get)s? (?:me|you|us)\b|认证.{0,3}(?:可以|能)做什么|得到啥|得到什么|anything extra|what do i get|why bother|verif\w* (?:really |actually )?(?:necessary|needed|mandatory)|(?:really|actually) (?:need|have) to (?:get )?verif|必须(?:要)?认证|非(?:要|得)认证|一定要认证|不认证(?:行不行|可以吗|行吗)|\bbother (?:getting|to)|what for\b|without verif|多用|更多功能|哪些功能|\bfeatures?\b|不做认证|影响使用|(?:为什么|为啥|为何)(?:要|非得|非要|必须|一定要).{0,2}(?:实名|认证)|why (?:(?:do|should|must|would) (?:i|we) (?:want to |need to )?)?(?:get |be |become )?verif/,
   support:
     /客服|人工|真人|联系你们|(?<!(?:you|we|they|it) )\bsupport\b|(?:a|real) human\b|^human\b|human please|human (?:agent|support|being)|\bagent\b|customer service|real person|(?:talk|speak) to (?:a |an )?(?:person|someone|human)|person i can (?:talk|speak) to|找谁帮忙|who (?:do|can|should) i (?:contact|ask|call|reach)|(?:someone|anyone|somebody|anybody)(?: \w+){0,3} (?:talk|speak|contact|chat) (?:to|with)?/,
   waiting: /还没|没结果|没消息|没动静|一直没|没反应|天了|still no|haven t heard|no response|no news|no answer yet/,
   technical:
     /系统维护|\bfreez|\bisn t working|网路|当机|按钮|点不了|点了没反应|\bbuttons?\b|在维护|维护中|出问题|坏了|故障|\bbug|\bbroken|not working|\bmaintenance|上传.{0,5}失败|上传(?:失败|不了|不上|不成功)|网络|打不开|(?:网页|页面|系统|网站).{0,3}错误|卡住|崩溃|报错|加载|传不上|\bupload(?:s|ing)? (?:fail|keeps|doesn t|won t|error|stuck)|can t upload|\bnetwork|not loading|won t load|加载不出|\b(?:site|system|service|server|app) (?:is )?(?:down|broken)|\bcrash|\berror\b|\bloading|\bkeeps? failing(?! verif)|转圈|闪退|没有?反应|反应都没有|白屏|white screen|blank (?:page|screen)|崩了|(?:page|screen|app|site|button)s? (?:is |got |gets |keeps )?(?:stuck|frozen)|一直不动/,
   privacy:
-    /谁能看|能看到我的|哪些人能看|看得到我的|shared with|how long (?:is|are|do you keep) (?:my )?(?:data|info|information|documents|photos)|第三方|third part|\bsell (?:my|our)|谁看|别人看|给别人|安全吗|存多久|存储|\bview my|who has access|access to my|泄露|保存多久|保留多久|留多久|keep (?:my )?(?:data|documents|photos|info)|隐私|\bwho (?:can )?sees?\b|\bsafe\b|\bprivacy|\bkept\b|\bretain|\bretention|留着|保存多长|存多长|放心|靠谱|\btrust|\bsecurity|\bsecure|\bencrypt|加密|存在哪|存哪|保存在|保护|\bprotect|\bkeep my|\bstored?\b|\bleak|\bshare my|\bmy data\b|shared? w(?:ith)? anyone|who can access|\bother people (?:get to |can )?see|\bstaff (?:can |get to )?(?:see|look)|\b(?:see|look at) my (?:id|photos?|pictures?|documents?)/,
+    /谁能看|能看到我的|哪些人能看|看得到我的|shared with|how long (?:is|are|do you keep) (?:my )?(?:data|info|information|documents|photos)|第三方|third part|\bsell (?:my|our)|卖.{0,3}(?:数据|资料|信息)|leave your (?:company|hands|servers)|谁看|别人看|给别人|安全吗|存多久|存储|\bview my|who has access|access to my|泄露|保存多久|保留多久|留多久|keep (?:my )?(?:data|documents|photos|info)|隐私|\bwho (?:can )?sees?\b|\bsafe\b|\bprivacy|\bkept\b|\bretain|\bretention|留着|保存多长|存多长|放心|靠谱|\btrust|\bsecurity|\bsecure|\bencrypt|加密|存在哪|存哪|保存在|保护|\bprotect|\bkeep my|\bstored?\b|\bleak|\bshare my|\bmy data\b|shared? w(?:ith)? anyone|who can access|\bother people (?:get to |can )?see|\bstaff (?:can |get to )?(?:see|look)|\b(?:see|look at) my (?:id|photos?|pictures?|documents?)/,
   recover:
     /找回|which email|what email|哪个邮箱|找不回|忘记|忘了|记不得|记不清|想不起|\bforgot|\brecover|can t remember|can ?t recall|\blost access|lost track of (?:my |the )?(?:sign ?up |registration )?e ?mail|(?:what|which) (?:e ?)?mail (?:address )?i (?:used|signed|registered)|which of my emails/,
   licence: /营业执照|执照|business licen[cs]e/,
@@ -94,7 +95,7 @@ const OTHER_SUBJECTS = new RegExp(
     // money
     "信用卡|银行卡|贷款|银行账户|银行开户|开户|credit card|\\bloan\\b|\\bmortgage|bank account|\\b(?:savings|checking|brokerage|trading|investment|retirement|joint) account|\\btax (?:return|refund)|\\bgdp\\b",
     // devices
-    "屏幕|内存|电池|充电|充不进电|没电|洗衣机|耳机|路由器|蓝牙|冰箱|空调|电视|\\bscreen\\b|\\bbattery|\\bwifi|\\bmouse\\b|\\bkeyboard|\\bprinter|(?:phone|data|mobile) plan|apple id|\\bwashing machine|\\bhead ?phones?|\\bear ?(?:phones?|buds)|\\bairpods|\\brouter\\b|\\bbluetooth|\\bvpn\\b|\\bfridge|\\btv\\b|\\bcar\\b|jump start|欠费|话费|携号转网|(?:号码|手机号).{0,3}转给|\\b(?:update|reset|restart|charge|fix) (?:my )?(?:iphone|ipad|android|laptop|computer|pc|mac)\\b|\\b(?:phone|iphone|ipad|laptop|computer|pc|mac) (?:keeps |is )?(?:restarting|rebooting|overheating|shutting down)",
+    "屏幕|内存|电池|充电|充不进电|没电|洗衣机|耳机|路由器|蓝牙|冰箱|空调|电视|\\bscreen\\b|\\bbattery|\\bwifi|\\bmouse\\b|\\bkeyboard|\\bprinter|(?:phone|data|mobile) (?:plan|contract|bill)|\\bspeakers?\\b|音箱|\\bmonitor\\b|显示器|apple id|\\bwashing machine|\\bhead ?phones?|\\bear ?(?:phones?|buds)|\\bairpods|\\brouter\\b|\\bbluetooth|\\bvpn\\b|\\bfridge|\\btv\\b|\\bcar\\b|jump start|欠费|话费|携号转网|(?:号码|手机号).{0,3}转给|\\b(?:update|upgrade|reinstall|reset|restart|charge|fix) (?:my )?(?:iphone|ipad|android|laptop|computer|pc|mac|windows|macos|ios)\\b|\\b(?:phone|iphone|ipad|laptop|computer|pc|mac) (?:keeps |is )?(?:restarting|rebooting|overheating|shutting down)",
     // work
     "团建|报销|请假|年假|加班费|工资条|年会|辞职|离职|\\bjob (?:at|application|interview)|apply for (?:a )?job",
     // the errands and events of life
@@ -120,7 +121,7 @@ const CORE = /认证|审核|实名|驳回|verif|review|reject|approv/;
  * question also names verification or review (then it is matched as any other question).
  */
 const SERVICE =
-  "(?:gmail|outlook|hotmail|yahoo|twitter|google account|instagram|facebook|tiktok|youtube|linkedin|discord|steam|whatsapp|snapchat|reddit|paypal|apple id|twitch|bumble|tinder|hinge|etsy|ebay|uber|lyft|airbnb|amazon|shopify|github|coinbase|binance|venmo|patreon|pinterest|quora|threads|bluesky|mastodon)";
+  "(?:gmail|outlook|hotmail|yahoo|twitter|google account|instagram|facebook|tiktok|youtube|linkedin|discord|steam|whatsapp|snapchat|reddit|paypal|apple id|twitch|bumble|tinder|hinge|etsy|ebay|uber|lyft|airbnb|amazon|shopify|github|coinbase|binance|venmo|patreon|pinterest|quora|threads|bluesky|mastodon|netflix|spotify)";
 const CHINESE_SERVICE =
   "(?:微信|微博|抖音|快手|小红书|支付宝|淘宝|京东|拼多多|美团|滴滴|b站|哔哩哔哩|学信网|12306|闲鱼|携程|知乎|豆瓣|钉钉|飞书|qq|饿了么)";
 /** Who else gets verified, somewhere else: a rider, a seller, a driving licence, a degree ("美团骑手怎么实名认证", "驾照认证", "verified seller"). */

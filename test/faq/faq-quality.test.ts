@@ -83,10 +83,10 @@ describe("FAQ matching quality", () => {
   it("held-out set (never tuned on): no worse than its one measurement", () => {
     const accuracy = accuracyOf(matcher, labelledSet("held-out"));
     console.log(describeAccuracy("held-out", accuracy));
-    // Issue 25's targets are 97 % in scope and at most 3 % out of scope answered. This set (the nineteenth)
-    // was measured once, on 2026-12-07: 91.2 % (166/182) and 12.5 % (5/40) — both targets unmet, so the
+    // Issue 25's targets are 97 % in scope and at most 3 % out of scope answered. This set (the twentieth)
+    // was measured once, on 2026-12-07: 95.1 % (173/182) and 2.5 % (1/40) — in scope unmet, so the
     // issue stays open. These floors keep the figures from slipping until a fresh set meets them.
-    expect(accuracy.inScopeRate).toBeGreaterThanOrEqual(166 / 182);
-    expect(accuracy.outOfScopeRate).toBeLessThanOrEqual(5 / 40);
+    expect(accuracy.inScopeRate).toBeGreaterThanOrEqual(173 / 182);
+    expect(accuracy.outOfScopeRate).toBeLessThanOrEqual(1 / 40);
   });
 });
