@@ -115,23 +115,27 @@ const ISSUING = new RegExp(
 );
 const CORE = /认证|审核|实名|驳回|verif|review|reject|approv/;
 /**
- * Verification elsewhere ("how do i verify my gmail account", "抖音实名认证在哪里", "学历认证"): another
- * service's. Named alone ("the result email went to my gmail", "官方微博是哪个"), a mail or social service
- * may still be part of a question of ours; a shop, a payment or another app (`APPS`) is not, unless the
- * question also names verification or review (then it is matched as any other question).
+ * Other businesses' apps — social, shops, payments, rides, streaming. Named without verification or review
+ * ("我想在淘宝买东西"), the question is another subject's.
  */
-const SERVICE =
-  "(?:gmail|outlook|hotmail|yahoo|twitter|google account|instagram|facebook|tiktok|youtube|linkedin|discord|steam|whatsapp|snapchat|reddit|paypal|apple id|twitch|bumble|tinder|hinge|etsy|ebay|uber|lyft|airbnb|amazon|shopify|github|coinbase|binance|venmo|patreon|pinterest|quora|threads|bluesky|mastodon|netflix|spotify)";
-const CHINESE_SERVICE =
-  "(?:微信|微博|抖音|快手|小红书|支付宝|淘宝|京东|拼多多|美团|滴滴|b站|哔哩哔哩|学信网|12306|闲鱼|携程|知乎|豆瓣|钉钉|飞书|qq|饿了么)";
+const APP_NAMES =
+  "instagram|facebook|tiktok|youtube|linkedin|discord|steam|whatsapp|snapchat|reddit|paypal|amazon|ebay|uber|lyft|airbnb|netflix|spotify|twitch|bumble|tinder|etsy|shopify|coinbase|binance|venmo|pinterest";
+const CHINESE_APP_NAMES = "抖音|快手|小红书|支付宝|淘宝|京东|拼多多|美团|滴滴|饿了么|哔哩哔哩|闲鱼|携程|知乎|豆瓣";
+const APPS = new RegExp(`\\b(?:${APP_NAMES})\\b|${CHINESE_APP_NAMES}`);
+/**
+ * Verification elsewhere ("how do i verify my gmail account", "抖音实名认证在哪里", "学历认证"): another
+ * service's — an app's, or a mail, messaging or social service's. Named alone ("the result email went to my
+ * gmail", "官方微博是哪个"), the latter may still be part of a question of ours; an app is not (`APPS`), unless
+ * the question also names verification or review (then it is matched as any other question).
+ */
+const SERVICE = `(?:${APP_NAMES}|gmail|outlook|hotmail|yahoo|twitter|google account|apple id|hinge|github|patreon|quora|threads|bluesky|mastodon)`;
+const CHINESE_SERVICE = `(?:${CHINESE_APP_NAMES}|微信|微博|b站|学信网|12306|钉钉|飞书|qq)`;
 /** Who else gets verified, somewhere else: a rider, a seller, a driving licence, a degree ("美团骑手怎么实名认证", "驾照认证", "verified seller"). */
 const OTHER_ROLE =
   "(?:骑手|商家|店铺|卖家|买家|司机|车主|车辆|主播|达人|创作者|学生|学籍|驾照|驾驶证|房产|职称|资格证|教师资格|医师|律师|[蓝黄大加]v)";
 const OTHER_SERVICES = new RegExp(
   `(?:delete|remove|deactivate|cancel|close|rename|reset)(?: my| the| a)? ${SERVICE}\\b|${SERVICE} (?:user ?name|password|handle|display name)|${CHINESE_SERVICE}.{0,4}(?:改名|名字|昵称|头像|密码|注销|删除|转账|开通|直播|涨粉)|\\b${SERVICE}\\b.*\\bverif|\\bverif.*\\b${SERVICE}\\b|${CHINESE_SERVICE}(?:账号|帐号|上|里)?${OTHER_ROLE}?(?:怎么|如何|要|的)?(?:实名|认证)|${OTHER_ROLE}(?:的|怎么|如何|要|在哪)?(?:实名|认证)|学历|verified (?:seller|buyer|driver|host|creator)|(?:seller|driver|student|creator|host) verif`,
 );
-const APPS =
-  /\b(?:instagram|facebook|tiktok|youtube|linkedin|discord|steam|whatsapp|snapchat|reddit|paypal|amazon|ebay|uber|lyft|airbnb|netflix|spotify|twitch|bumble|tinder|etsy|shopify|coinbase|binance|venmo|pinterest)\b|抖音|快手|小红书|支付宝|淘宝|京东|拼多多|美团|滴滴|饿了么|哔哩哔哩|闲鱼|携程|知乎|豆瓣/;
 
 /**
  * Concepts that say what kind of question it is, not what it is about ("什么意思", "why", "周末"):
