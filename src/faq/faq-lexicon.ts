@@ -99,7 +99,7 @@ const OTHER_SUBJECTS = new RegExp(
     // work
     "团建|报销|请假|年假|加班费|工资条|年会|辞职|离职|\\bjob (?:at|application|interview)|apply for (?:a )?job",
     // the errands and events of life
-    "签证|出国|留学|移民|\\bvisa\\b|\\bimmigra|\\bstudy abroad|\\bembassy|renew (?:my )?passport|护照.{0,4}(?:过期|续|补办|办理)|办护照|apply for (?:a )?passport|考驾照|驾照.{0,2}(?:到期|过期|换证|续|年审|扣分)|换驾照|get a driver s licen|renew (?:my |a )?driver|租房|房租|报名|考研|高考|考试|上学|入学|幼儿园|户口|结婚(?:证|登记|手续|需要|要带|要准备)|离婚|怀孕|生孩子|房产证|社保卡|医保|公积金|居住证|出生证|过户|注册公司|公司注册|公司(?:怎么|如何|要|去哪)注册|(?:怎么|如何|去哪)注册(?:个|一个|一家)?公司|开公司|\\bincorporat|register (?:a |my )?(?:new )?company in|small business have|\\bexams?\\b|\\benrol|\\bschool\\b|\\bkindergarten|\\bmarriage|\\bwedding|\\bdivorce|\\bpregnan|birth certificate|social security|\\bpension|library card",
+    "签证|出国|留学|移民|\\bvisa\\b|\\bimmigra|\\bstudy abroad|\\bembassy|护照.{0,4}(?:过期|续)|考驾照|驾照.{0,2}(?:到期|过期|换证|续|年审|扣分)|换驾照|get a driver s licen|renew (?:my |a )?driver|租房|房租|报名|考研|高考|考试|上学|入学|幼儿园|户口|结婚(?:证|登记|手续|需要|要带|要准备)|离婚|怀孕|生孩子|房产证|社保卡|医保|公积金|居住证|出生证|过户|注册公司|公司注册|公司(?:怎么|如何|要|去哪)注册|(?:怎么|如何|去哪)注册(?:个|一个|一家)?公司|开公司|\\bincorporat|register (?:a |my )?(?:new )?company in|small business have|\\bexams?\\b|\\benrol|\\bschool\\b|\\bkindergarten|\\bmarriage|\\bwedding|\\bdivorce|\\bpregnan|birth certificate|social security|\\bpension|library card",
     // leisure and general knowledge
     "旅游|去哪玩|去哪好|\\bwhat (?:day|date) is\\b|christmas|thanksgiving|\\beaster\\b|几月几[号日]|帮我写|\\bwrite (?:me )?(?:a |an |some |my )?(?:code|essay|poem|story|letter|song|resume|cover letter|report)|recover (?:a |my )?deleted|恢复(?:已)?删除|email signature|check my (?:e ?mail )?inbox|学英语|learn english|\\bfavou?rite|best \\w+ 20\\d\\d|\\bsky\\b|who invented",
   ].join("|"),
