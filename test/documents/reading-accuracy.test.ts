@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDocumentReader } from "../../src/documents/document-reader.js";
 import type { DocumentRead } from "../../src/domain/document-read.js";
 import { type CardKind, type RenderedCard, renderCard } from "../helpers/document-cards.js";
-import { buildCorpus, fixturePhoto } from "../helpers/photo-corpus.js";
+import { fixturePhoto, goodMosaics } from "../helpers/photo-corpus.js";
 
 /**
  * The reader's accuracy on a labelled corpus: rendered specimen cards and licences — "good"
@@ -45,7 +45,7 @@ beforeAll(async () => {
   const none = { kind: "none" as const, idNumber: null, uscc: null, name: null };
   const photos = [
     ...["astronaut", "camera", "chelsea", "coffee", "coins", "rocket"].map(fixturePhoto),
-    ...(await buildCorpus()).slice(0, 6).map((p) => p.bytes),
+    ...(await goodMosaics(6)).map((p) => p.bytes),
   ];
   for (const bytes of photos) jobs.push(async () => ({ card: none, quality: "no document" as const, read: await readOrFail(bytes) }));
   // A few at a time, as uploads arrive: the reader keeps photos unread past 20 waiting per slot.

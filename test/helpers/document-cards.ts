@@ -4,7 +4,7 @@ import sharp from "sharp";
 import type { DocumentSide } from "../../src/domain/document-read.js";
 import { idCardCheckCharacter } from "../../src/domain/id-card.js";
 import { USCC_ALPHABET, usccCheckCharacter } from "../../src/domain/uscc.js";
-import { fixturePhoto } from "./photo-corpus.js";
+import { fixturePhoto, LOSSLESS_FAST } from "./photo-corpus.js";
 
 /**
  * Rendered specimen documents for the OCR tests: the portrait and emblem sides of a resident ID
@@ -202,7 +202,7 @@ async function drawText(item: TextItem): Promise<Buffer> {
       dpi: 72,
     },
   })
-    .png()
+    .png(LOSSLESS_FAST)
     .toBuffer();
 }
 
@@ -219,9 +219,13 @@ async function drawCard(layout: Layout, random: () => number): Promise<Buffer> {
   const layers = await Promise.all(layout.items.map(async (item) => ({ input: await drawText(item), left: item.x, top: item.y })));
   if (layout.portrait) {
     const { x, y, width: w, height: h } = layout.portrait;
-    layers.push({ input: await sharp(fixturePhoto("chelsea")).resize(w, h, { fit: "cover" }).png().toBuffer(), left: x, top: y });
+    layers.push({
+      input: await sharp(fixturePhoto("chelsea")).resize(w, h, { fit: "cover" }).png(LOSSLESS_FAST).toBuffer(),
+      left: x,
+      top: y,
+    });
   }
-  return sharp(background).composite(layers).png().toBuffer();
+  return sharp(background).composite(layers).png(LOSSLESS_FAST).toBuffer();
 }
 
 /** The card as a phone photo of it: on a table or a photo, turned a little, perhaps soft, compressed. */
@@ -229,7 +233,7 @@ async function photograph(card: Buffer, layout: Layout, random: () => number, st
   const margin = Math.round(layout.width * 0.12);
   const turned = await sharp(card)
     .rotate(style.rotation, { background: { r: 0, g: 0, b: 0, alpha: 0 } })
-    .png()
+    .png(LOSSLESS_FAST)
     .toBuffer();
   const { width = 0, height = 0 } = await sharp(turned).metadata();
   const canvas = { width: width + margin * 2, height: height + margin * 2 };
@@ -241,7 +245,7 @@ async function photograph(card: Buffer, layout: Layout, random: () => number, st
   let image = sharp(
     await base
       .composite([{ input: turned, left: margin, top: margin }])
-      .png()
+      .png(LOSSLESS_FAST)
       .toBuffer(),
   );
   if (style.blur > 0.3) image = image.blur(style.blur);

@@ -20,6 +20,9 @@ const PHOTOS = join(import.meta.dirname, "..", "fixtures", "photos");
 const COLOUR = ["astronaut", "chelsea", "coffee", "rocket"];
 const GREY = ["camera", "coins"];
 
+/** Images passed between steps: PNG is lossless at any level, so none (each encode at the default level cost tens of ms). */
+export const LOSSLESS_FAST = { compressionLevel: 0 } as const;
+
 export function fixturePhoto(name: string): Buffer {
   return readFileSync(join(PHOTOS, `${name}.jpg`));
 }
@@ -63,25 +66,30 @@ const DEGRADATIONS: Array<{ name: string; label: Label; apply: (image: Sharp) =>
   { name: "small", label: "too_small", apply: (image) => image.resize({ height: 420 }) },
 ];
 
-export async function buildCorpus(): Promise<CorpusPhoto[]> {
-  const corpus: CorpusPhoto[] = [];
-  const goods: Array<{ name: string; bytes: Buffer }> = [];
+/** The colour mosaics: the corpus's first photos, all "good"; the first `count` of them (all 48 by default). */
+export async function goodMosaics(count = Number.POSITIVE_INFINITY): Promise<CorpusPhoto[]> {
+  const goods: CorpusPhoto[] = [];
   const layouts = [
     { cellWidth: 451, cellHeight: 300, offset: 0 },
     { cellWidth: 330, cellHeight: 300, offset: 40 },
   ];
   for (const [l, layout] of layouts.entries()) {
     for (const [p, order] of permutations(COLOUR).entries()) {
+      if (goods.length >= count) return goods;
       const image = await mosaic(order, layout.cellWidth, layout.cellHeight, layout.offset);
       // Re-encode as a phone would; flatten the composite first so degradations apply to pixels, not layers.
-      const bytes = await sharp(await image.png().toBuffer())
+      const bytes = await sharp(await image.png(LOSSLESS_FAST).toBuffer())
         .jpeg({ quality: 88 })
         .toBuffer();
-      const name = `mosaic-${l}-${p}`;
-      goods.push({ name, bytes });
-      corpus.push({ name, label: "good", bytes });
+      goods.push({ name: `mosaic-${l}-${p}`, label: "good", bytes });
     }
   }
+  return goods;
+}
+
+export async function buildCorpus(): Promise<CorpusPhoto[]> {
+  const goods = await goodMosaics();
+  const corpus: CorpusPhoto[] = [...goods];
   for (const [i, good] of goods.entries()) {
     if (i % 3 !== 0) continue;
     for (const variation of ACCEPTABLE) {
@@ -95,7 +103,7 @@ export async function buildCorpus(): Promise<CorpusPhoto[]> {
   }
   // Real greyscale photographs: copies, not colour photos.
   for (const [o, order] of [GREY.concat(GREY), [...GREY].reverse().concat(GREY)].entries()) {
-    const bytes = await sharp(await (await mosaic(order, 384, 303, 0)).png().toBuffer())
+    const bytes = await sharp(await (await mosaic(order, 384, 303, 0)).png(LOSSLESS_FAST).toBuffer())
       .jpeg({ quality: 88 })
       .toBuffer();
     corpus.push({ name: `grey-mosaic-${o}`, label: "black_and_white", bytes });
