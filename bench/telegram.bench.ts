@@ -174,7 +174,7 @@ function report(name: string, { latencies, seconds }: { latencies: number[]; sec
 const dir = mkdtempSync(join(process.env.BENCH_DIR ?? tmpdir(), "assistant-bench-telegram-"));
 try {
   console.log(
-    `\nTelegram mode: ${USERS} chats' registration flows through bot.handleUpdate, SQLite WAL + synchronous=FULL in ${dir} — target ratio ≥ 0.5`,
+    `\nTelegram mode: ${USERS} chats' registration flows through bot.handleUpdate, SQLite WAL + synchronous=FULL in ${dir} — target ratio ≥ 0.6 with 32 in flight`,
   );
   const drivings = (process.env.BENCH_IN_FLIGHT ?? "1,32").split(",").map(Number);
   for (const [inFlight, webhook] of [...drivings.map((n) => [n, false] as const), [drivings.at(-1)!, true] as const]) {
