@@ -216,7 +216,8 @@ export class SqlStore implements Store {
   }
 
   userKey(userId: string): Promise<UserKey> {
-    return this.vault.userKeys.of(this.db, userId);
+    // In a transaction of its own: a key it creates is cached from the next call on, once committed.
+    return this.db.transaction().execute((trx) => this.vault.userKeys.of(trx, userId));
   }
 
   documentKeys(): DocumentKeys {

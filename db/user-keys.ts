@@ -18,6 +18,12 @@ export class UserKeys {
   private readonly byUser = new Bounded<{ key: UserKey; until: number }>();
   /** For opening documents, which name their key: what this process unwrapped, until destroyed here. */
   private readonly byKeyId = new Bounded<UserKey>();
+  /**
+   * Keys created by a transaction, for that transaction only (by user id): never cached, since a
+   * rollback leaves no row holding them, and a value sealed under a cached key no row holds could
+   * never be opened again. The transaction's own later values use them without a query.
+   */
+  private readonly createdIn = new WeakMap<Db, Map<string, UserKey>>();
 
   constructor(
     private readonly sealer: Sealer,
@@ -26,18 +32,22 @@ export class UserKeys {
 
   /** The user's key, created if they have none yet (sealing). */
   async of(db: Db, userId: string): Promise<UserKey> {
+    const created = this.createdIn.get(db)?.get(userId);
+    if (created) return created;
     const found = await this.find(db, userId);
     if (found) return found;
     const key = this.sealer.newUserKey();
     const created_at = new Date(this.now()).toISOString();
     // Two instances creating it at once: the first row wins and both use it.
-    await db
+    const inserted = await db
       .insertInto("user_keys")
       .values({ user_id: userId, key_id: key.id, wrapped: this.sealer.wrapUserKey(userId, key), created_at })
       .onConflict((conflict) => conflict.column("user_id").doNothing())
-      .execute();
-    // Not cached: the transaction creating it may still roll back, and a cached key no row holds would seal the unreadable.
-    return (await this.find(db, userId, { cache: false }))!;
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) !== 1) return (await this.find(db, userId, { cache: false }))!;
+    const createdHere = this.createdIn.get(db) ?? new Map<string, UserKey>();
+    this.createdIn.set(db, createdHere.set(userId, key));
+    return key;
   }
 
   /** The user's key if they have one. */
@@ -50,7 +60,7 @@ export class UserKeys {
 
   /** The key a document names; undefined once erasure destroyed it. */
   async withId(db: Db, keyId: string): Promise<UserKey | undefined> {
-    const cached = this.byKeyId.get(keyId);
+    const cached = this.byKeyId.get(keyId) ?? [...(this.createdIn.get(db)?.values() ?? [])].find((key) => key.id === keyId);
     if (cached) return cached;
     const row = await db.selectFrom("user_keys").select(["user_id", "wrapped"]).where("key_id", "=", keyId).executeTakeFirst();
     return row ? this.unwrapped(row.user_id, row.wrapped, true) : undefined;
@@ -65,6 +75,7 @@ export class UserKeys {
   async destroy(db: Db, userId: string): Promise<void> {
     const key = this.byUser.get(userId)?.key;
     this.byUser.delete(userId);
+    this.createdIn.get(db)?.delete(userId);
     if (key) this.byKeyId.delete(key.id);
     const row = await db.deleteFrom("user_keys").where("user_id", "=", userId).returning("key_id").executeTakeFirst();
     if (row) this.byKeyId.delete(row.key_id);
