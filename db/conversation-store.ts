@@ -143,8 +143,10 @@ export function sqlConversationStore(trx: Transaction<Database> | Kysely<Databas
     },
 
     async saveConversation(platform, chatId, userId, conversation, at) {
-      // The snapshot holds the draft's answers: sealed like the application's.
-      const snapshot = (await vault.user(trx, userId)).text(JSON.stringify(conversation.snapshot), snapshotPlace(platform, chatId));
+      // The snapshot holds the draft's answers: sealed like the application's. The chat's next event opens it.
+      const snapshot = (await vault.user(trx, userId)).text(JSON.stringify(conversation.snapshot), snapshotPlace(platform, chatId), {
+        reopenedSoon: true,
+      });
       const updatedAt = at.toISOString();
       const version = conversation.machineVersion;
       await trx.executeQuery(

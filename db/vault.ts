@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from "kysely";
-import type { SealedPlace, Sealer, UserKey } from "../src/ports/sealer.js";
+import type { SealedPlace, Sealer, SealOptions, UserKey } from "../src/ports/sealer.js";
 import type { Database } from "./schema.js";
 import type { UserKeys } from "./user-keys.js";
 
@@ -7,7 +7,7 @@ type Db = Transaction<Database> | Kysely<Database>;
 
 /** One owner's sealing: a user's values under their own key, or the service's under the data keys. */
 export interface Seal {
-  text(plain: string, place: SealedPlace): string;
+  text(plain: string, place: SealedPlace, options?: SealOptions): string;
   open(stored: string, place: SealedPlace): string;
 }
 
@@ -37,7 +37,7 @@ export class Vault {
 
   private with(key: UserKey | undefined): Seal {
     return {
-      text: (plain, place) => this.sealer.sealText(plain, place, key),
+      text: (plain, place, options) => this.sealer.sealText(plain, place, key, options),
       open: (stored, place) => this.sealer.openText(stored, place, key),
     };
   }

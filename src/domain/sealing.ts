@@ -13,6 +13,15 @@ export interface UserKey {
   key: Buffer;
 }
 
+/** How a value is sealed. */
+export interface SealOptions {
+  /**
+   * The value is opened again soon, by this process (a conversation's snapshot, by the chat's next
+   * event): kept in clear, in memory and bounded, so that opening it costs no decryption.
+   */
+  reopenedSoon?: boolean;
+}
+
 /** What opening accepts besides values sealed in today's format. */
 export interface OpenOptions {
   /** Values stored before encryption (no prefix) are returned as they are: only `cli keys rotate`, which re-seals them. */

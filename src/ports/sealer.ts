@@ -1,6 +1,6 @@
-import type { OpenOptions, SealedPlace, UserKey } from "../domain/sealing.js";
+import type { OpenOptions, SealedPlace, SealOptions, UserKey } from "../domain/sealing.js";
 
-export type { OpenOptions, SealedPlace, UserKey };
+export type { OpenOptions, SealedPlace, SealOptions, UserKey };
 
 /**
  * Encryption at rest, as the store and the document store see it: personal
@@ -12,7 +12,7 @@ export type { OpenOptions, SealedPlace, UserKey };
 export interface Sealer {
   /** The id of the data key that seals now. */
   readonly currentKeyId: string;
-  sealText(plain: string, place: SealedPlace, userKey?: UserKey): string;
+  sealText(plain: string, place: SealedPlace, userKey?: UserKey, options?: SealOptions): string;
   /** The plain text of a value sealed for `place`; a value without a seal is refused unless `options` accept it. */
   openText(stored: string, place: SealedPlace, userKey?: UserKey, options?: OpenOptions): string;
   sealBytes(plain: Buffer, place: SealedPlace, userKey?: UserKey): Buffer;

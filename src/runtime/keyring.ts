@@ -1,8 +1,8 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from "node:crypto";
-import type { OpenOptions, SealedPlace, UserKey } from "../domain/sealing.js";
+import type { OpenOptions, SealedPlace, SealOptions, UserKey } from "../domain/sealing.js";
 import { AssistantError } from "./errors.js";
 
-export type { OpenOptions, SealedPlace, UserKey };
+export type { OpenOptions, SealedPlace, SealOptions, UserKey };
 
 /** One data-encryption key: an id stored with every value it seals, and 32 random bytes. */
 export interface DataKey {
@@ -35,9 +35,9 @@ export class Keyring {
   private readonly current: DataKey;
   private readonly ivs = new RandomPool(IV_BYTES);
   /**
-   * What this process sealed last, by place and sealed value: a conversation's snapshot is opened
-   * by the next event right after the previous one sealed it, and decrypting costs more than the
-   * rest of the event's crypto. Only values this process already held in clear; bounded.
+   * Values sealed to be opened again soon (`reopenedSoon`), by place and sealed value: a
+   * conversation's snapshot is opened by the chat's next event, and decrypting it costs as much as
+   * sealing. Only values this process already held in clear; the latest 2,048–4,096 of them.
    */
   private readonly recentlySealed = new RecentValues(2048);
 
@@ -78,7 +78,9 @@ export class Keyring {
 
   /** A new user key (`user_keys`): random, never derived, so nothing can recreate it once destroyed. */
   newUserKey(): UserKey {
-    return { id: randomBytes(8).toString("hex"), key: randomBytes(32) };
+    // One call to the CSPRNG for both: each call costs more than the bytes.
+    const bytes = randomBytes(8 + 32);
+    return { id: bytes.subarray(0, 8).toString("hex"), key: Buffer.from(bytes.subarray(8)) };
   }
 
   /** A user key as stored: `<key id>.<key>` sealed under the data keys, bound to its user's row. */
@@ -92,10 +94,10 @@ export class Keyring {
   }
 
   /** A text value sealed for its place: under `userKey` when it is that user's data, else under the current data key. */
-  sealText(plain: string, place: SealedPlace, userKey?: UserKey): string {
+  sealText(plain: string, place: SealedPlace, userKey?: UserKey, options: SealOptions = {}): string {
     const [prefix, id, key] = userKey ? [USER_PREFIX, userKey.id, userKey.key] : [DATA_PREFIX, this.current.id, this.current.key];
     const sealed = `${prefix}${id}:${this.encrypt(Buffer.from(plain, "utf8"), key, boundTo(place)).toString("base64")}`;
-    this.recentlySealed.remember(recentKey(sealed, place, userKey), plain);
+    if (options.reopenedSoon) this.recentlySealed.remember(recentKey(sealed, place, userKey), plain);
     return sealed;
   }
 
@@ -229,19 +231,27 @@ class RandomPool {
   }
 }
 
-/** A bounded map that forgets its oldest entries first. */
+/**
+ * The latest `capacity` to 2 × `capacity` values, in two generations: when the newer is full it
+ * becomes the older, and the older is dropped whole. Evicting one entry at a time from a `Map`
+ * made every insertion scan past the entries deleted before it.
+ */
 class RecentValues {
-  private readonly values = new Map<string, string>();
+  private newer = new Map<string, string>();
+  private older = new Map<string, string>();
 
   constructor(private readonly capacity: number) {}
 
   get(key: string): string | undefined {
-    return this.values.get(key);
+    return this.newer.get(key) ?? this.older.get(key);
   }
 
   remember(key: string, value: string): void {
-    this.values.set(key, value);
-    if (this.values.size > this.capacity) this.values.delete(this.values.keys().next().value!);
+    if (this.newer.size >= this.capacity) {
+      this.older = this.newer;
+      this.newer = new Map();
+    }
+    this.newer.set(key, value);
   }
 }
 

@@ -82,6 +82,17 @@ describe("the keyring (AES-256-GCM)", () => {
     expect(() => new Keyring(parseDataKeys(TEST_DATA_KEYS)).unwrapUserKey("user-2", wrapped)).toThrow(/failed authentication/);
   });
 
+  it("opens a value kept in memory for its next opening only as it opens any value: at its place, with its key", () => {
+    const alice = keyring.newUserKey();
+    const sealed = keyring.sealText("alice's snapshot", at, alice, { reopenedSoon: true });
+    expect(keyring.openText(sealed, at, alice)).toBe("alice's snapshot");
+    expect(() => keyring.openText(sealed, at, keyring.newUserKey())).toThrow(/user key that no longer exists/);
+    expect(() => keyring.openText(sealed, at)).toThrow(/user key that no longer exists/);
+    expect(() => keyring.openText(sealed, { ...at, row: "app-2" }, alice)).toThrow(/failed authentication/);
+    const copied = `${sealed.slice(0, -4)}AAA=`;
+    expect(() => keyring.openText(copied, at, alice)).toThrow(/failed authentication/);
+  });
+
   it("refuses values stored without a seal, except for the rotation that seals them; reads the older format until then", () => {
     expect(() => keyring.openText('{"name":"x"}', at)).toThrow(/is not sealed; run "npm run cli -- keys rotate"/);
     expect(() => keyring.openBytes(Buffer.from("plain photo"), at)).toThrow(/is not sealed/);
