@@ -47,6 +47,8 @@ describe("logs on a platform path at LOG_LEVEL=trace", () => {
     await press("submit", /agree/i);
     await press("consent.agree", /submitted/i);
 
+    // The child's stderr is a pipe of its own: its lines may reach this process after the reply does.
+    for (let i = 0; i < 50 && !bot.stderr.includes("application submitted"); i++) await new Promise((resolve) => setTimeout(resolve, 100));
     const log = bot.stderr;
     expect(log).toContain("application submitted");
     for (const secret of [code, delivered!.text, ENTERED.name, ENTERED.email, ENTERED.phone, "1381234"]) {
