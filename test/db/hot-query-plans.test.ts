@@ -46,4 +46,25 @@ describe("the per-event queries' plans (SQLite)", () => {
     ];
     for (const query of perEvent) for (const step of plan(query)) expect(step, query.sql).not.toMatch(/^SCAN /);
   });
+
+  it("leave confirmed events out of the index an erasure finds kept replies by (it holds only the replies in flight)", async () => {
+    const at = "2026-12-06";
+    for (const [id, owner] of [
+      ["e1", "u1"],
+      ["e2", "u2"],
+      ["e3", "u1"],
+    ] as const) {
+      await opened.db.executeQuery(queries().markEventProcessed("telegram", id, at));
+      await opened.db.executeQuery(queries().recordReplies("sealed", owner, "telegram", id));
+    }
+    await opened.db.updateTable("processed_events").set({ replies: null, replies_user_id: null }).where("event_id", "=", "e3").execute();
+    const erasure = opened.db
+      .updateTable("processed_events")
+      .set({ replies: null, replies_user_id: null })
+      .where("replies_user_id", "=", "u1")
+      .compile();
+    expect(plan(erasure)).toEqual([expect.stringContaining("USING INDEX processed_events_unconfirmed_replies_idx")]);
+    const indexes = opened.sqlite.pragma("index_list(processed_events)") as Array<{ name: string; partial: number }>;
+    expect(indexes.find((index) => index.name === "processed_events_unconfirmed_replies_idx")?.partial).toBe(1);
+  });
 });

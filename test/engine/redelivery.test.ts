@@ -2,8 +2,10 @@ import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { AdapterOptions } from "../../adapters/adapter-options.js";
 import { type ChatDispatch, dispatchChatEvent } from "../../adapters/chat-dispatch.js";
+import { eraseUserData } from "../../src/applications/privacy-rights.js";
 import type { ChatEvent } from "../../src/chat/chat-event.js";
 import type { Reply } from "../../src/chat/reply.js";
+import { actorId } from "../../src/domain/actor.js";
 import { createHarness, type Harness, keys } from "../helpers/harness.js";
 import { TESTED_DIALECTS } from "../helpers/test-databases.js";
 
@@ -46,6 +48,16 @@ describe.each(TESTED_DIALECTS)("replies lost to a crash, on %s", (dialect) => {
     harness.setNow(new Date("2026-11-23T02:01:30Z"));
     expect(second.length).toBeGreaterThan(0);
     expect(await harness.engine.handle(update("u2"))).toEqual([]);
+  });
+
+  it("an erasure takes the replies still kept for a redelivery: the redelivered update sends nothing of them", async () => {
+    const first = await harness.engine.handle(update("u1")); // committed, never confirmed: its replies are kept, sealed
+    expect(first.length).toBeGreaterThan(0);
+    const userId = await harness.store.exclusiveTransaction((tx) => tx.findUserId("telegram", "42"));
+    expect(await eraseUserData(harness.store, harness.documents, userId!, actorId.operator(), harness.now())).not.toHaveProperty("refused");
+
+    harness.setNow(new Date("2026-11-23T02:00:30Z"));
+    expect(await harness.engine.handle(update("u1"))).toEqual([]);
   });
 
   it("confirmations written together, in one statement: per event, all of its replies outrank a count, and a count never goes down", async () => {
