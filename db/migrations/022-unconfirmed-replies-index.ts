@@ -7,7 +7,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // null. The full index held an entry for every event still kept and moved each one twice — in at a
   // random user's leaf, out to the nulls on confirmation. Partial, it holds only the replies in
   // flight: a few pages, shared by the events of a commit (bench/README.md). Building it reads the
-  // table once (a day of events), holding its writes meanwhile: seconds, at start.
+  // table once (a day of events), holding its writes meanwhile: ~0.1 s a million events, at start.
   await db.schema.dropIndex("processed_events_replies_user_idx").execute();
   await db.schema
     .createIndex("processed_events_unconfirmed_replies_idx")
