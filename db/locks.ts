@@ -1,10 +1,8 @@
 import { type Kysely, sql, type Transaction } from "kysely";
-import pg from "pg";
 import type { Locks } from "../src/ports/locks.js";
 import type { Dialect } from "./open-database.js";
+import { pgDriver } from "./pg-driver.js";
 import type { Database } from "./schema.js";
-
-const { escapeLiteral } = pg;
 
 /**
  * PostgreSQL: BEGIN and the chat's lock as one simple query (one round trip instead of two), so two
@@ -12,7 +10,7 @@ const { escapeLiteral } = pg;
  * name is a quoted literal there, since the simple protocol takes no parameters.
  */
 export const beginLockingChat = (platform: string, chatId: string) =>
-  sql.raw(`begin; select pg_advisory_xact_lock(hashtextextended(${escapeLiteral(`chat:${platform}:${chatId}`)}, 0))`);
+  sql.raw(`begin; select pg_advisory_xact_lock(hashtextextended(${pgDriver().escapeLiteral(`chat:${platform}:${chatId}`)}, 0))`);
 
 /** Advisory locks on PostgreSQL, keyed by a 64-bit hash of their name; granted at once on SQLite (one writer). */
 export function sqlLocks(trx: Transaction<Database> | Kysely<Database>, dialect: Dialect): Locks {

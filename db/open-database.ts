@@ -2,7 +2,7 @@ import { chmodSync, existsSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
-import pg from "pg";
+import { pgDriver } from "./pg-driver.js";
 import type { Database } from "./schema.js";
 import { withStatementCache } from "./statement-cache.js";
 
@@ -88,7 +88,7 @@ export function isConnectionFailure(error: unknown): boolean {
  */
 export function openPostgres(url: string, poolSize: number, settings: { waitForWalFlush?: boolean } = {}): Kysely<Database> {
   // A server that swallows packets fails a connection attempt after 10 s instead of holding it forever.
-  const pool = new pg.Pool({
+  const pool = new (pgDriver().Pool)({
     connectionString: url,
     max: poolSize,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,

@@ -6,11 +6,14 @@ import * as OpenCC from "opencc-js";
  * stray separators are common; we normalise them instead of refusing them.
  */
 
-const traditionalToSimplified = OpenCC.Converter({ from: "tw", to: "cn" });
+/** Built on first use: its dictionaries take ~50–100 ms to load, which a CLI command that never matches text should not pay. */
+let traditionalToSimplified: ReturnType<typeof OpenCC.Converter> | undefined;
 
 /** Traditional Chinese (as typed in Taiwan and Hong Kong) in Simplified characters, for matching only: "測試" → "测试". */
 export function toSimplifiedChinese(text: string): string {
-  return /[\u3400-\u9fff]/.test(text) ? traditionalToSimplified(text) : text;
+  if (!/[\u3400-\u9fff]/.test(text)) return text;
+  traditionalToSimplified ??= OpenCC.Converter({ from: "tw", to: "cn" });
+  return traditionalToSimplified(text);
 }
 
 /** NFKC folds full-width letters/digits and the ideographic space into ASCII. */
