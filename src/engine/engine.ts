@@ -1,6 +1,6 @@
 import type { ConversationEvent } from "../../machines/conversation.events.js";
 import { type ConversationState, promptFor, type ReplyContent } from "../../machines/conversation.prompts.js";
-import type { ChatEvent } from "../chat/chat-event.js";
+import { type ChatEvent, commandOf } from "../chat/chat-event.js";
 import type { Reply } from "../chat/reply.js";
 import { saidOnce } from "../chat/said-once.js";
 import { EMPTY_DRAFT } from "../domain/application.js";
@@ -32,6 +32,7 @@ import { REDELIVERY_GRACE_MS, redeliveredReplies } from "./redelivery.js";
 import { ReplyConfirmations } from "./reply-confirmations.js";
 import { serializeReplies } from "./reply-record.js";
 import { type EventStamp, toMachineEvent } from "./to-machine-event.js";
+import { typedPress } from "./typed-choice.js";
 import { prepareUpload } from "./upload-check.js";
 import { UploadRate } from "./upload-rate.js";
 
@@ -265,6 +266,16 @@ export class Engine {
     const startLocale = snapshot.context.locale;
 
     const contents: ReplyContent[] = restored.kind === "reset" ? [{ body: [msg("snapshot.reset")] }] : [];
+    /** The question pending in this state: shown after the replies, and whose buttons a typed label presses. */
+    const stepPrompt = (current: typeof snapshot) =>
+      promptFor(current.value as ConversationState, current.context, {
+        record,
+        platform: event.platform,
+        smsAvailable: settings.smsAvailable ?? true,
+        retention: settings.retention ?? DEFAULT_RETENTION,
+        timeZone: settings.timeZone,
+        photosBeingChecked: this.reading?.photosBeingChecked(chatKeyOf(event), current.context.draft) ?? [],
+      });
     const effects: EffectContext = {
       deps: this.effectDeps,
       tx,
@@ -279,7 +290,7 @@ export class Engine {
     let prompted = false;
     // After a reset the message was an answer to a question that no longer exists: show the menu instead of guessing.
     const queue: ConversationEvent[] =
-      restored.kind === "reset" ? [] : [this.firstEvent(event, restored.kind === "new", stampOf(record), upload)];
+      restored.kind === "reset" ? [] : [this.firstEvent(event, restored.kind === "new", stampOf(record), upload, stepPrompt(snapshot))];
     const first = queue[0];
     if (first?.type === "user.text" && first.faq?.topic === "notification-missing") {
       const contact = await tx.latestContactDetails(user.id);
@@ -310,17 +321,7 @@ export class Engine {
         }
       }
     }
-    if (prompted || restored.kind !== "resumed")
-      contents.push(
-        promptFor(snapshot.value as ConversationState, snapshot.context, {
-          record,
-          platform: event.platform,
-          smsAvailable: settings.smsAvailable ?? true,
-          retention: settings.retention ?? DEFAULT_RETENTION,
-          timeZone: settings.timeZone,
-          photosBeingChecked: this.reading?.photosBeingChecked(chatKeyOf(event), snapshot.context.draft) ?? [],
-        }),
-      );
+    if (prompted || restored.kind !== "resumed") contents.push(stepPrompt(snapshot));
 
     if (snapshot.context.draft !== startDraft) await tx.saveDraft(user.id, snapshot.context.draft, now);
     if (snapshot.context.locale !== startLocale) await tx.setUserLocale(user.id, snapshot.context.locale);
@@ -334,8 +335,20 @@ export class Engine {
     };
   }
 
-  /** A newcomer's first words, unless a question we can answer, get the welcome and the menu. */
-  private firstEvent(event: ChatEvent, isNewChat: boolean, stamp: EventStamp, upload: PreparedUpload | undefined): ConversationEvent {
+  /**
+   * A newcomer's first words, unless a question we can answer, get the welcome and the menu. Later, a button's
+   * label typed (`asked`: the question pending, with its buttons) is that button pressed.
+   */
+  private firstEvent(
+    event: ChatEvent,
+    isNewChat: boolean,
+    stamp: EventStamp,
+    upload: PreparedUpload | undefined,
+    asked: ReplyContent,
+  ): ConversationEvent {
+    const press = event.kind === "text" && !isNewChat && !commandOf(event) ? typedPress(event.text, asked.choices ?? []) : undefined;
+    if (press === "cmd.status") return { type: press, ...stamp };
+    if (press) return { type: press, ...stamp };
     const machineEvent = toMachineEvent(event, stamp, upload?.upload, (text) => sharedFaqMatcher().match(text));
     return isNewChat && machineEvent.type === "user.text" && !machineEvent.faq ? { type: "cmd.start", ...stamp } : machineEvent;
   }

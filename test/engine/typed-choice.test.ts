@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { choice } from "../../machines/conversation.choices.js";
+import { typedPress } from "../../src/engine/typed-choice.js";
+import { msg } from "../../src/i18n/message.js";
+
+const MENU = [
+  choice("start", "choice.start"),
+  choice("status", "choice.status"),
+  choice("faq", "choice.faq"),
+  choice("support", "choice.support"),
+];
+const METHODS = [
+  choice("method.id_card", "method.id_card"),
+  choice("method.phone", "method.phone"),
+  choice("method.enterprise", "method.enterprise"),
+];
+
+describe("a button's label typed", () => {
+  it("presses the offered button whose label it is, in either language, however it is written", () => {
+    for (const typed of ["开始认证", "開始認證", " 开始 认证。", "Start verification", "start VERIFICATION!", "ｓｔａｒｔ verification"])
+      expect(typedPress(typed, MENU), typed).toBe("choice.start");
+    expect(typedPress("查询进度", MENU)).toBe("choice.status");
+    expect(typedPress("企业", METHODS)).toBe("choice.method.enterprise");
+    expect(typedPress("Keep “Zhang San”", [{ id: "keep", label: msg("choice.keepValue", { value: "Zhang San" }) }])).toBe("choice.keep");
+  });
+
+  it("presses the buttons every state answers even where they are not shown; status becomes /status", () => {
+    expect(typedPress("Talk to a person", METHODS)).toBe("choice.support");
+    expect(typedPress("全部问题", [])).toBe("choice.faq");
+    expect(typedPress("导出我的数据", [])).toBe("choice.privacy.export");
+    expect(typedPress("查询进度", METHODS)).toBe("cmd.status");
+  });
+
+  it("is no press for an answer, a question, a label of a button not offered, or a label two buttons share", () => {
+    for (const typed of ["张三", "zhang.san@example.com", "13812348000", "开始认证需要多久", "how do I start verification", "", "。。。"])
+      expect(typedPress(typed, MENU), typed).toBeUndefined();
+    expect(typedPress("企业", MENU)).toBeUndefined();
+    expect(typedPress("提交", MENU)).toBeUndefined();
+    expect(typedPress("开始认证", [choice("start", "choice.start"), choice("resubmit", "choice.start")])).toBeUndefined();
+    expect(typedPress(`${"开始认证".repeat(11)}`, MENU)).toBeUndefined();
+  });
+});
