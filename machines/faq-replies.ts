@@ -165,6 +165,8 @@ export function faqReply(
       };
     case "delete-account":
       return { body: [general], choices: privacyReply(event).choices ?? [] };
+    case "update-info":
+      return updateInfoReply(record, situation, lead, general);
     case "wrong-photo":
       if (situation.kind === "waiting_for_user") return withLead(msg("faq.changeRequested"));
       if (situation.kind === "submitted")
@@ -179,6 +181,34 @@ export function faqReply(
       return { body: [general], choices: [choice("support", "choice.support")] };
     default:
       return { body: [general] };
+  }
+}
+
+/**
+ * "Can I change my phone?": the email and phone results go to can be changed as soon as an application is
+ * submitted (the menu offers it only once verified), so whoever has one gets the buttons, and what else
+ * their application allows; the general answer (kept current after approval) is for the others.
+ */
+function updateInfoReply(
+  record: UserRecord,
+  situation: ReturnType<typeof situationOf>["application"],
+  lead: ReturnType<typeof situationLead>,
+  general: Message,
+): FaqReply {
+  if (!record.verified && record.application === null) return { body: [general] };
+  const contact = [choice("update.email", "choice.updateEmail"), choice("update.phone", "choice.updatePhone")];
+  const now = msg("faq.updateContactNow");
+  switch (situation.kind) {
+    case "submitted":
+      return { body: [...lead.body, now, msg("faq.nothingElseChanges")], choices: [...contact, choice("withdraw", "choice.withdraw")] };
+    case "waiting_for_user":
+      return { body: [...lead.body, now, msg("faq.changeRequested")], choices: [...lead.choices, ...contact] };
+    case "rejected":
+      return { body: [now], choices: [...contact, ...(resubmitChoice(record).choices ?? [])] };
+    default: {
+      const enterprise = record.application?.status === "approved" && record.application.method === "enterprise";
+      return { body: [general], choices: [...contact, ...(enterprise ? [choice("reverify", "choice.reverify")] : [])] };
+    }
   }
 }
 

@@ -618,6 +618,8 @@ export const en = {
   "faq.nothingFailed": "Nothing failed: your verification was approved.",
   "faq.notDecidedYet": "Your application {reference} has not been decided yet.",
   "faq.nothingToWait": "There is nothing more to wait for.",
+  "faq.updateContactNow": "You can change the email and mobile number we send your results and notices to now, with the buttons below.",
+  "faq.nothingElseChanges": "Nothing else on a submitted application can be changed: to correct it, withdraw it and apply again.",
   "faq.changeRequested":
     "You can change exactly what reviewers asked for: choose “Provide information”. For anything else, withdraw the application and apply again.",
   "start.waiting": "You can't start another application while {reference} is open.",

@@ -555,6 +555,8 @@ export const zhCN: Record<MessageKey, string> = {
   "faq.nothingFailed": "您的认证已通过，没有失败。",
   "faq.notDecidedYet": "您的申请 {reference} 还没有审核结果。",
   "faq.nothingToWait": "无需再等待。",
+  "faq.updateContactNow": "接收审核结果和通知的邮箱、手机号现在就可以修改，请点下方按钮。",
+  "faq.nothingElseChanges": "已提交申请的其他内容无法修改：如需更正，请撤回后重新申请。",
   "faq.changeRequested": "审核人员要求补充的内容可以修改：请选择「补充材料」。其他内容如需修改，请撤回申请后重新申请。",
   "start.waiting": "申请 {reference} 尚未完成，暂时不能发起新的申请。",
   "privacy.erase.waiting": "您的申请 {reference} 正在等待您补充信息，审核需要用到您的资料，暂时无法删除。请先撤回申请，然后再试。",

@@ -161,6 +161,42 @@ describe("decided applications", () => {
   });
 });
 
+describe("asking to change the email or phone", () => {
+  const CONTACT = ["update.email", "update.phone"];
+
+  it("before any application: the general answer (after approval), and no button that would be refused", async () => {
+    harness = await createHarness();
+    const asked = await harness.chat("alice").text("can I change my phone number");
+    expect(keys(asked)).toContain("faq.update-info");
+    expect(choiceIds(asked)).not.toContain("update.phone");
+  });
+
+  it("while the application is in review: it can be changed now, with the buttons; anything else means withdrawing", async () => {
+    harness = await createHarness({ reviewers: consoleReviewers(["rita"]) });
+    const reference = await submitWithPhone(harness, "alice");
+    const alice = harness.chat("alice");
+    const asked = await alice.text("can I change my phone number now");
+    expect(readable(asked)).toContain(
+      `Your application ${reference} is with the reviewers; the decision is expected by Thu 26 Nov.\n` +
+        "You can change the email and mobile number we send your results and notices to now, with the buttons below.\n" +
+        "Nothing else on a submitted application can be changed: to correct it, withdraw it and apply again.",
+    );
+    expect(keys(asked)).not.toContain("faq.update-info");
+    expect(choiceIds(asked)).toEqual(expect.arrayContaining([...CONTACT, "withdraw"]));
+    expect(keys(await alice.press("update.phone"))).toContain("ask.newPhone");
+  });
+
+  it("once verified: the general answer with the buttons it names", async () => {
+    harness = await createHarness({ reviewers: consoleReviewers(["rita"]) });
+    const reference = await submitWithPhone(harness, "alice");
+    await harness.chat("rita").press(`rv.ok.${reference}`);
+    const asked = await harness.chat("alice").text("我想换手机号");
+    const answer = asked.filter((reply) => keys([reply]).includes("faq.update-info"));
+    expect(answer).toHaveLength(1);
+    expect(choiceIds(answer)).toEqual(expect.arrayContaining(CONTACT));
+  });
+});
+
 describe("only what this deployment has", () => {
   it("no email server and no SMS provider: the result comes 'here' only, and the phone method is never named", async () => {
     harness = await createHarness({ notifyChannels: ["chat"], smsAvailable: false });
