@@ -290,7 +290,7 @@ export class Engine {
     let prompted = false;
     // After a reset the message was an answer to a question that no longer exists: show the menu instead of guessing.
     const queue: ConversationEvent[] =
-      restored.kind === "reset" ? [] : [this.firstEvent(event, restored.kind === "new", stampOf(record), upload, stepPrompt(snapshot))];
+      restored.kind === "reset" ? [] : this.firstEvents(event, restored.kind === "new", stampOf(record), upload, stepPrompt(snapshot));
     const first = queue[0];
     if (first?.type === "user.text" && first.faq?.topic === "notification-missing") {
       const contact = await tx.latestContactDetails(user.id);
@@ -336,20 +336,23 @@ export class Engine {
   }
 
   /**
-   * A newcomer's first words, unless a question we can answer, get the welcome and the menu. Later, a button's
-   * label typed (`asked`: the question pending, with its buttons) is that button pressed.
+   * A newcomer's first words, unless a question we can answer, get the welcome and the menu. A button's
+   * label typed (`asked`: the question pending, with its buttons) is that button pressed — by a newcomer,
+   * after the welcome.
    */
-  private firstEvent(
+  private firstEvents(
     event: ChatEvent,
     isNewChat: boolean,
     stamp: EventStamp,
     upload: PreparedUpload | undefined,
     asked: ReplyContent,
-  ): ConversationEvent {
-    const press = event.kind === "text" && !isNewChat && !commandOf(event) ? typedPress(event.text, asked.choices ?? []) : undefined;
-    if (press === "cmd.status") return { type: press, ...stamp };
-    if (press) return { type: press, ...stamp };
+  ): ConversationEvent[] {
+    const press = event.kind === "text" && !commandOf(event) ? typedPress(event.text, asked.choices ?? []) : undefined;
+    if (press) {
+      const pressed: ConversationEvent = press === "cmd.status" ? { type: press, ...stamp } : { type: press, ...stamp };
+      return isNewChat ? [{ type: "cmd.start", ...stamp }, pressed] : [pressed];
+    }
     const machineEvent = toMachineEvent(event, stamp, upload?.upload, (text) => sharedFaqMatcher().match(text));
-    return isNewChat && machineEvent.type === "user.text" && !machineEvent.faq ? { type: "cmd.start", ...stamp } : machineEvent;
+    return [isNewChat && machineEvent.type === "user.text" && !machineEvent.faq ? { type: "cmd.start", ...stamp } : machineEvent];
   }
 }

@@ -75,4 +75,14 @@ describe("typing a button's label", () => {
     ];
     for (const id of reached) expect(pressedIds).toContain(id);
   }, 240_000);
+
+  it("by a newcomer, as their first message: the welcome, then what the button does", async () => {
+    const harness = await createHarness();
+    try {
+      expect(keys(await harness.chat("alice").text("开始认证"))).toEqual(["menu.welcome", "ask.name"]);
+      expect(keys(await harness.chat("bob").text("Check status"))).toEqual(["menu.welcome", "situation.none", "menu.prompt"]);
+    } finally {
+      await harness.close();
+    }
+  });
 });
