@@ -349,6 +349,7 @@ export class Engine {
   ): ConversationEvent[] {
     const press = event.kind === "text" && !commandOf(event) ? typedPress(event.text, asked.choices ?? []) : undefined;
     if (press) {
+      // Two members of the event union (a press, a command): TypeScript checks each branch against its own.
       const pressed: ConversationEvent = press === "cmd.status" ? { type: press, ...stamp } : { type: press, ...stamp };
       return isNewChat ? [{ type: "cmd.start", ...stamp }, pressed] : [pressed];
     }
