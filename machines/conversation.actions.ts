@@ -12,7 +12,7 @@ import { act, reply } from "./action-kit.js";
 import { choice } from "./conversation.choices.js";
 import type { ConversationContext, ConversationEvent, ConversationOutput } from "./conversation.events.js";
 import { answerTo, phoneToVerify, validEmail, validPhone } from "./conversation.guards.js";
-import { channelsPhrase } from "./deployment-phrases.js";
+import { channelsPhrase, emailUse, phoneUse } from "./deployment-phrases.js";
 import { faqActions, kept } from "./faq.actions.js";
 import { privacyProofActions } from "./privacy-proof.actions.js";
 import { findingReply, withDocument } from "./read-replies.js";
@@ -31,6 +31,11 @@ export const conversationActions = {
   prompt: act.emit({ type: "prompt" }),
   resendNotification: act.emit({ type: "effect.resendNotification" }),
   say: emit<Ctx, Ev, { key: MessageKey }, Ev, Out>((_, params) => reply(msg(params.key))),
+  /** Why the step asks what it asks; the email and the phone say what they are for in this deployment's channels. */
+  explainWhy: emit<Ctx, Ev, { step: TextStep }, Ev, Out>(({ event }, { step }) => {
+    const use = step === "email" ? emailUse(event.resultChannels) : step === "phone" ? phoneUse(event.resultChannels) : undefined;
+    return reply(msg(`why.${step}`, use ? { use } : undefined));
+  }),
   saveAnswer: assign<Ctx, Ev, { step: TextStep }, Ev, never>(({ context, event }, params) => {
     assertEvent(event, "user.text");
     const result = answerTo(params.step, event, context.draft);

@@ -11,6 +11,7 @@ import {
   stepsOpenWhileProviding,
 } from "../src/domain/application.js";
 import type { Choice } from "../src/domain/choice.js";
+import type { Channel } from "../src/domain/delivery.js";
 import { maskIdNumber } from "../src/domain/masking.js";
 import { formatPhoneForDisplay } from "../src/domain/phone.js";
 import type { Platform } from "../src/domain/platform.js";
@@ -23,6 +24,7 @@ import type { Locale } from "../src/i18n/locale.js";
 import { joinMessages, type Message, msg } from "../src/i18n/message.js";
 import { choice } from "./conversation.choices.js";
 import type { ConversationContext } from "./conversation.events.js";
+import { emailUse } from "./deployment-phrases.js";
 import { situationLead } from "./situation-replies.js";
 
 /** A reply before the engine stamps the user's locale on it. */
@@ -73,6 +75,8 @@ export interface PromptSettings {
   smsAvailable: boolean;
   retention: RetentionPolicy;
   timeZone: string;
+  /** Where results are sent (the chat, and email and SMS where configured): the email step says what the address is for. */
+  resultChannels: readonly Channel[];
   /** Photos of this draft whose read (OCR) has not finished: the summary says they are still being checked. */
   photosBeingChecked: readonly DocumentSlot[];
 }
@@ -83,12 +87,16 @@ const DEFAULT_PROMPT_SETTINGS: PromptSettings = {
   smsAvailable: true,
   retention: DEFAULT_RETENTION,
   timeZone: "Asia/Shanghai",
+  resultChannels: ["chat"],
   photosBeingChecked: [],
 };
 
 /** The pending question of each state: what the user sees after every reply, so no state is a dead end. */
 export function promptFor(state: ConversationState, context: ConversationContext, settings: Partial<PromptSettings> = {}): ReplyContent {
-  const { record, platform, smsAvailable, retention, timeZone, photosBeingChecked } = { ...DEFAULT_PROMPT_SETTINGS, ...settings };
+  const { record, platform, smsAvailable, retention, timeZone, photosBeingChecked, resultChannels } = {
+    ...DEFAULT_PROMPT_SETTINGS,
+    ...settings,
+  };
   const { draft } = context;
   switch (state) {
     case "menu":
@@ -172,7 +180,7 @@ export function promptFor(state: ConversationState, context: ConversationContext
     case "erasing":
       return menuPrompt(draft, record, timeZone);
     default:
-      return stepPrompt(state, context, platform, smsAvailable);
+      return stepPrompt(state, context, { platform, smsAvailable, resultChannels });
   }
 }
 
@@ -211,7 +219,11 @@ function menuPrompt(draft: Draft, record: UserRecord, timeZone: string): ReplyCo
   };
 }
 
-function stepPrompt(step: Step, { draft, code }: ConversationContext, platform: Platform, smsAvailable: boolean): ReplyContent {
+function stepPrompt(
+  step: Step,
+  { draft, code }: ConversationContext,
+  { platform, smsAvailable, resultChannels }: Pick<PromptSettings, "platform" | "smsAvailable" | "resultChannels">,
+): ReplyContent {
   switch (step) {
     case "method": {
       const choices = platform === "slack" ? METHOD_CHOICES_FOR_TEAMS : METHOD_CHOICES;
@@ -238,9 +250,11 @@ function stepPrompt(step: Step, { draft, code }: ConversationContext, platform: 
     default: {
       const current = currentValue(step, draft);
       const expects = step === "phone" ? "phone" : "text";
-      if (!current) return { body: [msg(`ask.${step}`)], expects };
+      // The email step says what the address is for here: the result goes there only where email is sent.
+      const ask = step === "email" ? msg("ask.email", { use: emailUse(resultChannels) }) : msg(`ask.${step}`);
+      if (!current) return { body: [ask], expects };
       return {
-        body: [msg(`ask.${step}`), msg("ask.currentValue", { value: current })],
+        body: [ask, msg("ask.currentValue", { value: current })],
         choices: [
           {
             id: "keep",

@@ -49,11 +49,19 @@ const FREE_TEXT_STEPS: ReadonlySet<TextStep> = new Set(["name", "companyName", "
 
 /** Not an answer (a question, "I don't know"): its FAQ answer if it has one, else what to type here and why; nothing stored. */
 function notAnAnswer(step: TextStep) {
+  const why = [{ type: "explainWhy" as const, params: { step } }, "prompt" as const];
   return [
+    { guard: { type: "asksWhyThisStep" as const, params: { step } }, actions: why },
     { guard: "nonAnswerQuestion" as const, actions: ["answerFaq" as const, "prompt" as const] },
-    { guard: "nonAnswer" as const, actions: [{ type: "say" as const, params: { key: `why.${step}` as const } }, "prompt" as const] },
+    { guard: "nonAnswer" as const, actions: why },
   ];
 }
+
+/** "I have no email": what an address is needed for, and how to get one (the FAQ would take it for missing notifications). */
+const NO_EMAIL = {
+  guard: "saysNoEmail" as const,
+  actions: [{ type: "say" as const, params: { key: "email.none" as const } }, "prompt" as const],
+};
 
 /** So clearly a question that it is answered even when it would also pass as a free-text answer. */
 const STRONG_QUESTION = { guard: "strongQuestion" as const, actions: ["answerFaq" as const, "prompt" as const] };
@@ -78,6 +86,7 @@ export function textStep(step: TextStep) {
         },
         // A valid email or number stands, whatever its words ("new.address@example.com", "why@example.com");
         // only what fails is checked for a question.
+        ...(step === "email" ? [NO_EMAIL] : []),
         ...(freeText ? [] : [STRONG_QUESTION, ...notAnAnswer(step)]),
         ANSWER_QUESTION_IN_FLOW,
         { actions: [{ type: "explainAnswer" as const, params: { step } }, "prompt" as const] },

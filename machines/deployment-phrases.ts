@@ -17,6 +17,16 @@ export function channelsPhrase(channels: readonly Channel[]): Message {
   return andList(parts);
 }
 
+/** What the email asked for at registration is for here: the result goes there only where email is sent. */
+export function emailUse(channels: readonly Channel[]): Message {
+  return msg(channels.includes("email") ? "email.use.result" : "email.use.details");
+}
+
+/** What the phone asked for at registration is for here: the result is texted there only where SMS is sent. */
+export function phoneUse(channels: readonly Channel[]): Message {
+  return msg(channels.includes("sms") ? "phone.use.result" : "phone.use.details");
+}
+
 /** The methods offered, in the menu's order: "Personal ID card, Phone and Enterprise". */
 export function methodsPhrase(smsAvailable: boolean): Message {
   const methods: Method[] = smsAvailable ? ["id_card", "phone", "enterprise"] : ["id_card", "enterprise"];

@@ -1,6 +1,6 @@
 import { type Draft, EMPTY_DRAFT } from "../src/domain/application.js";
 import type { Choice } from "../src/domain/choice.js";
-import type { DeliveryState } from "../src/domain/delivery.js";
+import type { Channel, DeliveryState } from "../src/domain/delivery.js";
 import { FAQ_TOPICS, type FaqTopic } from "../src/domain/faq-topics.js";
 import { maskEmail, maskPhone } from "../src/domain/masking.js";
 import { REJECTION_REASON_CODES } from "../src/domain/rejection-reasons.js";
@@ -63,7 +63,9 @@ export function faqReply(
       ? `faq.${topic}.noSms`
       : topic === "official-channels" && !event.officialChannels
         ? "faq.official-channels.none"
-        : `faq.${topic}`;
+        : topic === "notification-missing"
+          ? notificationMissingKey(event.resultChannels)
+          : `faq.${topic}`;
   const general = msg(key, {
     support: supportContact,
     channels: channelsPhrase(event.resultChannels),
@@ -129,10 +131,7 @@ export function faqReply(
         const deliveries = contact.lastDeliveries ?? [];
         return {
           body: [
-            msg("faq.yourContact", {
-              email: contact.email ? maskEmail(contact.email) : "—",
-              phone: contact.phone ? maskPhone(contact.phone) : "—",
-            }),
+            ...yourContact(contact, event.resultChannels),
             ...(deliveries.length > 0 && contact.lastAt
               ? [msg("faq.lastNotification", { date: timeMessage(contact.lastAt, timeZone) }), ...deliveries.map(deliveryLine)]
               : []),
@@ -212,6 +211,22 @@ function updateInfoReply(
   }
 }
 
+/** "Nothing arrived": the spam folder and the email only where results are emailed, the phone only where they are texted. */
+function notificationMissingKey(channels: readonly Channel[]): MessageKey {
+  if (channels.includes("email")) return "faq.notification-missing";
+  return channels.includes("sms") ? "faq.notification-missing.sms" : "faq.notification-missing.chat";
+}
+
+/** The addresses results are sent to, masked: only those of the channels this deployment sends on. */
+function yourContact(contact: ContactDetails, channels: readonly Channel[]): Message[] {
+  const email = channels.includes("email") ? (contact.email ? maskEmail(contact.email) : "—") : undefined;
+  const phone = channels.includes("sms") ? (contact.phone ? maskPhone(contact.phone) : "—") : undefined;
+  if (email && phone) return [msg("faq.yourContact", { email, phone })];
+  if (email) return [msg("faq.yourContact.email", { email })];
+  if (phone) return [msg("faq.yourContact.phone", { phone })];
+  return [];
+}
+
 /** Topics that name the phone method: without SMS they have a text without it. */
 const NAMING_PHONE_METHOD = ["verification-methods", "required-documents", "foreign-documents"] as const;
 const namesPhoneMethod = (topic: FaqTopic): topic is (typeof NAMING_PHONE_METHOD)[number] =>
@@ -223,11 +238,13 @@ function resubmitChoice(record: UserRecord): { choices?: Choice[] } {
 
 /** "• email: failed — SMTP 550": one channel's fate, as "I never got it" explains it. */
 function deliveryLine(delivery: DeliveryState): Message {
-  const state =
-    delivery.status === "sent"
-      ? msg("delivery.sent")
-      : delivery.status === "failed"
-        ? msg("delivery.failed", { reason: delivery.failure ?? "" })
-        : msg("delivery.pending", { attempts: delivery.attempts });
-  return msg("faq.deliveryLine", { channel: msg(`channel.${delivery.channel}`), state });
+  return msg("faq.deliveryLine", { channel: msg(`channel.${delivery.channel}`), state: deliveryState(delivery) });
+}
+
+function deliveryState(delivery: DeliveryState): Message {
+  if (delivery.status === "sent") return msg("delivery.sent");
+  if (delivery.status === "failed") return msg("delivery.failed", { reason: delivery.failure ?? "" });
+  // "1 attempts" reads wrong, and "0 attempts" says nothing the reader can use.
+  if (delivery.attempts === 0) return msg("delivery.queued");
+  return delivery.attempts === 1 ? msg("delivery.pendingOnce") : msg("delivery.pending", { attempts: delivery.attempts });
 }

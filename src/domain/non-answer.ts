@@ -17,3 +17,27 @@ export function isNonAnswer(text: string): boolean {
   if (trimmed === "") return false;
   return QUESTION_MARK.test(trimmed) || ENGLISH_QUESTION.test(trimmed) || ENGLISH_REFUSAL.test(trimmed) || CHINESE.test(trimmed);
 }
+
+/**
+ * "I have no email", "我没有邮箱": not an address, and not the question about missing notifications the
+ * FAQ would take it for. Said at the email step, it gets what an address is needed for and how to get one.
+ */
+const NO_EMAIL =
+  /\b(?:i (?:do not|don'?t|dont) have|i have no|i haven'?t got|i'?ve no|no|without)\s+(?:an?\s+|any\s+)?(?:e-?mail|mailbox)\b|(?:没有|没|无)(?:电子)?(?:邮箱|邮件|e-?mail)/i;
+
+export function saysNoEmail(text: string): boolean {
+  return NO_EMAIL.test(text.normalize("NFKC"));
+}
+
+/** "Why do you need my email?": asked at that step, the step's own why, not a FAQ topic that shares its words. */
+const WHY = /\b(?:why|what for|what do you need)\b|为什么|为啥|干嘛|干什么用|做什么用|有什么用/i;
+const SUBJECT: Partial<Record<string, RegExp>> = {
+  name: /\bname\b|姓名|名字/i,
+  email: /\be-?mail\b|邮箱|邮件/i,
+  phone: /\b(?:phone|mobile|number)\b|手机|电话|号码/i,
+};
+
+export function asksWhyThisStep(text: string, step: string): boolean {
+  const subject = SUBJECT[step];
+  return subject !== undefined && WHY.test(text) && subject.test(text);
+}

@@ -274,6 +274,7 @@ export class Engine {
         smsAvailable: settings.smsAvailable ?? true,
         retention: settings.retention ?? DEFAULT_RETENTION,
         timeZone: settings.timeZone,
+        resultChannels: this.effectDeps.channels,
         photosBeingChecked: this.reading?.photosBeingChecked(chatKeyOf(event), current.context.draft) ?? [],
       });
     const effects: EffectContext = {

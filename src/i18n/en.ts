@@ -17,7 +17,9 @@ export const en = {
   "choice.supportCancel": "Don't send",
 
   "ask.name": "Please enter your full name exactly as it appears on your ID document.",
-  "ask.email": "Please enter your email address. We send the review result there.",
+  "ask.email": "Please enter your email address. {use}",
+  "email.use.result": "We send the review result there.",
+  "email.use.details": "It is part of your verification details: use a real address of your own.",
   "ask.phone":
     "Please enter your mobile phone number. Numbers without a country code are read as Chinese (+86); for other countries start with + and the country code.",
   "ask.method": "Choose a verification method:",
@@ -340,6 +342,8 @@ export const en = {
   "faq.lastNotification": "Our last message to you ({date}):",
   "faq.deliveryLine": "• {channel}: {state}",
   "delivery.sent": "delivered",
+  "delivery.queued": "waiting to be sent",
+  "delivery.pendingOnce": "being sent (1 attempt so far)",
   "delivery.pending": "being sent ({attempts} attempts so far)",
   "delivery.failed": "failed — {reason}",
   "maintenance.held":
@@ -446,10 +450,14 @@ export const en = {
     "A submitted application can't be edited. If something is wrong, withdraw it (/status → “Withdraw application”) and start again; your new application is reviewed from the start.",
   "faq.notification-missing":
     "Check your spam or junk folder first, and that the email and phone number you registered are correct. The result is always here too: send /status. Once you have submitted an application you can correct your email or phone here and have the result sent again; otherwise support can help.",
+  "faq.notification-missing.sms":
+    "Check that the mobile number you registered is correct: results are sent there by SMS. The result is always here too: send /status. Once you have submitted an application you can correct your phone here and have the result sent again; otherwise support can help.",
+  "faq.notification-missing.chat":
+    "Results and notices come here, in this chat: send /status to see where your application stands. If something still seems missing, support can help.",
   "faq.forgot-email":
     "If you forgot which email you registered with, try resetting your password on the platform; if that doesn't help, contact support and they will confirm your identity and help you recover the account.",
   "faq.update-info":
-    "Keep your details current after approval: results and notices go to this email and phone, and details left stale for a long time may limit what you can use. From the menu: “Update email”, or “Update phone” (confirmed with an SMS code). When an enterprise's legal representative or owner changes, choose “Change legal representative”: it needs a new review, and the current verification stays valid until then.",
+    "Keep your email and phone current after approval: details left stale for a long time may limit what you can use. From the menu: “Update email”, or “Update phone” (confirmed with an SMS code). When an enterprise's legal representative or owner changes, choose “Change legal representative”: it needs a new review, and the current verification stays valid until then.",
   "faq.benefits":
     "Verified users get the platform's advanced features — such as file sharing and data analysis — higher trust in shared work, and stronger protection of their information.",
   "faq.account-problem":
@@ -560,6 +568,8 @@ export const en = {
   "faq.topic.contact-support": "Contacting support",
   "faq.topic.privacy": "Privacy and my data",
   "faq.yourContact": "We send your results to {email} and {phone}. If either is wrong, that is why nothing arrived.",
+  "faq.yourContact.email": "We send your results to {email}. If it is wrong, that is why nothing arrived.",
+  "faq.yourContact.phone": "We send your results by SMS to {phone}. If it is wrong, that is why nothing arrived.",
   "support.contact": "Our support team can help: {support}. Mention your reference code if you have one.",
   // Telegram's own controls and command menu.
   "telegram.sharePhone": "📱 Share my phone number",
@@ -618,7 +628,7 @@ export const en = {
   "faq.nothingFailed": "Nothing failed: your verification was approved.",
   "faq.notDecidedYet": "Your application {reference} has not been decided yet.",
   "faq.nothingToWait": "There is nothing more to wait for.",
-  "faq.updateContactNow": "You can change the email and mobile number we send your results and notices to now, with the buttons below.",
+  "faq.updateContactNow": "You can change the email and mobile number on your application now, with the buttons below.",
   "faq.nothingElseChanges": "Nothing else on a submitted application can be changed: to correct it, withdraw it and apply again.",
   "faq.changeRequested":
     "You can change exactly what reviewers asked for: choose “Provide information”. For anything else, withdraw the application and apply again.",
@@ -664,9 +674,12 @@ export const en = {
   "status.withdrawn.sentence": "withdrawn",
   "why.name":
     "Please type your full name exactly as on your ID document (for example: Zhang San). Reviewers compare it with the document, so a nickname or a question here would make the application fail.",
-  "why.email": "Please type your email address (for example: name@example.com). We send the review result there.",
-  "why.phone":
-    "Please type your mobile phone number (for example: 138 1234 5678). We use it to tell you the result by SMS and, with the phone method, to confirm it is yours.",
+  "email.none":
+    "An email address is needed to apply. If you don't have one, create one with any email provider (it's free), then enter it here.",
+  "why.email": "Please type your email address (for example: name@example.com). {use}",
+  "why.phone": "Please type your mobile phone number (for example: 138 1234 5678). {use}",
+  "phone.use.result": "We use it to tell you the result by SMS and, with the phone method, to confirm it is yours.",
+  "phone.use.details": "It is part of your verification details: use a real number of your own.",
   "why.idNumber":
     "Please type the 18-character number printed on your resident ID card (the last character may be X). Reviewers compare it with the card's photo to confirm it is you; it is stored encrypted.",
   "why.companyName":

@@ -15,7 +15,9 @@ export const zhCN: Record<MessageKey, string> = {
   "choice.supportCancel": "不发送",
 
   "ask.name": "请输入您的真实姓名，须与证件上的姓名完全一致。",
-  "ask.email": "请输入您的邮箱地址，审核结果会发送到这里。",
+  "ask.email": "请输入您的邮箱地址。{use}",
+  "email.use.result": "审核结果会发送到这里。",
+  "email.use.details": "邮箱是认证资料的一部分，请填写本人真实有效的地址。",
   "ask.phone": "请输入您的手机号码。不带国家代码的号码按中国大陆（+86）处理；其他国家和地区请以 + 和国家代码开头。",
   "ask.method": "请选择认证方式：",
   "ask.idNumber": "请输入您的 18 位居民身份证号码（最后一位可能是 X）。",
@@ -302,6 +304,8 @@ export const zhCN: Record<MessageKey, string> = {
   "faq.lastNotification": "我们最近一次给您的通知（{date}）：",
   "faq.deliveryLine": "• {channel}：{state}",
   "delivery.sent": "已送达",
+  "delivery.queued": "等待发送",
+  "delivery.pendingOnce": "发送中（已尝试 1 次）",
   "delivery.pending": "发送中（已尝试 {attempts} 次）",
   "delivery.failed": "发送失败——{reason}",
   "maintenance.held":
@@ -399,9 +403,12 @@ export const zhCN: Record<MessageKey, string> = {
   "faq.modify-application": "已提交的申请不能修改。如有错误，请先撤回（/status →「撤回申请」），再重新申请，新的申请会重新审核。",
   "faq.notification-missing":
     "请先检查垃圾邮件文件夹，并确认注册时填写的邮箱和手机号是否正确。审核结果也会显示在这里，发送 /status 即可查看。提交申请后，您可以在这里更正邮箱或手机号并重新发送结果；其他情况可联系客服。",
+  "faq.notification-missing.sms":
+    "请确认注册时填写的手机号是否正确，审核结果会以短信发送到该号码。审核结果也会显示在这里，发送 /status 即可查看。提交申请后，您可以在这里更正手机号并重新发送结果；其他情况可联系客服。",
+  "faq.notification-missing.chat": "审核结果和通知都会发送到这个聊天中，发送 /status 即可查看申请进度。如仍有疑问，可联系客服。",
   "faq.forgot-email": "如果忘记了注册邮箱，可以先在平台上尝试重置密码；仍无法解决的，请联系客服，核实身份后会帮助您找回账号。",
   "faq.update-info":
-    "认证通过后请保持信息最新：审核结果和通知会发送到登记的邮箱和手机号，信息长期未更新可能影响功能使用。可在菜单中「更新邮箱」或「更新手机号」（需短信验证）。企业法定代表人或所有人变更时，请选择「变更法定代表人」：需要重新审核，在此之前当前认证仍然有效。",
+    "认证通过后请保持邮箱和手机号等信息最新：信息长期未更新可能影响功能使用。可在菜单中「更新邮箱」或「更新手机号」（需短信验证）。企业法定代表人或所有人变更时，请选择「变更法定代表人」：需要重新审核，在此之前当前认证仍然有效。",
   "faq.benefits": "认证用户可以使用平台的高级功能，如文件共享、数据分析等，协作中更受信任，个人信息也能得到更好的保护。",
   "faq.account-problem": "被停用或注销的账号无法进行认证。请联系客服查询账号状态及处理办法。",
   "faq.platform-issue":
@@ -500,6 +507,8 @@ export const zhCN: Record<MessageKey, string> = {
   "faq.topic.contact-support": "联系客服",
   "faq.topic.privacy": "隐私与数据安全",
   "faq.yourContact": "审核结果会发送到 {email} 和 {phone}。如果其中有误，这就是收不到通知的原因。",
+  "faq.yourContact.email": "审核结果会发送到 {email}。如果邮箱有误，这就是收不到通知的原因。",
+  "faq.yourContact.phone": "审核结果会以短信发送到 {phone}。如果号码有误，这就是收不到通知的原因。",
   "support.contact": "客服可以为您提供帮助：{support}。如有申请编号，请一并告知。",
   // Telegram 自带的控件与命令菜单。
   "telegram.sharePhone": "📱 分享我的手机号",
@@ -555,7 +564,7 @@ export const zhCN: Record<MessageKey, string> = {
   "faq.nothingFailed": "您的认证已通过，没有失败。",
   "faq.notDecidedYet": "您的申请 {reference} 还没有审核结果。",
   "faq.nothingToWait": "无需再等待。",
-  "faq.updateContactNow": "接收审核结果和通知的邮箱、手机号现在就可以修改，请点下方按钮。",
+  "faq.updateContactNow": "申请中的邮箱和手机号现在就可以修改，请点下方按钮。",
   "faq.nothingElseChanges": "已提交申请的其他内容无法修改：如需更正，请撤回后重新申请。",
   "faq.changeRequested": "审核人员要求补充的内容可以修改：请选择「补充材料」。其他内容如需修改，请撤回申请后重新申请。",
   "start.waiting": "申请 {reference} 尚未完成，暂时不能发起新的申请。",
@@ -597,8 +606,11 @@ export const zhCN: Record<MessageKey, string> = {
   "status.rejected.sentence": "未通过",
   "status.withdrawn.sentence": "已撤回",
   "why.name": "请输入您的真实姓名，须与证件上的完全一致（例如：张三）。审核人员会与证件核对，填写昵称或问题会导致认证失败。",
-  "why.email": "请输入您的邮箱地址（例如：name@example.com），审核结果会发送到这里。",
-  "why.phone": "请输入您的手机号码（例如：138 1234 5678）。我们用它短信通知审核结果；选择手机认证时还会用它确认号码归您本人所有。",
+  "email.none": "申请认证需要邮箱地址。如果您还没有邮箱，可以在任意邮箱服务商免费注册一个，然后在这里输入。",
+  "why.email": "请输入您的邮箱地址（例如：name@example.com）。{use}",
+  "why.phone": "请输入您的手机号码（例如：138 1234 5678）。{use}",
+  "phone.use.result": "我们用它短信通知审核结果；选择手机认证时还会用它确认号码归您本人所有。",
+  "phone.use.details": "手机号是认证资料的一部分，请填写本人真实有效的号码。",
   "why.idNumber": "请输入居民身份证上的 18 位号码（最后一位可能是 X）。审核人员会与证件照片核对，确认是您本人；号码加密保存。",
   "why.companyName": "请输入企业的完整注册名称，须与营业执照一致。审核人员会与营业执照核对。",
   "why.uscc": "请输入营业执照上的 18 位统一社会信用代码，它是企业的唯一标识，审核人员会与营业执照核对。",

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { isNonAnswer } from "../../src/domain/non-answer.js";
+import { asksWhyThisStep, isNonAnswer, saysNoEmail } from "../../src/domain/non-answer.js";
 import { createHarness, type Harness, keys, readable } from "../helpers/harness.js";
 
 let harness: Harness;
@@ -26,8 +26,16 @@ describe("a question or a refusal where an answer is expected", () => {
     const chat = harness.chat("bob");
     await chat.press("start");
     await chat.text("Bob Lee");
-    expect(readable(await chat.text("why should I give my email?"))).toContain("We send the review result there.");
+    // The step's own why, not the FAQ about missing notifications; in this chat-only deployment, nothing is emailed.
+    const why = await chat.text("why should I give my email?");
+    expect(keys(why)).toEqual(["why.email", "ask.email"]);
+    expect(readable(why)).toContain(
+      "Please type your email address (for example: name@example.com). It is part of your verification details",
+    );
     expect(keys(await chat.text("why@example.com"))).toContain("ask.phone");
+    expect(readable(await chat.text("为什么要手机号"))).toContain(
+      "It is part of your verification details: use a real number of your own.",
+    );
   });
 
   it("at the ID number, a question is not read as a wrong number", async () => {
@@ -64,5 +72,34 @@ describe("isNonAnswer", () => {
       "这是什么",
     ])
       expect(isNonAnswer(text), text).toBe(true);
+  });
+});
+
+describe("saysNoEmail", () => {
+  it("catches 'I have no email' in both languages, and nothing that is an address or another answer", () => {
+    for (const text of [
+      "I have no email",
+      "i dont have an email address",
+      "I don't have any e-mail",
+      "no email",
+      "我没有邮箱",
+      "没有电子邮箱",
+      "无邮箱",
+    ])
+      expect(saysNoEmail(text), text).toBe(true);
+    for (const text of ["noemail@example.com", "no.email@example", "zhang@example.com", "what email", "I never got any email", "不知道"])
+      expect(saysNoEmail(text), text).toBe(false);
+  });
+});
+
+describe("asksWhyThisStep", () => {
+  it("catches a why about the step's own subject, and not a why about something else", () => {
+    expect(asksWhyThisStep("why should I give my email?", "email")).toBe(true);
+    expect(asksWhyThisStep("为什么要填邮箱", "email")).toBe(true);
+    expect(asksWhyThisStep("手机号有什么用", "phone")).toBe(true);
+    expect(asksWhyThisStep("why do you need my name", "name")).toBe(true);
+    expect(asksWhyThisStep("why was I rejected", "email")).toBe(false);
+    expect(asksWhyThisStep("why should I give my email?", "phone")).toBe(false);
+    expect(asksWhyThisStep("my email is bob@example.com", "email")).toBe(false);
   });
 });

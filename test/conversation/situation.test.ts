@@ -178,7 +178,7 @@ describe("asking to change the email or phone", () => {
     const asked = await alice.text("can I change my phone number now");
     expect(readable(asked)).toContain(
       `Your application ${reference} is with the reviewers; the decision is expected by Thu 26 Nov.\n` +
-        "You can change the email and mobile number we send your results and notices to now, with the buttons below.\n" +
+        "You can change the email and mobile number on your application now, with the buttons below.\n" +
         "Nothing else on a submitted application can be changed: to correct it, withdraw it and apply again.",
     );
     expect(keys(asked)).not.toContain("faq.update-info");
@@ -221,6 +221,44 @@ describe("only what this deployment has", () => {
     expect(consent).toContain("your name and contact details (the phone number proven by its code)");
     expect(consent).not.toMatch(/ID number|photos/);
     expect(readable(await chat.press("consent.agree"))).toContain("You'll hear from me here, by email and by SMS.");
+  });
+
+  /** Asks for the email, then, once submitted, says nothing arrived: what the email step and the answer say of the channels. */
+  async function emailAskedThenNothingArrived(): Promise<{ asked: string; nothing: string }> {
+    const chat = harness.chat("alice");
+    await chat.text("/start");
+    await chat.press("start");
+    await chat.text("张三");
+    const asked = readable(await chat.text("I have no email"));
+    await chat.text("alice@example.com");
+    await chat.text("13812348000");
+    await chat.press("method.phone");
+    await chat.text(harness.lastCode());
+    await chat.press("consent.agree");
+    return { asked, nothing: readable(await chat.text("I never got any notification")) };
+  }
+
+  it("the email step, and 'nothing arrived', name only the channels results are really sent on", async () => {
+    harness = await createHarness({ notifyChannels: ["chat", "email", "sms"] });
+    const everything = await emailAskedThenNothingArrived();
+    expect(everything.asked).toContain("An email address is needed to apply. If you don't have one, create one");
+    expect(everything.asked).toContain("Please enter your email address. We send the review result there.");
+    expect(everything.nothing).toContain("We send your results to a***e@example.com and +86 138****8000.");
+    expect(everything.nothing).toContain("spam");
+    await harness.close();
+
+    harness = await createHarness({ notifyChannels: ["chat", "sms"] });
+    const sms = await emailAskedThenNothingArrived();
+    expect(sms.asked).toContain("Please enter your email address. It is part of your verification details");
+    expect(sms.asked).not.toContain("We send the review result there");
+    expect(sms.nothing).toContain("We send your results by SMS to +86 138****8000.");
+    expect(sms.nothing).not.toMatch(/a\*\*\*e@example\.com|spam/);
+    await harness.close();
+
+    harness = await createHarness({ notifyChannels: ["chat"] });
+    const chatOnly = await emailAskedThenNothingArrived();
+    expect(chatOnly.nothing).toContain("Results and notices come here, in this chat");
+    expect(chatOnly.nothing).not.toMatch(/We send your results|spam|SMS/);
   });
 });
 
