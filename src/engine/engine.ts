@@ -1,6 +1,6 @@
 import type { ConversationEvent } from "../../machines/conversation.events.js";
 import { type ConversationState, promptFor, type ReplyContent } from "../../machines/conversation.prompts.js";
-import { type ChatEvent, commandOf } from "../chat/chat-event.js";
+import type { ChatEvent } from "../chat/chat-event.js";
 import type { Reply } from "../chat/reply.js";
 import { saidOnce } from "../chat/said-once.js";
 import { EMPTY_DRAFT } from "../domain/application.js";
@@ -11,7 +11,6 @@ import { newReferenceCode } from "../domain/reference-code.js";
 import { DEFAULT_RETENTION } from "../domain/retention-policy.js";
 import { DEFAULT_REVIEW_POLICY } from "../domain/review-policy.js";
 import { type UserRecord, userRecord } from "../domain/user-record.js";
-import { sharedFaqMatcher } from "../faq/faq-matcher.js";
 import { type Locale, localeFromTag } from "../i18n/locale.js";
 import { msg } from "../i18n/message.js";
 import type { StoreTransaction } from "../ports/store.js";
@@ -25,14 +24,14 @@ import type { EffectContext, EffectDependencies, PreparedUpload } from "./effect
 import { performEffect } from "./effects/effect-handlers.js";
 import type { EngineDependencies } from "./engine-dependencies.js";
 import { observeHandledEvent } from "./event-metrics.js";
+import { firstEvents } from "./first-events.js";
 import { KeyedLock } from "./keyed-lock.js";
 import { chatKeyOf, type FollowUpSender, type LateRead, PhotoReading } from "./photo-reading.js";
 import { createPureTransition } from "./pure-transition.js";
 import { REDELIVERY_GRACE_MS, redeliveredReplies } from "./redelivery.js";
 import { ReplyConfirmations } from "./reply-confirmations.js";
 import { serializeReplies } from "./reply-record.js";
-import { type EventStamp, toMachineEvent } from "./to-machine-event.js";
-import { typedPress } from "./typed-choice.js";
+import type { EventStamp } from "./to-machine-event.js";
 import { prepareUpload } from "./upload-check.js";
 import { UploadRate } from "./upload-rate.js";
 
@@ -291,7 +290,9 @@ export class Engine {
     let prompted = false;
     // After a reset the message was an answer to a question that no longer exists: show the menu instead of guessing.
     const queue: ConversationEvent[] =
-      restored.kind === "reset" ? [] : this.firstEvents(event, restored.kind === "new", stampOf(record), upload, stepPrompt(snapshot));
+      restored.kind === "reset"
+        ? []
+        : firstEvents(event, { isNewChat: restored.kind === "new", stamp: stampOf(record), upload, asked: () => stepPrompt(snapshot) });
     const first = queue[0];
     if (first?.type === "user.text" && first.faq?.topic === "notification-missing") {
       const contact = await tx.latestContactDetails(user.id);
@@ -334,27 +335,5 @@ export class Engine {
       record: { userId: user.id },
       unread: unreadDocuments(snapshot.context.draft),
     };
-  }
-
-  /**
-   * A newcomer's first words, unless a question we can answer, get the welcome and the menu. A button's
-   * label typed (`asked`: the question pending, with its buttons) is that button pressed — by a newcomer,
-   * after the welcome.
-   */
-  private firstEvents(
-    event: ChatEvent,
-    isNewChat: boolean,
-    stamp: EventStamp,
-    upload: PreparedUpload | undefined,
-    asked: ReplyContent,
-  ): ConversationEvent[] {
-    const press = event.kind === "text" && !commandOf(event) ? typedPress(event.text, asked.choices ?? []) : undefined;
-    if (press) {
-      // Two members of the event union (a press, a command): TypeScript checks each branch against its own.
-      const pressed: ConversationEvent = press === "cmd.status" ? { type: press, ...stamp } : { type: press, ...stamp };
-      return isNewChat ? [{ type: "cmd.start", ...stamp }, pressed] : [pressed];
-    }
-    const machineEvent = toMachineEvent(event, stamp, upload?.upload, (text) => sharedFaqMatcher().match(text));
-    return [isNewChat && machineEvent.type === "user.text" && !machineEvent.faq ? { type: "cmd.start", ...stamp } : machineEvent];
   }
 }
