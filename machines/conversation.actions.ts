@@ -237,12 +237,20 @@ export const conversationActions = {
     return reply(msg(result.valid ? "error.phone.invalid" : `error.phone.${result.error}`));
   }),
   saveNewPhone: act.emit(({ context }) => ({ type: "effect.updateContact", field: "phone" as const, value: context.pendingPhone! })),
+  saveTypedPhone: act.emit(({ event }) => {
+    assertEvent(event, "user.text");
+    return { type: "effect.updateContact", field: "phone" as const, value: validPhone(event.text)! };
+  }),
   confirmContactUpdated: act.enqueueActions(({ event, enqueue }) => {
     assertEvent(event, "contact.updated");
+    const key =
+      event.field === "email" ? "contact.emailUpdated" : event.smsAvailable ? "contact.phoneUpdated" : "contact.phoneUpdated.noSms";
+    // "Resend the last result there" only where results really go to the changed email or phone.
+    const sentThere = event.resultChannels.includes(event.field === "email" ? "email" : "sms");
     enqueue.emit({
       type: "reply",
-      body: [msg(event.field === "email" ? "contact.emailUpdated" : "contact.phoneUpdated")],
-      choices: [choice("notify.resend", "choice.resendToNew")],
+      body: [msg(key)],
+      ...(sentThere ? { choices: [choice("notify.resend", "choice.resendToNew")] } : {}),
     });
     enqueue.assign({ pendingPhone: undefined, code: undefined });
   }),

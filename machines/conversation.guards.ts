@@ -120,4 +120,6 @@ export const conversationGuards = {
     event.record.application?.status === "approved" && event.record.application.method === "enterprise",
   validNewEmail: ({ event }: GuardArgs) => validEmail(as(event, "user.text").text) !== undefined,
   validNewPhone: ({ event }: GuardArgs) => validPhone(as(event, "user.text").text) !== undefined,
+  /** Without SMS no code can confirm a new phone: it is taken as typed, as at registration. */
+  validNewPhoneWithoutSms: ({ event }: GuardArgs) => !event.smsAvailable && validPhone(as(event, "user.text").text) !== undefined,
 };

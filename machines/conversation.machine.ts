@@ -209,9 +209,15 @@ export const conversationMachine = setup({
         "application.changeRefused": { target: "menu", actions: "sayChangeRefused" },
       },
     },
-    newEmail: newContactStep({ guard: "validNewEmail", target: "updatingContact", actions: "saveNewEmail" }, "explainNewEmail"),
-    newPhone: newContactStep({ guard: "validNewPhone", target: "newPhoneCode", actions: "rememberNewPhone" }, "explainNewPhone"),
-    /** A verified user's new phone is saved only once its one-time code is typed back. */
+    newEmail: newContactStep([{ guard: "validNewEmail", target: "updatingContact", actions: "saveNewEmail" }], "explainNewEmail"),
+    newPhone: newContactStep(
+      [
+        { guard: "validNewPhoneWithoutSms", target: "updatingContact", actions: "saveTypedPhone" },
+        { guard: "validNewPhone", target: "newPhoneCode", actions: "rememberNewPhone" },
+      ],
+      "explainNewPhone",
+    ),
+    /** Where SMS can be sent, a new phone is saved only once its one-time code is typed back. */
     newPhoneCode: codeStep({ target: "updatingContact", actions: "saveNewPhone" }, { changePhone: "newPhone", back: "newPhone" }),
     /** Waits, within the same engine call, for the store to save the new contact detail. */
     updatingContact: {

@@ -104,7 +104,7 @@ export function promptFor(state: ConversationState, context: ConversationContext
     case "newEmail":
       return { body: [msg("ask.newEmail")], expects: "text" };
     case "newPhone":
-      return { body: [msg("ask.newPhone")], expects: "phone" };
+      return { body: [msg(smsAvailable ? "ask.newPhone" : "ask.newPhone.noSms")], expects: "phone" };
     case "newPhoneCode":
       return {
         body: [

@@ -99,15 +99,17 @@ export function textStep(step: TextStep) {
 
 /** A verified user's new email or phone: a valid one goes on (`onValid`), anything else is explained. */
 export function newContactStep(
-  onValid:
+  onValid: (
     | { guard: "validNewEmail"; target: "updatingContact"; actions: "saveNewEmail" }
-    | { guard: "validNewPhone"; target: "newPhoneCode"; actions: "rememberNewPhone" },
+    | { guard: "validNewPhoneWithoutSms"; target: "updatingContact"; actions: "saveTypedPhone" }
+    | { guard: "validNewPhone"; target: "newPhoneCode"; actions: "rememberNewPhone" }
+  )[],
   explain: "explainNewEmail" | "explainNewPhone",
 ) {
   return {
     entry: "prompt" as const,
     on: {
-      "user.text": [SMALL_TALK, onValid, ANSWER_QUESTION_IN_FLOW, { actions: [explain, "prompt" as const] }],
+      "user.text": [SMALL_TALK, ...onValid, ANSWER_QUESTION_IN_FLOW, { actions: [explain, "prompt" as const] }],
       "cmd.back": "menu" as const,
     },
   };

@@ -56,10 +56,10 @@ export function faqReply(
   draft: Draft = EMPTY_DRAFT,
 ): FaqReply {
   const { record, supportContact, timeZone } = event;
-  // Without SMS the phone method is offered nowhere: the topics that list methods have a text without it.
+  // Without SMS the phone method is offered nowhere and no code confirms a phone: those topics have a text without it.
   // Where no official channels are configured, nothing is said about them.
   const key: MessageKey =
-    !event.smsAvailable && namesPhoneMethod(topic)
+    !event.smsAvailable && namesSms(topic)
       ? `faq.${topic}.noSms`
       : topic === "official-channels" && !event.officialChannels
         ? "faq.official-channels.none"
@@ -227,10 +227,9 @@ function yourContact(contact: ContactDetails, channels: readonly Channel[]): Mes
   return [];
 }
 
-/** Topics that name the phone method: without SMS they have a text without it. */
-const NAMING_PHONE_METHOD = ["verification-methods", "required-documents", "foreign-documents"] as const;
-const namesPhoneMethod = (topic: FaqTopic): topic is (typeof NAMING_PHONE_METHOD)[number] =>
-  (NAMING_PHONE_METHOD as readonly FaqTopic[]).includes(topic);
+/** Topics that name the phone method or an SMS code: without SMS they have a text without it. */
+const NAMING_SMS = ["verification-methods", "required-documents", "foreign-documents", "update-info"] as const;
+const namesSms = (topic: FaqTopic): topic is (typeof NAMING_SMS)[number] => (NAMING_SMS as readonly FaqTopic[]).includes(topic);
 
 function resubmitChoice(record: UserRecord): { choices?: Choice[] } {
   return resubmissionVerdict(record) === "allowed" ? { choices: [choice("resubmit", "choice.resubmit")] } : {};

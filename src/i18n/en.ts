@@ -427,8 +427,10 @@ export const en = {
   "choice.reverify": "Change legal representative",
   "ask.newEmail": "Enter your new email address.",
   "ask.newPhone": "Enter your new mobile phone number; I'll send a code to confirm it.",
+  "ask.newPhone.noSms": "Enter your new mobile phone number.",
   "contact.emailUpdated": "Your email address is updated.",
   "contact.phoneUpdated": "Your phone number is confirmed and updated.",
+  "contact.phoneUpdated.noSms": "Your phone number is updated.",
   "reverify.started":
     "A new legal representative needs a new review. Your current verification stays valid until the decision. I'll ask for the new licence photo and the representative's details; everything else is kept.",
   "faq.verification-steps":
@@ -458,6 +460,8 @@ export const en = {
     "If you forgot which email you registered with, try resetting your password on the platform; if that doesn't help, contact support and they will confirm your identity and help you recover the account.",
   "faq.update-info":
     "Keep your email and phone current after approval: details left stale for a long time may limit what you can use. From the menu: “Update email”, or “Update phone” (confirmed with an SMS code). When an enterprise's legal representative or owner changes, choose “Change legal representative”: it needs a new review, and the current verification stays valid until then.",
+  "faq.update-info.noSms":
+    "Keep your email and phone current after approval: details left stale for a long time may limit what you can use. From the menu: “Update email” or “Update phone”. When an enterprise's legal representative or owner changes, choose “Change legal representative”: it needs a new review, and the current verification stays valid until then.",
   "faq.benefits":
     "Verified users get the platform's advanced features — such as file sharing and data analysis — higher trust in shared work, and stronger protection of their information.",
   "faq.account-problem":

@@ -382,8 +382,10 @@ export const zhCN: Record<MessageKey, string> = {
   "choice.reverify": "变更法定代表人",
   "ask.newEmail": "请输入新的邮箱地址。",
   "ask.newPhone": "请输入新的手机号码，我会发送验证码进行确认。",
+  "ask.newPhone.noSms": "请输入新的手机号码。",
   "contact.emailUpdated": "邮箱地址已更新。",
   "contact.phoneUpdated": "新手机号已验证并更新。",
+  "contact.phoneUpdated.noSms": "手机号已更新。",
   "reverify.started":
     "变更法定代表人需要重新审核。在审核结果出来之前，您当前的认证仍然有效。我会请您提供新的营业执照照片和法定代表人信息，其他内容都会保留。",
   "faq.verification-steps":
@@ -409,6 +411,8 @@ export const zhCN: Record<MessageKey, string> = {
   "faq.forgot-email": "如果忘记了注册邮箱，可以先在平台上尝试重置密码；仍无法解决的，请联系客服，核实身份后会帮助您找回账号。",
   "faq.update-info":
     "认证通过后请保持邮箱和手机号等信息最新：信息长期未更新可能影响功能使用。可在菜单中「更新邮箱」或「更新手机号」（需短信验证）。企业法定代表人或所有人变更时，请选择「变更法定代表人」：需要重新审核，在此之前当前认证仍然有效。",
+  "faq.update-info.noSms":
+    "认证通过后请保持邮箱和手机号等信息最新：信息长期未更新可能影响功能使用。可在菜单中「更新邮箱」或「更新手机号」。企业法定代表人或所有人变更时，请选择「变更法定代表人」：需要重新审核，在此之前当前认证仍然有效。",
   "faq.benefits": "认证用户可以使用平台的高级功能，如文件共享、数据分析等，协作中更受信任，个人信息也能得到更好的保护。",
   "faq.account-problem": "被停用或注销的账号无法进行认证。请联系客服查询账号状态及处理办法。",
   "faq.platform-issue":

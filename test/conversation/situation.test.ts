@@ -3,7 +3,7 @@ import type { Reply } from "../../src/chat/reply.js";
 import { translate } from "../../src/i18n/message.js";
 import { decisionNotification } from "../../src/notifications/notification-content.js";
 import { consoleReviewers } from "../../src/review/reviewers.js";
-import { createHarness, type Harness, keys, readable, registerForIdCard, submitWithPhone } from "../helpers/harness.js";
+import { createHarness, type Harness, keys, readable, registerForIdCard, submitIdCardAs, submitWithPhone } from "../helpers/harness.js";
 import { minimalGoodJpeg } from "../helpers/hostile-files.js";
 import { leaksIn } from "../helpers/leak-scan.js";
 
@@ -162,6 +162,7 @@ describe("decided applications", () => {
 });
 
 describe("asking to change the email or phone", () => {
+  const APPLICANT = { name: "张三", email: "zhang.san@example.com", phone: "13812348000", idNumber: "11010519491231002X" };
   const CONTACT = ["update.email", "update.phone"];
 
   it("before any application: the general answer (after approval), and no button that would be refused", async () => {
@@ -194,6 +195,25 @@ describe("asking to change the email or phone", () => {
     const answer = asked.filter((reply) => keys([reply]).includes("faq.update-info"));
     expect(answer).toHaveLength(1);
     expect(choiceIds(answer)).toEqual(expect.arrayContaining(CONTACT));
+  });
+
+  it("without SMS: no code is promised, and the new phone is taken as typed (as at registration)", async () => {
+    harness = await createHarness({ reviewers: consoleReviewers(["rita"]), smsAvailable: false, notifyChannels: ["chat"] });
+    const { reference } = await submitIdCardAs(harness, "alice", APPLICANT);
+    await harness.chat("rita").press(`rv.ok.${reference}`);
+    const alice = harness.chat("alice");
+    const asked = await alice.text("can I change my phone number");
+    expect(keys(asked)).toContain("faq.update-info.noSms");
+    expect(readable(asked)).not.toMatch(/SMS|code/);
+    expect(choiceIds(asked)).toEqual(expect.arrayContaining(CONTACT));
+    expect(readable(await alice.press("update.phone"))).toContain("Enter your new mobile phone number.");
+    const updated = await alice.text("139 1234 8001");
+    expect(keys(updated)).toEqual(expect.arrayContaining(["contact.phoneUpdated.noSms", "menu.prompt"]));
+    expect(readable(updated)).not.toContain("confirmed");
+    expect(choiceIds(updated)).not.toContain("notify.resend");
+    expect(harness.sms).toHaveLength(0);
+    const application = await harness.store.transaction((tx) => tx.loadApplication(reference));
+    expect(application?.draft.phone).toContain("13912348001");
   });
 });
 
