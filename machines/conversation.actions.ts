@@ -237,6 +237,7 @@ export const conversationActions = {
     return reply(msg(result.valid ? "error.phone.invalid" : `error.phone.${result.error}`));
   }),
   saveNewPhone: act.emit(({ context }) => ({ type: "effect.updateContact", field: "phone" as const, value: context.pendingPhone! })),
+  sayPhoneNeedsSms: act.emit(({ event }) => reply(msg("contact.phoneNeedsSms", { support: event.supportContact }))),
   saveTypedPhone: act.emit(({ event }) => {
     assertEvent(event, "user.text");
     return { type: "effect.updateContact", field: "phone" as const, value: validPhone(event.text)! };

@@ -120,6 +120,9 @@ export const conversationGuards = {
     event.record.application?.status === "approved" && event.record.application.method === "enterprise",
   validNewEmail: ({ event }: GuardArgs) => validEmail(as(event, "user.text").text) !== undefined,
   validNewPhone: ({ event }: GuardArgs) => validPhone(as(event, "user.text").text) !== undefined,
-  /** Without SMS no code can confirm a new phone: it is taken as typed, as at registration. */
-  validNewPhoneWithoutSms: ({ event }: GuardArgs) => !event.smsAvailable && validPhone(as(event, "user.text").text) !== undefined,
+  /** Without SMS no code can confirm a new phone: it is taken as typed, as at registration (unless it is what was verified). */
+  validNewPhoneWithoutSms: ({ event }: GuardArgs) =>
+    !event.smsAvailable && event.record.application?.method !== "phone" && validPhone(as(event, "user.text").text) !== undefined,
+  /** A phone-method verification rests on the number: without SMS a new one could not be proven, so it is not taken. */
+  verifiedPhoneWithoutSms: ({ event }: GuardArgs) => !event.smsAvailable && event.record.application?.method === "phone",
 };

@@ -86,7 +86,11 @@ export const conversationMachine = setup({
     "choice.provideInfo": [{ guard: "needsInfo", actions: "prepareInfo" }, STALE_CHOICE],
     "info.ready": { target: ".route", actions: "startProvidingInfo" },
     "choice.update.email": [{ guard: "hasContactOnRecord", target: ".newEmail" }, STALE_CHOICE],
-    "choice.update.phone": [{ guard: "hasContactOnRecord", target: ".newPhone" }, STALE_CHOICE],
+    "choice.update.phone": [
+      { guard: and(["hasContactOnRecord", "verifiedPhoneWithoutSms"]), actions: ["sayPhoneNeedsSms", "prompt"] },
+      { guard: "hasContactOnRecord", target: ".newPhone" },
+      STALE_CHOICE,
+    ],
     "choice.notify.resend": { actions: "resendNotification" },
     "notification.resent": { actions: ["confirmResent", "prompt"] },
     "notification.resendRefused": { actions: ["explainResendRefused", "prompt"] },

@@ -431,6 +431,8 @@ export const en = {
   "contact.emailUpdated": "Your email address is updated.",
   "contact.phoneUpdated": "Your phone number is confirmed and updated.",
   "contact.phoneUpdated.noSms": "Your phone number is updated.",
+  "contact.phoneNeedsSms":
+    "You were verified by your phone number, and SMS codes cannot be sent here at the moment, so a new number could not be confirmed. To change it, please contact {support}.",
   "reverify.started":
     "A new legal representative needs a new review. Your current verification stays valid until the decision. I'll ask for the new licence photo and the representative's details; everything else is kept.",
   "faq.verification-steps":

@@ -386,6 +386,7 @@ export const zhCN: Record<MessageKey, string> = {
   "contact.emailUpdated": "邮箱地址已更新。",
   "contact.phoneUpdated": "新手机号已验证并更新。",
   "contact.phoneUpdated.noSms": "手机号已更新。",
+  "contact.phoneNeedsSms": "您是通过手机号完成认证的，目前这里无法发送短信验证码，新号码无法得到确认。如需更换手机号，请联系 {support}。",
   "reverify.started":
     "变更法定代表人需要重新审核。在审核结果出来之前，您当前的认证仍然有效。我会请您提供新的营业执照照片和法定代表人信息，其他内容都会保留。",
   "faq.verification-steps":

@@ -3,7 +3,16 @@ import type { Reply } from "../../src/chat/reply.js";
 import { translate } from "../../src/i18n/message.js";
 import { decisionNotification } from "../../src/notifications/notification-content.js";
 import { consoleReviewers } from "../../src/review/reviewers.js";
-import { createHarness, type Harness, keys, readable, registerForIdCard, submitIdCardAs, submitWithPhone } from "../helpers/harness.js";
+import {
+  createHarness,
+  type Harness,
+  keys,
+  readable,
+  registerForIdCard,
+  restartHarness,
+  submitIdCardAs,
+  submitWithPhone,
+} from "../helpers/harness.js";
 import { minimalGoodJpeg } from "../helpers/hostile-files.js";
 import { leaksIn } from "../helpers/leak-scan.js";
 
@@ -214,6 +223,19 @@ describe("asking to change the email or phone", () => {
     expect(harness.sms).toHaveLength(0);
     const application = await harness.store.transaction((tx) => tx.loadApplication(reference));
     expect(application?.draft.phone).toContain("13912348001");
+  });
+
+  it("without SMS, a number verified by its code is not replaced by an unproven one: support is named instead", async () => {
+    const first = await createHarness({ reviewers: consoleReviewers(["rita"]) });
+    const reference = await submitWithPhone(first, "alice");
+    await first.chat("rita").press(`rv.ok.${reference}`);
+    await first.close(false);
+    harness = await restartHarness(first, { reviewers: consoleReviewers(["rita"]), smsAvailable: false });
+    const pressed = await harness.chat("alice").press("update.phone");
+    expect(keys(pressed)).toEqual(expect.arrayContaining(["contact.phoneNeedsSms", "menu.prompt"]));
+    expect(keys(pressed)).not.toContain("ask.newPhone");
+    const application = await harness.store.transaction((tx) => tx.loadApplication(reference));
+    expect(application?.draft.phone).toContain("13812348000");
   });
 });
 
