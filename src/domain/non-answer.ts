@@ -9,7 +9,7 @@ const QUESTION_MARK = /[?？]/;
 // "How" is also a surname (How Yee Ling): only "how" followed by a question's word starts a question.
 const ENGLISH_QUESTION =
   /^(?:why|what|where|which|who|do you|do i|should i|can i|is it|are you|how (?:do|does|did|can|could|long|much|many|to|is|are|should|about|come))\b/i;
-const ENGLISH_REFUSAL = /\b(?:i don'?t know|dunno|not sure|no idea|i'?d rather not|skip)\b/i;
+const ENGLISH_REFUSAL = /\b(?:i don'?t know|idk|dunno|not sure|no idea|no clue|i'?d rather not|skip)\b/i;
 const CHINESE = /为什么|为啥|干嘛|什么|怎么|哪个|哪里|哪些|不知道|不清楚|不懂|随便|跳过|[吗呢][。.!！~]*$/;
 
 export function isNonAnswer(text: string): boolean {

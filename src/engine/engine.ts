@@ -2,6 +2,7 @@ import type { ConversationEvent } from "../../machines/conversation.events.js";
 import { type ConversationState, promptFor, type ReplyContent } from "../../machines/conversation.prompts.js";
 import type { ChatEvent } from "../chat/chat-event.js";
 import type { Reply } from "../chat/reply.js";
+import { withoutRestatedPrompt } from "../chat/restated-prompt.js";
 import { saidOnce } from "../chat/said-once.js";
 import { EMPTY_DRAFT } from "../domain/application.js";
 import { localDate } from "../domain/business-days.js";
@@ -331,7 +332,7 @@ export class Engine {
 
     const locale = snapshot.context.locale;
     return {
-      replies: [...saidOnce(contents).map((content) => ({ locale, ...content })), ...effects.outgoing],
+      replies: [...saidOnce(withoutRestatedPrompt(contents)).map((content) => ({ locale, ...content })), ...effects.outgoing],
       record: { userId: user.id },
       unread: unreadDocuments(snapshot.context.draft),
     };
