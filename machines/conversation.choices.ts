@@ -2,7 +2,7 @@ import type { DocumentSlot, Method, Step } from "../src/domain/application.js";
 import type { Choice } from "../src/domain/choice.js";
 import type { FaqTopic } from "../src/domain/faq-topics.js";
 import type { NumberedSlot } from "../src/domain/read-findings.js";
-import { type MessageKey, msg } from "../src/i18n/message.js";
+import { type Message, type MessageKey, msg } from "../src/i18n/message.js";
 
 /**
  * Every button a user can press in the conversation. Prompts build buttons
@@ -63,3 +63,13 @@ export type ConversationChoice = Choice<ChoiceId>;
 export function choice(id: ChoiceId, key: MessageKey): ConversationChoice {
   return { id, label: msg(key) };
 }
+
+/**
+ * Words that press a button when typed as the whole message, besides its label in either language. The
+ * summary says "By submitting, you agree…", so "提交", "Submit" or "I agree" typed under it is that submission.
+ */
+export const TYPED_ALSO: Partial<Record<ChoiceId, readonly Message[]>> = {
+  "consent.agree": (["choice.submit", "typed.agree", "typed.agreeShort", "typed.confirm", "typed.confirmSubmit"] as const).map((key) =>
+    msg(key),
+  ),
+};

@@ -150,6 +150,8 @@ export function faqReply(
         return { body: [...lead.body, msg("faq.changeRequested")], choices: [...lead.choices, choice("withdraw", "choice.withdraw")] };
       }
       if (situation.kind === "submitted") return { body: [general], choices: [choice("withdraw", "choice.withdraw")] };
+      // "Can I change it?" before submitting: everything can be, and "can't be edited" would be untrue for them.
+      if (draft.name !== undefined) return { body: [msg("faq.modifyDraft")] };
       return { body: [general] };
     case "rejection-reasons":
       return {

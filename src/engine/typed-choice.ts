@@ -1,4 +1,4 @@
-import type { ChoiceId } from "../../machines/conversation.choices.js";
+import { type ChoiceId, TYPED_ALSO } from "../../machines/conversation.choices.js";
 import type { Choice } from "../domain/choice.js";
 import { toSimplifiedChinese } from "../domain/text.js";
 import { LOCALES } from "../i18n/locale.js";
@@ -59,9 +59,10 @@ export function typedPress(text: string, offered: readonly Choice[]): TypedPress
   if ([...text].length > LONGEST_LABEL) return undefined;
   const typed = comparable(text);
   if (typed === "") return undefined;
+  const names = (button: Choice) => [button.label, ...(TYPED_ALSO[button.id as ChoiceId] ?? [])];
   const pressed = new Set(
     offered
-      .filter((button) => LOCALES.some((locale) => comparableLabel(translate(locale, button.label)) === typed))
+      .filter((button) => names(button).some((name) => LOCALES.some((locale) => comparableLabel(translate(locale, name)) === typed)))
       .map((button) => button.id),
   );
   // The prompts' buttons are built from `ChoiceId`s only (`choice()` in machines/conversation.choices.ts).

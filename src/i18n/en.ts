@@ -223,6 +223,10 @@ export const en = {
   "consent.prompt":
     "By submitting, you agree that we process your personal data — {data} — only to verify your identity. It is stored encrypted, shown only to the reviewer who opens your application (each opening is recorded), and erased {days} days after the decision; only the result stays. /privacy tells more, and lets you export or delete your data. False information fails the verification and may get your account disabled.",
   "choice.consentAgree": "Submit (I agree)",
+  "typed.agree": "I agree",
+  "typed.agreeShort": "Agree",
+  "typed.confirm": "Confirm",
+  "typed.confirmSubmit": "Confirm and submit",
   "choice.consentBack": "Back to the summary",
 
   "submitted.done":
@@ -452,6 +456,8 @@ export const en = {
     "Yes — one failure never takes away the right to apply again. After a rejection for a fixable reason, choose “Resubmit”: only the items that need fixing are asked again. After a rejection for false information or eligibility, that application can't be resubmitted as it is, but you can always start a new one with correct details; support can help.",
   "faq.modify-application":
     "A submitted application can't be edited. If something is wrong, withdraw it (/status → “Withdraw application”) and start again; your new application is reviewed from the start.",
+  "faq.modifyDraft":
+    "Your application is not submitted yet, so any answer can still be changed: choose “Change something” on the summary, or send /back to go to the previous question.",
   "faq.notification-missing":
     "Check your spam or junk folder first, and that the email and phone number you registered are correct. The result is always here too: send /status. Once you have submitted an application you can correct your email or phone here and have the result sent again; otherwise support can help.",
   "faq.notification-missing.sms":

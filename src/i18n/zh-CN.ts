@@ -195,6 +195,10 @@ export const zhCN: Record<MessageKey, string> = {
   "consent.prompt":
     "提交即表示您同意我们处理您的个人信息（{data}），仅用于核验您的身份。信息加密保存，只向打开您申请的审核人员展示（每次打开都会被记录），并在审核结束 {days} 天后删除，只保留结果。发送 /privacy 可了解详情，并导出或删除您的数据。提交虚假信息将导致认证失败，甚至可能导致账号被停用。",
   "choice.consentAgree": "同意并提交",
+  "typed.agree": "我同意",
+  "typed.agreeShort": "同意",
+  "typed.confirm": "确认",
+  "typed.confirmSubmit": "确认提交",
   "choice.consentBack": "返回核对页",
 
   "submitted.done":
@@ -404,6 +408,7 @@ export const zhCN: Record<MessageKey, string> = {
   "faq.resubmit":
     "可以，一次认证失败不会影响您再次申请的权利。因可修正的原因被拒后，选择「重新提交」即可，只需修改有问题的部分。若因信息不实或不符合条件被拒，该申请不能按原样重新提交，但您随时可以用正确的信息重新申请；客服也可以帮忙。",
   "faq.modify-application": "已提交的申请不能修改。如有错误，请先撤回（/status →「撤回申请」），再重新申请，新的申请会重新审核。",
+  "faq.modifyDraft": "您的申请还没有提交，所有内容都还可以修改：在核对页选择「修改信息」，或发送 /back 返回上一步。",
   "faq.notification-missing":
     "请先检查垃圾邮件文件夹，并确认注册时填写的邮箱和手机号是否正确。审核结果也会显示在这里，发送 /status 即可查看。提交申请后，您可以在这里更正邮箱或手机号并重新发送结果；其他情况可联系客服。",
   "faq.notification-missing.sms":
@@ -454,13 +459,13 @@ export const zhCN: Record<MessageKey, string> = {
   "faq.why-id-number":
     "审核人员会将您输入的身份证号码与证件照片核对，以确认是您本人在申请。号码加密保存，只有打开您申请的审核人员能看到，并在审核结束 {days} 天后删除；之后只保留与结果一起的脱敏号码（前 6 位和后 4 位）。",
   "faq.delete-account":
-    "您可以在这里删除我们保存的您的全部资料：点击下方“删除我的数据”（或发送 /privacy）。只保留以往申请的结果，已通过的认证依然有效。正在审核中的申请需要先撤回。注销平台账号本身请在平台上操作，客服也可以帮忙：{support}。",
+    "您可以在这里删除我们保存的您的全部资料：点击下方「删除我的数据」（或发送 /privacy）。只保留以往申请的结果，已通过的认证依然有效。正在审核中的申请需要先撤回。注销平台账号本身请在平台上操作，客服也可以帮忙：{support}。",
   "faq.uscc":
     "统一社会信用代码是企业的 18 位登记号码，印在营业执照上，通常位于左上方。它由数字和大写字母组成（不含 I、O、S、V、Z），请按执照上的内容原样输入。审核人员会将其与营业执照核对。",
   "faq.legal-rep-not-me":
     "认证企业不要求您本人是法定代表人。请按营业执照和其身份证，原样填写法定代表人的姓名和身份证号码，并发送其身份证正反面照片；审核人员会与营业执照核对。",
   "faq.wrong-photo":
-    "提交前替换照片很简单：发送 /back 回到该照片的步骤（或在核对页选择“修改信息”），再发送正确的照片，它会替换原来的照片。提交后，请撤回申请，再用正确的照片重新申请。",
+    "提交前替换照片很简单：发送 /back 回到该照片的步骤（或在核对页选择「修改信息」），再发送正确的照片，它会替换原来的照片。提交后，请撤回申请，再用正确的照片重新申请。",
   "faq.wrongPhoto.submitted": "您的申请 {reference} 已在审核中，照片无法替换：请撤回申请，再用正确的照片重新申请。",
   "faq.official-channels": "官方公告发布在：{official}。与本助手有关的通知（维护、流程变化）也会发送到这个对话。",
   "faq.official-channels.none": "与认证有关的通知（维护、流程变化）会发送到这个对话。其他问题可以联系客服：{support}。",
@@ -517,7 +522,7 @@ export const zhCN: Record<MessageKey, string> = {
   "support.contact": "客服可以为您提供帮助：{support}。如有申请编号，请一并告知。",
   // Telegram 自带的控件与命令菜单。
   "telegram.sharePhone": "📱 分享我的手机号",
-  "telegram.sharePhoneHint": "也可以点击下方“📱 分享我的手机号”：从您本人 Telegram 账号分享的号码无需短信验证码。",
+  "telegram.sharePhoneHint": "也可以点击下方「📱 分享我的手机号」：从您本人 Telegram 账号分享的号码无需短信验证码。",
   "telegram.command.start": "开始或继续认证",
   "telegram.command.status": "查询认证进度",
   "telegram.command.help": "我能做什么",

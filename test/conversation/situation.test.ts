@@ -170,6 +170,23 @@ describe("decided applications", () => {
   });
 });
 
+describe("asking whether an application can be changed", () => {
+  it("before submitting: anything can still be changed, and how; 'submit' typed at the summary submits", async () => {
+    harness = await createHarness();
+    const chat = harness.chat("alice");
+    await registerForIdCard(chat);
+    await chat.text("11010519491231002X");
+    await chat.file(await minimalGoodJpeg(7));
+    await chat.file(await minimalGoodJpeg(60));
+    const asked = await chat.text("can I change my application");
+    expect(keys(asked)).toContain("faq.modifyDraft");
+    expect(readable(asked)).toContain("Your application is not submitted yet, so any answer can still be changed");
+    expect(readable(asked)).not.toContain("can't be edited");
+    expect(keys(await chat.text("提交"))).toContain("submitted.done");
+    expect(keys(await chat.text("can I change my application"))).toContain("faq.modify-application");
+  });
+});
+
 describe("asking to change the email or phone", () => {
   const APPLICANT = { name: "张三", email: "zhang.san@example.com", phone: "13812348000", idNumber: "11010519491231002X" };
   const CONTACT = ["update.email", "update.phone"];

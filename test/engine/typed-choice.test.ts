@@ -24,6 +24,14 @@ describe("a button's label typed", () => {
     expect(typedPress("Keep “Zhang San”", [{ id: "keep", label: msg("choice.keepValue", { value: "Zhang San" }) }])).toBe("choice.keep");
   });
 
+  it("at the summary, 'submit' or 'I agree' typed is the submission its text speaks of ('By submitting, you agree…')", () => {
+    const SUMMARY = [choice("consent.agree", "choice.consentAgree"), choice("edit", "choice.edit")];
+    for (const typed of ["提交", "同意", "我同意", "确认提交", "確認", "Submit", "I agree", "confirm and submit", "Submit (I agree)"])
+      expect(typedPress(typed, SUMMARY), typed).toBe("choice.consent.agree");
+    expect(typedPress("同意", MENU)).toBeUndefined();
+    expect(typedPress("提交了吗", SUMMARY)).toBeUndefined();
+  });
+
   it("presses the buttons every state answers even where they are not shown; status becomes /status", () => {
     expect(typedPress("Talk to a person", METHODS)).toBe("choice.support");
     expect(typedPress("全部问题", [])).toBe("choice.faq");
