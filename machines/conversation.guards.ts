@@ -1,11 +1,13 @@
 import { assertEvent } from "xstate";
 import {
+  DOCUMENT_STEPS,
   type DocumentSlot,
   type Draft,
   isStepDone,
   type Method,
   nextMissingStep,
   type Step,
+  stepsFor,
   stepsOpenWhileProviding,
   type TextStep,
 } from "../src/domain/application.js";
@@ -14,6 +16,7 @@ import { asksWhyThisStep, isNonAnswer, saysNoEmail } from "../src/domain/non-ans
 import { checkOneTimeCode, resendWaitMs } from "../src/domain/one-time-code.js";
 import { validatePhone } from "../src/domain/phone.js";
 import { photoFinding } from "../src/domain/read-findings.js";
+import { firstAskedIsPhoto, situationOf } from "../src/domain/situation.js";
 import { isAwaitingDecision, type ResubmissionVerdict, resubmissionVerdict } from "../src/domain/user-record.js";
 import { type AnswerResult, parseAnswer } from "./answers.js";
 import type { ConversationContext, ConversationEvent } from "./conversation.events.js";
@@ -118,6 +121,15 @@ export const conversationGuards = {
   strongQuestion: ({ event }: GuardArgs) => (as(event, "user.text").faq?.confidence ?? 0) >= STRONG_QUESTION,
   approvedEnterprise: ({ event }: GuardArgs) =>
     event.record.application?.status === "approved" && event.record.application.method === "enterprise",
+  /** A photo where none is asked: reviewers wait for one (it goes through "Provide information")… */
+  reviewersAwaitPhoto: ({ context, event }: GuardArgs) =>
+    context.providingInfo === undefined && firstAskedIsPhoto(situationOf(event.record, context.draft).application),
+  /** …the method chosen has a photo step still to come… */
+  photoStepAhead: ({ context: { draft } }: GuardArgs) =>
+    draft.method !== undefined && stepsFor(draft.method).some((step) => DOCUMENT_STEPS[step] && !isStepDone(step, draft)),
+  /** …or no method is chosen yet by someone who may still apply. Otherwise no photo is needed from them. */
+  methodToChoose: ({ context, event }: GuardArgs) =>
+    context.draft.method === undefined && !event.record.verified && !isAwaitingDecision(event.record),
   validNewEmail: ({ event }: GuardArgs) => validEmail(as(event, "user.text").text) !== undefined,
   validNewPhone: ({ event }: GuardArgs) => validPhone(as(event, "user.text").text) !== undefined,
   /** Without SMS no code can confirm a new phone: it is taken as typed, as at registration (unless it is what was verified). */

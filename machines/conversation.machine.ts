@@ -63,7 +63,12 @@ export const conversationMachine = setup({
       { actions: [{ type: "say", params: { key: "restart.nothing" } }, "prompt"] },
     ],
     "user.unusable": { actions: ["sayUnusable", "prompt"] },
-    "user.file": { actions: [{ type: "say", params: { key: "document.unexpected" } }, "prompt"] },
+    "user.file": [
+      { guard: "reviewersAwaitPhoto", actions: [{ type: "say", params: { key: "document.provideInfoFirst" } }, "prompt"] },
+      { guard: "photoStepAhead", actions: [{ type: "say", params: { key: "document.unexpected" } }, "prompt"] },
+      { guard: "methodToChoose", actions: [{ type: "say", params: { key: "document.beforeMethod" } }, "prompt"] },
+      { actions: [{ type: "say", params: { key: "document.notNeeded" } }, "prompt"] },
+    ],
     "user.contact": { actions: [{ type: "say", params: { key: "input.unsupported" } }, "prompt"] },
     "user.text": [SMALL_TALK, ANSWER_QUESTION_IN_FLOW, { actions: [{ type: "say", params: { key: "input.useButtons" } }, "prompt"] }],
     "choice.*": STALE_CHOICE,

@@ -1,4 +1,4 @@
-import { type Draft, isStepDone, type Method, nextMissingStep, type Step, stepsFor } from "./application.js";
+import { DOCUMENT_STEPS, type Draft, isStepDone, type Method, nextMissingStep, type Step, stepsFor } from "./application.js";
 import type { IsoDate } from "./business-days.js";
 import { isRejectionReason, type RejectionReason } from "./rejection-reasons.js";
 import { type AccountStatus, type ResubmissionVerdict, resubmissionVerdict, type UserRecord } from "./user-record.js";
@@ -105,4 +105,11 @@ function draftProgress(draft: Draft): DraftProgress | null {
   if (draft.name === undefined) return null;
   const steps = stepsFor(draft.method);
   return { done: steps.filter((step) => isStepDone(step, draft)).length, total: steps.length, next: nextMissingStep(draft) };
+}
+
+/** Reviewers asked for information whose first item, in the order it is asked, is a photo: a photo sent now is that one. */
+export function firstAskedIsPhoto(situation: ApplicationSituation): boolean {
+  if (situation.kind !== "waiting_for_user") return false;
+  const first = stepsFor(situation.method).find((step) => situation.items.includes(step));
+  return first !== undefined && DOCUMENT_STEPS[first] !== undefined;
 }

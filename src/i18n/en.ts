@@ -149,6 +149,11 @@ export const en = {
   "read.field.legalRepId": "legal representative's ID number",
   "read.field.legal_rep_front": "portrait side of the legal representative's ID card",
   "read.field.legal_rep_back": "emblem side of the legal representative's ID card",
+  "document.provideInfoFirst":
+    "Reviewers are waiting for a photo from you: choose “Provide information” first, then send it — this one was not kept.",
+  "document.beforeMethod":
+    "Thanks, but I'm not expecting a file yet: if the method you choose needs photos, I'll ask for them at that step.",
+  "document.notNeeded": "Thanks, but no photo or file is needed from you right now, so this one was not kept.",
   "document.unexpected": "Thanks, but I'm not expecting a file right now — I'll ask for photos when we get to that step.",
   "document.problemLine": "• {problem}",
   "document.rejected": "This photo can't be used yet:",

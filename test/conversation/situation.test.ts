@@ -57,6 +57,20 @@ describe("a user whom reviewers asked for more information", () => {
     expect(readable(sent.filter((reply) => reply.to?.chatId === "alice"))).toContain("The reviewer wrote: “the photo is cut off”");
   });
 
+  it("a photo sent before “Provide information” is not taken for nothing: press it first; elsewhere no step is promised", async () => {
+    const { alice } = await waitingAlice();
+    const early = await alice.file(await minimalGoodJpeg(21));
+    expect(keys(early)[0]).toBe("document.provideInfoFirst");
+    expect(choiceIds(early)[0]).toBe("provideInfo");
+    await alice.press("provideInfo");
+    expect(keys(await alice.file(await minimalGoodJpeg(21)))).toContain("document.received");
+    await alice.press("consent.agree");
+    // In review, nothing is asked of them: no "when we get to that step".
+    expect(keys(await alice.file(await minimalGoodJpeg(22)))[0]).toBe("document.notNeeded");
+    // Before a method is chosen, photos may or may not come: said so.
+    expect(keys(await harness.chat("bob").file(await minimalGoodJpeg(23)))[0]).toBe("document.beforeMethod");
+  });
+
   it("hears what is needed first — items, the note, the button — wherever they ask", async () => {
     const { reference, alice } = await waitingAlice();
     const need = `Reviewers need from you for application ${reference}: ID card, back.\nThe reviewer wrote: “the photo is cut off”`;

@@ -27,9 +27,9 @@ describe("uploads", () => {
     harness = await createHarness({ checkDocument: counting.check });
     const photo = await minimalGoodJpeg();
     const chat = harness.chat("alice");
-    expect(keys(await chat.file(photo))).toContain("document.unexpected");
+    expect(keys(await chat.file(photo))).toContain("document.beforeMethod");
     await chat.press("start");
-    expect(keys(await chat.file(photo))).toEqual(["document.unexpected", "ask.name"]);
+    expect(keys(await chat.file(photo))).toEqual(["document.beforeMethod", "ask.name"]);
     expect(counting.calls()).toBe(0);
     await chat.text("Probe Person");
     await chat.text("alice@example.com");
