@@ -3,8 +3,9 @@ import { type Step, stepsFor } from "../domain/application.js";
 import type { Choice } from "../domain/choice.js";
 import { REJECTION_REASON_CODES, type RejectionReason } from "../domain/rejection-reasons.js";
 import { msg } from "../i18n/message.js";
+import { reasonLabel } from "./reason-label.js";
 import { encodeReviewButton } from "./review-buttons.js";
-import { reasonLabel, toggleChoices } from "./review-card.js";
+import { toggleChoices } from "./review-card.js";
 
 /**
  * The reviewer's pickers: the reasons and items to tick, as toggle buttons (Telegram, the console) or as a

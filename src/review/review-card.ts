@@ -5,10 +5,10 @@ import type { Choice } from "../domain/choice.js";
 import { maskIdNumber } from "../domain/masking.js";
 import { formatPhoneForDisplay } from "../domain/phone.js";
 import { currentRead, type NumberedSlot, nameCheck, numberCheck, PHOTO_NUMBERS } from "../domain/read-findings.js";
-import type { RejectionReason } from "../domain/rejection-reasons.js";
 import { dayMessage, timeMessage } from "../i18n/dates.js";
 import { joinMessages, type Message, msg } from "../i18n/message.js";
 import type { ApplicationForReview } from "../ports/application-store.js";
+import { reasonLabel } from "./reason-label.js";
 import { encodeReviewButton } from "./review-buttons.js";
 import { actorName } from "./reviewer-display.js";
 import type { RoomDetails } from "./reviewers.js";
@@ -177,9 +177,7 @@ function earlierApplicationLines({ earlierApplications, applicationsIn30Days }: 
         status: msg(`status.${earlier.status}.label`),
         date: dayMessage(localDate(new Date(earlier.submittedAt), timeZone)),
         reasons:
-          earlier.reasons.length > 0
-            ? msg("review.card.earlierReasons", { reasons: joinMessages(earlier.reasons.map((r) => msg(`reason.${r}`))) })
-            : "",
+          earlier.reasons.length > 0 ? msg("review.card.earlierReasons", { reasons: joinMessages(earlier.reasons.map(reasonLabel)) }) : "",
       }),
     ),
   ];
@@ -230,8 +228,6 @@ export function toggleChoices(verb: "no" | "in", reference: string, labels: Mess
     };
   });
 }
-
-export const reasonLabel = (code: RejectionReason): Message => msg(`reason.${code}`);
 
 export function selected<T>(options: readonly T[], mask: number): T[] {
   return options.filter((_, bit) => mask & (1 << bit));

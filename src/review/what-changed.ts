@@ -4,6 +4,7 @@ import { formatPhoneForDisplay } from "../domain/phone.js";
 import { dayMessage, timeMessage } from "../i18n/dates.js";
 import { joinMessages, type Message, msg } from "../i18n/message.js";
 import type { ApplicationForReview } from "../ports/application-store.js";
+import { reasonLabel } from "./reason-label.js";
 
 /**
  * What changed, for reviewers: since the application they follow (a resubmission) and in the latest
@@ -38,7 +39,7 @@ export function changeLines(application: ApplicationForReview, timeZone: string)
       msg("review.card.follows", {
         reference: follows.reference,
         date: follows.decidedAt ? dayMessage(localDate(new Date(follows.decidedAt), timeZone)) : "",
-        reasons: joinMessages(follows.reasons.map((reason) => msg(`reason.${reason}`))),
+        reasons: joinMessages(follows.reasons.map(reasonLabel)),
       }),
     );
     const changed = changeLabels(changedFields(follows.draft, application.draft));

@@ -123,7 +123,7 @@ describe("console chat (npm start without tokens)", () => {
         "[Submit (I agree)]",
         "/as reviewer",
         "[Reject]",
-        "[☐ One side of the ID card was missing.]", // → ☑ (retryable)
+        "[☐ ID card side missing]", // → ☑ (retryable)
         "[Continue]",
         "[No note]",
         "/as alice",
@@ -142,7 +142,7 @@ describe("console chat (npm start without tokens)", () => {
     expect(stdout).toContain("bot → alice: Your application");
     expect(stdout).toContain("• One side of the ID card was missing.");
     expect(stdout).toContain("bot → alice: Let's fix application");
-    expect(stdout).toMatch(/Resubmission of [A-Z0-9]{4}-[A-Z0-9]{4}, rejected on \w{3} \d+ \w{3}: One side of the ID card was missing\./);
+    expect(stdout).toMatch(/Resubmission of [A-Z0-9]{4}-[A-Z0-9]{4}, rejected on \w{3} \d+ \w{3}: ID card side missing/);
     expect(stdout).toContain("bot → alice: 🎉 Your application");
     const status = JSON.parse(runCli(["status", "console", "alice", "--json"], env).stdout);
     expect(status).toMatchObject({ verified: true, application: { status: "approved", method: "id_card" } });

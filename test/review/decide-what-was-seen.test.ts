@@ -103,7 +103,7 @@ describe("reject reasons offered", () => {
     const phone = await submitWithPhone(harness, "erin");
     const picker = await harness.chat("rita").press(`rv.no.${phone}`);
     const labels = readable(picker);
-    expect(labels).toContain("The details you entered don't match the document.");
+    expect(labels).toContain("Details don't match");
     expect(labels).not.toMatch(/ID card|photo|document was/i);
     // A form submitted from those options rejects for the option picked, not the catalogue's n-th reason.
     expect(picker[0]!.form!.options).toHaveLength(3);
@@ -111,6 +111,6 @@ describe("reject reasons offered", () => {
     expect((await harness.auditOf(phone)).at(-1)!.reason).toBe("false_information");
 
     const { reference } = await submitIdCardAs(harness, "finn", APPLICANT);
-    expect(readable(await harness.chat("rita").press(`rv.no.${reference}`))).toMatch(/side of the ID card/);
+    expect(readable(await harness.chat("rita").press(`rv.no.${reference}`))).toMatch(/ID card side missing/);
   });
 });

@@ -98,7 +98,7 @@ describe.each(TESTED_DIALECTS)("on %s", (dialect) => {
       const chooser = await rita.press(`rv.no.${reference}`);
       expect(chooser[0]?.choices?.[2]?.id).toBe(`rv.no.${reference}.4`); // toggling "document_unclear" (bit 2)
       const toggled = await rita.press(`rv.no.${reference}.4`);
-      expect(readable(toggled)).toContain("☑ A document photo was not clear enough to read.");
+      expect(readable(toggled)).toContain("☑ Photo unclear");
       await rita.press(`rv.nx.${reference}.4`);
       const decided = await rita.text("The back photo is blurry");
       const message = readable(to(decided, "alice"));
@@ -115,7 +115,7 @@ describe.each(TESTED_DIALECTS)("on %s", (dialect) => {
       const resubmitted = await alice.press("consent.agree");
       // The card names the application it follows and what changed since (fields only, no values)…
       const card = readable(to(resubmitted, "rita"));
-      expect(card).toContain(`Resubmission of ${reference}, rejected on Mon 23 Nov: A document photo was not clear enough to read.`);
+      expect(card).toContain(`Resubmission of ${reference}, rejected on Mon 23 Nov: Photo unclear`);
       expect(card).toMatch(/Changed since: (new photo: ID card, front, )?new photo: ID card, back/);
       expect(card).not.toContain("blurry");
       // …and the private view the earlier reviewer's note.
@@ -207,7 +207,7 @@ describe.each(TESTED_DIALECTS)("on %s", (dialect) => {
       const card = readable(to(submitted, "rita"));
       expect(card).toContain("Application no. 6 by this applicant in 30 days. Earlier:");
       expect(card.match(/^• [A-Z0-9]{4}-[A-Z0-9]{4} · rejected · /gm)).toHaveLength(5);
-      expect(card).toContain("— A document photo was not clear enough to read.");
+      expect(card).toContain("— Photo unclear");
     });
 
     it("asks for exactly the requested items, and the application goes back to submitted with an updated card", async () => {

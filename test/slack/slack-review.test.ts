@@ -67,9 +67,9 @@ describe("reviewers in the Slack review channel", () => {
     expect(view.blocks[0].element.type).toBe("checkboxes");
     // The reasons that can be true of a phone application: no photo reasons.
     expect(view.blocks[0].element.options.map((option: { text: { text: string } }) => option.text.text)).toEqual([
-      "The details you entered don't match the document.",
-      "The information was found to be false.",
-      "This account is not eligible for verification.",
+      "Details don't match",
+      "False information",
+      "Not eligible",
     ]);
     expect(s.api.postedTo(REVIEW_CHANNEL)).toHaveLength(1); // no picker message: the modal replaces it
 
