@@ -107,7 +107,7 @@ function draftProgress(draft: Draft): DraftProgress | null {
   return { done: steps.filter((step) => isStepDone(step, draft)).length, total: steps.length, next: nextMissingStep(draft) };
 }
 
-/** Reviewers asked for information whose first item, in the order it is asked, is a photo: a photo sent now is that one. */
+/** Reviewers asked for information whose first item, in the order it is asked, is a photo: a photo sent now is meant for it. */
 export function firstAskedIsPhoto(situation: ApplicationSituation): boolean {
   if (situation.kind !== "waiting_for_user") return false;
   const first = stepsFor(situation.method).find((step) => situation.items.includes(step));
