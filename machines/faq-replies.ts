@@ -100,7 +100,8 @@ export function faqReply(
         case "approved":
           return { body: [...lead.body, msg("faq.nothingFailed")] };
         case "submitted":
-          return { body: [msg("faq.notDecidedYet", { reference: situation.reference }), ...lead.body, general] };
+          // The lead names the application and when its decision is due: this only adds that nothing failed yet.
+          return { body: [...lead.body, msg("faq.notDecidedYet"), general] };
         default:
           return { body: [general] };
       }

@@ -650,7 +650,7 @@ export const en = {
   "month.12": "Dec",
   "faq.notRejected": "Your application {reference} was not rejected: reviewers only need more from you.",
   "faq.nothingFailed": "Nothing failed: your verification was approved.",
-  "faq.notDecidedYet": "Your application {reference} has not been decided yet.",
+  "faq.notDecidedYet": "Nothing has failed so far: there is no decision yet.",
   "faq.nothingToWait": "There is nothing more to wait for.",
   "faq.updateContactNow": "You can change the email and mobile number on your application now, with the buttons below.",
   "faq.nothingElseChanges": "Nothing else on a submitted application can be changed: to correct it, withdraw it and apply again.",

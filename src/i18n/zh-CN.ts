@@ -582,7 +582,7 @@ export const zhCN: Record<MessageKey, string> = {
   "month.12": "12",
   "faq.notRejected": "您的申请 {reference} 并没有被拒绝：审核人员只是需要您补充一些信息。",
   "faq.nothingFailed": "您的认证已通过，没有失败。",
-  "faq.notDecidedYet": "您的申请 {reference} 还没有审核结果。",
+  "faq.notDecidedYet": "目前还没有审核结果，并没有失败。",
   "faq.nothingToWait": "无需再等待。",
   "faq.updateContactNow": "申请中的邮箱和手机号现在就可以修改，请点下方按钮。",
   "faq.nothingElseChanges": "已提交申请的其他内容无法修改：如需更正，请撤回后重新申请。",

@@ -184,6 +184,18 @@ describe("decided applications", () => {
   });
 });
 
+describe("asking why it failed while it is in review", () => {
+  it("the application is named once, with its due date, and nothing is said to have failed", async () => {
+    harness = await createHarness({ reviewers: consoleReviewers(["rita"]) });
+    const reference = await submitWithPhone(harness, "alice");
+    const asked = readable(await harness.chat("alice").text("why did my verification fail"));
+    expect(asked).toContain(
+      `Your application ${reference} is with the reviewers; the decision is expected by Thu 26 Nov.\nNothing has failed so far`,
+    );
+    expect(asked.split(reference)).toHaveLength(2);
+  });
+});
+
 describe("asking whether an application can be changed", () => {
   it("before submitting: anything can still be changed, and how; 'submit' typed at the summary submits", async () => {
     harness = await createHarness();
