@@ -69,6 +69,8 @@ export function choice(id: ChoiceId, key: MessageKey): ConversationChoice {
  * summary says "By submitting, you agree…", so "提交", "Submit" or "I agree" typed under it is that submission.
  */
 export const TYPED_ALSO: Partial<Record<ChoiceId, readonly Message[]>> = {
+  // Labelled "New application" beside "Resubmit": the menu's usual label still starts one.
+  start: [msg("choice.start")],
   "consent.agree": (["choice.submit", "typed.agree", "typed.agreeShort", "typed.confirm", "typed.confirmSubmit"] as const).map((key) =>
     msg(key),
   ),

@@ -207,11 +207,15 @@ function menuPrompt(draft: Draft, record: UserRecord, timeZone: string): ReplyCo
   const started = draft.name !== undefined;
   // No Start button that would only be refused: an application in review or waiting for the user is still open.
   const open = application.kind === "waiting_for_user" || application.kind === "submitted";
+  // Rejected for something fixable: resubmitting keeps the answers, so it comes first; starting over is "new".
+  const resubmit = !started && application.kind === "rejected" && application.resubmission === "allowed";
+  const start = started ? choice("start", "choice.continue") : choice("start", resubmit ? "choice.startNew" : "choice.start");
   return {
     body: [...waiting.body, ...(started ? [msg("menu.draftWaiting")] : []), msg("menu.prompt")],
     choices: [
       ...waiting.choices,
-      ...(open ? [] : [started ? choice("start", "choice.continue") : choice("start", "choice.start")]),
+      ...(resubmit ? [choice("resubmit", "choice.resubmit")] : []),
+      ...(open ? [] : [start]),
       choice("status", "choice.status"),
       choice("faq", "choice.faq"),
       choice("support", "choice.support"),

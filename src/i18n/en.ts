@@ -9,6 +9,7 @@ export const en = {
   "menu.prompt": "What would you like to do?",
   "menu.draftWaiting": "You have an unfinished application — your answers are saved.",
   "choice.start": "Start verification",
+  "choice.startNew": "New application",
   "choice.continue": "Continue verification",
   "choice.status": "Check status",
   "choice.faq": "FAQ",

@@ -7,6 +7,7 @@ export const zhCN: Record<MessageKey, string> = {
   "menu.prompt": "请问您想做什么？",
   "menu.draftWaiting": "您有一份未完成的申请，已填写的内容都已保存。",
   "choice.start": "开始认证",
+  "choice.startNew": "新的申请",
   "choice.continue": "继续认证",
   "choice.status": "查询进度",
   "choice.faq": "常见问题",

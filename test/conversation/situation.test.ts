@@ -172,6 +172,22 @@ describe("decided applications", () => {
     expect(status).not.toContain("details_mismatch");
   });
 
+  it("rejected for something fixable: the menu offers Resubmit first, and starting over as a new application", async () => {
+    harness = await createHarness({ reviewers: consoleReviewers(["rita"]) });
+    const fixable = await submitWithPhone(harness, "alice");
+    await harness.chat("rita").send({ kind: "form", form: `rv.nf.${fixable}`, selected: [0], note: "" });
+    const menu = await harness.chat("alice").text("/start");
+    expect(choiceIds(menu).slice(0, 2)).toEqual(["resubmit", "start"]);
+    expect(readable(menu)).toContain("[Resubmit] [New application]");
+    expect(keys(await harness.chat("alice").text("重新提交"))).toContain("resubmit.started");
+
+    const final = await submitWithPhone(harness, "bob");
+    await harness.chat("rita").send({ kind: "form", form: `rv.nf.${final}`, selected: [1], note: "" });
+    const finalMenu = await harness.chat("bob").text("/start");
+    expect(choiceIds(finalMenu)).not.toContain("resubmit");
+    expect(readable(finalMenu)).toContain("[Start verification]");
+  });
+
   it("an approved user asking why it failed or how long it takes hears that they are verified, and since when", async () => {
     harness = await createHarness({ reviewers: consoleReviewers(["rita"]) });
     const reference = await submitWithPhone(harness, "alice");
