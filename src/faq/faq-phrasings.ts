@@ -383,6 +383,11 @@ export const FAQ_PHRASINGS: Record<FaqTopic, string[]> = {
     "data retention",
     "secure",
     "store my photos",
+    // From trying the product (2026-12-07): what is kept, asked in the middle of a step.
+    "what data do you keep about me",
+    "what information do you hold on me",
+    "你们保存了我哪些信息",
+    "你们存了我什么资料",
   ],
   "rejection-reasons": [
     "信息不一致是什么意思",

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { FAQ_TOPICS } from "../../src/domain/faq-topics.js";
 import { consoleReviewers } from "../../src/review/reviewers.js";
 import { createHarness, type Harness, keys, readable, submitWithPhone } from "../helpers/harness.js";
+import { atPhoneCode } from "../helpers/phone-code.js";
 import { reviewStore } from "../helpers/review-store.js";
 
 let harness: Harness;
@@ -47,6 +48,15 @@ describe("FAQ in the conversation", () => {
     expect(keys(await chat.text("how long does the review take?"))).toEqual(["faq.review-time", "faq.wasThisHelpful", "ask.email"]);
     expect(keys(await chat.text("zhang@example.com"))).toEqual(["ask.phone"]);
     expect(readable(await chat.text("/status"))).toContain("2 of 4 items done");
+  });
+
+  it("what is kept about them, asked while a code is awaited, is answered, not taken for a wrong code", async () => {
+    await atPhoneCode(harness, "alice", "13812348000");
+    for (const question of ["what data do you keep about me", "你们保存了我哪些信息"]) {
+      const answer = keys(await harness.chat("alice").text(question));
+      expect(answer, question).toContain("privacy.about");
+      expect(answer, question).not.toContain("otp.format");
+    }
   });
 
   it("takes a clear question for a question even where it would pass as an answer (the name step)", async () => {
