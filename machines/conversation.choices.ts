@@ -71,6 +71,9 @@ export function choice(id: ChoiceId, key: MessageKey): ConversationChoice {
 export const TYPED_ALSO: Partial<Record<ChoiceId, readonly Message[]>> = {
   // Labelled "New application" beside "Resubmit": the menu's usual label still starts one.
   start: [msg("choice.start")],
+  // "Withdraw application?" answered in words.
+  "withdraw.confirm": [msg("typed.yes"), msg("typed.yesSure"), msg("typed.confirm")],
+  "withdraw.cancel": [msg("typed.no"), msg("typed.cancel")],
   "consent.agree": (["choice.submit", "typed.agree", "typed.agreeShort", "typed.confirm", "typed.confirmSubmit"] as const).map((key) =>
     msg(key),
   ),

@@ -23,6 +23,8 @@ const EVERYWHERE: ReadonlyArray<{ label: Message; press: TypedPress }> = [
   { label: msg("choice.allTopics"), press: "choice.faq" },
   { label: msg("choice.support"), press: "choice.support" },
   { label: msg("choice.status"), press: "cmd.status" },
+  // Asks once more before anything is withdrawn; refused where nothing is in review.
+  { label: msg("choice.withdraw"), press: "choice.withdraw" },
   { label: msg("choice.privacyExport"), press: "choice.privacy.export" },
   { label: msg("choice.privacyErase"), press: "choice.privacy.erase" },
 ];

@@ -188,6 +188,17 @@ describe("decided applications", () => {
     expect(readable(finalMenu)).toContain("[Start verification]");
   });
 
+  it("'Withdraw application' typed asks once more, and 'yes' / 是 answers it", async () => {
+    harness = await createHarness({ reviewers: consoleReviewers(["rita"]) });
+    await submitWithPhone(harness, "alice");
+    const alice = harness.chat("alice");
+    expect(keys(await alice.text("withdraw application"))).toContain("withdraw.confirm");
+    expect(keys(await alice.text("No"))).not.toContain("withdraw.done");
+    expect(keys(await alice.text("撤回申请"))).toContain("withdraw.confirm");
+    expect(keys(await alice.text("是"))).toContain("withdraw.done");
+    expect(keys(await alice.text("Withdraw application"))).toContain("input.staleChoice");
+  });
+
   it("an approved user asking why it failed or how long it takes hears that they are verified, and since when", async () => {
     harness = await createHarness({ reviewers: consoleReviewers(["rita"]) });
     const reference = await submitWithPhone(harness, "alice");
