@@ -15,9 +15,15 @@ import { situationLead } from "./situation-replies.js";
  * the welcome, status, FAQ answers, small talk, and the refusals written from the user's situation.
  */
 export const talkActions = {
-  sayWelcome: act.emit(({ event }) =>
-    reply(msg("menu.welcome", { methods: methodsPhrase(event.smsAvailable), channels: channelsPhrase(event.resultChannels) })),
-  ),
+  /** The four steps for someone new; someone back hears where they stand (the menu then shows what they can do). */
+  sayWelcome: act.emit(({ context, event }) => {
+    const { application } = situationOf(event.record, context.draft);
+    if (application.kind === "none" && !event.record.verified && context.draft.name === undefined)
+      return reply(msg("menu.welcome", { methods: methodsPhrase(event.smsAvailable), channels: channelsPhrase(event.resultChannels) }));
+    // Waiting for them, or approved: the menu itself leads with that, beside its button.
+    const inMenu = application.kind === "waiting_for_user" || application.kind === "approved";
+    return reply(msg("menu.welcomeBack"), ...(inMenu ? [] : situationLead(application, event.timeZone).body));
+  }),
   /** /cancel: says which menu button picks the work up again — the one the menu will show. */
   sayCancelled: act.emit(({ context, event }) => {
     if (context.providingInfo) return reply(msg("cancel.doneProvideInfo"));

@@ -7,6 +7,7 @@ export const en = {
   "menu.welcome":
     "Hello! I'm the verification assistant. Verification unlocks the platform's advanced features, such as file sharing and data analysis. It takes four steps:\n1. Register: your full name, email and mobile phone\n2. Choose a method: {methods}\n3. Provide the details and document photos — I check each one right away\n4. Review takes 1–3 business days; the result comes {channels}",
   "menu.prompt": "What would you like to do?",
+  "menu.welcomeBack": "Welcome back!",
   "menu.draftWaiting": "You have an unfinished application — your answers are saved.",
   "choice.start": "Start verification",
   "choice.startNew": "New application",

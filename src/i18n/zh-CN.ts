@@ -5,6 +5,7 @@ export const zhCN: Record<MessageKey, string> = {
   "menu.welcome":
     "您好！我是认证助手。完成认证后即可使用平台的高级功能，如文件共享、数据分析等。认证共四步：\n1. 注册：填写姓名、邮箱和手机号\n2. 选择认证方式：{methods}\n3. 填写资料并上传证件照片——我会当场检查\n4. 审核需 1–3 个工作日，结果会{channels}通知您",
   "menu.prompt": "请问您想做什么？",
+  "menu.welcomeBack": "欢迎回来！",
   "menu.draftWaiting": "您有一份未完成的申请，已填写的内容都已保存。",
   "choice.start": "开始认证",
   "choice.startNew": "新的申请",

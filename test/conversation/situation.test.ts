@@ -179,6 +179,11 @@ describe("decided applications", () => {
     const menu = await harness.chat("alice").text("/start");
     expect(choiceIds(menu).slice(0, 2)).toEqual(["resubmit", "start"]);
     expect(readable(menu)).toContain("[Resubmit] [New application]");
+    // Someone back hears where they stand, not the four steps of a first visit.
+    expect(readable(menu)).toContain(
+      `Welcome back!\nYour application ${fixable} was not approved:\n• The details you entered don't match the document.`,
+    );
+    expect(readable(menu)).not.toContain("four steps");
     expect(keys(await harness.chat("alice").text("重新提交"))).toContain("resubmit.started");
 
     const final = await submitWithPhone(harness, "bob");
