@@ -65,8 +65,8 @@ export function choice(id: ChoiceId, key: MessageKey): ConversationChoice {
 }
 
 /**
- * Words that press a button when typed as the whole message, besides its label in either language. The
- * summary says "By submitting, you agree…", so "提交", "Submit" or "I agree" typed under it is that submission.
+ * Words that press a button when typed as the whole message where it is offered, besides its label in
+ * either language: what people type for it.
  */
 export const TYPED_ALSO: Partial<Record<ChoiceId, readonly Message[]>> = {
   // Labelled "New application" beside "Resubmit": the menu's usual label still starts one.
@@ -74,6 +74,7 @@ export const TYPED_ALSO: Partial<Record<ChoiceId, readonly Message[]>> = {
   // "Withdraw application?" answered in words.
   "withdraw.confirm": [msg("typed.yes"), msg("typed.yesSure"), msg("typed.confirm")],
   "withdraw.cancel": [msg("typed.no"), msg("typed.cancel")],
+  // The summary says "By submitting, you agree…": "提交", "Submit" or "I agree" typed under it is that submission.
   "consent.agree": (["choice.submit", "typed.agree", "typed.agreeShort", "typed.confirm", "typed.confirmSubmit"] as const).map((key) =>
     msg(key),
   ),
