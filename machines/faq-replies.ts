@@ -128,24 +128,7 @@ export function faqReply(
         return { body: [msg("faq.resubmitAllowed", { reference: situation.reference })], ...resubmitChoice(record) };
       return { body: [msg("decision.final", { support: supportContact })], choices: [choice("start", "choice.start")] };
     case "notification-missing":
-      if (contact && (contact.email || contact.phone)) {
-        const deliveries = contact.lastDeliveries ?? [];
-        return {
-          body: [
-            ...yourContact(contact, event.resultChannels),
-            ...(deliveries.length > 0 && contact.lastAt
-              ? [msg("faq.lastNotification", { date: timeMessage(contact.lastAt, timeZone) }), ...deliveries.map(deliveryLine)]
-              : []),
-            general,
-          ],
-          choices: [
-            ...(deliveries.length > 0 ? [choice("notify.resend", "choice.resend")] : []),
-            choice("update.email", "choice.updateEmail"),
-            choice("update.phone", "choice.updatePhone"),
-          ],
-        };
-      }
-      return { body: [general], choices: [choice("status", "choice.status")] };
+      return notificationMissingReply(event, situation, lead, general, contact);
     case "modify-application":
       if (situation.kind === "waiting_for_user") {
         return { body: [...lead.body, msg("faq.changeRequested")], choices: [...lead.choices, choice("withdraw", "choice.withdraw")] };
@@ -212,6 +195,40 @@ function updateInfoReply(
       return { body: [general], choices: [...contact, ...(enterprise ? [choice("reverify", "choice.reverify")] : [])] };
     }
   }
+}
+
+/**
+ * "I never got it": where results go and how our last notification fared. Before any decision no result
+ * was sent, so none is missing ("that is why nothing arrived" would be untrue): said first, with its due date.
+ */
+function notificationMissingReply(
+  event: Pick<Stamped, "resultChannels" | "timeZone">,
+  situation: ReturnType<typeof situationOf>["application"],
+  lead: ReturnType<typeof situationLead>,
+  general: Message,
+  contact?: ContactDetails,
+): FaqReply {
+  const undecided = situation.kind === "submitted";
+  const first = undecided ? [...lead.body, msg("faq.noResultYet", { channels: channelsPhrase(event.resultChannels) })] : lead.body;
+  if (!contact || !(contact.email || contact.phone))
+    return { body: [...first, general], choices: [...lead.choices, choice("status", "choice.status")] };
+  const deliveries = contact.lastDeliveries ?? [];
+  return {
+    body: [
+      ...first,
+      ...(undecided ? [] : yourContact(contact, event.resultChannels)),
+      ...(deliveries.length > 0 && contact.lastAt
+        ? [msg("faq.lastNotification", { date: timeMessage(contact.lastAt, event.timeZone) }), ...deliveries.map(deliveryLine)]
+        : []),
+      general,
+    ],
+    choices: [
+      ...lead.choices,
+      ...(deliveries.length > 0 ? [choice("notify.resend", "choice.resend")] : []),
+      choice("update.email", "choice.updateEmail"),
+      choice("update.phone", "choice.updatePhone"),
+    ],
+  };
 }
 
 /** "Nothing arrived": the spam folder and the email only where results are emailed, the phone only where they are texted. */

@@ -84,6 +84,10 @@ describe("a user whom reviewers asked for more information", () => {
     expect(readable(why)).toContain(`Your application ${reference} was not rejected`);
     expect(readable(why)).toContain(need);
 
+    const missed = await alice.text("I never got any notification");
+    expect(readable(missed).startsWith(need)).toBe(true);
+    expect(choiceIds(missed)[0]).toBe("provideInfo");
+
     const status = await alice.text("/status");
     expect(readable(status).startsWith(need)).toBe(true);
     expect(readable(status)).not.toMatch(/under review|can't be edited/);
@@ -340,7 +344,7 @@ describe("only what this deployment has", () => {
     expect(readable(await chat.press("consent.agree"))).toContain("You'll hear from me here, by email and by SMS.");
   });
 
-  /** Asks for the email, then, once submitted, says nothing arrived: what the email step and the answer say of the channels. */
+  /** Asks for the email, then, once decided, says nothing arrived: what the email step and the answer say of the channels. */
   async function emailAskedThenNothingArrived(): Promise<{ asked: string; nothing: string }> {
     const chat = harness.chat("alice");
     await chat.text("/start");
@@ -352,11 +356,24 @@ describe("only what this deployment has", () => {
     await chat.press("method.phone");
     await chat.text(harness.lastCode());
     await chat.press("consent.agree");
+    const [row] = await harness.rows<{ reference: string }>("select reference from applications where reference is not null");
+    await harness.chat("rita").press(`rv.ok.${row!.reference}`);
     return { asked, nothing: readable(await chat.text("I never got any notification")) };
   }
 
-  it("the email step, and 'nothing arrived', name only the channels results are really sent on", async () => {
+  it("'nothing arrived' before any decision: nothing was sent, so nothing is missing, and when it is due", async () => {
     harness = await createHarness({ notifyChannels: ["chat", "email", "sms"] });
+    const reference = await submitWithPhone(harness, "alice");
+    const nothing = readable(await harness.chat("alice").text("I never got any notification"));
+    expect(nothing).toContain(
+      `Your application ${reference} is with the reviewers; the decision is expected by Thu 26 Nov.\n` +
+        "No result has been sent yet, so none is missing: once it is decided, you'll hear from me here, by email and by SMS.",
+    );
+    expect(nothing).not.toContain("that is why nothing arrived");
+  });
+
+  it("the email step, and 'nothing arrived', name only the channels results are really sent on", async () => {
+    harness = await createHarness({ notifyChannels: ["chat", "email", "sms"], reviewers: consoleReviewers(["rita"]) });
     const everything = await emailAskedThenNothingArrived();
     expect(everything.asked).toContain("An email address is needed to apply. If you don't have one, create one");
     expect(everything.asked).toContain("Please enter your email address. We send the review result there.");
@@ -364,7 +381,7 @@ describe("only what this deployment has", () => {
     expect(everything.nothing).toContain("spam");
     await harness.close();
 
-    harness = await createHarness({ notifyChannels: ["chat", "sms"] });
+    harness = await createHarness({ notifyChannels: ["chat", "sms"], reviewers: consoleReviewers(["rita"]) });
     const sms = await emailAskedThenNothingArrived();
     expect(sms.asked).toContain("Please enter your email address. It is part of your verification details");
     expect(sms.asked).not.toContain("We send the review result there");
@@ -372,7 +389,7 @@ describe("only what this deployment has", () => {
     expect(sms.nothing).not.toMatch(/a\*\*\*e@example\.com|spam/);
     await harness.close();
 
-    harness = await createHarness({ notifyChannels: ["chat"] });
+    harness = await createHarness({ notifyChannels: ["chat"], reviewers: consoleReviewers(["rita"]) });
     const chatOnly = await emailAskedThenNothingArrived();
     expect(chatOnly.nothing).toContain("Results and notices come here, in this chat");
     expect(chatOnly.nothing).not.toMatch(/We send your results|spam|SMS/);
