@@ -121,6 +121,11 @@ export function faqReply(
     case "required-documents":
     case "document-requirements":
       return situation.kind === "waiting_for_user" ? withLead(general) : { body: [general] };
+    case "verification-steps":
+      // Asked (or "Start verification" typed) by someone who has applied: where they are in those steps, first.
+      return situation.kind === "none"
+        ? { body: [general] }
+        : { ...withLead(general), ...(situation.kind === "rejected" ? resubmitChoice(record) : {}) };
     case "resubmit":
       if (situation.kind === "waiting_for_user") return withLead();
       if (situation.kind !== "rejected") return { body: [general] };

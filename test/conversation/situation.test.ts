@@ -220,7 +220,18 @@ describe("decided applications", () => {
   });
 });
 
-describe("asking why it failed while it is in review", () => {
+describe("asking while the application is in review", () => {
+  it("'Start verification' typed, or how it works asked, once applied: where they stand comes first", async () => {
+    harness = await createHarness({ reviewers: consoleReviewers(["rita"]) });
+    const reference = await submitWithPhone(harness, "alice");
+    const typed = readable(await harness.chat("alice").text("Start verification"));
+    expect(typed).toMatch(
+      new RegExp(
+        `^Your application ${reference} is with the reviewers; the decision is expected by Thu 26 Nov\\.\nVerification takes four steps`,
+      ),
+    );
+  });
+
   it("the application is named once, with its due date, and nothing is said to have failed", async () => {
     harness = await createHarness({ reviewers: consoleReviewers(["rita"]) });
     const reference = await submitWithPhone(harness, "alice");
