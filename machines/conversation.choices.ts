@@ -71,9 +71,11 @@ export function choice(id: ChoiceId, key: MessageKey): ConversationChoice {
 export const TYPED_ALSO: Partial<Record<ChoiceId, readonly Message[]>> = {
   // Labelled "New application" beside "Resubmit": the menu's usual label still starts one.
   start: [msg("choice.start")],
-  // "Withdraw application?" answered in words.
+  // "Withdraw application?" and "Start over?" answered in words (erasing everything takes the button).
   "withdraw.confirm": [msg("typed.yes"), msg("typed.yesSure"), msg("typed.confirm")],
   "withdraw.cancel": [msg("typed.no"), msg("typed.cancel")],
+  "restart.confirm": [msg("typed.yes"), msg("typed.yesSure"), msg("typed.confirm")],
+  "restart.cancel": [msg("typed.no"), msg("typed.cancel")],
   // The summary says "By submitting, you agree…": "提交", "Submit" or "I agree" typed under it is that submission.
   "consent.agree": (["choice.submit", "typed.agree", "typed.agreeShort", "typed.confirm", "typed.confirmSubmit"] as const).map((key) =>
     msg(key),

@@ -29,6 +29,15 @@ describe("a button's label typed", () => {
     for (const typed of ["提交", "同意", "我同意", "确认提交", "確認", "Submit", "I agree", "confirm and submit", "Submit (I agree)"])
       expect(typedPress(typed, SUMMARY), typed).toBe("choice.consent.agree");
     expect(typedPress("同意", MENU)).toBeUndefined();
+    // "Start over?" answered in words; erasing everything takes the button.
+    const RESTART = [choice("restart.confirm", "choice.restartConfirm"), choice("restart.cancel", "choice.restartCancel")];
+    expect(typedPress("yes", RESTART)).toBe("choice.restart.confirm");
+    expect(typedPress("取消", RESTART)).toBe("choice.restart.cancel");
+    const ERASE = [
+      choice("privacy.erase.confirm", "choice.privacyEraseConfirm"),
+      choice("privacy.erase.cancel", "choice.privacyEraseCancel"),
+    ];
+    expect(typedPress("yes", ERASE)).toBeUndefined();
     // Beside "Resubmit" the start button reads "New application": its usual label still presses it.
     expect(typedPress("开始认证", [choice("resubmit", "choice.resubmit"), choice("start", "choice.startNew")])).toBe("choice.start");
     expect(typedPress("提交了吗", SUMMARY)).toBeUndefined();
