@@ -138,7 +138,8 @@ export function faqReply(
       if (situation.kind === "waiting_for_user") {
         return { body: [...lead.body, msg("faq.changeRequested")], choices: [...lead.choices, choice("withdraw", "choice.withdraw")] };
       }
-      if (situation.kind === "submitted") return { body: [general], choices: [choice("withdraw", "choice.withdraw")] };
+      // In review: the email and phone can be changed, the rest only by withdrawing — as "can I change my phone?" says.
+      if (situation.kind === "submitted") return updateInfoReply(record, situation, lead, general);
       // "Can I change it?" before submitting: everything can be, and "can't be edited" would be untrue for them.
       if (draft.name !== undefined) return { body: [msg("faq.modifyDraft")] };
       return { body: [general] };

@@ -256,7 +256,7 @@ describe("asking whether an application can be changed", () => {
     expect(readable(asked)).toContain("Your application is not submitted yet, so any answer can still be changed");
     expect(readable(asked)).not.toContain("can't be edited");
     expect(keys(await chat.text("提交"))).toContain("submitted.done");
-    expect(keys(await chat.text("can I change my application"))).toContain("faq.modify-application");
+    expect(keys(await chat.text("can I change my application"))).toContain("faq.nothingElseChanges");
   });
 });
 
@@ -284,6 +284,11 @@ describe("asking to change the email or phone", () => {
     expect(keys(asked)).not.toContain("faq.update-info");
     expect(choiceIds(asked)).toEqual(expect.arrayContaining([...CONTACT, "withdraw"]));
     expect(keys(await alice.press("update.phone"))).toContain("ask.newPhone");
+    await alice.text("/cancel");
+    // "Can I change my application?" says the same: not a bare "can't be edited".
+    const modify = await alice.text("can I change my application");
+    expect(keys(modify)).toEqual(expect.arrayContaining(["faq.updateContactNow", "faq.nothingElseChanges"]));
+    expect(choiceIds(modify)).toEqual(expect.arrayContaining([...CONTACT, "withdraw"]));
   });
 
   it("once verified: the general answer with the buttons it names", async () => {
