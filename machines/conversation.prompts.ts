@@ -19,7 +19,6 @@ import { DEFAULT_RETENTION, type RetentionPolicy } from "../src/domain/retention
 import { situationOf } from "../src/domain/situation.js";
 import { shortened } from "../src/domain/text.js";
 import { NEW_USER_RECORD, type UserRecord } from "../src/domain/user-record.js";
-import { timeMessage } from "../src/i18n/dates.js";
 import type { Locale } from "../src/i18n/locale.js";
 import { joinMessages, type Message, msg } from "../src/i18n/message.js";
 import { choice } from "./conversation.choices.js";
@@ -301,52 +300,4 @@ function summaryLines(draft: Draft): Message[] {
             : currentValue(step, draft);
     return value === undefined ? [] : [msg("summary.line", { label: msg(`field.${step}`), value })];
   });
-}
-
-/** The answer to /status and the "Check status" button: the user's situation first, with the next step it allows. */
-export function statusReply(
-  record: UserRecord,
-  draft: Draft,
-  { timeZone, supportContact }: { timeZone: string; supportContact: string },
-): { body: Message[]; choices?: Choice[] } {
-  const situation = situationOf(record, draft);
-  const { application } = situation;
-  const lead = situationLead(application, timeZone);
-  const body: Message[] = [];
-  if (situation.account !== "active")
-    body.push(msg("situation.account", { account: msg(`account.${situation.account}`), support: supportContact }));
-  if (situation.verified && application.kind !== "approved") body.push(msg("situation.verifiedBefore"));
-  body.push(...lead.body);
-  const choices = [...lead.choices];
-  switch (application.kind) {
-    case "submitted":
-      body.push(
-        msg("situation.submittedOn", {
-          reference: application.reference,
-          method: msg(`method.${application.method}`),
-          date: timeMessage(application.submittedAt, timeZone),
-        }),
-        msg("status.cannotEdit"),
-      );
-      choices.push(choice("withdraw", "choice.withdraw"));
-      break;
-    case "waiting_for_user":
-      choices.push(choice("withdraw", "choice.withdraw"));
-      break;
-    case "rejected":
-      if (application.resubmission === "allowed") {
-        body.push(msg("decision.retry"));
-        choices.push(choice("resubmit", "choice.resubmit"));
-      } else {
-        // Not this application as it is — but a new one, always (the seeds: one failure never takes that away).
-        body.push(msg("decision.final", { support: supportContact }));
-        choices.push(choice("start", "choice.start"));
-      }
-      break;
-    default:
-      break;
-  }
-  if (situation.draft) body.push(msg("situation.draft", { done: situation.draft.done, total: situation.draft.total }));
-  if (body.length === 0) body.push(msg("situation.none"));
-  return choices.length > 0 ? { body, choices } : { body };
 }

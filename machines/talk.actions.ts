@@ -5,10 +5,10 @@ import { dayMessage } from "../src/i18n/dates.js";
 import { msg } from "../src/i18n/message.js";
 import { act, reply } from "./action-kit.js";
 import { choice } from "./conversation.choices.js";
-import { statusReply } from "./conversation.prompts.js";
 import { channelsPhrase, methodsPhrase } from "./deployment-phrases.js";
 import { privacyReply, topicChoices } from "./faq-replies.js";
 import { situationLead } from "./situation-replies.js";
+import { statusReply } from "./status-reply.js";
 
 /**
  * What the conversation says about the user and this service rather than about the step in hand:

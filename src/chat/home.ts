@@ -1,4 +1,4 @@
-import { statusReply } from "../../machines/conversation.prompts.js";
+import { statusReply } from "../../machines/status-reply.js";
 import { EMPTY_DRAFT } from "../domain/application.js";
 import type { Choice } from "../domain/choice.js";
 import { NEW_USER_RECORD, type UserRecord } from "../domain/user-record.js";
