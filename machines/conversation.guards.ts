@@ -17,7 +17,7 @@ import { checkOneTimeCode, resendWaitMs } from "../src/domain/one-time-code.js";
 import { validatePhone } from "../src/domain/phone.js";
 import { photoFinding } from "../src/domain/read-findings.js";
 import { firstAskedIsPhoto, situationOf } from "../src/domain/situation.js";
-import { isAwaitingDecision, type ResubmissionVerdict, resubmissionVerdict } from "../src/domain/user-record.js";
+import { isAwaitingDecision, type ResubmissionVerdict, resubmissionVerdict, type UserRecord } from "../src/domain/user-record.js";
 import { type AnswerResult, parseAnswer } from "./answers.js";
 import type { ConversationContext, ConversationEvent } from "./conversation.events.js";
 import { proofMatches } from "./privacy-proof.actions.js";
@@ -65,6 +65,9 @@ function as<T extends ConversationEvent["type"]>(event: ConversationEvent, type:
 }
 
 /** The conversation's guards: pure questions about the context, the event and the user's record. */
+/** The latest application was made by the phone method: its number is what was proven. */
+const provenByPhone = (record: UserRecord): boolean => record.application?.method === "phone";
+
 export const conversationGuards = {
   proofMatches,
   provingErasure: ({ context, event }: GuardArgs) => (event.type === "privacy.proofSkipped" ? event.action : context.proving) === "erase",
@@ -134,7 +137,7 @@ export const conversationGuards = {
   validNewPhone: ({ event }: GuardArgs) => validPhone(as(event, "user.text").text) !== undefined,
   /** Without SMS no code can confirm a new phone: it is taken as typed, as at registration (unless it is what was verified). */
   validNewPhoneWithoutSms: ({ event }: GuardArgs) =>
-    !event.smsAvailable && event.record.application?.method !== "phone" && validPhone(as(event, "user.text").text) !== undefined,
+    !event.smsAvailable && !provenByPhone(event.record) && validPhone(as(event, "user.text").text) !== undefined,
   /** A phone-method verification rests on the number: without SMS a new one could not be proven, so it is not taken. */
-  verifiedPhoneWithoutSms: ({ event }: GuardArgs) => !event.smsAvailable && event.record.application?.method === "phone",
+  verifiedPhoneWithoutSms: ({ event }: GuardArgs) => !event.smsAvailable && provenByPhone(event.record),
 };

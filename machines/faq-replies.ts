@@ -4,14 +4,14 @@ import type { Channel, DeliveryState } from "../src/domain/delivery.js";
 import { FAQ_TOPICS, type FaqTopic } from "../src/domain/faq-topics.js";
 import { maskEmail, maskPhone } from "../src/domain/masking.js";
 import { REJECTION_REASON_CODES } from "../src/domain/rejection-reasons.js";
-import { situationOf } from "../src/domain/situation.js";
+import { type ApplicationSituation, situationOf } from "../src/domain/situation.js";
 import { resubmissionVerdict, type UserRecord } from "../src/domain/user-record.js";
 import { timeMessage } from "../src/i18n/dates.js";
 import { type Message, type MessageKey, msg } from "../src/i18n/message.js";
 import { choice } from "./conversation.choices.js";
 import type { ContactDetails, Stamped } from "./conversation.events.js";
 import { channelsPhrase, methodsPhrase } from "./deployment-phrases.js";
-import { situationLead } from "./situation-replies.js";
+import { type SituationText, situationLead } from "./situation-replies.js";
 
 export interface FaqReply {
   body: Message[];
@@ -175,30 +175,30 @@ export function faqReply(
   }
 }
 
+/** Correcting where results go: offered wherever a reply is about the email or phone on an application. */
+const CONTACT_CHOICES: readonly Choice[] = [choice("update.email", "choice.updateEmail"), choice("update.phone", "choice.updatePhone")];
+
 /**
  * "Can I change my phone?": the email and phone results go to can be changed as soon as an application is
  * submitted (the menu offers it only once verified), so whoever has one gets the buttons, and what else
  * their application allows; the general answer (kept current after approval) is for the others.
  */
-function updateInfoReply(
-  record: UserRecord,
-  situation: ReturnType<typeof situationOf>["application"],
-  lead: ReturnType<typeof situationLead>,
-  general: Message,
-): FaqReply {
+function updateInfoReply(record: UserRecord, situation: ApplicationSituation, lead: SituationText, general: Message): FaqReply {
   if (!record.verified && record.application === null) return { body: [general] };
-  const contact = [choice("update.email", "choice.updateEmail"), choice("update.phone", "choice.updatePhone")];
   const now = msg("faq.updateContactNow");
   switch (situation.kind) {
     case "submitted":
-      return { body: [...lead.body, now, msg("faq.nothingElseChanges")], choices: [...contact, choice("withdraw", "choice.withdraw")] };
+      return {
+        body: [...lead.body, now, msg("faq.nothingElseChanges")],
+        choices: [...CONTACT_CHOICES, choice("withdraw", "choice.withdraw")],
+      };
     case "waiting_for_user":
-      return { body: [...lead.body, now, msg("faq.changeRequested")], choices: [...lead.choices, ...contact] };
+      return { body: [...lead.body, now, msg("faq.changeRequested")], choices: [...lead.choices, ...CONTACT_CHOICES] };
     case "rejected":
-      return { body: [now], choices: [...contact, ...(resubmitChoice(record).choices ?? [])] };
+      return { body: [now], choices: [...CONTACT_CHOICES, ...(resubmitChoice(record).choices ?? [])] };
     default: {
       const enterprise = record.application?.status === "approved" && record.application.method === "enterprise";
-      return { body: [general], choices: [...contact, ...(enterprise ? [choice("reverify", "choice.reverify")] : [])] };
+      return { body: [general], choices: [...CONTACT_CHOICES, ...(enterprise ? [choice("reverify", "choice.reverify")] : [])] };
     }
   }
 }
@@ -209,8 +209,8 @@ function updateInfoReply(
  */
 function notificationMissingReply(
   event: Pick<Stamped, "resultChannels" | "timeZone">,
-  situation: ReturnType<typeof situationOf>["application"],
-  lead: ReturnType<typeof situationLead>,
+  situation: ApplicationSituation,
+  lead: SituationText,
   general: Message,
   contact?: ContactDetails,
 ): FaqReply {
@@ -228,12 +228,7 @@ function notificationMissingReply(
         : []),
       general,
     ],
-    choices: [
-      ...lead.choices,
-      ...(deliveries.length > 0 ? [choice("notify.resend", "choice.resend")] : []),
-      choice("update.email", "choice.updateEmail"),
-      choice("update.phone", "choice.updatePhone"),
-    ],
+    choices: [...lead.choices, ...(deliveries.length > 0 ? [choice("notify.resend", "choice.resend")] : []), ...CONTACT_CHOICES],
   };
 }
 
