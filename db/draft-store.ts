@@ -33,19 +33,26 @@ export function sqlDraftStore(trx: Db, queries: HotQueries, vault: Vault): Draft
     async loadDraft(userId) {
       const row = await trx
         .selectFrom("applications")
-        .select(["id", "details", "documents"])
+        .select(["id", "details", "documents", "held_at"])
         .where("user_id", "=", userId)
         .where("status", "=", DRAFT)
         .executeTakeFirst();
       draftIds.set(userId, row?.id ?? null);
-      return row ? draftFromRow(row, await vault.user(trx, userId)) : null;
+      // A held draft is the user's submission, not answers to resume: the conversation starts without it.
+      return row && row.held_at === null ? draftFromRow(row, await vault.user(trx, userId)) : null;
     },
 
     async saveDraft(userId, draft, at) {
       const { documents, ...details } = draft;
       const isEmpty = Object.keys(details).length === 0 && Object.keys(documents).length === 0;
       if (isEmpty) {
-        await trx.deleteFrom("applications").where("user_id", "=", userId).where("status", "=", DRAFT).execute();
+        // A conversation emptied by a held submission leaves it waiting for the end of maintenance.
+        await trx
+          .deleteFrom("applications")
+          .where("user_id", "=", userId)
+          .where("status", "=", DRAFT)
+          .where("held_at", "is", null)
+          .execute();
         draftIds.set(userId, null);
         return;
       }

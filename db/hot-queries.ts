@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { queryTemplate } from "./query-template.js";
 import { DRAFT } from "./rows.js";
 import type { Database } from "./schema.js";
@@ -42,9 +42,22 @@ export function hotQueries(db: Kysely<Database>) {
     applicationsOfUser: queryTemplate(
       db
         .selectFrom("applications")
-        .select(["id", "reference", "status", "method", "submitted_at", "expected_by", "reasons", "decided_at", "requested_items", "note"])
+        .select([
+          "id",
+          "reference",
+          "status",
+          "method",
+          "submitted_at",
+          "expected_by",
+          "reasons",
+          "decided_at",
+          "requested_items",
+          "note",
+          "held_at",
+        ])
         .where("user_id", "=", $)
-        .where("status", "!=", "draft")
+        // The submitted ones, and a draft held during maintenance: the user sees it as sent, not as a draft.
+        .where((eb) => eb.or([eb("status", "!=", $), eb("held_at", "is not", null)]))
         .orderBy("submitted_at", "desc"),
       2,
     ),
@@ -52,7 +65,8 @@ export function hotQueries(db: Kysely<Database>) {
     updateDraft: queryTemplate(
       db
         .updateTable("applications")
-        .set({ method: $, details: $, documents: $, updated_at: $ })
+        // Answers changed after a held submission make it a draft again: it is submitted again, or not at all.
+        .set({ method: $, details: $, documents: $, updated_at: $, held_at: sql.lit(null) })
         .where("user_id", "=", $)
         .where("status", "=", DRAFT),
       5,

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { Draft, Method, Step } from "../src/domain/application.js";
 import type { Workspace } from "../src/domain/platform.js";
-import type { SubmittedApplication } from "../src/domain/user-record.js";
+import type { ApplicationHistory, SubmittedApplication } from "../src/domain/user-record.js";
 import type { SealedPlace } from "../src/ports/sealer.js";
 import { place, type Seal } from "./vault.js";
 
@@ -76,8 +76,13 @@ export function submittedFromRow(row: SubmittedRow, seal?: Seal): SubmittedAppli
 }
 
 /** A user's applications, newest first, as the conversation reads them (the latest one's note opened). */
-export function historyFromRows(rows: readonly SubmittedRow[], seal: Seal): SubmittedApplication[] {
-  return rows.map((row, index) => submittedFromRow(row, index === 0 ? seal : undefined));
+export function historyFromRows(rows: readonly (SubmittedRow & { held_at: string | null })[], seal: Seal): ApplicationHistory {
+  const heldRow = rows.find((row) => row.status === "draft");
+  const submitted = rows.filter((row) => row !== heldRow);
+  return {
+    submitted: submitted.map((row, index) => submittedFromRow(row, index === 0 ? seal : undefined)),
+    held: heldRow?.held_at ? { method: heldRow.method as Method, heldAt: heldRow.held_at } : null,
+  };
 }
 
 /**

@@ -255,13 +255,17 @@ export const conversationActions = {
     });
     enqueue.assign({ pendingPhone: undefined, code: undefined });
   }),
-  explainHeld: act.emit(({ context, event }) => {
+  /** The held application carries the answers now (like a submitted one): the conversation lets them go. */
+  explainHeld: act.enqueueActions(({ context, event, enqueue }) => {
     assertEvent(event, "application.held");
     const note = (context.locale === "zh-CN" ? event.note.zh : event.note.en) ?? "";
-    return reply(
-      msg("maintenance.held", { until: event.until, note }),
-      ...(event.officialChannels ? [msg("official.channels", { official: event.officialChannels })] : []),
+    enqueue.emit(
+      reply(
+        msg("maintenance.held", { until: event.until, note }),
+        ...(event.officialChannels ? [msg("official.channels", { official: event.officialChannels })] : []),
+      ),
     );
+    enqueue.assign({ draft: EMPTY_DRAFT, code: undefined, resubmitting: undefined });
   }),
   confirmResent: act.emit(({ event }) => {
     assertEvent(event, "notification.resent");

@@ -93,9 +93,14 @@ export const conversationGuards = {
   mayResend: ({ context, event }: GuardArgs) => resendWaitMs(context.code, event.now) === 0,
   accountBlocked: ({ event }: GuardArgs) => event.record.account !== "active",
   verified: ({ event }: GuardArgs) => event.record.verified,
-  /** Someone with a submitted application (or verified) has contact details we send results to. */
-  hasContactOnRecord: ({ event }: GuardArgs) => event.record.verified || event.record.application !== null,
+  /**
+   * Someone with a submitted application (or verified) has contact details we send results to — not while a
+   * submission is held: a change would miss the held one, whose result goes to the details it carries.
+   */
+  hasContactOnRecord: ({ event }: GuardArgs) => event.record.held === null && (event.record.verified || event.record.application !== null),
   awaitingDecision: ({ event }: GuardArgs) => isAwaitingDecision(event.record),
+  /** In review, waiting for the user, or held during maintenance: no other application may be started or submitted. */
+  applicationOpen: ({ event }: GuardArgs) => isAwaitingDecision(event.record) || event.record.held !== null,
   draftComplete: ({ context }: GuardArgs) => nextMissingStep(context.draft) === null,
   /** The phone method proves the number by SMS: offered only where SMS can be sent. */
   methodOffered: ({ event }: GuardArgs, params: { method: Method }) => params.method !== "phone" || event.smsAvailable,
@@ -132,7 +137,7 @@ export const conversationGuards = {
     draft.method !== undefined && stepsFor(draft.method).some((step) => DOCUMENT_STEPS[step] && !isStepDone(step, draft)),
   /** …or no method is chosen yet by someone who may still apply. Otherwise no photo is needed from them. */
   methodToChoose: ({ context, event }: GuardArgs) =>
-    context.draft.method === undefined && !event.record.verified && !isAwaitingDecision(event.record),
+    context.draft.method === undefined && !event.record.verified && !isAwaitingDecision(event.record) && event.record.held === null,
   validNewEmail: ({ event }: GuardArgs) => validEmail(as(event, "user.text").text) !== undefined,
   validNewPhone: ({ event }: GuardArgs) => validPhone(as(event, "user.text").text) !== undefined,
   /** Without SMS no code can confirm a new phone: it is taken as typed, as at registration (unless it is what was verified). */

@@ -25,7 +25,7 @@ export const CONVERSATION_MACHINE_VERSION = 1;
 const SUBMIT_WITH_CONSENT = [
   { guard: "accountBlocked" as const, target: "menu" as const, actions: "sayAccountBlocked" as const },
   { guard: "providingInfo" as const, target: "submitting" as const, actions: "provideInfo" as const },
-  { guard: "awaitingDecision" as const, target: "menu" as const, actions: "sayPending" as const },
+  { guard: "applicationOpen" as const, target: "menu" as const, actions: "sayPending" as const },
   { guard: "draftComplete" as const, target: "submitting" as const, actions: "submit" as const },
   { target: "route" as const },
 ];
@@ -83,6 +83,7 @@ export const conversationMachine = setup({
     "code.sent": { actions: "rememberCode" },
     "code.refused": { actions: "explainCodeRefused" },
     "choice.resubmit": [
+      { guard: "applicationOpen", actions: ["sayPending", "prompt"] },
       { guard: { type: "resubmission", params: { verdict: "allowed" } }, actions: "prepareResubmission" },
       { guard: { type: "resubmission", params: { verdict: "final" } }, actions: ["saySupport", "prompt"] },
       STALE_CHOICE,
@@ -100,7 +101,7 @@ export const conversationMachine = setup({
     "notification.resent": { actions: ["confirmResent", "prompt"] },
     "notification.resendRefused": { actions: ["explainResendRefused", "prompt"] },
     "choice.reverify": [
-      { guard: "awaitingDecision", actions: ["sayPending", "prompt"] },
+      { guard: "applicationOpen", actions: ["sayPending", "prompt"] },
       { guard: "approvedEnterprise", actions: "prepareReverification" },
       STALE_CHOICE,
     ],
@@ -124,7 +125,7 @@ export const conversationMachine = setup({
         "choice.start": [
           { guard: "accountBlocked", actions: ["sayAccountBlocked", "prompt"] },
           { guard: "verified", actions: [{ type: "say", params: { key: "start.verified" } }, "prompt"] },
-          { guard: "awaitingDecision", actions: ["sayPending", "prompt"] },
+          { guard: "applicationOpen", actions: ["sayPending", "prompt"] },
           { target: "route" },
         ],
         "choice.status": { actions: ["sayStatus", "prompt"] },

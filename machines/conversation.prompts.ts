@@ -194,18 +194,20 @@ function menuPrompt(draft: Draft, record: UserRecord, timeZone: string): ReplyCo
       body: [...(application.kind === "approved" ? situationLead(application, timeZone).body : waiting.body), msg("menu.prompt")],
       choices: [
         ...waiting.choices,
-        choice("update.email", "choice.updateEmail"),
-        choice("update.phone", "choice.updatePhone"),
-        ...(enterprise ? [choice("reverify", "choice.reverify")] : []),
+        // A held re-verification carries its own email and phone: they are not changed under it (see hasContactOnRecord).
+        ...(application.kind === "held"
+          ? []
+          : [choice("update.email", "choice.updateEmail"), choice("update.phone", "choice.updatePhone")]),
+        ...(enterprise && application.kind !== "held" ? [choice("reverify", "choice.reverify")] : []),
         choice("status", "choice.status"),
         choice("faq", "choice.faq"),
         choice("support", "choice.support"),
       ],
     };
   }
-  const started = draft.name !== undefined;
-  // No Start button that would only be refused: an application in review or waiting for the user is still open.
-  const open = application.kind === "waiting_for_user" || application.kind === "submitted";
+  const started = draft.name !== undefined && application.kind !== "held";
+  // No Start button that would only be refused: an application in review, waiting for the user or held is still open.
+  const open = application.kind === "waiting_for_user" || application.kind === "submitted" || application.kind === "held";
   // Rejected for something fixable: resubmitting keeps the answers, so it comes first; starting over is "new".
   const resubmit = !started && application.kind === "rejected" && application.resubmission === "allowed";
   const start = started ? choice("start", "choice.continue") : choice("start", resubmit ? "choice.startNew" : "choice.start");

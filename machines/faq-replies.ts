@@ -100,6 +100,7 @@ export function faqReply(
         case "approved":
           return { body: [...lead.body, msg("faq.nothingFailed")] };
         case "submitted":
+        case "held":
           // The lead names the application and when its decision is due: this only adds that nothing failed yet.
           return { body: [...lead.body, msg("faq.notDecidedYet"), general] };
         default:
@@ -110,6 +111,7 @@ export function faqReply(
       switch (situation.kind) {
         case "submitted":
         case "waiting_for_user":
+        case "held":
           return withLead();
         case "approved":
           return withLead(msg("faq.nothingToWait"));
@@ -127,7 +129,7 @@ export function faqReply(
         ? { body: [general] }
         : { ...withLead(general), ...(situation.kind === "rejected" ? resubmitChoice(record) : {}) };
     case "resubmit":
-      if (situation.kind === "waiting_for_user") return withLead();
+      if (situation.kind === "waiting_for_user" || situation.kind === "held") return withLead();
       if (situation.kind !== "rejected") return { body: [general] };
       if (situation.resubmission === "allowed")
         return { body: [msg("faq.resubmitAllowed", { reference: situation.reference })], ...resubmitChoice(record) };
@@ -139,7 +141,7 @@ export function faqReply(
         return { body: [...lead.body, msg("faq.changeRequested")], choices: [...lead.choices, choice("withdraw", "choice.withdraw")] };
       }
       // In review: the email and phone can be changed, the rest only by withdrawing — as "can I change my phone?" says.
-      if (situation.kind === "submitted") return updateInfoReply(record, situation, lead, general);
+      if (situation.kind === "submitted" || situation.kind === "held") return updateInfoReply(record, situation, lead, general);
       // "Can I change it?" before submitting: everything can be, and "can't be edited" would be untrue for them.
       if (draft.name !== undefined) return { body: [msg("faq.modifyDraft")] };
       return { body: [general] };
@@ -160,6 +162,7 @@ export function faqReply(
       return updateInfoReply(record, situation, lead, general);
     case "wrong-photo":
       if (situation.kind === "waiting_for_user") return withLead(msg("faq.changeRequested"));
+      if (situation.kind === "held") return withLead(msg("faq.heldNoChanges"));
       if (situation.kind === "submitted")
         return {
           body: [msg("faq.wrongPhoto.submitted", { reference: situation.reference })],
@@ -184,6 +187,7 @@ const CONTACT_CHOICES: readonly Choice[] = [choice("update.email", "choice.updat
  * their application allows; the general answer (kept current after approval) is for the others.
  */
 function updateInfoReply(record: UserRecord, situation: ApplicationSituation, lead: SituationText, general: Message): FaqReply {
+  if (situation.kind === "held") return { body: [...lead.body, msg("faq.heldNoChanges")] };
   if (!record.verified && record.application === null) return { body: [general] };
   const now = msg("faq.updateContactNow");
   switch (situation.kind) {
@@ -214,8 +218,10 @@ function notificationMissingReply(
   general: Message,
   contact?: ContactDetails,
 ): FaqReply {
-  const undecided = situation.kind === "submitted";
+  const undecided = situation.kind === "submitted" || situation.kind === "held";
   const first = undecided ? [...lead.body, msg("faq.noResultYet", { channels: channelsPhrase(event.resultChannels) })] : lead.body;
+  // Held: nothing was sent and nothing can be corrected until it goes to review (the general text offers both).
+  if (situation.kind === "held") return { body: first, choices: [choice("status", "choice.status")] };
   if (!contact || !(contact.email || contact.phone))
     return { body: [...first, general], choices: [...lead.choices, choice("status", "choice.status")] };
   const deliveries = contact.lastDeliveries ?? [];

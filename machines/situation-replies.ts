@@ -53,6 +53,11 @@ export function situationLead(situation: ApplicationSituation, timeZone: string)
       };
     case "withdrawn":
       return { body: [msg("situation.withdrawn", { reference: situation.reference })], choices: [] };
+    case "held":
+      return {
+        body: [msg("situation.held", { method: msg(`method.${situation.method}`), time: timeMessage(situation.heldAt, timeZone) })],
+        choices: [],
+      };
   }
 }
 

@@ -48,6 +48,7 @@ export const talkActions = {
   /** Another application can't start while one is open: what that one needs, or when it will be decided. */
   sayPending: act.emit(({ event }) => {
     const situation = situationOf(event.record, EMPTY_DRAFT).application;
+    if (situation.kind === "held") return reply(...situationLead(situation, event.timeZone).body, msg("start.heldNoNew"));
     if (situation.kind === "waiting_for_user") {
       const lead = situationLead(situation, event.timeZone);
       return { type: "reply", body: [...lead.body, msg("start.waiting", { reference: situation.reference })], choices: lead.choices };

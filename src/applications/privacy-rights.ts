@@ -86,7 +86,7 @@ export async function eraseInTransaction(
   actor: string,
   now: Date,
 ): Promise<ErasureBatch | ErasureRefusal> {
-  const pending = (await tx.applicationHistory(userId)).find((application) => isAwaitingDecisionStatus(application.status));
+  const pending = (await tx.applicationHistory(userId)).submitted.find((application) => isAwaitingDecisionStatus(application.status));
   if (pending) return { refused: "under_review", reference: pending.reference };
   return tx.eraseUserData(userId, actor, now);
 }

@@ -32,7 +32,9 @@ export type ApplicationSituation =
       resubmission: Exclude<ResubmissionVerdict, "nothing_to_resubmit">;
     }
   | { kind: "approved"; reference: string; method: Method; decidedAt: string | null }
-  | { kind: "withdrawn"; reference: string; method: Method; at: string | null };
+  | { kind: "withdrawn"; reference: string; method: Method; at: string | null }
+  /** Submitted during maintenance: complete, and sent to review when maintenance ends (no reference yet). */
+  | { kind: "held"; method: Method; heldAt: string };
 
 /** A draft in the conversation: how far it is, and the next question. */
 export interface DraftProgress {
@@ -55,11 +57,13 @@ export function situationOf(record: UserRecord, draft: Draft): Situation {
     account: record.account,
     verified: record.verified,
     application: applicationSituation(record),
-    draft: draftProgress(draft),
+    // A conversation from before held submissions let their answers go may still hold them: they are the held one.
+    draft: record.held ? null : draftProgress(draft),
   };
 }
 
 function applicationSituation(record: UserRecord): ApplicationSituation {
+  if (record.held) return { kind: "held", ...record.held };
   const application = record.application;
   if (!application) return { kind: "none" };
   const { reference, method } = application;

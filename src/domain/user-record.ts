@@ -32,6 +32,21 @@ export interface UserRecord {
   account: AccountStatus;
   verified: boolean;
   application: ApplicationSummary | null;
+  /** A submission held during maintenance: it goes to review when maintenance ends (newer than `application`). */
+  held: HeldSubmission | null;
+}
+
+/** The user pressed Submit during maintenance: the application waits, complete, to be submitted when it ends. */
+export interface HeldSubmission {
+  method: Method;
+  /** When it was held (ISO instant). */
+  heldAt: string;
+}
+
+/** What the store holds of a user's applications: those submitted (newest first), and one held if any. */
+export interface ApplicationHistory {
+  submitted: SubmittedApplication[];
+  held: HeldSubmission | null;
 }
 
 /** One of the user's applications that left the draft stage, as stored. */
@@ -48,12 +63,13 @@ export interface SubmittedApplication {
 }
 
 /** The record the conversation works from, built from the user's applications (newest first) as of `today`. */
-export function userRecord(account: AccountStatus, history: readonly SubmittedApplication[], today: IsoDate): UserRecord {
-  const latest = history[0];
+export function userRecord(account: AccountStatus, { submitted, held }: ApplicationHistory, today: IsoDate): UserRecord {
+  const latest = submitted[0];
   return {
     account,
-    verified: history.some((application) => application.status === "approved"),
+    verified: submitted.some((application) => application.status === "approved"),
     application: latest ? { ...latest, overdue: isOverdue(latest, today) } : null,
+    held,
   };
 }
 
@@ -63,7 +79,7 @@ export function isOverdue(application: { status: ApplicationStatus; expectedBy: 
   return awaiting && application.expectedBy !== "" && today > application.expectedBy;
 }
 
-export const NEW_USER_RECORD: UserRecord = { account: "active", verified: false, application: null };
+export const NEW_USER_RECORD: UserRecord = { account: "active", verified: false, application: null, held: null };
 
 export type ResubmissionVerdict = "allowed" | "final" | "nothing_to_resubmit";
 
@@ -74,7 +90,8 @@ export type ResubmissionVerdict = "allowed" | "final" | "nothing_to_resubmit";
  */
 export function resubmissionVerdict(record: UserRecord): ResubmissionVerdict {
   const application = record.application;
-  if (application?.status !== "rejected") return "nothing_to_resubmit";
+  // A held submission is newer than the rejected one: resubmitting that again would replace it.
+  if (application?.status !== "rejected" || record.held) return "nothing_to_resubmit";
   return mayResubmit(application.reasons.filter(isRejectionReason)) ? "allowed" : "final";
 }
 

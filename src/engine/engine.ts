@@ -41,6 +41,7 @@ export type { EngineDependencies, EngineSettings } from "./engine-dependencies.j
 /** Effect results after which the user's record is read again: they change the application or the account. */
 const RECORD_CHANGING: ReadonlySet<string> = new Set([
   "application.submitted",
+  "application.held",
   "application.infoProvided",
   "application.withdrawn",
   "contact.updated",

@@ -627,6 +627,11 @@ export const en = {
   "situation.approvedSince": "✅ You are verified (approved on {date}).",
   "situation.approved": "✅ You are verified.",
   "situation.withdrawn": "You withdrew application {reference}.",
+  "situation.held":
+    "You submitted your application ({method}) on {time}, during maintenance: it is held, complete, and goes to the reviewers automatically when maintenance ends. I'll tell you then, with its reference and when to expect a decision.",
+  "start.heldNoNew": "You can't start another application meanwhile.",
+  "faq.heldNoChanges":
+    "Until it goes to the reviewers it can't be changed. Once it is in review, you can correct your email and mobile number here, or withdraw it to change anything else.",
   "situation.draft": "Your application isn't submitted yet: {done} of {total} items done.",
   "situation.none": "You have no application yet. Choose “Start verification” to begin.",
   "situation.submittedOn": "Application {reference} ({method}), submitted on {date}.",

@@ -560,6 +560,10 @@ export const zhCN: Record<MessageKey, string> = {
   "situation.approvedSince": "✅ 您已通过认证（{date}通过）。",
   "situation.approved": "✅ 您已通过认证。",
   "situation.withdrawn": "您已撤回申请 {reference}。",
+  "situation.held":
+    "您于 {time} 提交了申请（{method}），当时正值系统维护：申请已完整保留，维护结束后会自动提交审核。届时我会通知您申请编号和预计出结果的日期。",
+  "start.heldNoNew": "在此期间不能再发起新的申请。",
+  "faq.heldNoChanges": "申请进入审核之前无法修改。进入审核后，您可以在这里修改邮箱和手机号；其他内容如需修改，请撤回后重新申请。",
   "situation.draft": "您的申请尚未提交：已完成 {done}/{total} 项。",
   "situation.none": "您还没有申请。选择「开始认证」即可开始。",
   "situation.submittedOn": "申请 {reference}（{method}），{date}提交。",

@@ -2,7 +2,7 @@ import type { Draft, LifecycleStatus, Method, Step } from "../domain/application
 import type { IsoDate } from "../domain/business-days.js";
 import type { Platform, Workspace } from "../domain/platform.js";
 import type { RejectionReason } from "../domain/rejection-reasons.js";
-import type { SubmittedApplication } from "../domain/user-record.js";
+import type { ApplicationHistory } from "../domain/user-record.js";
 
 export interface NewSubmission {
   userId: string;
@@ -146,8 +146,8 @@ export interface ApplicationStore {
   isReferenceTaken(reference: string): Promise<boolean>;
   /** Turns the draft into a submitted application and writes the audit entry. */
   submitApplication(submission: NewSubmission): Promise<void>;
-  /** The user's applications that left the draft stage, newest first (the user record is built from them). */
-  applicationHistory(userId: string): Promise<SubmittedApplication[]>;
+  /** The user's applications that left the draft stage, newest first, and one held during maintenance (the user record is built from them). */
+  applicationHistory(userId: string): Promise<ApplicationHistory>;
   loadApplication(reference: string): Promise<ApplicationForReview | null>;
   /** Writes a status change if the status (and review state) is still as expected; false when another change got there first. */
   setStatus(change: StatusChange): Promise<boolean>;

@@ -1,6 +1,6 @@
 import type { Platform } from "../domain/platform.js";
 import type { UserKey } from "../domain/sealing.js";
-import type { AccountStatus, SubmittedApplication } from "../domain/user-record.js";
+import type { AccountStatus, ApplicationHistory } from "../domain/user-record.js";
 import type { AnnouncementStore } from "./announcement-store.js";
 import type { ApplicationStore } from "./application-store.js";
 import type { AuditStore } from "./audit-store.js";
@@ -71,7 +71,7 @@ export interface Store {
    */
   conversationState(platform: Platform, chatId: string): Promise<{ state: string; userId: string } | null>;
   /** A platform user's account status and applications (newest first); null when they never wrote to us. */
-  findUser(platform: Platform, platformUserId: string): Promise<{ account: AccountStatus; history: SubmittedApplication[] } | null>;
+  findUser(platform: Platform, platformUserId: string): Promise<{ account: AccountStatus; history: ApplicationHistory } | null>;
   /** The outbox's delivery states (notifications are written inside transactions). */
   outbox(): Outbox;
   /** The webhook queue: the sender's and operators' view (events are queued inside transactions). */

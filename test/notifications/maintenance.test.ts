@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { writeMaintenance } from "../../db/maintenance-settings.js";
+import type { Reply } from "../../src/chat/reply.js";
 import { runDueTasks } from "../../src/review/due-tasks.js";
 import { consoleReviewers } from "../../src/review/reviewers.js";
 import { createHarness, keys, readable } from "../helpers/harness.js";
 import { TESTED_DIALECTS } from "../helpers/test-databases.js";
 
 const reviewers = consoleReviewers(["rita"]);
+const buttons = (replies: Reply[]) => replies.flatMap((reply) => (reply.choices ?? []).map((choice) => choice.id));
 const settings = { reviewLocale: "en" as const, timeZone: "Asia/Shanghai" };
 
 describe.each(TESTED_DIALECTS)("on %s", (dialect) => {
@@ -31,8 +33,20 @@ describe.each(TESTED_DIALECTS)("on %s", (dialect) => {
           { status: "draft", held: 1 },
         ]);
 
-        expect(keys(await alice.text("/status"))).toContain("situation.draft"); // the answers are kept
-        expect(keys(await alice.text("how long does the review take"))).toContain("faq.review-time");
+        // Sent, not a draft: /status, the menu and the FAQ say it is held; nothing offers to start or continue one.
+        const status = await alice.text("/status");
+        expect(keys(status)).toContain("situation.held");
+        expect(keys(status)).not.toContain("situation.draft");
+        expect(readable(status)).toContain("(Phone)");
+        expect(buttons(status)).not.toContain("start");
+        expect(keys(await alice.text("how long does the review take"))).toEqual(expect.arrayContaining(["situation.held"]));
+        expect(keys(await alice.press("start"))).toContain("start.heldNoNew");
+        expect(keys(await alice.press("resubmit"))).toContain("start.heldNoNew");
+        expect(keys(await alice.text("can I change my application"))).toContain("faq.heldNoChanges");
+        expect(keys(await alice.press("update.email"))).toContain("input.staleChoice"); // its result goes to the details it carries
+        expect(await harness.rows("select count(*) as n from applications where held_at is not null")).toEqual([
+          { n: dialect === "postgres" ? "1" : 1 },
+        ]);
 
         expect(await runDueTasks(harness.store, reviewers, settings, new Date("2026-11-23T05:00:00Z"))).toEqual([]); // still on
 
@@ -45,6 +59,40 @@ describe.each(TESTED_DIALECTS)("on %s", (dialect) => {
         expect(keys([toAlice])).toEqual(["maintenance.released"]);
         expect(toAlice.notificationId).toBeDefined();
         expect(await runDueTasks(harness.store, reviewers, settings, new Date("2026-11-23T06:02:00Z"))).toEqual([]); // released once
+        expect(keys(await alice.text("/status"))).toContain("situation.submitted");
+      } finally {
+        await harness.close();
+      }
+    });
+
+    it("answers changed after a hold make it a draft again: never released half-changed", async () => {
+      const harness = await createHarness({ dialect, reviewers });
+      try {
+        const bob = harness.chat("bob", "console", "zh-CN");
+        await bob.press("start");
+        await bob.text("张三");
+        await bob.text("bob@example.com");
+        await bob.text("13812348001");
+        await bob.press("method.phone");
+        await bob.text(harness.lastCode());
+        await bob.press("submit");
+        // Held by the version before this one, which kept the answers in the conversation: they can still be edited.
+        const [{ user_id: userId }] = (await harness.rows("select user_id from identities where platform_user_id = 'bob'")) as [
+          { user_id: string },
+        ];
+        const draft = (await harness.store.transaction((tx) => tx.loadDraft(userId)))!;
+        await harness.store.transaction((tx) => tx.holdDraft({ userId, draft, platform: "console" }, new Date()));
+        expect(readable(await bob.text("/status"))).toContain("当时正值系统维护：申请已完整保留，维护结束后会自动提交审核");
+
+        await bob.press("consent.back");
+        await bob.press("edit");
+        await bob.press("edit.method");
+        expect(keys(await bob.press("method.id_card"))).toContain("ask.idNumber"); // now incomplete: the ID number and photos are missing
+        expect(await harness.rows("select count(*) as n from applications where held_at is not null")).toEqual([
+          { n: dialect === "postgres" ? "0" : 0 },
+        ]);
+        expect(await runDueTasks(harness.store, reviewers, settings, new Date("2026-11-23T06:01:00Z"))).toEqual([]);
+        expect(keys(await bob.text("/status"))).toContain("situation.draft");
       } finally {
         await harness.close();
       }

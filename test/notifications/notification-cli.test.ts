@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writeMaintenance } from "../../db/maintenance-settings.js";
 import { consoleReviewers } from "../../src/review/reviewers.js";
 import { runCli, testEnv } from "../helpers/child-process.js";
 import { createHarness, submitWithPhone } from "../helpers/harness.js";
@@ -15,6 +16,16 @@ beforeAll(async () => {
   const harness = await createHarness({ dir, reviewers: consoleReviewers(["rita"]), now: new Date(), notifyChannels: ["chat", "sms"] });
   reference = await submitWithPhone(harness, "alice");
   await harness.chat("rita").press(`rv.ok.${reference}`);
+  await writeMaintenance(harness.db, { until: "2099-01-01T00:00:00Z", note: {} });
+  const bob = harness.chat("bob"); // submits during maintenance: held
+  await bob.press("start");
+  await bob.text("张三");
+  await bob.text("bob@example.com");
+  await bob.text("13812348001");
+  await bob.press("method.phone");
+  await bob.text(harness.lastCode());
+  await bob.press("consent.agree");
+  await writeMaintenance(harness.db, null);
   await harness.close();
   env = testEnv(dir);
 }, 60_000);
@@ -41,8 +52,8 @@ describe("notification commands", () => {
   it("announce queues for everyone who chatted recently and reports the count; without texts it is a usage error", () => {
     const { code, stdout, stderr } = runCli(["announce", "--zh", "今晚维护", "--en", "Maintenance tonight", "--no-wait"], env);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/announcement ann-\w+: queued for 1 user\(s\); 1 recipient\(s\) in all/);
-    expect(stderr).toMatch(/\[#+\] 1\/1 users/);
+    expect(stdout).toMatch(/announcement ann-\w+: queued for 2 user\(s\); 2 recipient\(s\) in all/);
+    expect(stderr).toMatch(/\[#+\] 2\/2 users/);
     expect(runCli(["announce", "--zh", "只有中文"], env).code).toBe(2);
   });
 
@@ -54,5 +65,9 @@ describe("notification commands", () => {
     expect(runCli(["maintenance", "status"], env).stdout).toBe("maintenance on until 2099-01-01T00:00:00.000Z\n");
     expect(runCli(["maintenance", "off"], env).code).toBe(0);
     expect(runCli(["maintenance", "status"], env).stdout).toBe("maintenance off\n");
+    // A submission held while it was on waits for the assistant's next tick: the operator sees it held.
+    const held = runCli(["status", "console", "bob"], env).stdout;
+    expect(held).toContain("no submitted application");
+    expect(held).toMatch(/submission held for maintenance since \d{4}-\d\d-\d\dT[\d:.]+Z \(phone\): submitted when it ends/);
   });
 });

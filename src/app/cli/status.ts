@@ -32,6 +32,8 @@ export const status: CliCommand = ({ rest, json }) => {
     } else {
       lines.push("no submitted application");
     }
+    if (record.held)
+      lines.push(`submission held for maintenance since ${record.held.heldAt} (${record.held.method}): submitted when it ends`);
     print(lines.join("\n"));
     return 0;
   });
