@@ -5,7 +5,7 @@ import { checkOneTimeCode, ONE_TIME_CODE_MAX_WRONG_TRIES, resendWaitMs } from ".
 import { formatPhoneForDisplay, validatePhone } from "../src/domain/phone.js";
 import { currentRead, type NumberStep, numberCheck, photoFinding, readFinding, SLOT_OF_NUMBER } from "../src/domain/read-findings.js";
 import { situationOf } from "../src/domain/situation.js";
-import { dayMessage } from "../src/i18n/dates.js";
+import { dayMessage, timeMessage } from "../src/i18n/dates.js";
 import { otherLocale } from "../src/i18n/locale.js";
 import { joinMessages, type MessageKey, msg } from "../src/i18n/message.js";
 import { act, reply } from "./action-kit.js";
@@ -261,7 +261,7 @@ export const conversationActions = {
     const note = (context.locale === "zh-CN" ? event.note.zh : event.note.en) ?? "";
     enqueue.emit(
       reply(
-        msg("maintenance.held", { until: event.until, note }),
+        msg("maintenance.held", { until: timeMessage(event.until, event.timeZone), note }),
         ...(event.officialChannels ? [msg("official.channels", { official: event.officialChannels })] : []),
       ),
     );

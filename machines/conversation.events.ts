@@ -93,6 +93,7 @@ export type ConversationEvent = Stamped &
     | { type: "resubmission.ready"; draft: Draft; previousReference: string; why: "rejected" | "legal_rep_change" }
     | { type: "contact.updated"; field: "email" | "phone" }
     /** Maintenance: the submission waits (draft kept) until `until`; `note` is the operator's, per language. */
+    /** `until`: when maintenance is expected to end (ISO instant). */
     | { type: "application.held"; until: string; note: { zh?: string; en?: string } }
     /** The last notification was queued again; `channels` it goes to. */
     | { type: "notification.resent"; channels: Channel[] }

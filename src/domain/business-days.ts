@@ -60,12 +60,7 @@ export function addBusinessDaysToInstant(instant: Date, days: number, timeZone: 
   return new Date(instant.getTime() + (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)));
 }
 
-/** "2026-11-24 18:00" in the service's time zone, as users read times. */
 /** Whether something done at `at` came after the date promised to the user (none promised: never). */
 export function afterPromisedDate(at: Date, expectedBy: string, timeZone: string): boolean {
   return expectedBy !== "" && localDate(at, timeZone) > expectedBy;
-}
-
-export function localDateTime(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone, dateStyle: "short", timeStyle: "short" }).format(new Date(iso));
 }

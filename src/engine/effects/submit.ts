@@ -1,7 +1,6 @@
 import { maintenanceInForce } from "../../applications/maintenance.js";
 import { submitDraft } from "../../applications/submit-draft.js";
 import { actorId } from "../../domain/actor.js";
-import { localDateTime } from "../../domain/business-days.js";
 import type { EffectHandler } from "./effect.js";
 import { sendReviewCards } from "./review-cards.js";
 
@@ -20,7 +19,7 @@ export const submit: EffectHandler<"effect.submit"> = async (effect, ctx) => {
     };
     await ctx.tx.holdDraft({ ...held, ...(workspace ? { workspace } : {}) }, ctx.now);
     deps.logger.info({ platform: event.platform, method: effect.draft.method }, "submission held for maintenance");
-    return { type: "application.held", until: localDateTime(maintenance.until, deps.timeZone), note: maintenance.note };
+    return { type: "application.held", until: maintenance.until, note: maintenance.note };
   }
   const calendar = { timeZone: deps.timeZone, holidays: deps.holidays, newReference: deps.newReference };
   const { reference, expectedBy } = await submitDraft(ctx.tx, calendar, {
