@@ -184,6 +184,12 @@ export function promptFor(state: ConversationState, context: ConversationContext
 }
 
 function menuPrompt(draft: Draft, record: UserRecord, timeZone: string): ReplyContent {
+  // A disabled or cancelled account can start, continue or submit nothing: no button that would only be refused.
+  if (record.account !== "active")
+    return {
+      body: [msg("situation.accountBlocked", { account: msg(`account.${record.account}`) }), msg("menu.prompt")],
+      choices: [choice("support", "choice.support"), choice("status", "choice.status"), choice("faq", "choice.faq")],
+    };
   const { application } = situationOf(record, draft);
   // Waiting for the user's information is the one thing that matters to them now: said first, its button first.
   const waiting = application.kind === "waiting_for_user" ? situationLead(application, timeZone) : { body: [], choices: [] };

@@ -124,7 +124,9 @@ export function faqReply(
     case "document-requirements":
       return situation.kind === "waiting_for_user" ? withLead(general) : { body: [general] };
     case "verification-steps":
-      // Asked (or "Start verification" typed) by someone who has applied: where they are in those steps, first.
+      // An account that can't apply hears that first; someone who has applied, where they are in those steps.
+      if (record.account !== "active")
+        return { body: [msg("situation.accountBlocked", { account: msg(`account.${record.account}`) }), general] };
       return situation.kind === "none"
         ? { body: [general] }
         : { ...withLead(general), ...(situation.kind === "rejected" ? resubmitChoice(record) : {}) };

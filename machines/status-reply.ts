@@ -17,8 +17,12 @@ export function statusReply(
   const { application } = situation;
   const lead = situationLead(application, timeZone);
   const body: Message[] = [];
+  // The menu's own sentence (so the menu after /status does not say it again), with how to reach support.
   if (situation.account !== "active")
-    body.push(msg("situation.account", { account: msg(`account.${situation.account}`), support: supportContact }));
+    body.push(
+      msg("situation.accountBlocked", { account: msg(`account.${situation.account}`) }),
+      msg("situation.support", { support: supportContact }),
+    );
   if (situation.verified && application.kind !== "approved") body.push(msg("situation.verifiedBefore"));
   body.push(...lead.body);
   const choices = [...lead.choices];

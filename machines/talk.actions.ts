@@ -18,16 +18,18 @@ export const talkActions = {
   /** The four steps for someone new; someone back hears where they stand (the menu then shows what they can do). */
   sayWelcome: act.emit(({ context, event }) => {
     const { application } = situationOf(event.record, context.draft);
-    if (application.kind === "none" && !event.record.verified && context.draft.name === undefined)
+    const blocked = event.record.account !== "active";
+    if (application.kind === "none" && !event.record.verified && context.draft.name === undefined && !blocked)
       return reply(msg("menu.welcome", { methods: methodsPhrase(event.smsAvailable), channels: channelsPhrase(event.resultChannels) }));
-    // Waiting for them, or approved: the menu itself leads with that, beside its button.
-    const inMenu = application.kind === "waiting_for_user" || application.kind === "approved";
+    // Waiting for them, approved, or an account that can't apply: the menu itself leads with that, beside its button.
+    const inMenu = blocked || application.kind === "waiting_for_user" || application.kind === "approved";
     return reply(msg("menu.welcomeBack"), ...(inMenu ? [] : situationLead(application, event.timeZone).body));
   }),
   /** /cancel: says which menu button picks the work up again — the one the menu will show. */
   sayCancelled: act.emit(({ context, event }) => {
     if (context.providingInfo) return reply(msg("cancel.doneProvideInfo"));
-    if (event.record.verified) return reply(msg("cancel.doneVerified"));
+    // Verified, or an account that can't apply: there is no button to pick the work up again.
+    if (event.record.verified || event.record.account !== "active") return reply(msg("cancel.stopped"));
     return reply(msg(context.draft.name !== undefined ? "cancel.done" : "cancel.doneStart"));
   }),
   answerSmallTalk: act.emit(({ event }) => {
@@ -37,12 +39,11 @@ export const talkActions = {
   showTopics: act.emit({ type: "reply", body: [msg("faq.pick")], choices: topicChoices() }),
   showMoreTopics: act.emit({ type: "reply", body: [msg("faq.pick")], choices: topicChoices(true) }),
   sayStatus: act.emit(({ context, event }) => ({ type: "reply", ...statusReply(event.record, context.draft, event) })),
+  /** The sentence the menu leads with (so the menu after it does not say it twice), with how to reach support. */
   sayAccountBlocked: act.emit(({ event }) =>
     reply(
-      msg("start.accountBlocked", {
-        account: msg(`account.${event.record.account}`),
-        support: event.supportContact,
-      }),
+      msg("situation.accountBlocked", { account: msg(`account.${event.record.account}`) }),
+      msg("situation.support", { support: event.supportContact }),
     ),
   ),
   /** Another application can't start while one is open: what that one needs, or when it will be decided. */

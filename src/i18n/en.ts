@@ -245,7 +245,8 @@ export const en = {
   "start.pending":
     "Your application {reference} is already being reviewed (decision expected by {expectedBy}). You can't start another one meanwhile.",
   "start.verified": "You are already verified — nothing more to do.",
-  "start.accountBlocked": "Your account is {account}, so it can't start or submit a verification. Please contact support: {support}.",
+  "situation.accountBlocked":
+    "Your account is {account}, so verification can't be started or submitted; support can tell you what can be done.",
 
   "status.draft.label": "draft",
   "status.submitted.label": "under review",
@@ -636,7 +637,7 @@ export const en = {
   "situation.none": "You have no application yet. Choose “Start verification” to begin.",
   "situation.submittedOn": "Application {reference} ({method}), submitted on {date}.",
   "situation.verifiedBefore": "✅ You are verified (an earlier application was approved).",
-  "situation.account": "Your account is {account}. Please contact support: {support}.",
+  "situation.support": "You can reach support at {support}.",
   // Dates and times in the service's time zone (src/i18n/dates.ts).
   "date.day": "{weekday} {day} {month}",
   "date.time": "{day}, {time} {zone}",
@@ -693,7 +694,7 @@ export const en = {
   "document.waitingForPhoto": "I'm waiting for a photo here: send it as an image or a file.",
   "cancel.doneStart": "Stopped. Choose “Start verification” whenever you are ready.",
   "cancel.doneProvideInfo": "Stopped. Your answers are kept — choose “Provide information” whenever you are ready.",
-  "cancel.doneVerified": "Stopped.",
+  "cancel.stopped": "Stopped.",
   "choice.keepPhoto": "Keep this photo",
   "choice.keepValue": "Keep “{value}”",
   "restart.confirm": "Start over? The answers and photos of your unfinished application will be deleted.",

@@ -212,8 +212,23 @@ describe.each(TESTED_DIALECTS)("on %s", (dialect) => {
       await harness.chat("frank").text("hi");
       await harness.rows("update users set account_status = 'disabled'");
       const replies = await harness.chat("frank").press("start");
-      expect(keys(replies)).toEqual(["start.accountBlocked", "menu.prompt"]);
+      // The menu's lead is the refusal's own sentence: said once, then only the buttons that can work.
+      expect(keys(replies)).toEqual(["situation.accountBlocked", "situation.support", "menu.prompt"]);
+      expect(replies.at(-1)?.choices?.map((choice) => choice.id)).toEqual(["support", "status", "faq"]);
       expect(readable(replies)).toContain("support@example.com");
+    });
+
+    it("a disabled account with a draft is offered nothing that would be refused: no Continue, no newcomer's steps", async () => {
+      const gina = harness.chat("gina");
+      await gina.press("start");
+      await gina.text("张三");
+      await harness.rows("update users set account_status = 'disabled'");
+      expect(keys(await gina.text("/cancel"))).toEqual(["cancel.stopped", "situation.accountBlocked", "menu.prompt"]); // no "Continue"
+      const status = await gina.text("/status");
+      expect(keys(status)).toEqual(["situation.accountBlocked", "situation.support", "situation.draft", "menu.prompt"]);
+      expect(status.at(-1)?.choices?.map((choice) => choice.id)).toEqual(["support", "status", "faq"]);
+      expect(keys(await gina.text("/start"))).toEqual(["menu.welcomeBack", "situation.accountBlocked", "menu.prompt"]);
+      expect(keys(await gina.text("how do I get verified"))[0]).toBe("situation.accountBlocked");
     });
   });
 });

@@ -174,7 +174,7 @@ describe.each(TESTED_DIALECTS)("on %s", (dialect) => {
       const done = await harness.chat("rita").press(`rv.dy.${reference}`);
       expect(keys(mine(done))).toEqual(["review.disable.done"]);
       expect(readable(to(done, "alice"))).toContain("Your account has been disabled because false information was submitted");
-      expect(keys(await harness.chat("alice").press("start"))).toContain("start.accountBlocked");
+      expect(keys(await harness.chat("alice").press("start"))).toContain("situation.accountBlocked");
       const trail = await reviewStore(harness.store).auditTrail(reference);
       expect(trail?.map((entry) => entry.reason)).toContain("account_disabled");
     });
@@ -185,7 +185,7 @@ describe.each(TESTED_DIALECTS)("on %s", (dialect) => {
       const decided = await harness.chat("rita").press("rv.nn");
       expect(keys(mine(decided))).not.toContain("review.disable.offer");
       expect(keys(await harness.chat("rita").press(`rv.dy.${reference}`))).toEqual(["review.disable.notAllowed"]);
-      expect(keys(await harness.chat("alice").press("start"))).not.toContain("start.accountBlocked");
+      expect(keys(await harness.chat("alice").press("start"))).not.toContain("situation.accountBlocked");
     });
 
     it("no cap on attempts: the sixth application in 30 days goes to review, and its card lists the earlier ones", async () => {
