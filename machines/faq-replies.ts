@@ -103,6 +103,8 @@ export function faqReply(
         case "held":
           // The lead names the application and when its decision is due: this only adds that nothing failed yet.
           return { body: [...lead.body, msg("faq.notDecidedYet"), general] };
+        case "withdrawn":
+          return withLead(general);
         default:
           return { body: [general] };
       }
@@ -132,6 +134,8 @@ export function faqReply(
         : { ...withLead(general), ...(situation.kind === "rejected" ? resubmitChoice(record) : {}) };
     case "resubmit":
       if (situation.kind === "waiting_for_user" || situation.kind === "held") return withLead();
+      // In review: nothing to resubmit yet — where it stands, then how resubmission works should it come to that.
+      if (situation.kind === "submitted") return withLead(general);
       if (situation.kind !== "rejected") return { body: [general] };
       if (situation.resubmission === "allowed")
         return { body: [msg("faq.resubmitAllowed", { reference: situation.reference })], ...resubmitChoice(record) };
@@ -224,6 +228,9 @@ function notificationMissingReply(
   const first = undecided ? [...lead.body, msg("faq.noResultYet", { channels: channelsPhrase(event.resultChannels) })] : lead.body;
   // Held: nothing was sent and nothing can be corrected until it goes to review (the general text offers both).
   if (situation.kind === "held") return { body: first, choices: [choice("status", "choice.status")] };
+  // Withdrawn: no decision, so no result to miss ("that is why nothing arrived" would be untrue).
+  if (situation.kind === "withdrawn")
+    return { body: [...lead.body, msg("faq.noResultWithdrawn", { channels: channelsPhrase(event.resultChannels) })] };
   if (!contact || !(contact.email || contact.phone))
     return { body: [...first, general], choices: [...lead.choices, choice("status", "choice.status")] };
   const deliveries = contact.lastDeliveries ?? [];

@@ -599,6 +599,8 @@ export const en = {
   "faq.topic.contact-support": "Contacting support",
   "faq.topic.privacy": "Privacy and my data",
   "faq.noResultYet": "No result has been sent yet, so none is missing: once it is decided, you'll hear from me {channels}.",
+  "faq.noResultWithdrawn":
+    "A withdrawn application is not decided, so no result is sent for it: nothing is missing. A new application's result comes {channels}.",
   "faq.yourContact": "We send your results to {email} and {phone}. If either is wrong, that is why nothing arrived.",
   "faq.yourContact.email": "We send your results to {email}. If it is wrong, that is why nothing arrived.",
   "faq.yourContact.phone": "We send your results by SMS to {phone}. If it is wrong, that is why nothing arrived.",

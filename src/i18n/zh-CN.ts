@@ -533,6 +533,7 @@ export const zhCN: Record<MessageKey, string> = {
   "faq.topic.contact-support": "联系客服",
   "faq.topic.privacy": "隐私与数据安全",
   "faq.noResultYet": "审核结果还没有发出，所以并没有漏收；审核完成后，结果会{channels}通知您。",
+  "faq.noResultWithdrawn": "已撤回的申请不会审核，也不会发送结果，所以并没有漏收。新申请的结果会{channels}通知您。",
   "faq.yourContact": "审核结果会发送到 {email} 和 {phone}。如果其中有误，这就是收不到通知的原因。",
   "faq.yourContact.email": "审核结果会发送到 {email}。如果邮箱有误，这就是收不到通知的原因。",
   "faq.yourContact.phone": "审核结果会以短信发送到 {phone}。如果号码有误，这就是收不到通知的原因。",

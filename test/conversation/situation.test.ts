@@ -241,6 +241,32 @@ describe("asking while the application is in review", () => {
     );
     expect(asked.split(reference)).toHaveLength(2);
   });
+
+  it("'can I resubmit?' in review: where it stands comes first, then how resubmission works", async () => {
+    harness = await createHarness({ reviewers: consoleReviewers(["rita"]) });
+    const reference = await submitWithPhone(harness, "alice");
+    expect(readable(await harness.chat("alice").text("can I resubmit my application"))).toMatch(
+      new RegExp(`^Your application ${reference} is with the reviewers; the decision is expected by Thu 26 Nov.\nYes — one failure`),
+    );
+  });
+});
+
+describe("a withdrawn application", () => {
+  it("'nothing arrived': no result is sent for it, so none is missing — no address to blame, no buttons to change one", async () => {
+    harness = await createHarness({ notifyChannels: ["chat", "email", "sms"] });
+    const reference = await submitWithPhone(harness, "alice");
+    const alice = harness.chat("alice");
+    await alice.press("withdraw");
+    await alice.press("withdraw.confirm");
+    const nothing = await alice.text("I never got any notification");
+    expect(readable(nothing)).toContain(
+      `You withdrew application ${reference}.\nA withdrawn application is not decided, so no result is sent for it: nothing is missing. ` +
+        "A new application's result comes here, by email and by SMS.",
+    );
+    expect(readable(nothing)).not.toContain("that is why nothing arrived");
+    expect(choiceIds(nothing)).not.toContain("update.email");
+    expect(readable(await alice.text("why did it fail"))).toMatch(new RegExp(`^You withdrew application ${reference}.\n`));
+  });
 });
 
 describe("asking whether an application can be changed", () => {
