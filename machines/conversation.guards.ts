@@ -101,6 +101,7 @@ export const conversationGuards = {
   awaitingDecision: ({ event }: GuardArgs) => isAwaitingDecision(event.record),
   /** In review, waiting for the user, or held during maintenance: no other application may be started or submitted. */
   applicationOpen: ({ event }: GuardArgs) => isAwaitingDecision(event.record) || event.record.held !== null,
+  submissionHeld: ({ event }: GuardArgs) => event.record.held !== null,
   draftComplete: ({ context }: GuardArgs) => nextMissingStep(context.draft) === null,
   /** The phone method proves the number by SMS: offered only where SMS can be sent. */
   methodOffered: ({ event }: GuardArgs, params: { method: Method }) => params.method !== "phone" || event.smsAvailable,

@@ -105,7 +105,12 @@ export const conversationMachine = setup({
       { guard: "approvedEnterprise", actions: "prepareReverification" },
       STALE_CHOICE,
     ],
-    "choice.withdraw": [{ guard: "awaitingDecision", target: ".withdrawConfirm", actions: "rememberWithdrawal" }, STALE_CHOICE],
+    // Typed as often as pressed: "that button belongs to an earlier message" would not be true of the words.
+    "choice.withdraw": [
+      { guard: "awaitingDecision", target: ".withdrawConfirm", actions: "rememberWithdrawal" },
+      { guard: "submissionHeld", actions: [{ type: "say", params: { key: "withdraw.held" } }, "prompt"] },
+      { actions: [{ type: "say", params: { key: "withdraw.nothing" } }, "prompt"] },
+    ],
     "document.read": { actions: "keepLateRead" },
     ...photoFindingChoices(),
     "cmd.privacy": { actions: "sayPrivacy" },

@@ -136,10 +136,9 @@ export function faqReply(
       if (situation.kind === "waiting_for_user" || situation.kind === "held") return withLead();
       // In review: nothing to resubmit yet — where it stands, then how resubmission works should it come to that.
       if (situation.kind === "submitted") return withLead(general);
+      if (situation.kind === "approved") return withLead(msg("faq.nothingFailed"));
       if (situation.kind !== "rejected") return { body: [general] };
-      if (situation.resubmission === "allowed")
-        return { body: [msg("faq.resubmitAllowed", { reference: situation.reference })], ...resubmitChoice(record) };
-      return { body: [msg("decision.final", { support: supportContact })], choices: [choice("start", "choice.start")] };
+      return resubmitReply(situation, record, supportContact);
     case "notification-missing":
       return notificationMissingReply(event, situation, lead, general, contact);
     case "modify-application":
@@ -150,6 +149,11 @@ export function faqReply(
       if (situation.kind === "submitted" || situation.kind === "held") return updateInfoReply(record, situation, lead, general);
       // "Can I change it?" before submitting: everything can be, and "can't be edited" would be untrue for them.
       if (draft.name !== undefined) return { body: [msg("faq.modifyDraft")] };
+      // Decided or withdrawn, nothing can be withdrawn: what can be done instead.
+      if (situation.kind === "rejected") return resubmitReply(situation, record, supportContact);
+      if (situation.kind === "approved") return faqReply("update-info", event, contact, draft);
+      if (situation.kind === "withdrawn")
+        return { body: [...lead.body, msg("faq.modifyWithdrawn")], choices: [choice("start", "choice.start")] };
       return { body: [general] };
     case "rejection-reasons":
       return {
@@ -182,6 +186,13 @@ export function faqReply(
     default:
       return { body: [general] };
   }
+}
+
+/** A rejected application: resubmit it with only the flagged items asked again, or — when it can't be — a new one. */
+function resubmitReply(situation: Extract<ApplicationSituation, { kind: "rejected" }>, record: UserRecord, support: string): FaqReply {
+  if (situation.resubmission === "allowed")
+    return { body: [msg("faq.resubmitAllowed", { reference: situation.reference })], ...resubmitChoice(record) };
+  return { body: [msg("decision.final", { support })], choices: [choice("start", "choice.start")] };
 }
 
 /** Correcting where results go: offered wherever a reply is about the email or phone on an application. */

@@ -423,7 +423,7 @@ export const en = {
   "review.firstApproval.recorded":
     "First approval of {reference} recorded. A second, different reviewer must confirm it before the applicant is approved.",
   "review.openFirst":
-    "Open it first: you haven't seen the documents of {reference} since it last changed. Approving is possible once you have opened it privately.",
+    "Open it first: you haven't opened {reference} since it last changed. Approving is possible once you have opened it privately.",
   "review.sameReviewer": "You gave {reference} its first approval: a different reviewer must confirm it. This attempt has been recorded.",
   "review.queue.title": "Waiting for review: {count}, oldest first",
   "review.queue.empty": "Nothing waits for review.",
@@ -477,6 +477,9 @@ export const en = {
     "A submitted application can't be edited. If something is wrong, withdraw it (/status → “Withdraw application”) and start again; your new application is reviewed from the start.",
   "faq.modifyDraft":
     "Your application is not submitted yet, so any answer can still be changed: choose “Change something” on the summary, or send /back to go to the previous question.",
+  "faq.modifyWithdrawn": "It is withdrawn, so it won't change any more: start a new application with the right details whenever you like.",
+  "withdraw.nothing": "There is no application being reviewed, so there is nothing to withdraw.",
+  "withdraw.held": "A held application can be withdrawn once maintenance ends and it is in review.",
   "faq.notification-missing":
     "Check your spam or junk folder first, and that the email and phone number you registered are correct. The result is always here too: send /status. Once you have submitted an application you can correct your email or phone here and have the result sent again; otherwise support can help.",
   "faq.notification-missing.sms":

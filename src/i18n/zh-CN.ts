@@ -375,7 +375,7 @@ export const zhCN: Record<MessageKey, string> = {
   "review.claim.notWaiting": "{reference} 当前不在待审核状态（{status}）。",
   "review.changedMeanwhile": "你操作时 {reference} 刚好发生了变化，请查看最新的卡片后重试。",
   "review.firstApproval.recorded": "已记录 {reference} 的初审通过。需另一位审核人员复核后，申请才会通过。",
-  "review.openFirst": "请先打开：自 {reference} 上次变更以来，你还没有查看过它的证件。私下打开后即可批准。",
+  "review.openFirst": "请先打开：自 {reference} 上次变更以来，你还没有私下打开过它。私下打开后即可批准。",
   "review.sameReviewer": "{reference} 的初审是你通过的，须由另一位审核人员复核。此次操作已被记录。",
   "review.queue.title": "待审核：{count} 件，按提交时间排列",
   "review.queue.empty": "目前没有待审核的申请。",
@@ -425,6 +425,9 @@ export const zhCN: Record<MessageKey, string> = {
     "可以，一次认证失败不会影响您再次申请的权利。因可修正的原因被拒后，选择「重新提交」即可，只需修改有问题的部分。若因信息不实或不符合条件被拒，该申请不能按原样重新提交，但您随时可以用正确的信息重新申请；客服也可以帮忙。",
   "faq.modify-application": "已提交的申请不能修改。如有错误，请先撤回（/status →「撤回申请」），再重新申请，新的申请会重新审核。",
   "faq.modifyDraft": "您的申请还没有提交，所有内容都还可以修改：在核对页选择「修改信息」，或发送 /back 返回上一步。",
+  "faq.modifyWithdrawn": "该申请已撤回，不会再变更；您可以随时用正确的信息发起新的申请。",
+  "withdraw.nothing": "目前没有正在审核的申请，无需撤回。",
+  "withdraw.held": "暂存的申请在维护结束、进入审核后即可撤回。",
   "faq.notification-missing":
     "请先检查垃圾邮件文件夹，并确认注册时填写的邮箱和手机号是否正确。审核结果也会显示在这里，发送 /status 即可查看。提交申请后，您可以在这里更正邮箱或手机号并重新发送结果；其他情况可联系客服。",
   "faq.notification-missing.sms":

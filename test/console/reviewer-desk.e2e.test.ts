@@ -50,7 +50,7 @@ describe("the reviewer desk end to end in the console", () => {
       await say("/queue", new RegExp(`Waiting for review: 1[\\s\\S]*${reference}[\\s\\S]*\\[\\d+\\] Take next`));
       await tap("Take next", new RegExp(`You took ${reference}, claimed until`));
       // Approving what was not seen is refused; opened privately, it is recorded.
-      await tap("Approve", /Open it first: you haven't seen the documents/);
+      await tap("Approve", /Open it first: you haven't opened/);
       await tap("Open privately", new RegExp(`Details of ${reference}`));
       await tap("Approve", new RegExp(`First approval of ${reference} recorded`));
       assistant.write("/as rob");

@@ -205,7 +205,8 @@ describe("decided applications", () => {
     expect(keys(await alice.text("No"))).not.toContain("withdraw.done");
     expect(keys(await alice.text("撤回申请"))).toContain("withdraw.confirm");
     expect(keys(await alice.text("是"))).toContain("withdraw.done");
-    expect(keys(await alice.text("Withdraw application"))).toContain("input.staleChoice");
+    // Typed once there is nothing to withdraw: said so, not "that button belongs to an earlier message".
+    expect(keys(await alice.text("Withdraw application"))).toContain("withdraw.nothing");
   });
 
   it("an approved user asking why it failed or how long it takes hears that they are verified, and since when", async () => {
@@ -217,6 +218,31 @@ describe("decided applications", () => {
       "✅ You are verified (approved on Mon 23 Nov).\nNothing failed",
     );
     expect(readable(await alice.text("how long does the review take"))).toContain("There is nothing more to wait for.");
+    expect(readable(await alice.text("can I resubmit"))).toContain("✅ You are verified (approved on Mon 23 Nov).\nNothing failed");
+  });
+
+  it("'can I change my application?' once decided or withdrawn: what can be done instead, never 'withdraw it'", async () => {
+    harness = await createHarness({ reviewers: consoleReviewers(["rita"]) });
+    const approved = await submitWithPhone(harness, "alice");
+    await harness.chat("rita").press(`rv.ok.${approved}`);
+    const verified = await harness.chat("alice").text("can I change my application");
+    expect(keys(verified)).toContain("faq.update-info");
+    expect(choiceIds(verified)).toEqual(expect.arrayContaining(["update.email", "update.phone"]));
+    expect(keys(await harness.chat("alice").text("withdraw application"))).toContain("withdraw.nothing");
+
+    const rejected = await submitWithPhone(harness, "bob");
+    await harness.chat("rita").send({ kind: "form", form: `rv.nf.${rejected}`, selected: [0], note: "" });
+    const fixable = await harness.chat("bob").text("can I change my application");
+    expect(keys(fixable)).toContain("faq.resubmitAllowed");
+    expect(choiceIds(fixable)).toContain("resubmit");
+
+    await submitWithPhone(harness, "carol");
+    await harness.chat("carol").press("withdraw");
+    await harness.chat("carol").press("withdraw.confirm");
+    const withdrawn = await harness.chat("carol").text("can I change my application");
+    expect(keys(withdrawn)).toEqual(expect.arrayContaining(["situation.withdrawn", "faq.modifyWithdrawn"]));
+    expect(choiceIds(withdrawn)).toContain("start");
+    for (const replies of [verified, fixable, withdrawn]) expect(keys(replies)).not.toContain("faq.modify-application");
   });
 });
 

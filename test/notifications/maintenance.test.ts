@@ -42,6 +42,7 @@ describe.each(TESTED_DIALECTS)("on %s", (dialect) => {
         expect(keys(await alice.text("how long does the review take"))).toEqual(expect.arrayContaining(["situation.held"]));
         expect(keys(await alice.press("start"))).toContain("start.heldNoNew");
         expect(keys(await alice.press("resubmit"))).toContain("start.heldNoNew");
+        expect(keys(await alice.text("withdraw application"))).toContain("withdraw.held");
         expect(keys(await alice.text("can I change my application"))).toContain("faq.heldNoChanges");
         expect(keys(await alice.press("update.email"))).toContain("input.staleChoice"); // its result goes to the details it carries
         expect(await harness.rows("select count(*) as n from applications where held_at is not null")).toEqual([

@@ -24,7 +24,7 @@ describe.each(TESTED_DIALECTS)("on %s", (dialect) => {
 
     const refused = await rita.press(`rv.ok.${reference}`);
     expect(keys(refused)).toEqual(["review.openFirst"]);
-    expect(readable(refused)).toContain("Open it first: you haven't seen the documents");
+    expect(readable(refused)).toContain("Open it first: you haven't opened");
     expect(choiceIds(refused)).toEqual([`rv.op.${reference}`]);
     expect(await status(reference)).toBe("submitted");
     expect((await harness.auditOf(reference)).map((entry) => entry.reason)).toContain("refused:not_opened");
