@@ -8,6 +8,7 @@ import { type ApplicationSituation, situationOf } from "../src/domain/situation.
 import { resubmissionVerdict, type UserRecord } from "../src/domain/user-record.js";
 import { timeMessage } from "../src/i18n/dates.js";
 import { type Message, type MessageKey, msg } from "../src/i18n/message.js";
+import { reasonWithAdvice } from "../src/i18n/reason-text.js";
 import { choice } from "./conversation.choices.js";
 import type { ContactDetails, Stamped } from "./conversation.events.js";
 import { channelsPhrase, methodsPhrase } from "./deployment-phrases.js";
@@ -88,9 +89,7 @@ export function faqReply(
           return {
             body: [
               msg("faq.yourRejection", { reference: situation.reference }),
-              ...situation.reasons.map((reason) =>
-                msg("decision.reason", { reason: msg(`reason.${reason}`), advice: msg(`reason.${reason}.advice`) }),
-              ),
+              ...situation.reasons.map((reason) => reasonWithAdvice(reason, situation.method)),
               ...(situation.note ? [msg("situation.note", { note: situation.note })] : []),
             ],
             ...resubmitChoice(record),
@@ -160,9 +159,8 @@ export function faqReply(
         body: [
           ...(situation.kind === "rejected" ? [] : lead.body),
           general,
-          ...REJECTION_REASON_CODES.map((reason) =>
-            msg("decision.reason", { reason: msg(`reason.${reason}`), advice: msg(`reason.${reason}.advice`) }),
-          ),
+          // The list of every reason: for a rejected user, in the terms of their application's method.
+          ...REJECTION_REASON_CODES.map((reason) => reasonWithAdvice(reason, situation.kind === "rejected" ? situation.method : undefined)),
         ],
         ...(situation.kind === "rejected" ? resubmitChoice(record) : lead.choices.length > 0 ? { choices: lead.choices } : {}),
       };

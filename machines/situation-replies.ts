@@ -3,6 +3,7 @@ import type { Choice } from "../src/domain/choice.js";
 import type { ApplicationSituation } from "../src/domain/situation.js";
 import { dayMessage, timeMessage } from "../src/i18n/dates.js";
 import { joinMessages, type Message, msg } from "../src/i18n/message.js";
+import { reasonSentence } from "../src/i18n/reason-text.js";
 import { choice } from "./conversation.choices.js";
 
 /**
@@ -37,7 +38,7 @@ export function situationLead(situation: ApplicationSituation, timeZone: string)
       return {
         body: [
           msg("situation.rejected", { reference: situation.reference }),
-          ...situation.reasons.map((reason) => msg("situation.reasonLine", { reason: msg(`reason.${reason}`) })),
+          ...situation.reasons.map((reason) => msg("situation.reasonLine", { reason: reasonSentence(reason, situation.method) })),
           ...(situation.note ? [msg("situation.note", { note: situation.note })] : []),
         ],
         choices: [],

@@ -261,6 +261,9 @@ export const en = {
   "reason.details_mismatch": "The details you entered don't match the document.",
   "reason.details_mismatch.short": "Details don't match",
   "reason.details_mismatch.advice": "Compare your name and ID numbers with the document character by character, then correct them.",
+  "reason.details_mismatch.phone": "The name you entered doesn't match the records of this phone number.",
+  "reason.details_mismatch.phone.advice":
+    "Enter your full legal name exactly as on your ID — the name the number is registered under — or apply with a number registered in your name.",
   "reason.incomplete": "Some required information or documents were missing.",
   "reason.incomplete.short": "Missing information",
   "reason.incomplete.advice": "Provide every document photo asked for, with the whole document visible.",

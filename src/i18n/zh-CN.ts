@@ -227,8 +227,11 @@ export const zhCN: Record<MessageKey, string> = {
   "account.cancelled": "被注销",
 
   "reason.details_mismatch": "填写的信息与证件不一致。",
-  "reason.details_mismatch.short": "信息与证件不符",
+  "reason.details_mismatch.short": "填写信息不一致",
   "reason.details_mismatch.advice": "请将姓名和证件号码与证件逐字核对后更正。",
+  "reason.details_mismatch.phone": "填写的姓名与该手机号的登记信息不一致。",
+  "reason.details_mismatch.phone.advice":
+    "请填写与身份证件完全一致的真实姓名（即该手机号登记的姓名），或使用登记在您本人名下的手机号申请。",
   "reason.incomplete": "缺少必要的信息或证件材料。",
   "reason.incomplete.short": "资料不全",
   "reason.incomplete.advice": "请按要求提供所有证件照片，并确保证件完整入镜。",

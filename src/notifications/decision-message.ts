@@ -1,6 +1,7 @@
 import type { Choice } from "../domain/choice.js";
 import { mayResubmit } from "../domain/rejection-reasons.js";
 import { joinMessages, type Message, msg } from "../i18n/message.js";
+import { reasonWithAdvice } from "../i18n/reason-text.js";
 import type { ApplicationForReview } from "../ports/application-store.js";
 
 /** What the applicant is told after a reviewer's decision, with the next step as a button. */
@@ -12,9 +13,7 @@ export function decisionMessage(application: ApplicationForReview, supportContac
     case "rejected": {
       const body: Message[] = [
         msg("decision.rejected", { reference }),
-        ...application.reasons.map((reason) =>
-          msg("decision.reason", { reason: msg(`reason.${reason}`), advice: msg(`reason.${reason}.advice`) }),
-        ),
+        ...application.reasons.map((reason) => reasonWithAdvice(reason, application.draft.method)),
       ];
       if (application.note) body.push(msg("decision.note", { note: application.note }));
       if (mayResubmit(application.reasons)) {

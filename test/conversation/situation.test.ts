@@ -170,9 +170,15 @@ describe("decided applications", () => {
   it("/status names rejection reasons by their label, never their code", async () => {
     harness = await createHarness({ reviewers: consoleReviewers(["rita"]) });
     const reference = await submitWithPhone(harness, "alice");
-    await harness.chat("rita").send({ kind: "form", form: `rv.nf.${reference}`, selected: [0], note: "" });
+    const decided = await harness.chat("rita").send({ kind: "form", form: `rv.nf.${reference}`, selected: [0], note: "" });
+    // A phone application has no document: its details mismatch is told in the terms of the number.
+    const told = readable(decided.filter((reply) => reply.to?.chatId === "alice"));
+    expect(told).toContain("The name you entered doesn't match the records of this phone number. Enter your full legal name exactly");
+    expect(told).not.toContain("document");
     const status = readable(await harness.chat("alice").text("/status"));
-    expect(status).toContain(`Your application ${reference} was not approved:\n• The details you entered don't match the document.`);
+    expect(status).toContain(
+      `Your application ${reference} was not approved:\n• The name you entered doesn't match the records of this phone number.`,
+    );
     expect(status).not.toContain("details_mismatch");
   });
 
@@ -185,7 +191,7 @@ describe("decided applications", () => {
     expect(readable(menu)).toContain("[Resubmit] [New application]");
     // Someone back hears where they stand, not the four steps of a first visit.
     expect(readable(menu)).toContain(
-      `Welcome back!\nYour application ${fixable} was not approved:\n• The details you entered don't match the document.`,
+      `Welcome back!\nYour application ${fixable} was not approved:\n• The name you entered doesn't match the records of this phone number.`,
     );
     expect(readable(menu)).not.toContain("four steps");
     expect(keys(await harness.chat("alice").text("重新提交"))).toContain("resubmit.started");

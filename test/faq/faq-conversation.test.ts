@@ -122,7 +122,7 @@ describe("FAQ in the conversation", () => {
     await harness.chat("rita").press("rv.nn");
     const why = await chat.text("why wasn't I approved");
     expect(readable(why)).toContain(`Your application ${reference} was not approved because:`);
-    expect(readable(why)).toContain("The details you entered don't match the document.");
+    expect(readable(why)).toContain("The name you entered doesn't match the records of this phone number.");
     expect(why[0]?.choices?.map((c) => c.id)).toEqual(["resubmit", "helpful.failure-reasons.yes", "helpful.failure-reasons.no"]);
     expect(readable(await chat.text("can i apply again"))).toContain(`Yes — you can resubmit ${reference}`);
     expect(readable(await chat.text("can i apply again"))).not.toContain("Attempts left");
