@@ -298,8 +298,8 @@ export async function submitIdCardAs(
   return { reference, documentIds };
 }
 
-/** Submits an application by the phone method (no photos needed); returns its reference. */
-export async function submitWithPhone(harness: Harness, user: string): Promise<string> {
+/** Applies by the phone method (no photos needed) and presses Submit (I agree): the replies to that press. */
+export async function sendPhoneApplication(harness: Harness, user: string): Promise<Reply[]> {
   const chat = harness.chat(user);
   await chat.press("start");
   await chat.text("张三");
@@ -307,6 +307,11 @@ export async function submitWithPhone(harness: Harness, user: string): Promise<s
   await chat.text("13812348000");
   await chat.press("method.phone");
   await chat.text(harness.lastCode());
-  await chat.press("consent.agree");
+  return chat.press("consent.agree");
+}
+
+/** Submits an application by the phone method; returns its reference. */
+export async function submitWithPhone(harness: Harness, user: string): Promise<string> {
+  await sendPhoneApplication(harness, user);
   return (await findUserRecord(harness.store, "console", user, "2099-12-31"))!.application!.reference;
 }

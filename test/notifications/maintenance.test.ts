@@ -3,7 +3,7 @@ import { writeMaintenance } from "../../db/maintenance-settings.js";
 import type { Reply } from "../../src/chat/reply.js";
 import { runDueTasks } from "../../src/review/due-tasks.js";
 import { consoleReviewers } from "../../src/review/reviewers.js";
-import { createHarness, keys, readable } from "../helpers/harness.js";
+import { createHarness, keys, readable, sendPhoneApplication } from "../helpers/harness.js";
 import { TESTED_DIALECTS } from "../helpers/test-databases.js";
 
 const reviewers = consoleReviewers(["rita"]);
@@ -16,15 +16,8 @@ describe.each(TESTED_DIALECTS)("on %s", (dialect) => {
       const harness = await createHarness({ dialect, reviewers });
       try {
         await writeMaintenance(harness.db, { until: "2026-11-23T06:00:00Z", note: { en: "We are upgrading the review system." } });
+        const held = await sendPhoneApplication(harness, "alice");
         const alice = harness.chat("alice");
-        await alice.press("start");
-        await alice.text("张三");
-        await alice.text("alice@example.com");
-        await alice.text("13812348000");
-        await alice.press("method.phone");
-        await alice.text(harness.lastCode());
-        await alice.press("submit");
-        const held = await alice.press("consent.agree");
         expect(keys(held)).toContain("maintenance.held");
         expect(readable(held)).toContain("Mon 23 Nov, 14:00 UTC+8"); // the end in the service's time zone (Asia/Shanghai)
         expect(readable(held)).toContain("We are upgrading the review system.");

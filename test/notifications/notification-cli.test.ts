@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeMaintenance } from "../../db/maintenance-settings.js";
 import { consoleReviewers } from "../../src/review/reviewers.js";
 import { runCli, testEnv } from "../helpers/child-process.js";
-import { createHarness, submitWithPhone } from "../helpers/harness.js";
+import { createHarness, sendPhoneApplication, submitWithPhone } from "../helpers/harness.js";
 
 let dir: string;
 let env: NodeJS.ProcessEnv;
@@ -17,14 +17,7 @@ beforeAll(async () => {
   reference = await submitWithPhone(harness, "alice");
   await harness.chat("rita").press(`rv.ok.${reference}`);
   await writeMaintenance(harness.db, { until: "2099-01-01T00:00:00Z", note: {} });
-  const bob = harness.chat("bob"); // submits during maintenance: held
-  await bob.press("start");
-  await bob.text("张三");
-  await bob.text("bob@example.com");
-  await bob.text("13812348001");
-  await bob.press("method.phone");
-  await bob.text(harness.lastCode());
-  await bob.press("consent.agree");
+  await sendPhoneApplication(harness, "bob"); // during maintenance: held
   await writeMaintenance(harness.db, null);
   await harness.close();
   env = testEnv(dir);
