@@ -17,7 +17,13 @@ import { checkOneTimeCode, resendWaitMs } from "../src/domain/one-time-code.js";
 import { validatePhone } from "../src/domain/phone.js";
 import { photoFinding } from "../src/domain/read-findings.js";
 import { firstAskedIsPhoto, situationOf } from "../src/domain/situation.js";
-import { isAwaitingDecision, type ResubmissionVerdict, resubmissionVerdict, type UserRecord } from "../src/domain/user-record.js";
+import {
+  hasOpenApplication,
+  isAwaitingDecision,
+  type ResubmissionVerdict,
+  resubmissionVerdict,
+  type UserRecord,
+} from "../src/domain/user-record.js";
 import { type AnswerResult, parseAnswer } from "./answers.js";
 import type { ConversationContext, ConversationEvent } from "./conversation.events.js";
 import { proofMatches } from "./privacy-proof.actions.js";
@@ -99,8 +105,7 @@ export const conversationGuards = {
    */
   hasContactOnRecord: ({ event }: GuardArgs) => event.record.held === null && (event.record.verified || event.record.application !== null),
   awaitingDecision: ({ event }: GuardArgs) => isAwaitingDecision(event.record),
-  /** In review, waiting for the user, or held during maintenance: no other application may be started or submitted. */
-  applicationOpen: ({ event }: GuardArgs) => isAwaitingDecision(event.record) || event.record.held !== null,
+  applicationOpen: ({ event }: GuardArgs) => hasOpenApplication(event.record),
   submissionHeld: ({ event }: GuardArgs) => event.record.held !== null,
   draftComplete: ({ context }: GuardArgs) => nextMissingStep(context.draft) === null,
   /** The phone method proves the number by SMS: offered only where SMS can be sent. */
@@ -138,7 +143,7 @@ export const conversationGuards = {
     draft.method !== undefined && stepsFor(draft.method).some((step) => DOCUMENT_STEPS[step] && !isStepDone(step, draft)),
   /** …or no method is chosen yet by someone who may still apply. Otherwise no photo is needed from them. */
   methodToChoose: ({ context, event }: GuardArgs) =>
-    context.draft.method === undefined && !event.record.verified && !isAwaitingDecision(event.record) && event.record.held === null,
+    context.draft.method === undefined && !event.record.verified && !hasOpenApplication(event.record),
   validNewEmail: ({ event }: GuardArgs) => validEmail(as(event, "user.text").text) !== undefined,
   validNewPhone: ({ event }: GuardArgs) => validPhone(as(event, "user.text").text) !== undefined,
   /** Without SMS no code can confirm a new phone: it is taken as typed, as at registration (unless it is what was verified). */

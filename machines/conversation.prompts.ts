@@ -24,7 +24,7 @@ import { joinMessages, type Message, msg } from "../src/i18n/message.js";
 import { choice } from "./conversation.choices.js";
 import type { ConversationContext } from "./conversation.events.js";
 import { emailUse } from "./deployment-phrases.js";
-import { situationLead } from "./situation-replies.js";
+import { accountBlockedLine, situationLead } from "./situation-replies.js";
 
 /** A reply before the engine stamps the user's locale on it. */
 export interface ReplyContent {
@@ -187,31 +187,31 @@ function menuPrompt(draft: Draft, record: UserRecord, timeZone: string): ReplyCo
   // A disabled or cancelled account can start, continue or submit nothing: no button that would only be refused.
   if (record.account !== "active")
     return {
-      body: [msg("situation.accountBlocked", { account: msg(`account.${record.account}`) }), msg("menu.prompt")],
+      body: [accountBlockedLine(record.account), msg("menu.prompt")],
       choices: [choice("support", "choice.support"), choice("status", "choice.status"), choice("faq", "choice.faq")],
     };
-  const { application } = situationOf(record, draft);
+  const situation = situationOf(record, draft);
+  const { application } = situation;
   // Waiting for the user's information is the one thing that matters to them now: said first, its button first.
   const waiting = application.kind === "waiting_for_user" ? situationLead(application, timeZone) : { body: [], choices: [] };
   if (record.verified) {
     const enterprise = record.application?.status === "approved" && record.application.method === "enterprise";
+    const held = application.kind === "held";
     return {
       // The same lead /status gives ("verified since …"): after /status it is not said twice (saidOnce).
       body: [...(application.kind === "approved" ? situationLead(application, timeZone).body : waiting.body), msg("menu.prompt")],
       choices: [
         ...waiting.choices,
         // A held re-verification carries its own email and phone: they are not changed under it (see hasContactOnRecord).
-        ...(application.kind === "held"
-          ? []
-          : [choice("update.email", "choice.updateEmail"), choice("update.phone", "choice.updatePhone")]),
-        ...(enterprise && application.kind !== "held" ? [choice("reverify", "choice.reverify")] : []),
+        ...(held ? [] : [choice("update.email", "choice.updateEmail"), choice("update.phone", "choice.updatePhone")]),
+        ...(enterprise && !held ? [choice("reverify", "choice.reverify")] : []),
         choice("status", "choice.status"),
         choice("faq", "choice.faq"),
         choice("support", "choice.support"),
       ],
     };
   }
-  const started = draft.name !== undefined && application.kind !== "held";
+  const started = situation.draft !== null;
   // No Start button that would only be refused: an application in review, waiting for the user or held is still open.
   const open = application.kind === "waiting_for_user" || application.kind === "submitted" || application.kind === "held";
   // Rejected for something fixable: resubmitting keeps the answers, so it comes first; starting over is "new".

@@ -12,7 +12,7 @@ import { reasonWithAdvice } from "../src/i18n/reason-text.js";
 import { choice } from "./conversation.choices.js";
 import type { ContactDetails, Stamped } from "./conversation.events.js";
 import { channelsPhrase, methodsPhrase } from "./deployment-phrases.js";
-import { type SituationText, situationLead } from "./situation-replies.js";
+import { accountBlockedLine, type SituationText, situationLead } from "./situation-replies.js";
 
 export interface FaqReply {
   body: Message[];
@@ -126,8 +126,7 @@ export function faqReply(
       return situation.kind === "waiting_for_user" ? withLead(general) : { body: [general] };
     case "verification-steps":
       // An account that can't apply hears that first; someone who has applied, where they are in those steps.
-      if (record.account !== "active")
-        return { body: [msg("situation.accountBlocked", { account: msg(`account.${record.account}`) }), general] };
+      if (record.account !== "active") return { body: [accountBlockedLine(record.account), general] };
       return situation.kind === "none"
         ? { body: [general] }
         : { ...withLead(general), ...(situation.kind === "rejected" ? resubmitChoice(record) : {}) };

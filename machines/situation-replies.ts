@@ -1,6 +1,7 @@
 import { localDate } from "../src/domain/business-days.js";
 import type { Choice } from "../src/domain/choice.js";
 import type { ApplicationSituation } from "../src/domain/situation.js";
+import type { AccountStatus } from "../src/domain/user-record.js";
 import { dayMessage, timeMessage } from "../src/i18n/dates.js";
 import { joinMessages, type Message, msg } from "../src/i18n/message.js";
 import { reasonSentence } from "../src/i18n/reason-text.js";
@@ -60,6 +61,11 @@ export function situationLead(situation: ApplicationSituation, timeZone: string)
         choices: [],
       };
   }
+}
+
+/** "Your account is disabled, so verification can't be started or submitted": the menu's lead, and the refusals'. */
+export function accountBlockedLine(account: AccountStatus): Message {
+  return msg("situation.accountBlocked", { account: msg(`account.${account}`) });
 }
 
 /** "Reviewers need from you: the back of your ID card — 'the photo is cut off'." and when they asked. */

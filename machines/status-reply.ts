@@ -5,7 +5,7 @@ import type { UserRecord } from "../src/domain/user-record.js";
 import { timeMessage } from "../src/i18n/dates.js";
 import { type Message, msg } from "../src/i18n/message.js";
 import { choice } from "./conversation.choices.js";
-import { situationLead } from "./situation-replies.js";
+import { accountBlockedLine, situationLead } from "./situation-replies.js";
 
 /** The answer to /status and the "Check status" button: the user's situation first, with the next step it allows. */
 export function statusReply(
@@ -19,10 +19,7 @@ export function statusReply(
   const body: Message[] = [];
   // The menu's own sentence (so the menu after /status does not say it again), with how to reach support.
   if (situation.account !== "active")
-    body.push(
-      msg("situation.accountBlocked", { account: msg(`account.${situation.account}`) }),
-      msg("situation.support", { support: supportContact }),
-    );
+    body.push(accountBlockedLine(situation.account), msg("situation.support", { support: supportContact }));
   if (situation.verified && application.kind !== "approved") body.push(msg("situation.verifiedBefore"));
   body.push(...lead.body);
   const choices = [...lead.choices];

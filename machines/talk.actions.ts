@@ -7,7 +7,7 @@ import { act, reply } from "./action-kit.js";
 import { choice } from "./conversation.choices.js";
 import { channelsPhrase, methodsPhrase } from "./deployment-phrases.js";
 import { privacyReply, topicChoices } from "./faq-replies.js";
-import { situationLead } from "./situation-replies.js";
+import { accountBlockedLine, situationLead } from "./situation-replies.js";
 import { statusReply } from "./status-reply.js";
 
 /**
@@ -41,10 +41,7 @@ export const talkActions = {
   sayStatus: act.emit(({ context, event }) => ({ type: "reply", ...statusReply(event.record, context.draft, event) })),
   /** The sentence the menu leads with (so the menu after it does not say it twice), with how to reach support. */
   sayAccountBlocked: act.emit(({ event }) =>
-    reply(
-      msg("situation.accountBlocked", { account: msg(`account.${event.record.account}`) }),
-      msg("situation.support", { support: event.supportContact }),
-    ),
+    reply(accountBlockedLine(event.record.account), msg("situation.support", { support: event.supportContact })),
   ),
   /** Another application can't start while one is open: what that one needs, or when it will be decided. */
   sayPending: act.emit(({ event }) => {

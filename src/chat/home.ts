@@ -1,7 +1,7 @@
 import { statusReply } from "../../machines/status-reply.js";
 import { EMPTY_DRAFT } from "../domain/application.js";
 import type { Choice } from "../domain/choice.js";
-import { isAwaitingDecision, NEW_USER_RECORD, type UserRecord } from "../domain/user-record.js";
+import { hasOpenApplication, NEW_USER_RECORD, type UserRecord } from "../domain/user-record.js";
 import { type Message, msg } from "../i18n/message.js";
 
 /**
@@ -16,7 +16,7 @@ export function homeContent(
 ): { body: Message[]; choices: Choice[] } {
   const current = record ?? NEW_USER_RECORD;
   const status = statusReply(current, EMPTY_DRAFT, settings);
-  const mayStart = current.account === "active" && !current.verified && !isAwaitingDecision(current) && current.held === null;
+  const mayStart = current.account === "active" && !current.verified && !hasOpenApplication(current);
   const next = status.choices ?? [];
   const choices = next.length > 0 ? next : mayStart ? [{ id: "start", label: msg("home.startOrContinue") }] : [];
   return { body: [msg("home.title"), ...status.body], choices };

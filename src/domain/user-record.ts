@@ -99,6 +99,11 @@ export function isAwaitingDecision(record: UserRecord): boolean {
   return isAwaitingDecisionStatus(record.application?.status);
 }
 
+/** In review, waiting for the user, or held during maintenance: no other application may be started or submitted. */
+export function hasOpenApplication(record: UserRecord): boolean {
+  return isAwaitingDecision(record) || record.held !== null;
+}
+
 /** Submitted or asked for more information: a reviewer's decision is still to come. */
 export function isAwaitingDecisionStatus(status: string | undefined): boolean {
   return status === "submitted" || status === "needs_more_info";
