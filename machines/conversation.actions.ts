@@ -258,10 +258,11 @@ export const conversationActions = {
   /** The held application carries the answers now (like a submitted one): the conversation lets them go. */
   explainHeld: act.enqueueActions(({ context, event, enqueue }) => {
     assertEvent(event, "application.held");
-    const note = (context.locale === "zh-CN" ? event.note.zh : event.note.en) ?? "";
+    const note = context.locale === "zh-CN" ? event.note.zh : event.note.en;
     enqueue.emit(
       reply(
-        msg("maintenance.held", { until: timeMessage(event.until, event.timeZone), note }),
+        msg("maintenance.held", { until: timeMessage(event.until, event.timeZone) }),
+        ...(note ? [msg("maintenance.note", { note })] : []),
         ...(event.officialChannels ? [msg("official.channels", { official: event.officialChannels })] : []),
       ),
     );

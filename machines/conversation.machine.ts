@@ -138,9 +138,16 @@ export const conversationMachine = setup({
         "cmd.cancel": { actions: [{ type: "say", params: { key: "cancel.nothing" } }, "prompt"] },
       },
     },
-    /** Goes to the first unanswered question, or to the summary when there is none. */
+    /**
+     * Goes to the first unanswered question, or to the summary when there is none. An account disabled
+     * mid-application is told at its next step, not after every question at Submit; the answers are kept.
+     */
     route: {
-      always: [...STEPS.map((step) => ({ guard: { type: "isNextStep" as const, params: { step } }, target: step })), { target: "summary" }],
+      always: [
+        { guard: "accountBlocked", target: "menu", actions: "sayAccountBlocked" },
+        ...STEPS.map((step) => ({ guard: { type: "isNextStep" as const, params: { step } }, target: step })),
+        { target: "summary" },
+      ],
     },
     ...Object.fromEntries(TEXT_STEPS.map((step) => [step, textStep(step)])),
     phone: {

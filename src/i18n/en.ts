@@ -372,8 +372,9 @@ export const en = {
   "delivery.pendingOnce": "being sent (1 attempt so far)",
   "delivery.pending": "being sent ({attempts} attempts so far)",
   "delivery.failed": "failed — {reason}",
+  "maintenance.note": "{note}",
   "maintenance.held":
-    "We are doing maintenance until {until}, so your application is held, not lost: it is submitted automatically when maintenance ends, and we will tell you. Your answers are kept; status and FAQ work as usual. {note}",
+    "We are doing maintenance until {until}, so your application is held, not lost: it is submitted automatically when maintenance ends, and we will tell you. Your answers are kept; status and FAQ work as usual.",
   "review.cancelled": "Cancelled; nothing was changed.",
   "review.selectFirst": "Select at least one item first.",
   "review.notReviewer": "Only reviewers can decide applications. This attempt has been recorded.",

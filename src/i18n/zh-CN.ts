@@ -331,8 +331,9 @@ export const zhCN: Record<MessageKey, string> = {
   "delivery.pendingOnce": "发送中（已尝试 1 次）",
   "delivery.pending": "发送中（已尝试 {attempts} 次）",
   "delivery.failed": "发送失败——{reason}",
+  "maintenance.note": "{note}",
   "maintenance.held":
-    "系统维护中，预计 {until} 结束。您的申请已暂存、不会丢失：维护结束后会自动提交，届时我们会通知您。您的填写内容均已保存，查询进度和常见问题照常可用。{note}",
+    "系统维护中，预计 {until} 结束。您的申请已暂存、不会丢失：维护结束后会自动提交，届时我们会通知您。您的填写内容均已保存，查询进度和常见问题照常可用。",
   "review.cancelled": "已取消，未做任何更改。",
   "review.selectFirst": "请至少选择一项。",
   "review.notReviewer": "只有审核人员可以处理申请。此次操作已被记录。",

@@ -25,7 +25,7 @@ export function decisionNotification(
               items: joinMessages(application.requestedItems.map((step) => msg(`field.${step}`))),
               note: application.note ? msg("notification.sms.note", { note: shortened(application.note, SMS_NOTE_CHARS) }) : "",
             })
-          : msg("notification.sms.decision", { reference, status: msg(`status.${status}.label`) }),
+          : msg("notification.sms.decision", { reference, status: msg(`status.${status}.sentence`) }),
     },
   };
 }

@@ -180,6 +180,11 @@ describe("decided applications", () => {
       `Your application ${reference} was not approved:\n• The name you entered doesn't match the records of this phone number.`,
     );
     expect(status).not.toContain("details_mismatch");
+    // The SMS speaks the chat's words: "not approved", never the reviewers' "rejected".
+    const application = (await harness.store.transaction((tx) => tx.loadApplication(reference)))!;
+    expect(translate("en", decisionNotification(application, "support@example.com").content.sms)).toBe(
+      `Verification ${reference}: not approved. Details in your chat with the assistant.`,
+    );
   });
 
   it("rejected for something fixable: the menu offers Resubmit first, and starting over as a new application", async () => {

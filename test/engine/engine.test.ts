@@ -230,5 +230,17 @@ describe.each(TESTED_DIALECTS)("on %s", (dialect) => {
       expect(keys(await gina.text("/start"))).toEqual(["menu.welcomeBack", "situation.accountBlocked", "menu.prompt"]);
       expect(keys(await gina.text("how do I get verified"))[0]).toBe("situation.accountBlocked");
     });
+
+    it("an account disabled mid-application hears it at the next step, not after every question at Submit; the answer is kept", async () => {
+      const hana = harness.chat("hana");
+      await hana.press("start");
+      await hana.text("张三");
+      await harness.rows("update users set account_status = 'disabled'");
+      const told = await hana.text("hana@example.com");
+      expect(keys(told)).toEqual(["situation.accountBlocked", "situation.support", "menu.prompt"]);
+      expect(keys(told)).not.toContain("ask.phone");
+      await harness.rows("update users set account_status = 'active'");
+      expect(keys(await hana.press("start"))).toEqual(["ask.phone"]); // re-enabled: on from where they were, the email kept
+    });
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { writeMaintenance } from "../../db/maintenance-settings.js";
 import type { Reply } from "../../src/chat/reply.js";
+import { translate } from "../../src/i18n/message.js";
 import { runDueTasks } from "../../src/review/due-tasks.js";
 import { consoleReviewers } from "../../src/review/reviewers.js";
 import { createHarness, keys, readable, sendPhoneApplication } from "../helpers/harness.js";
@@ -112,5 +113,25 @@ describe.each(TESTED_DIALECTS)("on %s", (dialect) => {
         await harness.close();
       }
     });
+  });
+});
+
+describe("the held message", () => {
+  it("without an operator's note it ends on its own last sentence; with one, the note is a paragraph of its own", async () => {
+    const harness = await createHarness({ reviewers });
+    try {
+      const paragraphs = (replies: Reply[]) => replies.flatMap((reply) => reply.body.map((part) => translate("en", part)));
+      await writeMaintenance(harness.db, { until: "2026-11-23T06:00:00Z", note: {} });
+      const [first] = paragraphs(await sendPhoneApplication(harness, "alice")).filter((text) =>
+        text.startsWith("We are doing maintenance"),
+      );
+      expect(first).toMatch(/status and FAQ work as usual\.$/);
+      await writeMaintenance(harness.db, { until: "2026-11-23T06:00:00Z", note: { en: "We are upgrading the review system." } });
+      const told = paragraphs(await sendPhoneApplication(harness, "bob"));
+      expect(told).toContain("We are upgrading the review system.");
+      expect(told.find((text) => text.startsWith("We are doing maintenance"))).toMatch(/work as usual\.$/);
+    } finally {
+      await harness.close();
+    }
   });
 });
