@@ -24,6 +24,9 @@ type Ev = ConversationEvent;
 type Out = ConversationOutput;
 
 /** The conversation's actions: what it says (emitted replies), remembers (context) and asks of the engine (emitted effects). */
+
+/** The registration steps a wary user may balk at; the ID number's own why already says it is sealed. */
+const PERSONAL_STEPS: ReadonlySet<TextStep> = new Set(["name", "email", "phone"]);
 export const conversationActions = {
   ...talkActions,
   ...faqActions,
@@ -34,7 +37,9 @@ export const conversationActions = {
   /** Why the step asks what it asks; the email and the phone say what they are for in this deployment's channels. */
   explainWhy: emit<Ctx, Ev, { step: TextStep }, Ev, Out>(({ event }, { step }) => {
     const use = step === "email" ? emailUse(event.resultChannels) : step === "phone" ? phoneUse(event.resultChannels) : undefined;
-    return reply(msg(`why.${step}`, use ? { use } : undefined));
+    // Asked by someone wary of giving it: what happens to it, as the consent will say.
+    const kept = PERSONAL_STEPS.has(step) ? [msg("why.kept", { days: event.retention.retentionDays })] : [];
+    return reply(msg(`why.${step}`, use ? { use } : undefined), ...kept);
   }),
   saveAnswer: assign<Ctx, Ev, { step: TextStep }, Ev, never>(({ context, event }, params) => {
     assertEvent(event, "user.text");

@@ -12,7 +12,7 @@ import {
   type TextStep,
 } from "../src/domain/application.js";
 import { validateEmail } from "../src/domain/email.js";
-import { asksWhyThisStep, isNonAnswer, saysNoEmail } from "../src/domain/non-answer.js";
+import { asksWhyThisStep, isNonAnswer, saysNoContact } from "../src/domain/non-answer.js";
 import { checkOneTimeCode, resendWaitMs } from "../src/domain/one-time-code.js";
 import { validatePhone } from "../src/domain/phone.js";
 import { photoFinding } from "../src/domain/read-findings.js";
@@ -121,11 +121,12 @@ export const conversationGuards = {
   smallTalk: ({ event }: GuardArgs) => event.type === "user.text" && event.smallTalk !== undefined,
   /** A question or a refusal where an answer is expected: never stored (see src/domain/non-answer.ts). */
   nonAnswer: ({ event }: GuardArgs) => event.type === "user.text" && isNonAnswer(event.text),
-  /** "Why do you need my email?" at the email step (see src/domain/non-answer.ts). */
+  /** "Why do you need my email?" at the email step, "身份证号在哪里看" at the ID number (see src/domain/non-answer.ts). */
   asksWhyThisStep: ({ event }: GuardArgs, params: { step: TextStep }) =>
     event.type === "user.text" && asksWhyThisStep(event.text, params.step),
-  /** "I have no email" at the email step (see src/domain/non-answer.ts). */
-  saysNoEmail: ({ event }: GuardArgs) => event.type === "user.text" && saysNoEmail(event.text),
+  /** "I have no email" at the email step, "我没有手机" at the phone step (see src/domain/non-answer.ts). */
+  saysNoContact: ({ event }: GuardArgs, params: { step: "email" | "phone" }) =>
+    event.type === "user.text" && saysNoContact(event.text, params.step),
   nonAnswerQuestion: ({ event }: GuardArgs) =>
     event.type === "user.text" && isNonAnswer(event.text) && (event.faq?.confidence ?? 0) >= QUESTION_IN_FLOW,
   matchedQuestion: ({ event }: GuardArgs) => as(event, "user.text").faq !== undefined,

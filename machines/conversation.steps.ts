@@ -57,11 +57,11 @@ function notAnAnswer(step: TextStep) {
   ];
 }
 
-/** "I have no email": what an address is needed for, and how to get one (the FAQ would take it for missing notifications). */
-const NO_EMAIL = {
-  guard: "saysNoEmail" as const,
-  actions: [{ type: "say" as const, params: { key: "email.none" as const } }, "prompt" as const],
-};
+/** "I have no email": what the detail is needed for, and how to get one (the FAQ would take it for missing notifications). */
+const NO_CONTACT = (step: "email" | "phone") => ({
+  guard: { type: "saysNoContact" as const, params: { step } },
+  actions: [{ type: "say" as const, params: { key: `${step}.none` as const } }, "prompt" as const],
+});
 
 /** So clearly a question that it is answered even when it would also pass as a free-text answer. */
 const STRONG_QUESTION = { guard: "strongQuestion" as const, actions: ["answerFaq" as const, "prompt" as const] };
@@ -86,7 +86,7 @@ export function textStep(step: TextStep) {
         },
         // A valid email or number stands, whatever its words ("new.address@example.com", "why@example.com");
         // only what fails is checked for a question.
-        ...(step === "email" ? [NO_EMAIL] : []),
+        ...(step === "email" || step === "phone" ? [NO_CONTACT(step)] : []),
         ...(freeText ? [] : [STRONG_QUESTION, ...notAnAnswer(step)]),
         ANSWER_QUESTION_IN_FLOW,
         { actions: [{ type: "explainAnswer" as const, params: { step } }, "prompt" as const] },

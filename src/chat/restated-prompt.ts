@@ -17,7 +17,7 @@ export function withoutRestatedPrompt<T extends Content>(contents: readonly T[])
   const answer = contents.at(-2);
   const asked = prompt?.body[0]?.key;
   if (!prompt || !answer || !asked?.startsWith("ask.") || answer.choices?.length) return [...contents];
-  if (answer.body.at(-1)?.key !== `why.${asked.slice("ask.".length)}`) return [...contents];
+  if (!answer.body.some((part) => part.key === `why.${asked.slice("ask.".length)}`)) return [...contents];
   const merged: T = {
     ...answer,
     body: [...answer.body, ...prompt.body.slice(1)],

@@ -9,8 +9,9 @@ const QUESTION_MARK = /[?？]/;
 // "How" is also a surname (How Yee Ling): only "how" followed by a question's word starts a question.
 const ENGLISH_QUESTION =
   /^(?:why|what|where|which|who|do you|do i|should i|can i|is it|are you|how (?:do|does|did|can|could|long|much|many|to|is|are|should|about|come))\b/i;
-const ENGLISH_REFUSAL = /\b(?:i don'?t know|idk|dunno|not sure|no idea|no clue|i'?d rather not|skip)\b/i;
-const CHINESE = /为什么|为啥|干嘛|什么|怎么|哪个|哪里|哪些|不知道|不清楚|不懂|随便|跳过|[吗呢][。.!！~]*$/;
+const ENGLISH_REFUSAL =
+  /\b(?:i don'?t know|idk|dunno|not sure|no idea|no clue|i'?d rather not|skip|i (?:do not|don'?t|dont) want to|i won'?t)\b/i;
+const CHINESE = /为什么|为啥|干嘛|什么|怎么|哪个|哪里|哪些|不知道|不清楚|不懂|随便|跳过|不想|不愿|[吗呢][。.!！~]*$/;
 
 export function isNonAnswer(text: string): boolean {
   const trimmed = text.trim();
@@ -19,22 +20,32 @@ export function isNonAnswer(text: string): boolean {
 }
 
 /**
- * "I have no email", "我没有邮箱": not an address, and not the question about missing notifications the
- * FAQ would take it for. Said at the email step, it gets what an address is needed for and how to get one.
+ * "I have no email", "我没有手机": not an address or a number, and not the FAQ question (missing
+ * notifications, the methods) it would be taken for. Said at that step, it gets what the detail is
+ * needed for and how to get one.
  */
-const NO_EMAIL =
-  /\b(?:i (?:do not|don'?t|dont) have|i have no|i haven'?t got|i'?ve no|no|without)\s+(?:an?\s+|any\s+)?(?:e-?mail|mailbox)\b|(?:没有|没|无)(?:电子)?(?:邮箱|邮件|e-?mail)/i;
+const HAVE_NONE = "(?:i (?:do not|don'?t|dont) have|i have no|i haven'?t got|i'?ve no|no|without)\\s+(?:an?\\s+|any\\s+)?";
+const NO_CONTACT = {
+  email: new RegExp(`\\b${HAVE_NONE}(?:e-?mail|mailbox)\\b|(?:没有|没|无)(?:电子)?(?:邮箱|邮件|e-?mail)`, "i"),
+  phone: new RegExp(`\\b${HAVE_NONE}(?:(?:mobile |cell )?phone|mobile|cell ?phone)\\b|(?:没有|没|无)(?:手机|电话)`, "i"),
+};
 
-export function saysNoEmail(text: string): boolean {
-  return NO_EMAIL.test(text.normalize("NFKC"));
+export function saysNoContact(text: string, step: "email" | "phone"): boolean {
+  return NO_CONTACT[step].test(text.normalize("NFKC"));
 }
 
-/** "Why do you need my email?": asked at that step, the step's own why, not a FAQ topic that shares its words. */
-const WHY = /\b(?:why|what for|what do you need)\b|为什么|为啥|干嘛|干什么用|做什么用|有什么用/i;
+/**
+ * "Why do you need my email?", "I don't want to give my phone", "必须填邮箱吗", "身份证号在哪里看": asked or
+ * refused at that step, the step's own why (what to type, where to find it, what it is for), not a FAQ topic
+ * that shares its words ("email" is also in "I never got the email").
+ */
+const WHY =
+  /\b(?:why|what for|what do you need|where|(?:do not|don'?t|dont) want to|rather not|won'?t|have to|must i|required|mandatory|necessary|optional)\b|为什么|为啥|干嘛|干什么用|做什么用|有什么用|不想|不愿|必须|一定要|非要|可以不|能不能不|能不|哪里|在哪|哪儿/i;
 const SUBJECT: Partial<Record<string, RegExp>> = {
   name: /\bname\b|姓名|名字/i,
   email: /\be-?mail\b|邮箱|邮件/i,
   phone: /\b(?:phone|mobile|number)\b|手机|电话|号码/i,
+  idNumber: /\b(?:id|number)\b|身份证|号码/i,
 };
 
 export function asksWhyThisStep(text: string, step: string): boolean {

@@ -56,7 +56,8 @@ export const en = {
   "error.name.sentence":
     "That doesn't look like a name. Please type only your full name, exactly as on your ID document — for example 张三 or Zhang San.",
   "error.email.format": "“{value}” is not a valid email address. Please check it, e.g. name@example.com.",
-  "error.phone.too_short": "That phone number is too short. Please enter the full number, e.g. 138 1234 8000.",
+  "error.phone.too_short":
+    "That phone number is too short. Please enter the full number: 11 digits for a Chinese mobile (e.g. 138 1234 8000), or + and the country code followed by the whole number.",
   "error.phone.too_long": "That phone number has too many digits. Please check it and enter it again.",
   "error.phone.invalid":
     "That is not a valid phone number. Enter a Chinese mobile number (11 digits, starting with 1) or + and the country code for other countries.",
@@ -540,7 +541,7 @@ export const en = {
   "faq.foreign-documents.noSms":
     "The ID card method takes the 18-character resident ID card of mainland China only: a passport or another country's document can't be checked here. Without one, you can verify through your company with the enterprise method; support can tell you more: {support}.",
   "faq.why-id-number":
-    "Reviewers compare the ID number you type with the photo of your card, to confirm the application is really yours. It is stored encrypted, shown only to the reviewer who opens your application, and erased {days} days after the decision; only a masked form (first 6 and last 4 characters) stays with the result.",
+    "Reviewers compare the ID number you type (the 18 characters at the bottom of the card's portrait side) with the photo of your card, to confirm the application is really yours. It is stored encrypted, shown only to the reviewer who opens your application, and erased {days} days after the decision; only a masked form (first 6 and last 4 characters) stays with the result.",
   "faq.delete-account":
     "You can have everything we hold about you deleted here: press “Delete my data” below (or send /privacy). Only the results of past applications stay, so an approval stays valid. An application still under review must be withdrawn first. Closing your platform account itself is done on the platform; support can help: {support}.",
   "faq.uscc":
@@ -722,12 +723,16 @@ export const en = {
     "Please type your full name exactly as on your ID document (for example: Zhang San). Reviewers compare it with the document, so a nickname or a question here would make the application fail.",
   "email.none":
     "An email address is needed to apply. If you don't have one, create one with any email provider (it's free), then enter it here.",
+  "why.kept":
+    "It is stored encrypted, shown only to the reviewer who opens your application, and erased {days} days after the decision; /privacy tells more.",
+  "phone.none":
+    "A mobile phone number is needed to apply: registration asks for your name, email and phone. A number from any country works (start it with + and the country code); once you have one, enter it here.",
   "why.email": "Please type your email address (for example: name@example.com). {use}",
   "why.phone": "Please type your mobile phone number (for example: 138 1234 5678). {use}",
   "phone.use.result": "We use it to tell you the result by SMS and, with the phone method, to confirm it is yours.",
   "phone.use.details": "It is part of your verification details: use a real number of your own.",
   "why.idNumber":
-    "Please type the 18-character number printed on your resident ID card (the last character may be X). Reviewers compare it with the card's photo to confirm it is you; it is stored encrypted.",
+    "Please type the 18-character number printed at the bottom of the portrait side of your resident ID card (the last character may be X). Reviewers compare it with the card's photo to confirm it is you; it is stored encrypted.",
   "why.companyName":
     "Please type the company's full registered name, exactly as on its business licence. Reviewers compare it with the licence.",
   "why.uscc":

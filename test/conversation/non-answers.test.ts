@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { asksWhyThisStep, isNonAnswer, saysNoEmail } from "../../src/domain/non-answer.js";
+import { asksWhyThisStep, isNonAnswer, saysNoContact } from "../../src/domain/non-answer.js";
 import { createHarness, type Harness, keys, readable } from "../helpers/harness.js";
 
 let harness: Harness;
@@ -33,8 +33,10 @@ describe("a question or a refusal where an answer is expected", () => {
     // The step's own why, not the FAQ about missing notifications; in this chat-only deployment, nothing is emailed.
     const why = await chat.text("why should I give my email?");
     // The why restates the question with an example: the prompt is not sent again under it.
-    expect(keys(why)).toEqual(["why.email"]);
+    // Asked by someone wary of giving it: what happens to it, as the consent will say.
+    expect(keys(why)).toEqual(["why.email", "why.kept"]);
     expect(why).toHaveLength(1);
+    expect(readable(why)).toContain("It is stored encrypted, shown only to the reviewer who opens your application, and erased 90 days");
     expect(readable(why)).toContain(
       "Please type your email address (for example: name@example.com). It is part of your verification details",
     );
@@ -42,6 +44,23 @@ describe("a question or a refusal where an answer is expected", () => {
     expect(readable(await chat.text("为什么要手机号"))).toContain(
       "It is part of your verification details: use a real number of your own.",
     );
+  });
+
+  it("refusing a contact step, or asking whether it is required, gets that step's why, never a FAQ topic sharing its words", async () => {
+    harness = await createHarness();
+    const chat = harness.chat("bob");
+    await chat.press("start");
+    expect(keys(await chat.text("I don't want to give my name"))).toEqual(["why.name", "why.kept"]);
+    await chat.text("Bob Lee");
+    for (const refusal of ["I don't want to give my email", "do I have to give my email?", "必须填邮箱吗", "我不想填邮箱"])
+      expect(keys(await chat.text(refusal)), refusal).toEqual(["why.email", "why.kept"]);
+    await chat.text("bob@example.com");
+    for (const refusal of ["I'd rather not give my phone number", "is a phone number required?", "我不想给手机号", "可以不填手机号吗"])
+      expect(keys(await chat.text(refusal)), refusal).toEqual(["why.phone", "why.kept"]);
+    expect(await harness.rows("select count(*) as n from applications")).toEqual([{ n: 1 }]); // the draft, with nothing refused in it
+    for (const none of ["I don't have a phone", "我没有手机"])
+      expect(keys(await chat.text(none)), none).toEqual(["phone.none", "ask.phone"]);
+    expect(keys(await chat.text("13812348001"))).toContain("ask.method");
   });
 
   it("at the ID number, a question is not read as a wrong number", async () => {
@@ -54,7 +73,9 @@ describe("a question or a refusal where an answer is expected", () => {
     await chat.press("method.id_card");
     const answer = readable(await chat.text("为什么需要我的身份证号？"));
     expect(answer).not.toContain("您输入了");
-    expect(answer).toContain("审核人员会将您输入的身份证号码与证件照片核对");
+    expect(answer).toContain("审核人员会将您输入的身份证号码（证件人像面下方的 18 位号码）与证件照片核对");
+    // Where to find it is the step's own question: what to type, and where it is printed.
+    expect(readable(await chat.text("身份证号在哪里看"))).toContain("请输入居民身份证人像面下方的 18 位号码");
     expect(answer).toContain("请输入您的 18 位居民身份证号码");
   });
 });
@@ -76,12 +97,14 @@ describe("isNonAnswer", () => {
       "填这个干嘛",
       "可以跳过吗",
       "这是什么",
+      "I don't want to",
+      "不想填",
     ])
       expect(isNonAnswer(text), text).toBe(true);
   });
 });
 
-describe("saysNoEmail", () => {
+describe("saysNoContact", () => {
   it("catches 'I have no email' in both languages, and nothing that is an address or another answer", () => {
     for (const text of [
       "I have no email",
@@ -92,9 +115,15 @@ describe("saysNoEmail", () => {
       "没有电子邮箱",
       "无邮箱",
     ])
-      expect(saysNoEmail(text), text).toBe(true);
+      expect(saysNoContact(text, "email"), text).toBe(true);
     for (const text of ["noemail@example.com", "no.email@example", "zhang@example.com", "what email", "I never got any email", "不知道"])
-      expect(saysNoEmail(text), text).toBe(false);
+      expect(saysNoContact(text, "email"), text).toBe(false);
+  });
+  it("catches 'I have no phone' in both languages, and nothing that is a number or another answer", () => {
+    for (const text of ["I don't have a phone", "i have no mobile phone", "no cell phone", "我没有手机", "没有手机号", "无电话"])
+      expect(saysNoContact(text, "phone"), text).toBe(true);
+    for (const text of ["13812348000", "+44 7700 900123", "what phone", "I never got the SMS", "手机号是13812348000", "不知道"])
+      expect(saysNoContact(text, "phone"), text).toBe(false);
   });
 });
 
