@@ -70,7 +70,13 @@ export const conversationMachine = setup({
       { actions: [{ type: "say", params: { key: "document.notNeeded" } }, "prompt"] },
     ],
     "user.contact": { actions: [{ type: "say", params: { key: "input.unsupported" } }, "prompt"] },
-    "user.text": [SMALL_TALK, ANSWER_QUESTION_IN_FLOW, { actions: [{ type: "say", params: { key: "input.useButtons" } }, "prompt"] }],
+    // Where only buttons are expected (the method, the summary, a confirmation) typed text can't be a wrong answer:
+    // as in the menu, any question the FAQ recognises is answered, then the buttons come again.
+    "user.text": [
+      SMALL_TALK,
+      { guard: "matchedQuestion", actions: ["answerFaq", "prompt"] },
+      { actions: [{ type: "say", params: { key: "input.useButtons" } }, "prompt"] },
+    ],
     "choice.*": STALE_CHOICE,
     "choice.faq": { actions: ["showTopics"] },
     "choice.topics.more": { actions: ["showMoreTopics"] },

@@ -220,6 +220,10 @@ export const FAQ_PHRASINGS: Record<FaqTopic, string[]> = {
     "wrong information submitted",
     "undo my submission",
     "withdraw",
+    "can I cancel my application",
+    "cancel my verification",
+    "取消申请",
+    "想取消认证",
   ],
   "notification-missing": [
     "没收到短信和邮件通知",

@@ -59,6 +59,29 @@ describe("FAQ in the conversation", () => {
     }
   });
 
+  it("where only buttons are expected (the summary), any question it recognises is answered, then the buttons again", async () => {
+    await atPhoneCode(harness, "alice", "13812348000");
+    const chat = harness.chat("alice");
+    expect(keys(await chat.text(harness.lastCode()))).toContain("summary.title");
+    const answer = await chat.text("can I still change my application?");
+    expect(keys(answer)[0]).toBe("faq.modifyDraft");
+    expect(readable(answer)).toContain("choose “Change something” on the summary");
+    expect(keys(answer)).toContain("summary.title");
+    expect(keys(await chat.text("asdf qwerty"))[0]).toBe("input.useButtons"); // nothing recognised: the buttons
+  });
+
+  it("'can I cancel?' after submitting is understood, in both languages, and offers the withdrawal", async () => {
+    await submitWithPhone(harness, "alice");
+    for (const question of ["can I cancel", "取消申请"]) {
+      const answer = await harness.chat("alice").text(question);
+      expect(keys(answer)[0], question).toBe("situation.submitted");
+      expect(
+        answer.flatMap((reply) => reply.choices?.map((choice) => choice.id) ?? []),
+        question,
+      ).toContain("withdraw");
+    }
+  });
+
   it("takes a clear question for a question even where it would pass as an answer (the name step)", async () => {
     const chat = harness.chat("alice");
     await chat.press("start");
