@@ -1,4 +1,4 @@
-import { and, setup } from "xstate";
+import { and, not, setup } from "xstate";
 import { editableSteps, METHODS, STEPS, stepsFor, TEXT_STEPS } from "../src/domain/application.js";
 import { conversationActions } from "./conversation.actions.js";
 import type { ConversationContext, ConversationEvent, ConversationInput, ConversationOutput } from "./conversation.events.js";
@@ -78,6 +78,14 @@ export const conversationMachine = setup({
       { actions: [{ type: "say", params: { key: "input.useButtons" } }, "prompt"] },
     ],
     "choice.*": STALE_CHOICE,
+    // Submit (pressed on an old summary, or typed) anywhere but the summary: where the application stands.
+    "choice.consent.agree": [
+      // Also while sending what reviewers asked for: that is submitted from its own summary.
+      { guard: and(["draftStarted", not("draftComplete")]), actions: [{ type: "say", params: { key: "submit.notYet" } }, "prompt"] },
+      { guard: "applicationOpen", actions: ["sayPending", "prompt"] },
+      { guard: "draftStarted", ...STALE_CHOICE },
+      { actions: [{ type: "say", params: { key: "submit.nothing" } }, "prompt"] },
+    ],
     "choice.faq": { actions: ["showTopics"] },
     "choice.topics.more": { actions: ["showMoreTopics"] },
     "choice.faq.*": { actions: ["answerFaq", "prompt"] },

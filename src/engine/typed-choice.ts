@@ -27,6 +27,11 @@ const EVERYWHERE: ReadonlyArray<{ label: Message; press: TypedPress }> = [
   { label: msg("choice.withdraw"), press: "choice.withdraw" },
   { label: msg("choice.privacyExport"), press: "choice.privacy.export" },
   { label: msg("choice.privacyErase"), press: "choice.privacy.erase" },
+  // "Submit" typed where no summary is shown means the user's application, not the FAQ on resubmitting:
+  // the machine says what is still missing, or where the submitted one stands.
+  { label: msg("choice.submit"), press: "choice.consent.agree" },
+  { label: msg("choice.consentAgree"), press: "choice.consent.agree" },
+  { label: msg("typed.confirmSubmit"), press: "choice.consent.agree" },
 ];
 
 /** Labels as compared: Simplified, folded, lower case, without spaces, punctuation or quotes. */

@@ -231,6 +231,8 @@ export const en = {
   "consent.prompt":
     "By submitting, you agree that we process your personal data — {data} — only to verify your identity. It is stored encrypted, shown only to the reviewer who opens your application (each opening is recorded), and erased {days} days after the decision; only the result stays. /privacy tells more, and lets you export or delete your data. False information fails the verification and may get your account disabled.",
   "choice.consentAgree": "Submit (I agree)",
+  "submit.notYet": "Not yet: once every step is done, the summary shows your answers with the Submit button.",
+  "submit.nothing": "There is no application in progress to submit.",
   "typed.agree": "I agree",
   "typed.yes": "Yes",
   "typed.yesSure": "Sure",

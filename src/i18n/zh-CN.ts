@@ -201,6 +201,8 @@ export const zhCN: Record<MessageKey, string> = {
   "consent.prompt":
     "提交即表示您同意我们处理您的个人信息（{data}），仅用于核验您的身份。信息加密保存，只向打开您申请的审核人员展示（每次打开都会被记录），并在审核结束 {days} 天后删除，只保留结果。发送 /privacy 可了解详情，并导出或删除您的数据。提交虚假信息将导致认证失败，甚至可能导致账号被停用。",
   "choice.consentAgree": "同意并提交",
+  "submit.notYet": "还不能提交：所有步骤完成后，会显示您填写的内容和“提交”按钮。",
+  "submit.nothing": "目前没有可提交的申请。",
   "typed.agree": "我同意",
   "typed.yes": "是",
   "typed.yesSure": "确定",

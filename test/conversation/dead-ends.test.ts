@@ -129,3 +129,23 @@ describe("start over", () => {
     expect(readable(await chat.text("重新开始"))).toContain("当前没有可以重新开始的未完成申请。");
   });
 });
+
+describe("'Submit' where no summary is shown", () => {
+  it("typed at a step, says what is still missing; in the menu, that nothing is in progress; after submitting, where it stands", async () => {
+    const chat = harness.chat("alice");
+    await chat.text("/start");
+    expect(keys(await chat.text("submit"))).toEqual(["submit.nothing", "menu.prompt"]);
+    await registerForIdCard(chat);
+    await chat.text("11010519491231002X");
+    await chat.file(await minimalGoodJpeg());
+    // Not the FAQ on resubmitting after a rejection, nor "a submitted application can't be edited".
+    for (const typed of ["Submit (I agree)", "提交", "Submit"]) {
+      const replies = await chat.text(typed);
+      expect(keys(replies), typed).toEqual(["submit.notYet", "ask.idBack"]);
+    }
+    expect(readable(await chat.text("/status"))).toContain("6 of 7 items done"); // nothing lost, nothing stored
+    await chat.file(await minimalGoodJpeg(9));
+    expect(keys(await chat.text("提交"))).toContain("submitted.done"); // at the summary it is the submission itself
+    expect(keys(await chat.text("Submit"))[0]).toBe("start.pending");
+  });
+});

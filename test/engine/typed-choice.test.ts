@@ -48,13 +48,15 @@ describe("a button's label typed", () => {
     expect(typedPress("全部问题", [])).toBe("choice.faq");
     expect(typedPress("导出我的数据", [])).toBe("choice.privacy.export");
     expect(typedPress("查询进度", METHODS)).toBe("cmd.status");
+    // "Submit" anywhere is about the user's application (the machine says what is missing), not the FAQ.
+    expect(typedPress("提交", MENU)).toBe("choice.consent.agree");
+    expect(typedPress("Submit (I agree)", [])).toBe("choice.consent.agree");
   });
 
   it("is no press for an answer, a question, a label of a button not offered, or a label two buttons share", () => {
     for (const typed of ["张三", "zhang.san@example.com", "13812348000", "开始认证需要多久", "how do I start verification", "", "。。。"])
       expect(typedPress(typed, MENU), typed).toBeUndefined();
     expect(typedPress("企业", MENU)).toBeUndefined();
-    expect(typedPress("提交", MENU)).toBeUndefined();
     expect(typedPress("开始认证", [choice("start", "choice.start"), choice("resubmit", "choice.start")])).toBeUndefined();
     expect(typedPress(`${"开始认证".repeat(11)}`, MENU)).toBeUndefined();
   });
