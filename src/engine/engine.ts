@@ -234,7 +234,9 @@ export class Engine {
         replies: (await reviewerEvent({ ...desk, reviewerLocale: await roomReviewerLocale(tx, event, desk.cardLocale) })) ?? [],
         record: { userId: null },
       };
-    const platformLocale = localeFromTag(event.locale, settings.defaultLocale);
+    // A reviewer who never chose a language is told things in the review desk's (`REVIEW_LOCALE`), like its cards.
+    const fallbackLocale = this.reviewers.isReviewer(event.platform, event.userId) ? desk.cardLocale : settings.defaultLocale;
+    const platformLocale = localeFromTag(event.locale, fallbackLocale);
     const chat = { platform: event.platform, chatId: event.chatId, platformUserId: event.userId };
     const today = localDate(now, settings.timeZone);
     const { user, conversation } = await tx.openChat(chat, platformLocale, now);

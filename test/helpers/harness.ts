@@ -44,6 +44,8 @@ export interface HarnessOptions {
   dataKeys?: string;
   now?: Date;
   defaultLocale?: Locale;
+  /** As with `REVIEW_LOCALE` set (default: the default locale). */
+  reviewLocale?: Locale;
   newReference?: () => string;
   /** One-time codes (default: random). */
   newCode?: () => string;
@@ -123,6 +125,7 @@ export async function createHarness(options: HarnessOptions = {}) {
     logger: pino({ level: "silent" }),
     settings: {
       defaultLocale: options.defaultLocale ?? "en",
+      ...(options.reviewLocale ? { reviewLocale: options.reviewLocale } : {}),
       timeZone: "Asia/Shanghai",
       holidays: new Set(),
       supportContact: "support@example.com",

@@ -280,3 +280,26 @@ describe.each(TESTED_DIALECTS)("on %s", (dialect) => {
     });
   });
 });
+
+describe("languages in a reviewer's own chat", () => {
+  it("a reviewer who never chose a language is told things in REVIEW_LOCALE, like the cards; /lang still rules", async () => {
+    const harness = await createHarness({ defaultLocale: "zh-CN", reviewLocale: "en", reviewers: consoleReviewers(["rita", "rob"]) });
+    try {
+      const chat = harness.chat("alice");
+      await registerForIdCard(chat);
+      await chat.text("11010519491231002X");
+      await chat.file(await minimalGoodJpeg());
+      await chat.file(await minimalGoodJpeg(9));
+      await chat.press("submit");
+      const submitted = await chat.press("consent.agree");
+      const card = submitted.find((reply) => reply.card);
+      expect(readable([card!])).toContain("Application");
+      const reference = card!.card!;
+      expect(readable(await harness.chat("rita").press(`rv.op.${reference}`))).toContain(`Details of ${reference}`);
+      await harness.chat("rob").text("/lang zh-CN");
+      expect(readable(await harness.chat("rob").press(`rv.op.${reference}`))).toContain(`${reference} 的完整信息`);
+    } finally {
+      await harness.close();
+    }
+  });
+});
