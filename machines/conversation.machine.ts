@@ -103,7 +103,12 @@ export const conversationMachine = setup({
       STALE_CHOICE,
     ],
     "resubmission.ready": { target: ".route", actions: "startResubmission" },
-    "choice.provideInfo": [{ guard: "needsInfo", actions: "prepareInfo" }, STALE_CHOICE],
+    "choice.provideInfo": [
+      // Pressed again while sending it (an earlier message's button): starting over would drop what was sent.
+      { guard: "providingInfo", actions: [{ type: "say", params: { key: "situation.waitingProviding" } }, "prompt"] },
+      { guard: "needsInfo", actions: "prepareInfo" },
+      STALE_CHOICE,
+    ],
     "info.ready": { target: ".route", actions: "startProvidingInfo" },
     "choice.update.email": [{ guard: "hasContactOnRecord", target: ".newEmail" }, STALE_CHOICE],
     "choice.update.phone": [

@@ -55,6 +55,7 @@ export function faqReply(
   event: Pick<Stamped, "record" | "supportContact" | "retention" | "timeZone" | "resultChannels" | "smsAvailable" | "officialChannels">,
   contact?: ContactDetails,
   draft: Draft = EMPTY_DRAFT,
+  providing = false,
 ): FaqReply {
   const { record, supportContact, timeZone } = event;
   // Without SMS the phone method is offered nowhere and no code confirms a phone: those topics have a text without it.
@@ -74,7 +75,7 @@ export function faqReply(
     days: event.retention.retentionDays,
     official: event.officialChannels ?? "",
   });
-  const situation = situationOf(record, draft).application;
+  const situation = situationOf(record, draft, providing).application;
   const lead = situationLead(situation, timeZone);
   const withLead = (...after: Message[]): FaqReply => ({
     body: [...lead.body, ...after],
@@ -127,6 +128,8 @@ export function faqReply(
     case "verification-steps":
       // An account that can't apply hears that first; someone who has applied, where they are in those steps.
       if (record.account !== "active") return { body: [accountBlockedLine(record.account), general] };
+      // Reviewers waiting for them: what they need to do is that, not the four steps of a first application.
+      if (situation.kind === "waiting_for_user") return withLead();
       return situation.kind === "none"
         ? { body: [general] }
         : { ...withLead(general), ...(situation.kind === "rejected" ? resubmitChoice(record) : {}) };

@@ -34,7 +34,8 @@ export function situationLead(situation: ApplicationSituation, timeZone: string)
         choices: [],
       };
     case "waiting_for_user":
-      return { body: waitingLines(situation, timeZone), choices: [choice("provideInfo", "choice.provideInfo")] };
+      // Already sending it: no button to start again (that would drop what was sent so far).
+      return { body: waitingLines(situation, timeZone), choices: situation.providing ? [] : [choice("provideInfo", "choice.provideInfo")] };
     case "rejected":
       return {
         body: [
@@ -78,6 +79,6 @@ export function waitingLines(situation: Extract<ApplicationSituation, { kind: "w
     }),
     ...(situation.note ? [msg("situation.note", { note: situation.note })] : []),
     ...(situation.since ? [msg("situation.waitingSince", { time: timeMessage(situation.since, timeZone) })] : []),
-    msg("situation.waitingAction"),
+    msg(situation.providing ? "situation.waitingProviding" : "situation.waitingAction"),
   ];
 }

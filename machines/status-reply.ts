@@ -11,9 +11,9 @@ import { accountBlockedLine, situationLead } from "./situation-replies.js";
 export function statusReply(
   record: UserRecord,
   draft: Draft,
-  { timeZone, supportContact }: { timeZone: string; supportContact: string },
+  { timeZone, supportContact, providing }: { timeZone: string; supportContact: string; providing?: boolean },
 ): { body: Message[]; choices?: Choice[] } {
-  const situation = situationOf(record, draft);
+  const situation = situationOf(record, draft, providing);
   const { application } = situation;
   const lead = situationLead(application, timeZone);
   const body: Message[] = [];

@@ -38,7 +38,10 @@ export const talkActions = {
   }),
   showTopics: act.emit({ type: "reply", body: [msg("faq.pick")], choices: topicChoices() }),
   showMoreTopics: act.emit({ type: "reply", body: [msg("faq.pick")], choices: topicChoices(true) }),
-  sayStatus: act.emit(({ context, event }) => ({ type: "reply", ...statusReply(event.record, context.draft, event) })),
+  sayStatus: act.emit(({ context, event }) => ({
+    type: "reply",
+    ...statusReply(event.record, context.draft, { ...event, providing: context.providingInfo !== undefined }),
+  })),
   /** The sentence the menu leads with (so the menu after it does not say it twice), with how to reach support. */
   sayAccountBlocked: act.emit(({ event }) =>
     reply(accountBlockedLine(event.record.account), msg("situation.support", { support: event.supportContact })),

@@ -20,6 +20,8 @@ export type ApplicationSituation =
       note: string | null;
       /** When reviewers asked (ISO instant). */
       since: string | null;
+      /** The user is sending it now ("Provide information" pressed): the conversation holds what they send. */
+      providing?: true;
     }
   | {
       kind: "rejected";
@@ -52,11 +54,15 @@ export interface Situation {
   draft: DraftProgress | null;
 }
 
-export function situationOf(record: UserRecord, draft: Draft): Situation {
+/** `providing`: the conversation is sending what reviewers asked for; its draft is that application's, not a new one. */
+export function situationOf(record: UserRecord, draft: Draft, providing = false): Situation {
+  const application = applicationSituation(record);
+  if (providing && application.kind === "waiting_for_user")
+    return { account: record.account, verified: record.verified, application: { ...application, providing: true }, draft: null };
   return {
     account: record.account,
     verified: record.verified,
-    application: applicationSituation(record),
+    application,
     // A conversation from before held submissions let their answers go may still hold them: they are the held one.
     draft: record.held ? null : draftProgress(draft),
   };

@@ -71,6 +71,23 @@ describe("a user whom reviewers asked for more information", () => {
     expect(keys(await harness.chat("bob").file(await minimalGoodJpeg(23)))[0]).toBe("document.beforeMethod");
   });
 
+  it("once sending it, is told so — not to press “Provide information”, not 'your application isn't submitted yet'", async () => {
+    const { reference, alice } = await waitingAlice();
+    await alice.press("provideInfo");
+    await alice.file(await minimalGoodJpeg(21));
+    for (const asked of [await alice.text("/status"), await alice.text("what do I need to do?")]) {
+      expect(readable(asked)).toContain(`Reviewers need from you for application ${reference}: ID card, back.`);
+      expect(readable(asked)).toContain("You are sending it now: when it is in, press “Submit (I agree)” on the summary");
+      expect(readable(asked)).not.toMatch(/Choose “Provide information”|isn't submitted yet/);
+      expect(choiceIds(asked)).not.toContain("provideInfo");
+      expect(readable(asked)).not.toContain("four steps"); // their step is the one asked for
+    }
+    // An earlier message's button pressed again does not start over: the photo sent is kept.
+    expect(keys(await alice.press("provideInfo")).slice(0, 3)).toEqual(["situation.waitingProviding", "consent.prompt", "summary.title"]);
+    expect(keys(await alice.press("consent.agree"))).toContain("provideInfo.done");
+    expect(readable(await alice.text("/status"))).toContain(`is with the reviewers`);
+  });
+
   it("hears what is needed first — items, the note, the button — wherever they ask", async () => {
     const { reference, alice } = await waitingAlice();
     const need = `Reviewers need from you for application ${reference}: ID card, back.\nThe reviewer wrote: “the photo is cut off”`;
