@@ -1,5 +1,6 @@
-import { and, not, setup } from "xstate";
+import { and, setup } from "xstate";
 import { editableSteps, METHODS, STEPS, stepsFor, TEXT_STEPS } from "../src/domain/application.js";
+import { APPLICATION_CHOICES, SUBMIT_WITH_CONSENT } from "./application-choices.js";
 import { conversationActions } from "./conversation.actions.js";
 import type { ConversationContext, ConversationEvent, ConversationInput, ConversationOutput } from "./conversation.events.js";
 import { conversationGuards } from "./conversation.guards.js";
@@ -20,15 +21,6 @@ import {
  * resumed: the user gets an apology and the menu, their draft kept.
  */
 export const CONVERSATION_MACHINE_VERSION = 1;
-
-/** Consent given: the draft is submitted (or the requested information sent) unless something stands in the way. */
-const SUBMIT_WITH_CONSENT = [
-  { guard: "accountBlocked" as const, target: "menu" as const, actions: "sayAccountBlocked" as const },
-  { guard: "providingInfo" as const, target: "submitting" as const, actions: "provideInfo" as const },
-  { guard: "applicationOpen" as const, target: "menu" as const, actions: "sayPending" as const },
-  { guard: "draftComplete" as const, target: "submitting" as const, actions: "submit" as const },
-  { target: "route" as const },
-];
 
 /**
  * The verification conversation. Pure: it reads the clock and the user's
@@ -78,14 +70,7 @@ export const conversationMachine = setup({
       { actions: [{ type: "say", params: { key: "input.useButtons" } }, "prompt"] },
     ],
     "choice.*": STALE_CHOICE,
-    // Submit (pressed on an old summary, or typed) anywhere but the summary: where the application stands.
-    "choice.consent.agree": [
-      // Also while sending what reviewers asked for: that is submitted from its own summary.
-      { guard: and(["draftStarted", not("draftComplete")]), actions: [{ type: "say", params: { key: "submit.notYet" } }, "prompt"] },
-      { guard: "applicationOpen", actions: ["sayPending", "prompt"] },
-      { guard: "draftStarted", ...STALE_CHOICE },
-      { actions: [{ type: "say", params: { key: "submit.nothing" } }, "prompt"] },
-    ],
+    ...APPLICATION_CHOICES,
     "choice.faq": { actions: ["showTopics"] },
     "choice.topics.more": { actions: ["showMoreTopics"] },
     "choice.faq.*": { actions: ["answerFaq", "prompt"] },
@@ -96,20 +81,6 @@ export const conversationMachine = setup({
     "support.requested": { actions: ["confirmSupportRequest", "prompt"] },
     "code.sent": { actions: "rememberCode" },
     "code.refused": { actions: "explainCodeRefused" },
-    "choice.resubmit": [
-      { guard: "applicationOpen", actions: ["sayPending", "prompt"] },
-      { guard: { type: "resubmission", params: { verdict: "allowed" } }, actions: "prepareResubmission" },
-      { guard: { type: "resubmission", params: { verdict: "final" } }, actions: ["saySupport", "prompt"] },
-      STALE_CHOICE,
-    ],
-    "resubmission.ready": { target: ".route", actions: "startResubmission" },
-    "choice.provideInfo": [
-      // Pressed again while sending it (an earlier message's button): starting over would drop what was sent.
-      { guard: "providingInfo", actions: [{ type: "say", params: { key: "situation.waitingProviding" } }, "prompt"] },
-      { guard: "needsInfo", actions: "prepareInfo" },
-      STALE_CHOICE,
-    ],
-    "info.ready": { target: ".route", actions: "startProvidingInfo" },
     "choice.update.email": [{ guard: "hasContactOnRecord", target: ".newEmail" }, STALE_CHOICE],
     "choice.update.phone": [
       { guard: and(["hasContactOnRecord", "verifiedPhoneWithoutSms"]), actions: ["sayPhoneNeedsSms", "prompt"] },
@@ -119,17 +90,6 @@ export const conversationMachine = setup({
     "choice.notify.resend": { actions: "resendNotification" },
     "notification.resent": { actions: ["confirmResent", "prompt"] },
     "notification.resendRefused": { actions: ["explainResendRefused", "prompt"] },
-    "choice.reverify": [
-      { guard: "applicationOpen", actions: ["sayPending", "prompt"] },
-      { guard: "approvedEnterprise", actions: "prepareReverification" },
-      STALE_CHOICE,
-    ],
-    // Typed as often as pressed: "that button belongs to an earlier message" would not be true of the words.
-    "choice.withdraw": [
-      { guard: "awaitingDecision", target: ".withdrawConfirm", actions: "rememberWithdrawal" },
-      { guard: "submissionHeld", actions: [{ type: "say", params: { key: "withdraw.held" } }, "prompt"] },
-      { actions: [{ type: "say", params: { key: "withdraw.nothing" } }, "prompt"] },
-    ],
     "document.read": { actions: "keepLateRead" },
     ...photoFindingChoices(),
     "cmd.privacy": { actions: "sayPrivacy" },
