@@ -68,6 +68,12 @@ export function choice(id: ChoiceId, key: MessageKey): ConversationChoice {
  * Words that press a button when typed as the whole message where it is offered, besides its label in
  * either language: what people type for it.
  */
+/** Where results go can be changed as soon as an application is submitted: the two buttons that do it. */
+export const CONTACT_CHOICES: readonly ConversationChoice[] = [
+  choice("update.email", "choice.updateEmail"),
+  choice("update.phone", "choice.updatePhone"),
+];
+
 export const TYPED_ALSO: Partial<Record<ChoiceId, readonly Message[]>> = {
   // Labelled "New application" beside "Resubmit": the menu's usual label still starts one.
   start: [msg("choice.start")],

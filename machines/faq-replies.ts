@@ -9,7 +9,7 @@ import { resubmissionVerdict, type UserRecord } from "../src/domain/user-record.
 import { timeMessage } from "../src/i18n/dates.js";
 import { type Message, type MessageKey, msg } from "../src/i18n/message.js";
 import { reasonWithAdvice } from "../src/i18n/reason-text.js";
-import { choice } from "./conversation.choices.js";
+import { CONTACT_CHOICES, choice } from "./conversation.choices.js";
 import type { ContactDetails, Stamped } from "./conversation.events.js";
 import { channelsPhrase, methodsPhrase } from "./deployment-phrases.js";
 import { accountBlockedLine, type SituationText, situationLead } from "./situation-replies.js";
@@ -196,8 +196,6 @@ function resubmitReply(situation: Extract<ApplicationSituation, { kind: "rejecte
 }
 
 /** Correcting where results go: offered wherever a reply is about the email or phone on an application. */
-const CONTACT_CHOICES: readonly Choice[] = [choice("update.email", "choice.updateEmail"), choice("update.phone", "choice.updatePhone")];
-
 /**
  * "Can I change my phone?": the email and phone results go to can be changed as soon as an application is
  * submitted (the menu offers it only once verified), so whoever has one gets the buttons, and what else

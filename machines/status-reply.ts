@@ -4,7 +4,7 @@ import { situationOf } from "../src/domain/situation.js";
 import type { UserRecord } from "../src/domain/user-record.js";
 import { timeMessage } from "../src/i18n/dates.js";
 import { type Message, msg } from "../src/i18n/message.js";
-import { choice } from "./conversation.choices.js";
+import { CONTACT_CHOICES, choice } from "./conversation.choices.js";
 import { accountBlockedLine, situationLead } from "./situation-replies.js";
 
 /** The answer to /status and the "Check status" button: the user's situation first, with the next step it allows. */
@@ -31,9 +31,11 @@ export function statusReply(
           method: msg(`method.${application.method}`),
           date: timeMessage(application.submittedAt, timeZone),
         }),
-        msg("status.cannotEdit"),
+        // As the FAQ says: the email and phone can be changed in review; anything else only by withdrawing.
+        msg("faq.updateContactNow"),
+        msg("faq.nothingElseChanges"),
       );
-      choices.push(choice("withdraw", "choice.withdraw"));
+      choices.push(...CONTACT_CHOICES, choice("withdraw", "choice.withdraw"));
       break;
     case "waiting_for_user":
       choices.push(choice("withdraw", "choice.withdraw"));

@@ -244,7 +244,7 @@ export const en = {
   "choice.consentBack": "Back to the summary",
 
   "submitted.done":
-    "Submitted! Your reference is {reference}. Reviewers decide within 3 business days — by {expectedBy}. You'll hear from me {channels}. A submitted application can't be edited; /status shows where it stands.",
+    "Submitted! Your reference is {reference}. Reviewers decide within 3 business days — by {expectedBy}. You'll hear from me {channels}. Only its email and mobile number can still be changed; /status shows where it stands.",
   "start.pending":
     "Your application {reference} is already being reviewed (decision expected by {expectedBy}). You can't start another one meanwhile.",
   "start.verified": "You are already verified — nothing more to do.",
@@ -411,7 +411,6 @@ export const en = {
   "choice.withdraw": "Withdraw application",
   "withdraw.done": "Application {reference} is withdrawn. You can start a new one whenever you like.",
   "change.refused": "That is no longer possible: application {reference} is now {status}.",
-  "status.cannotEdit": "A submitted application can't be edited. To change something, withdraw it and start again.",
   "review.escalation": "🚨 Overdue and nobody on it: {reference} was due {expectedBy}. Claim it, or find someone who will.",
   "review.reminder": "⏰ Waiting more than 1 business day: {reference} (decision due by {expectedBy}).",
   "review.card.claimed": "🔒 In review by {actor} until {until}",

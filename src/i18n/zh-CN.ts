@@ -214,7 +214,7 @@ export const zhCN: Record<MessageKey, string> = {
   "choice.consentBack": "返回核对页",
 
   "submitted.done":
-    "提交成功！您的申请编号是 {reference}。审核将在 3 个工作日内完成，预计 {expectedBy}前给出结果，届时会{channels}通知您。已提交的申请无法修改，可随时发送 /status 查询进度。",
+    "提交成功！您的申请编号是 {reference}。审核将在 3 个工作日内完成，预计 {expectedBy}前给出结果，届时会{channels}通知您。提交后仅邮箱和手机号可修改；可随时发送 /status 查询进度。",
   "start.pending": "您的申请 {reference} 正在审核中（预计 {expectedBy}前出结果），审核期间不能再发起新的申请。",
   "start.verified": "您已通过认证，无需再次认证。",
   "situation.accountBlocked": "您的账号已{account}，无法发起或提交认证；如何处理可咨询人工客服。",
@@ -366,7 +366,6 @@ export const zhCN: Record<MessageKey, string> = {
   "choice.withdraw": "撤回申请",
   "withdraw.done": "申请 {reference} 已撤回，您可以随时重新发起申请。",
   "change.refused": "无法执行该操作：申请 {reference} 当前状态为{status}。",
-  "status.cannotEdit": "已提交的申请不能修改。如需修改，请撤回后重新申请。",
   "review.escalation": "🚨 已超时且无人处理：{reference} 应于 {expectedBy} 前完成审核。请认领，或安排他人处理。",
   "review.reminder": "⏰ 已等待超过 1 个工作日：{reference}（应于 {expectedBy}前审核）。",
   "review.card.claimed": "🔒 {actor} 正在审核，至 {until}",

@@ -19,7 +19,8 @@ describe("the home page's buttons", () => {
     expect(homeContent(null, settings).choices.map((choice) => choice.id)).toEqual(["start"]);
 
     const inReview = await submitWithPhone(harness, "alice");
-    expect(await buttonsOf("alice")).toEqual(["withdraw"]); // not "start": it would be refused while in review
+    // Not "start": it would be refused while in review. Where results go can still be changed.
+    expect(await buttonsOf("alice")).toEqual(["update.email", "update.phone", "withdraw"]);
 
     await harness.chat("rita").send({ kind: "form", form: `rv.if.${inReview}`, selected: [0], note: "" });
     expect(await buttonsOf("alice")).toEqual(["provideInfo", "withdraw"]);

@@ -234,7 +234,11 @@ describe.each(TESTED_DIALECTS)("on %s", (dialect) => {
       const { reference } = await submitIdCard("alice");
       const alice = harness.chat("alice");
       const status = await alice.text("/status");
-      expect(readable(status)).toContain("A submitted application can't be edited. To change something, withdraw it and start again.");
+      // In review the email and phone can still be changed (as the FAQ says); anything else only by withdrawing.
+      expect(readable(status)).toContain("You can change the email and mobile number on your application now, with the buttons below.");
+      expect(readable(status)).toContain(
+        "Nothing else on a submitted application can be changed: to correct it, withdraw it and apply again.",
+      );
       expect(keys(await alice.press("withdraw"))).toEqual(["withdraw.confirm"]);
       expect(keys(await alice.press("withdraw.cancel"))).toEqual(["menu.prompt"]);
       await alice.press("withdraw");

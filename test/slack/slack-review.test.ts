@@ -37,7 +37,7 @@ async function slackUserSubmits(): Promise<string> {
   for (const [action, reply] of [
     [() => s.dm(ALICE, engine.lastCode()), /Please check your application/],
     [() => s.press(ALICE, "submit"), /agree/],
-    [() => s.press(ALICE, "consent.agree"), /submitted/],
+    [() => s.press(ALICE, "consent.agree"), /Submitted!/],
   ] as Array<[() => Promise<unknown>, RegExp]>) {
     await actAndWait(action, reply);
   }
