@@ -27,14 +27,16 @@ export const APPLICATION_CHOICES = {
   ],
   "choice.resubmit": [
     { guard: "applicationOpen", actions: ["sayPending", "prompt"] },
+    // Pressed again while resubmitting it: on where they were; starting over would drop the changes made.
+    { guard: "resubmittingIt", target: ".route", actions: { type: "say", params: { key: "resubmit.continuing" } } },
     { guard: { type: "resubmission", params: { verdict: "allowed" } }, actions: "prepareResubmission" },
     { guard: { type: "resubmission", params: { verdict: "final" } }, actions: ["saySupport", "prompt"] },
     STALE_CHOICE,
   ],
   "resubmission.ready": { target: ".route", actions: "startResubmission" },
   "choice.provideInfo": [
-    // Pressed again while sending it (an earlier message's button): starting over would drop what was sent.
-    { guard: "providingInfo", actions: [{ type: "say", params: { key: "situation.waitingProviding" } }, "prompt"] },
+    // Pressed again while sending it (an earlier button, or after /cancel): on where they were, what was sent kept.
+    { guard: "providingInfo", target: ".route", actions: { type: "say", params: { key: "situation.waitingProviding" } } },
     { guard: "needsInfo", actions: "prepareInfo" },
     STALE_CHOICE,
   ],

@@ -11,7 +11,12 @@ import { accountBlockedLine, situationLead } from "./situation-replies.js";
 export function statusReply(
   record: UserRecord,
   draft: Draft,
-  { timeZone, supportContact, providing }: { timeZone: string; supportContact: string; providing?: boolean },
+  {
+    timeZone,
+    supportContact,
+    providing,
+    resubmitting,
+  }: { timeZone: string; supportContact: string; providing?: boolean; resubmitting?: boolean },
 ): { body: Message[]; choices?: Choice[] } {
   const situation = situationOf(record, draft, providing);
   const { application } = situation;
@@ -41,7 +46,9 @@ export function statusReply(
       choices.push(choice("withdraw", "choice.withdraw"));
       break;
     case "rejected":
-      if (application.resubmission === "allowed") {
+      // Already resubmitting it: no button to start over (that would drop the changes made so far).
+      if (resubmitting) body.push(msg("resubmit.continuing"));
+      else if (application.resubmission === "allowed") {
         body.push(msg("decision.retry"));
         choices.push(choice("resubmit", "choice.resubmit"));
       } else {

@@ -633,6 +633,7 @@ export const en = {
   "situation.waitingUnspecified": "more information",
   "situation.note": "The reviewer wrote: “{note}”",
   "situation.waitingSince": "Asked on {time}.",
+  "resubmit.continuing": "You are resubmitting it: the changes you made so far are kept.",
   "situation.waitingProviding": "You are sending it now: when it is in, press “Submit (I agree)” on the summary and the review goes on.",
   "situation.waitingAction": "Choose “Provide information” to send it: the review goes on as soon as it arrives.",
   "situation.rejected": "Your application {reference} was not approved:",

@@ -564,6 +564,7 @@ export const zhCN: Record<MessageKey, string> = {
   "situation.waitingUnspecified": "更多信息",
   "situation.note": "审核人员留言：“{note}”",
   "situation.waitingSince": "提出时间：{time}。",
+  "resubmit.continuing": "您正在重新提交该申请：已修改的内容均已保留。",
   "situation.waitingProviding": "您正在补充这些材料：补充完成后，在摘要中点“同意并提交”，审核随即继续。",
   "situation.waitingAction": "请选择「补充材料」提交，收到后审核会继续进行。",
   "situation.rejected": "您的申请 {reference} 未通过，原因如下：",

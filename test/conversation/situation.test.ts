@@ -88,6 +88,29 @@ describe("a user whom reviewers asked for more information", () => {
     expect(readable(await alice.text("/status"))).toContain(`is with the reviewers`);
   });
 
+  it("pressed again after /cancel, Provide information and Resubmit go on where the user was: nothing sent is dropped", async () => {
+    const { reference, alice } = await waitingAlice();
+    await alice.press("provideInfo");
+    await alice.file(await minimalGoodJpeg(21));
+    expect(keys(await alice.text("/cancel"))).toContain("cancel.doneProvideInfo");
+    const again = await alice.press("provideInfo");
+    expect(keys(again)[0]).toBe("situation.waitingProviding");
+    expect(keys(again)).toContain("summary.title"); // the photo sent before /cancel is kept: nothing left to ask
+    await alice.press("consent.agree");
+
+    // Rejected for an unclear photo, then resubmitting: the photo sent again is kept the same way.
+    await harness.chat("rita").send({ kind: "form", form: `rv.nf.${reference}`, selected: [2], note: "" });
+    expect(keys(await alice.press("resubmit"))).toContain("resubmit.started");
+    await alice.file(await minimalGoodJpeg(31));
+    const status = await alice.text("/status");
+    expect(readable(status)).toContain("You are resubmitting it: the changes you made so far are kept.");
+    expect(readable(status)).not.toContain("You can resubmit");
+    expect(choiceIds(status)).not.toContain("resubmit");
+    await alice.text("/cancel");
+    const resumed = await alice.press("resubmit");
+    expect(keys(resumed)).toEqual(["resubmit.continuing", "ask.idBack"]);
+  });
+
   it("hears what is needed first — items, the note, the button — wherever they ask", async () => {
     const { reference, alice } = await waitingAlice();
     const need = `Reviewers need from you for application ${reference}: ID card, back.\nThe reviewer wrote: “the photo is cut off”`;
