@@ -167,6 +167,12 @@ export function faqReply(
         ...(situation.kind === "rejected" ? resubmitChoice(record) : lead.choices.length > 0 ? { choices: lead.choices } : {}),
       };
     case "delete-account":
+      // Being decided, its details can't be erased: where it stands, Withdraw first, and the export (not a refused Delete).
+      if (situation.kind === "submitted" || situation.kind === "waiting_for_user")
+        return {
+          body: [...lead.body, general],
+          choices: [choice("withdraw", "choice.withdraw"), choice("privacy.export", "choice.privacyExport")],
+        };
       return { body: [general], choices: privacyReply(event).choices ?? [] };
     case "update-info":
       return updateInfoReply(record, situation, lead, general);

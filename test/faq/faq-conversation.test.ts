@@ -82,6 +82,15 @@ describe("FAQ in the conversation", () => {
     }
   });
 
+  it("'delete my data' while in review: where it stands, Withdraw first, and no Delete button that would be refused", async () => {
+    await submitWithPhone(harness, "alice");
+    const answer = await harness.chat("alice").text("怎么删除我的数据");
+    expect(keys(answer)[0]).toBe("situation.submitted");
+    const buttons = answer.flatMap((reply) => reply.choices?.map((choice) => choice.id) ?? []);
+    expect(buttons).toEqual(expect.arrayContaining(["withdraw", "privacy.export"]));
+    expect(buttons).not.toContain("privacy.erase");
+  });
+
   it("takes a clear question for a question even where it would pass as an answer (the name step)", async () => {
     const chat = harness.chat("alice");
     await chat.press("start");
