@@ -22,7 +22,8 @@ export const APPLICATION_CHOICES = {
     // Also while sending what reviewers asked for: that is submitted from its own summary.
     { guard: and(["draftStarted", not("draftComplete")]), actions: [{ type: "say", params: { key: "submit.notYet" } }, "prompt"] },
     { guard: "applicationOpen", actions: ["sayPending", "prompt"] },
-    { guard: "draftStarted", ...STALE_CHOICE },
+    // Complete, elsewhere (choosing what to change, say): the summary, where Submit gives the consent it needs.
+    { guard: "draftStarted", target: ".summary" },
     { actions: [{ type: "say", params: { key: "submit.nothing" } }, "prompt"] },
   ],
   "choice.resubmit": [

@@ -145,6 +145,11 @@ describe("'Submit' where no summary is shown", () => {
     }
     expect(readable(await chat.text("/status"))).toContain("6 of 7 items done"); // nothing lost, nothing stored
     await chat.file(await minimalGoodJpeg(9));
+    await chat.press("edit");
+    // Complete but choosing what to change: the summary again, whose button gives the consent; not "an earlier message".
+    const back = await chat.text("Submit");
+    expect(keys(back)).toContain("summary.title");
+    expect(keys(back)).not.toContain("input.staleChoice");
     expect(keys(await chat.text("提交"))).toContain("submitted.done"); // at the summary it is the submission itself
     expect(keys(await chat.text("Submit"))[0]).toBe("start.pending");
   });
