@@ -40,7 +40,7 @@ export function saysNoContact(text: string, step: "email" | "phone"): boolean {
  * that shares its words ("email" is also in "I never got the email").
  */
 const WHY =
-  /\b(?:why|what for|what do you need|where|(?:do not|don'?t|dont) want to|rather not|won'?t|have to|must i|required|mandatory|necessary|optional)\b|为什么|为啥|干嘛|干什么用|做什么用|有什么用|不想|不愿|必须|一定要|非要|可以不|能不能不|能不|哪里|在哪|哪儿/i;
+  /\b(?:why|what for|what do you need|where|(?:do not|don'?t|dont) want to|rather not|have to|must i|required|mandatory|necessary|optional)\b|为什么|为啥|干嘛|干什么用|做什么用|有什么用|不想|不愿|必须|一定要|非要|可以不|能不能不|能不|哪里|在哪|哪儿/i;
 const SUBJECT: Partial<Record<string, RegExp>> = {
   name: /\bname\b|姓名|名字/i,
   email: /\be-?mail\b|邮箱|邮件/i,

@@ -58,6 +58,8 @@ describe("a question or a refusal where an answer is expected", () => {
     for (const refusal of ["I'd rather not give my phone number", "is a phone number required?", "我不想给手机号", "可以不填手机号吗"])
       expect(keys(await chat.text(refusal)), refusal).toEqual(["why.phone", "why.kept"]);
     expect(await harness.rows("select count(*) as n from applications")).toEqual([{ n: 1 }]); // the draft, with nothing refused in it
+    // About the SMS, not a refusal of the number: not the step's why.
+    expect(keys(await chat.text("my phone won't get the SMS"))).not.toContain("why.phone");
     for (const none of ["I don't have a phone", "我没有手机"])
       expect(keys(await chat.text(none)), none).toEqual(["phone.none", "ask.phone"]);
     expect(keys(await chat.text("13812348001"))).toContain("ask.method");
