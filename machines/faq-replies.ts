@@ -201,7 +201,6 @@ function resubmitReply(situation: Extract<ApplicationSituation, { kind: "rejecte
   return { body: [msg("decision.final", { support })], choices: [choice("start", "choice.start")] };
 }
 
-/** Correcting where results go: offered wherever a reply is about the email or phone on an application. */
 /**
  * "Can I change my phone?": the email and phone results go to can be changed as soon as an application is
  * submitted (the menu offers it only once verified), so whoever has one gets the buttons, and what else

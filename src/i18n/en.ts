@@ -579,7 +579,8 @@ export const en = {
   "faq.noMatch": "Sorry, I'm not sure what you mean. Is it one of these? If not, see all topics or talk to a person.",
   "faq.pick": "Which topic can I help with?",
   "faq.yourRejection": "Your application {reference} was not approved because:",
-  "faq.resubmitAllowed": "Yes — you can resubmit {reference}: your answers are kept and only the items to fix are asked again.",
+  "faq.resubmitAllowed":
+    "Yes — you can resubmit {reference}, as many times as needed (there is no limit): your answers are kept and only the items to fix are asked again.",
   "faq.answerThenContinue": "Now, back to where we were:",
   "support.requested":
     "I've passed your request to our team (reference {reference}). They answer here in this chat, {within}. You can also reach them at {support}.",

@@ -515,7 +515,7 @@ export const zhCN: Record<MessageKey, string> = {
   "faq.noMatch": "抱歉，我没太明白您的意思。是下面这些问题吗？都不是的话，可以查看全部问题或联系人工客服。",
   "faq.pick": "请选择您想了解的问题：",
   "faq.yourRejection": "您的申请 {reference} 未通过，原因如下：",
-  "faq.resubmitAllowed": "可以。您可以重新提交 {reference}：已填写的内容会保留，只需修改有问题的部分。",
+  "faq.resubmitAllowed": "可以，且不限次数。您可以重新提交 {reference}：已填写的内容会保留，只需修改有问题的部分。",
   "faq.answerThenContinue": "我们继续刚才的步骤：",
   "support.requested": "已将您的请求转给客服团队（编号 {reference}）。客服会在本对话中答复您，{within}。您也可以直接联系：{support}。",
   "support.answer": "客服对您的请求（编号 {reference}）的答复：\n\n{text}",

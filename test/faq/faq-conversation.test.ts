@@ -157,6 +157,8 @@ describe("FAQ in the conversation", () => {
     expect(readable(why)).toContain("The name you entered doesn't match the records of this phone number.");
     expect(why[0]?.choices?.map((c) => c.id)).toEqual(["resubmit", "helpful.failure-reasons.yes", "helpful.failure-reasons.no"]);
     expect(readable(await chat.text("can i apply again"))).toContain(`Yes — you can resubmit ${reference}`);
+    // There is no cap on attempts (the seeds: one failure never takes the right to apply again): "how many times" hears so.
+    expect(readable(await chat.text("how many times can I resubmit"))).toContain("as many times as needed (there is no limit)");
     expect(readable(await chat.text("can i apply again"))).not.toContain("Attempts left");
     const missing = await chat.text("I never got any email about it");
     // This deployment sends results in the chat only: no address is named (test/conversation/situation.test.ts has the others).
