@@ -20,7 +20,6 @@ import { firstAskedIsPhoto, situationOf } from "../src/domain/situation.js";
 import {
   hasOpenApplication,
   isAwaitingDecision,
-  isResubmittingLatest,
   type ResubmissionVerdict,
   resubmissionVerdict,
   type UserRecord,
@@ -119,7 +118,10 @@ export const conversationGuards = {
   needsInfo: ({ event }: GuardArgs) => event.record.application?.status === "needs_more_info",
   providingInfo: ({ context }: GuardArgs) => context.providingInfo !== undefined,
   /** This conversation is resubmitting the user's latest (rejected) application. */
-  resubmittingIt: ({ context, event }: GuardArgs) => isResubmittingLatest(context.resubmitting, event.record),
+  resubmittingIt: ({ context, event }: GuardArgs) => {
+    const { application } = situationOf(event.record, context.draft, context);
+    return application.kind === "rejected" && application.resubmitting === true;
+  },
   /** Text that reads like one of the FAQ's questions at all (in the menu, nothing else is expected). */
   smallTalk: ({ event }: GuardArgs) => event.type === "user.text" && event.smallTalk !== undefined,
   /** A question or a refusal where an answer is expected: never stored (see src/domain/non-answer.ts). */

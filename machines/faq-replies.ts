@@ -4,7 +4,7 @@ import type { Channel, DeliveryState } from "../src/domain/delivery.js";
 import { FAQ_TOPICS, type FaqTopic } from "../src/domain/faq-topics.js";
 import { maskEmail, maskPhone } from "../src/domain/masking.js";
 import { REJECTION_REASON_CODES } from "../src/domain/rejection-reasons.js";
-import { type ApplicationSituation, situationOf } from "../src/domain/situation.js";
+import { type ApplicationSituation, situationOf, type WorkInProgress } from "../src/domain/situation.js";
 import { resubmissionVerdict, type UserRecord } from "../src/domain/user-record.js";
 import { timeMessage } from "../src/i18n/dates.js";
 import { type Message, type MessageKey, msg } from "../src/i18n/message.js";
@@ -55,7 +55,7 @@ export function faqReply(
   event: Pick<Stamped, "record" | "supportContact" | "retention" | "timeZone" | "resultChannels" | "smsAvailable" | "officialChannels">,
   contact?: ContactDetails,
   draft: Draft = EMPTY_DRAFT,
-  providing = false,
+  work: WorkInProgress = {},
 ): FaqReply {
   const { record, supportContact, timeZone } = event;
   // Without SMS the phone method is offered nowhere and no code confirms a phone: those topics have a text without it.
@@ -75,7 +75,7 @@ export function faqReply(
     days: event.retention.retentionDays,
     official: event.officialChannels ?? "",
   });
-  const situation = situationOf(record, draft, providing).application;
+  const situation = situationOf(record, draft, work).application;
   const lead = situationLead(situation, timeZone);
   const withLead = (...after: Message[]): FaqReply => ({
     body: [...lead.body, ...after],

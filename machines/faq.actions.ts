@@ -39,7 +39,7 @@ export const faqActions = {
       lastFaqQuestion: event.type === "user.text" ? kept(event.text) : context.faqMiss ? context.lastFaqQuestion : undefined,
     });
     const contact = event.type === "user.text" ? event.contact : undefined;
-    const answer = faqReply(topic, event, contact, context.draft, context.providingInfo !== undefined);
+    const answer = faqReply(topic, event, contact, context.draft, context);
     const feedback = [choice(`helpful.${topic}.yes`, "choice.helpfulYes"), choice(`helpful.${topic}.no`, "choice.helpfulNo")];
     const withFeedback = { body: [...answer.body, msg("faq.wasThisHelpful")], choices: [...(answer.choices ?? []), ...feedback] };
     // A question in the other language is answered in it, with the way to switch for good.

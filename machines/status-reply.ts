@@ -1,6 +1,6 @@
 import type { Draft } from "../src/domain/application.js";
 import type { Choice } from "../src/domain/choice.js";
-import { situationOf } from "../src/domain/situation.js";
+import { situationOf, type WorkInProgress } from "../src/domain/situation.js";
 import type { UserRecord } from "../src/domain/user-record.js";
 import { timeMessage } from "../src/i18n/dates.js";
 import { type Message, msg } from "../src/i18n/message.js";
@@ -11,14 +11,10 @@ import { accountBlockedLine, situationLead } from "./situation-replies.js";
 export function statusReply(
   record: UserRecord,
   draft: Draft,
-  {
-    timeZone,
-    supportContact,
-    providing,
-    resubmitting,
-  }: { timeZone: string; supportContact: string; providing?: boolean; resubmitting?: boolean },
+  { timeZone, supportContact }: { timeZone: string; supportContact: string },
+  work: WorkInProgress = {},
 ): { body: Message[]; choices?: Choice[] } {
-  const situation = situationOf(record, draft, providing);
+  const situation = situationOf(record, draft, work);
   const { application } = situation;
   const lead = situationLead(application, timeZone);
   const body: Message[] = [];
@@ -47,7 +43,7 @@ export function statusReply(
       break;
     case "rejected":
       // Already resubmitting it: no button to start over (that would drop the changes made so far).
-      if (resubmitting) body.push(msg("resubmit.continuing"));
+      if (application.resubmitting) body.push(msg("resubmit.continuing"));
       else if (application.resubmission === "allowed") {
         body.push(msg("decision.retry"));
         choices.push(choice("resubmit", "choice.resubmit"));

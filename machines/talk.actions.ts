@@ -1,7 +1,6 @@
 import { assertEvent } from "xstate";
 import { EMPTY_DRAFT } from "../src/domain/application.js";
 import { situationOf } from "../src/domain/situation.js";
-import { isResubmittingLatest } from "../src/domain/user-record.js";
 import { dayMessage } from "../src/i18n/dates.js";
 import { msg } from "../src/i18n/message.js";
 import { act, reply } from "./action-kit.js";
@@ -41,11 +40,7 @@ export const talkActions = {
   showMoreTopics: act.emit({ type: "reply", body: [msg("faq.pick")], choices: topicChoices(true) }),
   sayStatus: act.emit(({ context, event }) => ({
     type: "reply",
-    ...statusReply(event.record, context.draft, {
-      ...event,
-      providing: context.providingInfo !== undefined,
-      resubmitting: isResubmittingLatest(context.resubmitting, event.record),
-    }),
+    ...statusReply(event.record, context.draft, event, context),
   })),
   /** The sentence the menu leads with (so the menu after it does not say it twice), with how to reach support. */
   sayAccountBlocked: act.emit(({ event }) =>

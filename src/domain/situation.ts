@@ -32,6 +32,8 @@ export type ApplicationSituation =
       decidedAt: string | null;
       /** Whether this application may be resubmitted as it is, and if not, why. */
       resubmission: Exclude<ResubmissionVerdict, "nothing_to_resubmit">;
+      /** The user is resubmitting it now ("Resubmit" pressed): the conversation holds their changes. */
+      resubmitting?: true;
     }
   | { kind: "approved"; reference: string; method: Method; decidedAt: string | null }
   | { kind: "withdrawn"; reference: string; method: Method; at: string | null }
@@ -54,15 +56,25 @@ export interface Situation {
   draft: DraftProgress | null;
 }
 
-/** `providing`: the conversation is sending what reviewers asked for; its draft is that application's, not a new one. */
-export function situationOf(record: UserRecord, draft: Draft, providing = false): Situation {
+/** What the conversation is doing with the user's latest application: the reference it provides information for, or resubmits. */
+export interface WorkInProgress {
+  providingInfo?: string;
+  resubmitting?: string;
+}
+
+/**
+ * `work`: what the conversation is doing with the latest application. Sending what reviewers asked for,
+ * its draft is that application's, not a new one; resubmitting, the draft is the new version.
+ */
+export function situationOf(record: UserRecord, draft: Draft, work: WorkInProgress = {}): Situation {
   const application = applicationSituation(record);
-  if (providing && application.kind === "waiting_for_user")
+  const reference = application.kind === "none" || application.kind === "held" ? undefined : application.reference;
+  if (application.kind === "waiting_for_user" && work.providingInfo === reference)
     return { account: record.account, verified: record.verified, application: { ...application, providing: true }, draft: null };
   return {
     account: record.account,
     verified: record.verified,
-    application,
+    application: application.kind === "rejected" && work.resubmitting === reference ? { ...application, resubmitting: true } : application,
     // A conversation from before held submissions let their answers go may still hold them: they are the held one.
     draft: record.held ? null : draftProgress(draft),
   };

@@ -104,11 +104,6 @@ export function hasOpenApplication(record: UserRecord): boolean {
   return isAwaitingDecision(record) || record.held !== null;
 }
 
-/** A resubmission under way (`resubmitting`: the reference it follows) is of the user's latest application, still as it was decided. */
-export function isResubmittingLatest(resubmitting: string | undefined, record: UserRecord): boolean {
-  return resubmitting !== undefined && resubmitting === record.application?.reference;
-}
-
 /** Submitted or asked for more information: a reviewer's decision is still to come. */
 export function isAwaitingDecisionStatus(status: string | undefined): boolean {
   return status === "submitted" || status === "needs_more_info";
