@@ -17,6 +17,12 @@ export interface ChatDispatch {
    * resolves `true` when it did (anything else: it did not).
    */
   sendHere(reply: Reply, mayAnswer: boolean): Promise<unknown>;
+  /**
+   * When the last reply may travel in the answer: the replies as the platform shows them, those before
+   * the last perhaps joined into it (one message taken with the answer is shown exactly once). Only a
+   * suffix may be joined, so the replies before it keep their places for the confirmations.
+   */
+  joinIntoAnswer?(replies: Reply[]): Reply[];
   /** Sends a plain apology to the event's chat when the engine failed (best effort). */
   apologise(text: string): Promise<void>;
 }
@@ -47,7 +53,8 @@ export async function dispatchChatEvent(event: ChatEvent, options: AdapterOption
     return [];
   }
   const elsewhere = replies.filter((reply) => reply.to);
-  const here = replies.filter((reply) => !reply.to);
+  const mine = replies.filter((reply) => !reply.to);
+  const here = elsewhere.length === 0 && dispatch.joinIntoAnswer ? dispatch.joinIntoAnswer(mine) : mine;
   const unsent: unknown[] = [];
   let answered = false;
   for (const [index, reply] of here.entries()) {

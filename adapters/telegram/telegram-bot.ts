@@ -11,6 +11,7 @@ import { AssistantError } from "../../src/runtime/errors.js";
 import { errorSummary } from "../../src/runtime/logger.js";
 import type { AdapterOptions } from "../adapter-options.js";
 import { dispatchChatEvent, downloadedFile } from "../chat-dispatch.js";
+import { joinIntoAnswer } from "./telegram-answer.js";
 import { TelegramDelivery } from "./telegram-delivery.js";
 import { downloadFile } from "./telegram-files.js";
 import { readUpdate, type TelegramInput } from "./telegram-updates.js";
@@ -88,6 +89,7 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
           : delivery.send(chatId, reply, input.pressedMessageId, mayAnswer ? updateApi : undefined);
       },
       apologise: (text) => bot.api.sendMessage(chatId, text).then(() => undefined),
+      ...(options.webhookAnswers ? { joinIntoAnswer } : {}),
     });
     // A reply Telegram may take later (rate limit, its own error, the network) fails the update: unanswered,
     // Telegram delivers it again and the engine sends the copy it kept. A refusal (403: the user blocked the bot) would fail again.

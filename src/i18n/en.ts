@@ -402,6 +402,8 @@ export const en = {
   "choice.resubmit": "Resubmit",
   "choice.provideInfo": "Provide information",
   "list.join": "{head}, {tail}",
+  // An empty paragraph: a blank line between what were two messages joined into one (Telegram's webhook answer).
+  "paragraph.break": "",
   "resubmit.started": "Let's fix application {reference}. Your other answers are kept; I'll ask only for what needs fixing.",
   "provideInfo.started": "Reviewers asked for more information on {reference}. I'll ask only for those items.",
   "provideInfo.done": "Thank you — the information was added to {reference}, which is back with the reviewers.",

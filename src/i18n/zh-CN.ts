@@ -357,6 +357,8 @@ export const zhCN: Record<MessageKey, string> = {
   "choice.resubmit": "重新提交",
   "choice.provideInfo": "补充材料",
   "list.join": "{head}、{tail}",
+  // An empty paragraph: a blank line between what were two messages joined into one (Telegram's webhook answer).
+  "paragraph.break": "",
   "resubmit.started": "我们来修改申请 {reference}。其他内容都已保留，我只会询问需要修改的部分。",
   "provideInfo.started": "审核人员需要您为 {reference} 补充信息，我只会询问这些项目。",
   "provideInfo.done": "谢谢！补充的信息已加入申请 {reference}，申请已重新交给审核人员。",

@@ -36,6 +36,8 @@ export interface DuplicateRepliesReport {
   duplicatedReplies: number;
   /** Messages that came in a webhook's answer Telegram took (the rest by Bot API calls). */
   repliesInAnswers: number;
+  /** Messages sent by Bot API calls: each may be shown twice should its instance die before confirming it. */
+  repliesByCall: number;
   seconds: number;
 }
 
@@ -134,6 +136,7 @@ export async function runDuplicateRepliesScenario(options: DuplicateRepliesOptio
     chatsWithDuplicates,
     duplicatedReplies,
     repliesInAnswers: api.calls.filter((call) => call.inAnswer).length,
+    repliesByCall: api.callsOf("sendMessage").filter((call) => !call.inAnswer).length,
     seconds: Math.round((Date.now() - started) / 1000),
   };
 }
