@@ -12,6 +12,7 @@ import { dispatchChatEvent, downloadedFile } from "../chat-dispatch.js";
 import type { RequestHandler } from "../http/web-server.js";
 import { boltLogger } from "./bolt-logger.js";
 import { signedOnly } from "./signed-requests.js";
+import { VERIFY_COMMAND, verifyContent } from "./slack-commands.js";
 import { SlackDelivery, type SlackInteraction } from "./slack-delivery.js";
 import { downloadSlackFile, FileAccessError } from "./slack-files.js";
 import { CHOICE_ACTION, FORM_BLOCKS, renderMessage } from "./slack-render.js";
@@ -131,7 +132,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     await client.views.publish({ user_id: event.user, view: { type: "home", blocks: renderMessage({ locale, ...content }).blocks } });
   });
 
-  app.command("/verify", async ({ command, ack, client }) => {
+  app.command(VERIFY_COMMAND, async ({ command, ack, client }) => {
     await ack();
     if (!command.channel_id.startsWith("D")) {
       // The conversation lives in the DM; said where the command was typed.
@@ -147,16 +148,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       command.user_id,
       workspaceOf(command.team_id, command.enterprise_id),
     );
-    const [word = "", ...rest] = command.text.trim().split(/\s+/);
-    const question = rest.join(" ");
-    const content: ChatEvent =
-      word === ""
-        ? { ...eventBase, kind: "command", command: "start", args: "" }
-        : word === "status" || word === "help" || word === "privacy" || word === "queue"
-          ? { ...eventBase, kind: "command", command: word, args: "" }
-          : word === "faq" && question === ""
-            ? { ...eventBase, kind: "choice", choice: "faq" }
-            : { ...eventBase, kind: "text", text: word === "faq" ? question : command.text.trim() };
+    const content: ChatEvent = { ...eventBase, ...verifyContent(command.text) };
     await handle(content);
   });
 

@@ -4,6 +4,7 @@ import { splitText } from "../../src/chat/split-text.js";
 import type { Choice } from "../../src/domain/choice.js";
 import type { Locale } from "../../src/i18n/locale.js";
 import { type Message, translate } from "../../src/i18n/message.js";
+import { inSlackCommands } from "./slack-commands.js";
 
 /** Block Kit's limits: characters in a section's text, buttons per actions block, characters of a modal title. */
 const SECTION_LIMIT = 3000;
@@ -24,7 +25,7 @@ export interface SlackMessage {
 
 /** A reply as a Block Kit message: one section per paragraph (long ones split), buttons below. */
 export function renderMessage(reply: Reply, { withButtons = true } = {}): SlackMessage {
-  const paragraphs = reply.body.map((message) => translate(reply.locale, message));
+  const paragraphs = reply.body.map((message) => inSlackCommands(translate(reply.locale, message)));
   const blocks: KnownBlock[] = paragraphs.flatMap((paragraph) =>
     splitText(paragraph, SECTION_LIMIT).map((text): KnownBlock => ({ type: "section", text: { type: "plain_text", text, emoji: true } })),
   );

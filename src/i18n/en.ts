@@ -353,9 +353,10 @@ export const en = {
   "notification.subject.announcement": "A message from the verification team",
   "notification.sms.decision": "Verification {reference}: {status}. Details in your chat with the assistant.",
   "notification.sms.needsInfo": "Verification {reference}: reviewers need {items}{note}. Please open your chat with the assistant.",
-  "notification.sms.overdue": "Verification {reference}: the review takes longer than promised; sorry. Send /status in the chat to check.",
+  "notification.sms.overdue":
+    "Verification {reference}: the review takes longer than promised; sorry. Your chat with the assistant shows where it stands (“Check status”).",
   "notification.resentNote": "(Sent again at your request.)",
-  "notification.emailFooter": "You can also check your status any time in the chat with the assistant: send /status.",
+  "notification.emailFooter": "You can also check your status any time in your chat with the assistant: “Check status” in its menu.",
   "announcement.body": "{text}",
   "maintenance.released": "Maintenance is over: your application {reference} is submitted. Expect a decision by {expectedBy}.",
   "choice.resend": "Send it again",

@@ -105,8 +105,25 @@ describe("a user in a Slack DM", () => {
 
   it("/verify status, /verify help and /verify faq <question>", async () => {
     await step(() => s.command(ALICE, "status"), /no application yet/);
-    await step(() => s.command(ALICE, "help"), /\/status/);
     await step(() => s.command(ALICE, "faq how long does the review take"), /business days/);
+  });
+
+  it("names every command as Slack lets it be typed, /verify <command> (Slack's own /status sets the user's status), and each works", async () => {
+    await step(() => s.command(ALICE, "help"), /\/verify status — /);
+    const help = s.api.postedTo(ALICE).find((message) => message.text.includes("/verify status — "))?.text ?? "";
+    // Every command the help names is spelled for Slack: "/verify" alone is the menu, and nothing else starts with "/".
+    expect(help.match(/(?<=^|\s)\/\w+(?: [a-z]+ —)?/gm)).toEqual([
+      "/verify",
+      ...["status", "back", "cancel", "restart", "lang", "privacy", "help"].map((command) => `/verify ${command} —`),
+    ]);
+    await step(() => s.command(ALICE, "lang zh"), /已切换为中文/);
+    await step(() => s.command(ALICE, "help"), /\/verify status/);
+    await step(() => s.command(ALICE, "/lang en"), /Language set to English/); // a slash typed out of habit
+    await step(() => s.command(ALICE, ""), /What would you like to do/);
+    await step(() => s.press(ALICE, "start"), /full name/);
+    await step(() => s.command(ALICE, "back"), /first question/);
+    await step(() => s.command(ALICE, "cancel"), /^Stopped\./);
+    await step(() => s.command(ALICE, "restart"), /no unfinished application to start over/);
   });
 
   it("App Home shows the status and a button to start or continue", async () => {
