@@ -32,14 +32,15 @@ export const APPLICATION_CHOICES = {
     { guard: "resubmittingIt", target: ".route", actions: { type: "say", params: { key: "resubmit.continuing" } } },
     { guard: { type: "resubmission", params: { verdict: "allowed" } }, actions: "prepareResubmission" },
     { guard: { type: "resubmission", params: { verdict: "final" } }, actions: ["saySupport", "prompt"] },
-    STALE_CHOICE,
+    // Typed as often as pressed: "that button belongs to an earlier message" would not be true of the words.
+    { actions: [{ type: "say", params: { key: "resubmit.nothing" } }, "prompt"] },
   ],
   "resubmission.ready": { target: ".route", actions: "startResubmission" },
   "choice.provideInfo": [
     // Pressed again while sending it (an earlier button, or after /cancel): on where they were, what was sent kept.
     { guard: "providingInfo", target: ".route", actions: { type: "say", params: { key: "situation.waitingProviding" } } },
     { guard: "needsInfo", actions: "prepareInfo" },
-    STALE_CHOICE,
+    { actions: [{ type: "say", params: { key: "provideInfo.nothing" } }, "prompt"] },
   ],
   "info.ready": { target: ".route", actions: "startProvidingInfo" },
   "choice.reverify": [

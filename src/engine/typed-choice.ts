@@ -25,6 +25,10 @@ const EVERYWHERE: ReadonlyArray<{ label: Message; press: TypedPress }> = [
   { label: msg("choice.status"), press: "cmd.status" },
   // Asks once more before anything is withdrawn; refused where nothing is in review.
   { label: msg("choice.withdraw"), press: "choice.withdraw" },
+  // Resubmit or Provide information typed by someone with nothing of the kind hears so, not the FAQ on resubmitting
+  // or on the documents every method needs; typed by someone with something to fix or send, it starts that.
+  { label: msg("choice.resubmit"), press: "choice.resubmit" },
+  { label: msg("choice.provideInfo"), press: "choice.provideInfo" },
   { label: msg("choice.privacyExport"), press: "choice.privacy.export" },
   { label: msg("choice.privacyErase"), press: "choice.privacy.erase" },
   // "Submit" typed where no summary is shown means the user's application, not the FAQ on resubmitting:

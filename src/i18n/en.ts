@@ -402,6 +402,8 @@ export const en = {
   "decision.needsInfo": "Reviewers need more information for {reference}: {items}. Choose “Provide information” to send it.",
   "choice.resubmit": "Resubmit",
   "choice.provideInfo": "Provide information",
+  "resubmit.nothing": "You have no application to resubmit: only one that was not approved can be resubmitted.",
+  "provideInfo.nothing": "Reviewers are not asking you for anything at the moment, so there is nothing to provide.",
   "list.join": "{head}, {tail}",
   // An empty paragraph: a blank line between what were two messages joined into one (Telegram's webhook answer).
   "paragraph.break": "",

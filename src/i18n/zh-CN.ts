@@ -356,6 +356,8 @@ export const zhCN: Record<MessageKey, string> = {
   "decision.needsInfo": "审核人员需要您为 {reference} 补充以下信息：{items}。请选择「补充材料」提交。",
   "choice.resubmit": "重新提交",
   "choice.provideInfo": "补充材料",
+  "resubmit.nothing": "您没有可以重新提交的申请：只有未通过的申请才能重新提交。",
+  "provideInfo.nothing": "审核人员目前没有要求您补充任何信息，无需补充。",
   "list.join": "{head}、{tail}",
   // An empty paragraph: a blank line between what were two messages joined into one (Telegram's webhook answer).
   "paragraph.break": "",

@@ -260,6 +260,23 @@ describe("decided applications", () => {
     expect(keys(await alice.text("Withdraw application"))).toContain("withdraw.nothing");
   });
 
+  it("'Resubmit' and 'Provide information' typed: done where there is something to resubmit or send, else said there is not", async () => {
+    harness = await createHarness({ reviewers: consoleReviewers(["rita"]) });
+    const alice = harness.chat("alice");
+    // Nothing applied for: not the FAQ on resubmitting ("Yes — …") or on the documents each method needs.
+    expect(keys(await alice.text("Resubmit"))).toContain("resubmit.nothing");
+    expect(keys(await alice.text("补充材料"))).toContain("provideInfo.nothing");
+    const reference = await submitWithPhone(harness, "alice");
+    expect(keys(await alice.text("provide information"))).toContain("provideInfo.nothing");
+    await harness.chat("rita").send({ kind: "form", form: `rv.if.${reference}`, selected: [0], note: "" });
+    expect(keys(await alice.text("Provide information"))).toContain("provideInfo.started");
+
+    const bob = harness.chat("bob");
+    const rejected = await submitWithPhone(harness, "bob");
+    await harness.chat("rita").send({ kind: "form", form: `rv.nf.${rejected}`, selected: [0], note: "" });
+    expect(keys(await bob.text("重新提交"))).toContain("resubmit.started");
+  });
+
   it("an approved user asking why it failed or how long it takes hears that they are verified, and since when", async () => {
     harness = await createHarness({ reviewers: consoleReviewers(["rita"]) });
     const reference = await submitWithPhone(harness, "alice");
