@@ -301,6 +301,14 @@ export const FAQ_PHRASINGS: Record<FaqTopic, string[]> = {
     "advantages of verification",
     "what's in it for me",
     "verified features",
+    // Whether it is required: the answer says what stays locked without it (the seeds: restrictions, some functions unavailable).
+    "认证是必须的吗",
+    "必须认证吗",
+    "可以不认证吗",
+    "do I have to verify",
+    "is verification mandatory",
+    "is verification required",
+    "can I use the platform without verifying",
   ],
   "account-problem": [
     "账号被停用了",

@@ -504,7 +504,7 @@ export const en = {
   "faq.update-info.noSms":
     "Keep your email and phone current after approval: details left stale for a long time may limit what you can use. From the menu: “Update email” or “Update phone”. When an enterprise's legal representative or owner changes, choose “Change legal representative”: it needs a new review, and the current verification stays valid until then.",
   "faq.benefits":
-    "Verified users get the platform's advanced features — such as file sharing and data analysis — higher trust in shared work, and stronger protection of their information.",
+    "Verified users get the platform's advanced features — such as file sharing and data analysis — higher trust in shared work, and stronger protection of their information. Without verification the platform can still be used, but those features stay locked.",
   "faq.account-problem":
     "A disabled or cancelled account can't be verified. Please contact support to check your account's status and what can be done.",
   "faq.platform-issue":

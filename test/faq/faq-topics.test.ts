@@ -23,6 +23,15 @@ describe("the FAQ's newer topics", () => {
     expect(readable(replies)).toContain("The details you entered don't match the document.");
   });
 
+  it("is verification required: what it unlocks, and that without it those features stay locked — not the documents each method needs", async () => {
+    const chat = await inMenu();
+    for (const question of ["do I have to verify", "is verification mandatory", "认证是必须的吗", "可以不认证吗"])
+      expect(keys(await chat.text(question))[0], question).toBe("faq.benefits");
+    expect(readable(await chat.text("is verification required"))).toContain(
+      "Without verification the platform can still be used, but those features stay locked.",
+    );
+  });
+
   it("deleting my data: the answer carries the export and delete buttons", async () => {
     const chat = await inMenu();
     const replies = await chat.text("how do I delete my data");
