@@ -17,6 +17,7 @@ import { checkOneTimeCode, resendWaitMs } from "../src/domain/one-time-code.js";
 import { validatePhone } from "../src/domain/phone.js";
 import { photoFinding } from "../src/domain/read-findings.js";
 import { firstAskedIsPhoto, situationOf } from "../src/domain/situation.js";
+import { wantsToStopVerifying } from "../src/domain/stop-intent.js";
 import {
   hasOpenApplication,
   isAwaitingDecision,
@@ -126,6 +127,7 @@ export const conversationGuards = {
   smallTalk: ({ event }: GuardArgs) => event.type === "user.text" && event.smallTalk !== undefined,
   /** A question or a refusal where an answer is expected: never stored (see src/domain/non-answer.ts). */
   nonAnswer: ({ event }: GuardArgs) => event.type === "user.text" && isNonAnswer(event.text),
+  wantsToStop: ({ event }: GuardArgs) => event.type === "user.text" && wantsToStopVerifying(event.text),
   /** "Why do you need my email?" at the email step, "身份证号在哪里看" at the ID number (see src/domain/non-answer.ts). */
   asksWhyThisStep: ({ event }: GuardArgs, params: { step: TextStep }) =>
     event.type === "user.text" && asksWhyThisStep(event.text, params.step),

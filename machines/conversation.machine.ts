@@ -12,6 +12,7 @@ import {
   photoFindingChoices,
   SMALL_TALK,
   STALE_CHOICE,
+  stopVerifying,
   textStep,
 } from "./conversation.steps.js";
 
@@ -66,6 +67,7 @@ export const conversationMachine = setup({
     // as in the menu, any question the FAQ recognises is answered, then the buttons come again.
     "user.text": [
       SMALL_TALK,
+      ...stopVerifying("root"),
       { guard: "matchedQuestion", actions: ["answerFaq", "prompt"] },
       { actions: [{ type: "say", params: { key: "input.useButtons" } }, "prompt"] },
     ],
@@ -113,7 +115,12 @@ export const conversationMachine = setup({
           { target: "route" },
         ],
         "choice.status": { actions: ["sayStatus", "prompt"] },
-        "user.text": [SMALL_TALK, { guard: "matchedQuestion", actions: ["answerFaq", "prompt"] }, { actions: ["offerTopics"] }],
+        "user.text": [
+          SMALL_TALK,
+          ...stopVerifying("menu"),
+          { guard: "matchedQuestion", actions: ["answerFaq", "prompt"] },
+          { actions: ["offerTopics"] },
+        ],
         "cmd.cancel": { actions: [{ type: "say", params: { key: "cancel.nothing" } }, "prompt"] },
       },
     },

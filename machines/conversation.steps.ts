@@ -36,6 +36,29 @@ const KEEP = (step: Step) => [{ guard: { type: "stepDone" as const, params: { st
 /** "hi", "谢谢", "bye": a short friendly answer, then the pending question (in the menu: the menu). */
 export const SMALL_TALK = { guard: "smallTalk" as const, actions: ["answerSmallTalk" as const, "prompt" as const] };
 
+/**
+ * "I don't want to get verified any more": verification is the user's choice. In review, they are asked whether
+ * to withdraw the application; verified, told nothing more is asked; otherwise told what stays locked without it,
+ * and a question in progress is stopped as /cancel does (the answers kept). `from`: where the transitions sit —
+ * the machine's root (states that expect buttons), a step, or the menu (nothing to stop).
+ */
+export function stopVerifying(from: "root" | "step" | "menu") {
+  const at = (state: "menu" | "withdrawConfirm") => (from === "root" ? (`.${state}` as const) : state);
+  const say = (key: "stop.inReview" | "stop.verified" | "stop.optional") => ({ type: "say" as const, params: { key } });
+  return [
+    {
+      guard: and(["wantsToStop", "awaitingDecision"]),
+      target: at("withdrawConfirm"),
+      actions: [say("stop.inReview"), "rememberWithdrawal" as const],
+    },
+    { guard: and(["wantsToStop", "verified"]), actions: [say("stop.verified"), "prompt" as const] },
+    ...(from === "menu"
+      ? []
+      : [{ guard: and(["wantsToStop", "draftStarted"]), target: at("menu"), actions: [say("stop.optional"), "sayCancelled" as const] }]),
+    { guard: "wantsToStop" as const, actions: [say("stop.optional"), "prompt" as const] },
+  ];
+}
+
 /** A button from an earlier message that no longer applies here: say so and ask the pending question again. */
 export const STALE_CHOICE = { actions: [{ type: "say" as const, params: { key: "input.staleChoice" as const } }, "prompt" as const] };
 
@@ -74,6 +97,7 @@ export function textStep(step: TextStep) {
     on: {
       "user.text": [
         SMALL_TALK,
+        ...stopVerifying("step"),
         // Free text: a question may pass as a name ("what should I write here"), so it is caught before validation.
         ...(freeText ? [STRONG_QUESTION, ...notAnAnswer(step)] : []),
         {
@@ -190,6 +214,7 @@ export function documentStep(step: DocumentStep) {
       // Text where a photo is expected: a question is answered, anything else is told what this step waits for.
       "user.text": [
         SMALL_TALK,
+        ...stopVerifying("step"),
         ANSWER_QUESTION_IN_FLOW,
         { actions: [{ type: "say" as const, params: { key: "document.waitingForPhoto" as const } }, "prompt" as const] },
       ],

@@ -714,6 +714,11 @@ export const en = {
   "cancel.doneStart": "Stopped. Choose “Start verification” whenever you are ready.",
   "cancel.doneProvideInfo": "Stopped. Your answers are kept — choose “Provide information” whenever you are ready.",
   "cancel.stopped": "Stopped.",
+  "stop.optional":
+    "That's fine: verification is your choice. Without it the platform can still be used; only its advanced features stay locked. To have everything we hold about you deleted, send /privacy.",
+  "stop.inReview": "That's fine: verification is your choice. Your application is with the reviewers; withdrawing it stops the review.",
+  "stop.verified":
+    "You are already verified, and nothing more is asked of you. To have everything we hold about you deleted, send /privacy (the result of your verification stays).",
   "choice.keepPhoto": "Keep this photo",
   "choice.keepValue": "Keep “{value}”",
   "restart.confirm": "Start over? The answers and photos of your unfinished application will be deleted.",

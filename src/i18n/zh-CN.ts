@@ -639,6 +639,10 @@ export const zhCN: Record<MessageKey, string> = {
   "cancel.doneStart": "已暂停。准备好后选择「开始认证」即可。",
   "cancel.doneProvideInfo": "已暂停，您填写的内容都已保留。准备好后选择「补充材料」即可。",
   "cancel.stopped": "已暂停。",
+  "stop.optional":
+    "没问题，是否认证由您决定。不认证也可以使用平台，只是高级功能无法使用。如需删除我们保存的您的全部资料，请发送 /privacy。",
+  "stop.inReview": "没问题，是否认证由您决定。您的申请正在审核中，撤回后审核即停止。",
+  "stop.verified": "您已通过认证，无需再做任何事。如需删除我们保存的您的全部资料，请发送 /privacy（认证结果会保留）。",
   "choice.keepPhoto": "保留这张照片",
   "choice.keepValue": "保留「{value}」",
   "restart.confirm": "确定重新开始吗？这份未完成申请中填写的内容和照片将被删除。",

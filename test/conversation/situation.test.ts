@@ -277,6 +277,25 @@ describe("decided applications", () => {
     expect(keys(await bob.text("重新提交"))).toContain("resubmit.started");
   });
 
+  it("'I don't want to get verified any more': their choice, what stays locked; a step stopped, answers kept; in review, asked to withdraw", async () => {
+    harness = await createHarness({ reviewers: consoleReviewers(["rita"]) });
+    const alice = harness.chat("alice");
+    await alice.text("/start");
+    expect(keys(await alice.text("I don't want to get verified anymore"))).toEqual(["stop.optional", "menu.prompt"]);
+    await alice.press("start");
+    await alice.text("Zhang San");
+    expect(keys(await alice.text("我不想认证了"))).toEqual(expect.arrayContaining(["stop.optional", "cancel.done"]));
+    // A question that mentions it is left to the FAQ, not taken for stopping.
+    expect(keys(await alice.text("what happens if I don't verify"))).not.toContain("stop.optional");
+
+    await submitWithPhone(harness, "bob");
+    expect(keys(await harness.chat("bob").text("放弃认证"))).toEqual(["stop.inReview", "withdraw.confirm"]);
+    expect(keys(await harness.chat("bob").text("是"))).toContain("withdraw.done");
+
+    await harness.chat("rita").press(`rv.ok.${await submitWithPhone(harness, "carol")}`);
+    expect(keys(await harness.chat("carol").text("I no longer want to be verified"))).toContain("stop.verified");
+  });
+
   it("an approved user asking why it failed or how long it takes hears that they are verified, and since when", async () => {
     harness = await createHarness({ reviewers: consoleReviewers(["rita"]) });
     const reference = await submitWithPhone(harness, "alice");
