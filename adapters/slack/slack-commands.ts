@@ -1,3 +1,5 @@
+import { REVIEWER_COMMANDS, USER_COMMANDS } from "../../src/chat/chat-event.js";
+
 /**
  * Slack takes every message that starts with "/" for a slash command — its own `/status` sets the
  * user's status, and one it does not know is refused before the app sees it — so on Slack the
@@ -5,8 +7,8 @@
  */
 export const VERIFY_COMMAND = "/verify";
 
-/** The engine's commands (`commandOf`), as the texts name them; `/start` is `/verify` alone. */
-const COMMANDS = ["start", "status", "back", "cancel", "restart", "lang", "privacy", "help", "queue"] as const;
+/** The assistant's commands, as the texts name them; `/start` is `/verify` alone. */
+const COMMANDS: readonly string[] = [...USER_COMMANDS, ...REVIEWER_COMMANDS];
 const MENTION = new RegExp(`(^|[^\\w/])/(${COMMANDS.join("|")})\\b`, "g");
 
 /** A text as a Slack user reads it: "send /status" becomes "send /verify status", "/start" "/verify". */
@@ -31,7 +33,7 @@ export function verifyContent(text: string): VerifyContent {
   const name = word.replace(/^\//, "").toLowerCase();
   const args = rest.join(" ");
   if (name === "") return { kind: "command", command: "start", args: "" };
-  if ((COMMANDS as readonly string[]).includes(name)) return { kind: "command", command: name, args };
+  if (COMMANDS.includes(name)) return { kind: "command", command: name, args };
   if (name === "faq") return args === "" ? { kind: "choice", choice: "faq" } : { kind: "text", text: args };
   return { kind: "text", text: text.trim() };
 }

@@ -1,6 +1,7 @@
 import { type RunnerHandle, run } from "@grammyjs/runner";
 import { Api, type Bot, GrammyError, webhookCallback } from "grammy";
 import type { BotCommand, LanguageCode } from "grammy/types";
+import { USER_COMMANDS } from "../../src/chat/chat-event.js";
 import { LOCALES, type Locale } from "../../src/i18n/locale.js";
 import { type MessageKey, msg, translate } from "../../src/i18n/message.js";
 import { Dependencies } from "../../src/runtime/dependencies.js";
@@ -9,8 +10,6 @@ import type { RunningPlatform } from "../http/web-server.js";
 
 /** The kinds of update the bot reads; Telegram does not even send the others. */
 const ALLOWED_UPDATES = ["message", "callback_query"] as const;
-
-const COMMANDS = ["start", "status", "help", "back", "cancel", "restart", "lang", "privacy"] as const;
 
 export type TelegramMode = { kind: "polling" } | { kind: "webhook"; url: string; secret: string; maxConnections: number };
 
@@ -72,7 +71,7 @@ async function identify(bot: Bot, dependencies: Dependencies, apiRoot: string | 
 
 async function registerCommands(bot: Bot, logger: Logger, defaultLocale: Locale): Promise<void> {
   const commands = (locale: Locale): BotCommand[] =>
-    COMMANDS.map((command) => ({ command, description: translate(locale, msg(`telegram.command.${command}` as MessageKey)) }));
+    USER_COMMANDS.map((command) => ({ command, description: translate(locale, msg(`telegram.command.${command}` as MessageKey)) }));
   // The default menu, then one per language Telegram users set (zh-hans/zh-hant clients report "zh").
   const menus: Array<[Locale, LanguageCode | undefined]> = [
     [defaultLocale, undefined],

@@ -16,6 +16,7 @@ export function joinIntoAnswer(replies: readonly Reply[]): Reply[] {
   let length = messageText(last).length;
   while (first > 0) {
     const before = replies[first - 1]!;
+    // A reply is translated in its own locale when shown: one from before a /lang switch stays a message of its own.
     if (!isPlain(before) || before.locale !== last.locale) break;
     // Two more characters: the blank line between them.
     const longer = length + messageText(before).length + 2;

@@ -46,6 +46,11 @@ export type ChatEvent = ChatEventBase &
     | { kind: "document_read"; documentId: string; read: DocumentRead }
   );
 
+/** The commands every user has: the help lists them, Telegram's command menu shows them, Slack takes them after `/verify`. */
+export const USER_COMMANDS = ["start", "status", "help", "back", "cancel", "restart", "lang", "privacy"] as const;
+/** Reviewers' own: the queue (`src/review/review-desk.ts`). */
+export const REVIEWER_COMMANDS = ["queue"] as const;
+
 /** The command an event carries — `/queue`, `/queue@bot args` typed, or a platform's slash command — lower-cased; null for none. */
 export function commandOf(event: ChatEvent): { name: string; args: string } | null {
   if (event.kind === "command") return { name: event.command.toLowerCase(), args: event.args };

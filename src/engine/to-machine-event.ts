@@ -1,6 +1,6 @@
 import type { ChoiceId } from "../../machines/conversation.choices.js";
 import type { CheckedUpload, ConversationEvent } from "../../machines/conversation.events.js";
-import { type ChatEvent, commandOf } from "../chat/chat-event.js";
+import { type ChatEvent, commandOf, USER_COMMANDS } from "../chat/chat-event.js";
 import type { Channel } from "../domain/delivery.js";
 import { validatePhone } from "../domain/phone.js";
 import type { RetentionPolicy } from "../domain/retention-policy.js";
@@ -22,7 +22,8 @@ export interface EventStamp {
   officialChannels?: string;
 }
 
-const SIMPLE_COMMANDS = new Set(["start", "cancel", "back", "help", "status", "privacy", "restart"]);
+/** The user's commands that carry nothing (`/lang` carries the language). */
+const SIMPLE_COMMANDS: ReadonlySet<string> = new Set(USER_COMMANDS.filter((command) => command !== "lang"));
 /** Typed words that mean /restart (the whole message, any case). */
 const START_OVER = new Set(["start over", "restart", "start again", "重新开始", "从头开始", "重新填写"]);
 
