@@ -558,6 +558,9 @@ describe("the leak scan the harness runs on every reply", () => {
     expect(leaksIn([reply("by reviewer:console:rita")]).map((leak) => leak.what)).toEqual(["actor id"]);
     expect(leaksIn([reply("Hello {name}")]).map((leak) => leak.what)).toEqual(["placeholder"]);
     expect(leaksIn([reply("The reviewer wrote: “see file_name_v2”")])).toEqual([]); // a person's own words, quoted
+    expect(leaksIn([reply("The reviewer wrote: “{A}”")])).toEqual([]);
+    // Our own placeholder left without a value is found even where the template quotes it.
+    expect(leaksIn([{ locale: "en", body: [{ key: "decision.note" }] }]).map((leak) => leak.what)).toEqual(["placeholder"]);
     expect(leaksIn([reply("zhang_san@example.com, front_side.jpg, https://x.test/a_b")])).toEqual([]);
     expect(keys([reply("x")])).toEqual(["faq.deliveryLine"]);
   });

@@ -1,5 +1,8 @@
 import type { Reply } from "../../src/chat/reply.js";
-import { translate } from "../../src/i18n/message.js";
+import { en } from "../../src/i18n/en.js";
+import type { Locale } from "../../src/i18n/locale.js";
+import { type Message, translate } from "../../src/i18n/message.js";
+import { zhCN } from "../../src/i18n/zh-CN.js";
 
 /**
  * What must never reach a reader (issue 24 §1): an internal code (`details_mismatch`), an audit actor id
@@ -20,15 +23,26 @@ export interface Leak {
 export function leaksIn(replies: readonly Reply[]): Leak[] {
   const leaks: Leak[] = [];
   for (const reply of replies) {
-    const texts = [...reply.body, ...(reply.choices ?? []).map((choice) => choice.label)].map((message) =>
-      translate(reply.locale, message),
-    );
-    for (const text of texts) {
-      // A person's own words shown back in quotes (a reviewer's note) may hold anything: only our text is scanned for codes.
-      if (CODE.test(text.replace(/“[^”]*”/g, ""))) leaks.push({ text, what: "code" });
-      if (PLACEHOLDER.test(text)) leaks.push({ text, what: "placeholder" });
+    const messages = [...reply.body, ...(reply.choices ?? []).map((choice) => choice.label)];
+    for (const message of messages) {
+      const text = translate(reply.locale, message);
+      // A person's own words shown back in quotes (a reviewer's note) may hold anything: only our text is scanned for
+      // codes and braces; a placeholder of ours left unfilled, quoted or not, is found in the message itself.
+      const ours = text.replace(/“[^”]*”/g, "");
+      if (CODE.test(ours)) leaks.push({ text, what: "code" });
+      if (PLACEHOLDER.test(ours) || unfilled(reply.locale, message)) leaks.push({ text, what: "placeholder" });
       if (ACTOR_ID.test(text)) leaks.push({ text, what: "actor id" });
     }
   }
   return leaks;
+}
+
+/** Whether a placeholder of the message's template (or of a message among its parameters) has no value. */
+function unfilled(locale: Locale, message: Message): boolean {
+  const template = (locale === "en" ? en : zhCN)[message.key];
+  const names = [...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!);
+  return names.some((name) => {
+    const value = message.params?.[name];
+    return value === undefined || (typeof value === "object" && unfilled(locale, value));
+  });
 }
