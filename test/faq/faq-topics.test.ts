@@ -25,8 +25,20 @@ describe("the FAQ's newer topics", () => {
 
   it("is verification required: what it unlocks, and that without it those features stay locked — not the documents each method needs", async () => {
     const chat = await inMenu();
-    for (const question of ["do I have to verify", "is verification mandatory", "认证是必须的吗", "可以不认证吗"])
+    for (const question of [
+      "do I have to verify",
+      "is verification mandatory",
+      "认证是必须的吗",
+      "可以不认证吗",
+      // Worded unlike any example: a yes/no question about needing it at all, not "what do I need".
+      "do i need to verify to use it",
+      "must I verify",
+      "是不是一定得认证",
+    ])
       expect(keys(await chat.text(question))[0], question).toBe("faq.benefits");
+    expect(keys(await chat.text("what do I need to verify"))[0]).toBe("faq.required-documents");
+    // Changing a phone or email is kept up to date from the menu, not a new application.
+    expect(keys(await chat.text("do i need to verify again after changing phone"))[0]).toBe("faq.update-info");
     expect(readable(await chat.text("is verification required"))).toContain(
       "Without verification the platform can still be used, but those features stay locked.",
     );
