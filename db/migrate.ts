@@ -22,6 +22,7 @@ import * as reviewEscalations from "./migrations/019-review-escalations.js";
 import * as userKeys from "./migrations/020-user-keys.js";
 import * as repliesSent from "./migrations/021-replies-sent.js";
 import * as unconfirmedRepliesIndex from "./migrations/022-unconfirmed-replies-index.js";
+import * as waitingSupportIndex from "./migrations/023-waiting-support-index.js";
 import type { Database } from "./schema.js";
 
 /** Migrations listed in code: no file-system lookup, so they work the same from tsx, a bundle or tests. */
@@ -48,6 +49,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "020-user-keys": userKeys,
   "021-replies-sent": repliesSent,
   "022-unconfirmed-replies-index": unconfirmedRepliesIndex,
+  "023-waiting-support-index": waitingSupportIndex,
 };
 
 /** Every migration this code knows, in order. */

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from "kysely";
 import type { SupportStore } from "../src/ports/support-store.js";
-import { sealNullable } from "./rows.js";
+import { openNullable, sealNullable } from "./rows.js";
 import type { Database } from "./schema.js";
 import { place, type Vault } from "./vault.js";
 
@@ -35,6 +35,25 @@ export function sqlSupportStore(trx: Transaction<Database> | Kysely<Database>, v
 
     async markSupportAnswered(reference, at) {
       await trx.updateTable("support_requests").set({ answered_at: at.toISOString() }).where("reference", "=", reference).execute();
+    },
+
+    async waitingSupportRequest(userId) {
+      const row = await trx
+        .selectFrom("support_requests")
+        .select(["reference", "question"])
+        .where("user_id", "=", userId)
+        .where("answered_at", "is", null)
+        .orderBy("created_at", "desc")
+        .limit(1)
+        .executeTakeFirst();
+      if (!row) return null;
+      const question = openNullable(row.question, await vault.user(trx, userId), place("support_requests", "question", row.reference));
+      return { reference: row.reference, question };
+    },
+
+    async setSupportQuestion(reference, userId, question) {
+      const sealed = sealNullable(question, await vault.user(trx, userId), place("support_requests", "question", reference));
+      await trx.updateTable("support_requests").set({ question: sealed }).where("reference", "=", reference).execute();
     },
   };
 }

@@ -212,7 +212,8 @@ export const conversationActions = {
     assertEvent(event, "support.requested");
     const days = event.supportAnswerDays ?? 1;
     const within = days === 1 ? msg("support.withinOneDay") : msg("support.withinDays", { days });
-    const confirmed = msg("support.requested", { reference: event.reference, within, support: event.supportContact });
+    const key = { new: "support.requested", added: "support.added", waiting: "support.waiting" } as const;
+    const confirmed = msg(key[event.outcome], { reference: event.reference, within, support: event.supportContact });
     const official = event.officialChannels ? [msg("official.channels", { official: event.officialChannels })] : [];
     // Reviewers waiting for this user's information: said first, with the button — support would say the same.
     const situation = situationOf(event.record, EMPTY_DRAFT).application;

@@ -99,7 +99,11 @@ export type ConversationEvent = Stamped &
     | { type: "notification.resent"; channels: Channel[] }
     /** The hourly resend limit is reached until `until` (epoch ms); or there is nothing to resend. */
     | { type: "notification.resendRefused"; until: number | null }
-    | { type: "support.requested"; reference: string }
+    /**
+     * `new`: a request recorded; `added`: the message added to the user's request still waiting for the team;
+     * `waiting`: that request waits, and there was no message to add.
+     */
+    | { type: "support.requested"; reference: string; outcome: "new" | "added" | "waiting" }
     /** A question the FAQ missed was kept, under this id (its topic is noted if the user then picks one). */
     | { type: "faq.missNoted"; id: string }
     /** The application's answers, without the items reviewers asked for again. */

@@ -589,6 +589,10 @@ export const en = {
   "faq.answerThenContinue": "Now, back to where we were:",
   "support.requested":
     "I've passed your request to our team (reference {reference}). They answer here in this chat, {within}. You can also reach them at {support}.",
+  "support.added":
+    "I've added this to your request {reference}, which is already with our team. They answer here in this chat, {within}. You can also reach them at {support}.",
+  "support.waiting":
+    "Your request {reference} is already with our team. They answer here in this chat, {within}. You can also reach them at {support}.",
   "support.answer": "Our team's answer to your request {reference}:\n\n{text}",
   "notification.subject.supportAnswer": "Our answer to your request {reference}",
   "support.withinOneDay": "usually within 1 business day",

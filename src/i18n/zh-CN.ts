@@ -523,6 +523,9 @@ export const zhCN: Record<MessageKey, string> = {
   "faq.resubmitAllowed": "可以，且不限次数。您可以重新提交 {reference}：已填写的内容会保留，只需修改有问题的部分。",
   "faq.answerThenContinue": "我们继续刚才的步骤：",
   "support.requested": "已将您的请求转给客服团队（编号 {reference}）。客服会在本对话中答复您，{within}。您也可以直接联系：{support}。",
+  "support.added":
+    "已将这条留言补充到您的请求（编号 {reference}）中，该请求已在客服团队处理中。客服会在本对话中答复您，{within}。您也可以直接联系：{support}。",
+  "support.waiting": "您的请求（编号 {reference}）已在客服团队处理中。客服会在本对话中答复您，{within}。您也可以直接联系：{support}。",
   "support.answer": "客服对您的请求（编号 {reference}）的答复：\n\n{text}",
   "notification.subject.supportAnswer": "客服答复：请求 {reference}",
   "support.withinOneDay": "通常在 1 个工作日内",

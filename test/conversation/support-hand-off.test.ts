@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Reply } from "../../src/chat/reply.js";
+import { MAX_SUPPORT_TEXT, withAddedMessage } from "../../src/domain/support-request.js";
 import { translate } from "../../src/i18n/message.js";
 import { answerSupportRequest } from "../../src/notifications/support-answer.js";
 import { readConfig } from "../../src/runtime/config.js";
@@ -81,6 +82,43 @@ describe("Talk to a person", () => {
     expect(answered!.answeredAt).toBe(harness.now().toISOString());
   });
 
+  it("asked again while the request waits: the message is added to it, one reference; once answered, a new request", async () => {
+    const fay = harness.chat("fay");
+    await fay.text("/start");
+    await fay.press("support");
+    await fay.text("My photo keeps failing");
+    const [first] = await harness.store.operator().supportRequests(10);
+
+    await fay.press("support");
+    const added = await fay.text("hello? anyone?");
+    expect(keys(added)[0]).toBe("support.added");
+    expect(readable(added)).toContain(`I've added this to your request ${first!.reference}, which is already with our team.`);
+    expect(readable(added)).toContain("They answer here in this chat, usually within 1 business day.");
+    await fay.press("support");
+    expect(readable(await fay.press("support.send"))).toContain(`Your request ${first!.reference} is already with our team.`);
+    expect(await harness.store.operator().supportRequests(10)).toMatchObject([
+      { reference: first!.reference, question: "My photo keeps failing\n\nhello? anyone?", answeredAt: null },
+    ]);
+
+    await answerSupportRequest(harness.store, first!.reference, "Send it as a file.", ["chat"], harness.now());
+    await fay.press("support");
+    const anew = await fay.text("Thanks, one more thing");
+    expect(keys(anew)[0]).toBe("support.requested");
+    const requests = await harness.store.operator().supportRequests(10);
+    expect(requests).toHaveLength(2);
+    expect(requests.find((request) => request.reference !== first!.reference)).toMatchObject({ question: "Thanks, one more thing" });
+  });
+
+  it("a request's text keeps the newest words when messages added to it pass its limit", () => {
+    const long = "x".repeat(MAX_SUPPORT_TEXT);
+    expect(withAddedMessage(null, "hi")).toBe("hi");
+    expect(withAddedMessage("first", "second")).toBe("first\n\nsecond");
+    const capped = withAddedMessage(long, "the newest");
+    expect(capped).toHaveLength(MAX_SUPPORT_TEXT);
+    expect(capped.startsWith("…")).toBe(true);
+    expect(capped.endsWith("\n\nthe newest")).toBe(true);
+  });
+
   it("promises SUPPORT_ANSWER_DAYS, as configured", async () => {
     const slower = await createHarness({ supportAnswerDays: 3 });
     const ed = slower.chat("ed");
@@ -99,5 +137,7 @@ describe("Talk to a person", () => {
     await zh.press("support");
     const sent = await zh.press("support.send");
     expect(readable(sent)).toContain("客服会在本对话中答复您，通常在 1 个工作日内。");
+    await zh.press("support");
+    expect(readable(await zh.text("还在吗"))).toContain("已将这条留言补充到您的请求（编号");
   });
 });

@@ -47,6 +47,20 @@ describe("the per-event queries' plans (SQLite)", () => {
     for (const query of perEvent) for (const step of plan(query)) expect(step, query.sql).not.toMatch(/^SCAN /);
   });
 
+  it("find a user's request waiting for the team through the partial index of waiting requests", () => {
+    // The lookup as db/support-store.ts writes it (Talk to a person, asked again).
+    const waiting = opened.db
+      .selectFrom("support_requests")
+      .select(["reference", "question"])
+      .where("user_id", "=", "u1")
+      .where("answered_at", "is", null)
+      .orderBy("created_at", "desc")
+      .limit(1)
+      .compile();
+    expect(plan(waiting).join("\n")).toContain("USING INDEX support_requests_waiting_idx");
+    expect(plan(waiting).join("\n")).not.toMatch(/^SCAN /m);
+  });
+
   it("find an erasure's kept replies through an index that holds only the unconfirmed ones (partial)", () => {
     // The erasure's statement as db/privacy-store.ts writes it.
     const erasure = opened.db
