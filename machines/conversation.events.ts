@@ -30,6 +30,8 @@ export interface Stamped {
   resultChannels: readonly Channel[];
   /** `OFFICIAL_CHANNELS`: where the platform publishes announcements (free text); unset, nothing is said about them. */
   officialChannels?: string;
+  /** The user also reviews applications: the help names the reviewers' commands too. */
+  reviewer?: boolean;
 }
 
 export type UnusableReason = "empty" | "too_long" | "unsupported";

@@ -46,7 +46,7 @@ export const conversationMachine = setup({
   on: {
     "cmd.start": { target: ".menu", reenter: true, actions: "sayWelcome" },
     "cmd.cancel": { target: ".menu", actions: "sayCancelled" },
-    "cmd.help": { actions: [{ type: "say", params: { key: "help.text" } }, "prompt"] },
+    "cmd.help": { actions: ["sayHelp", "prompt"] },
     "cmd.status": { actions: ["sayStatus", "prompt"] },
     "cmd.lang": { actions: ["switchLocale", { type: "say", params: { key: "lang.switched" } }, "prompt"] },
     "cmd.unknown": { actions: ["sayUnknownCommand", "prompt"] },

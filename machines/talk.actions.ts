@@ -66,6 +66,8 @@ export const talkActions = {
     assertEvent(event, "user.unusable");
     return reply(msg(`input.${event.reason}`));
   }),
+  /** The commands; a reviewer (in their own chat with the assistant) also reads theirs. */
+  sayHelp: act.emit(({ event }) => reply(msg("help.text"), ...(event.reviewer ? [msg("help.reviewer")] : []))),
   sayUnknownCommand: act.emit(({ event }) => {
     assertEvent(event, "cmd.unknown");
     return reply(msg("input.unknownCommand", { command: event.command }), msg("help.text"));

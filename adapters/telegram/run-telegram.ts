@@ -1,7 +1,7 @@
 import { type RunnerHandle, run } from "@grammyjs/runner";
 import { Api, type Bot, GrammyError, webhookCallback } from "grammy";
 import type { BotCommand, LanguageCode } from "grammy/types";
-import { USER_COMMANDS } from "../../src/chat/chat-event.js";
+import { REVIEWER_COMMANDS, USER_COMMANDS } from "../../src/chat/chat-event.js";
 import { LOCALES, type Locale } from "../../src/i18n/locale.js";
 import { type MessageKey, msg, translate } from "../../src/i18n/message.js";
 import { Dependencies } from "../../src/runtime/dependencies.js";
@@ -22,11 +22,11 @@ export async function runTelegram(
   mode: TelegramMode,
   logger: Logger,
   defaultLocale: Locale,
-  reach: { dependencies?: Dependencies; apiRoot?: string } = {},
+  reach: { dependencies?: Dependencies; apiRoot?: string; reviewRoom?: ReviewRoomMenu } = {},
 ): Promise<RunningPlatform> {
   await identify(bot, reach.dependencies ?? new Dependencies(logger), reach.apiRoot);
   await bot.init();
-  await registerCommands(bot, logger, defaultLocale);
+  await registerCommands(bot, logger, defaultLocale, reach.reviewRoom);
   if (mode.kind === "webhook") {
     // Telegram opens up to `max_connections` at once to the URL: a load balancer spreads them over the instances.
     await bot.api.setWebhook(mode.url, {
@@ -69,19 +69,29 @@ async function identify(bot: Bot, dependencies: Dependencies, apiRoot: string | 
   );
 }
 
-async function registerCommands(bot: Bot, logger: Logger, defaultLocale: Locale): Promise<void> {
-  const commands = (locale: Locale): BotCommand[] =>
-    USER_COMMANDS.map((command) => ({ command, description: translate(locale, msg(`telegram.command.${command}` as MessageKey)) }));
+/** The review group (`TELEGRAM_REVIEW_CHAT_ID`) and its language (`REVIEW_LOCALE`), for its own command menu. */
+export interface ReviewRoomMenu {
+  chatId: string;
+  locale: Locale;
+}
+
+async function registerCommands(bot: Bot, logger: Logger, defaultLocale: Locale, reviewRoom: ReviewRoomMenu | undefined): Promise<void> {
+  const commands = (locale: Locale, names: readonly string[]): BotCommand[] =>
+    names.map((command) => ({ command, description: translate(locale, msg(`telegram.command.${command}` as MessageKey)) }));
+  const set = (menu: BotCommand[], scope: Parameters<Api["setMyCommands"]>[1]) =>
+    bot.api
+      .setMyCommands(menu, scope)
+      .catch((error: unknown) =>
+        logger.warn({ platform: "telegram", error: errorSummary(error) }, "setMyCommands failed; the command menu may be missing"),
+      );
   // The default menu, then one per language Telegram users set (zh-hans/zh-hant clients report "zh").
   const menus: Array<[Locale, LanguageCode | undefined]> = [
     [defaultLocale, undefined],
     ...LOCALES.map((locale): [Locale, LanguageCode] => [locale, locale === "zh-CN" ? "zh" : "en"]),
   ];
-  for (const [locale, languageCode] of menus) {
-    await bot.api
-      .setMyCommands(commands(locale), languageCode ? { language_code: languageCode } : {})
-      .catch((error: unknown) =>
-        logger.warn({ platform: "telegram", error: errorSummary(error) }, "setMyCommands failed; the command menu may be missing"),
-      );
-  }
+  for (const [locale, languageCode] of menus)
+    await set(commands(locale, USER_COMMANDS), languageCode ? { language_code: languageCode } : {});
+  // In the review group the conversation's commands do nothing: its menu offers what works there, in the cards' language.
+  if (reviewRoom)
+    await set(commands(reviewRoom.locale, [...REVIEWER_COMMANDS, "help"]), { scope: { type: "chat", chat_id: Number(reviewRoom.chatId) } });
 }

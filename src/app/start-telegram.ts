@@ -23,7 +23,11 @@ export async function startTelegram(telegram: TelegramConfig, config: Readonly<C
     maxFileBytes: Math.min(common.maxFileBytes, downloadLimit),
     webhookAnswers: telegram.webhook?.answers ?? false,
   });
-  const reach = { dependencies: parts.dependencies, apiRoot: telegram.apiRoot };
+  const reach = {
+    dependencies: parts.dependencies,
+    apiRoot: telegram.apiRoot,
+    ...(telegram.reviewChatId ? { reviewRoom: { chatId: telegram.reviewChatId, locale: config.reviewLocale } } : {}),
+  };
   if (telegram.webhook) return runTelegram(bot, { kind: "webhook", ...telegram.webhook }, logger, config.defaultLocale, reach);
   const lease = await holdPollingLease(parts.assistant.store.leases(), logger);
   const running = await runTelegram(bot, { kind: "polling" }, logger, config.defaultLocale, reach);

@@ -254,6 +254,7 @@ export class Engine {
       timeZone: settings.timeZone,
       resultChannels: this.effectDeps.channels,
       ...(settings.officialChannels ? { officialChannels: settings.officialChannels } : {}),
+      ...(this.reviewers.isReviewer(event.platform, event.userId) ? { reviewer: true } : {}),
     });
 
     const restored = restoreConversation(conversation);

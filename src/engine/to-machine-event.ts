@@ -20,6 +20,7 @@ export interface EventStamp {
   timeZone: string;
   resultChannels: readonly Channel[];
   officialChannels?: string;
+  reviewer?: boolean;
 }
 
 /** The user's commands that carry nothing (`/lang` carries the language). */

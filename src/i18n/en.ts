@@ -196,6 +196,9 @@ export const en = {
   "error.internal": "Sorry, something went wrong on our side and your last message was not saved. Please send it again.",
   "help.text":
     "I guide you through verification step by step. Commands:\n/start — main menu\n/status — your application's status\n/back — previous question\n/cancel — stop for now (your answers are kept)\n/restart — start over (your unfinished application is deleted)\n/lang — switch language (中文/English)\n/privacy — your data: what we keep, export or delete it\n/help — this help",
+  "help.reviewer": "For reviewers: /queue — applications waiting for review, oldest first, with “Take next”.",
+  "help.reviewRoom":
+    "Review cards arrive here, and each card's buttons decide its application. When you are asked for a note, your next message here is the note. Commands here:\n/queue — applications waiting for review, oldest first, with “Take next”\n/help — this help",
   "cancel.done": "Stopped. Your answers are kept — choose “Continue verification” whenever you are ready.",
   "cancel.nothing": "There is nothing to cancel right now.",
   "back.first": "This is the first question; there is nothing before it.",
@@ -635,6 +638,7 @@ export const en = {
   "telegram.command.lang": "Language: /lang en or /lang zh",
   "telegram.command.privacy": "My data: what is kept, export, delete",
   "telegram.command.restart": "Start over",
+  "telegram.command.queue": "Reviewers: applications waiting for review",
   // Where the user's application stands (machines/situation-replies.ts).
   "situation.submitted": "Your application {reference} is with the reviewers; the decision is expected by {date}.",
   "situation.overdue":

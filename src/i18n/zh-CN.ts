@@ -167,6 +167,9 @@ export const zhCN: Record<MessageKey, string> = {
   "error.internal": "抱歉，系统出了点问题，您的上一条消息没有保存，请重新发送。",
   "help.text":
     "我会一步步引导您完成认证。可用命令：\n/start — 主菜单\n/status — 查询申请进度\n/back — 返回上一步\n/cancel — 暂停（已填写内容会保留）\n/restart — 重新开始（删除未完成的申请）\n/lang — 切换语言（中文/English）\n/privacy — 我的数据：保存了什么、导出或删除\n/help — 显示本帮助",
+  "help.reviewer": "审核人员：/queue — 待审核的申请，最早的在前，可「领取下一个」。",
+  "help.reviewRoom":
+    "审核卡片会发到这里，用卡片上的按钮处理对应的申请。需要填写备注时，您在这里发的下一条消息即为备注。这里可用的命令：\n/queue — 待审核的申请，最早的在前，可「领取下一个」\n/help — 显示本帮助",
   "cancel.done": "已暂停，您填写的内容都已保留。准备好后选择「继续认证」即可。",
   "cancel.nothing": "当前没有可以取消的操作。",
   "back.first": "这已经是第一个问题了。",
@@ -566,6 +569,7 @@ export const zhCN: Record<MessageKey, string> = {
   "telegram.command.lang": "切换语言：/lang zh 或 /lang en",
   "telegram.command.privacy": "我的数据：保存了什么、导出、删除",
   "telegram.command.restart": "重新开始",
+  "telegram.command.queue": "审核人员：待审核的申请",
   "situation.submitted": "您的申请 {reference} 正在审核中，预计 {date}前出结果。",
   "situation.overdue": "您的申请 {reference} 原定 {date}前出结果，现已超期，非常抱歉。您的申请已排在最前面。",
   "situation.waiting": "审核人员需要您为申请 {reference} 补充：{items}。",

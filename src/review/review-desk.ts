@@ -32,7 +32,15 @@ export async function reviewerEvent(desk: DeskContext): Promise<Reply[] | null> 
   const { event, tx } = desk;
   await rememberName(desk);
   if (event.kind === "choice" && isReviewButton(event.choice)) return handleReviewAction(desk, event.choice);
-  if (commandOf(event)?.name === "queue" && desk.reviewers.isReviewer(event.platform, event.userId)) return queueReply(desk);
+  const command = commandOf(event)?.name;
+  if (command === "queue" && desk.reviewers.isReviewer(event.platform, event.userId)) return queueReply(desk);
+  // In a review room the conversation's commands do nothing: its help says what does.
+  if (
+    command === "help" &&
+    desk.reviewers.isReviewRoom(event.platform, event.chatId) &&
+    desk.reviewers.isReviewer(event.platform, event.userId)
+  )
+    return [toReviewer(desk, [msg("help.reviewRoom")])];
   if (event.kind === "form" && isReviewButton(event.form)) return handleReviewForm(desk, event);
   if (event.kind === "text" && desk.reviewers.isReviewer(event.platform, event.userId) && isNoteOrCancel(event.text)) {
     const session = await tx.loadReviewSession(reviewSessionAddress(event));

@@ -98,6 +98,14 @@ describe("reviewers in the Slack review channel", () => {
     expect(s.api.postedTo(ALICE).at(-1)!.text).toMatch(/full legal name/);
   });
 
+  it("/verify help, typed by a reviewer in the review channel, continues in their DM, where it also names /verify queue", async () => {
+    await s.command(SLACK_REVIEWER, "help", REVIEW_CHANNEL);
+    await until(() => s.api.postedTo(SLACK_REVIEWER).some((message) => message.text.includes("/verify help — ")), "the help in the DM");
+    const help = s.api.postedTo(SLACK_REVIEWER).find((message) => message.text.includes("/verify help — "))!.text;
+    expect(help).toContain("For reviewers: /verify queue — applications waiting for review, oldest first, with “Take next”.");
+    expect(s.api.postedTo(REVIEW_CHANNEL)).toEqual([]);
+  });
+
   it("someone who is not a reviewer gets an ephemeral refusal and nothing changes", async () => {
     const reference = await slackUserSubmits();
     await s.press("UINTRUDER", `rv.ok.${reference}`, { channel: REVIEW_CHANNEL });

@@ -131,6 +131,24 @@ describe("reviewers in the Telegram review group", () => {
     expect(t.lastTo(ALICE).text).toContain("Blurry");
   });
 
+  it("/help in the group answers a reviewer with what works there (/queue, notes); a bystander's is ignored; in private a reviewer's help adds /queue", async () => {
+    await t.text(BYSTANDER, "/help", { chatId: REVIEW_CHAT });
+    await t.text(ALICE, "/start", { chatId: REVIEW_CHAT });
+    expect(t.api.textsTo(REVIEW_CHAT)).toEqual([]);
+    await t.text(REVIEWER, "/help", { chatId: REVIEW_CHAT });
+    const [help] = t.api.textsTo(REVIEW_CHAT);
+    expect(help).toContain("Review cards arrive here, and each card's buttons decide its application.");
+    expect(help).toContain("/queue — applications waiting for review, oldest first, with “Take next”");
+    expect(help).not.toContain("/restart");
+
+    await t.text(REVIEWER, "/help");
+    expect(t.api.textsTo(REVIEWER).join("\n")).toContain("/privacy — your data");
+    expect(t.api.textsTo(REVIEWER).join("\n")).toContain("For reviewers: /queue — applications waiting for review");
+    await t.text(ALICE, "/help");
+    expect(t.api.textsTo(ALICE).join("\n")).toContain("/privacy — your data");
+    expect(t.api.textsTo(ALICE).join("\n")).not.toContain("/queue");
+  });
+
   it("ignores other groups, channel posts, edited messages, unknown updates and review-room chatter", async () => {
     await t.text(ALICE, "hello", { chatId: -999 });
     await t.text(BYSTANDER, "anyone here?", { chatId: REVIEW_CHAT });

@@ -84,6 +84,34 @@ describe("Telegram webhook mode", () => {
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
   });
 
+  it("gives the review group its own command menu, in REVIEW_LOCALE: what works there", async () => {
+    const h = await createTelegramHarness();
+    try {
+      await runTelegram(
+        h.bot,
+        { kind: "webhook", url: "https://bot.example.com/t", secret: SECRET, maxConnections: 40 },
+        pino({ level: "silent" }),
+        "en",
+        {
+          reviewRoom: { chatId: "-100500", locale: "zh-CN" },
+        },
+      );
+      const menus = h.api.callsOf("setMyCommands");
+      expect(menus.map((call) => call.payload.scope?.chat_id ?? call.payload.language_code ?? "default")).toEqual([
+        "default",
+        "zh",
+        "en",
+        -100500,
+      ]);
+      expect(menus.at(-1)!.payload.commands).toEqual([
+        { command: "queue", description: "审核人员：待审核的申请" },
+        { command: "help", description: "我能做什么" },
+      ]);
+    } finally {
+      await h.close();
+    }
+  });
+
   it("starts even when the optional command menus can't be set", async () => {
     const h = await createTelegramHarness();
     try {
