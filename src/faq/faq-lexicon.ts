@@ -111,7 +111,7 @@ const OTHER_SUBJECTS = new RegExp(
 const ISSUED =
   "(?:身份证|护照|营业执照|执照|签证|驾照|驾驶证|户口本?|社保卡|医保卡|居住证|通行证|结婚证|银行卡|id card|passport|driver s licen[cs]e|business licen[cs]e|visa)";
 const ISSUING = new RegExp(
-  `(?:办|办理|补办|申领|换领|申请)(?:个|张|一个|一张|新的?)?${ISSUED}|(?<![用拿凭])${ISSUED}.{0,6}(?:办理|补办|申领|申请|在哪办|去哪办|网上办|可以.{0,4}办|能.{0,2}办)|\\b(?:get|apply for|renew|replace|issue)(?: a| my| new| the)* ${ISSUED}(?! (?:photo|picture|image|scan))`,
+  `(?:办|办理|补办|申领|换领|申请)(?:个|张|一个|一张|新的?)?${ISSUED}|(?<![用拿凭])${ISSUED}.{0,6}(?:办理|补办|申领|申请|在哪办|去哪办|网上办|可以.{0,4}办|能.{0,2}办|怎么换|换新)|\\b(?:get|apply for|renew|replace|issue)(?: a| my| new| the)* ${ISSUED}(?! (?:photo|picture|image|scan))`,
 );
 const CORE = /认证|审核|实名|驳回|verif|review|reject|approv/;
 /**

@@ -69,6 +69,11 @@ export const FAQ_PHRASINGS: Record<FaqTopic, string[]> = {
     "do I need my ID card",
     "what do I have to upload",
     "documents needed for company verification",
+    // Whether a document still counts: the answer says it must be valid (the rejection reason "document_invalid").
+    "身份证过期了可以用吗",
+    "证件过期了怎么办",
+    "can I use an expired ID card",
+    "my ID has expired",
     "do I need a business licence",
     "身份证正面和反面都要吗",
     "要拍身份证吗",

@@ -477,7 +477,7 @@ export const en = {
   "faq.verification-methods":
     "Three methods: personal ID card (your 18-character ID number plus photos of both sides — the usual choice for individuals); phone (a 6-digit SMS code to your registered mobile); enterprise (company name, unified social credit code, a photo of the business licence, and the legal representative's name, ID number and photos of both sides of their ID card).",
   "faq.required-documents":
-    "For the ID card method: photos of the front (portrait side) and back (national emblem side) of your resident ID card. For enterprises: a photo of the business licence, plus the legal representative's ID number and photos of both sides of their ID card. The phone method needs no documents.",
+    "For the ID card method: photos of the front (portrait side) and back (national emblem side) of your resident ID card, still valid (an expired card is not accepted). For enterprises: a photo of the business licence (in force), plus the legal representative's ID number and photos of both sides of their ID card. The phone method needs no documents.",
   "faq.document-requirements":
     "Photos must be JPEG or PNG, at most 5 MB, at least 600 pixels on the shorter side, sharp, well lit and not washed out, with the whole document on a plain background. A black-and-white photo or a photocopy is accepted, but a colour photo of the original is more likely to pass. I check each photo as soon as you send it and tell you exactly what to fix.",
   "faq.review-time":
@@ -488,7 +488,7 @@ export const en = {
   "faq.resubmit":
     "Yes — one failure never takes away the right to apply again. After a rejection for a fixable reason, choose “Resubmit”: only the items that need fixing are asked again. After a rejection for false information or eligibility, that application can't be resubmitted as it is, but you can always start a new one with correct details; support can help.",
   "faq.modify-application":
-    "A submitted application can't be edited. If something is wrong, withdraw it (/status → “Withdraw application”) and start again; your new application is reviewed from the start.",
+    "Once submitted, an application can't be edited, except its email and mobile number (“Update email”, “Update phone” under /status). If anything else is wrong, withdraw it (/status → “Withdraw application”) and start again — the new application is reviewed from the start — or ask support. Before you submit, every answer can still be changed.",
   "faq.modifyDraft":
     "Your application is not submitted yet, so any answer can still be changed: choose “Change something” on the summary, or send /back to go to the previous question.",
   "faq.modifyWithdrawn": "It is withdrawn, so it won't change any more: start a new application with the right details whenever you like.",
@@ -711,7 +711,7 @@ export const en = {
   "faq.verification-methods.noSms":
     "Two methods: personal ID card (your 18-character ID number plus photos of both sides — the usual choice for individuals); enterprise (company name, unified social credit code, a photo of the business licence, and the legal representative's name, ID number and photos of both sides of their ID card).",
   "faq.required-documents.noSms":
-    "For the ID card method: photos of the front (portrait side) and back (national emblem side) of your resident ID card. For enterprises: a photo of the business licence, plus the legal representative's ID number and photos of both sides of their ID card.",
+    "For the ID card method: photos of the front (portrait side) and back (national emblem side) of your resident ID card, still valid (an expired card is not accepted). For enterprises: a photo of the business licence (in force), plus the legal representative's ID number and photos of both sides of their ID card.",
   "notification.sms.note": " (“{note}”)",
   "faq.noMatchNoGuess": "Sorry, I'm not sure what you mean. You can see all the topics I can help with, or talk to a person.",
   "choice.allTopics": "All topics",

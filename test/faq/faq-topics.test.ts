@@ -44,6 +44,21 @@ describe("the FAQ's newer topics", () => {
     );
   });
 
+  it("changing an application after submitting, asked before having one: the email and phone still can be (as the product lets them), the rest by withdrawing", async () => {
+    const chat = await inMenu();
+    const replies = await chat.text("can I change my application after I submit it?");
+    expect(keys(replies)[0]).toBe("faq.modify-application");
+    expect(readable(replies)).toContain("Once submitted, an application can't be edited, except its email and mobile number");
+    expect(readable(replies)).toContain("Before you submit, every answer can still be changed.");
+  });
+
+  it("an expired ID card: the documents each method needs, which says they must be valid (the reason document_invalid)", async () => {
+    const chat = await inMenu();
+    for (const question of ["身份证过期了还能用吗", "expired id ok?"])
+      expect(keys(await chat.text(question))[0], question).toBe("faq.required-documents");
+    expect(readable(await chat.text("my id card is expired"))).toContain("still valid (an expired card is not accepted)");
+  });
+
   it("deleting my data: the answer carries the export and delete buttons", async () => {
     const chat = await inMenu();
     const replies = await chat.text("how do I delete my data");
