@@ -84,6 +84,9 @@ export const FAQ_PHRASINGS: Record<FaqTopic, string[]> = {
     "do I need photos of my id card",
   ],
   "document-requirements": [
+    // A photo the check keeps refusing: what a photo must be (the check says what to fix), not the service being down.
+    "why does my photo keep failing",
+    "照片为什么总是不合格",
     "身份证明文件格式有什么要求",
     "文件大小有限制吗",
     "照片最大多少MB",

@@ -59,6 +59,12 @@ describe("the FAQ's newer topics", () => {
     expect(readable(await chat.text("my id card is expired"))).toContain("still valid (an expired card is not accepted)");
   });
 
+  it("a photo that keeps failing is a question of what a photo must be; an upload that keeps failing, of the service", async () => {
+    const chat = await inMenu();
+    expect(keys(await chat.text("My photo keeps failing and I don't know why"))[0]).toBe("faq.document-requirements");
+    expect(keys(await chat.text("the upload keeps failing"))[0]).toBe("faq.platform-issue");
+  });
+
   it("deleting my data: the answer carries the export and delete buttons", async () => {
     const chat = await inMenu();
     const replies = await chat.text("how do I delete my data");
