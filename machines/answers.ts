@@ -1,3 +1,4 @@
+import { type AnswerKind, answerKindOf } from "../src/domain/answer-kind.js";
 import { ANSWER_FIELDS, type Draft, type TextStep } from "../src/domain/application.js";
 import { validateEmail } from "../src/domain/email.js";
 import { validateIdCard } from "../src/domain/id-card.js";
@@ -32,6 +33,15 @@ const RULES: Record<TextStep, AnswerRule> = {
   legalRepId: { validate: validateIdCard, errors: "error.idCard", echo: length },
 };
 
+/** The steps whose answer has a shape of its own: its own check explains an invalid one. */
+const KIND_OF_STEP: Partial<Record<TextStep, AnswerKind>> = {
+  email: "email",
+  phone: "phone",
+  idNumber: "idNumber",
+  legalRepId: "idNumber",
+  uscc: "uscc",
+};
+
 /**
  * Checks a typed answer to `step` and returns the draft with it filled in,
  * or the message that tells the user what to fix.
@@ -40,5 +50,8 @@ export function parseAnswer(step: TextStep, text: string, draft: Draft, now: Dat
   const rule = RULES[step];
   const result = rule.validate(text, now);
   if (result.valid) return { ok: true, draft: { ...draft, [ANSWER_FIELDS[step]]: result.normalized } };
+  // A valid answer to another question says more than "not a valid <this>": the user mistook the question.
+  const other = answerKindOf(text, now, KIND_OF_STEP[step]);
+  if (other) return { ok: false, error: msg("error.otherAnswer", { kind: msg(`answerKind.${other}`) }) };
   return { ok: false, error: msg(`${rule.errors}.${result.error}` as MessageKey, rule.echo?.(text)) };
 }

@@ -1,4 +1,5 @@
 import { assertEvent } from "xstate";
+import { answerKindOf } from "../src/domain/answer-kind.js";
 import {
   DOCUMENT_STEPS,
   type DocumentSlot,
@@ -127,6 +128,17 @@ export const conversationGuards = {
   smallTalk: ({ event }: GuardArgs) => event.type === "user.text" && event.smallTalk !== undefined,
   /** A question or a refusal where an answer is expected: never stored (see src/domain/non-answer.ts). */
   nonAnswer: ({ event }: GuardArgs) => event.type === "user.text" && isNonAnswer(event.text),
+  /**
+   * A detail (an ID number, a phone number, an email) typed in the menu, where Start or Continue is what
+   * takes it — not when an application is open, verified, blocked, or resubmittable (Resubmit comes first there).
+   */
+  detailTypedInMenu: ({ context, event }: GuardArgs) => {
+    if (event.type !== "user.text" || event.record.account !== "active" || event.record.verified || hasOpenApplication(event.record))
+      return false;
+    const situation = situationOf(event.record, context.draft, context);
+    const resubmittable = situation.application.kind === "rejected" && situation.application.resubmission === "allowed";
+    return !(situation.draft === null && resubmittable) && answerKindOf(event.text, new Date(event.now)) !== null;
+  },
   wantsToStop: ({ event }: GuardArgs) => event.type === "user.text" && wantsToStopVerifying(event.text),
   /** "Why do you need my email?" at the email step, "身份证号在哪里看" at the ID number (see src/domain/non-answer.ts). */
   asksWhyThisStep: ({ event }: GuardArgs, params: { step: TextStep }) =>

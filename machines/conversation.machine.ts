@@ -118,6 +118,7 @@ export const conversationMachine = setup({
         "user.text": [
           SMALL_TALK,
           ...stopVerifying("menu"),
+          { guard: "detailTypedInMenu", actions: ["sayDetailTypedInMenu", "prompt"] },
           { guard: "matchedQuestion", actions: ["answerFaq", "prompt"] },
           { actions: ["offerTopics"] },
         ],

@@ -1,4 +1,5 @@
 import { assertEvent } from "xstate";
+import { answerKindOf } from "../src/domain/answer-kind.js";
 import { EMPTY_DRAFT } from "../src/domain/application.js";
 import { situationOf } from "../src/domain/situation.js";
 import { dayMessage } from "../src/i18n/dates.js";
@@ -65,6 +66,13 @@ export const talkActions = {
   sayUnusable: act.emit(({ event }) => {
     assertEvent(event, "user.unusable");
     return reply(msg(`input.${event.reason}`));
+  }),
+  /** A detail typed in the menu: what it looks like, and the button that asks for it (never the detail itself). */
+  sayDetailTypedInMenu: act.emit(({ context, event }) => {
+    assertEvent(event, "user.text");
+    const started = situationOf(event.record, context.draft, context).draft !== null;
+    const kind = answerKindOf(event.text, new Date(event.now)) ?? "email";
+    return reply(msg("menu.detailTyped", { kind: msg(`answerKind.${kind}`), button: msg(started ? "choice.continue" : "choice.start") }));
   }),
   /** The commands; a reviewer (in their own chat with the assistant) also reads theirs. */
   sayHelp: act.emit(({ event }) => reply(msg("help.text"), ...(event.reviewer ? [msg("help.reviewer")] : []))),

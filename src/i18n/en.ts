@@ -55,6 +55,12 @@ export const en = {
   "error.name.too_many_words": "That is more than five words. Please type only your full name, as on your ID document.",
   "error.name.sentence":
     "That doesn't look like a name. Please type only your full name, exactly as on your ID document — for example 张三 or Zhang San.",
+  "menu.detailTyped": "That looks like {kind}. To use it for your verification, choose “{button}” below: I'll ask for each detail in turn.",
+  "error.otherAnswer": "That looks like {kind}, which is not what this question asks for.",
+  "answerKind.email": "an email address",
+  "answerKind.idNumber": "an ID number",
+  "answerKind.uscc": "a unified social credit code",
+  "answerKind.phone": "a phone number",
   "error.email.format": "“{value}” is not a valid email address. Please check it, e.g. name@example.com.",
   "error.phone.too_short":
     "That phone number is too short. Please enter the full number: 11 digits for a Chinese mobile (e.g. 138 1234 8000), or + and the country code followed by the whole number.",

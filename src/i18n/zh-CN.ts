@@ -48,6 +48,12 @@ export const zhCN: Record<MessageKey, string> = {
   "error.name.too_many_words": "超过了五个词。请只输入您的姓名，与证件一致。",
   "error.name.sentence": "这看起来不像姓名。请只输入您的姓名，与证件上完全一致，例如：张三。",
   "error.name.characters": "姓名只能包含文字、空格以及 · ' - . 等符号，不能有数字或其他符号。请按证件填写。",
+  "menu.detailTyped": "这看起来是{kind}。如需用于认证，请点击下方的「{button}」，我会逐项询问。",
+  "error.otherAnswer": "这看起来是{kind}，不是这一步要填写的内容。",
+  "answerKind.email": "邮箱地址",
+  "answerKind.idNumber": "身份证号码",
+  "answerKind.uscc": "统一社会信用代码",
+  "answerKind.phone": "手机号码",
   "error.email.format": "“{value}”不是有效的邮箱地址，请检查后重新输入，例如 name@example.com。",
   "error.phone.too_short":
     "手机号码位数不够，请输入完整号码：中国大陆手机号为 11 位（例如 138 1234 8000），其他国家和地区请输入 + 和国家代码及完整号码。",
