@@ -328,6 +328,7 @@ export const en = {
   "review.card.workspace": "Slack workspace: {team}{enterprise}",
   "review.card.enterprise": " (Enterprise Grid {enterprise})",
   "review.card.decided": "Decided: {status}, by {actor} on {at}",
+  "review.card.sentBack": "Sent back to the applicant: {status}, asked by {actor} on {at}",
   "choice.approve": "Approve",
   "choice.reject": "Reject",
   "choice.requestInfo": "Request more info",

@@ -292,6 +292,7 @@ export const zhCN: Record<MessageKey, string> = {
   "review.card.workspace": "Slack 工作区：{team}{enterprise}",
   "review.card.enterprise": "（企业组织 {enterprise}）",
   "review.card.decided": "{status}（{actor}，{at}）",
+  "review.card.sentBack": "已退回申请人：{status}（{actor}，{at}）",
   "choice.approve": "通过",
   "choice.reject": "拒绝",
   "choice.requestInfo": "要求补充材料",

@@ -67,7 +67,8 @@ export function reviewCard(application: ApplicationForReview, roomDetails: RoomD
     body.push(msg("review.card.withdrawn", { at: application.decidedAt ? timeMessage(application.decidedAt, timeZone) : "" }));
   } else if (decided) {
     body.push(
-      msg("review.card.decided", {
+      // More information is asked, not decided: the application comes back to review when it arrives.
+      msg(application.status === "needs_more_info" ? "review.card.sentBack" : "review.card.decided", {
         status: msg(`status.${application.status}.label`),
         actor: application.decidedBy ? actorName(application.decidedBy, names) : "",
         at: application.decidedAt ? timeMessage(application.decidedAt, timeZone) : "",
