@@ -7,7 +7,7 @@ import { fail, ok, type Validation } from "./validation-result.js";
  * are read as Chinese (+86); valid foreign numbers are accepted. A number the
  * metadata knows to be a landline is refused because it cannot receive SMS.
  */
-export type PhoneError = "too_short" | "too_long" | "invalid" | "not_mobile";
+export type PhoneError = "too_short" | "too_long" | "invalid" | "not_mobile" | "not_mobile_read_as_chinese";
 
 const DEFAULT_REGION = "CN";
 
@@ -25,7 +25,8 @@ export function validatePhone(input: string): Validation<PhoneError> {
     if (length === "TOO_LONG") return fail("too_long");
     return fail("invalid");
   }
-  if (parsed.getType() === "FIXED_LINE") return fail("not_mobile");
+  // Typed without a country code it was read as Chinese: it may be another country's mobile (a US number without +1).
+  if (parsed.getType() === "FIXED_LINE") return fail(text.startsWith("+") ? "not_mobile" : "not_mobile_read_as_chinese");
   return ok(parsed.number);
 }
 

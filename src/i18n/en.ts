@@ -68,6 +68,8 @@ export const en = {
   "error.phone.invalid":
     "That is not a valid phone number. Enter a Chinese mobile number (11 digits, starting with 1) or + and the country code for other countries.",
   "error.phone.not_mobile": "That looks like a landline, which cannot receive SMS. Please enter a mobile number.",
+  "error.phone.not_mobile_read_as_chinese":
+    "Read as a Chinese number (it has no country code), that is a landline, which cannot receive SMS. Please enter a mobile number; for another country's, start with + and the country code.",
   "error.idCard.old_format":
     "That is an old 15-digit ID number. Those are no longer accepted: please enter the 18-character number on your current ID card.",
   "error.idCard.length": "A resident ID number has exactly 18 characters; you sent {length}. Please check and enter it again.",

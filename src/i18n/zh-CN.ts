@@ -60,6 +60,8 @@ export const zhCN: Record<MessageKey, string> = {
   "error.phone.too_long": "手机号码位数过多，请检查后重新输入。",
   "error.phone.invalid": "这不是有效的手机号码。请输入中国大陆手机号（以 1 开头的 11 位数字），其他国家和地区请以 + 和国家代码开头。",
   "error.phone.not_mobile": "这似乎是固定电话号码，无法接收短信，请输入手机号码。",
+  "error.phone.not_mobile_read_as_chinese":
+    "没有国家代码的号码按中国大陆号码识别，这是一个固定电话号码，无法接收短信。请填写手机号码；其他国家和地区的号码请以 + 和国家代码开头。",
   "error.idCard.old_format": "这是旧版 15 位身份证号码，已不再受理。请输入您现用身份证上的 18 位号码。",
   "error.idCard.length": "居民身份证号码应为 18 位，您输入了 {length} 位，请核对后重新输入。",
   "error.idCard.characters": "身份证号码由 17 位数字加最后一位数字或 X 组成，请检查是否混入了字母或符号。",

@@ -23,7 +23,10 @@ describe("validatePhone", () => {
     ["1381234", "too_short"],
     ["138123480001234567", "too_long"],
     ["hello", "invalid"],
-    ["010 6552 9988", "not_mobile"], // a Beijing landline
+    ["+86 10 6552 9988", "not_mobile"], // a Beijing landline
+    // Without a country code it is read as Chinese: a landline there, perhaps another country's mobile (a US number without +1).
+    ["010 6552 9988", "not_mobile_read_as_chinese"],
+    ["4155552671", "not_mobile_read_as_chinese"],
   ])("refuses %s with %s", (input, error) => {
     expect(validatePhone(input)).toEqual({ valid: false, error });
   });
@@ -34,6 +37,19 @@ describe("validateEmail", () => {
     expect(validateEmail(" Zhang.San@Example.COM ")).toEqual({ valid: true, normalized: "zhang.san@example.com" });
     expect(validateEmail("ｚｈａｎｇ＠ｅｘａｍｐｌｅ．ｃｏｍ")).toEqual({ valid: true, normalized: "zhang@example.com" });
     expect(validateEmail("zhang@example。com")).toEqual({ valid: true, normalized: "zhang@example.com" });
+  });
+
+  it("takes the address out of the sentence or brackets it was typed in", () => {
+    for (const typed of [
+      "my email is zhang@example.com",
+      "My email address is zhang@example.com.",
+      "邮箱是zhang@example.com",
+      "email: zhang@example.com",
+      "mailto:zhang@example.com",
+      "<zhang@example.com>",
+      "zhang@example.com!",
+    ])
+      expect(validateEmail(typed), typed).toEqual({ valid: true, normalized: "zhang@example.com" });
   });
 
   it.each(["zhang", "zhang@", "@example.com", "zhang@example", "zhang san@example.com", "zhang@@example.com"])("refuses %s", (input) =>
