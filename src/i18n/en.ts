@@ -651,7 +651,7 @@ export const en = {
   // Where the user's application stands (machines/situation-replies.ts).
   "situation.submitted": "Your application {reference} is with the reviewers; the decision is expected by {date}.",
   "situation.overdue":
-    "Your application {reference} was due to be decided by {date} and is overdue — sorry for the wait. It is at the front of the queue.",
+    "Your application {reference} was due to be decided by {date} and is overdue — sorry for the wait. Overdue applications come first in the reviewers' queue.",
   "situation.waiting": "Reviewers need from you for application {reference}: {items}.",
   "situation.waitingUnspecified": "more information",
   "situation.note": "The reviewer wrote: “{note}”",

@@ -581,7 +581,7 @@ export const zhCN: Record<MessageKey, string> = {
   "telegram.command.restart": "重新开始",
   "telegram.command.queue": "审核人员：待审核的申请",
   "situation.submitted": "您的申请 {reference} 正在审核中，预计 {date}前出结果。",
-  "situation.overdue": "您的申请 {reference} 原定 {date}前出结果，现已超期，非常抱歉。您的申请已排在最前面。",
+  "situation.overdue": "您的申请 {reference} 原定 {date}前出结果，现已超期，非常抱歉。超期的申请在审核队列中排在最前面。",
   "situation.waiting": "审核人员需要您为申请 {reference} 补充：{items}。",
   "situation.waitingUnspecified": "更多信息",
   "situation.note": "审核人员留言：“{note}”",

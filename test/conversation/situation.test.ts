@@ -355,6 +355,15 @@ describe("asking while the application is in review", () => {
     expect(asked.split(reference)).toHaveLength(2);
   });
 
+  it("past its promised date: overdue, with an apology, and where overdue applications stand in the reviewers' queue (oldest first)", async () => {
+    harness = await createHarness({ reviewers: consoleReviewers(["rita"]) });
+    const reference = await submitWithPhone(harness, "alice");
+    harness.setNow(new Date("2026-11-27T02:00:00Z")); // Fri 27 Nov, the day after the promised Thu 26 Nov
+    expect(readable(await harness.chat("alice").text("/status"))).toContain(
+      `Your application ${reference} was due to be decided by Thu 26 Nov and is overdue — sorry for the wait. Overdue applications come first in the reviewers' queue.`,
+    );
+  });
+
   it("'can I resubmit?' in review: where it stands comes first, then how resubmission works", async () => {
     harness = await createHarness({ reviewers: consoleReviewers(["rita"]) });
     const reference = await submitWithPhone(harness, "alice");
