@@ -467,7 +467,7 @@ export const en = {
   "review.age.hours": "{hours} h",
   "review.age.days": "{days} d",
   "overdue.apology":
-    "Sorry — your application {reference} was due to be decided by {expectedBy}, and the reviewers need a little longer. It is at the front of the queue, and you'll hear from me as soon as it is decided.",
+    "Sorry — your application {reference} was due to be decided by {expectedBy}, and the reviewers need a little longer. Overdue applications come first in the reviewers' queue, and you'll hear from me as soon as it is decided.",
   "choice.updateEmail": "Update email",
   "choice.updatePhone": "Update phone",
   "choice.reverify": "Change legal representative",

@@ -418,7 +418,7 @@ export const zhCN: Record<MessageKey, string> = {
   "review.age.hours": "{hours} 小时",
   "review.age.days": "{days} 天",
   "overdue.apology":
-    "抱歉，您的申请 {reference} 原定 {expectedBy}前出结果，审核人员还需要一点时间。您的申请已排在最前面，一有结果我会立即通知您。",
+    "抱歉，您的申请 {reference} 原定 {expectedBy}前出结果，审核人员还需要一点时间。超期的申请在审核队列中排在最前面，一有结果我会立即通知您。",
   "choice.updateEmail": "更新邮箱",
   "choice.updatePhone": "更新手机号",
   "choice.reverify": "变更法定代表人",

@@ -31,6 +31,8 @@ describe("scheduled reminders and overdue notices", () => {
     expect((await tick("2026-12-02T15:00:00Z")).filter((reply) => reply.to?.chatId === "alice")).toEqual([]); // Wed 23:00: still the due date
     const notices = (await tick("2026-12-02T16:30:00Z")).filter((reply) => reply.to?.chatId === "alice"); // Thu 00:30
     expect(keys(notices)).toEqual(["overdue.apology"]);
+    // Several may be overdue: each comes before every application on time (the queue is oldest first), not first of all.
+    expect(readable(notices)).toContain("Overdue applications come first in the reviewers' queue");
     expect(await tick("2026-12-03T16:30:00Z")).toEqual([]);
     harness.setNow(new Date("2026-12-03T02:00:00Z"));
     expect(readable(await harness.chat("alice").text("/status"))).toContain("was due to be decided by Wed 2 Dec and is overdue");
