@@ -40,7 +40,7 @@ export function sqlSupportStore(trx: Transaction<Database> | Kysely<Database>, v
     async waitingSupportRequest(userId) {
       const row = await trx
         .selectFrom("support_requests")
-        .select(["reference", "question"])
+        .select(["reference", "question", "created_at"])
         .where("user_id", "=", userId)
         .where("answered_at", "is", null)
         .orderBy("created_at", "desc")
@@ -48,7 +48,7 @@ export function sqlSupportStore(trx: Transaction<Database> | Kysely<Database>, v
         .executeTakeFirst();
       if (!row) return null;
       const question = openNullable(row.question, await vault.user(trx, userId), place("support_requests", "question", row.reference));
-      return { reference: row.reference, question };
+      return { reference: row.reference, question, createdAt: row.created_at };
     },
 
     async setSupportQuestion(reference, userId, question) {

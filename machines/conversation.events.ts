@@ -32,6 +32,8 @@ export interface Stamped {
   officialChannels?: string;
   /** The user also reviews applications: the help names the reviewers' commands too. */
   reviewer?: boolean;
+  /** The user's request to the team still waiting for its answer — read for /status only (ISO `since`). */
+  waitingSupport?: { reference: string; since: string };
 }
 
 export type UnusableReason = "empty" | "too_long" | "unsupported";

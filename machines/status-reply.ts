@@ -11,7 +11,11 @@ import { accountBlockedLine, situationLead } from "./situation-replies.js";
 export function statusReply(
   record: UserRecord,
   draft: Draft,
-  { timeZone, supportContact }: { timeZone: string; supportContact: string },
+  {
+    timeZone,
+    supportContact,
+    waitingSupport,
+  }: { timeZone: string; supportContact: string; waitingSupport?: { reference: string; since: string } },
   work: WorkInProgress = {},
 ): { body: Message[]; choices?: Choice[] } {
   const situation = situationOf(record, draft, work);
@@ -58,5 +62,8 @@ export function statusReply(
   }
   if (situation.draft) body.push(msg("situation.draft", { done: situation.draft.done, total: situation.draft.total }));
   if (body.length === 0) body.push(msg("situation.none"));
+  // A request for a person is part of where the user stands: its answer comes here, like the application's.
+  if (waitingSupport)
+    body.push(msg("support.waitingStatus", { reference: waitingSupport.reference, time: timeMessage(waitingSupport.since, timeZone) }));
   return choices.length > 0 ? { body, choices } : { body };
 }

@@ -58,3 +58,8 @@ export function commandOf(event: ChatEvent): { name: string; args: string } | nu
   const command = /^\/(\w+)(?:@\w+)?(?:\s+(.*))?$/s.exec(event.text.trim());
   return command ? { name: command[1]!.toLowerCase(), args: command[2] ?? "" } : null;
 }
+
+/** `/status` typed, or the Check status button. */
+export function asksForStatus(event: ChatEvent): boolean {
+  return (event.kind === "choice" && event.choice === "status") || commandOf(event)?.name === "status";
+}

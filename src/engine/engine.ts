@@ -1,6 +1,6 @@
 import type { ConversationEvent } from "../../machines/conversation.events.js";
 import { type ConversationState, promptFor, type ReplyContent } from "../../machines/conversation.prompts.js";
-import type { ChatEvent } from "../chat/chat-event.js";
+import { asksForStatus, type ChatEvent } from "../chat/chat-event.js";
 import type { Reply } from "../chat/reply.js";
 import { withoutRestatedPrompt } from "../chat/restated-prompt.js";
 import { saidOnce } from "../chat/said-once.js";
@@ -244,6 +244,8 @@ export class Engine {
     if (forReviewer) return { replies: forReviewer, record: { userId: user.id } };
     const loadRecord = async () => userRecord(user.account, await tx.applicationHistory(user.id), today);
     let record = await loadRecord();
+    // Read only when the user asks for their status: every other event would pay a statement for nothing.
+    const waiting = asksForStatus(event) ? await tx.waitingSupportRequest(user.id) : null;
     const stampOf = (current: UserRecord): EventStamp => ({
       now: now.getTime(),
       record: current,
@@ -255,6 +257,7 @@ export class Engine {
       resultChannels: this.effectDeps.channels,
       ...(settings.officialChannels ? { officialChannels: settings.officialChannels } : {}),
       ...(this.reviewers.isReviewer(event.platform, event.userId) ? { reviewer: true } : {}),
+      ...(waiting ? { waitingSupport: { reference: waiting.reference, since: waiting.createdAt } } : {}),
     });
 
     const restored = restoreConversation(conversation);

@@ -21,6 +21,7 @@ export interface EventStamp {
   resultChannels: readonly Channel[];
   officialChannels?: string;
   reviewer?: boolean;
+  waitingSupport?: { reference: string; since: string };
 }
 
 /** The user's commands that carry nothing (`/lang` carries the language). */

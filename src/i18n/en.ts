@@ -605,6 +605,8 @@ export const en = {
     "I've added this to your request {reference}, which is already with our team. They answer here in this chat, {within}. You can also reach them at {support}.",
   "support.waiting":
     "Your request {reference} is already with our team. They answer here in this chat, {within}. You can also reach them at {support}.",
+  "support.waitingStatus":
+    "Your request {reference} to our team, sent on {time}, is waiting for their answer; it will come here, in this chat.",
   "support.answer": "Our team's answer to your request {reference}:\n\n{text}",
   "notification.subject.supportAnswer": "Our answer to your request {reference}",
   "support.withinOneDay": "usually within 1 business day",

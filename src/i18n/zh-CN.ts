@@ -539,6 +539,7 @@ export const zhCN: Record<MessageKey, string> = {
   "support.added":
     "已将这条留言补充到您的请求（编号 {reference}）中，该请求已在客服团队处理中。客服会在本对话中答复您，{within}。您也可以直接联系：{support}。",
   "support.waiting": "您的请求（编号 {reference}）已在客服团队处理中。客服会在本对话中答复您，{within}。您也可以直接联系：{support}。",
+  "support.waitingStatus": "您于 {time}发送的客服请求（编号 {reference}）正在等待答复，答复会发送到本对话。",
   "support.answer": "客服对您的请求（编号 {reference}）的答复：\n\n{text}",
   "notification.subject.supportAnswer": "客服答复：请求 {reference}",
   "support.withinOneDay": "通常在 1 个工作日内",

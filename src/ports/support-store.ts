@@ -27,7 +27,7 @@ export interface SupportStore {
   supportRequest(reference: string): Promise<{ userId: string; answeredAt: string | null } | null>;
   markSupportAnswered(reference: string, at: Date): Promise<void>;
   /** The user's newest request the team has not answered yet, with its text (opened); null if none waits. */
-  waitingSupportRequest(userId: string): Promise<{ reference: string; question: string | null } | null>;
+  waitingSupportRequest(userId: string): Promise<{ reference: string; question: string | null; createdAt: string } | null>;
   /** Replaces a request's text (a message the user added to it while it waited). */
   setSupportQuestion(reference: string, userId: string, question: string): Promise<void>;
 }

@@ -100,7 +100,14 @@ describe("Talk to a person", () => {
       { reference: first!.reference, question: "My photo keeps failing\n\nhello? anyone?", answeredAt: null },
     ]);
 
+    // Where the user stands includes the request waiting for its answer — by /status and by the button.
+    for (const asked of [await fay.text("/status"), await fay.press("status")])
+      expect(readable(asked)).toContain(
+        `Your request ${first!.reference} to our team, sent on Mon 23 Nov, 10:00 UTC+8, is waiting for their answer`,
+      );
+
     await answerSupportRequest(harness.store, first!.reference, "Send it as a file.", ["chat"], harness.now());
+    expect(readable(await fay.text("/status"))).not.toContain("to our team");
     await fay.press("support");
     const anew = await fay.text("Thanks, one more thing");
     expect(keys(anew)[0]).toBe("support.requested");
@@ -139,5 +146,8 @@ describe("Talk to a person", () => {
     expect(readable(sent)).toContain("客服会在本对话中答复您，通常在 1 个工作日内。");
     await zh.press("support");
     expect(readable(await zh.text("还在吗"))).toContain("已将这条留言补充到您的请求（编号");
+    expect(readable(await zh.text("/status"))).toMatch(
+      /您于 11月23日（周一）10:00发送的客服请求（编号 [A-Z0-9]{4}-[A-Z0-9]{4}）正在等待答复，答复会发送到本对话。/,
+    );
   });
 });
