@@ -77,6 +77,10 @@ export const CONTACT_CHOICES: readonly ConversationChoice[] = [
 export const TYPED_ALSO: Partial<Record<ChoiceId, readonly Message[]>> = {
   // Labelled "New application" beside "Resubmit": the menu's usual label still starts one.
   start: [msg("choice.start")],
+  // A method named as people say it ("id card", "身份证", "company"), not only as its button reads.
+  "method.id_card": [msg("typed.idCard"), msg("typed.idCardMethod")],
+  "method.phone": [msg("typed.sms"), msg("typed.phoneMethod")],
+  "method.enterprise": [msg("typed.company"), msg("typed.enterpriseMethod")],
   // "Withdraw application?" and "Start over?" answered in words (erasing everything takes the button).
   "withdraw.confirm": [msg("typed.yes"), msg("typed.yesSure"), msg("typed.confirm")],
   "withdraw.cancel": [msg("typed.no"), msg("typed.cancel")],

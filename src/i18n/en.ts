@@ -252,6 +252,12 @@ export const en = {
   "typed.agreeShort": "Agree",
   "typed.confirm": "Confirm",
   "typed.confirmSubmit": "Confirm and submit",
+  "typed.idCard": "ID card",
+  "typed.idCardMethod": "ID card verification",
+  "typed.sms": "SMS",
+  "typed.phoneMethod": "Phone verification",
+  "typed.company": "Company",
+  "typed.enterpriseMethod": "Enterprise verification",
   "choice.consentBack": "Back to the summary",
 
   "submitted.done":

@@ -222,6 +222,12 @@ export const zhCN: Record<MessageKey, string> = {
   "typed.agreeShort": "同意",
   "typed.confirm": "确认",
   "typed.confirmSubmit": "确认提交",
+  "typed.idCard": "身份证",
+  "typed.idCardMethod": "身份证认证",
+  "typed.sms": "短信",
+  "typed.phoneMethod": "手机认证",
+  "typed.company": "公司",
+  "typed.enterpriseMethod": "企业认证",
   "choice.consentBack": "返回核对页",
 
   "submitted.done":

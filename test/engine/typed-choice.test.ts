@@ -21,6 +21,18 @@ describe("a button's label typed", () => {
       expect(typedPress(typed, MENU), typed).toBe("choice.start");
     expect(typedPress("查询进度", MENU)).toBe("choice.status");
     expect(typedPress("企业", METHODS)).toBe("choice.method.enterprise");
+    // A method as people name it, not only as its button reads.
+    for (const [typed, method] of [
+      ["id card", "id_card"],
+      ["身份证", "id_card"],
+      ["身份證認證", "id_card"],
+      ["company", "enterprise"],
+      ["企业认证", "enterprise"],
+      ["SMS", "phone"],
+      ["手机认证", "phone"],
+    ])
+      expect(typedPress(typed!, METHODS), typed).toBe(`choice.method.${method}`);
+    expect(typedPress("身份证", MENU)).toBeUndefined();
     expect(typedPress("Keep “Zhang San”", [{ id: "keep", label: msg("choice.keepValue", { value: "Zhang San" }) }])).toBe("choice.keep");
   });
 
