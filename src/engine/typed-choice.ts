@@ -1,5 +1,7 @@
 import { type ChoiceId, TYPED_ALSO } from "../../machines/conversation.choices.js";
+import type { Step } from "../domain/application.js";
 import type { Choice } from "../domain/choice.js";
+import { editItemNamed } from "../domain/edit-item.js";
 import { toSimplifiedChinese } from "../domain/text.js";
 import { LOCALES } from "../i18n/locale.js";
 import { type Message, msg, translate } from "../i18n/message.js";
@@ -67,7 +69,7 @@ const LONGEST_LABEL = 40;
  * press. `undefined`: the message is an answer or a question, not a button.
  */
 export function typedPress(text: string, offered: readonly Choice[]): TypedPress | undefined {
-  if ([...text].length > LONGEST_LABEL) return undefined;
+  if ([...text].length > LONGEST_LABEL) return editItemPress(text, offered);
   const typed = comparable(text);
   if (typed === "") return undefined;
   const names = (button: Choice) => [button.label, ...(TYPED_ALSO[button.id as ChoiceId] ?? [])];
@@ -82,7 +84,18 @@ export function typedPress(text: string, offered: readonly Choice[]): TypedPress
   everywhere ??= new Map(
     EVERYWHERE.flatMap(({ label, press }) => LOCALES.map((locale) => [comparable(translate(locale, label)), press] as const)),
   );
-  return everywhere.get(typed);
+  return everywhere.get(typed) ?? editItemPress(text, offered);
+}
+
+/**
+ * Asked which item to change, the user may name it rather than type its label ("phone", "my email is
+ * wrong", "名字写错了"): nothing else is expected there, so a message naming one offered item presses it.
+ */
+function editItemPress(text: string, offered: readonly Choice[]): TypedPress | undefined {
+  const items = offered.flatMap((button) => (button.id.startsWith("edit.") ? [button.id.slice("edit.".length) as Step] : []));
+  if (items.length === 0) return undefined;
+  const named = editItemNamed(text, items);
+  return named ? `choice.edit.${named}` : undefined;
 }
 
 /** `EVERYWHERE` by comparable label, in both languages: built once, on the first typed message. */

@@ -98,6 +98,21 @@ describe("a step already answered, reached again", () => {
       ...Array(7).fill("summary.line"),
     ]);
   });
+
+  it("asked which item to change, the item named in words is asked again ('my email is wrong'), not the FAQ telling them to use Change something", async () => {
+    const chat = harness.chat("alice");
+    await registerForIdCard(chat);
+    await chat.text("11010519491231002X");
+    await chat.file(await minimalGoodJpeg());
+    await chat.file(await minimalGoodJpeg(9));
+    await chat.press("edit");
+    const email = await chat.text("my email is wrong");
+    expect(keys(email)[0]).toBe("ask.email");
+    expect(keys(email)).not.toContain("faq.modifyDraft");
+    await chat.press("keep");
+    await chat.press("edit");
+    expect(keys(await chat.text("身份证号填错了"))[0]).toBe("ask.idNumber");
+  });
 });
 
 describe("start over", () => {

@@ -55,6 +55,26 @@ describe("a button's label typed", () => {
     expect(typedPress("提交了吗", SUMMARY)).toBeUndefined();
   });
 
+  it("asked which item to change: an item named, not only its label typed, is that item — never a question about it, nor an item not offered", () => {
+    const EDIT = (["name", "email", "phone", "method", "idNumber", "idFront", "idBack"] as const).map((step) =>
+      choice(`edit.${step}`, `field.${step}`),
+    );
+    for (const [typed, step] of [
+      ["phone", "phone"],
+      ["name", "name"],
+      ["my email is wrong", "email"],
+      ["名字写错了", "name"],
+      ["手机号填错了", "phone"],
+      ["the front photo is blurry, I want to send a better one", "idFront"],
+      ["身份证号错了", "idNumber"],
+    ])
+      expect(typedPress(typed!, EDIT), typed).toBe(`choice.edit.${step}`);
+    for (const typed of ["what is a credit code?", "why do you need my phone", "go back", "the credit code is wrong"])
+      expect(typedPress(typed, EDIT), typed).toBeUndefined();
+    // Anywhere else a mention is no press: "my email is wrong" in the menu is a question for the FAQ.
+    expect(typedPress("my email is wrong", MENU)).toBeUndefined();
+  });
+
   it("presses the buttons every state answers even where they are not shown; status becomes /status", () => {
     expect(typedPress("Talk to a person", METHODS)).toBe("choice.support");
     expect(typedPress("全部问题", [])).toBe("choice.faq");
