@@ -13,6 +13,7 @@ import {
   type TextStep,
 } from "../src/domain/application.js";
 import { validateEmail } from "../src/domain/email.js";
+import { asksWhatItMeans } from "../src/domain/meaning-question.js";
 import { asksWhyThisStep, isNonAnswer, saysNoContact } from "../src/domain/non-answer.js";
 import { checkOneTimeCode, resendWaitMs } from "../src/domain/one-time-code.js";
 import { validatePhone } from "../src/domain/phone.js";
@@ -138,6 +139,12 @@ export const conversationGuards = {
     const situation = situationOf(event.record, context.draft, context);
     const resubmittable = situation.application.kind === "rejected" && situation.application.resubmission === "allowed";
     return !(situation.draft === null && resubmittable) && answerKindOf(event.text, new Date(event.now)) !== null;
+  },
+  /** "What does this mean?" from someone whose application was not approved, or is waiting for them: about that. */
+  asksAboutDecision: ({ context, event }: GuardArgs) => {
+    if (event.type !== "user.text" || !asksWhatItMeans(event.text)) return false;
+    const { kind } = situationOf(event.record, context.draft, context).application;
+    return kind === "rejected" || kind === "waiting_for_user";
   },
   wantsToStop: ({ event }: GuardArgs) => event.type === "user.text" && wantsToStopVerifying(event.text),
   /** "Why do you need my email?" at the email step, "身份证号在哪里看" at the ID number (see src/domain/non-answer.ts). */

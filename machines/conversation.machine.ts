@@ -119,6 +119,7 @@ export const conversationMachine = setup({
           SMALL_TALK,
           ...stopVerifying("menu"),
           { guard: "detailTypedInMenu", actions: ["sayDetailTypedInMenu", "prompt"] },
+          { guard: "asksAboutDecision", actions: ["explainDecision", "prompt"] },
           { guard: "matchedQuestion", actions: ["answerFaq", "prompt"] },
           { actions: ["offerTopics"] },
         ],

@@ -18,6 +18,11 @@ const topicChoice = (topic: FaqTopic): Choice => choice(`faq.${topic}`, `faq.top
  * and what it missed, kept for operators (`cli faq unmatched`) with the topic the user then picked.
  */
 export const faqActions = {
+  /** "What does this mean?" after a decision: their own reasons, each with what to do (or what reviewers need). */
+  explainDecision: act.emit(({ context, event }) => ({
+    type: "reply",
+    ...faqReply("failure-reasons", event, undefined, context.draft, context),
+  })),
   answerFaq: act.enqueueActions(({ context, event, enqueue }) => {
     const match = event.type === "user.text" ? event.faq : undefined;
     const topic = match ? match.topic : (event.type.slice("choice.faq.".length) as FaqTopic);

@@ -227,6 +227,25 @@ describe("decided applications", () => {
     );
   });
 
+  it("'what does this mean?' after a decision is about it: their reasons with what to do, or what reviewers need — for anyone else, as before", async () => {
+    harness = await createHarness({ reviewers: consoleReviewers(["rita"]) });
+    const fixable = await submitWithPhone(harness, "alice");
+    await harness.chat("rita").send({ kind: "form", form: `rv.nf.${fixable}`, selected: [0], note: "" });
+    const asked = await harness.chat("alice").text("what does this mean?");
+    expect(readable(asked)).toContain(
+      `Your application ${fixable} was not approved because:\n• The name you entered doesn't match the records of this phone number. Enter your full legal name exactly`,
+    );
+    expect(choiceIds(asked)).toContain("resubmit");
+    expect(keys(await harness.chat("alice").text("这是什么意思"))).toContain("faq.yourRejection");
+
+    const waiting = await submitWithPhone(harness, "bob");
+    await harness.chat("rita").send({ kind: "form", form: `rv.if.${waiting}`, selected: [0], note: "" });
+    expect(readable(await harness.chat("bob").text("I don't understand"))).toContain(`Your application ${waiting} was not rejected`);
+
+    await harness.chat("cy").text("/start");
+    expect(keys(await harness.chat("cy").text("what does this mean?"))).not.toContain("faq.yourRejection");
+  });
+
   it("rejected for something fixable: the menu offers Resubmit first, and starting over as a new application", async () => {
     harness = await createHarness({ reviewers: consoleReviewers(["rita"]) });
     const fixable = await submitWithPhone(harness, "alice");
