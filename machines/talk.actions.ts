@@ -71,7 +71,7 @@ export const talkActions = {
   sayDetailTypedInMenu: act.emit(({ context, event }) => {
     assertEvent(event, "user.text");
     const started = situationOf(event.record, context.draft, context).draft !== null;
-    const kind = answerKindOf(event.text, new Date(event.now)) ?? "email";
+    const kind = answerKindOf(event.text, new Date(event.now))!; // the guard (detailTypedInMenu) found one
     return reply(msg("menu.detailTyped", { kind: msg(`answerKind.${kind}`), button: msg(started ? "choice.continue" : "choice.start") }));
   }),
   /** The commands; a reviewer (in their own chat with the assistant) also reads theirs. */
