@@ -512,9 +512,9 @@ export const en = {
   "faq.notification-missing":
     "Check your spam or junk folder first, and that the email and phone number you registered are correct. The result is always here too: send /status. Once you have submitted an application you can correct your email or phone here and have the result sent again; otherwise support can help.",
   "faq.notification-missing.sms":
-    "Check that the mobile number you registered is correct: results are sent there by SMS. The result is always here too: send /status. Once you have submitted an application you can correct your phone here and have the result sent again; otherwise support can help.",
+    "Results are sent here and by SMS to the mobile number you registered (not by email): check that it is correct. The result is always here too: send /status. Once you have submitted an application you can correct your phone here and have the result sent again; otherwise support can help.",
   "faq.notification-missing.chat":
-    "Results and notices come here, in this chat: send /status to see where your application stands. If something still seems missing, support can help.",
+    "Results and notices come here, in this chat (not by email or SMS): send /status to see where your application stands. If something still seems missing, support can help.",
   "faq.forgot-email":
     "If you forgot which email you registered with, try resetting your password on the platform; if that doesn't help, contact support and they will confirm your identity and help you recover the account.",
   "faq.update-info":

@@ -574,8 +574,9 @@ describe("only what this deployment has", () => {
 
     harness = await createHarness({ notifyChannels: ["chat"], reviewers: consoleReviewers(["rita"]) });
     const chatOnly = await emailAskedThenNothingArrived();
-    expect(chatOnly.nothing).toContain("Results and notices come here, in this chat");
-    expect(chatOnly.nothing).not.toMatch(/We send your results|spam|SMS/);
+    // Said to be sent on no other channel, so a user looking for an email or a text stops looking.
+    expect(chatOnly.nothing).toContain("Results and notices come here, in this chat (not by email or SMS)");
+    expect(chatOnly.nothing).not.toMatch(/We send your results|spam|by SMS/);
   });
 });
 

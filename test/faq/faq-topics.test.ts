@@ -65,6 +65,13 @@ describe("the FAQ's newer topics", () => {
     expect(keys(await chat.text("the upload keeps failing"))[0]).toBe("faq.platform-issue");
   });
 
+  it("a missing result email, where results are not emailed: says so, and where they do go", async () => {
+    const chat = await inMenu({ notifyChannels: ["chat", "sms"] });
+    const replies = await chat.text("I didn't get any email about the result");
+    expect(keys(replies)[0]).toBe("faq.notification-missing.sms");
+    expect(readable(replies)).toContain("Results are sent here and by SMS to the mobile number you registered (not by email)");
+  });
+
   it("deleting my data: the answer carries the export and delete buttons", async () => {
     const chat = await inMenu();
     const replies = await chat.text("how do I delete my data");
