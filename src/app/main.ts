@@ -6,7 +6,7 @@ import type { RequestHandler, RunningPlatform } from "../../adapters/http/web-se
 import { Outbound } from "../chat/outbound.js";
 import type { Reply } from "../chat/reply.js";
 import { DEFAULT_RETRY_POLICY, nextAttemptAt } from "../notifications/retry-policy.js";
-import { combineReviewers, consoleReviewers, roomReviewers, withPeople } from "../review/reviewers.js";
+import { combineReviewers, consoleReviewers, type Reviewers, reviewerPeopleCount, roomReviewers, withPeople } from "../review/reviewers.js";
 import type { Config } from "../runtime/config.js";
 import { Dependencies } from "../runtime/dependencies.js";
 import { loadConfigOrExit } from "../runtime/load-config.js";
@@ -51,6 +51,7 @@ async function runConsole(config: Readonly<Config>, logger: Logger): Promise<voi
     consoleReviewers([...new Set([...config.consoleReviewerIds, ...consoleIds.map((a) => a.userId)])], config.reviewRoomDetails),
     config.reviewerPeople,
   );
+  warnIfNoSecondReviewer(config, reviewers, logger);
   const assistant = await openAssistant(config, logger, sms, reviewers, dependencies);
   await assistant.outbox.recoverInterrupted(new Date());
   // Chat notifications the dispatcher sends (announcements, resends, retries) are printed with the next tick.
@@ -127,6 +128,7 @@ async function runPlatforms(config: Readonly<Config>, logger: Logger): Promise<v
     ),
     config.reviewerPeople,
   );
+  warnIfNoSecondReviewer(config, reviewers, logger);
   if (!config.smsAvailable)
     logger.warn("SMS_WEBHOOK_URL is not set: no SMS is sent, so the phone method is not offered and SMS notifications are off");
   else if (config.smsDevelopmentLog && !config.smsWebhook)
@@ -216,4 +218,14 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.stderr.write(`fatal: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   });
+}
+
+/** Four eyes with fewer than two reviewers: first approvals that nobody can confirm, so the applicants wait for ever. */
+function warnIfNoSecondReviewer(config: Readonly<Config>, reviewers: Reviewers, logger: Logger): void {
+  const people = reviewerPeopleCount(reviewers);
+  if (config.fourEyes !== "none" && people < 2)
+    logger.warn(
+      { fourEyes: config.fourEyes, reviewers: people },
+      `FOUR_EYES=${config.fourEyes} takes two different reviewers to approve, and ${people} is configured: such approvals can never be confirmed. Add a reviewer, or set FOUR_EYES=none`,
+    );
 }

@@ -451,6 +451,8 @@ export const en = {
   "review.changedMeanwhile": "{reference} changed just as you pressed; look at its latest card and try again.",
   "review.firstApproval.recorded":
     "First approval of {reference} recorded. A second, different reviewer must confirm it before the applicant is approved.",
+  "review.firstApproval.noSecondReviewer":
+    "First approval of {reference} recorded. A second, different reviewer must confirm it before the applicant is approved — but you are the only reviewer configured: ask an operator to add a second one, or to turn the two-reviewer rule off.",
   "review.openFirst":
     "Open it first: you haven't opened {reference} since it last changed. Approving is possible once you have opened it privately.",
   "review.sameReviewer": "You gave {reference} its first approval: a different reviewer must confirm it. This attempt has been recorded.",

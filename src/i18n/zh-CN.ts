@@ -403,6 +403,8 @@ export const zhCN: Record<MessageKey, string> = {
   "review.claim.notWaiting": "{reference} 当前不在待审核状态（{status}）。",
   "review.changedMeanwhile": "你操作时 {reference} 刚好发生了变化，请查看最新的卡片后重试。",
   "review.firstApproval.recorded": "已记录 {reference} 的初审通过。需另一位审核人员复核后，申请才会通过。",
+  "review.firstApproval.noSecondReviewer":
+    "已记录 {reference} 的初审通过。需另一位审核人员复核后，申请才会通过——但目前只配置了您一位审核人员：请联系运维人员再添加一位审核人员，或关闭双人审核规则。",
   "review.openFirst": "请先打开：自 {reference} 上次变更以来，你还没有私下打开过它。私下打开后即可批准。",
   "review.sameReviewer": "{reference} 的初审是你通过的，须由另一位审核人员复核。此次操作已被记录。",
   "review.queue.title": "待审核：{count} 件，按提交时间排列",

@@ -22,6 +22,7 @@ import { decodeReviewButton, encodeReviewButton, isReviewButton } from "./review
 import { detailLines, privateDetails, selected } from "./review-card.js";
 import { claimApplication, heldBy, queueReply, releaseClaim, takeNext } from "./review-claims.js";
 import { actorName, cleanDisplayName } from "./reviewer-display.js";
+import { reviewerPeopleCount } from "./reviewers.js";
 
 /**
  * A reviewer's button, form, pending note or `/queue`, handled here; null when the event is none of
@@ -287,8 +288,11 @@ async function decide(
   observeDecision(ctx, application, result.awaitingSecond ? FIRST_APPROVAL : application.status, actor, details, secondsOnCase);
   const replies = roomCards(ctx, application);
   // Four eyes: a first approval changes the card, not the status; the applicant hears nothing yet.
-  if (result.awaitingSecond)
-    return [toReviewer(ctx, [msg("review.firstApproval.recorded", { reference })], undefined, fromPicker), ...replies];
+  if (result.awaitingSecond) {
+    // With one reviewer configured nobody can confirm it: said, rather than promising a second reviewer who does not exist.
+    const key = reviewerPeopleCount(ctx.reviewers) < 2 ? "review.firstApproval.noSecondReviewer" : "review.firstApproval.recorded";
+    return [toReviewer(ctx, [msg(key, { reference })], undefined, fromPicker), ...replies];
+  }
   // The picker the decision was taken from is spent: where it can be edited, it now says what happened.
   const offer = disableOffer(ctx, application);
   if (offer) replies.unshift(offer);

@@ -19,6 +19,8 @@ export interface Reviewers {
   accountsOf(platform: Platform, userId: string): Account[];
   /** How stats and metrics name the reviewer behind an actor string: their person, else the actor. */
   personLabel(actor: string): string;
+  /** Every account that reviews (the per-platform lists and `REVIEWERS`). */
+  readonly accounts: readonly Account[];
 }
 
 /** Each account its own person: what the per-platform reviewer lists mean without `REVIEWERS`. */
@@ -31,6 +33,7 @@ export const NO_REVIEWERS: Reviewers = {
   isReviewRoom: () => false,
   accountsOf: accountAlone,
   personLabel: (actor) => actor,
+  accounts: [],
 };
 
 /** Console reviewers are console users; each gets the cards in their own chat, where they may also chat as users. */
@@ -43,6 +46,7 @@ export function consoleReviewers(ids: readonly string[], roomDetails: RoomDetail
     isReviewRoom: () => false,
     accountsOf: accountAlone,
     personLabel: (actor) => actor,
+    accounts: [...names].map((userId) => ({ platform: "console" as const, userId })),
   };
 }
 
@@ -61,6 +65,7 @@ export function roomReviewers(
     isReviewRoom: (from, chatId) => from === platform && chatId === roomId,
     accountsOf: accountAlone,
     personLabel: (actor) => actor,
+    accounts: [...ids].map((userId) => ({ platform, userId })),
   };
 }
 
@@ -73,6 +78,7 @@ export function combineReviewers(parts: readonly Reviewers[], roomDetails: RoomD
     isReviewRoom: (platform, chatId) => parts.some((part) => part.isReviewRoom(platform, chatId)),
     accountsOf: accountAlone,
     personLabel: (actor) => actor,
+    accounts: parts.flatMap((part) => part.accounts),
   };
 }
 
@@ -88,5 +94,13 @@ export function withPeople(reviewers: Reviewers, people: readonly ReviewerPerson
     isReviewer: (platform, userId) => listed.has(`${platform}:${userId}`) || reviewers.isReviewer(platform, userId),
     accountsOf: (platform, userId) => accountsOfPerson(people, { platform, userId }),
     personLabel: (actor) => personLabel(people, actor),
+    accounts: [...reviewers.accounts, ...people.flatMap((person) => person.accounts)],
   };
+}
+
+/** How many different people review: one person's accounts (`REVIEWERS`) count once — as four eyes counts them. */
+export function reviewerPeopleCount(reviewers: Reviewers): number {
+  const key = (account: Account) => `${account.platform}:${account.userId}`;
+  const people = reviewers.accounts.map((account) => reviewers.accountsOf(account.platform, account.userId).map(key).sort().join(" "));
+  return new Set(people).size;
 }

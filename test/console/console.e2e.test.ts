@@ -50,6 +50,8 @@ describe("console chat (npm start without tokens)", () => {
       env,
     );
     expect(code, stderr).toBe(0);
+    // One console reviewer (the default) under FOUR_EYES=enterprise: said at start, on the log.
+    expect(stderr).toContain("FOUR_EYES=enterprise takes two different reviewers to approve, and 1 is configured");
     expect(stdout).toContain("bot → alice: Hello! I'm the verification assistant.");
     expect(stdout).toContain("bot → alice: What would you like to do?\n    [1] Start verification\n    [2] Check status\n");
     expect(stdout).toContain("bot → alice: This photo can't be used yet:\n• There is no file at that path.");

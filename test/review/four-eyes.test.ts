@@ -50,6 +50,18 @@ describe.each(TESTED_DIALECTS)("four eyes on %s", (dialect) => {
   const webhookTypes = async () => (await harness.store.webhooks().list({ failed: false, limit: 50 })).map((event) => event.type).reverse();
   const auditReasons = async (reference: string) => (await harness.auditOf(reference)).map((entry) => [entry.actor, entry.reason]);
 
+  it("with one reviewer configured, the first approval says nobody can confirm it, not that a second reviewer will", async () => {
+    harness = await createHarness({
+      dialect,
+      reviewers: consoleReviewers(["rita"]),
+      review: { fourEyes: "enterprise", claimMinutes: 30, requireOpenBeforeApproval: false },
+    });
+    const reference = await submit("acme", "enterprise");
+    const first = await harness.chat("rita").press(`rv.ok.${reference}`);
+    expect(keys(first)[0]).toBe("review.firstApproval.noSecondReviewer");
+    expect(readable(first)).toContain("but you are the only reviewer configured: ask an operator to add a second one");
+  });
+
   it("an enterprise approval waits for a second, different reviewer; the card says so; the applicant hears nothing until then", async () => {
     await open();
     const reference = await submit("acme", "enterprise");

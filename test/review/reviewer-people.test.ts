@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { DEFAULT_REVIEW_POLICY } from "../../src/domain/review-policy.js";
+import { parseReviewerPeople } from "../../src/domain/reviewer-people.js";
+import { combineReviewers, consoleReviewers, reviewerPeopleCount, roomReviewers, withPeople } from "../../src/review/reviewers.js";
 import { readConfig } from "../../src/runtime/config.js";
 import { createBothPlatforms } from "../helpers/both-platforms.js";
 import { REVIEW_CHANNEL, SLACK_REVIEWER, until } from "../helpers/slack-harness.js";
@@ -52,6 +54,15 @@ describe("REVIEWERS: one person, one pair of eyes (issue 27 §3)", () => {
     await both.s.press(SLACK_REVIEWER, `rv.ok.${reference}`, { channel: REVIEW_CHANNEL });
     const status = async () => (await both!.engine.store.transaction((tx) => tx.loadApplication(reference)))?.status;
     await until(async () => (await status()) === "approved", "the approval");
+  });
+
+  it("counts people, not accounts: the start warns when four eyes has fewer than two", () => {
+    const rooms = combineReviewers([roomReviewers("telegram", "-1", ["1", "2"]), roomReviewers("slack", "C1", ["U1"])]);
+    expect(reviewerPeopleCount(rooms)).toBe(3);
+    // rita's Telegram and Slack accounts are one pair of eyes.
+    expect(reviewerPeopleCount(withPeople(rooms, parseReviewerPeople("rita=telegram:1,slack:U1")))).toBe(2);
+    expect(reviewerPeopleCount(withPeople(consoleReviewers(["reviewer"]), parseReviewerPeople("rita=telegram:9")))).toBe(2);
+    expect(reviewerPeopleCount(consoleReviewers(["reviewer"]))).toBe(1);
   });
 
   it("REVIEWERS that names an account twice, or a platform that does not exist, stops the start with the reason", () => {
