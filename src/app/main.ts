@@ -226,6 +226,6 @@ function warnIfNoSecondReviewer(config: Readonly<Config>, reviewers: Reviewers, 
   if (config.fourEyes !== "none" && people < 2)
     logger.warn(
       { fourEyes: config.fourEyes, reviewers: people },
-      `FOUR_EYES=${config.fourEyes} takes two different reviewers to approve, and ${people} is configured: such approvals can never be confirmed. Add a reviewer, or set FOUR_EYES=none`,
+      `FOUR_EYES=${config.fourEyes} takes two different reviewers to approve, and ${people} ${people === 1 ? "is" : "are"} configured: such approvals can never be confirmed. Add a reviewer, or set FOUR_EYES=none`,
     );
 }
