@@ -79,7 +79,8 @@ export type ConversationEvent = Stamped &
     | { type: "user.contact"; phone: string; ownNumber: boolean }
     | { type: "user.unusable"; reason: UnusableReason }
     | { type: "cmd.start" | "cmd.cancel" | "cmd.back" | "cmd.help" | "cmd.status" | "cmd.privacy" | "cmd.restart" }
-    | { type: "cmd.lang"; locale?: Locale }
+    /** `locale`: the one named (none: the other one); `unsupported`: a language named that we don't speak. */
+    | { type: "cmd.lang"; locale?: Locale; unsupported?: true }
     | { type: "cmd.unknown"; command: string }
     /** Results of effects the engine performed. */
     /** `resent`: the user asked for it (they are told it went out). */

@@ -146,6 +146,7 @@ export const conversationGuards = {
     const { kind } = situationOf(event.record, context.draft, context).application;
     return kind === "rejected" || kind === "waiting_for_user";
   },
+  langUnsupported: ({ event }: GuardArgs) => event.type === "cmd.lang" && event.unsupported === true,
   wantsToStop: ({ event }: GuardArgs) => event.type === "user.text" && wantsToStopVerifying(event.text),
   /** "Why do you need my email?" at the email step, "身份证号在哪里看" at the ID number (see src/domain/non-answer.ts). */
   asksWhyThisStep: ({ event }: GuardArgs, params: { step: TextStep }) =>

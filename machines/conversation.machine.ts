@@ -48,7 +48,10 @@ export const conversationMachine = setup({
     "cmd.cancel": { target: ".menu", actions: "sayCancelled" },
     "cmd.help": { actions: ["sayHelp", "prompt"] },
     "cmd.status": { actions: ["sayStatus", "prompt"] },
-    "cmd.lang": { actions: ["switchLocale", { type: "say", params: { key: "lang.switched" } }, "prompt"] },
+    "cmd.lang": [
+      { guard: "langUnsupported", actions: [{ type: "say", params: { key: "lang.unsupported" } }, "prompt"] },
+      { actions: ["switchLocale", { type: "say", params: { key: "lang.switched" } }, "prompt"] },
+    ],
     "cmd.unknown": { actions: ["sayUnknownCommand", "prompt"] },
     "cmd.back": { actions: [{ type: "say", params: { key: "back.first" } }, "prompt"] },
     "cmd.restart": [

@@ -8,7 +8,7 @@ import { smallTalkOf } from "../domain/small-talk.js";
 import { textProblem } from "../domain/text.js";
 import type { UserRecord } from "../domain/user-record.js";
 import type { FaqMatch } from "../faq/faq-matcher.js";
-import { LOCALES, localeFromTag, questionLocale } from "../i18n/locale.js";
+import { localeNamed, questionLocale } from "../i18n/locale.js";
 
 export interface EventStamp {
   now: number;
@@ -94,8 +94,10 @@ function commandEvent(name: string, args: string, stamp: EventStamp): Conversati
   if (SIMPLE_COMMANDS.has(name)) return { type: `cmd.${name}` as "cmd.start", ...stamp };
   if (name === "lang") {
     const tag = args.trim();
-    const locale = tag ? localeFromTag(tag, "en") : undefined;
-    return { type: "cmd.lang", ...(locale && LOCALES.includes(locale) ? { locale } : {}), ...stamp };
+    if (!tag) return { type: "cmd.lang", ...stamp };
+    // A language we don't speak ("/lang fr") is said so, not taken for a switch to one we do.
+    const locale = localeNamed(tag);
+    return locale ? { type: "cmd.lang", locale, ...stamp } : { type: "cmd.lang", unsupported: true, ...stamp };
   }
   return { type: "cmd.unknown", command: `/${name}`, ...stamp };
 }

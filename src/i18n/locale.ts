@@ -10,6 +10,14 @@ export function localeFromTag(tag: string | undefined, fallback: Locale): Locale
   return fallback;
 }
 
+/** The language a person names after /lang ("en", "zh-TW", "English", 中文), if it is one we speak; null otherwise ("fr"). */
+export function localeNamed(text: string): Locale | null {
+  const lower = text.trim().toLowerCase();
+  if (/^(?:zh|cn\b|chinese|mandarin|中|汉|漢|简|繁|普通话)/.test(lower)) return "zh-CN";
+  if (/^(?:en|英)/.test(lower)) return "en";
+  return null;
+}
+
 export function otherLocale(locale: Locale): Locale {
   return locale === "zh-CN" ? "en" : "zh-CN";
 }

@@ -188,6 +188,12 @@ describe.each(TESTED_DIALECTS)("on %s", (dialect) => {
       const switched = await harness.chat("wang", "telegram", "zh-hans").text("/lang en");
       expect(switched.map((reply) => reply.locale)).toEqual(["en", "en"]);
       expect(readable(switched)).toContain("Language set to English.");
+      // Named in words or as a tag; a language we don't speak is said so, and nothing switches.
+      expect(readable(await harness.chat("wang", "telegram", "zh-hans").text("/lang 中文"))).toContain("已切换为中文");
+      expect(readable(await harness.chat("wang", "telegram", "zh-hans").text("/lang English"))).toContain("Language set to English.");
+      const french = await harness.chat("wang", "telegram", "zh-hans").text("/lang fr");
+      expect(readable(french)).toContain("I speak 中文 and English only: send /lang zh or /lang en");
+      expect(french.map((reply) => reply.locale)).toEqual(["en", "en"]);
     });
 
     it("finds a free reference code when the first ones are taken", async () => {
