@@ -1,4 +1,5 @@
 import { assertEvent } from "xstate";
+import { acknowledgementOf } from "../src/domain/acknowledgement.js";
 import { answerKindOf } from "../src/domain/answer-kind.js";
 import {
   DOCUMENT_STEPS,
@@ -146,6 +147,8 @@ export const conversationGuards = {
     const { kind } = situationOf(event.record, context.draft, context).application;
     return kind === "rejected" || kind === "waiting_for_user";
   },
+  /** "OK", 好的, "稍等，我去拿身份证": not an answer, and not a wrong one (see src/domain/acknowledgement.ts). */
+  acknowledges: ({ event }: GuardArgs) => event.type === "user.text" && acknowledgementOf(event.text) !== null,
   langUnsupported: ({ event }: GuardArgs) => event.type === "cmd.lang" && event.unsupported === true,
   wantsToStop: ({ event }: GuardArgs) => event.type === "user.text" && wantsToStopVerifying(event.text),
   /** "Why do you need my email?" at the email step, "身份证号在哪里看" at the ID number (see src/domain/non-answer.ts). */

@@ -5,6 +5,7 @@ import { conversationActions } from "./conversation.actions.js";
 import type { ConversationContext, ConversationEvent, ConversationInput, ConversationOutput } from "./conversation.events.js";
 import { conversationGuards } from "./conversation.guards.js";
 import {
+  ACKNOWLEDGED,
   ANSWER_QUESTION_IN_FLOW,
   codeStep,
   documentStep,
@@ -120,6 +121,7 @@ export const conversationMachine = setup({
         "choice.status": { actions: ["sayStatus", "prompt"] },
         "user.text": [
           SMALL_TALK,
+          ACKNOWLEDGED,
           ...stopVerifying("menu"),
           { guard: "detailTypedInMenu", actions: ["sayDetailTypedInMenu", "prompt"] },
           { guard: "asksAboutDecision", actions: ["explainDecision", "prompt"] },

@@ -35,6 +35,8 @@ const KEEP = (step: Step) => [{ guard: { type: "stepDone" as const, params: { st
 
 /** "hi", "谢谢", "bye": a short friendly answer, then the pending question (in the menu: the menu). */
 export const SMALL_TALK = { guard: "smallTalk" as const, actions: ["answerSmallTalk" as const, "prompt" as const] };
+/** "OK" or "wait" where a question is pending: the question again — where buttons are expected, "choose one" says more. */
+export const ACKNOWLEDGED = { guard: "acknowledges" as const, actions: ["answerAcknowledgement" as const, "prompt" as const] };
 
 /**
  * "I don't want to get verified any more": verification is the user's choice. In review, they are asked whether
@@ -97,6 +99,7 @@ export function textStep(step: TextStep) {
     on: {
       "user.text": [
         SMALL_TALK,
+        ACKNOWLEDGED,
         ...stopVerifying("step"),
         // Free text: a question may pass as a name ("what should I write here"), so it is caught before validation.
         ...(freeText ? [STRONG_QUESTION, ...notAnAnswer(step)] : []),
@@ -153,6 +156,7 @@ export function codeStep(
       "user.text": [
         { guard: "codeMatches" as const, ...onMatch },
         SMALL_TALK,
+        ACKNOWLEDGED,
         ANSWER_QUESTION_IN_FLOW,
         { actions: ["explainWrongCode" as const, "prompt" as const] },
       ],
@@ -214,6 +218,7 @@ export function documentStep(step: DocumentStep) {
       // Text where a photo is expected: a question is answered, anything else is told what this step waits for.
       "user.text": [
         SMALL_TALK,
+        ACKNOWLEDGED,
         ...stopVerifying("step"),
         ANSWER_QUESTION_IN_FLOW,
         { actions: [{ type: "say" as const, params: { key: "document.waitingForPhoto" as const } }, "prompt" as const] },

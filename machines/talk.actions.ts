@@ -1,4 +1,5 @@
 import { assertEvent } from "xstate";
+import { acknowledgementOf } from "../src/domain/acknowledgement.js";
 import { answerKindOf } from "../src/domain/answer-kind.js";
 import { EMPTY_DRAFT } from "../src/domain/application.js";
 import { situationOf } from "../src/domain/situation.js";
@@ -36,6 +37,11 @@ export const talkActions = {
   answerSmallTalk: act.emit(({ event }) => {
     assertEvent(event, "user.text");
     return reply(msg(`smallTalk.${event.smallTalk ?? "greeting"}`));
+  }),
+  /** "OK": said back, and the question again (the prompt after it); "wait": the answers are kept meanwhile. */
+  answerAcknowledgement: act.emit(({ event }) => {
+    assertEvent(event, "user.text");
+    return reply(msg(acknowledgementOf(event.text) === "wait" ? "ack.wait" : "ack.ok"));
   }),
   showTopics: act.emit({ type: "reply", body: [msg("faq.pick")], choices: topicChoices() }),
   showMoreTopics: act.emit({ type: "reply", body: [msg("faq.pick")], choices: topicChoices(true) }),

@@ -211,6 +211,8 @@ export const en = {
   "cancel.nothing": "There is nothing to cancel right now.",
   "back.first": "This is the first question; there is nothing before it.",
   "lang.switched": "Language set to English.",
+  "ack.ok": "OK.",
+  "ack.wait": "Take your time: your answers so far are kept. Carry on whenever you're ready.",
   "lang.unsupported": "I speak 中文 and English only: send /lang zh or /lang en (or /lang to switch).",
   "snapshot.reset": "Sorry — the assistant was updated and lost track of where we were. Your answers are kept.",
 

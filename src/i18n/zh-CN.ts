@@ -182,6 +182,8 @@ export const zhCN: Record<MessageKey, string> = {
   "cancel.nothing": "当前没有可以取消的操作。",
   "back.first": "这已经是第一个问题了。",
   "lang.switched": "已切换为中文。",
+  "ack.ok": "好的。",
+  "ack.wait": "不着急，已填写的内容都会保留，准备好后继续即可。",
   "lang.unsupported": "目前只支持中文和英文：发送 /lang zh 或 /lang en（或发送 /lang 切换）。",
   "snapshot.reset": "抱歉，助手刚刚升级，未能接上之前的进度。您填写的内容都已保留。",
 

@@ -115,6 +115,31 @@ describe("a step already answered, reached again", () => {
   });
 });
 
+describe("'OK' and 'wait' where a question is pending", () => {
+  it("are not told as wrong answers: 'OK' gets the question again, 'wait' hears the answers are kept; nothing is stored", async () => {
+    const chat = harness.chat("alice");
+    await chat.press("start");
+    await chat.text("张三");
+    const ok = await chat.text("好的");
+    expect(keys(ok)).toEqual(["ack.ok", "ask.email"]);
+    expect(readable(ok)).not.toContain("is not a valid email address");
+    await chat.text("zhang@example.com");
+    await chat.text("13812348000");
+    await chat.press("method.id_card");
+    await chat.text("11010519491231002X");
+    const wait = await chat.text("稍等，我去拿身份证");
+    expect(keys(wait)).toEqual(["ack.wait", "ask.idFront"]);
+    expect(readable(wait)).toContain("Take your time: your answers so far are kept.");
+    // A question that starts with "wait" is still a question; where buttons are expected, "OK" asks for one.
+    expect(keys(await chat.text("等等，照片有什么要求？"))).toContain("faq.document-requirements");
+    await chat.file(await minimalGoodJpeg());
+    await chat.file(await minimalGoodJpeg(9));
+    expect(keys(await chat.text("ok"))).toContain("input.useButtons");
+    // Nothing typed above was stored: every answer on the summary is the real one.
+    expect(readable(await chat.text("/status"))).toMatch(/Your application isn.t submitted yet: (\d+) of \1 items done/);
+  });
+});
+
 describe("start over", () => {
   it("asks once, then discards the draft and deletes its photos; Keep my answers goes back to the pending step", async () => {
     const chat = harness.chat("alice");
