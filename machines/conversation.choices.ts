@@ -77,6 +77,8 @@ export const CONTACT_CHOICES: readonly ConversationChoice[] = [
 export const TYPED_ALSO: Partial<Record<ChoiceId, readonly Message[]>> = {
   // Labelled "New application" beside "Resubmit": the menu's usual label still starts one.
   start: [msg("choice.start")],
+  // "Send a new one to replace it, or keep it": "OK" or "keep it" typed under it keeps it.
+  keep: [msg("typed.ok"), msg("typed.okShort"), msg("typed.keepIt")],
   // A method named as people say it ("id card", "身份证", "company"), not only as its button reads.
   "method.id_card": [msg("typed.idCard"), msg("typed.idCardMethod")],
   "method.phone": [msg("typed.sms"), msg("typed.phoneMethod")],

@@ -33,6 +33,10 @@ describe("a button's label typed", () => {
     ])
       expect(typedPress(typed!, METHODS), typed).toBe(`choice.method.${method}`);
     expect(typedPress("身份证", MENU)).toBeUndefined();
+    // "Send a new one to replace it, or keep it": OK typed under it keeps it; elsewhere OK presses nothing.
+    const KEEP = [{ id: "keep", label: msg("choice.keepValue", { value: "Zhang San" }) }];
+    for (const typed of ["ok", "OK!", "好的", "好", "keep it", "保留"]) expect(typedPress(typed, KEEP), typed).toBe("choice.keep");
+    expect(typedPress("ok", MENU)).toBeUndefined();
     expect(typedPress("Keep “Zhang San”", [{ id: "keep", label: msg("choice.keepValue", { value: "Zhang San" }) }])).toBe("choice.keep");
   });
 
