@@ -134,6 +134,16 @@ export const conversationActions = {
     if (check === "expired" || check === "exhausted") enqueue.emit({ type: "effect.sendCode", phone });
   }),
   resendCode: act.emit(({ context }) => ({ type: "effect.sendCode", phone: phoneToVerify(context)!, resend: true })),
+  /** "I didn't get the code": where it went, and the two ways on — a new code (when one may be sent) or another number. */
+  explainCodeNotReceived: act.emit(({ context, event }) => {
+    const seconds = Math.ceil(resendWaitMs(context.code, event.now) / 1000);
+    return reply(
+      msg("otp.notReceived", {
+        phone: formatPhoneForDisplay(phoneToVerify(context) ?? ""),
+        wait: seconds > 0 ? msg("otp.notReceivedWait", { seconds }) : "",
+      }),
+    );
+  }),
   sayResendWait: act.emit(({ context, event }) =>
     reply(msg("otp.wait", { seconds: Math.ceil(resendWaitMs(context.code, event.now) / 1000) })),
   ),

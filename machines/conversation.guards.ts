@@ -15,7 +15,7 @@ import {
 } from "../src/domain/application.js";
 import { validateEmail } from "../src/domain/email.js";
 import { asksWhatItMeans } from "../src/domain/meaning-question.js";
-import { asksWhyThisStep, isNonAnswer, saysNoContact } from "../src/domain/non-answer.js";
+import { asksWhyThisStep, isNonAnswer, saysCodeNotReceived, saysNoContact } from "../src/domain/non-answer.js";
 import { checkOneTimeCode, resendWaitMs } from "../src/domain/one-time-code.js";
 import { validatePhone } from "../src/domain/phone.js";
 import { photoFinding } from "../src/domain/read-findings.js";
@@ -149,6 +149,7 @@ export const conversationGuards = {
   },
   /** "OK", 好的, "稍等，我去拿身份证": not an answer, and not a wrong one (see src/domain/acknowledgement.ts). */
   acknowledges: ({ event }: GuardArgs) => event.type === "user.text" && acknowledgementOf(event.text) !== null,
+  saysNoCode: ({ event }: GuardArgs) => event.type === "user.text" && saysCodeNotReceived(event.text),
   langUnsupported: ({ event }: GuardArgs) => event.type === "cmd.lang" && event.unsupported === true,
   wantsToStop: ({ event }: GuardArgs) => event.type === "user.text" && wantsToStopVerifying(event.text),
   /** "Why do you need my email?" at the email step, "身份证号在哪里看" at the ID number (see src/domain/non-answer.ts). */

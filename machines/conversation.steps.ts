@@ -157,6 +157,7 @@ export function codeStep(
         { guard: "codeMatches" as const, ...onMatch },
         SMALL_TALK,
         ACKNOWLEDGED,
+        { guard: "saysNoCode" as const, actions: ["explainCodeNotReceived" as const, "prompt" as const] },
         ANSWER_QUESTION_IN_FLOW,
         { actions: ["explainWrongCode" as const, "prompt" as const] },
       ],

@@ -35,6 +35,17 @@ export function saysNoContact(text: string, step: "email" | "phone"): boolean {
 }
 
 /**
+ * "I didn't get the code", "验证码没收到": where a one-time code is awaited, not a wrong code ("The code has 6
+ * digits") but a question of delivery.
+ */
+const NO_CODE =
+  /\b(?:did ?n[o']?t|didnt|have ?n[o']?t|havent|never|not|no)\s+(?:(?:get|got|gotten|receive|received|see|seen)\s+)?(?:the |a |any |my |your )?(?:code|sms|text|message)\b|\b(?:code|sms|text|message)\s+(?:did ?n[o']?t|didnt|has ?n[o']?t|hasnt|never|is not|isnt|not)\s+(?:come|arrive|arrived|came|here)|没收到|收不到|没有收到|(?:验证码|短信).{0,4}(?:没|还没|不)(?:来|到|收到|发来)/i;
+
+export function saysCodeNotReceived(text: string): boolean {
+  return NO_CODE.test(text.normalize("NFKC"));
+}
+
+/**
  * "Why do you need my email?", "I don't want to give my phone", "必须填邮箱吗", "身份证号在哪里看": asked or
  * refused at that step, the step's own why (what to type, where to find it, what it is for), not a FAQ topic
  * that shares its words ("email" is also in "I never got the email").

@@ -102,6 +102,9 @@ export const en = {
   "otp.refused.user_limit": "You have asked for 10 codes in the last 24 hours. You can ask for a new one in about {hours} h.",
   "otp.refused.locked":
     "Too many wrong codes were typed for this number in the last 24 hours, so it is locked for about {hours} h. If this was not you, contact {support}.",
+  "otp.notReceived":
+    "SMS codes usually arrive within a minute. Check that {phone} is your number; if nothing comes, press “Send a new code”{wait} or “Change phone number”.",
+  "otp.notReceivedWait": " (possible again in {seconds} s)",
   "otp.wait": "Please wait {seconds} s before asking for another code.",
   "otp.verified": "Phone number confirmed.",
   "contact.notOwn": "That contact is not your own number. Please share your own number, or type it.",

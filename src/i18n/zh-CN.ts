@@ -85,6 +85,9 @@ export const zhCN: Record<MessageKey, string> = {
   "otp.refused.phone_limit": "该号码在 24 小时内已收到 5 条验证码。约 {hours} 小时后可再次获取；在此之前请使用最近收到的验证码。",
   "otp.refused.user_limit": "您在 24 小时内已获取 10 次验证码。约 {hours} 小时后可再次获取。",
   "otp.refused.locked": "该号码在 24 小时内输错验证码次数过多，已锁定约 {hours} 小时。如非本人操作，请联系 {support}。",
+  "otp.notReceived":
+    "验证码短信通常在一分钟内送达。请确认 {phone} 是您的号码；如仍未收到，请点「重新发送验证码」{wait}或「更换手机号码」。",
+  "otp.notReceivedWait": "（{seconds} 秒后可用）",
   "otp.wait": "请等待 {seconds} 秒后再重新获取验证码。",
   "otp.verified": "手机号码已验证。",
   "contact.notOwn": "这不是您本人的号码。请分享您自己的号码，或直接输入。",

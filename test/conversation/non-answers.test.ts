@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { asksWhyThisStep, isNonAnswer, saysNoContact } from "../../src/domain/non-answer.js";
+import { asksWhyThisStep, isNonAnswer, saysCodeNotReceived, saysNoContact } from "../../src/domain/non-answer.js";
 import { createHarness, type Harness, keys, readable } from "../helpers/harness.js";
 
 let harness: Harness;
@@ -138,5 +138,39 @@ describe("asksWhyThisStep", () => {
     expect(asksWhyThisStep("why was I rejected", "email")).toBe(false);
     expect(asksWhyThisStep("why should I give my email?", "phone")).toBe(false);
     expect(asksWhyThisStep("my email is bob@example.com", "email")).toBe(false);
+  });
+});
+
+describe("'I didn't get the code' where a one-time code is awaited", () => {
+  it("is a question of delivery, not a wrong code: where it went and the two ways on", async () => {
+    harness = await createHarness();
+    const chat = harness.chat("ann");
+    await chat.press("start");
+    await chat.text("Ann Lee");
+    await chat.text("ann@example.com");
+    await chat.text("13812348000");
+    await chat.press("method.phone");
+    const asked = await chat.text("I didn't get the code");
+    expect(keys(asked)[0]).toBe("otp.notReceived");
+    expect(readable(asked)).toContain(
+      "Check that +86 138 1234 8000 is your number; if nothing comes, press “Send a new code” (possible again in 60 s) or “Change phone number”.",
+    );
+    expect(readable(asked)).not.toContain("The code has 6 digits");
+    // Not counted as a wrong try: the right code still goes through.
+    expect(keys(await chat.text(harness.lastCode()))).toContain("otp.verified");
+  });
+
+  it("catches it in both languages, and nothing that is a code or another question", () => {
+    for (const text of [
+      "I didn't get the code",
+      "no code",
+      "I haven't received any SMS",
+      "the code never came",
+      "验证码没收到",
+      "收不到验证码",
+      "短信还没来",
+    ])
+      expect(saysCodeNotReceived(text), text).toBe(true);
+    for (const text of ["123456", "what code?", "I got the code", "send it again"]) expect(saysCodeNotReceived(text), text).toBe(false);
   });
 });
