@@ -274,6 +274,7 @@ export const conversationMachine = setup({
           { guard: and(["proofMatches", "provingErasure"]), target: "eraseConfirm", actions: "acceptProof" },
           { guard: "proofMatches", target: "resume", actions: ["acceptProof", "exportData"] },
           SMALL_TALK,
+          { guard: "saysNoCode", actions: [{ type: "say", params: { key: "privacy.proof.notReceived" } }, "prompt"] },
           ANSWER_QUESTION_IN_FLOW,
           { actions: ["explainWrongCode", "prompt"] },
         ],

@@ -2,6 +2,7 @@ import type { ConversationEvent } from "../../machines/conversation.events.js";
 import { type ConversationState, promptFor, type ReplyContent } from "../../machines/conversation.prompts.js";
 import { asksForStatus, type ChatEvent } from "../chat/chat-event.js";
 import type { Reply } from "../chat/reply.js";
+import { inReadingOrder } from "../chat/reply-order.js";
 import { withoutRestatedPrompt } from "../chat/restated-prompt.js";
 import { saidOnce } from "../chat/said-once.js";
 import { EMPTY_DRAFT } from "../domain/application.js";
@@ -331,15 +332,17 @@ export class Engine {
         }
       }
     }
-    if (prompted || restored.kind !== "resumed") contents.push(stepPrompt(snapshot));
+    const promptLast = prompted || restored.kind !== "resumed";
+    if (promptLast) contents.push(stepPrompt(snapshot));
 
     if (snapshot.context.draft !== startDraft) await tx.saveDraft(user.id, snapshot.context.draft, now);
     if (snapshot.context.locale !== startLocale) await tx.setUserLocale(user.id, snapshot.context.locale);
     await tx.saveConversation(event.platform, event.chatId, user.id, persistConversation(snapshot), now);
 
     const locale = snapshot.context.locale;
+    const said = saidOnce(withoutRestatedPrompt(contents)).map((content) => ({ locale, ...content }));
     return {
-      replies: [...saidOnce(withoutRestatedPrompt(contents)).map((content) => ({ locale, ...content })), ...effects.outgoing],
+      replies: inReadingOrder(said, effects.outgoing, chat, promptLast),
       record: { userId: user.id },
       unread: unreadDocuments(snapshot.context.draft),
     };

@@ -557,6 +557,8 @@ export const en = {
     "To make sure it is really you, we sent a 6-digit code to {to}. Type it here and your data export follows. The code is valid for 10 minutes.",
   "privacy.proof.sent.erase":
     "To make sure it is really you, we sent a 6-digit code to {to}. Type it here to go on to deleting your data. The code is valid for 10 minutes.",
+  "privacy.proof.notReceived":
+    "Codes usually arrive within a minute. If nothing has come, press “Send a new code”; if that address is no longer yours, press Cancel and contact support.",
   "privacy.proof.prompt": "Type the 6-digit code we just sent you.",
   "privacy.proof.format": "The code has 6 digits. Please type just the digits we sent you.",
   "privacy.proof.refused":

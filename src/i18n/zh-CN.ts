@@ -501,6 +501,8 @@ export const zhCN: Record<MessageKey, string> = {
   "privacy.proof.sent.export":
     "为确认是您本人，我们已向 {to} 发送了 6 位验证码。请在这里输入，随后即可导出您的数据。验证码 10 分钟内有效。",
   "privacy.proof.sent.erase": "为确认是您本人，我们已向 {to} 发送了 6 位验证码。请在这里输入，然后继续删除您的数据。验证码 10 分钟内有效。",
+  "privacy.proof.notReceived":
+    "验证码通常在一分钟内送达。如仍未收到，请点「重新发送验证码」；如果该地址已不再属于您，请点「取消」并联系客服。",
   "privacy.proof.prompt": "请输入我们刚刚发送给您的 6 位验证码。",
   "privacy.proof.format": "验证码是 6 位数字，请只输入我们发给您的数字。",
   "privacy.proof.refused": "您的账号在 24 小时内获取验证码的次数过多。约 {hours} 小时后可再次获取。如非本人操作，请联系 {support}。",

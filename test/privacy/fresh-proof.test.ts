@@ -27,6 +27,8 @@ describe("a fresh proof before export and erasure", () => {
     expect(harness.sms.at(-1)!.text).toContain(CODE);
     expect(texts(asked)).not.toContain(CODE);
     expect(asked[0]!.body[0]!.params?.to).toBe("+86 138****8000"); // masked
+    // "Didn't get it" is no wrong code: what to do, and the code still works after it.
+    expect(keys(await alice.text("验证码没收到"))).toEqual(["privacy.proof.notReceived", "privacy.proof.prompt"]);
     const wrong = await alice.text("000000");
     expect(keys(wrong)).toContain("otp.wrong");
     expect(fileOf(wrong)).toBeUndefined();
