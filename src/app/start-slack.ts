@@ -1,7 +1,7 @@
 import type { RunningPlatform } from "../../adapters/http/web-server.js";
 import { createSlackApp } from "../../adapters/slack/slack-app.js";
 import { checkSlackApi, isSlackRefusal } from "../../adapters/slack/slack-reachability.js";
-import { findUserRecord } from "../applications/user-records.js";
+import { findUserRecord, findWaitingSupport } from "../applications/user-records.js";
 import { homeContent } from "../chat/home.js";
 import { localDate } from "../domain/business-days.js";
 import type { Config } from "../runtime/config.js";
@@ -19,8 +19,11 @@ export async function startSlack(slack: SlackConfig, config: Readonly<Config>, p
     signingSecret: slack.signingSecret,
     ...(slack.appToken ? { appToken: slack.appToken } : {}),
     ...(slack.apiUrl ? { apiUrl: slack.apiUrl } : {}),
-    homePage: async (userId) =>
-      homeContent(await findUserRecord(assistant.store, "slack", userId, localDate(new Date(), config.timeZone)), config),
+    homePage: async (userId) => {
+      const record = await findUserRecord(assistant.store, "slack", userId, localDate(new Date(), config.timeZone));
+      const waitingSupport = record ? await findWaitingSupport(assistant.store, "slack", userId) : null;
+      return homeContent(record, { ...config, ...(waitingSupport ? { waitingSupport } : {}) });
+    },
     reviewChannel: slack.reviewChannel,
   });
   if (httpHandler) {

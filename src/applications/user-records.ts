@@ -13,3 +13,16 @@ export async function findUserRecord(
   const user = await store.findUser(platform, platformUserId);
   return user && userRecord(user.account, user.history, today);
 }
+
+/** The user's request to the team still waiting for its answer, for the App Home to name as /status does; null if none. */
+export async function findWaitingSupport(
+  store: Pick<Store, "transaction">,
+  platform: Platform,
+  platformUserId: string,
+): Promise<{ reference: string; since: string } | null> {
+  return store.transaction(async (tx) => {
+    const userId = await tx.findUserId(platform, platformUserId);
+    const waiting = userId ? await tx.waitingSupportRequest(userId) : null;
+    return waiting && { reference: waiting.reference, since: waiting.createdAt };
+  });
+}

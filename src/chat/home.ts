@@ -12,7 +12,7 @@ import { type Message, msg } from "../i18n/message.js";
  */
 export function homeContent(
   record: UserRecord | null,
-  settings: { timeZone: string; supportContact: string },
+  settings: { timeZone: string; supportContact: string; waitingSupport?: { reference: string; since: string } },
 ): { body: Message[]; choices: Choice[] } {
   const current = record ?? NEW_USER_RECORD;
   const status = statusReply(current, EMPTY_DRAFT, settings);

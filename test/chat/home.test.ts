@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { findUserRecord } from "../../src/applications/user-records.js";
+import { findUserRecord, findWaitingSupport } from "../../src/applications/user-records.js";
 import { homeContent } from "../../src/chat/home.js";
+import { translate } from "../../src/i18n/message.js";
+import { answerSupportRequest } from "../../src/notifications/support-answer.js";
 import { consoleReviewers } from "../../src/review/reviewers.js";
 import { createHarness, type Harness, submitWithPhone } from "../helpers/harness.js";
 
@@ -34,5 +36,25 @@ describe("the home page's buttons", () => {
       "update users set account_status = 'disabled' where id = (select user_id from identities where platform_user_id = 'carol')",
     );
     expect(await buttonsOf("carol")).toEqual([]);
+  });
+
+  it("names the user's request to the team while it waits, as /status does; not once answered", async () => {
+    harness = await createHarness();
+    const dee = harness.chat("dee");
+    await dee.text("/start");
+    await dee.press("support");
+    await dee.text("Can I verify with a passport?");
+    const waiting = await findWaitingSupport(harness.store, "console", "dee");
+    expect(waiting).toEqual({ reference: expect.stringMatching(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/), since: harness.now().toISOString() });
+    const home = homeContent(await findUserRecord(harness.store, "console", "dee", "2026-11-23"), {
+      ...settings,
+      waitingSupport: waiting!,
+    });
+    expect(translate("en", home.body.at(-1)!)).toBe(
+      `Your request ${waiting!.reference} to our team, sent on Mon 23 Nov, 10:00 UTC+8, is waiting for their answer; it will come here, in this chat.`,
+    );
+    await answerSupportRequest(harness.store, waiting!.reference, "Not yet.", ["chat"], harness.now());
+    expect(await findWaitingSupport(harness.store, "console", "dee")).toBeNull();
+    expect(await findWaitingSupport(harness.store, "console", "nobody")).toBeNull();
   });
 });
