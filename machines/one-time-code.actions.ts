@@ -5,6 +5,9 @@ import { msg } from "../src/i18n/message.js";
 import { act, reply } from "./action-kit.js";
 import { phoneToVerify } from "./conversation.guards.js";
 
+/** How long before another code may be sent, in whole seconds as the user is told it. */
+const resendWaitSeconds = (...args: Parameters<typeof resendWaitMs>) => Math.ceil(resendWaitMs(...args) / 1000);
+
 /**
  * The one-time code that proves a phone (the phone method, a new number) — and, typed back, the proof
  * before an export or erasure: sent when needed, resent within its limits, checked, and explained when
@@ -20,7 +23,7 @@ export const oneTimeCodeActions = {
   resendCode: act.emit(({ context }) => ({ type: "effect.sendCode", phone: phoneToVerify(context)!, resend: true })),
   /** "I didn't get the code": where it went, and the two ways on — a new code (when one may be sent) or another number. */
   explainCodeNotReceived: act.emit(({ context, event }) => {
-    const seconds = Math.ceil(resendWaitMs(context.code, event.now) / 1000);
+    const seconds = resendWaitSeconds(context.code, event.now);
     return reply(
       msg("otp.notReceived", {
         phone: formatPhoneForDisplay(phoneToVerify(context) ?? ""),
@@ -28,9 +31,7 @@ export const oneTimeCodeActions = {
       }),
     );
   }),
-  sayResendWait: act.emit(({ context, event }) =>
-    reply(msg("otp.wait", { seconds: Math.ceil(resendWaitMs(context.code, event.now) / 1000) })),
-  ),
+  sayResendWait: act.emit(({ context, event }) => reply(msg("otp.wait", { seconds: resendWaitSeconds(context.code, event.now) }))),
   explainCodeRefused: act.enqueueActions(({ context, event, enqueue }) => {
     assertEvent(event, "code.refused");
     const hours = event.until === null ? 0 : Math.max(1, Math.ceil((event.until - event.now) / 3_600_000));

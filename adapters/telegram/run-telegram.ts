@@ -1,7 +1,7 @@
 import { type RunnerHandle, run } from "@grammyjs/runner";
 import { Api, type Bot, GrammyError, webhookCallback } from "grammy";
 import type { BotCommand, LanguageCode } from "grammy/types";
-import { REVIEWER_COMMANDS, USER_COMMANDS } from "../../src/chat/chat-event.js";
+import { REVIEW_ROOM_COMMANDS, USER_COMMANDS } from "../../src/chat/chat-event.js";
 import { LOCALES, type Locale } from "../../src/i18n/locale.js";
 import { type MessageKey, msg, translate } from "../../src/i18n/message.js";
 import { Dependencies } from "../../src/runtime/dependencies.js";
@@ -93,5 +93,5 @@ async function registerCommands(bot: Bot, logger: Logger, defaultLocale: Locale,
     await set(commands(locale, USER_COMMANDS), languageCode ? { language_code: languageCode } : {});
   // In the review group the conversation's commands do nothing: its menu offers what works there, in the cards' language.
   if (reviewRoom)
-    await set(commands(reviewRoom.locale, [...REVIEWER_COMMANDS, "help"]), { scope: { type: "chat", chat_id: Number(reviewRoom.chatId) } });
+    await set(commands(reviewRoom.locale, REVIEW_ROOM_COMMANDS), { scope: { type: "chat", chat_id: Number(reviewRoom.chatId) } });
 }

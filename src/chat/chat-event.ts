@@ -50,6 +50,8 @@ export type ChatEvent = ChatEventBase &
 export const USER_COMMANDS = ["start", "status", "help", "back", "cancel", "restart", "lang", "privacy"] as const;
 /** Reviewers' own: the queue (`src/review/review-desk.ts`). */
 export const REVIEWER_COMMANDS = ["queue"] as const;
+/** What works in a review room, where the users' commands do nothing: the reviewers' commands and its own /help. */
+export const REVIEW_ROOM_COMMANDS = [...REVIEWER_COMMANDS, "help"] as const;
 
 /** The command an event carries — `/queue`, `/queue@bot args` typed, or a platform's slash command — lower-cased; null for none. */
 export function commandOf(event: ChatEvent): { name: string; args: string } | null {

@@ -1,4 +1,5 @@
 import { isNonAnswer } from "./non-answer.js";
+import { bareMessage } from "./text.js";
 
 /**
  * "OK", 好的, 嗯 — the user acknowledges what was asked, and "稍等", "wait, I'll get my card" — they will
@@ -17,13 +18,7 @@ const WAIT =
 const LONGEST_WAIT = 30;
 
 export function acknowledgementOf(text: string): Acknowledgement | null {
-  const bare = text
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/['’]/g, "")
-    .replace(/[\p{P}\p{S}\p{Extended_Pictographic}]/gu, " ")
-    .replace(/\s+/g, " ")
-    .trim();
+  const bare = bareMessage(text);
   if (OK.has(bare)) return "ok";
   if (WAIT.test(bare) && [...bare].length <= LONGEST_WAIT && !isNonAnswer(text)) return "wait";
   return null;

@@ -1,4 +1,4 @@
-import { toSimplifiedChinese } from "./text.js";
+import { bareMessage } from "./text.js";
 
 /** "What does this mean?", "这是什么意思", "看不懂": about what was just said, with no subject of its own. */
 const MEANING =
@@ -6,11 +6,5 @@ const MEANING =
 
 /** The whole message asks what something just said means (see `MEANING`), any case, punctuation or script. */
 export function asksWhatItMeans(text: string): boolean {
-  const normalized = toSimplifiedChinese(text.normalize("NFKC"))
-    .toLowerCase()
-    .replace(/['’]/g, "")
-    .replace(/[\p{P}\p{S}]+/gu, " ")
-    .trim()
-    .replace(/\s+/g, " ");
-  return MEANING.test(normalized);
+  return MEANING.test(bareMessage(text));
 }

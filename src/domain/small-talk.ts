@@ -1,3 +1,5 @@
+import { bareMessage } from "./text.js";
+
 /**
  * Greetings, thanks and goodbyes: a short friendly answer and the menu, not "I'm not sure what you
  * mean". Only a message that is nothing but one of these (punctuation, emoji and a name of ours aside)
@@ -51,12 +53,6 @@ const PHRASES: Record<SmallTalk, readonly string[]> = {
 const BY_PHRASE = new Map(Object.entries(PHRASES).flatMap(([kind, phrases]) => phrases.map((phrase) => [phrase, kind as SmallTalk])));
 
 export function smallTalkOf(text: string): SmallTalk | null {
-  const bare = text
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/[\p{P}\p{S}\p{Extended_Pictographic}]/gu, " ")
-    .replace(/\s+/g, " ")
-    .trim()
-    .replace(/ (there|assistant|bot|助手)$/u, "");
+  const bare = bareMessage(text).replace(/ (there|assistant|bot|助手)$/u, "");
   return BY_PHRASE.get(bare) ?? null;
 }

@@ -21,6 +21,19 @@ export function foldWidth(text: string): string {
   return text.normalize("NFKC");
 }
 
+/**
+ * A whole chat message as compared with a list of phrases ("好的", "what does this mean"): width folded,
+ * Simplified, lower case, apostrophes dropped ("don't" → "dont"), punctuation, symbols and emoji as spaces.
+ */
+export function bareMessage(text: string): string {
+  return toSimplifiedChinese(foldWidth(text))
+    .toLowerCase()
+    .replace(/['’]/g, "")
+    .replace(/[\p{P}\p{S}\p{Extended_Pictographic}]/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
 /** For identifiers typed with spaces or dashes for readability ("1101 0519…"). */
 export function compactIdentifier(text: string): string {
   return foldWidth(text)

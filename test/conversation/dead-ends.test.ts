@@ -43,6 +43,7 @@ describe("greetings, thanks and goodbyes", () => {
   it("only a message that is nothing but small talk counts", () => {
     expect(smallTalkOf("hi there")).toBe("greeting");
     expect(smallTalkOf("您好！！")).toBe("greeting");
+    expect(smallTalkOf("謝謝！")).toBe("thanks"); // Traditional, read as Simplified like every phrase compared whole
     expect(smallTalkOf("hi, how long does the review take?")).toBeNull();
     expect(smallTalkOf("thanks but my photo was refused")).toBeNull();
   });
